@@ -1,0 +1,55 @@
+# A thin wrapper over scripts/ and CMake. `make demo` and `make test` work on a
+# fresh Debian 12 machine: both install what they need first (scripts/bootstrap).
+JOBS        ?= $(shell nproc)
+BUILD       ?= build
+ASAN_BUILD  ?= build-asan
+FUZZ_BUILD  ?= build-fuzz
+FUZZ_SECONDS ?= 60
+WERROR      := $(if $(filter true 1 yes,$(CI)),ON,OFF)
+CMAKE_FLAGS := -G Ninja -DNEWSD_WERROR=$(WERROR)
+
+.PHONY: all bootstrap configure build test test-unit test-asan test-fuzz demo bench lint format clean
+
+all: build
+
+bootstrap:
+	scripts/bootstrap
+
+$(BUILD)/build.ninja: | bootstrap
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+configure: bootstrap $(BUILD)/build.ninja
+
+build: configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+# Everything: unit and integration tests, the unit tests again under ASan+UBSan,
+# then each fuzz target for FUZZ_SECONDS.
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	$(MAKE) test-asan
+	$(MAKE) test-fuzz
+
+test-asan: bootstrap
+	cmake -S . -B $(ASAN_BUILD) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Debug -DNEWSD_SANITIZE=ON -DNEWSD_BENCH=OFF
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --output-on-failure -j $(JOBS) -L unit
+
+test-fuzz: bootstrap
+	scripts/fuzz $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
+demo: build
+	scripts/demo $(BUILD)
+
+bench: build
+	bench/run $(BUILD)
+
+lint: configure
+	scripts/lint $(BUILD)
+
+format:
+	scripts/lint --fix
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

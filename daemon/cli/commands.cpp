@@ -1,0 +1,62 @@
+#include "cli/commands.h"
+
+#include <fmt/core.h>
+
+#include <exception>
+#include <vector>
+
+#include "cli/args.h"
+#include "core/version.h"
+
+namespace newsd::cli {
+
+// Subcommands: declared here, defined in cmd_<name>.cpp, listed once in kCommands.
+int cmd_version(std::span<const std::string_view> args);
+
+namespace {
+
+constexpr Command kCommands[] = {
+    {"version", "version", "print the version", cmd_version},
+};
+
+void print_help() {
+  fmt::print(
+      "newsd {} - self-hosted news ingestion daemon\n\n"
+      "Usage: newsd [--version] [--help] COMMAND [ARGS...]\n\n"
+      "Commands:\n",
+      kVersion);
+  for (const auto& command : kCommands) fmt::print("  {:<58} {}\n", command.usage, command.summary);
+  fmt::print("\nRun 'newsd COMMAND --help' for a command's options. See docs/ for the guide.\n");
+}
+
+}  // namespace
+
+std::span<const Command> commands() { return kCommands; }
+
+int run(int argc, char** argv) {
+  std::vector<std::string_view> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    print_help();
+    return args.empty() ? kExitBadInput : kExitOk;
+  }
+  if (args[0] == "--version" || args[0] == "-V") {
+    fmt::print("newsd {}\n", kVersion);
+    return kExitOk;
+  }
+  for (const auto& command : kCommands) {
+    if (command.name != args[0]) continue;
+    try {
+      return command.run(std::span(args).subspan(1));
+    } catch (const UsageError& e) {
+      fmt::print(stderr, "newsd {}: {}\nusage: newsd {}\n", command.name, e.what(), command.usage);
+      return kExitBadInput;
+    } catch (const std::exception& e) {
+      fmt::print(stderr, "newsd {}: {}\n", command.name, e.what());
+      return kExitFailure;
+    }
+  }
+  fmt::print(stderr, "newsd: unknown command '{}' (see 'newsd --help')\n", args[0]);
+  return kExitBadInput;
+}
+
+}  // namespace newsd::cli

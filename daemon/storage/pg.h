@@ -1,0 +1,112 @@
+#pragma once
+// RAII wrappers over libpq. Every value goes in as a bound parameter; SQL text
+// is never built from data. Errors name the operation that failed.
+#include <libpq-fe.h>
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace newsd::pg {
+
+class Error : public std::runtime_error {
+ public:
+  Error(std::string message, std::string sqlstate = {})
+      : std::runtime_error(std::move(message)), sqlstate_(std::move(sqlstate)) {}
+  // Five-character SQLSTATE, empty when the failure was not reported by the server.
+  [[nodiscard]] const std::string& sqlstate() const { return sqlstate_; }
+  // True when the connection itself is gone (server restart, network cut):
+  // the caller may reconnect and retry the whole transaction.
+  [[nodiscard]] bool connection_lost() const {
+    return sqlstate_.empty() || sqlstate_.starts_with("08") || sqlstate_ == "57P01" ||
+           sqlstate_ == "57P02" || sqlstate_ == "57P03";
+  }
+
+ private:
+  std::string sqlstate_;
+};
+
+// A text parameter; nullopt is SQL NULL.
+using Param = std::optional<std::string_view>;
+
+class Result {
+ public:
+  Result() = default;
+  explicit Result(PGresult* result) : result_(result, &PQclear) {}
+
+  [[nodiscard]] int rows() const { return result_ ? PQntuples(result_.get()) : 0; }
+  [[nodiscard]] int columns() const { return result_ ? PQnfields(result_.get()) : 0; }
+  [[nodiscard]] bool is_null(int row, int column) const {
+    return PQgetisnull(result_.get(), row, column) != 0;
+  }
+  // The value as text; empty for NULL (check is_null when it matters).
+  [[nodiscard]] std::string_view text(int row, int column) const {
+    return {PQgetvalue(result_.get(), row, column),
+            static_cast<std::size_t>(PQgetlength(result_.get(), row, column))};
+  }
+  [[nodiscard]] std::optional<std::string> optional_text(int row, int column) const {
+    if (is_null(row, column)) return std::nullopt;
+    return std::string(text(row, column));
+  }
+  [[nodiscard]] long long integer(int row, int column) const;
+  [[nodiscard]] int column_index(std::string_view name) const;
+  [[nodiscard]] long long affected_rows() const;
+  [[nodiscard]] PGresult* get() const { return result_.get(); }
+
+ private:
+  std::unique_ptr<PGresult, decltype(&PQclear)> result_{nullptr, &PQclear};
+};
+
+class Connection {
+ public:
+  // Connects with a libpq connection string or URL; throws Error naming `purpose`.
+  explicit Connection(const std::string& conninfo);
+
+  // Runs one statement with bound text parameters. `operation` names what the
+  // caller was doing, for the error message ("store items of source 42").
+  Result exec(std::string_view operation, std::string_view sql, std::span<const Param> params = {});
+  Result exec(std::string_view operation, std::string_view sql, std::initializer_list<Param> params) {
+    return exec(operation, sql, std::span<const Param>(params.begin(), params.size()));
+  }
+  // Prepares `sql` once under `name` per connection; later calls reuse it.
+  void prepare(std::string_view operation, const std::string& name, std::string_view sql);
+  Result exec_prepared(std::string_view operation, const std::string& name,
+                       std::span<const Param> params);
+
+  // Several statements with no parameters (migrations); runs in one round trip.
+  void exec_script(std::string_view operation, std::string_view sql);
+
+  [[nodiscard]] bool ok() const { return PQstatus(conn_.get()) == CONNECTION_OK; }
+  [[nodiscard]] PGconn* get() const { return conn_.get(); }
+
+ private:
+  Result check(std::string_view operation, PGresult* raw) const;
+
+  std::unique_ptr<PGconn, decltype(&PQfinish)> conn_{nullptr, &PQfinish};
+};
+
+// Runs `body` inside BEGIN/COMMIT; rolls back if it throws, then rethrows.
+template <typename Body>
+auto transaction(Connection& conn, std::string_view operation, Body&& body) {
+  conn.exec(operation, "begin");
+  try {
+    if constexpr (std::is_void_v<decltype(body())>) {
+      body();
+      conn.exec(operation, "commit");
+    } else {
+      auto value = body();
+      conn.exec(operation, "commit");
+      return value;
+    }
+  } catch (...) {
+    if (conn.ok() && PQtransactionStatus(conn.get()) != PQTRANS_IDLE) {
+      PQclear(PQexec(conn.get(), "rollback"));
+    }
+    throw;
+  }
+}
+
+}  // namespace newsd::pg
