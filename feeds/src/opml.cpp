@@ -1,0 +1,288 @@
+// OPML reader: pugixml parses, this file turns outlines into sources and
+// reports every problem with the line it was found on.
+#include "feeds/opml.h"
+
+#include <fmt/core.h>
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <boost/url/parse.hpp>
+#include <cstring>
+#include <map>
+#include <stdexcept>
+#include <utility>
+
+#include "feeds/duration.h"
+
+namespace feeds {
+namespace {
+
+// Line of a byte offset (1-based). pugixml reports offsets into its own
+// buffer, which equals the input for UTF-8 documents; for other encodings the
+// line is approximate, which is all an error message needs.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view bytes) {
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+      if (bytes[i] == '\n') newlines_.push_back(i);
+    }
+  }
+  [[nodiscard]] int line_of(std::ptrdiff_t offset) const {
+    if (offset < 0) return 0;
+    auto it = std::lower_bound(newlines_.begin(), newlines_.end(), static_cast<std::size_t>(offset));
+    return static_cast<int>(it - newlines_.begin()) + 1;
+  }
+
+ private:
+  std::vector<std::size_t> newlines_;
+};
+
+std::string_view trim(std::string_view text) {
+  constexpr std::string_view kSpace = " \t\r\n\f\v";
+  auto first = text.find_first_not_of(kSpace);
+  if (first == std::string_view::npos) return {};
+  auto last = text.find_last_not_of(kSpace);
+  return text.substr(first, last - first + 1);
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return (x | 0x20) == (y | 0x20);
+         });
+}
+
+std::optional<std::string> non_empty(std::string_view text) {
+  text = trim(text);
+  if (text.empty()) return std::nullopt;
+  return std::string(text);
+}
+
+// Absolute http(s) URL with a host, or a reason why not.
+std::optional<std::string> url_problem(std::string_view url) {
+  auto parsed = boost::urls::parse_absolute_uri(url);
+  if (!parsed) return fmt::format("'{}' is not an absolute URL", url);
+  auto scheme = parsed->scheme();
+  if (!iequals(scheme, "http") && !iequals(scheme, "https")) {
+    return fmt::format("'{}' is not an http or https URL", url);
+  }
+  if (parsed->encoded_host().empty()) return fmt::format("'{}' has no host", url);
+  return std::nullopt;
+}
+
+bool parse_bool(std::string_view value, bool& out) {
+  if (value == "true") {
+    out = true;
+    return true;
+  }
+  if (value == "false") {
+    out = false;
+    return true;
+  }
+  return false;
+}
+
+std::chrono::milliseconds positive_duration(std::string_view name, std::string_view value) {
+  auto parsed = parse_duration(value);
+  if (!parsed) {
+    throw std::invalid_argument(fmt::format(
+        "newsd:{}=\"{}\" is not a duration (write e.g. 90s, 30m, 1h30m, 2d)", name, value));
+  }
+  if (parsed->count() <= 0) {
+    throw std::invalid_argument(fmt::format("newsd:{}=\"{}\" must be longer than zero", name, value));
+  }
+  return *parsed;
+}
+
+// The prefixes bound to our namespace in the current scope.
+struct NamespaceScope {
+  std::vector<std::string> ours;       // prefixes bound to kOpmlNamespace
+  std::vector<std::string> theirs;     // prefixes bound to something else
+
+  [[nodiscard]] NamespaceScope enter(const pugi::xml_node& element) const {
+    NamespaceScope scope = *this;
+    for (const auto& attribute : element.attributes()) {
+      std::string_view name = attribute.name();
+      if (!name.starts_with("xmlns:")) continue;
+      std::string prefix(name.substr(6));
+      std::erase(scope.ours, prefix);
+      std::erase(scope.theirs, prefix);
+      (attribute.value() == kOpmlNamespace ? scope.ours : scope.theirs).push_back(prefix);
+    }
+    return scope;
+  }
+  // "newsd:" is also accepted when no declaration binds it: hand-written files
+  // often forget the xmlns declaration, and the intent is unambiguous.
+  [[nodiscard]] bool is_ours(std::string_view prefix) const {
+    if (std::find(ours.begin(), ours.end(), prefix) != ours.end()) return true;
+    return prefix == "newsd" && std::find(theirs.begin(), theirs.end(), prefix) == theirs.end();
+  }
+};
+
+class Reader {
+ public:
+  Reader(const LineIndex& lines, OpmlDocument& document) : lines_(lines), document_(document) {}
+
+  void read_children(const pugi::xml_node& parent, const NamespaceScope& scope,
+                     const std::vector<std::string>& category) {
+    for (const auto& child : parent.children("outline")) read_outline(child, scope.enter(child), category);
+  }
+
+ private:
+  [[nodiscard]] int line_of(const pugi::xml_node& node) const { return lines_.line_of(node.offset_debug()); }
+
+  void read_outline(const pugi::xml_node& outline, const NamespaceScope& scope,
+                    const std::vector<std::string>& category) {
+    const int line = line_of(outline);
+    std::optional<std::string> url, title, text, site_url, type;
+    SourceOptions options;
+    for (const auto& attribute : outline.attributes()) {
+      std::string_view name = attribute.name();
+      std::string_view value = attribute.value();
+      if (iequals(name, "xmlUrl")) {
+        url = non_empty(value);
+      } else if (iequals(name, "htmlUrl")) {
+        site_url = non_empty(value);
+      } else if (name == "title") {
+        title = non_empty(value);
+      } else if (name == "text") {
+        text = non_empty(value);
+      } else if (name == "type") {
+        type = non_empty(value);
+      } else if (auto colon = name.find(':'); colon != std::string_view::npos &&
+                                               scope.is_ours(name.substr(0, colon))) {
+        try {
+          set_source_option(options, name.substr(colon + 1), trim(value));
+        } catch (const std::invalid_argument& e) {
+          throw OpmlError(line, e.what());
+        }
+      }
+    }
+    const bool has_children = static_cast<bool>(outline.child("outline"));
+    if (!url) {
+      if (!options.empty()) {
+        throw OpmlError(line, "newsd: options on an outline without xmlUrl (options belong to feeds)");
+      }
+      if (!has_children) {
+        if (type && (iequals(*type, "rss") || iequals(*type, "atom"))) {
+          throw OpmlError(line, fmt::format("outline of type \"{}\" has no xmlUrl", *type));
+        }
+        throw OpmlError(line, "outline has no xmlUrl and no child outlines (neither a feed nor a category)");
+      }
+      auto nested = category;
+      if (auto name = text ? text : title) nested.push_back(*name);
+      read_children(outline, scope, nested);
+      return;
+    }
+    if (auto problem = url_problem(*url)) throw OpmlError(line, "xmlUrl " + *problem);
+    if (site_url) {
+      if (auto problem = url_problem(*site_url)) throw OpmlError(line, "htmlUrl " + *problem);
+    }
+    OpmlSource source;
+    source.url = *url;
+    source.title = title ? title : text;
+    source.site_url = site_url;
+    source.category = category;
+    source.options = options;
+    source.line = line;
+    add(std::move(source));
+    if (has_children) {
+      auto nested = category;
+      if (auto name = text ? text : title) nested.push_back(*name);
+      read_children(outline, scope, nested);
+    }
+  }
+
+  void add(OpmlSource source) {
+    auto [it, inserted] = index_.try_emplace(source.url, document_.sources.size());
+    if (inserted) {
+      document_.sources.push_back(std::move(source));
+      return;
+    }
+    OpmlSource& first = document_.sources[it->second];
+    bool conflict = false;
+    auto merge = [&conflict](auto& kept, const auto& later) {
+      if (!later) return;
+      if (!kept) {
+        kept = later;
+      } else if (*kept != *later) {
+        conflict = true;
+      }
+    };
+    merge(first.title, source.title);
+    merge(first.site_url, source.site_url);
+    merge(first.options.interval, source.options.interval);
+    merge(first.options.min_interval, source.options.min_interval);
+    merge(first.options.host_rate, source.options.host_rate);
+    merge(first.options.articles, source.options.articles);
+    merge(first.options.insecure, source.options.insecure);
+    if (first.category != source.category) conflict = true;
+    document_.warnings.push_back(
+        {source.line, fmt::format("duplicate xmlUrl {} (first at line {}); merged into the first{}",
+                                  source.url, first.line,
+                                  conflict ? ", keeping its values where the two differ" : "")});
+  }
+
+  const LineIndex& lines_;
+  OpmlDocument& document_;
+  std::map<std::string, std::size_t, std::less<>> index_;
+};
+
+}  // namespace
+
+OpmlError::OpmlError(int line, std::string reason)
+    : std::runtime_error(line > 0 ? fmt::format("line {}: {}", line, reason) : reason),
+      line_(line),
+      reason_(std::move(reason)) {}
+
+void set_source_option(SourceOptions& options, std::string_view name, std::string_view value) {
+  if (name == "interval") {
+    options.interval = positive_duration(name, value);
+  } else if (name == "minInterval") {
+    options.min_interval = positive_duration(name, value);
+  } else if (name == "hostRate") {
+    options.host_rate = positive_duration(name, value);
+  } else if (name == "articles" || name == "insecure") {
+    bool flag = false;
+    if (!parse_bool(value, flag)) {
+      throw std::invalid_argument(
+          fmt::format("newsd:{}=\"{}\" must be \"true\" or \"false\"", name, value));
+    }
+    (name == "articles" ? options.articles : options.insecure) = flag;
+  } else {
+    throw std::invalid_argument(fmt::format(
+        "unknown option newsd:{} (known: interval, minInterval, hostRate, articles, insecure)", name));
+  }
+}
+
+OpmlDocument parse_opml(std::string_view bytes) {
+  pugi::xml_document xml;
+  auto result = xml.load_buffer(bytes.data(), bytes.size(), pugi::parse_default);
+  LineIndex lines(bytes);
+  if (!result) {
+    throw OpmlError(lines.line_of(std::min<std::ptrdiff_t>(result.offset, static_cast<std::ptrdiff_t>(bytes.size()))),
+                    fmt::format("not well-formed XML: {}", result.description()));
+  }
+  auto root = xml.document_element();
+  if (!root) throw OpmlError(1, "no root element");
+  if (std::strcmp(root.name(), "opml") != 0) {
+    throw OpmlError(lines.line_of(root.offset_debug()),
+                    fmt::format("root element is <{}>, not <opml>", root.name()));
+  }
+  if (auto version = root.attribute("version")) {
+    std::string_view v = version.value();
+    if (v != "1.0" && v != "1.1" && v != "2.0") {
+      throw OpmlError(lines.line_of(root.offset_debug()),
+                      fmt::format("unsupported OPML version \"{}\" (1.0, 1.1 and 2.0 are)", v));
+    }
+  }
+  auto body = root.child("body");
+  if (!body) throw OpmlError(lines.line_of(root.offset_debug()), "<opml> has no <body>");
+  OpmlDocument document;
+  document.title = non_empty(root.child("head").child_value("title"));
+  NamespaceScope scope = NamespaceScope{}.enter(root).enter(body);
+  Reader reader(lines, document);
+  reader.read_children(body, scope, {});
+  return document;
+}
+
+}  // namespace feeds
