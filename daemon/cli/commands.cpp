@@ -12,11 +12,13 @@ namespace newsd::cli {
 
 // Subcommands: declared here, defined in cmd_<name>.cpp, listed once in kCommands.
 int cmd_version(std::span<const std::string_view> args);
+int cmd_migrate(std::span<const std::string_view> args);
 
 namespace {
 
 constexpr Command kCommands[] = {
     {"version", "version", "print the version", cmd_version},
+    {"migrate", "migrate [--db URL]", "apply pending database schema migrations", cmd_migrate},
 };
 
 void print_help() {

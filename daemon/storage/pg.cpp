@@ -2,6 +2,9 @@
 
 #include <fmt/core.h>
 
+#include <poll.h>
+
+#include <algorithm>
 #include <charconv>
 #include <vector>
 
@@ -108,6 +111,155 @@ Result Connection::exec_prepared(std::string_view operation, const std::string& 
 void Connection::exec_script(std::string_view operation, std::string_view sql) {
   std::string script(sql);
   check(operation, PQexec(conn_.get(), script.c_str()));
+}
+
+namespace {
+
+// An error raised on the client side (sending, receiving); the connection's
+// state says whether it is gone.
+Error client_error(PGconn* conn, std::string_view operation, std::string_view what) {
+  std::string message = fmt::format("{}: {}: {}", operation, what, trimmed(PQerrorMessage(conn)));
+  return Error(std::move(message), PQstatus(conn) == CONNECTION_OK ? "" : "08006");
+}
+
+// Pipeline mode only lasts for one call; leaving it needs an idle connection,
+// which every path below reaches before returning or throwing.
+class PipelineScope {
+ public:
+  explicit PipelineScope(PGconn* conn) : conn_(conn) {}
+  ~PipelineScope() { PQexitPipelineMode(conn_); }
+  PipelineScope(const PipelineScope&) = delete;
+  PipelineScope& operator=(const PipelineScope&) = delete;
+
+ private:
+  PGconn* conn_;
+};
+
+// Rows sent before reading their results. Bounded so that neither side's socket
+// buffer fills while the other is still writing (libpq's blocking mode would
+// deadlock then); one round trip per chunk is noise next to the work.
+constexpr std::size_t kPipelineChunk = 256;
+
+}  // namespace
+
+long long Connection::copy_in(std::string_view operation, std::string_view copy_sql,
+                              std::string_view data) {
+  std::string statement(copy_sql);
+  Result started = check(operation, PQexec(conn_.get(), statement.c_str()));
+  if (PQresultStatus(started.get()) != PGRES_COPY_IN) {
+    throw Error(fmt::format("{}: statement is not COPY FROM STDIN", operation));
+  }
+  constexpr std::size_t kChunk = 1 << 20;
+  for (std::size_t offset = 0; offset < data.size(); offset += kChunk) {
+    std::size_t length = std::min(kChunk, data.size() - offset);
+    if (PQputCopyData(conn_.get(), data.data() + offset, static_cast<int>(length)) != 1) {
+      throw client_error(conn_.get(), operation, "sending COPY data");
+    }
+  }
+  if (PQputCopyEnd(conn_.get(), nullptr) != 1) {
+    throw client_error(conn_.get(), operation, "ending COPY");
+  }
+  PGresult* finished = PQgetResult(conn_.get());
+  while (PGresult* extra = PQgetResult(conn_.get())) PQclear(extra);
+  return check(operation, finished).affected_rows();
+}
+
+std::vector<Result> Connection::exec_prepared_pipeline(std::string_view operation,
+                                                       const std::string& name,
+                                                       std::span<const std::vector<Param>> rows) {
+  std::vector<Result> results;
+  results.reserve(rows.size());
+  if (PQenterPipelineMode(conn_.get()) != 1) {
+    throw client_error(conn_.get(), operation, "entering pipeline mode");
+  }
+  PipelineScope scope(conn_.get());
+  for (std::size_t first = 0; first < rows.size(); first += kPipelineChunk) {
+    std::size_t end = std::min(rows.size(), first + kPipelineChunk);
+    for (std::size_t row = first; row < end; ++row) {
+      ParamArray values(rows[row]);
+      if (PQsendQueryPrepared(conn_.get(), name.c_str(), values.count(), values.data(), nullptr,
+                              nullptr, 0) != 1) {
+        throw client_error(conn_.get(), operation, "sending a pipelined statement");
+      }
+    }
+    if (PQpipelineSync(conn_.get()) != 1) throw client_error(conn_.get(), operation, "pipeline sync");
+    // Read every result up to the sync point before throwing, so the
+    // connection is idle again whatever happened.
+    std::optional<Error> first_error;
+    for (std::size_t row = first; row < end; ++row) {
+      PGresult* raw = PQgetResult(conn_.get());
+      if (raw == nullptr) {
+        throw client_error(conn_.get(), operation, "pipeline ended early");
+      }
+      while (PGresult* extra = PQgetResult(conn_.get())) PQclear(extra);  // the NULL after each query
+      if (PQresultStatus(raw) == PGRES_PIPELINE_ABORTED) {
+        PQclear(raw);
+        continue;
+      }
+      try {
+        results.push_back(check(operation, raw));
+      } catch (const Error& e) {
+        if (!first_error) first_error = e;
+      }
+    }
+    PGresult* sync = PQgetResult(conn_.get());
+    if (sync == nullptr) throw client_error(conn_.get(), operation, "pipeline sync lost");
+    PQclear(sync);
+    if (first_error) throw *first_error;
+  }
+  return results;
+}
+
+std::optional<Notification> Connection::poll_notification() {
+  if (PQconsumeInput(conn_.get()) != 1) {
+    throw client_error(conn_.get(), "read notifications", "consuming input");
+  }
+  std::unique_ptr<PGnotify, decltype(&PQfreemem)> notify(PQnotifies(conn_.get()), &PQfreemem);
+  if (!notify) return std::nullopt;
+  return Notification{notify->relname, notify->extra ? notify->extra : "", notify->be_pid};
+}
+
+std::optional<Notification> Connection::wait_notification(std::chrono::milliseconds timeout) {
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  for (;;) {
+    if (auto notification = poll_notification()) return notification;
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return std::nullopt;
+    pollfd descriptor{PQsocket(conn_.get()), POLLIN, 0};
+    if (descriptor.fd < 0) throw client_error(conn_.get(), "wait for notifications", "no socket");
+    ::poll(&descriptor, 1, static_cast<int>(left.count()));
+  }
+}
+
+void copy_escape(std::string& out, std::optional<std::string_view> value) {
+  if (!value) {
+    out += "\\N";
+    return;
+  }
+  for (char c : *value) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      default: out += c;
+    }
+  }
+}
+
+std::string text_array_literal(std::span<const std::string> values) {
+  std::string out = "{";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) out += ',';
+    out += '"';
+    for (char c : values[i]) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  out += '}';
+  return out;
 }
 
 }  // namespace newsd::pg

@@ -3,12 +3,14 @@
 // is never built from data. Errors name the operation that failed.
 #include <libpq-fe.h>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace newsd::pg {
 
@@ -31,6 +33,13 @@ class Error : public std::runtime_error {
 
 // A text parameter; nullopt is SQL NULL.
 using Param = std::optional<std::string_view>;
+
+// One NOTIFY received on a connection that LISTENs.
+struct Notification {
+  std::string channel;
+  std::string payload;
+  int sender_pid = 0;
+};
 
 class Result {
  public:
@@ -79,6 +88,22 @@ class Connection {
   // Several statements with no parameters (migrations); runs in one round trip.
   void exec_script(std::string_view operation, std::string_view sql);
 
+  // Runs `copy_sql` (COPY ... FROM STDIN) and streams `data`, already in COPY
+  // text format (see copy_escape). Returns the number of rows copied.
+  long long copy_in(std::string_view operation, std::string_view copy_sql, std::string_view data);
+
+  // Runs the prepared statement `name` once per parameter row in libpq pipeline
+  // mode: every row is sent before the first result is read, so a batch costs
+  // one round trip. Results come back in row order; the first error throws
+  // (and, inside a transaction, aborts it).
+  std::vector<Result> exec_prepared_pipeline(std::string_view operation, const std::string& name,
+                                             std::span<const std::vector<Param>> rows);
+
+  // The next notification already received, without waiting.
+  std::optional<Notification> poll_notification();
+  // Waits up to `timeout` for a notification (LISTEN must have been issued).
+  std::optional<Notification> wait_notification(std::chrono::milliseconds timeout);
+
   [[nodiscard]] bool ok() const { return PQstatus(conn_.get()) == CONNECTION_OK; }
   [[nodiscard]] PGconn* get() const { return conn_.get(); }
 
@@ -87,6 +112,13 @@ class Connection {
 
   std::unique_ptr<PGconn, decltype(&PQfinish)> conn_{nullptr, &PQfinish};
 };
+
+// Appends `value` to `out` escaped for COPY text format (backslash, tab,
+// newline, carriage return); nullopt becomes \N.
+void copy_escape(std::string& out, std::optional<std::string_view> value);
+
+// A PostgreSQL text[] literal ({"a","b\"c"}) for binding a list as one parameter.
+std::string text_array_literal(std::span<const std::string> values);
 
 // Runs `body` inside BEGIN/COMMIT; rolls back if it throws, then rethrows.
 template <typename Body>

@@ -1,0 +1,137 @@
+#include "storage/article_store.h"
+
+#include <fmt/core.h>
+
+#include <boost/json.hpp>
+
+#include <array>
+
+namespace newsd::storage {
+
+namespace {
+
+std::string strings_json(const std::vector<std::string>& values) {
+  boost::json::array out;
+  for (const auto& value : values) out.emplace_back(value);
+  return boost::json::serialize(out);
+}
+
+std::optional<std::string> epoch(const std::optional<std::chrono::sys_seconds>& time) {
+  if (!time) return std::nullopt;
+  return std::to_string(time->time_since_epoch().count());
+}
+
+pg::Param optional_param(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  return text;
+}
+
+pg::Param optional_param(const std::optional<std::string>& text) {
+  if (!text) return std::nullopt;
+  return *text;
+}
+
+}  // namespace
+
+ArticleStore::ArticleStore(Database& db) : db_(db) {}
+
+std::int64_t ArticleStore::record_pending(std::string_view canonical_url, std::string_view url) {
+  const std::string operation = fmt::format("record article {}", canonical_url);
+  return db_.run(operation, [&](pg::Connection& conn) {
+    // The no-op update makes RETURNING yield the id of an existing row too,
+    // in one statement; it only runs when the row exists.
+    db_.prepare(operation, "newsd_article_pending", R"sql(
+      insert into articles (canonical_url, url) values ($1, $2)
+      on conflict (canonical_url) do update set canonical_url = excluded.canonical_url
+        where false
+      returning id)sql");
+    std::array<pg::Param, 2> params{canonical_url, url};
+    auto inserted = conn.exec_prepared(operation, "newsd_article_pending", params);
+    if (inserted.rows() == 1) return inserted.integer(0, 0);
+    auto existing = conn.exec(operation, "select id from articles where canonical_url = $1",
+                              {canonical_url});
+    if (existing.rows() != 1) throw pg::Error(fmt::format("{}: row vanished", operation));
+    return existing.integer(0, 0);
+  });
+}
+
+void ArticleStore::store_extracted(std::int64_t article_id, const ExtractedArticle& article) {
+  const std::string operation = fmt::format("store extracted article {}", article_id);
+  const std::string id = std::to_string(article_id);
+  const std::string authors = strings_json(article.authors);
+  const std::string tags = strings_json(article.tags);
+  const auto published = epoch(article.published);
+  const auto modified = epoch(article.modified);
+  const std::string word_count = std::to_string(article.word_count);
+  const std::string confidence = fmt::format("{}", article.confidence);
+  const std::optional<std::string> http_status =
+      article.http_status ? std::optional(std::to_string(*article.http_status)) : std::nullopt;
+  db_.run(operation, [&](pg::Connection& conn) {
+    db_.prepare(operation, "newsd_article_extracted", R"sql(
+      update articles set
+        url = coalesce($2, url), title = $3, authors = $4::jsonb,
+        published = to_timestamp($5::bigint), modified = to_timestamp($6::bigint),
+        site_name = $7, language = $8, description = $9, text = $10, html = $11, image = $12,
+        tags = $13::jsonb, word_count = $14::int, confidence = $15::real, method = $16,
+        http_status = $17::int, status = 'extracted', error = null,
+        attempts = attempts + 1, fetched_at = now(), extracted_at = now()
+      where id = $1::bigint)sql");
+    std::array<pg::Param, 17> params{id,
+                                     optional_param(article.url),
+                                     optional_param(article.title),
+                                     authors,
+                                     optional_param(published),
+                                     optional_param(modified),
+                                     optional_param(article.site_name),
+                                     optional_param(article.language),
+                                     optional_param(article.description),
+                                     article.text,
+                                     optional_param(article.html),
+                                     optional_param(article.image),
+                                     tags,
+                                     word_count,
+                                     confidence,
+                                     optional_param(article.method),
+                                     optional_param(http_status)};
+    auto result = conn.exec_prepared(operation, "newsd_article_extracted", params);
+    if (result.affected_rows() != 1) throw pg::Error(fmt::format("{}: no such article", operation));
+  });
+}
+
+void ArticleStore::store_failure(std::int64_t article_id, ArticleOutcome outcome,
+                                 std::string_view error, std::optional<int> http_status) {
+  const std::string operation = fmt::format("record article {} failure", article_id);
+  const std::string id = std::to_string(article_id);
+  const std::optional<std::string> status_text =
+      http_status ? std::optional(std::to_string(*http_status)) : std::nullopt;
+  db_.run(operation, [&](pg::Connection& conn) {
+    db_.prepare(operation, "newsd_article_failed", R"sql(
+      update articles set status = $2, error = $3, http_status = $4::int,
+        attempts = attempts + 1, fetched_at = now()
+      where id = $1::bigint)sql");
+    std::array<pg::Param, 4> params{id, outcome == ArticleOutcome::failed ? "failed" : "skipped",
+                                    error, optional_param(status_text)};
+    auto result = conn.exec_prepared(operation, "newsd_article_failed", params);
+    if (result.affected_rows() != 1) throw pg::Error(fmt::format("{}: no such article", operation));
+  });
+}
+
+std::vector<PendingArticle> ArticleStore::pending(int limit) {
+  const std::string operation = "list pending articles";
+  const std::string limit_text = std::to_string(limit);
+  return db_.run(operation, [&](pg::Connection& conn) {
+    auto rows = conn.exec(operation,
+                          "select id, canonical_url, url, attempts from articles "
+                          "where status = 'pending' order by created_at, id limit $1::int",
+                          {limit_text});
+    std::vector<PendingArticle> out;
+    out.reserve(static_cast<std::size_t>(rows.rows()));
+    for (int row = 0; row < rows.rows(); ++row) {
+      out.push_back({rows.integer(row, 0), std::string(rows.text(row, 1)),
+                     std::string(rows.text(row, 2)), static_cast<int>(rows.integer(row, 3))});
+    }
+    return out;
+  });
+}
+
+}  // namespace newsd::storage

@@ -1,0 +1,69 @@
+#pragma once
+// Articles: one row per canonical URL, shared by every item (of any source)
+// that links the same story. Items find theirs by items.canonical_url =
+// articles.canonical_url (no foreign key to maintain when items arrive first).
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storage/database.h"
+
+namespace newsd::storage {
+
+// What extraction produced for a page (mapped from the extractor's result).
+struct ExtractedArticle {
+  std::string url;  // the URL fetched, after redirects
+  std::string title;
+  std::vector<std::string> authors;
+  std::optional<std::chrono::sys_seconds> published;
+  std::optional<std::chrono::sys_seconds> modified;
+  std::string site_name;
+  std::string language;
+  std::string description;
+  std::string text;
+  std::string html;
+  std::string image;
+  std::vector<std::string> tags;
+  int word_count = 0;
+  double confidence = 0;
+  std::string method;
+  std::optional<int> http_status;
+};
+
+struct PendingArticle {
+  std::int64_t id = 0;
+  std::string canonical_url;
+  std::string url;
+  int attempts = 0;
+};
+
+enum class ArticleOutcome { failed, skipped };
+
+class ArticleStore {
+ public:
+  explicit ArticleStore(Database& db);
+
+  // Makes sure an article row exists for `canonical_url` (status pending when
+  // new; an existing row is left as it is, whichever source created it).
+  // Returns the row's id.
+  std::int64_t record_pending(std::string_view canonical_url, std::string_view url);
+
+  // Stores the extraction result; status becomes extracted, which NOTIFYs
+  // newsd_articles the first time.
+  void store_extracted(std::int64_t article_id, const ExtractedArticle& article);
+
+  // Records a failed fetch/extraction (or a page deliberately not extracted).
+  void store_failure(std::int64_t article_id, ArticleOutcome outcome, std::string_view error,
+                     std::optional<int> http_status);
+
+  // Oldest pending articles first, at most `limit`.
+  std::vector<PendingArticle> pending(int limit);
+
+ private:
+  Database& db_;
+};
+
+}  // namespace newsd::storage

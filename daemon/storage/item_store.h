@@ -1,0 +1,55 @@
+#pragma once
+// Stores the items of one feed fetch: one transaction per fetch, new items
+// inserted, edited items (content hash changed) updated, unchanged items
+// skipped before they reach the table. See docs/sql.md for the semantics and
+// docs/performance/storage.md for why COPY into a staging table is the default.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "feeds/feed.h"
+#include "storage/database.h"
+
+namespace newsd::storage {
+
+// An item this call inserted, for the article pipeline.
+struct NewItem {
+  std::int64_t id = 0;
+  std::string canonical_url;  // empty when the item has no usable link
+  std::string link;
+};
+
+struct StoreCounts {
+  int added = 0;       // items not stored before for this source
+  int changed = 0;     // stored before with another content hash: updated, last_changed_at set
+  int unchanged = 0;   // stored before with the same content hash: untouched
+  int duplicates = 0;  // further occurrences of a key already in this feed (first one wins)
+  int skipped = 0;     // items with nothing to identify them (no key, id, link, title or content)
+  std::vector<NewItem> new_items;
+};
+
+// How new and changed rows travel to the server; all three give the same
+// result. Chosen by measurement (bench/storage_bench.cpp): copy_staging.
+enum class WriteMethod {
+  copy_staging,     // COPY into a temporary staging table, then one INSERT ... ON CONFLICT
+  multirow_insert,  // INSERT ... VALUES (...), (...) ON CONFLICT, bound parameters
+  pipeline,         // one prepared INSERT ... ON CONFLICT per item, in libpq pipeline mode
+};
+
+class ItemStore {
+ public:
+  explicit ItemStore(Database& db, WriteMethod method = WriteMethod::copy_staging);
+
+  // Stores `feed.items` for `source_id` in one transaction (retried whole if
+  // the connection is lost, so the counts describe the attempt that committed).
+  // The item's key, canonical URL and content hash come from the feed parser;
+  // missing ones are derived here (key: id, else canonical URL, else link, else
+  // the content hash). Throws pg::Error naming the source on any other failure.
+  StoreCounts store_feed_items(std::int64_t source_id, const feeds::Feed& feed);
+
+ private:
+  Database& db_;
+  WriteMethod method_;
+};
+
+}  // namespace newsd::storage
