@@ -1,0 +1,346 @@
+// Article extraction: decoding, parsing, and the decision between the
+// evidence sources (DOM scoring, JSON-LD articleBody, hydration JSON).
+#include "feeds/extract.h"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <array>
+#include <unordered_set>
+
+#include "extract_content.h"
+#include "extract_dom.h"
+#include "extract_hydration.h"
+#include "extract_metadata.h"
+#include "feeds/dates.h"
+#include "feeds/encoding.h"
+#include "feeds/sanitize.h"
+#include "feeds/text.h"
+
+namespace feeds {
+
+namespace {
+
+using namespace extract_detail;
+
+// Refuses what is certainly not a page, with the reason.
+void check_readable(std::string_view bytes, const ExtractOptions& options) {
+  if (bytes.size() > options.max_bytes) {
+    throw ExtractError(fmt::format("page is {} bytes, over the {} byte limit", bytes.size(), options.max_bytes));
+  }
+  if (bytes.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) throw ExtractError("empty input");
+  struct Magic {
+    std::string_view prefix;
+    std::string_view what;
+  };
+  static constexpr std::array kMagic = {
+      Magic{"\x89PNG", "a PNG image"},        Magic{"GIF8", "a GIF image"},
+      Magic{"\xFF\xD8\xFF", "a JPEG image"},  Magic{"%PDF", "a PDF document"},
+      Magic{"PK\x03\x04", "a ZIP archive"},   Magic{"\x1F\x8B", "gzip-compressed data"},
+      Magic{"RIFF", "a RIFF (WebP/WAV) file"}, Magic{"\x7F" "ELF", "an executable"}};
+  for (const auto& magic : kMagic) {
+    if (bytes.substr(0, magic.prefix.size()) == magic.prefix) {
+      throw ExtractError(fmt::format("input is {}, not an HTML page", magic.what));
+    }
+  }
+  const bool utf16_bom = bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
+                                               (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
+  if (!utf16_bom && bytes.substr(0, 1024).find('\0') != std::string_view::npos) {
+    throw ExtractError("input holds NUL bytes: binary data, not an HTML page");
+  }
+}
+
+std::unordered_set<std::string> token_set(std::string_view text) {
+  auto tokens = text_tokens(text);
+  return {std::make_move_iterator(tokens.begin()), std::make_move_iterator(tokens.end())};
+}
+
+// Share of `part`'s distinct tokens that occur in `whole`.
+double token_coverage(const std::unordered_set<std::string>& part, const std::unordered_set<std::string>& whole) {
+  if (part.empty()) return 0.0;
+  std::size_t hits = 0;
+  for (const auto& token : part) hits += whole.count(token);
+  return static_cast<double>(hits) / static_cast<double>(part.size());
+}
+
+std::string paragraphs_to_text(const std::vector<std::string>& paragraphs) {
+  std::string text;
+  for (const auto& paragraph : paragraphs) {
+    std::string line = collapse_whitespace(paragraph);
+    if (line.empty()) continue;
+    if (!text.empty()) text += "\n\n";
+    text += line;
+  }
+  return text;
+}
+
+std::string escape_html(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// articleBody as paragraphs: CMSes separate them by newlines, some by none.
+std::string json_ld_body_text(std::string_view body) {
+  std::string plain_body = html_to_plain_text(body);
+  if (body.find('\n') == std::string_view::npos) return plain_body;
+  std::vector<std::string> paragraphs;
+  std::size_t start = 0;
+  while (start < body.size()) {
+    auto end = body.find('\n', start);
+    if (end == std::string_view::npos) end = body.size();
+    paragraphs.push_back(html_to_plain_text(body.substr(start, end - start)));
+    start = end + 1;
+  }
+  return paragraphs_to_text(paragraphs);
+}
+
+std::string text_to_html(std::string_view text) {
+  std::string html;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto end = text.find("\n\n", start);
+    if (end == std::string_view::npos) end = text.size();
+    html += "<p>" + escape_html(text.substr(start, end - start)) + "</p>\n";
+    start = end + 2;
+  }
+  return html;
+}
+
+double clamp01(double value) { return std::clamp(value, 0.0, 1.0); }
+
+}  // namespace
+
+Article extract_article(std::string_view bytes, const ExtractOptions& options) {
+  check_readable(bytes, options);
+  Article article;
+  article.url = std::string(options.url);
+
+  DecodedText decoded = decode_to_utf8(bytes, DocumentKind::html, options.http_charset);
+  article.encoding = decoded.encoding;
+  article.warnings = std::move(decoded.warnings);
+  if (decoded.utf8.find('<') == std::string::npos) throw ExtractError("no HTML markup in the input");
+
+  XmlDocPtr doc = parse_html_utf8(decoded.utf8, options.url);
+  if (!doc || xmlDocGetRootElement(doc.get()) == nullptr) throw ExtractError("libxml2 found no document in the input");
+
+  PageMetadata meta = read_metadata(doc.get(), options.url);
+  for (auto& warning : meta.warnings) article.warnings.push_back(std::move(warning));
+  article.title = meta.title;
+  article.authors = meta.authors;
+  article.published = meta.published;
+  article.modified = meta.modified;
+  article.site_name = meta.site_name;
+  article.language = meta.language;
+  article.image = meta.image;
+  article.tags = meta.tags;
+  article.description = meta.description;
+  article.canonical_url = meta.canonical_url;
+  const std::string base_url = !options.url.empty() ? std::string(options.url) : meta.canonical_url;
+
+  // The visible text before the DOM is cut up: the consistency check for
+  // articleBody needs it.
+  const std::string page_text = meta.json_ld_body.empty() ? std::string() : body_text(doc.get());
+
+  ContentResult content = find_content(doc.get(), article.title);
+  std::string text = blocks_to_text(content.blocks);
+  std::string raw_html = blocks_to_html(doc.get(), content.blocks);
+  article.method = "dom";
+
+  const std::size_t dom_bytes = text.size();
+  const bool listing = !meta.declares_article &&
+                       (meta.declares_listing || content.linked_headings >= 4 || dom_bytes < 200);
+
+  double confidence = 0.15 + 0.3 * std::min(1.0, static_cast<double>(dom_bytes) / 1200.0);
+  if (meta.declares_article) confidence += 0.15;
+  if (content.semantic) confidence += 0.1;
+  if (content.top_score > 0) confidence += 0.15 * (1.0 - std::min(1.0, content.runner_up_score / content.top_score));
+  confidence -= 0.3 * content.link_density;
+  if (content.paragraph_count >= 3) confidence += 0.05;
+
+  // JSON-LD articleBody: confirms the DOM's cut, or replaces it when the DOM
+  // found little and the body is the page's own text.
+  if (!meta.json_ld_body.empty()) {
+    std::string ld_text = json_ld_body_text(meta.json_ld_body);
+    auto ld_tokens = token_set(ld_text);
+    auto dom_tokens = token_set(text);
+    const double dom_covers_ld = token_coverage(ld_tokens, dom_tokens);
+    if (dom_covers_ld >= 0.8) {
+      article.method = "dom+json-ld";
+      confidence += 0.15;
+    } else if (ld_text.size() > dom_bytes) {
+      std::string probe = collapse_whitespace(std::string_view(ld_text).substr(0, std::min<std::size_t>(ld_text.size(), 80)));
+      // Cut at a character boundary: the probe must be valid UTF-8 to match.
+      while (!probe.empty() && (static_cast<unsigned char>(probe.back()) & 0xC0) == 0x80) probe.pop_back();
+      if (!probe.empty() && (static_cast<unsigned char>(probe.back()) & 0x80) != 0) probe.pop_back();
+      const bool in_page = page_text.find(probe) != std::string::npos;
+      if (in_page || dom_bytes < 300) {
+        text = ld_text;
+        raw_html = text_to_html(text);
+        article.method = "json-ld";
+        confidence = 0.55 + (in_page ? 0.2 : 0.0) + 0.15 * std::min(1.0, static_cast<double>(text.size()) / 1200.0);
+      } else {
+        article.warnings.push_back("JSON-LD articleBody does not match the page text; ignored");
+      }
+    }
+  }
+
+  // Hydration JSON: the body of client-rendered pages.
+  if (article.method == "dom" && !meta.hydration_json.empty() && dom_bytes < 1500) {
+    if (auto hydrated = read_hydration(meta.hydration_json); hydrated && hydrated->text_bytes > dom_bytes * 2) {
+      text = paragraphs_to_text(hydrated->paragraphs);
+      raw_html = hydrated->html;
+      article.method = "next-data";
+      confidence = 0.5 + 0.3 * std::min(1.0, static_cast<double>(hydrated->text_bytes) / 1200.0) +
+                   (meta.declares_article ? 0.1 : 0.0);
+      if (article.title.empty()) article.title = hydrated->title;
+      if (article.authors.empty()) article.authors = hydrated->authors;
+      if (!article.published) article.published = hydrated->published;
+    }
+  }
+
+  if (article.method == "dom" && (listing || dom_bytes < 50)) {
+    // A home page, a section front, an error page: no article to cut.
+    text.clear();
+    raw_html.clear();
+    article.method = "none";
+    confidence = std::min(confidence, 0.15) * (dom_bytes < 50 ? 0.5 : 1.0);
+  }
+
+  article.text = std::move(text);
+  if (!raw_html.empty()) {
+    SanitizeOptions sanitize;
+    sanitize.base_url = base_url;
+    sanitize.keep_images = true;
+    article.html = sanitize_html(raw_html, sanitize);
+  }
+  article.word_count = text_tokens(article.text).size();
+  article.confidence = clamp01(confidence);
+  return article;
+}
+
+boost::json::object article_to_json(const Article& article) {
+  namespace json = boost::json;
+  auto string_or_null = [](const std::string& value) -> json::value {
+    if (value.empty()) return nullptr;
+    return json::value(value);
+  };
+  auto date_or_null = [](const std::optional<std::chrono::sys_seconds>& value) -> json::value {
+    if (!value) return nullptr;
+    return json::value(format_rfc3339(*value));
+  };
+  json::array authors;
+  for (const auto& author : article.authors) authors.emplace_back(author);
+  json::array tags;
+  for (const auto& tag_text : article.tags) tags.emplace_back(tag_text);
+  json::object out;
+  out["url"] = string_or_null(article.url);
+  out["canonical_url"] = string_or_null(article.canonical_url);
+  out["title"] = string_or_null(article.title);
+  out["authors"] = std::move(authors);
+  out["published"] = date_or_null(article.published);
+  out["modified"] = date_or_null(article.modified);
+  out["site_name"] = string_or_null(article.site_name);
+  out["language"] = string_or_null(article.language);
+  out["image"] = string_or_null(article.image);
+  out["tags"] = std::move(tags);
+  out["description"] = string_or_null(article.description);
+  out["text"] = article.text;
+  out["html"] = article.html;
+  out["word_count"] = article.word_count;
+  // Two decimals: the score is a judgement, not a measurement.
+  out["confidence"] = static_cast<double>(static_cast<long>(article.confidence * 100.0 + 0.5)) / 100.0;
+  out["method"] = article.method;
+  return out;
+}
+
+namespace {
+
+// Decodes one UTF-8 sequence at `i`; invalid bytes yield U+FFFD and advance one byte.
+char32_t next_code_point(std::string_view text, std::size_t& i) {
+  const auto b0 = static_cast<unsigned char>(text[i]);
+  auto cont = [&](std::size_t k) -> int {
+    if (i + k >= text.size()) return -1;
+    const auto b = static_cast<unsigned char>(text[i + k]);
+    return (b & 0xC0) == 0x80 ? (b & 0x3F) : -1;
+  };
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  if (b0 >= 0xC2 && b0 < 0xE0) {
+    if (int c1 = cont(1); c1 >= 0) {
+      i += 2;
+      return static_cast<char32_t>(((b0 & 0x1F) << 6) | c1);
+    }
+  } else if (b0 >= 0xE0 && b0 < 0xF0) {
+    int c1 = cont(1), c2 = cont(2);
+    if (c1 >= 0 && c2 >= 0) {
+      i += 3;
+      return static_cast<char32_t>(((b0 & 0x0F) << 12) | (c1 << 6) | c2);
+    }
+  } else if (b0 >= 0xF0 && b0 < 0xF5) {
+    int c1 = cont(1), c2 = cont(2), c3 = cont(3);
+    if (c1 >= 0 && c2 >= 0 && c3 >= 0) {
+      i += 4;
+      return static_cast<char32_t>(((b0 & 0x07) << 18) | (c1 << 12) | (c2 << 6) | c3);
+    }
+  }
+  ++i;
+  return 0xFFFD;
+}
+
+bool is_cjk(char32_t c) {
+  return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF66 && c <= 0xFF9F) || (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+bool is_word_char(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  if (c <= 0xBF || c == 0xD7 || c == 0xF7) return false;                  // Latin-1 punctuation, NBSP
+  if (c >= 0x2000 && c <= 0x2BFF) return false;                           // punctuation, symbols, arrows
+  if (c >= 0x2E00 && c <= 0x2E7F) return false;                           // supplemental punctuation
+  if (c >= 0x3000 && c <= 0x303F) return false;                           // CJK punctuation
+  if (c >= 0xFE30 && c <= 0xFE4F) return false;                           // CJK compatibility forms
+  if ((c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
+      (c >= 0xFF5B && c <= 0xFF65))
+    return false;                                                          // full-width punctuation
+  if (c == 0x060C || c == 0x061B || c == 0x061F || c == 0x06D4 || c == 0x066A || c == 0x066B || c == 0x066C)
+    return false;                                                          // Arabic punctuation
+  if (c == 0xFFFD || c == 0xFEFF) return false;
+  return true;
+}
+
+}  // namespace
+
+std::vector<std::string> text_tokens(std::string_view utf8) {
+  std::vector<std::string> tokens;
+  std::string current;
+  std::size_t i = 0;
+  while (i < utf8.size()) {
+    const std::size_t start = i;
+    const char32_t c = next_code_point(utf8, i);
+    if (is_cjk(c)) {
+      if (!current.empty()) tokens.push_back(std::move(current));
+      current.clear();
+      tokens.emplace_back(utf8.substr(start, i - start));
+    } else if (is_word_char(c)) {
+      current.append(utf8.substr(start, i - start));
+    } else if (!current.empty()) {
+      tokens.push_back(std::move(current));
+      current.clear();
+    }
+  }
+  if (!current.empty()) tokens.push_back(std::move(current));
+  return tokens;
+}
+
+}  // namespace feeds

@@ -1,0 +1,566 @@
+#include "extract_content.h"
+
+#include <libxml/HTMLtree.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <memory>
+
+#include "extract_dom.h"
+#include "extract_hints.h"
+#include "feeds/text.h"
+
+namespace feeds::extract_detail {
+
+namespace {
+
+// Per-element figures, reached through xmlNode::_private (an index + 1 into
+// a vector owned by the pass), so that no hashing is needed per lookup.
+struct NodeStats {
+  std::uint32_t text_bytes = 0;  // visible non-space text bytes in the subtree
+  std::uint32_t link_bytes = 0;  // of which inside <a>
+  std::uint32_t commas = 0;
+  std::uint16_t paragraphs = 0;  // <p> in the subtree
+  std::uint16_t images = 0;
+  std::uint16_t linked_headings = 0;
+  int class_weight = 0;
+  double score = 0.0;
+  bool candidate = false;
+  bool marker = false;  // article / main / articleBody / strong content hint in the subtree
+  bool has_time = false;
+};
+
+bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+void count_text(std::string_view text, std::uint32_t& bytes, std::uint32_t& commas) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (is_space(c)) continue;
+    ++bytes;
+    if (c == ',') {
+      ++commas;
+    } else if (c == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBC &&
+               static_cast<unsigned char>(text[i + 2]) == 0x8C) {
+      ++commas;  // U+FF0C FULLWIDTH COMMA
+    } else if (c == 0xE3 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+               (static_cast<unsigned char>(text[i + 2]) == 0x81 || static_cast<unsigned char>(text[i + 2]) == 0x82)) {
+      ++commas;  // 、。 ideographic comma and full stop: CJK prose has few ASCII commas
+    } else if (c == 0xD8 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x8C) {
+      ++commas;  // U+060C ARABIC COMMA
+    }
+  }
+}
+
+bool is_heading(std::string_view name) {
+  return name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
+}
+
+bool is_content_marker(const xmlNode* node, std::string_view name) {
+  if (name == "article" || name == "main") return true;
+  if (iequals(attribute(node, "itemprop"), "articleBody")) return true;
+  return class_weight(node) == kStrongPositive;
+}
+
+// Elements that may hold the article and therefore receive scores.
+double base_score(std::string_view name) {
+  if (name == "div" || name == "article" || name == "main") return 5;
+  if (name == "section") return 3;
+  if (name == "pre" || name == "td" || name == "blockquote") return 3;
+  if (name == "address" || name == "ol" || name == "ul" || name == "dl" || name == "dd" || name == "dt" ||
+      name == "li" || name == "form")
+    return -3;
+  if (is_heading(name) || name == "th") return -5;
+  return 0;
+}
+
+class Pass {
+ public:
+  explicit Pass(xmlNode* body) : body_(body) {}
+  ~Pass() {
+    for (xmlNode* node : order_) node->_private = nullptr;
+  }
+  Pass(const Pass&) = delete;
+  Pass& operator=(const Pass&) = delete;
+
+  NodeStats* stats(const xmlNode* node) {
+    if (node == nullptr || node->_private == nullptr) return nullptr;
+    return &stats_[reinterpret_cast<std::uintptr_t>(node->_private) - 1];
+  }
+
+  // Lists the elements in document order and computes subtree figures
+  // (children come after their parent in preorder, so a reverse sweep
+  // aggregates bottom-up without recursion).
+  void measure() {
+    for (xmlNode* node : order_) node->_private = nullptr;
+    order_.clear();
+    stats_.clear();
+    walk(body_, [&](xmlNode* node) {
+      if (!is_element(node)) return false;
+      order_.push_back(node);
+      return true;
+    });
+    stats_.resize(order_.size());
+    for (std::size_t i = 0; i < order_.size(); ++i) {
+      order_[i]->_private = reinterpret_cast<void*>(static_cast<std::uintptr_t>(i + 1));
+    }
+    for (std::size_t i = order_.size(); i-- > 0;) {
+      xmlNode* node = order_[i];
+      NodeStats& own = stats_[i];
+      const std::string_view name = tag(node);
+      for (xmlNode* child = node->children; child != nullptr; child = child->next) {
+        if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
+          count_text(as_view(child->content), own.text_bytes, own.commas);
+        }
+      }
+      if (name == "a") own.link_bytes = own.text_bytes;  // children added below
+      if (name == "p") ++own.paragraphs;
+      if (name == "img" || name == "picture") ++own.images;
+      if (name == "time") own.has_time = true;
+      own.class_weight = class_weight(node);
+      if (is_content_marker(node, name)) own.marker = true;
+      if (is_heading(name) && own.link_bytes * 2 > own.text_bytes && own.text_bytes > 0) ++own.linked_headings;
+      if (xmlNode* parent = node->parent; parent != nullptr && parent->_private != nullptr) {
+        NodeStats& up = *stats(parent);
+        up.text_bytes += own.text_bytes;
+        up.link_bytes += (tag(parent) == "a") ? 0 : own.link_bytes;
+        up.commas += own.commas;
+        up.paragraphs = static_cast<std::uint16_t>(std::min<int>(up.paragraphs + own.paragraphs, 65535));
+        up.images = static_cast<std::uint16_t>(std::min<int>(up.images + own.images, 65535));
+        up.linked_headings = static_cast<std::uint16_t>(std::min<int>(up.linked_headings + own.linked_headings, 65535));
+        up.marker = up.marker || own.marker;
+        up.has_time = up.has_time || own.has_time;
+      }
+    }
+  }
+
+  const std::vector<xmlNode*>& order() const { return order_; }
+  xmlNode* body() const { return body_; }
+
+ private:
+  xmlNode* body_;
+  std::vector<xmlNode*> order_;
+  std::vector<NodeStats> stats_;
+};
+
+double link_density(const NodeStats& s) {
+  return s.text_bytes == 0 ? 0.0 : static_cast<double>(s.link_bytes) / static_cast<double>(s.text_bytes);
+}
+
+// Step 1: drop what is never article text: scripts, forms, navigation,
+// hidden elements, and blocks whose class/id/role says furniture unless
+// they contain the article (a "page-with-sidebar" wrapper).
+void remove_furniture(Pass& pass) {
+  pass.measure();
+  std::vector<xmlNode*> doomed;
+  xmlNode* body = pass.body();
+  walk(body, [&](xmlNode* node) {
+    if (!is_element(node)) {
+      if (node->type == XML_COMMENT_NODE || node->type == XML_PI_NODE) doomed.push_back(node);
+      return false;
+    }
+    if (node == body) return true;
+    const std::string_view name = tag(node);
+    const NodeStats* s = pass.stats(node);
+    const bool protects = s != nullptr && s->marker;
+    const bool always = name == "script" || name == "style" || name == "noscript" || name == "template" ||
+                        name == "svg" || name == "math" || name == "iframe" || name == "object" ||
+                        name == "embed" || name == "canvas" || name == "button" || name == "input" ||
+                        name == "select" || name == "textarea" || name == "link" || name == "meta" ||
+                        name == "head" || name == "title" || name == "dialog" || name == "label";
+    bool remove = always || is_hidden(node);
+    if (!remove && !protects) {
+      remove = is_junk_element(name) || has_furniture_role(node) ||
+               (s != nullptr && s->class_weight <= kStrongNegative);
+    }
+    if (remove) {
+      doomed.push_back(node);
+      return false;
+    }
+    return true;
+  });
+  for (xmlNode* node : doomed) remove_node(node);
+}
+
+// Readability's insight: a paragraph's score goes to its parent and, less,
+// to the ancestors above; the element that collects most is the article.
+void score_paragraphs(Pass& pass) {
+  pass.measure();
+  for (xmlNode* node : pass.order()) {
+    const std::string_view name = tag(node);
+    bool paragraph = name == "p" || name == "pre";
+    if (!paragraph && (name == "div" || name == "td" || name == "blockquote" || name == "li" || name == "dd" ||
+                       name == "section" || name == "span" || name == "font" || name == "center")) {
+      // A text holder without block children counts as a paragraph (no-<p> layouts).
+      paragraph = true;
+      for (xmlNode* child = node->children; child != nullptr; child = child->next) {
+        if (is_element(child) && is_block_element(tag(child))) {
+          paragraph = false;
+          break;
+        }
+      }
+      if (paragraph && (name == "li" || name == "span" || name == "font")) {
+        // Short list items and spans are navigation more often than prose.
+        paragraph = pass.stats(node)->text_bytes >= 120;
+      }
+    }
+    if (!paragraph) continue;
+    const NodeStats& own = *pass.stats(node);
+    if (own.text_bytes < 25) continue;
+    if (link_density(own) > 0.5) continue;
+    double content = 1.0 + std::min<double>(own.commas, 20) + std::min(own.text_bytes / 100.0, 3.0);
+    xmlNode* ancestor = node->parent;
+    for (int level = 0; level < 5 && ancestor != nullptr; ++level, ancestor = ancestor->parent) {
+      NodeStats* up = pass.stats(ancestor);
+      if (up == nullptr) break;  // above <body>
+      if (!up->candidate) {
+        up->candidate = true;
+        up->score = base_score(tag(ancestor)) + up->class_weight;
+        if (tag(ancestor) == "article") up->score += 10;
+        if (iequals(attribute(ancestor, "itemprop"), "articleBody")) up->score += 30;
+      }
+      const double divider = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
+      up->score += content / divider;
+    }
+  }
+}
+
+bool is_ancestor(const xmlNode* ancestor, const xmlNode* node) {
+  for (int steps = 0; node != nullptr && steps < 4096; node = node->parent, ++steps) {
+    if (node == ancestor) return true;
+  }
+  return false;
+}
+
+struct Choice {
+  xmlNode* top = nullptr;
+  double top_score = 0.0;
+  double runner_up = 0.0;
+};
+
+Choice choose_top(Pass& pass) {
+  struct Scored {
+    xmlNode* node;
+    double score;
+  };
+  std::vector<Scored> scored;
+  for (xmlNode* node : pass.order()) {
+    NodeStats& s = *pass.stats(node);
+    if (!s.candidate) continue;
+    s.score *= (1.0 - link_density(s));
+    scored.push_back({node, s.score});
+  }
+  Choice choice;
+  if (scored.empty()) return choice;
+  std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
+  choice.top = scored.front().node;
+  choice.top_score = scored.front().score;
+  int looked = 0;
+  for (std::size_t i = 1; i < scored.size() && looked < 32; ++i, ++looked) {
+    if (is_ancestor(scored[i].node, choice.top) || is_ancestor(choice.top, scored[i].node)) continue;
+    choice.runner_up = scored[i].score;
+    break;
+  }
+  // Content split over sibling blocks can leave its score spread: when the
+  // parent scores nearly as well, the parent is the article.
+  xmlNode* parent = choice.top->parent;
+  NodeStats* up = pass.stats(parent);
+  if (up != nullptr && up->candidate && parent != pass.body() && up->score >= choice.top_score * 0.9 &&
+      link_density(*up) < 0.3) {
+    choice.top = parent;
+    choice.top_score = up->score;
+  }
+  return choice;
+}
+
+// Siblings of the top candidate that belong to the article: well scored,
+// or plain prose paragraphs (content split into several containers).
+std::vector<xmlNode*> gather(Pass& pass, const Choice& choice) {
+  std::vector<xmlNode*> nodes;
+  xmlNode* top = choice.top;
+  xmlNode* parent = top->parent;
+  if (parent == nullptr || top == pass.body()) return {top};
+  const double threshold = std::max(10.0, choice.top_score * 0.2);
+  std::string_view top_class = attribute(top, "class");
+  for (xmlNode* sibling = parent->children; sibling != nullptr; sibling = sibling->next) {
+    if (sibling == top) {
+      nodes.push_back(sibling);
+      continue;
+    }
+    if (!is_element(sibling)) continue;
+    const NodeStats* s = pass.stats(sibling);
+    if (s == nullptr || s->class_weight < 0) continue;
+    double bonus = (!top_class.empty() && attribute(sibling, "class") == top_class) ? choice.top_score * 0.2 : 0;
+    bool append = s->candidate && s->score + bonus >= threshold;
+    if (!append && tag(sibling) == "p") {
+      const double density = link_density(*s);
+      append = (s->text_bytes > 80 && density < 0.25) ||
+               (s->text_bytes > 0 && density == 0.0 && s->commas + 1 > 1);
+    }
+    if (append) nodes.push_back(sibling);
+  }
+  return nodes;
+}
+
+std::string collapsed_text(xmlNode* node) { return collapse_whitespace(text_content(node)); }
+
+// Step 3: inside the chosen blocks, the furniture that the class names did
+// not give away: link lists, bylines, reading times, boilerplate phrases,
+// the repeated title, empty shells.
+void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_view title) {
+  pass.measure();
+  for (xmlNode* root : roots) {
+    std::vector<xmlNode*> nodes;
+    walk(root, [&](xmlNode* node) {
+      if (!is_element(node)) return false;
+      if (node != root) nodes.push_back(node);
+      return true;
+    });
+    std::vector<xmlNode*> doomed;
+    for (std::size_t i = nodes.size(); i-- > 0;) {
+      xmlNode* node = nodes[i];
+      NodeStats* s = pass.stats(node);
+      if (s == nullptr) continue;
+      const std::string_view name = tag(node);
+      bool remove = false;
+      const bool is_inline = name == "span" || name == "strong" || name == "em" || name == "b" ||
+                             name == "a" || name == "small" || name == "time" || name == "i" || name == "font";
+      const bool text_block = name == "p" || is_heading(name) || name == "div" || name == "section" ||
+                              name == "ul" || name == "ol" || name == "table" || name == "header" ||
+                              name == "blockquote" || name == "figure" || name == "dl" || name == "li" ||
+                              name == "address" || name == "center" || name == "article";
+      if (is_inline) {
+        // Inside prose: only an explicit furniture class removes an inline element.
+        remove = s->class_weight <= kStrongNegative && !s->marker;
+      } else if (text_block) {
+        const bool keeps_media = s->images > 0;
+        const double density = link_density(*s);
+        if (s->text_bytes == 0) {
+          remove = !keeps_media && name != "li";
+        } else if (density > 0.5 && name != "p" && !(keeps_media && name == "figure")) {
+          remove = true;  // related lists, tag lists, share bars, breadcrumbs, next/prev
+        } else if (density > 0.5 && name == "p" && s->text_bytes < 200) {
+          remove = true;  // "Read also: <a>headline</a>"
+        } else if (s->text_bytes < 500 && s->paragraphs <= 1) {
+          std::string text = collapsed_text(node);
+          if (is_boilerplate_text(text)) {
+            remove = true;
+          } else if (s->has_time && s->text_bytes < (name == "p" ? 60u : 200u)) {
+            remove = true;  // dateline / byline with a <time>
+          } else if (looks_like_byline(text) && name != "li") {
+            remove = true;
+          } else if (is_heading(name) && !title.empty() && iequals(text, title)) {
+            remove = true;
+          } else if (name == "h1") {
+            remove = true;  // the page's headline: it is the title field, not body text
+          }
+        }
+        if (!remove && s->class_weight <= kStrongNegative && !s->marker) remove = true;
+      }
+      if (remove) {
+        // Keep ancestors' figures right for the decisions still to come.
+        for (xmlNode* up = node->parent; up != nullptr; up = up->parent) {
+          NodeStats* us = pass.stats(up);
+          if (us == nullptr) break;
+          us->text_bytes -= std::min(us->text_bytes, s->text_bytes);
+          us->link_bytes -= std::min(us->link_bytes, s->link_bytes);
+          us->paragraphs = static_cast<std::uint16_t>(us->paragraphs - std::min(us->paragraphs, s->paragraphs));
+          us->images = static_cast<std::uint16_t>(us->images - std::min(us->images, s->images));
+          if (up == root) break;
+        }
+        doomed.push_back(node);
+      }
+    }
+    // Children were listed after their parents; removing in the reverse
+    // order frees a child before any ancestor that is also doomed.
+    for (xmlNode* node : doomed) {
+      bool inside_doomed = false;
+      for (xmlNode* up = node->parent; up != nullptr && up != root; up = up->parent) {
+        if (std::find(doomed.begin(), doomed.end(), up) != doomed.end()) {
+          inside_doomed = true;
+          break;
+        }
+      }
+      if (!inside_doomed) remove_node(node);
+    }
+  }
+}
+
+// Lazy-loaded images: the real URL sits in data-src / data-lazy-src.
+void fix_lazy_images(xmlNode* root) {
+  walk(root, [&](xmlNode* node) {
+    if (!is_element(node)) return false;
+    if (tag(node) == "img" && attribute(node, "src").empty()) {
+      for (const char* lazy : {"data-src", "data-lazy-src", "data-original", "data-url"}) {
+        std::string_view value = attribute(node, lazy);
+        if (!value.empty()) {
+          std::string copy(value);
+          xmlSetProp(node, reinterpret_cast<const xmlChar*>("src"), reinterpret_cast<const xmlChar*>(copy.c_str()));
+          break;
+        }
+      }
+    }
+    return true;
+  });
+}
+
+xmlNode* find_body(xmlDoc* doc) {
+  xmlNode* root = xmlDocGetRootElement(doc);
+  if (root == nullptr) return nullptr;
+  for (xmlNode* child = root->children; child != nullptr; child = child->next) {
+    if (tag(child) == "body") return child;
+  }
+  return root;
+}
+
+// Text output: a small state machine over the subtree.
+class TextWriter {
+ public:
+  void text(std::string_view piece) { line_ += piece; }
+  void line_break() {
+    flush_line();
+  }
+  void block_boundary() {
+    flush_line();
+    if (!lines_.empty()) {
+      std::string block;
+      for (const auto& line : lines_) {
+        if (!block.empty()) block += '\n';
+        block += line;
+      }
+      if (!out_.empty()) out_ += "\n\n";
+      out_ += block;
+      lines_.clear();
+    }
+  }
+  std::string finish() {
+    block_boundary();
+    return std::move(out_);
+  }
+
+ private:
+  void flush_line() {
+    std::string line = collapse_whitespace(line_);
+    line_.clear();
+    if (!line.empty()) lines_.push_back(std::move(line));
+  }
+  std::string line_;
+  std::vector<std::string> lines_;
+  std::string out_;
+};
+
+void write_text(xmlNode* root, TextWriter& writer) {
+  auto enter = [&](xmlNode* node) -> bool {
+    if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+      writer.text(as_view(node->content));
+      return false;
+    }
+    if (!is_element(node)) return false;
+    const std::string_view name = tag(node);
+    if (name == "script" || name == "style" || name == "noscript" || name == "template") return false;
+    if (name == "br") writer.line_break();
+    else if (is_block_element(name)) writer.block_boundary();
+    return true;
+  };
+  auto leave = [&](xmlNode* node) {
+    if (is_element(node) && is_block_element(tag(node))) writer.block_boundary();
+  };
+  xmlNode* node = root;
+  while (node != nullptr) {
+    const bool descend = enter(node);
+    if (descend && node->children != nullptr) {
+      node = node->children;
+      continue;
+    }
+    while (node != nullptr) {
+      leave(node);
+      if (node == root) {
+        node = nullptr;
+        break;
+      }
+      if (node->next != nullptr) {
+        node = node->next;
+        break;
+      }
+      node = node->parent;
+    }
+  }
+}
+
+}  // namespace
+
+ContentResult find_content(xmlDoc* doc, std::string_view title) {
+  ContentResult result;
+  xmlNode* body = find_body(doc);
+  if (body == nullptr) return result;
+  Pass pass(body);
+  remove_furniture(pass);
+  score_paragraphs(pass);
+  Choice choice = choose_top(pass);
+  if (choice.top == nullptr) return result;
+  result.top_score = choice.top_score;
+  result.runner_up_score = choice.runner_up;
+  result.blocks = gather(pass, choice);
+  {
+    const NodeStats* s = pass.stats(choice.top);
+    result.linked_headings = s->linked_headings;
+    for (xmlNode* up = choice.top; up != nullptr; up = up->parent) {
+      if (up->type != XML_ELEMENT_NODE) break;
+      if (is_content_marker(up, tag(up))) result.semantic = true;
+    }
+  }
+  clean_inside(pass, result.blocks, title);
+  pass.measure();
+  std::uint32_t text = 0, links = 0;
+  for (xmlNode* node : result.blocks) {
+    fix_lazy_images(node);
+    if (const NodeStats* s = pass.stats(node)) {
+      text += s->text_bytes;
+      links += s->link_bytes;
+      result.paragraph_count += s->paragraphs;
+    }
+  }
+  result.link_density = text == 0 ? 0.0 : static_cast<double>(links) / text;
+  return result;
+}
+
+std::string blocks_to_text(const std::vector<xmlNode*>& nodes) {
+  TextWriter writer;
+  for (xmlNode* node : nodes) {
+    write_text(node, writer);
+    writer.block_boundary();
+  }
+  return writer.finish();
+}
+
+std::string blocks_to_html(xmlDoc* doc, const std::vector<xmlNode*>& nodes) {
+  std::string out;
+  std::unique_ptr<xmlBuffer, decltype(&xmlBufferFree)> buffer(xmlBufferCreate(), &xmlBufferFree);
+  if (!buffer) return out;
+  for (xmlNode* node : nodes) {
+    xmlBufferEmpty(buffer.get());
+    if (htmlNodeDump(buffer.get(), doc, node) < 0) continue;
+    out.append(reinterpret_cast<const char*>(xmlBufferContent(buffer.get())),
+               static_cast<std::size_t>(xmlBufferLength(buffer.get())));
+    out += '\n';
+  }
+  return out;
+}
+
+std::string body_text(xmlDoc* doc) {
+  xmlNode* body = find_body(doc);
+  if (body == nullptr) return {};
+  std::string out;
+  walk(body, [&](xmlNode* node) {
+    if (node->type == XML_TEXT_NODE) {
+      out += as_view(node->content);
+      out += ' ';
+      return false;
+    }
+    if (!is_element(node)) return false;
+    const std::string_view name = tag(node);
+    return !(name == "script" || name == "style" || name == "noscript" || name == "template");
+  });
+  return collapse_whitespace(out);
+}
+
+}  // namespace feeds::extract_detail

@@ -1,0 +1,36 @@
+#pragma once
+// Main-content detection on the DOM: junk and furniture removal, block
+// scoring, sibling merging, and cleaning inside the chosen blocks.
+#include <libxml/tree.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace feeds::extract_detail {
+
+struct ContentResult {
+  std::vector<xmlNode*> blocks;  // the article's top-level nodes, in document order (cleaned)
+  double top_score = 0.0;
+  double runner_up_score = 0.0;   // best candidate outside the chosen one
+  double link_density = 0.0;      // of the chosen content
+  bool semantic = false;          // article/main/articleBody/positive class hint
+  int linked_headings = 0;        // headings that are links: a listing page's mark
+  std::size_t paragraph_count = 0;
+};
+
+// Finds and cleans the article content of the document. `title` is the
+// page's title (a heading repeating it is dropped from the body).
+ContentResult find_content(xmlDoc* doc, std::string_view title);
+
+// Plain text of the nodes: blocks separated by blank lines, lines by "\n",
+// white space collapsed within lines.
+std::string blocks_to_text(const std::vector<xmlNode*>& nodes);
+
+// Serialised HTML of the nodes (before sanitising).
+std::string blocks_to_html(xmlDoc* doc, const std::vector<xmlNode*>& nodes);
+
+// Visible text bytes of the whole body (for consistency checks).
+std::string body_text(xmlDoc* doc);
+
+}  // namespace feeds::extract_detail

@@ -1,0 +1,87 @@
+#include "extract_dom.h"
+
+#include <algorithm>
+#include <climits>
+
+namespace feeds::extract_detail {
+
+namespace {
+
+struct ParserContextDeleter {
+  void operator()(htmlParserCtxt* context) const noexcept { htmlFreeParserCtxt(context); }
+};
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+}  // namespace
+
+XmlDocPtr parse_html_utf8(std::string_view utf8, std::string_view url) {
+  if (utf8.size() > static_cast<std::size_t>(INT_MAX)) return nullptr;
+  std::unique_ptr<htmlParserCtxt, ParserContextDeleter> context(htmlNewParserCtxt());
+  if (!context) return nullptr;
+  const std::string base(url);
+  // IGNORE_ENC: the bytes are already UTF-8 (decode_to_utf8 ran first); a
+  // <meta charset> in them must not make libxml2 transcode a second time.
+  constexpr int kOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                           HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
+  return XmlDocPtr(htmlCtxtReadMemory(context.get(), utf8.data(), static_cast<int>(utf8.size()),
+                                      base.empty() ? nullptr : base.c_str(), "UTF-8", kOptions));
+}
+
+std::string_view attribute(const xmlNode* node, std::string_view name) {
+  if (!is_element(node)) return {};
+  for (const xmlAttr* attr = node->properties; attr != nullptr; attr = attr->next) {
+    if (!iequals(as_view(attr->name), name)) continue;
+    const xmlNode* value = attr->children;
+    if (value == nullptr) return {};
+    // Attribute values are a single text node in HTML documents.
+    return as_view(value->content);
+  }
+  return {};
+}
+
+bool has_attribute(const xmlNode* node, std::string_view name) {
+  if (!is_element(node)) return false;
+  for (const xmlAttr* attr = node->properties; attr != nullptr; attr = attr->next) {
+    if (iequals(as_view(attr->name), name)) return true;
+  }
+  return false;
+}
+
+std::string text_content(xmlNode* root) {
+  std::string out;
+  walk(root, [&](xmlNode* node) {
+    if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) out += as_view(node->content);
+    return true;
+  });
+  return out;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (lower(a[i]) != lower(b[i])) return false;
+  }
+  return true;
+}
+
+bool istarts_with(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
+}
+
+bool icontains(std::string_view haystack, std::string_view needle) {
+  if (needle.empty()) return true;
+  if (haystack.size() < needle.size()) return false;
+  for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
+    if (lower(haystack[i]) == lower(needle[0]) && iequals(haystack.substr(i, needle.size()), needle)) return true;
+  }
+  return false;
+}
+
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(), lower);
+  return out;
+}
+
+}  // namespace feeds::extract_detail

@@ -1,0 +1,238 @@
+#include "extract_hints.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "extract_dom.h"
+
+namespace feeds::extract_detail {
+
+namespace {
+
+// Whole words of class/id values (split on anything but letters and digits).
+constexpr std::array kNegativeWords = {
+    "nav",        "navbar",     "navigation", "menu",        "menubar",    "footer",     "sidebar",
+    "related",    "newsletter", "newsletters", "subscribe",  "subscription", "signup",   "promo",
+    "promotion",  "share",      "sharing",    "sharebar",    "social",     "comment",    "comments",
+    "disqus",     "cookie",     "cookies",    "consent",     "gdpr",       "ad",         "ads",
+    "advert",     "adverts",    "advertisement", "adslot",   "adunit",     "banner",     "sponsor",
+    "sponsored",  "breadcrumb", "breadcrumbs", "tags",       "taglist",    "bio",        "popular",
+    "trending",   "widget",     "widgets",    "outbrain",    "taboola",    "masthead",   "pagination",
+    "pager",      "recommended", "recommendations", "toolbar", "modal",    "popup",      "overlay",
+    "paywall",    "audio",      "listen",     "player",      "podcast",    "byline",     "dateline",
+    "meta",       "skip",       "announcement", "topbar",    "newsfeed",   "picks",      "readmore",
+    "crosslink",  "teaser",     "teasers",    "promos",      "donate",     "donation",   "login",
+    "signin",     "app",        "follow",     "author",      "authors",    "credits",    "timestamp",
+    "readtime",   "readingtime", "print",     "rating",      "reactions",  "more",       "next",
+    "prev",       "previous",   "also",       "inline",      "card",       "cards",      "embed",
+};
+// Only whole class/id words; "card" and "embed" are mild furniture hints
+// (kept apart so a "post-card" list on a home page is not content).
+constexpr std::array kMildNegativeWords = {"inline", "card", "cards", "embed", "more", "next", "prev", "also",
+                                           "author", "authors", "meta", "print", "follow", "app"};
+constexpr std::array kPositiveWords = {"article", "content", "entry", "post", "story", "body", "text",
+                                       "main", "blog", "prose", "richtext", "copy", "hentry", "page"};
+// Substrings of the lower-cased class/id value that decide on their own.
+constexpr std::array kStrongPositiveParts = {"articlebody", "article-body", "article_body", "post-body",
+                                        "postbody",    "entry-content", "entry_content", "story-body",
+                                        "storybody",   "article-content", "article__content",
+                                        "article-text", "articletext", "post-content", "body-text",
+                                        "story-content", "article__body", "content-body", "td-post-content",
+                                        "field-body", "field--name-body", "article-main"};
+constexpr std::array kStrongNegativeParts = {"reading-time", "read-time", "readtime", "reading_time",
+                                        "read-also",    "readalso",  "also-read", "see-also",
+                                        "more-stories", "author-bio", "author-box", "about-author",
+                                        "author-card",  "share-bar", "sharebar", "social-share",
+                                        "related-",     "-related",  "newsletter", "comment",
+                                        "cookie",       "ad-slot",   "adslot",    "advert",
+                                        "breadcrumb",   "sidebar",   "post-tags",  "article-tags",
+                                        "tag-list",     "tags-list", "most-read",  "next-prev",
+                                        "prev-next",    "post-nav",  "subscribe",  "promo"};
+
+bool is_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+template <std::size_t N>
+bool word_in(std::string_view word, const std::array<const char*, N>& list) {
+  return std::any_of(list.begin(), list.end(), [&](const char* entry) { return iequals(word, entry); });
+}
+
+// Returns {negative, mild_negative, positive} for one attribute value.
+struct HintCounts {
+  bool negative = false;
+  bool mild = false;
+  bool positive = false;
+  bool strong_positive = false;
+  bool strong_negative = false;
+};
+
+void add_hints(std::string_view value, HintCounts& counts) {
+  if (value.empty()) return;
+  const std::string lower = ascii_lower(value);
+  for (const char* needle : kStrongPositiveParts) {
+    if (lower.find(needle) != std::string::npos) counts.strong_positive = true;
+  }
+  for (const char* needle : kStrongNegativeParts) {
+    if (lower.find(needle) != std::string::npos) counts.strong_negative = true;
+  }
+  std::size_t i = 0;
+  while (i < lower.size()) {
+    while (i < lower.size() && !is_alnum(lower[i])) ++i;
+    std::size_t start = i;
+    while (i < lower.size() && is_alnum(lower[i])) ++i;
+    if (i == start) break;
+    std::string_view word = std::string_view(lower).substr(start, i - start);
+    if (word_in(word, kMildNegativeWords)) counts.mild = true;
+    else if (word_in(word, kNegativeWords)) counts.negative = true;
+    else if (word_in(word, kPositiveWords)) counts.positive = true;
+  }
+}
+
+struct Phrase {
+  std::string_view text;
+  std::size_t max_bytes;  // only texts at most this long
+  bool whole;             // the text must be exactly the phrase (else: starts with it)
+};
+
+constexpr std::array kBoilerplate = {
+    // English
+    Phrase{"read also", 400, false}, Phrase{"read more", 300, false}, Phrase{"see also", 300, false},
+    Phrase{"related:", 300, false}, Phrase{"related articles", 300, false}, Phrase{"related stories", 300, false},
+    Phrase{"more from", 200, false}, Phrase{"more on this", 200, false}, Phrase{"listen to this", 80, false},
+    Phrase{"listen to the article", 80, false}, Phrase{"listen", 20, true}, Phrase{"share this", 120, false},
+    Phrase{"share on", 120, false}, Phrase{"share", 20, true}, Phrase{"share:", 120, false},
+    Phrase{"subscribe", 250, false}, Phrase{"sign up", 250, false}, Phrase{"follow us", 150, false},
+    Phrase{"advertisement", 40, false}, Phrase{"sponsored", 40, true}, Phrase{"support our journalism", 300, false},
+    Phrase{"support independent journalism", 300, false}, Phrase{"comments", 30, false},
+    Phrase{"leave a comment", 80, false}, Phrase{"you may also like", 200, false},
+    Phrase{"recommended", 40, false}, Phrase{"most read", 40, false}, Phrase{"most popular", 40, false},
+    Phrase{"trending", 30, false}, Phrase{"tags:", 300, false}, Phrase{"filed under", 300, false},
+    Phrase{"posted in", 200, false}, Phrase{"previous article", 300, false}, Phrase{"next article", 300, false},
+    Phrase{"previous post", 300, false}, Phrase{"next post", 300, false}, Phrase{"skip to", 60, false},
+    Phrase{"this audio is", 120, false}, Phrase{"we use cookies", 400, false}, Phrase{"accept all", 60, false},
+    Phrase{"already a subscriber", 200, false}, Phrase{"to continue reading", 300, false},
+    Phrase{"this article is for subscribers", 300, false}, Phrase{"the rest of this article", 300, false},
+    Phrase{"get the app", 100, false}, Phrase{"download our app", 100, false},
+    Phrase{"enter your email", 200, false}, Phrase{"editors' picks", 40, false}, Phrase{"editor's picks", 40, false},
+    // Ukrainian
+    Phrase{"Читайте також", 400, false}, Phrase{"ЧИТАЙТЕ ТАКОЖ", 400, false}, Phrase{"Читайте ще", 400, false},
+    Phrase{"Дивіться також", 300, false}, Phrase{"Поділитися", 120, false}, Phrase{"Підписуйтесь", 250, false},
+    Phrase{"Підпишіться", 250, false}, Phrase{"Реклама", 30, false}, Phrase{"Слухати", 60, false},
+    Phrase{"Коментарі", 40, false}, Phrase{"Теги:", 300, false}, Phrase{"Найпопулярніше", 60, false},
+    // Russian
+    Phrase{"Читайте также", 400, false}, Phrase{"ЧИТАЙТЕ ТАКЖЕ", 400, false}, Phrase{"Смотрите также", 300, false},
+    Phrase{"Поделиться", 120, false}, Phrase{"Подпишитесь", 250, false}, Phrase{"Слушать", 60, false},
+    Phrase{"Комментарии", 40, false}, Phrase{"Теги", 300, false}, Phrase{"Самое популярное", 60, false},
+    // German
+    Phrase{"Lesen Sie auch", 400, false}, Phrase{"Mehr zum Thema", 300, false}, Phrase{"Auch interessant", 300, false},
+    Phrase{"Teilen", 40, false}, Phrase{"Anzeige", 30, false}, Phrase{"Newsletter", 250, false},
+    Phrase{"Abonnieren", 250, false}, Phrase{"Jetzt anhören", 80, false}, Phrase{"Artikel anhören", 80, false},
+    Phrase{"Kommentare", 40, false}, Phrase{"Schlagworte", 300, false},
+    // French
+    Phrase{"Lire aussi", 400, false}, Phrase{"À lire aussi", 400, false}, Phrase{"Voir aussi", 300, false},
+    Phrase{"Partager", 80, false}, Phrase{"Publicité", 30, false}, Phrase{"Abonnez-vous", 250, false},
+    Phrase{"Inscrivez-vous", 250, false}, Phrase{"Écouter", 80, false}, Phrase{"Commentaires", 40, false},
+    // Spanish
+    Phrase{"Lea también", 400, false}, Phrase{"Leer más", 300, false}, Phrase{"Ver también", 300, false},
+    Phrase{"Compartir", 80, false}, Phrase{"Publicidad", 30, false}, Phrase{"Suscríbete", 250, false},
+    Phrase{"Escuchar", 80, false}, Phrase{"Comentarios", 40, false}, Phrase{"Te puede interesar", 300, false},
+    // Japanese
+    Phrase{"関連記事", 400, false}, Phrase{"あわせて読みたい", 400, false}, Phrase{"シェア", 60, false},
+    Phrase{"広告", 20, false}, Phrase{"購読", 200, false}, Phrase{"コメント", 40, false},
+    Phrase{"この記事を聞く", 60, false}, Phrase{"ニュースレター", 250, false},
+    // Arabic
+    Phrase{"اقرأ أيضا", 400, false}, Phrase{"اقرأ أيضاً", 400, false}, Phrase{"شارك", 80, false},
+    Phrase{"إعلان", 30, false}, Phrase{"اشترك", 250, false}, Phrase{"تعليقات", 40, false},
+    Phrase{"التعليقات", 40, false}, Phrase{"استمع", 80, false},
+};
+
+constexpr std::array kReadingTime = {
+    std::string_view("min read"),      std::string_view("minute read"),    std::string_view("minutes read"),
+    std::string_view("min. read"),     std::string_view("хв читання"),     std::string_view("хв. читання"),
+    std::string_view("хвилин"),        std::string_view("мин чтения"),     std::string_view("мин. чтения"),
+    std::string_view("минут"),         std::string_view("Min. Lesezeit"),  std::string_view("Minuten Lesezeit"),
+    std::string_view("min de lecture"), std::string_view("min de lectura"), std::string_view("分で読めます"),
+    std::string_view("دقائق"),          std::string_view("دقيقة")};
+
+}  // namespace
+
+int class_weight(const xmlNode* node) {
+  HintCounts counts;
+  add_hints(attribute(node, "class"), counts);
+  add_hints(attribute(node, "id"), counts);
+  std::string_view itemprop = attribute(node, "itemprop");
+  if (iequals(itemprop, "articleBody") || iequals(itemprop, "text")) counts.strong_positive = true;
+  if (counts.strong_positive) return kStrongPositive;
+  if (counts.strong_negative || counts.negative) return kStrongNegative;
+  if (counts.positive) return counts.mild ? 0 : kStrongPositive;
+  if (counts.mild) return -10;
+  return 0;
+}
+
+bool is_junk_element(std::string_view tag_name) {
+  static constexpr std::array kJunk = {"script", "style",  "noscript", "template", "svg",    "math",
+                                       "iframe", "object", "embed",    "form",     "button", "input",
+                                       "select", "textarea", "nav",    "aside",    "footer", "canvas",
+                                       "link",   "meta",   "dialog",   "audio",    "video",  "label",
+                                       "menu",   "head",   "title"};
+  return std::any_of(kJunk.begin(), kJunk.end(), [&](const char* junk) { return tag_name == junk; });
+}
+
+bool is_hidden(const xmlNode* node) {
+  if (has_attribute(node, "hidden")) return true;
+  if (iequals(attribute(node, "aria-hidden"), "true")) return true;
+  std::string_view style = attribute(node, "style");
+  if (style.empty()) return false;
+  std::string compact;
+  for (char c : style) {
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') compact += c;
+  }
+  return icontains(compact, "display:none") || icontains(compact, "visibility:hidden");
+}
+
+bool has_furniture_role(const xmlNode* node) {
+  std::string_view role = attribute(node, "role");
+  if (role.empty()) return false;
+  for (const char* furniture : {"navigation", "banner", "contentinfo", "complementary", "search", "dialog",
+                                "alertdialog", "menu", "menubar", "toolbar"}) {
+    if (iequals(role, furniture)) return true;
+  }
+  return false;
+}
+
+bool is_block_element(std::string_view name) {
+  static constexpr std::array kBlocks = {
+      "p",      "div",  "section", "article", "main",   "header",     "footer", "aside",  "nav",
+      "h1",     "h2",   "h3",      "h4",      "h5",     "h6",         "ul",     "ol",     "li",
+      "dl",     "dt",   "dd",      "blockquote", "pre", "figure",    "figcaption", "table", "tr",
+      "thead",  "tbody", "tfoot",  "caption", "hr",     "address",    "details", "summary", "center",
+      "body",   "html", "picture", "fieldset", "form", "hgroup"};
+  return std::any_of(kBlocks.begin(), kBlocks.end(), [&](const char* block) { return name == block; });
+}
+
+bool is_boilerplate_text(std::string_view text) {
+  if (text.empty()) return false;
+  for (const auto& phrase : kBoilerplate) {
+    if (text.size() > phrase.max_bytes) continue;
+    if (phrase.whole ? iequals(text, phrase.text) : istarts_with(text, phrase.text)) return true;
+  }
+  if (text.size() <= 60) {
+    for (auto marker : kReadingTime) {
+      if (icontains(text, marker) && text.find_first_of("0123456789") != std::string_view::npos) return true;
+    }
+  }
+  return false;
+}
+
+bool looks_like_byline(std::string_view text) {
+  if (text.size() > 160) return false;
+  for (std::string_view prefix : {"By ", "by ", "BY ", "Von ", "Par ", "Por ", "Автор", "Від ", "От ",
+                                  "Written by", "Words by", "Text:", "Текст:", "文・", "بقلم"}) {
+    if (text.rfind(prefix, 0) == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace feeds::extract_detail

@@ -1,0 +1,48 @@
+#pragma once
+// Page metadata for article extraction: JSON-LD (schema.org Article family,
+// in @graph and arrays), OpenGraph, Twitter cards, Dublin Core, itemprop,
+// <time datetime>, link rel=canonical/amphtml, html lang, and the raw
+// hydration JSON (__NEXT_DATA__ / Nuxt) for a later pass.
+#include <libxml/tree.h>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace feeds::extract_detail {
+
+struct PageMetadata {
+  std::string title;       // best title, plain text
+  std::string html_title;  // <title>, plain text
+  std::vector<std::string> authors;
+  std::optional<std::chrono::sys_seconds> published;
+  std::optional<std::chrono::sys_seconds> modified;
+  std::string site_name;
+  std::string language;
+  std::string image;  // absolute
+  std::vector<std::string> tags;
+  std::string description;
+  std::string canonical_url;  // absolute, canonicalised when possible
+  std::string amphtml_url;
+  bool declares_article = false;  // JSON-LD Article type or og:type=article
+  bool declares_listing = false;  // og:type=website, JSON-LD CollectionPage/WebSite only
+  std::string json_ld_body;       // articleBody, plain text with paragraph breaks kept
+  std::string hydration_json;     // text of <script id=__NEXT_DATA__> or window.__NUXT__ JSON
+  std::vector<std::string> warnings;
+};
+
+// Reads every metadata source of the document; `base_url` resolves relative URLs.
+PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url);
+
+// Trims " | Site", " - Site" and similar from a <title>.
+std::string strip_site_from_title(std::string_view title, std::string_view site_name);
+
+// Absolute URL of `reference` against `base` (reference itself when unresolvable).
+std::string absolute_url(std::string_view base, std::string_view reference);
+
+// "en_US" -> "en-US", "EN" -> "en".
+std::string normalise_language(std::string_view tag);
+
+}  // namespace feeds::extract_detail
