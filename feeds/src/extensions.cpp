@@ -1,0 +1,320 @@
+// Namespaced extensions shared by RSS, RDF and Atom: Media RSS, iTunes, Dublin
+// Core, content:encoded, slash, wfw, syndication, atom:link inside RSS.
+#include <charconv>
+#include <fmt/format.h>
+
+#include "feeds/text.h"
+#include "item_draft.h"
+
+namespace feeds::detail {
+namespace {
+
+bool starts_with_ci(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
+}
+
+void add_enclosure(Item& item, std::string url, std::string_view type, std::string_view length) {
+  if (url.empty()) return;
+  Enclosure enclosure;
+  enclosure.url = std::move(url);
+  enclosure.type = trim(type);
+  enclosure.length = parse_length(length);
+  item.enclosures.push_back(std::move(enclosure));
+}
+
+void read_media(ItemDraft& draft, const Scope& child);
+
+void read_media_children(ItemDraft& draft, const Scope& parent) {
+  for (pugi::xml_node node = parent.node().first_child(); node; node = node.next_sibling()) {
+    if (node.type() != pugi::node_element) continue;
+    Scope child(parent.state(), &parent, node);
+    if (child.ns() == Ns::media) read_media(draft, child);
+  }
+}
+
+void read_media(ItemDraft& draft, const Scope& child) {
+  Item& item = draft.item;
+  if (child.named("content")) {
+    std::string url = absolute_url(draft.base_for(child), child.attribute("url"));
+    const std::string_view type = child.attribute("type");
+    const std::string_view medium = child.attribute("medium");
+    if (iequals(medium, "image") || starts_with_ci(type, "image/")) {
+      if (draft.images[0].empty()) draft.images[0] = std::move(url);
+    } else {
+      add_enclosure(item, std::move(url), type, child.attribute("fileSize"));
+    }
+    read_media_children(draft, child);
+  } else if (child.named("group")) {
+    read_media_children(draft, child);
+  } else if (child.named("thumbnail")) {
+    if (draft.images[1].empty()) draft.images[1] = absolute_url(draft.base_for(child), child.attribute("url"));
+  } else if (child.named("title")) {
+    if (draft.media_title.empty()) draft.media_title = html_to_plain_text(element_text(child.node()));
+  } else if (child.named("description")) {
+    if (draft.fallback_summary.empty()) {
+      const std::string text = element_text(child.node());
+      draft.fallback_summary = iequals(child.attribute("type"), "html")
+                                   ? sanitize_fragment(text, draft.base_for(child))
+                                   : html_escape(trim(text));
+    }
+  } else if (child.named("category") || child.named("keywords")) {
+    // Taxonomy paths and keyword lists are not the item's categories.
+  }
+}
+
+}  // namespace
+
+std::optional<std::int64_t> parse_length(std::string_view text) {
+  const std::string trimmed = trim(text);
+  if (trimmed.empty()) return std::nullopt;
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), value);
+  if (error != std::errc{} || end != trimmed.data() + trimmed.size() || value < 0) return std::nullopt;
+  return value;
+}
+
+std::optional<std::int64_t> parse_duration(std::string_view text) {
+  const std::string trimmed = trim(text);
+  if (trimmed.empty()) return std::nullopt;
+  std::int64_t total = 0;
+  int parts = 0;
+  std::string_view rest = trimmed;
+  while (!rest.empty()) {
+    const auto colon = rest.find(':');
+    const std::string_view part = rest.substr(0, colon);
+    std::int64_t value = 0;
+    const auto [end, error] = std::from_chars(part.data(), part.data() + part.size(), value);
+    // Fractional seconds ("12.5") are allowed in the last part only.
+    if (error != std::errc{} || part.empty() || value < 0) return std::nullopt;
+    if (end != part.data() + part.size() && (colon != std::string_view::npos || *end != '.'))
+      return std::nullopt;
+    if (++parts > 3) return std::nullopt;
+    total = total * 60 + value;
+    if (colon == std::string_view::npos) break;
+    rest.remove_prefix(colon + 1);
+  }
+  return total;
+}
+
+std::optional<bool> parse_explicit(std::string_view text) {
+  const std::string value = trim(text);
+  if (iequals(value, "yes") || iequals(value, "true") || iequals(value, "explicit")) return true;
+  if (iequals(value, "no") || iequals(value, "false") || iequals(value, "clean")) return false;
+  return std::nullopt;
+}
+
+bool read_item_extension(ItemDraft& draft, const Scope& child) {
+  Item& item = draft.item;
+  ParseState& state = child.state();
+  switch (child.ns()) {
+    case Ns::content:
+      if (child.named("encoded") && item.content.empty())
+        item.content = sanitize_fragment(element_text(child.node()), draft.base_for(child));
+      return true;
+    case Ns::dc:
+      if (child.named("creator") || child.named("contributor")) {
+        Person person = person_from_text(element_text(child.node()));
+        if (!person.name.empty() || !person.email.empty()) item.authors.push_back(std::move(person));
+      } else if (child.named("date")) {
+        if (!item.published)
+          item.published = parse_date_field(state, element_text(child.node()), draft.where + " <dc:date>");
+      } else if (child.named("subject")) {
+        item.categories.push_back(html_to_plain_text(element_text(child.node())));
+      } else if (child.named("title")) {
+        if (draft.media_title.empty()) draft.media_title = html_to_plain_text(element_text(child.node()));
+      } else if (child.named("description")) {
+        if (draft.fallback_summary.empty())
+          draft.fallback_summary = sanitize_fragment(element_text(child.node()), draft.base_for(child));
+      } else if (child.named("language")) {
+        if (item.language.empty()) item.language = trim(element_text(child.node()));
+      }
+      return true;
+    case Ns::dcterms:
+      if (child.named("modified")) {
+        if (!item.updated)
+          item.updated = parse_date_field(state, element_text(child.node()), draft.where + " <dcterms:modified>");
+      } else if (child.named("created") || child.named("issued")) {
+        if (!item.published)
+          item.published = parse_date_field(state, element_text(child.node()), draft.where + " <dcterms:created>");
+      }
+      return true;
+    case Ns::media:
+      read_media(draft, child);
+      return true;
+    case Ns::itunes:
+      if (child.named("image")) {
+        std::string_view href = child.attribute("href");
+        if (href.empty()) href = child.attribute("url");
+        if (draft.images[2].empty()) draft.images[2] = absolute_url(draft.base_for(child), href);
+      } else if (child.named("author")) {
+        Person person = person_from_text(element_text(child.node()));
+        if (!person.name.empty() || !person.email.empty()) item.authors.push_back(std::move(person));
+      } else if (child.named("duration")) {
+        item.duration_seconds = parse_duration(element_text(child.node()));
+        if (!item.duration_seconds)
+          state.warn(fmt::format("{} <itunes:duration>: not a duration '{}'", draft.where,
+                                 trim(element_text(child.node())).substr(0, 40)));
+      } else if (child.named("summary") || child.named("subtitle")) {
+        if (draft.fallback_summary.empty())
+          draft.fallback_summary = html_escape(trim(element_text(child.node())));
+      } else if (child.named("explicit")) {
+        item.explicit_content = parse_explicit(element_text(child.node()));
+      } else if (child.named("title")) {
+        if (draft.media_title.empty()) draft.media_title = html_to_plain_text(element_text(child.node()));
+      }
+      return true;
+    case Ns::slash:
+      if (child.named("comments")) {
+        if (auto count = parse_length(element_text(child.node())); count && *count <= INT32_MAX)
+          item.comment_count = static_cast<int>(*count);
+      }
+      return true;
+    case Ns::wfw:
+      if (child.named("commentRss") || child.named("commentRSS"))
+        item.comments_feed = absolute_url(draft.base_for(child), element_text(child.node()));
+      return true;
+    case Ns::atom10:
+    case Ns::atom03:
+      if (child.named("link")) {
+        const std::string_view rel = child.attribute("rel");
+        std::string href = absolute_url(draft.base_for(child), child.attribute("href"));
+        if (rel.empty() || iequals(rel, "alternate")) {
+          if (draft.alternate_link.empty()) draft.alternate_link = std::move(href);
+        } else if (iequals(rel, "enclosure")) {
+          add_enclosure(item, std::move(href), child.attribute("type"), child.attribute("length"));
+        } else if (iequals(rel, "replies")) {
+          if (item.comments.empty()) item.comments = std::move(href);
+        }
+      } else if (child.named("updated")) {
+        if (!item.updated)
+          item.updated = parse_date_field(state, element_text(child.node()), draft.where + " <atom:updated>");
+      } else if (child.named("published")) {
+        if (!item.published)
+          item.published = parse_date_field(state, element_text(child.node()), draft.where + " <atom:published>");
+      }
+      return true;
+    case Ns::feedburner:
+    case Ns::sy:
+    case Ns::rdf:
+    case Ns::other:
+      return true;  // known to carry nothing for the model, or unknown: ignored
+    default:
+      return false;
+  }
+}
+
+bool read_feed_extension(ParseState& state, const Scope& child, std::string_view base) {
+  Feed& feed = state.feed();
+  switch (child.ns()) {
+    case Ns::itunes:
+      if (child.named("image")) {
+        std::string_view href = child.attribute("href");
+        if (href.empty()) href = child.attribute("url");
+        if (feed.image.empty()) feed.image = absolute_url(base, href);
+      } else if (child.named("author")) {
+        if (feed.authors.empty()) {
+          Person person = person_from_text(element_text(child.node()));
+          if (!person.name.empty() || !person.email.empty()) feed.authors.push_back(std::move(person));
+        }
+      } else if (child.named("explicit")) {
+        feed.explicit_content = parse_explicit(element_text(child.node()));
+      } else if (child.named("summary") || child.named("subtitle")) {
+        if (feed.description.empty()) feed.description = html_to_plain_text(element_text(child.node()));
+      }
+      return true;
+    case Ns::sy: {
+      static constexpr std::pair<std::string_view, int> kPeriods[] = {
+          {"hourly", 3600}, {"daily", 86400}, {"weekly", 7 * 86400}, {"monthly", 30 * 86400},
+          {"yearly", 365 * 86400}};
+      const std::string text = trim(element_text(child.node()));
+      if (child.named("updatePeriod")) {
+        bool known = false;
+        for (const auto& [name, seconds] : kPeriods) {
+          if (!iequals(text, name)) continue;
+          known = true;
+          state.sy_period_seconds = seconds;
+        }
+        if (!known) state.warn(fmt::format("<sy:updatePeriod>: unknown period '{}'", text.substr(0, 40)));
+      } else if (child.named("updateFrequency")) {
+        const auto frequency = parse_length(text);
+        if (!frequency || *frequency == 0 || *frequency > 100000)
+          state.warn(fmt::format("<sy:updateFrequency>: not a positive number '{}'", text.substr(0, 40)));
+        else
+          state.sy_frequency = *frequency;
+      }
+      return true;
+    }
+    case Ns::dc:
+      if (child.named("language")) {
+        if (feed.language.empty()) feed.language = trim(element_text(child.node()));
+      } else if (child.named("rights")) {
+        if (feed.rights.empty()) feed.rights = html_to_plain_text(element_text(child.node()));
+      } else if (child.named("creator") || child.named("publisher")) {
+        if (feed.authors.empty()) {
+          Person person = person_from_text(element_text(child.node()));
+          if (!person.name.empty() || !person.email.empty()) feed.authors.push_back(std::move(person));
+        }
+      } else if (child.named("date")) {
+        if (!feed.updated) feed.updated = parse_date_field(state, element_text(child.node()), "feed <dc:date>");
+      } else if (child.named("title")) {
+        if (feed.title.empty()) feed.title = html_to_plain_text(element_text(child.node()));
+      } else if (child.named("description")) {
+        if (feed.description.empty()) feed.description = html_to_plain_text(element_text(child.node()));
+      }
+      return true;
+    case Ns::atom10:
+    case Ns::atom03:
+      if (child.named("link")) {
+        const std::string_view rel = child.attribute("rel");
+        std::string href = absolute_url(base, child.attribute("href"));
+        if (iequals(rel, "self")) {
+          if (feed.feed_url.empty()) feed.feed_url = std::move(href);
+        } else if (iequals(rel, "hub")) {
+          if (feed.hub.empty()) feed.hub = std::move(href);
+        } else if (iequals(rel, "next")) {
+          if (feed.next_page.empty()) feed.next_page = std::move(href);
+        } else if (rel.empty() || iequals(rel, "alternate")) {
+          if (feed.link.empty()) feed.link = std::move(href);
+        }
+      }
+      return true;
+    case Ns::media:
+      if (child.named("thumbnail") && feed.image.empty()) feed.image = absolute_url(base, child.attribute("url"));
+      return true;
+    case Ns::content:
+    case Ns::dcterms:
+    case Ns::slash:
+    case Ns::wfw:
+    case Ns::feedburner:
+    case Ns::rdf:
+    case Ns::other:
+      return true;
+    default:
+      return false;
+  }
+}
+
+Item finish_item(ItemDraft& draft) {
+  Item& item = draft.item;
+  if (item.title.empty()) item.title = draft.media_title;
+  if (item.summary.empty()) item.summary = std::move(draft.fallback_summary);
+  if (item.link.empty()) item.link = std::move(draft.alternate_link);
+  if (item.link.empty() && draft.guid_is_permalink && !draft.guid.empty()) {
+    const std::string guid_url = absolute_url(draft.base, draft.guid);
+    if (guid_url.starts_with("http://") || guid_url.starts_with("https://")) item.link = guid_url;
+  }
+  for (const Enclosure& enclosure : item.enclosures) {
+    if (draft.images[3].empty() && starts_with_ci(enclosure.type, "image/")) draft.images[3] = enclosure.url;
+  }
+  if (item.image.empty()) {
+    for (std::string& candidate : draft.images) {
+      if (!candidate.empty()) {
+        item.image = std::move(candidate);
+        break;
+      }
+    }
+  }
+  return std::move(item);
+}
+
+}  // namespace feeds::detail

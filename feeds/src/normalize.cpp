@@ -1,0 +1,150 @@
+// What every format gets after parsing: deduplicated lists, the storage
+// identity of each item (key, canonical URL, content hash), scheduler fields,
+// future-date warnings. The rules are documented in docs/feed-json.md.
+#include <algorithm>
+#include <cctype>
+#include <fmt/format.h>
+#include <map>
+#include <unordered_map>
+
+#include "feeds/dates.h"
+#include "feeds/url.h"
+#include "parse_state.h"
+
+namespace feeds::detail {
+namespace {
+
+constexpr std::size_t kMaxWarnings = 100;
+constexpr auto kFutureSlack = std::chrono::hours(24);
+
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+void dedupe_categories(std::vector<std::string>& categories) {
+  std::vector<std::string> kept;
+  std::vector<std::string> seen;
+  for (std::string& category : categories) {
+    std::string trimmed = trim(category);
+    if (trimmed.empty()) continue;
+    std::string key = ascii_lower(trimmed);
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+    seen.push_back(std::move(key));
+    kept.push_back(std::move(trimmed));
+  }
+  categories = std::move(kept);
+}
+
+void dedupe_authors(std::vector<Person>& authors) {
+  std::vector<Person> kept;
+  for (Person& person : authors) {
+    const bool duplicate = std::any_of(kept.begin(), kept.end(), [&](const Person& other) {
+      // The same person named twice (dc:creator and itunes:author), or once with an email.
+      if (other.name == person.name && !person.name.empty())
+        return other.email == person.email || person.email.empty() || other.email.empty();
+      return person.name.empty() && !person.email.empty() && other.email == person.email;
+    });
+    if (!duplicate) kept.push_back(std::move(person));
+  }
+  authors = std::move(kept);
+}
+
+void dedupe_enclosures(std::vector<Enclosure>& enclosures) {
+  std::vector<Enclosure> kept;
+  for (Enclosure& enclosure : enclosures) {
+    const bool duplicate = std::any_of(kept.begin(), kept.end(),
+                                       [&](const Enclosure& other) { return other.url == enclosure.url; });
+    if (!duplicate) kept.push_back(std::move(enclosure));
+  }
+  enclosures = std::move(kept);
+}
+
+// A guid made only of digits ("12", "4711") is a database row number: the same
+// values recur across feeds and after a CMS migration, so it is not trusted.
+bool is_bare_number(std::string_view id) {
+  return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string date_text(const std::optional<std::chrono::sys_seconds>& date) {
+  return date ? format_rfc3339(*date) : std::string();
+}
+
+}  // namespace
+
+void finalize_feed(ParseState& state) {
+  Feed& feed = state.feed();
+  const auto now = state.options().now.value_or(
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
+
+  if (state.sy_period_seconds || state.sy_frequency) {
+    const std::int64_t period = state.sy_period_seconds.value_or(86400);  // the module's default: daily
+    feed.update_interval = std::chrono::seconds(period / state.sy_frequency.value_or(1));
+  }
+  dedupe_authors(feed.authors);
+  if (feed.updated && *feed.updated > now + kFutureSlack)
+    state.warn(fmt::format("feed updated date {} is more than 24 h in the future", format_rfc3339(*feed.updated)));
+
+  std::unordered_map<std::string, int> id_counts;
+  std::unordered_map<std::string, int> url_counts;
+  std::size_t index = 0;
+  for (Item& item : feed.items) {
+    ++index;
+    dedupe_categories(item.categories);
+    dedupe_authors(item.authors);
+    dedupe_enclosures(item.enclosures);
+    for (const auto* date : {&item.published, &item.updated}) {
+      if (*date && **date > now + kFutureSlack)
+        state.warn(fmt::format("item {}: date {} is more than 24 h in the future", index, format_rfc3339(**date)));
+    }
+    if (!item.link.empty()) item.canonical_url = canonical_url(item.link).value_or(std::string());
+    std::string hashed = item.title;
+    hashed += '\x1f';
+    hashed += item.summary;
+    hashed += '\x1f';
+    hashed += item.content;
+    item.content_hash = sha256_hex(hashed);
+    if (!item.id.empty()) ++id_counts[item.id];
+    if (!item.canonical_url.empty()) ++url_counts[item.canonical_url];
+  }
+
+  bool warned_shared_guid = false, warned_number_guid = false;
+  index = 0;
+  for (Item& item : feed.items) {
+    ++index;
+    const bool guid_present = !item.id.empty();
+    const bool guid_unique = guid_present && id_counts[item.id] == 1;
+    const bool guid_numeric = guid_present && is_bare_number(item.id);
+    if (guid_present && !guid_unique && !warned_shared_guid) {
+      state.warn(fmt::format("item {}: id '{}' is shared by several items; items keyed by link or content",
+                             index, item.id.substr(0, 80)));
+      warned_shared_guid = true;
+    }
+    if (guid_numeric && guid_unique && !warned_number_guid) {
+      state.warn(fmt::format("item {}: id '{}' is a bare number; items keyed by link or content", index,
+                             item.id.substr(0, 80)));
+      warned_number_guid = true;
+    }
+    if (guid_present && guid_unique && !guid_numeric) {
+      item.key = "guid:" + item.id;
+    } else if (!item.canonical_url.empty() && url_counts[item.canonical_url] == 1) {
+      item.key = "url:" + item.canonical_url;
+    } else {
+      std::string hashed = item.title;
+      hashed += '\x1f';
+      hashed += date_text(item.published ? item.published : item.updated);
+      hashed += '\x1f';
+      hashed += item.content.empty() ? item.summary : item.content;
+      item.key = "hash:" + sha256_hex(hashed);
+    }
+  }
+
+  if (feed.warnings.size() > kMaxWarnings) {
+    const std::size_t dropped = feed.warnings.size() - kMaxWarnings;
+    feed.warnings.resize(kMaxWarnings);
+    feed.warnings.push_back(fmt::format("... and {} more warnings", dropped));
+  }
+}
+
+}  // namespace feeds::detail

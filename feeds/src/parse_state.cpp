@@ -1,0 +1,178 @@
+#include "parse_state.h"
+
+#include <openssl/evp.h>
+
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <fmt/format.h>
+
+#include "feeds/dates.h"
+#include "feeds/sanitize.h"
+#include "feeds/text.h"
+#include "feeds/url.h"
+
+namespace feeds::detail {
+
+void ParseState::warn(std::string message) {
+  if (seen_.contains(message)) return;
+  seen_.insert(message);
+  feed_.warnings.push_back(std::move(message));
+}
+
+void ParseState::warn_once(std::string_view key, std::string message) {
+  std::string marker = "\x01";
+  marker += key;
+  if (seen_.contains(marker)) return;
+  seen_.insert(std::move(marker));
+  warn(std::move(message));
+}
+
+std::optional<std::chrono::sys_seconds> parse_date_field(ParseState& state, std::string_view text,
+                                                         std::string_view where) {
+  const std::string trimmed = trim(text);
+  if (trimmed.empty()) return std::nullopt;
+  if (auto parsed = parse_date(trimmed)) return parsed;
+  state.warn(fmt::format("{}: unparseable date '{}'", where, trimmed.substr(0, 80)));
+  return std::nullopt;
+}
+
+std::optional<std::chrono::sys_seconds> date_from_unix(double seconds) {
+  if (!std::isfinite(seconds) || seconds < 0) return std::nullopt;
+  if (seconds > 1e11) seconds /= 1000.0;  // milliseconds
+  if (seconds > 253402300799.0) return std::nullopt;  // after 9999-12-31
+  return std::chrono::sys_seconds(std::chrono::seconds(static_cast<std::int64_t>(seconds)));
+}
+
+std::string absolute_url(std::string_view base, std::string_view reference) {
+  std::string trimmed = trim(reference);
+  if (trimmed.empty()) return {};
+  if (auto resolved = resolve_url(base, trimmed)) return *std::move(resolved);
+  return trimmed;
+}
+
+namespace {
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+}  // namespace
+
+std::string trim(std::string_view text) {
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  return std::string(text);
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] == b[i]) continue;
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+      return false;
+  }
+  return true;
+}
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string sanitize_fragment(std::string_view html, std::string_view base) {
+  if (html.find_first_not_of(" \t\r\n") == std::string_view::npos) return {};
+  SanitizeOptions options;
+  options.base_url = base;
+  return trim(sanitize_html(html, options));
+}
+
+namespace {
+
+bool looks_like_email(std::string_view text) {
+  const auto at = text.find('@');
+  return at != std::string_view::npos && at > 0 && at + 1 < text.size() &&
+         text.find_first_of(" \t<>()") == std::string_view::npos;
+}
+
+std::string strip_mailto(std::string text) {
+  if (text.size() > 7 && iequals(std::string_view(text).substr(0, 7), "mailto:")) text.erase(0, 7);
+  return text;
+}
+
+}  // namespace
+
+Person person_from_text(std::string_view raw) {
+  Person person;
+  const std::string text = html_to_plain_text(raw);
+  std::string_view view = text;
+  // "jane@example.com (Jane Doe)"
+  if (const auto open = view.find('('); open != std::string_view::npos && view.ends_with(")")) {
+    const std::string before = trim(view.substr(0, open));
+    const std::string inside = trim(view.substr(open + 1, view.size() - open - 2));
+    if (looks_like_email(strip_mailto(before))) {
+      person.email = strip_mailto(before);
+      person.name = inside;
+      return person;
+    }
+  }
+  // "Jane Doe <jane@example.com>"
+  if (const auto open = view.rfind('<'); open != std::string_view::npos && view.ends_with(">")) {
+    const std::string inside = strip_mailto(trim(view.substr(open + 1, view.size() - open - 2)));
+    if (looks_like_email(inside)) {
+      person.email = inside;
+      person.name = trim(view.substr(0, open));
+      if (person.name.size() >= 2 && person.name.front() == '"' && person.name.back() == '"')
+        person.name = trim(std::string_view(person.name).substr(1, person.name.size() - 2));
+      return person;
+    }
+  }
+  const std::string whole = strip_mailto(trim(view));
+  if (looks_like_email(whole))
+    person.email = whole;
+  else
+    person.name = whole;
+  return person;
+}
+
+std::optional<std::string> decode_base64(std::string_view text) {
+  std::string compact;
+  compact.reserve(text.size());
+  for (char c : text)
+    if (!is_space(c)) compact.push_back(c);
+  if (compact.size() % 4 != 0) return std::nullopt;
+  std::string out(compact.size() / 4 * 3, '\0');
+  const int written = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                      reinterpret_cast<const unsigned char*>(compact.data()),
+                                      static_cast<int>(compact.size()));
+  if (written < 0) return std::nullopt;
+  std::size_t size = static_cast<std::size_t>(written);
+  // EVP_DecodeBlock counts the padding as zero bytes.
+  if (compact.ends_with("==")) size -= 2;
+  else if (compact.ends_with("=")) size -= 1;
+  out.resize(size);
+  return out;
+}
+
+std::string sha256_hex(std::string_view data) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int length = 0;
+  if (EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1)
+    throw std::runtime_error("SHA-256 failed (OpenSSL EVP_Digest)");
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(length * 2);
+  for (unsigned int i = 0; i < length; ++i) {
+    out.push_back(kHex[digest[i] >> 4]);
+    out.push_back(kHex[digest[i] & 15]);
+  }
+  return out;
+}
+
+}  // namespace feeds::detail

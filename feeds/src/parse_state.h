@@ -1,0 +1,68 @@
+#pragma once
+// Private to the feed parsers: the state one parse carries (options, the feed
+// being built, warnings) and the small conversions every format shares.
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "feeds/feed.h"
+#include "feeds/parse.h"
+
+namespace feeds::detail {
+
+class ParseState {
+ public:
+  ParseState(const ParseOptions& options, Feed& feed) : options_(options), feed_(feed) {}
+
+  [[nodiscard]] const ParseOptions& options() const { return options_; }
+  [[nodiscard]] Feed& feed() { return feed_; }
+
+  // Records something recovered from. Identical messages are kept once.
+  void warn(std::string message);
+  // Warns once per `key` (e.g. one undeclared prefix used a thousand times).
+  void warn_once(std::string_view key, std::string message);
+
+  // sy:updatePeriod / sy:updateFrequency, combined by finalize_feed.
+  std::optional<int> sy_period_seconds;
+  std::optional<std::int64_t> sy_frequency;
+
+ private:
+  const ParseOptions& options_;
+  Feed& feed_;
+  std::set<std::string, std::less<>> seen_;
+};
+
+// A date field: empty -> nullopt silently; unparseable -> nullopt and a warning
+// naming `where` (e.g. "item 3 <pubDate>").
+std::optional<std::chrono::sys_seconds> parse_date_field(ParseState& state, std::string_view text,
+                                                         std::string_view where);
+// A date from a JSON number: seconds since the epoch (milliseconds when huge).
+std::optional<std::chrono::sys_seconds> date_from_unix(double seconds);
+
+// `reference` made absolute against `base`; kept as written (trimmed) when that
+// is impossible; "" for an empty reference.
+std::string absolute_url(std::string_view base, std::string_view reference);
+
+std::string trim(std::string_view text);
+bool iequals(std::string_view a, std::string_view b);
+std::string html_escape(std::string_view text);  // text -> HTML that shows it literally
+std::string sanitize_fragment(std::string_view html, std::string_view base);
+
+// RSS author forms: "jane@example.com (Jane Doe)", "Jane Doe <jane@example.com>",
+// "jane@example.com", "Jane Doe".
+Person person_from_text(std::string_view text);
+
+// Decodes standard base64 (Atom 0.3 mode="base64"); white space ignored.
+std::optional<std::string> decode_base64(std::string_view text);
+
+// After a format parser: categories/authors/enclosures deduplicated, keys,
+// canonical URLs and content hashes computed, future dates warned about.
+void finalize_feed(ParseState& state);
+
+// SHA-256 of `data`, lowercase hex.
+std::string sha256_hex(std::string_view data);
+
+}  // namespace feeds::detail
