@@ -234,13 +234,47 @@ OpmlError::OpmlError(int line, std::string reason)
       line_(line),
       reason_(std::move(reason)) {}
 
+std::optional<HostRate> parse_host_rate(std::string_view text) {
+  auto slash = text.find('/');
+  if (slash == std::string_view::npos || slash == 0 || slash > 7) return std::nullopt;
+  int requests = 0;
+  for (char c : text.substr(0, slash)) {
+    if (c < '0' || c > '9') return std::nullopt;
+    requests = requests * 10 + (c - '0');
+  }
+  if (requests < 1 || requests > 1'000'000) return std::nullopt;
+  std::string_view per_text = text.substr(slash + 1);
+  std::string with_count;
+  if (!per_text.empty() && per_text.front() >= 'a' && per_text.front() <= 'z') {
+    with_count = "1" + std::string(per_text);  // "1/s" means one per second
+    per_text = with_count;
+  }
+  auto per = parse_duration(per_text);
+  if (!per || per->count() <= 0) return std::nullopt;
+  return HostRate{requests, *per};
+}
+
+std::string format_host_rate(const HostRate& rate) {
+  std::string per = format_duration(rate.per);
+  // "1s" -> "s", but "1h30m" stays: only a lone count of one is dropped.
+  if (per.starts_with('1') && per.size() > 1 && per[1] >= 'a' && per[1] <= 'z' &&
+      per.find_first_of("0123456789", 1) == std::string::npos) {
+    per.erase(0, 1);
+  }
+  return std::to_string(rate.requests) + "/" + per;
+}
+
 void set_source_option(SourceOptions& options, std::string_view name, std::string_view value) {
   if (name == "interval") {
     options.interval = positive_duration(name, value);
   } else if (name == "minInterval") {
     options.min_interval = positive_duration(name, value);
   } else if (name == "hostRate") {
-    options.host_rate = positive_duration(name, value);
+    options.host_rate = parse_host_rate(value);
+    if (!options.host_rate) {
+      throw std::invalid_argument(fmt::format(
+          "newsd:{}=\"{}\" is not a rate (write N/duration, e.g. 1/s, 1/10s, 30/1m)", name, value));
+    }
   } else if (name == "articles" || name == "insecure") {
     bool flag = false;
     if (!parse_bool(value, flag)) {

@@ -19,7 +19,9 @@ void write_options(pugi::xml_node& outline, const SourceOptions& options) {
   };
   duration("newsd:interval", options.interval);
   duration("newsd:minInterval", options.min_interval);
-  duration("newsd:hostRate", options.host_rate);
+  if (options.host_rate) {
+    outline.append_attribute("newsd:hostRate").set_value(format_host_rate(*options.host_rate).c_str());
+  }
   flag("newsd:articles", options.articles);
   flag("newsd:insecure", options.insecure);
 }

@@ -3,14 +3,31 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
+#include <ostream>
 #include <sstream>
 
 using namespace std::chrono_literals;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
+namespace feeds {
+// Readable failure messages for source comparisons.
+void PrintTo(const OpmlSource& source, std::ostream* out) {
+  *out << "{" << source.url << " title=" << source.title.value_or("<none>")
+       << " site=" << source.site_url.value_or("<none>") << " category=";
+  for (const auto& segment : source.category) *out << "/" << segment;
+  *out << " line=" << source.line << "}";
+}
+}  // namespace feeds
+
 namespace {
+
+std::vector<feeds::OpmlSource> sorted_by_url(std::vector<feeds::OpmlSource> sources) {
+  std::sort(sources.begin(), sources.end(), [](const auto& a, const auto& b) { return a.url < b.url; });
+  return sources;
+}
 
 std::string read_data(const std::string& name) {
   std::ifstream in(std::string(NEWSD_TEST_DATA_DIR) + "/opml/" + name, std::ios::binary);
@@ -55,7 +72,7 @@ TEST(Opml, NestedOutlinesBecomeCategoryPaths) {
   EXPECT_EQ(text_only.title, "Text only");  // no title attribute: text is the title
   EXPECT_THAT(text_only.category, ElementsAre("News", "Europe"));
   EXPECT_EQ(text_only.options.min_interval, 5min);
-  EXPECT_EQ(text_only.options.host_rate, 2s);
+  EXPECT_EQ(text_only.options.host_rate, (feeds::HostRate{2, 1s}));
   EXPECT_EQ(text_only.options.insecure, true);
   EXPECT_EQ(text_only.options.articles, false);
 
@@ -124,7 +141,7 @@ constexpr const char* kHead = "<?xml version=\"1.0\"?>\n<opml version=\"2.0\">\n
 INSTANTIATE_TEST_SUITE_P(
     Cases, BrokenOpml,
     ::testing::Values(
-        BrokenCase{"NotXml", "this is not xml\n", 1, "not well-formed XML"},
+        BrokenCase{"NotXml", "this is not xml", 1, "not well-formed XML"},
         BrokenCase{"Empty", "", 1, "not well-formed XML"},
         BrokenCase{"Unclosed", "<opml version=\"2.0\">\n<body>\n<outline text=\"a\"\n</body></opml>", 4,
                    "not well-formed XML"},
@@ -175,7 +192,7 @@ INSTANTIATE_TEST_SUITE_P(
                    "<opml version=\"2.0\">\n<body>\n<outline text=\"Cat\" newsd:interval=\"1h\">\n"
                    "<outline text=\"x\" xmlUrl=\"https://a.example/f\"/></outline>\n</body></opml>",
                    3, "without xmlUrl"}),
-    [](const ::testing::TestParamInfo<BrokenCase>& info) { return std::string(info.param.name); });
+    [](const ::testing::TestParamInfo<BrokenCase>& param_info) { return std::string(param_info.param.name); });
 
 TEST(Opml, LinesCountCrLfFiles) {
   auto error = error_of("<opml version=\"2.0\">\r\n<body>\r\n\r\n<outline text=\"x\"/>\r\n</body></opml>");
@@ -197,12 +214,12 @@ TEST(Opml, WrittenOpmlRoundTripsUnchanged) {
 TEST(Opml, AwkwardValuesSurviveTheRoundTrip) {
   feeds::OpmlDocument document;
   feeds::OpmlSource source;
-  source.url = "https://a.example/feed?x=1&y=<2>";
+  source.url = "https://a.example/feed?x=1&y=%3C2%3E&z='q'";
   source.title = "Quotes \" and 'apostrophes' & <tags> – ünïcode";
   source.site_url = "https://a.example/";
   source.category = {"A & B", "\"C\"", "Ключ"};
   source.options.interval = 90min;
-  source.options.host_rate = 1500ms;
+  source.options.host_rate = feeds::HostRate{3, 1500ms};
   source.options.insecure = false;
   document.sources.push_back(source);
   feeds::OpmlSource bare;
@@ -213,7 +230,29 @@ TEST(Opml, AwkwardValuesSurviveTheRoundTrip) {
   sibling.category = {"A & B"};
   document.sources.push_back(sibling);
   auto reread = feeds::parse_opml(feeds::write_opml(document));
-  EXPECT_EQ(reread.sources, document.sources);
+  // Sources come back grouped by category (the sibling joins its category's
+  // outline), so compare as sets.
+  EXPECT_EQ(sorted_by_url(reread.sources), sorted_by_url(document.sources));
+  EXPECT_EQ(reread.sources[1].url, "https://c.example/");
+}
+
+TEST(Opml, HostRatesParseStrictlyAndFormatBack) {
+  EXPECT_EQ(feeds::parse_host_rate("1/s"), (feeds::HostRate{1, 1s}));
+  EXPECT_EQ(feeds::parse_host_rate("1/10s"), (feeds::HostRate{1, 10s}));
+  EXPECT_EQ(feeds::parse_host_rate("30/m"), (feeds::HostRate{30, 1min}));
+  EXPECT_EQ(feeds::parse_host_rate("2/1h30m"), (feeds::HostRate{2, 90min}));
+  EXPECT_EQ(feeds::parse_host_rate("1/10s")->gap(), 10s);
+  EXPECT_EQ(feeds::parse_host_rate("4/s")->gap(), 250ms);
+  for (const char* bad : {"", "1", "/s", "0/s", "1/", "1/0s", "-1/s", "1/ s", "1 /s", "1/sec", "a/s", "1/1", "2000000/s"}) {
+    EXPECT_FALSE(feeds::parse_host_rate(bad).has_value()) << bad;
+  }
+  EXPECT_EQ(feeds::format_host_rate({1, 1s}), "1/s");
+  EXPECT_EQ(feeds::format_host_rate({1, 10s}), "1/10s");
+  EXPECT_EQ(feeds::format_host_rate({5, 1min}), "5/m");
+  EXPECT_EQ(feeds::format_host_rate({2, 90min}), "2/1h30m");
+  for (const char* text : {"1/s", "1/10s", "7/m", "2/1h30m", "3/500ms", "1/1d1s"}) {
+    EXPECT_EQ(feeds::format_host_rate(*feeds::parse_host_rate(text)), text);
+  }
 }
 
 TEST(Opml, SetSourceOptionIsStrict) {

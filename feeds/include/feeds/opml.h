@@ -7,7 +7,8 @@
 // in the newsd namespace (kOpmlNamespace), usually with the prefix "newsd:":
 //   newsd:interval="30m"      poll interval                       (duration)
 //   newsd:minInterval="5m"    never poll more often than this      (duration)
-//   newsd:hostRate="2s"       at most one request per this, host   (duration)
+//   newsd:hostRate="1/5s"     at most N requests per duration to   (N/duration;
+//                             the feed's host ("1/s" = one a second) a bare unit is 1 of it)
 //   newsd:articles="false"    fetch linked article pages?          (true|false)
 //   newsd:insecure="true"     accept invalid TLS certificates?     (true|false)
 // See docs/opml.md for the full format.
@@ -23,10 +24,27 @@ namespace feeds {
 // The namespace URI of newsd's outline attributes.
 inline constexpr std::string_view kOpmlNamespace = "https://newsd.dev/ns/opml/1";
 
+// A request rate: at most `requests` per `per`.
+struct HostRate {
+  int requests = 1;
+  std::chrono::milliseconds per{1000};
+
+  // The spacing between two requests this rate allows.
+  [[nodiscard]] std::chrono::milliseconds gap() const { return per / requests; }
+  friend bool operator==(const HostRate&, const HostRate&) = default;
+};
+
+// "1/s", "1/10s", "30/1m", "2/1h30m": N (1 to 1000000) '/' a duration, where a
+// bare unit means one of it. nullopt for anything else (including N = 0 or a
+// zero duration).
+std::optional<HostRate> parse_host_rate(std::string_view text);
+// The spelling parse_host_rate reads back: {1, 1s} -> "1/s", {3, 10s} -> "3/10s".
+std::string format_host_rate(const HostRate& rate);
+
 struct SourceOptions {
   std::optional<std::chrono::milliseconds> interval;
   std::optional<std::chrono::milliseconds> min_interval;
-  std::optional<std::chrono::milliseconds> host_rate;
+  std::optional<HostRate> host_rate;
   std::optional<bool> articles;
   std::optional<bool> insecure;
 
