@@ -207,7 +207,7 @@ RobotsTxt RobotsTxt::parse(std::string_view body) {
         collecting_agents = false;
         if (value.empty()) break;  // "Disallow:" with no path allows everything
         std::string pattern = normalize_robots_path(value);
-        if (pattern.front() != '/' && pattern.front() != '*') pattern.insert(pattern.begin(), '/');
+        if (pattern.front() != '/' && pattern.front() != '*') pattern = '/' + pattern;
         current->rules.push_back({std::move(pattern), classify(trim(line.substr(0, colon))) == Key::allow});
         break;
       }
@@ -258,8 +258,8 @@ RobotsPolicy RobotsTxt::policy_for(std::string_view product_token_value) const {
 std::optional<std::string> robots_match_target(std::string_view url) {
   auto parsed = boost::urls::parse_uri(url);
   if (!parsed) return std::nullopt;
-  std::string target(parsed->encoded_path());
-  if (target.empty()) target = "/";
+  std::string_view path = parsed->encoded_path();
+  std::string target = path.empty() ? std::string(1, '/') : std::string(path);
   if (parsed->has_query()) {
     target += '?';
     target += parsed->encoded_query();

@@ -1,0 +1,242 @@
+#include "politeness/host_gate.h"
+
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/system_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/system/system_error.hpp>
+
+#include <deque>
+#include <list>
+#include <map>
+#include <set>
+
+namespace newsd::politeness {
+
+namespace asio = boost::asio;
+
+// Everything the gate knows; shared by the gate, its waiting coroutines and
+// the permits it handed out, so their destruction order does not matter.
+struct Permit::Shared : std::enable_shared_from_this<Permit::Shared> {
+  struct Waiter {
+    asio::system_timer* timer = nullptr;  // cancelled to wake the waiter
+    bool granted = false;
+    TimePoint started{};
+  };
+  struct Host {
+    HostPolicy policy;
+    HostLimits limits;
+    int active = 0;
+    std::list<Waiter*> waiters;  // first come, first served
+    std::unique_ptr<asio::system_timer> wake;
+    std::optional<TimePoint> wake_at;
+    bool queued_for_connection = false;  // blocked by the global cap
+  };
+
+  Shared(asio::any_io_executor executor_in, GateConfig config_in)
+      : executor(std::move(executor_in)), config(std::move(config_in)),
+        rng(config.seed != 0 ? config.seed : std::random_device{}()) {}
+
+  Host& host(std::string_view key) {
+    auto found = hosts.find(key);
+    if (found != hosts.end()) return found->second;
+    Host& created = hosts[std::string(key)];
+    HostState initial;
+    initial.host = std::string(key);
+    created.policy = HostPolicy(std::move(initial));
+    auto override_limits = config.overrides.find(key);
+    created.limits = override_limits != config.overrides.end() ? override_limits->second : config.defaults;
+    return created;
+  }
+
+  // Grants as many waiters of `key` as the rules allow right now; otherwise
+  // arranges to be called again when the blocking condition may have lifted.
+  void pump(const std::string& key) {
+    Host& h = host(key);
+    while (!h.waiters.empty()) {
+      if (h.active >= std::max(1, h.limits.max_concurrent)) return;  // a release pumps again
+      if (active_total >= std::max(1, config.max_connections)) {
+        if (!h.queued_for_connection) {
+          h.queued_for_connection = true;
+          connection_queue.push_back(key);
+        }
+        return;
+      }
+      TimePoint now = Clock::now();
+      if (auto earliest = h.policy.earliest_start(); earliest && *earliest > now) {
+        arm_wake(key, h, *earliest);
+        return;
+      }
+      Waiter* waiter = h.waiters.front();
+      h.waiters.pop_front();
+      waiter->granted = true;
+      waiter->started = now;
+      waiter->timer->cancel();
+      ++h.active;
+      ++active_total;
+      h.policy.on_start(now, h.policy.gap(h.limits, config));
+      dirty.insert(key);
+    }
+  }
+
+  void arm_wake(const std::string& key, Host& h, TimePoint at) {
+    if (h.wake_at && *h.wake_at <= at) return;  // an earlier wake-up re-checks anyway
+    if (!h.wake) h.wake = std::make_unique<asio::system_timer>(executor);
+    h.wake_at = at;
+    h.wake->expires_at(at);
+    h.wake->async_wait([weak = weak_from_this(), key](boost::system::error_code ec) {
+      if (ec) return;  // re-armed or destroyed
+      auto self = weak.lock();
+      if (!self) return;
+      self->host(key).wake_at.reset();
+      self->pump(key);
+    });
+  }
+
+  void pump_connection_queue() {
+    while (active_total < std::max(1, config.max_connections) && !connection_queue.empty()) {
+      std::string key = std::move(connection_queue.front());
+      connection_queue.pop_front();
+      host(key).queued_for_connection = false;
+      pump(key);
+    }
+  }
+
+  void release(const std::string& key, const Outcome& outcome) {
+    Host& h = host(key);
+    --h.active;
+    --active_total;
+    if (h.policy.on_outcome(outcome, Clock::now(), config, rng)) dirty.insert(key);
+    pump_connection_queue();
+    pump(key);
+  }
+
+  asio::any_io_executor executor;
+  GateConfig config;
+  std::mt19937_64 rng;
+  std::map<std::string, Host, std::less<>> hosts;
+  int active_total = 0;
+  std::deque<std::string> connection_queue;
+  std::set<std::string, std::less<>> dirty;
+};
+
+Permit::Permit(Permit&& other) noexcept
+    : state_(std::move(other.state_)), host_(std::move(other.host_)),
+      started_at_(other.started_at_), outcome_(other.outcome_) {
+  other.state_.reset();
+}
+
+Permit& Permit::operator=(Permit&& other) noexcept {
+  if (this != &other) {
+    release();
+    state_ = std::move(other.state_);
+    other.state_.reset();
+    host_ = std::move(other.host_);
+    started_at_ = other.started_at_;
+    outcome_ = other.outcome_;
+  }
+  return *this;
+}
+
+Permit::~Permit() { release(); }
+
+void Permit::release() {
+  if (!state_) return;
+  auto state = std::move(state_);
+  state_.reset();
+  state->release(host_, outcome_);
+}
+
+HostGate::HostGate(asio::any_io_executor executor, GateConfig config)
+    : state_(std::make_shared<Permit::Shared>(std::move(executor), std::move(config))) {}
+
+HostGate::~HostGate() = default;
+
+asio::awaitable<Permit> HostGate::acquire(std::string host) {
+  std::shared_ptr<Permit::Shared> shared = state_;
+  asio::system_timer timer(shared->executor);
+  timer.expires_at(TimePoint::max());
+  Permit::Shared::Waiter waiter;
+  waiter.timer = &timer;
+  auto& entry = shared->host(host);
+  auto position = entry.waiters.insert(entry.waiters.end(), &waiter);
+
+  // If this coroutine dies while waiting (cancelled, io_context destroyed),
+  // leave the queue; if it dies after the grant, give the slot back.
+  struct Cleanup {
+    Permit::Shared& shared;
+    const std::string& key;
+    std::list<Permit::Shared::Waiter*>::iterator position;
+    Permit::Shared::Waiter& waiter;
+    bool handed_over = false;
+    ~Cleanup() {
+      if (handed_over) return;
+      if (waiter.granted) {
+        shared.release(key, Outcome{});
+      } else {
+        shared.host(key).waiters.erase(position);
+      }
+    }
+  } cleanup{*shared, host, position, waiter};
+
+  shared->pump(host);
+  while (!waiter.granted) {
+    boost::system::error_code ec;
+    co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+    if (waiter.granted) break;
+    auto cancellation = co_await asio::this_coro::cancellation_state;
+    if (cancellation.cancelled() != asio::cancellation_type::none) {
+      throw boost::system::system_error(asio::error::operation_aborted, "waiting for host " + host);
+    }
+  }
+  cleanup.handed_over = true;
+  co_return Permit(shared, host, waiter.started);
+}
+
+void HostGate::restore(HostState state) {
+  auto& h = state_->host(state.host);
+  h.policy = HostPolicy(std::move(state));
+}
+
+void HostGate::set_crawl_delay(std::string_view host, std::optional<double> seconds) {
+  auto& h = state_->host(host);
+  if (h.policy.state().crawl_delay_seconds == seconds) return;
+  h.policy.set_crawl_delay(seconds, h.limits, state_->config);
+  state_->dirty.insert(std::string(host));
+  state_->pump(std::string(host));
+}
+
+void HostGate::set_limits(std::string_view host, HostLimits limits) {
+  state_->host(host).limits = limits;
+  state_->pump(std::string(host));
+}
+
+std::optional<HostSnapshot> HostGate::snapshot(std::string_view host) const {
+  auto found = state_->hosts.find(host);
+  if (found == state_->hosts.end()) return std::nullopt;
+  const auto& h = found->second;
+  return HostSnapshot{h.policy.state(), h.active, static_cast<int>(h.waiters.size())};
+}
+
+std::vector<HostSnapshot> HostGate::snapshots() const {
+  std::vector<HostSnapshot> out;
+  out.reserve(state_->hosts.size());
+  for (const auto& [key, h] : state_->hosts) {
+    out.push_back({h.policy.state(), h.active, static_cast<int>(h.waiters.size())});
+  }
+  return out;
+}
+
+std::vector<HostState> HostGate::take_dirty() {
+  std::vector<HostState> out;
+  out.reserve(state_->dirty.size());
+  for (const auto& key : state_->dirty) out.push_back(state_->host(key).policy.state());
+  state_->dirty.clear();
+  return out;
+}
+
+int HostGate::in_flight() const { return state_->active_total; }
+
+const GateConfig& HostGate::config() const { return state_->config; }
+
+}  // namespace newsd::politeness
