@@ -13,6 +13,7 @@ namespace newsd::cli {
 // Subcommands: declared here, defined in cmd_<name>.cpp, listed once in kCommands.
 int cmd_version(std::span<const std::string_view> args);
 int cmd_parse(std::span<const std::string_view> args);
+int cmd_extract(std::span<const std::string_view> args);
 int cmd_migrate(std::span<const std::string_view> args);
 
 namespace {
@@ -20,6 +21,7 @@ namespace {
 constexpr Command kCommands[] = {
     {"version", "version", "print the version", cmd_version},
     {"parse", "parse FILE... [--charset NAME] [--base-url URL]", "parse feeds and print them as JSON", cmd_parse},
+    {"extract", "extract FILE [--url URL] [--charset NAME]", "extract the article from an HTML page as JSON", cmd_extract},
     {"migrate", "migrate [--db URL]", "apply pending database schema migrations", cmd_migrate},
 };
 
