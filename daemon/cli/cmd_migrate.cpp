@@ -16,7 +16,10 @@ namespace {
 // --db, else NEWSD_DB. The full resolution (config file, embedded cluster) lives
 // in daemon/cluster/; the lead replaces this function's body with a call to it.
 std::optional<std::string> explicit_database_url(const Args& parsed) {
-  if (auto url = parsed.value("db")) return url;
+  if (auto url = parsed.value("db")) {
+    if (url->empty()) throw UsageError("--db needs a database URL");
+    return url;
+  }
   const char* from_env = std::getenv("NEWSD_DB");
   if (from_env != nullptr && *from_env != '\0') return std::string(from_env);
   return std::nullopt;
