@@ -41,10 +41,9 @@ std::string_view skip_space(std::string_view text) {
 std::string describe_non_feed(std::string_view text) {
   const std::string_view head = text.substr(0, 4096);
   if (head.find('\0') != std::string_view::npos) return "not a feed: binary data";
-  if (contains_ci(head, "<html") || contains_ci(head, "<!doctype html") || contains_ci(head, "<body"))
-    return "not a feed: an HTML page";
   const std::string_view start = skip_space(text);
   if (start.empty() || start.front() != '<') return "not a feed: neither XML nor JSON";
+  if (contains_ci(head, "<html") || contains_ci(head, "<!doctype html")) return "not a feed: an HTML page";
   pugi::xml_document document;
   document.load_buffer(text.data(), std::min<std::size_t>(text.size(), 1 << 20), pugi::parse_default,
                        pugi::encoding_utf8);
@@ -105,7 +104,7 @@ std::optional<ParseError> parse_xml(detail::ParseState& state, std::string_view 
     return ParseError{ParseErrorCode::not_a_feed, describe_non_feed(text)};
   const std::string_view prolog = text.substr(0, root_offset);
   if (!detail::clean_prolog(prolog)) {
-    if (contains_ci(prolog, "<html") || contains_ci(prolog, "<body"))
+    if (contains_ci(prolog, "<html"))
       return ParseError{ParseErrorCode::not_a_feed, "not a feed: an HTML page"};
     state.warn(fmt::format("{} bytes of junk before the root element removed", prolog.size()));
     text.remove_prefix(root_offset);

@@ -110,15 +110,15 @@ std::string strip_mailto(std::string text) {
 
 Person person_from_text(std::string_view raw) {
   Person person;
-  const std::string text = html_to_plain_text(raw);
-  std::string_view view = text;
+  // Entities first, tags last: "Jane &lt;jane@example.com&gt;" must keep its address.
+  const std::string text = collapse_whitespace(decode_entities(raw, 2));
+  const std::string_view view = text;
   // "jane@example.com (Jane Doe)"
   if (const auto open = view.find('('); open != std::string_view::npos && view.ends_with(")")) {
-    const std::string before = trim(view.substr(0, open));
-    const std::string inside = trim(view.substr(open + 1, view.size() - open - 2));
-    if (looks_like_email(strip_mailto(before))) {
-      person.email = strip_mailto(before);
-      person.name = inside;
+    const std::string before = strip_mailto(trim(view.substr(0, open)));
+    if (looks_like_email(before)) {
+      person.email = before;
+      person.name = html_to_plain_text(view.substr(open + 1, view.size() - open - 2));
       return person;
     }
   }
@@ -127,7 +127,7 @@ Person person_from_text(std::string_view raw) {
     const std::string inside = strip_mailto(trim(view.substr(open + 1, view.size() - open - 2)));
     if (looks_like_email(inside)) {
       person.email = inside;
-      person.name = trim(view.substr(0, open));
+      person.name = html_to_plain_text(view.substr(0, open));
       if (person.name.size() >= 2 && person.name.front() == '"' && person.name.back() == '"')
         person.name = trim(std::string_view(person.name).substr(1, person.name.size() - 2));
       return person;
@@ -137,7 +137,7 @@ Person person_from_text(std::string_view raw) {
   if (looks_like_email(whole))
     person.email = whole;
   else
-    person.name = whole;
+    person.name = html_to_plain_text(whole);
   return person;
 }
 
