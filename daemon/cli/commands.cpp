@@ -15,6 +15,11 @@ int cmd_version(std::span<const std::string_view> args);
 int cmd_parse(std::span<const std::string_view> args);
 int cmd_extract(std::span<const std::string_view> args);
 int cmd_migrate(std::span<const std::string_view> args);
+int cmd_import(std::span<const std::string_view> args);
+int cmd_export(std::span<const std::string_view> args);
+int cmd_add(std::span<const std::string_view> args);
+int cmd_db_url(std::span<const std::string_view> args);
+int cmd_db_stop(std::span<const std::string_view> args);
 
 namespace {
 
@@ -23,6 +28,11 @@ constexpr Command kCommands[] = {
     {"parse", "parse FILE... [--charset NAME] [--base-url URL]", "parse feeds and print them as JSON", cmd_parse},
     {"extract", "extract FILE [--url URL] [--charset NAME]", "extract the article from an HTML page as JSON", cmd_extract},
     {"migrate", "migrate [--db URL]", "apply pending database schema migrations", cmd_migrate},
+    {"import", "import FILE.opml [--prune] [--db URL]", "sync the sources with an OPML file (missing: disabled)", cmd_import},
+    {"export", "export [--file F] [--db URL]", "write the enabled sources as OPML 2.0", cmd_export},
+    {"add", "add URL [--category A/B] [--title T] [--interval D]", "add one source", cmd_add},
+    {"db-url", "db-url", "print the database URL (starts the embedded cluster)", cmd_db_url},
+    {"db-stop", "db-stop", "stop the embedded cluster that db-url left running", cmd_db_stop},
 };
 
 void print_help() {

@@ -264,6 +264,8 @@ std::string format_host_rate(const HostRate& rate) {
   return std::to_string(rate.requests) + "/" + per;
 }
 
+std::optional<std::string> feed_url_problem(std::string_view url) { return url_problem(url); }
+
 void set_source_option(SourceOptions& options, std::string_view name, std::string_view value) {
   if (name == "interval") {
     options.interval = positive_duration(name, value);

@@ -105,6 +105,10 @@ OpmlDocument parse_opml(std::string_view bytes);
 // in order of first appearance).
 std::string write_opml(const OpmlDocument& document);
 
+// Why `url` cannot be a feed URL (not absolute, not http(s), no host), or
+// nullopt when it can. The same check parse_opml applies to xmlUrl.
+std::optional<std::string> feed_url_problem(std::string_view url);
+
 // Parses one option value as it appears in OPML (also used by `newsd add`).
 // Throws std::invalid_argument with a reason on a bad value or unknown name.
 void set_source_option(SourceOptions& options, std::string_view name, std::string_view value);

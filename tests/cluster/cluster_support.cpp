@@ -1,0 +1,36 @@
+#include "cluster_support.h"
+
+#include <libpq-fe.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <stdexcept>
+
+namespace newsd::test {
+
+TempStateDir::TempStateDir() {
+  std::string pattern = "/tmp/newsd-st-XXXXXX";
+  if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+  path_ = pattern;
+}
+
+TempStateDir::~TempStateDir() {
+  // open() puts the cluster in STATE/postgres; the CLI tests use STATE/newsd/postgres.
+  for (const auto& data : {path_ / "postgres" / "data", path_ / "newsd" / "postgres" / "data"}) {
+    if (!std::filesystem::exists(data / "postmaster.pid")) continue;
+    // A test that failed half-way may leave its server running.
+    std::string as_user = ::geteuid() == 0 ? "runuser -u postgres -- " : "";
+    std::string command = as_user + "/usr/lib/postgresql/15/bin/pg_ctl stop -m immediate -D '" + data.string() +
+                          "' >/dev/null 2>&1";
+    [[maybe_unused]] int status = std::system(command.c_str());
+  }
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+bool accepts_connections(const std::string& url) {
+  return PQping(url.c_str()) == PQPING_OK;
+}
+
+}  // namespace newsd::test

@@ -1,0 +1,138 @@
+// The embedded cluster against the real PostgreSQL 15 binaries: created on
+// first use, shared by several users, stopped by the last one out.
+#include "cluster/embedded_cluster.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <cstdlib>
+
+#include "cluster_support.h"
+#include "run_newsd.h"
+#include "storage/pg.h"
+
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+
+namespace {
+
+newsd::cluster::ClusterOptions options_for(const std::filesystem::path& state_dir) {
+  newsd::cluster::ClusterOptions options;
+  options.state_dir = state_dir;
+  options.unsafe_fast = true;  // test data only
+  options.logger = newsd::Logger(newsd::LogLevel::warn);
+  return options;
+}
+
+TEST(EmbeddedCluster, StartsIsSharedAndTheLastOneOutStopsIt) {
+  newsd::test::TempStateDir state;
+  auto first = newsd::cluster::EmbeddedCluster::open(options_for(state.path()));
+  EXPECT_TRUE(first->started_server());
+  EXPECT_THAT(first->url(), StartsWith("postgresql:///newsd?host="));
+  EXPECT_EQ(first->url(), newsd::cluster::embedded_cluster_url(state.path()));
+
+  {
+    newsd::pg::Connection conn(first->url());
+    auto result = conn.exec("test", "select current_database(), current_setting('listen_addresses')");
+    EXPECT_EQ(result.text(0, 0), "newsd");
+    EXPECT_EQ(result.text(0, 1), "");  // no TCP at all
+    conn.exec("test", "create table kept (value text)");
+    conn.exec("test", "insert into kept values ('still here')");
+  }
+  // Only the owner may reach the socket directory (trust authentication relies on it).
+  struct stat info {};
+  ASSERT_EQ(::stat((state.path() / "postgres").c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0700u);
+
+  auto second = newsd::cluster::EmbeddedCluster::open(options_for(state.path()));
+  EXPECT_FALSE(second->started_server());  // joined the running server
+  EXPECT_EQ(second->url(), first->url());
+
+  first.reset();  // not the last user: the server keeps running
+  ASSERT_TRUE(newsd::test::accepts_connections(second->url()));
+  {
+    newsd::pg::Connection conn(second->url());
+    EXPECT_EQ(conn.exec("test", "select value from kept").text(0, 0), "still here");
+  }
+  const std::string url = second->url();
+  second.reset();  // the last one out stops it
+  EXPECT_FALSE(newsd::test::accepts_connections(url));
+  EXPECT_FALSE(std::filesystem::exists(state.path() / "postgres" / "data" / "postmaster.pid"));
+
+  // Started again later, the data is still there (no second initdb).
+  auto again = newsd::cluster::EmbeddedCluster::open(options_for(state.path()));
+  EXPECT_TRUE(again->started_server());
+  newsd::pg::Connection conn(again->url());
+  EXPECT_EQ(conn.exec("test", "select value from kept").text(0, 0), "still here");
+}
+
+TEST(EmbeddedCluster, KeepRunningLastsUntilStop) {
+  newsd::test::TempStateDir state;
+  auto options = options_for(state.path());
+  EXPECT_EQ(newsd::cluster::stop_embedded_cluster(options), newsd::cluster::StopOutcome::not_running);
+  auto cluster = newsd::cluster::EmbeddedCluster::open(options);
+  const std::string url = cluster->url();
+  cluster->keep_running();
+  EXPECT_EQ(newsd::cluster::stop_embedded_cluster(options), newsd::cluster::StopOutcome::in_use);
+  cluster.reset();
+  // stop_embedded_cluster cleared the keep mark, so the last user stopped the server.
+  EXPECT_FALSE(newsd::test::accepts_connections(url));
+
+  cluster = newsd::cluster::EmbeddedCluster::open(options);
+  cluster->keep_running();
+  cluster.reset();
+  EXPECT_TRUE(newsd::test::accepts_connections(url));  // kept running for psql
+  EXPECT_EQ(newsd::cluster::stop_embedded_cluster(options), newsd::cluster::StopOutcome::stopped);
+  EXPECT_FALSE(newsd::test::accepts_connections(url));
+  EXPECT_EQ(newsd::cluster::stop_embedded_cluster(options), newsd::cluster::StopOutcome::not_running);
+}
+
+TEST(EmbeddedCluster, RefusesAStateDirectoryTooDeepForASocket) {
+  newsd::test::TempStateDir state;
+  auto options = options_for(state.path() / std::string(100, 'd'));
+  try {
+    newsd::cluster::EmbeddedCluster::open(options);
+    FAIL() << "no error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_THAT(e.what(), HasSubstr("too deep for a Unix socket path"));
+  }
+}
+
+TEST(EmbeddedCluster, MissingBinariesAreReportedClearly) {
+  newsd::test::TempStateDir state;
+  auto options = options_for(state.path());
+  options.pg_bin = "/nonexistent/postgresql/bin";
+  try {
+    newsd::cluster::EmbeddedCluster::open(options);
+    FAIL() << "no error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_THAT(e.what(), HasSubstr("no PostgreSQL 15 server in /nonexistent/postgresql/bin"));
+  }
+}
+
+TEST(EmbeddedCluster, DbUrlLeavesItRunningForPsqlAndDbStopStopsIt) {
+  newsd::test::TempStateDir state;
+  const std::string env = "env -u NEWSD_DB -u NEWSD_CONFIG -u STATE_DIRECTORY XDG_CONFIG_HOME=" +
+                          state.path().string() + "/no-config XDG_STATE_HOME=" + state.path().string() + " ";
+  auto printed = newsd::test::run_newsd(env + "db-url");
+  ASSERT_EQ(printed.status, 0) << printed.err;
+  std::string url = printed.out.substr(0, printed.out.find('\n'));
+  EXPECT_EQ(url, newsd::cluster::embedded_cluster_url(state.path() / "newsd"));
+  EXPECT_THAT(printed.err, HasSubstr("newsd db-stop"));
+  EXPECT_TRUE(newsd::test::accepts_connections(url));  // newsd has exited; the server has not
+
+  auto again = newsd::test::run_newsd(env + "db-url");  // joins, prints the same
+  EXPECT_EQ(again.out, printed.out);
+
+  auto stopped = newsd::test::run_newsd(env + "db-stop");
+  EXPECT_EQ(stopped.status, 0) << stopped.err;
+  EXPECT_THAT(stopped.out, HasSubstr("stopped"));
+  EXPECT_FALSE(newsd::test::accepts_connections(url));
+
+  // With a database named, db-url just prints it.
+  auto named = newsd::test::run_newsd(env + "db-url --db 'postgresql://elsewhere/news'");
+  EXPECT_EQ(named.out, "postgresql://elsewhere/news\n");
+}
+
+}  // namespace
