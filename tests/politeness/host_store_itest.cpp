@@ -1,0 +1,147 @@
+// Politeness state survives a restart: a gate and robots cache saved to
+// `hosts` and loaded into fresh ones keep every host waiting as it asked.
+#include <gtest/gtest.h>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+
+#include "politeness/host_gate.h"
+#include "politeness/host_store.h"
+#include "politeness/robots_cache.h"
+#include "storage/migrations.h"
+#include "storage/pg.h"
+#include "test_db.h"
+
+namespace {
+
+namespace asio = boost::asio;
+using namespace std::chrono_literals;
+using namespace newsd::politeness;
+
+std::unique_ptr<newsd::pg::Connection> migrated(const std::string& purpose) {
+  auto conn = std::make_unique<newsd::pg::Connection>(newsd::test::fresh_database(purpose));
+  newsd::storage::migrate(*conn);
+  return conn;
+}
+
+GateConfig config_for_test() {
+  GateConfig config;
+  config.defaults.min_gap = 0ms;
+  config.seed = 1;
+  return config;
+}
+
+asio::awaitable<void> one_request(HostGate* gate, std::string host, Outcome outcome, TimePoint* started) {
+  Permit permit = co_await gate->acquire(host);
+  *started = permit.started_at();
+  permit.record(outcome);
+}
+
+// Runs a first "process" that gets a 429 with Retry-After, saves, and
+// returns when the host was told to wait from.
+TimePoint first_run_gets_429(newsd::pg::Connection& conn, std::chrono::seconds retry_after) {
+  asio::io_context io;
+  HostGate gate(io.get_executor(), config_for_test());
+  TimePoint started{};
+  asio::co_spawn(io, one_request(&gate, "busy.example", Outcome::from_status(429, retry_after), &started),
+                 asio::detached);
+  io.run();
+  auto dirty = gate.take_dirty();
+  save_host_states(conn, dirty);
+  return started;
+}
+
+TEST(HostStore, RetryAfterFiveSecondsHoldsAcrossARestart) {
+  auto conn = migrated("hosts_restart");
+  TimePoint before = Clock::now();
+  first_run_gets_429(*conn, 5s);
+
+  // The "restarted" daemon: a new gate that only knows the database.
+  asio::io_context io;
+  HostGate gate(io.get_executor(), config_for_test());
+  RobotsCache robots;
+  restore_politeness(*conn, gate, robots);
+  auto snapshot = gate.snapshot("busy.example");
+  ASSERT_TRUE(snapshot);
+  ASSERT_TRUE(snapshot->state.backoff_until);
+  EXPECT_GE(*snapshot->state.backoff_until, before + 5s);
+  EXPECT_EQ(snapshot->state.backoff_seconds, 5);
+  EXPECT_EQ(snapshot->state.consecutive_errors, 1);
+
+  TimePoint started{};
+  asio::co_spawn(io, one_request(&gate, "busy.example", Outcome::from_status(200), &started), asio::detached);
+  io.run_for(1500ms);
+  EXPECT_EQ(started, TimePoint{}) << "a request reached the host during its Retry-After";
+  EXPECT_EQ(gate.snapshot("busy.example")->waiting, 1);
+}
+
+TEST(HostStore, AfterTheRetryAfterTheHostIsServedAgain) {
+  auto conn = migrated("hosts_restart_short");
+  TimePoint first = first_run_gets_429(*conn, 1s);
+  asio::io_context io;
+  HostGate gate(io.get_executor(), config_for_test());
+  RobotsCache robots;
+  restore_politeness(*conn, gate, robots);
+  TimePoint started{};
+  asio::co_spawn(io, one_request(&gate, "busy.example", Outcome::from_status(200), &started), asio::detached);
+  io.run();
+  EXPECT_GE(started, first + 1s);
+  // The success resets the streak, and that is saved too.
+  save_host_states(*conn, gate.take_dirty());
+  auto states = load_host_states(*conn);
+  ASSERT_EQ(states.size(), 1u);
+  EXPECT_EQ(states[0].consecutive_errors, 0);
+}
+
+TEST(HostStore, StatesRoundTripExactly) {
+  auto conn = migrated("hosts_roundtrip");
+  HostState state;
+  state.host = "example.org:8080";
+  state.next_allowed_at = TimePoint(std::chrono::microseconds(1'750'000'000'123'456));
+  state.backoff_until = TimePoint(std::chrono::microseconds(1'750'000'100'000'001));
+  state.backoff_seconds = 120;
+  state.consecutive_errors = 3;
+  state.crawl_delay_seconds = 2.5;
+  HostState empty;
+  empty.host = "quiet.example";
+  std::vector<HostState> states = {state, empty};
+  save_host_states(*conn, states);
+  state.consecutive_errors = 4;  // an update of an existing row
+  save_host_states(*conn, std::span(&state, 1));
+  auto loaded = load_host_states(*conn);
+  ASSERT_EQ(loaded.size(), 2u);
+  std::sort(loaded.begin(), loaded.end(), [](const auto& a, const auto& b) { return a.host < b.host; });
+  EXPECT_EQ(loaded[0], state);
+  EXPECT_EQ(loaded[1], empty);
+}
+
+TEST(HostStore, RobotsCacheSurvivesARestartAndHostileBodies) {
+  auto conn = migrated("hosts_robots");
+  TimePoint now = Clock::now();
+  RobotsCache first;
+  std::string hostile = std::string("User-agent: *\nDisallow: /private\nCrawl-delay: 3\n\0\xff\xfe junk\n", 58);
+  first.store("a.example", 200, hostile, now);
+  first.store("b.example", 404, "", now);
+  first.store("c.example", 503, "", now);
+  for (const char* host : {"a.example", "b.example", "c.example"}) save_robots_record(*conn, *first.record(host));
+  // The timing columns of a host are not touched by saving its robots.txt, and vice versa.
+  HostState timing;
+  timing.host = "a.example";
+  timing.consecutive_errors = 2;
+  save_host_states(*conn, std::span(&timing, 1));
+
+  asio::io_context io;
+  HostGate gate(io.get_executor(), config_for_test());
+  RobotsCache second;
+  restore_politeness(*conn, gate, second);
+  EXPECT_EQ(second.check("a.example", "/private/x"), RobotsVerdict::disallowed);
+  EXPECT_EQ(second.check("a.example", "/public"), RobotsVerdict::allowed);
+  EXPECT_FALSE(second.needs_fetch("a.example", now + 1h)) << "fetched once per 24 h, restart or not";
+  EXPECT_EQ(second.check("b.example", "/anything"), RobotsVerdict::allowed);
+  EXPECT_EQ(second.check("c.example", "/anything"), RobotsVerdict::try_later);
+  EXPECT_EQ(gate.snapshot("a.example")->state.crawl_delay_seconds, 3.0);
+  EXPECT_EQ(gate.snapshot("a.example")->state.consecutive_errors, 2);
+}
+
+}  // namespace
