@@ -28,6 +28,7 @@ struct NodeStats {
   bool candidate = false;
   bool marker = false;  // article / main / articleBody / strong content hint in the subtree
   bool has_time = false;
+  bool doomed = false;  // chosen for removal by clean_inside
 };
 
 bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
@@ -76,8 +77,13 @@ double base_score(std::string_view name) {
 class Pass {
  public:
   explicit Pass(xmlNode* body) : body_(body) {}
-  ~Pass() {
+  ~Pass() { reset(); }
+
+  // Forgets every node; must run before nodes are freed, as order_ points at them.
+  void reset() {
     for (xmlNode* node : order_) node->_private = nullptr;
+    order_.clear();
+    stats_.clear();
   }
   Pass(const Pass&) = delete;
   Pass& operator=(const Pass&) = delete;
@@ -91,9 +97,7 @@ class Pass {
   // (children come after their parent in preorder, so a reverse sweep
   // aggregates bottom-up without recursion).
   void measure() {
-    for (xmlNode* node : order_) node->_private = nullptr;
-    order_.clear();
-    stats_.clear();
+    reset();
     walk(body_, [&](xmlNode* node) {
       if (!is_element(node)) return false;
       order_.push_back(node);
@@ -178,6 +182,7 @@ void remove_furniture(Pass& pass) {
     }
     return true;
   });
+  pass.reset();
   for (xmlNode* node : doomed) remove_node(node);
 }
 
@@ -260,6 +265,31 @@ Choice choose_top(Pass& pass) {
     choice.runner_up = scored[i].score;
     break;
   }
+  // Content split into separate containers (Medium-style sections, long
+  // reads): when other candidates nearly as good as the top share a close
+  // ancestor with it, the article is that ancestor.
+  std::vector<xmlNode*> alternatives;
+  for (std::size_t i = 1; i < scored.size() && i < 12; ++i) {
+    if (scored[i].score < choice.top_score * 0.6) break;
+    if (is_ancestor(scored[i].node, choice.top) || is_ancestor(choice.top, scored[i].node)) continue;
+    alternatives.push_back(scored[i].node);
+  }
+  if (!alternatives.empty()) {
+    int depth = 0;
+    for (xmlNode* ancestor = choice.top->parent; ancestor != nullptr && ancestor != pass.body() && depth < 6;
+         ancestor = ancestor->parent, ++depth) {
+      const NodeStats* s = pass.stats(ancestor);
+      if (s == nullptr || link_density(*s) > 0.3) break;
+      const bool holds_all = std::all_of(alternatives.begin(), alternatives.end(),
+                                         [&](xmlNode* alternative) { return is_ancestor(ancestor, alternative); });
+      if (holds_all) {
+        choice.top = ancestor;
+        choice.top_score = std::max(choice.top_score, s->score);
+        choice.runner_up = 0;
+        return choice;
+      }
+    }
+  }
   // Content split over sibling blocks can leave its score spread: when the
   // parent scores nearly as well, the parent is the article.
   xmlNode* parent = choice.top->parent;
@@ -301,6 +331,31 @@ std::vector<xmlNode*> gather(Pass& pass, const Choice& choice) {
   return nodes;
 }
 
+bool is_blank_text(const xmlNode* node) {
+  if (node->type != XML_TEXT_NODE && node->type != XML_CDATA_SECTION_NODE) return false;
+  for (char c : as_view(node->content)) {
+    if (!is_space(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+// A link or time whose parent is a layout block and that has no prose
+// around it: "Edit post", "Next article", a live-blog entry's "14:35".
+bool standalone_inline(const xmlNode* link) {
+  const xmlNode* parent = link->parent;
+  const std::string_view name = tag(parent);
+  if (!(name == "div" || name == "section" || name == "header" || name == "article" || name == "main" ||
+        name == "footer" || name == "body"))
+    return false;
+  for (const xmlNode* sibling = parent->children; sibling != nullptr; sibling = sibling->next) {
+    if (sibling == link) continue;
+    if (sibling->type == XML_TEXT_NODE && !is_blank_text(sibling)) return false;
+    if (is_element(sibling) && !is_block_element(tag(sibling)) && tag(sibling) != "br" && tag(sibling) != "img")
+      return false;  // inline siblings: the link is part of a line of text
+  }
+  return true;
+}
+
 std::string collapsed_text(xmlNode* node) { return collapse_whitespace(text_content(node)); }
 
 // Step 3: inside the chosen blocks, the furniture that the class names did
@@ -308,6 +363,7 @@ std::string collapsed_text(xmlNode* node) { return collapse_whitespace(text_cont
 // the repeated title, empty shells.
 void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_view title) {
   pass.measure();
+  std::vector<xmlNode*> all_doomed;
   for (xmlNode* root : roots) {
     std::vector<xmlNode*> nodes;
     walk(root, [&](xmlNode* node) {
@@ -329,8 +385,9 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
                               name == "blockquote" || name == "figure" || name == "dl" || name == "li" ||
                               name == "address" || name == "center" || name == "article";
       if (is_inline) {
-        // Inside prose: only an explicit furniture class removes an inline element.
-        remove = s->class_weight <= kStrongNegative && !s->marker;
+        // Inside prose: only an explicit furniture class removes an inline element,
+        // or a link standing alone between blocks ("Edit post", "Next article").
+        remove = (s->class_weight <= kStrongNegative && !s->marker) || ((name == "a" || name == "time") && s->images == 0 && standalone_inline(node));
       } else if (text_block) {
         const bool keeps_media = s->images > 0;
         const double density = link_density(*s);
@@ -367,22 +424,24 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
           us->images = static_cast<std::uint16_t>(us->images - std::min(us->images, s->images));
           if (up == root) break;
         }
+        s->doomed = true;
         doomed.push_back(node);
       }
     }
-    // Children were listed after their parents; removing in the reverse
-    // order frees a child before any ancestor that is also doomed.
+    // A node inside another doomed node goes with it: free only the outermost.
     for (xmlNode* node : doomed) {
       bool inside_doomed = false;
       for (xmlNode* up = node->parent; up != nullptr && up != root; up = up->parent) {
-        if (std::find(doomed.begin(), doomed.end(), up) != doomed.end()) {
+        if (NodeStats* us = pass.stats(up); us != nullptr && us->doomed) {
           inside_doomed = true;
           break;
         }
       }
-      if (!inside_doomed) remove_node(node);
+      if (!inside_doomed) all_doomed.push_back(node);
     }
   }
+  pass.reset();
+  for (xmlNode* node : all_doomed) remove_node(node);
 }
 
 // Lazy-loaded images: the real URL sits in data-src / data-lazy-src.

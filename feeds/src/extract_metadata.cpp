@@ -9,6 +9,7 @@
 #include <span>
 
 #include "extract_dom.h"
+#include "extract_hints.h"
 #include "feeds/dates.h"
 #include "feeds/text.h"
 #include "feeds/url.h"
@@ -276,6 +277,16 @@ void collect(xmlDoc* doc, Collected& out) {
       if (rel_has(rel, "author")) {
         std::string text = collapse_whitespace(text_content(node));
         if (!text.empty() && text.size() < 120) out.itemprop_authors.push_back(text);
+      }
+    }
+    // A byline without a class: an element whose text starts "By ...".
+    if (out.byline_texts.size() < 4 && node->children != nullptr && node->children->type == XML_TEXT_NODE &&
+        (name == "div" || name == "p" || name == "span")) {
+      std::string_view first = as_view(node->children->content);
+      while (!first.empty() && (first.front() == ' ' || first.front() == '\n' || first.front() == '\t')) first.remove_prefix(1);
+      if (looks_like_byline(first)) {
+        std::string text = collapse_whitespace(text_content(node));
+        if (text.size() < 200) out.byline_texts.push_back(std::move(text));
       }
     }
     std::string_view cls = attribute(node, "class");

@@ -1,0 +1,43 @@
+#include "extract_support.h"
+
+#include <boost/json/parse.hpp>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <iterator>
+#include <unordered_map>
+
+#include "feeds/extract.h"
+#include "feeds/text.h"
+
+namespace newsd::test {
+
+std::string read_bytes(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  EXPECT_TRUE(in.good()) << "cannot open " << path;
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+boost::json::value read_json(const std::filesystem::path& path) { return boost::json::parse(read_bytes(path)); }
+
+TokenCounts token_overlap(std::string_view extracted, std::string_view expected) {
+  std::unordered_map<std::string, int> wanted;
+  TokenCounts counts;
+  for (auto& token : feeds::text_tokens(expected)) {
+    ++wanted[token];
+    ++counts.expected;
+  }
+  for (auto& token : feeds::text_tokens(extracted)) {
+    ++counts.extracted;
+    auto found = wanted.find(token);
+    if (found != wanted.end() && found->second > 0) {
+      --found->second;
+      ++counts.matched;
+    }
+  }
+  return counts;
+}
+
+std::string squeeze(std::string_view text) { return feeds::collapse_whitespace(text); }
+
+}  // namespace newsd::test
