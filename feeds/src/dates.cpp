@@ -408,6 +408,7 @@ std::optional<Timestamp> parse_tokens(std::string_view text) {
     meridiem = at(i).substr(0, 1) == "a" ? "am" : "pm";
     ++i;
   }
+  if (!have_clock && !at(i).empty() && is_digit(at(i).front())) return std::nullopt;  // "2025 8": a broken time
   if (!apply_meridiem(clock, meridiem)) return std::nullopt;
   seconds offset = have_clock ? parse_zone(tokens, i) : seconds(0);
   return make_timestamp(year, month, day, clock, offset);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "punycode.h"
 
@@ -115,33 +116,108 @@ std::string to_uri_syntax(std::string_view text) {
   return out;
 }
 
-// Lowercase ASCII form of a host whose name is percent-encoded UTF-8 (an IDN
-// typed into a feed), in Punycode. Returns false when it cannot be converted.
-bool normalise_host(boost::urls::url& url) {
-  if (url.host_type() != boost::urls::host_type::name) return true;
-  std::string host = url.host();
-  while (!host.empty() && host.back() == '.') host.pop_back();  // "example.com." is example.com
-  bool ascii = std::all_of(host.begin(), host.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (ascii) {
-    for (char& c : host) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    }
-  } else {
-    auto converted = punycode::host_to_ascii(host);
-    if (!converted) return false;
-    host = std::move(*converted);
-  }
-  if (host.empty()) return false;
-  url.set_host(host);
-  return true;
+bool is_unreserved(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+         c == '_' || c == '~';
 }
 
-void drop_default_port(boost::urls::url& url) {
-  if (!url.has_port()) return;
-  std::string_view scheme = url.scheme();
-  if (url.port().empty() || (scheme == "http" && url.port() == "80") || (scheme == "https" && url.port() == "443")) {
-    url.remove_port();
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return c - 'A' + 10;
+}
+
+// RFC 3986 6.2.2: escapes of unreserved characters decoded, hex digits of the
+// others uppercased; reserved characters keep their escapes ("%2F" is not "/").
+std::string normalise_percent_encoding(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && is_hex(text[i + 1]) && is_hex(text[i + 2])) {
+      char decoded = static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+      if (is_unreserved(decoded)) {
+        out += decoded;
+      } else {
+        out += '%';
+        out += static_cast<char>(std::toupper(static_cast<unsigned char>(text[i + 1])));
+        out += static_cast<char>(std::toupper(static_cast<unsigned char>(text[i + 2])));
+      }
+      i += 2;
+    } else {
+      out += text[i];
+    }
   }
+  return out;
+}
+
+std::string percent_decode(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && is_hex(text[i + 1]) && is_hex(text[i + 2])) {
+      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+// RFC 3986 5.2.4, including ".." above the root, which is dropped.
+std::string remove_dot_segments(std::string_view path) {
+  std::string output;
+  while (!path.empty()) {
+    if (path.starts_with("../")) {
+      path.remove_prefix(3);
+    } else if (path.starts_with("./")) {
+      path.remove_prefix(2);
+    } else if (path.starts_with("/./")) {
+      path.remove_prefix(2);
+    } else if (path == "/.") {
+      path = "/";
+    } else if (path.starts_with("/../") || path == "/..") {
+      path = path.size() == 3 ? std::string_view("/") : path.substr(3);
+      std::size_t cut = output.rfind('/');
+      output.resize(cut == std::string::npos ? 0 : cut);
+    } else if (path == "." || path == "..") {
+      path = {};
+    } else {
+      std::size_t next = path.find('/', path.front() == '/' ? 1 : 0);
+      std::string_view segment = path.substr(0, next);
+      output += segment;
+      path.remove_prefix(segment.size());
+    }
+  }
+  return output;
+}
+
+// The host in canonical form: lowercase ASCII, IDN labels in Punycode,
+// trailing dot removed, IPv6 literals lowercased. nullopt when unusable.
+std::optional<std::string> canonical_host(const boost::urls::url_view_base& url) {
+  std::string encoded(url.encoded_host());
+  if (url.host_type() != boost::urls::host_type::name) {
+    for (char& c : encoded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return encoded;
+  }
+  std::string host = percent_decode(encoded);
+  while (!host.empty() && host.back() == '.') host.pop_back();
+  if (host.empty()) return std::nullopt;
+  auto ascii = punycode::host_to_ascii(host);
+  if (!ascii) return std::nullopt;
+  // Whatever is left that a host name cannot hold stays percent-encoded.
+  std::string out;
+  for (char c : *ascii) {
+    if (is_unreserved(c) || c == '!' || c == '$' || c == '&' || c == '\'' || c == '(' || c == ')' || c == '*' ||
+        c == '+' || c == ',' || c == ';' || c == '=') {
+      out += c;
+    } else {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      out += '%';
+      out += kHex[static_cast<unsigned char>(c) >> 4];
+      out += kHex[static_cast<unsigned char>(c) & 0xF];
+    }
+  }
+  return out;
 }
 
 std::optional<boost::urls::url> parse_absolute(std::string_view text) {
@@ -151,13 +227,50 @@ std::optional<boost::urls::url> parse_absolute(std::string_view text) {
   return boost::urls::url(*parsed);
 }
 
-// Scheme, host, percent-encoding and dot segments; IDN hosts to Punycode.
-bool normalise(boost::urls::url& url) {
-  url.normalize();
-  if (url.has_authority() && !normalise_host(url)) return false;
-  drop_default_port(url);
-  if (url.has_authority() && url.encoded_path().empty()) url.set_encoded_path("/");
-  return true;
+struct UrlParts {
+  std::string scheme;
+  bool has_authority = false;
+  std::string userinfo;  // with its '@' when present
+  std::string host;
+  std::string port;      // without ':'; empty when default or absent
+  std::string path;
+  std::optional<std::string> query;
+  std::optional<std::string> fragment;
+
+  std::string str() const {
+    std::string out = scheme + ":";
+    if (has_authority) out += "//" + userinfo + host + (port.empty() ? "" : ":" + port);
+    out += path;
+    if (query) out += "?" + *query;
+    if (fragment) out += "#" + *fragment;
+    return out;
+  }
+};
+
+// Scheme and host lowercased, IDN to Punycode, default port dropped, dot
+// segments removed, percent-encoding normalised, empty path "/" (with an
+// authority). Boost.URL 1.81's own normalize() decodes reserved characters
+// and keeps ".." above the root, so these steps are done here.
+std::optional<UrlParts> normalise(const boost::urls::url_view_base& url) {
+  UrlParts parts;
+  parts.scheme = url.scheme();
+  for (char& c : parts.scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  parts.has_authority = url.has_authority();
+  if (parts.has_authority) {
+    if (url.has_userinfo()) parts.userinfo = normalise_percent_encoding(url.encoded_userinfo()) + "@";
+    auto host = canonical_host(url);
+    if (!host) return std::nullopt;
+    parts.host = std::move(*host);
+    parts.port = url.port();
+    if ((parts.scheme == "http" && parts.port == "80") || (parts.scheme == "https" && parts.port == "443")) {
+      parts.port.clear();
+    }
+  }
+  parts.path = normalise_percent_encoding(remove_dot_segments(url.encoded_path()));
+  if (parts.has_authority && parts.path.empty()) parts.path = "/";
+  if (url.has_query()) parts.query = normalise_percent_encoding(url.encoded_query());
+  if (url.has_fragment()) parts.fragment = normalise_percent_encoding(url.encoded_fragment());
+  return parts;
 }
 
 }  // namespace
@@ -189,8 +302,9 @@ std::optional<std::string> resolve_url(std::string_view base, std::string_view r
       if (!base_url) return std::nullopt;
       if (!boost::urls::resolve(*base_url, *ref, result)) return std::nullopt;
     }
-    if (!normalise(result)) return std::nullopt;
-    return std::string(result.buffer());
+    auto parts = normalise(result);
+    if (!parts) return std::nullopt;
+    return parts->str();
   } catch (const std::exception&) {  // Boost.URL throws on inputs its setters reject
     return std::nullopt;
   }
@@ -200,33 +314,31 @@ std::optional<std::string> canonical_url(std::string_view text) {
   try {
     auto url = parse_absolute(text);
     if (!url) return std::nullopt;
-    std::string scheme = url->scheme();
-    for (char& c : scheme) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    }
-    if ((scheme != "http" && scheme != "https") || !url->has_authority() || url->encoded_host().empty()) {
+    auto parts = normalise(*url);
+    if (!parts || (parts->scheme != "http" && parts->scheme != "https") || !parts->has_authority ||
+        parts->host.empty()) {
       return std::nullopt;
     }
-    if (!normalise(*url)) return std::nullopt;
-    url->remove_fragment();
-    if (url->has_query()) {
+    parts->fragment.reset();
+    if (parts->query) {
       std::string kept;
       for (auto param : url->encoded_params()) {
+        if (param.key.empty() && !param.has_value) continue;  // "?&a=1"
         if (is_tracking_parameter(param.key.decode())) continue;
         if (!kept.empty()) kept += '&';
-        kept.append(param.key.data(), param.key.size());
+        kept += normalise_percent_encoding(param.key);
         if (param.has_value) {
           kept += '=';
-          kept.append(param.value.data(), param.value.size());
+          kept += normalise_percent_encoding(param.value);
         }
       }
       if (kept.empty()) {
-        url->remove_query();
+        parts->query.reset();
       } else {
-        url->set_encoded_query(kept);
+        parts->query = std::move(kept);
       }
     }
-    return std::string(url->buffer());
+    return parts->str();
   } catch (const std::exception&) {
     return std::nullopt;
   }

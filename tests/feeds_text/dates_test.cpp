@@ -1,0 +1,250 @@
+// parse_rfc822_date, parse_iso8601_date, parse_date, format_rfc3339: every
+// deviation listed in the feed-parsing issue has a case here.
+#include "feeds/dates.h"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+using feeds::format_rfc3339;
+using feeds::parse_date;
+using feeds::parse_iso8601_date;
+using feeds::parse_rfc822_date;
+
+// Formats an optional timestamp for readable comparisons.
+std::string rfc822(std::string_view text) {
+  auto parsed = parse_rfc822_date(text);
+  return parsed ? format_rfc3339(*parsed) : "null";
+}
+std::string iso(std::string_view text) {
+  auto parsed = parse_iso8601_date(text);
+  return parsed ? format_rfc3339(*parsed) : "null";
+}
+std::string any(std::string_view text) {
+  auto parsed = parse_date(text);
+  return parsed ? format_rfc3339(*parsed) : "null";
+}
+
+TEST(Rfc822, Canonical) {
+  EXPECT_EQ(rfc822("Sun, 02 Mar 2025 08:40:00 GMT"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("Sun, 02 Mar 2025 10:40:00 +0200"), "2025-03-02T08:40:00Z");
+}
+
+TEST(Rfc822, NoWeekday) { EXPECT_EQ(rfc822("02 Mar 2025 08:40:00 GMT"), "2025-03-02T08:40:00Z"); }
+
+TEST(Rfc822, WrongWeekdayIgnored) { EXPECT_EQ(rfc822("Fri, 02 Mar 2025 08:40:00 GMT"), "2025-03-02T08:40:00Z"); }
+
+TEST(Rfc822, FullWeekdayAndMissingComma) {
+  EXPECT_EQ(rfc822("Sunday, 02 Mar 2025 08:40:00 GMT"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("Sun 02 Mar 2025 08:40:00 GMT"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("Sun,02 Mar 2025 08:40:00 GMT"), "2025-03-02T08:40:00Z");
+}
+
+TEST(Rfc822, TwoDigitYears) {
+  EXPECT_EQ(rfc822("Sun, 02 Mar 25 08:40:00 GMT"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("Tue, 02 Mar 99 08:40:00 GMT"), "1999-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("02 Mar 49 08:40 GMT"), "2049-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("02 Mar 50 08:40 GMT"), "1950-03-02T08:40:00Z");
+}
+
+TEST(Rfc822, SingleDigitDayAndHour) {
+  EXPECT_EQ(rfc822("Sun, 2 Mar 2025 8:40:00 GMT"), "2025-03-02T08:40:00Z");
+}
+
+TEST(Rfc822, NoSeconds) { EXPECT_EQ(rfc822("Sun, 02 Mar 2025 08:40 GMT"), "2025-03-02T08:40:00Z"); }
+
+TEST(Rfc822, NoTimeAtAll) { EXPECT_EQ(rfc822("Sun, 02 Mar 2025"), "2025-03-02T00:00:00Z"); }
+
+TEST(Rfc822, NoZoneIsUtc) { EXPECT_EQ(rfc822("Sun, 02 Mar 2025 08:40:00"), "2025-03-02T08:40:00Z"); }
+
+TEST(Rfc822, NamedZones) {
+  EXPECT_EQ(rfc822("02 Mar 2025 08:40:00 UT"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("02 Mar 2025 08:40:00 UTC"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("02 Mar 2025 08:40:00 Z"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("02 Mar 2025 03:40:00 EST"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("02 Mar 2025 04:40:00 EDT"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("02 Mar 2025 02:40:00 CST"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("02 Mar 2025 03:40:00 CDT"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("02 Mar 2025 01:40:00 MST"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("02 Mar 2025 02:40:00 MDT"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("02 Mar 2025 00:40:00 PST"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("02 Mar 2025 01:40:00 PDT"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("02 Mar 2025 01:40:00 pdt"), "2025-03-02T08:40:00Z");
+}
+
+TEST(Rfc822, MilitaryZones) {
+  EXPECT_EQ(rfc822("02 Mar 2025 09:40:00 A"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("02 Mar 2025 18:40:00 K"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("02 Mar 2025 20:40:00 M"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("02 Mar 2025 07:40:00 N"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("01 Mar 2025 20:40:00 Y"), "2025-03-02T08:40:00Z");
+}
+
+TEST(Rfc822, NumericOffsets) {
+  EXPECT_EQ(rfc822("02 Mar 2025 11:40:00 +0300"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("02 Mar 2025 11:40:00 +03:00"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("02 Mar 2025 03:40:00 -0500"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("02 Mar 2025 14:10:00 +0530"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("02 Mar 2025 11:40:00 +03"), "2025-03-02T08:40:00Z");
+}
+
+TEST(Rfc822, GmtPlusOffsets) {
+  EXPECT_EQ(rfc822("02 Mar 2025 11:40:00 GMT+3"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("02 Mar 2025 11:40:00 GMT+03:00"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("02 Mar 2025 03:40:00 UTC-5"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("02 Mar 2025 11:40:00 GMT +0300"), "2025-03-02T08:40:00Z");
+}
+
+TEST(Rfc822, TrailingJunk) {
+  EXPECT_EQ(rfc822("Sun, 02 Mar 2025 10:40:00 +0200 (EET)"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("Sun, 02 Mar 2025 08:40:00 GMT ignored words 123"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("Sun, 02 Mar 2025 08:40:00 Coordinated Universal Time"), "2025-03-02T08:40:00Z");
+}
+
+TEST(Rfc822, OtherNamedZones) {
+  EXPECT_EQ(rfc822("02 Mar 2025 10:40:00 EET"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("02 Mar 2025 11:40:00 MSK"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("02 Mar 2025 09:40:00 CET"), "2025-03-02T08:40:00Z");
+}
+
+TEST(Rfc822, MonthNamesInAnyCaseAndFull) {
+  EXPECT_EQ(rfc822("02 MAR 2025 08:40:00 GMT"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("02 mar 2025 08:40:00 GMT"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("02 March 2025 08:40:00 GMT"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("02 Sept 2025 08:40:00 GMT"), "2025-09-02T08:40:00Z");
+  EXPECT_EQ(rfc822("Thu, 18 December 2025 08:40:00 GMT"), "2025-12-18T08:40:00Z");
+}
+
+TEST(Rfc822, MonthBeforeDayAndAsctime) {
+  EXPECT_EQ(rfc822("Sun Mar 02 2025 10:40:00 GMT+0200 (Eastern European Standard Time)"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("Sun Mar  2 08:40:00 2025"), "2025-03-02T08:40:00Z");
+}
+
+TEST(Rfc822, DashedDate) { EXPECT_EQ(rfc822("02-Mar-2025 08:40:00 GMT"), "2025-03-02T08:40:00Z"); }
+
+TEST(Rfc822, DayOverflowAcrossMidnightAndYear) {
+  EXPECT_EQ(rfc822("Thu, 01 Jan 2026 01:00:00 +0300"), "2025-12-31T22:00:00Z");
+}
+
+TEST(Rfc822, LeapYearChecks) {
+  EXPECT_EQ(rfc822("29 Feb 2024 00:00:00 GMT"), "2024-02-29T00:00:00Z");
+  EXPECT_EQ(rfc822("29 Feb 2025 00:00:00 GMT"), "null");
+}
+
+TEST(Rfc822, Rejects) {
+  for (const char* bad : {"", "   ", "yesterday", "32 Mar 2025 08:40 GMT", "02 Foo 2025 08:40 GMT",
+                          "02 Mar 2025 25:00 GMT", "02 Mar 2025 08:61 GMT", "02 Mar 08:40 GMT", "Mar 2025",
+                          "02 Mar 2025 8 GMT", "0 Mar 2025"}) {
+    EXPECT_EQ(rfc822(bad), "null") << bad;
+  }
+}
+
+TEST(Iso8601, Rfc3339) {
+  EXPECT_EQ(iso("2025-03-02T08:40:00Z"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(iso("2025-03-02T10:40:00+02:00"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(iso("2025-03-02t08:40:00z"), "2025-03-02T08:40:00Z");
+}
+
+TEST(Iso8601, DateOnlyAndReducedPrecision) {
+  EXPECT_EQ(iso("2025-03-02"), "2025-03-02T00:00:00Z");
+  EXPECT_EQ(iso("2025-03"), "2025-03-01T00:00:00Z");
+  EXPECT_EQ(iso("2025"), "2025-01-01T00:00:00Z");
+  EXPECT_EQ(iso("2025-03-02T08:40Z"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(iso("2025-03-02T08Z"), "2025-03-02T08:00:00Z");
+}
+
+TEST(Iso8601, NoZoneIsUtc) { EXPECT_EQ(iso("2025-03-02T08:40:00"), "2025-03-02T08:40:00Z"); }
+
+TEST(Iso8601, FractionalSeconds) {
+  EXPECT_EQ(iso("2025-03-02T08:40:00.123Z"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(iso("2025-03-02T08:40:00.999999999+00:00"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(iso("2025-03-02T08:40:00,5Z"), "2025-03-02T08:40:00Z");
+}
+
+TEST(Iso8601, OffsetsWithAndWithoutColon) {
+  EXPECT_EQ(iso("2025-03-02T03:40:00-0500"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(iso("2025-03-02T03:40:00-05:00"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(iso("2025-03-02T11:40:00+03"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(iso("2025-03-02T14:10:00+05:30"), "2025-03-02T08:40:00Z");
+}
+
+TEST(Iso8601, SpaceSeparator) {
+  EXPECT_EQ(iso("2025-03-02 08:40:00"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(iso("2025-03-02 10:40:00 +02:00"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(iso("  2025-03-02 08:40:00 UTC "), "2025-03-02T08:40:00Z");
+}
+
+TEST(Iso8601, WeekDates) {
+  EXPECT_EQ(iso("2025-W09-7"), "2025-03-02T00:00:00Z");
+  EXPECT_EQ(iso("2025W097"), "2025-03-02T00:00:00Z");
+  EXPECT_EQ(iso("2025-W09"), "2025-02-24T00:00:00Z");
+  EXPECT_EQ(iso("2020-W01-1"), "2019-12-30T00:00:00Z");  // week 1 starts in the previous year
+  EXPECT_EQ(iso("2025-W09-7T08:40:00Z"), "2025-03-02T08:40:00Z");
+}
+
+TEST(Iso8601, OrdinalDates) { EXPECT_EQ(iso("2025-061"), "2025-03-02T00:00:00Z"); }
+
+TEST(Iso8601, BasicFormat) {
+  EXPECT_EQ(iso("20250302T084000Z"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(iso("20250302T104000+0200"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(iso("20250302"), "2025-03-02T00:00:00Z");
+}
+
+TEST(Iso8601, EndOfDayAndLeapSecond) {
+  EXPECT_EQ(iso("2025-03-02T24:00:00Z"), "2025-03-03T00:00:00Z");
+  EXPECT_EQ(iso("2016-12-31T23:59:60Z"), "2017-01-01T00:00:00Z");
+}
+
+TEST(Iso8601, Rejects) {
+  for (const char* bad : {"", "2025-13-01", "2025-02-30", "2025-03-02T25:00:00Z", "2025-03-02T08:40:00+25:00",
+                          "2025-03-02T08:40:00Q", "2025-03-02X", "25-03-02", "2025-3-2", "2025-03-02T08:4",
+                          "2025-W54-1", "2025-W09-8", "Sun, 02 Mar 2025 08:40:00 GMT", "2025-03-02T08:40:00.Z"}) {
+    EXPECT_EQ(iso(bad), "null") << bad;
+  }
+}
+
+TEST(ParseDate, TriesIsoThenRfc822) {
+  EXPECT_EQ(any("2025-03-02T08:40:00Z"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(any("Sun, 02 Mar 2025 08:40:00 GMT"), "2025-03-02T08:40:00Z");
+}
+
+TEST(ParseDate, FreeForms) {
+  EXPECT_EQ(any("March 2, 2025 10:40 AM"), "2025-03-02T10:40:00Z");
+  EXPECT_EQ(any("March 2, 2025 10:40 PM"), "2025-03-02T22:40:00Z");
+  EXPECT_EQ(any("March 2, 2025 12:05 am"), "2025-03-02T00:05:00Z");
+  EXPECT_EQ(any("March 2, 2025 12:05pm"), "2025-03-02T12:05:00Z");
+  EXPECT_EQ(any("Mar 2, 2025"), "2025-03-02T00:00:00Z");
+  EXPECT_EQ(any("2 March 2025"), "2025-03-02T00:00:00Z");
+  EXPECT_EQ(any("2nd March 2025"), "2025-03-02T00:00:00Z");
+  EXPECT_EQ(any("Sunday, March 2, 2025 at 10:40 AM EST"), "2025-03-02T15:40:00Z");
+  EXPECT_EQ(any("2025/03/02 08:40"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(any("2025/03/02"), "2025-03-02T00:00:00Z");
+  EXPECT_EQ(any("02.03.2025 08:40"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(any("02.03.2025"), "2025-03-02T00:00:00Z");
+  EXPECT_EQ(any("25/12/2025"), "2025-12-25T00:00:00Z");
+  EXPECT_EQ(any("12/25/2025"), "2025-12-25T00:00:00Z");
+}
+
+TEST(ParseDate, AmbiguousSlashDateRefused) { EXPECT_EQ(any("03/02/2025"), "null"); }
+
+TEST(ParseDate, UnixTimestamps) {
+  EXPECT_EQ(any("1740904800"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(any("1740904800123"), "2025-03-02T08:40:00Z");
+}
+
+TEST(ParseDate, Garbage) {
+  for (const char* bad : {"", "n/a", "soon", "0", "12345", "----", "2025-03-02T", std::string(300, '1').c_str()}) {
+    EXPECT_EQ(any(bad), "null") << bad;
+  }
+}
+
+TEST(FormatRfc3339, Epoch) {
+  EXPECT_EQ(format_rfc3339(feeds::Timestamp{}), "1970-01-01T00:00:00Z");
+  EXPECT_EQ(format_rfc3339(feeds::Timestamp{std::chrono::seconds(1740904800)}), "2025-03-02T08:40:00Z");
+}
+
+TEST(FormatRfc3339, BeforeEpoch) {
+  EXPECT_EQ(format_rfc3339(feeds::Timestamp{std::chrono::seconds(-1)}), "1969-12-31T23:59:59Z");
+}
+
+}  // namespace
