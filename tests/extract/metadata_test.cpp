@@ -1,0 +1,172 @@
+// Metadata sources one at a time, and the JSON-LD / hydration body paths.
+#include <gtest/gtest.h>
+
+#include "feeds/dates.h"
+#include "feeds/extract.h"
+
+namespace {
+
+using feeds::extract_article;
+
+std::string page(const std::string& head, const std::string& body, const std::string& html_attributes = "") {
+  return "<!DOCTYPE html><html" + html_attributes + "><head>" + head + "</head><body>" + body + "</body></html>";
+}
+
+std::string prose(int paragraphs) {
+  std::string out;
+  for (int i = 0; i < paragraphs; ++i) {
+    out += "<p>Paragraph " + std::to_string(i) +
+           " of the story, in which officials said, after a long meeting, that the plan would go ahead.</p>";
+  }
+  return out;
+}
+
+std::string date(const std::optional<std::chrono::sys_seconds>& value) {
+  return value ? feeds::format_rfc3339(*value) : "none";
+}
+
+TEST(Metadata, JsonLdInGraphWithAuthorArrayAndKeywordArray) {
+  const std::string ld = R"(<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+    {"@type":"WebSite","name":"Site"},
+    {"@type":["NewsArticle"],"headline":"Graph headline","datePublished":"2025-03-02T10:40:00+02:00",
+     "dateModified":"2025-03-03T00:00:00Z","author":[{"@type":"Person","name":"Ann One"},{"name":"Bob Two"}],
+     "publisher":{"@type":"Organization","name":"Graph Times"},"image":["https://e.example/a.jpg"],
+     "keywords":["Alpha","Beta"],"inLanguage":"de-DE"}]}</script>)";
+  auto article = extract_article(page(ld, "<article>" + prose(4) + "</article>"));
+  EXPECT_EQ(article.title, "Graph headline");
+  EXPECT_EQ(article.authors, (std::vector<std::string>{"Ann One", "Bob Two"}));
+  EXPECT_EQ(date(article.published), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(date(article.modified), "2025-03-03T00:00:00Z");
+  EXPECT_EQ(article.site_name, "Graph Times");
+  EXPECT_EQ(article.image, "https://e.example/a.jpg");
+  EXPECT_EQ(article.tags, (std::vector<std::string>{"Alpha", "Beta"}));
+  EXPECT_EQ(article.language, "de-DE");
+}
+
+TEST(Metadata, JsonLdTopLevelArrayAndCommentWrapper) {
+  const std::string ld = R"(<script type="application/ld+json"><!--
+    [{"@type":"BreadcrumbList"},{"@type":"ReportageNewsArticle","headline":"Array headline",
+      "author":"Plain Name","datePublished":"2025-01-05"}] --></script>)";
+  auto article = extract_article(page(ld, "<article>" + prose(4) + "</article>"));
+  EXPECT_EQ(article.title, "Array headline");
+  EXPECT_EQ(article.authors, std::vector<std::string>{"Plain Name"});
+  EXPECT_EQ(date(article.published), "2025-01-05T00:00:00Z");
+}
+
+TEST(Metadata, BrokenJsonLdIsAWarningNotAFailure) {
+  const std::string ld = R"(<script type="application/ld+json">{"@type":"NewsArticle", "headline": </script>
+    <meta property="og:title" content="OG title">)";
+  auto article = extract_article(page(ld, "<article>" + prose(4) + "</article>"));
+  EXPECT_EQ(article.title, "OG title");
+  ASSERT_FALSE(article.warnings.empty());
+  EXPECT_NE(article.warnings.back().find("JSON-LD"), std::string::npos);
+}
+
+TEST(Metadata, DublinCoreItempropAndTimeFallbacks) {
+  const std::string head = R"(<title>A plain title of the story - Short Site</title><meta name="DC.creator" content="Dc Author">)";
+  const std::string body = R"(<article><time datetime="2024-12-31T23:00:00-02:00">New year</time>)" + prose(3) +
+                           "</article>";
+  auto article = extract_article(page(head, body, " lang=\"en_GB\""));
+  EXPECT_EQ(article.title, "A plain title of the story");
+  EXPECT_EQ(article.authors, std::vector<std::string>{"Dc Author"});
+  EXPECT_EQ(date(article.published), "2025-01-01T01:00:00Z");
+  EXPECT_EQ(article.language, "en-GB");
+
+  auto itemprop = extract_article(page("<title>T</title>",
+                                       R"(<div itemscope><span itemprop="author">Item Prop</span>
+      <meta itemprop="datePublished" content="2025-02-02T02:02:02Z"><div itemprop="articleBody">)" +
+                                           prose(3) + "</div></div>"));
+  EXPECT_EQ(itemprop.authors, std::vector<std::string>{"Item Prop"});
+  EXPECT_EQ(date(itemprop.published), "2025-02-02T02:02:02Z");
+  EXPECT_NE(itemprop.text.find("Paragraph 2"), std::string::npos);
+}
+
+TEST(Metadata, CanonicalIsResolvedAndCleaned) {
+  auto article = extract_article(
+      page(R"(<link rel="canonical" href="/story/1?utm_source=x&id=7">)", "<article>" + prose(3) + "</article>"),
+      {.url = "https://News.Example:443/other", .http_charset = {}, .max_bytes = 1u << 20});
+  EXPECT_EQ(article.canonical_url, "https://news.example/story/1?id=7");
+  EXPECT_EQ(article.url, "https://News.Example:443/other");
+}
+
+TEST(Body, JsonLdArticleBodyUsedWhenTheDomHasNone) {
+  const std::string ld = R"(<script type="application/ld+json">{"@type":"NewsArticle","headline":"H",
+    "articleBody":"First paragraph of the body, long enough to be worth something to a reader.\nSecond paragraph, also long enough, with commas, and a full stop."}</script>)";
+  auto article = extract_article(page(ld, "<div id=\"app\"></div>"));
+  EXPECT_EQ(article.method, "json-ld");
+  EXPECT_EQ(article.text,
+            "First paragraph of the body, long enough to be worth something to a reader.\n\n"
+            "Second paragraph, also long enough, with commas, and a full stop.");
+  EXPECT_GE(article.confidence, 0.5);
+}
+
+TEST(Body, JsonLdArticleBodyConfirmsTheDom) {
+  std::string body_text;
+  for (int i = 0; i < 4; ++i) {
+    body_text += "Paragraph " + std::to_string(i) +
+                 " of the story, in which officials said, after a long meeting, that the plan would go ahead.\\n";
+  }
+  const std::string ld = R"(<script type="application/ld+json">{"@type":"NewsArticle","articleBody":")" + body_text +
+                         R"("}</script>)";
+  auto article = extract_article(page(ld, "<article>" + prose(4) + "</article>"));
+  EXPECT_EQ(article.method, "dom+json-ld");
+  EXPECT_GE(article.confidence, 0.8);
+}
+
+TEST(Body, NextDataHtmlBody) {
+  const std::string next = R"(<script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"post":{
+    "headline":"Next headline","author":{"name":"Nex Author"},"publishedAt":"2025-05-05T05:05:05Z",
+    "bodyHtml":"<p>One paragraph of hydrated text, long enough to matter to the extractor, with commas, and then some more words.</p><h2>A heading</h2><p>Another paragraph of hydrated text, also long enough, and it goes on to say what the officials announced.</p>"}}}}</script>)";
+  auto article = extract_article(page("<title>Shell</title>", "<div id=\"__next\"><nav><a href='/'>Home</a></nav></div>" + next));
+  EXPECT_EQ(article.method, "next-data");
+  EXPECT_EQ(article.text,
+            "One paragraph of hydrated text, long enough to matter to the extractor, with commas, and then some more words.\n\nA heading\n\n"
+            "Another paragraph of hydrated text, also long enough, and it goes on to say what the officials announced.");
+  EXPECT_EQ(article.authors, std::vector<std::string>{"Nex Author"});
+  EXPECT_EQ(date(article.published), "2025-05-05T05:05:05Z");
+}
+
+TEST(Body, Windows1251FromHttpCharset) {
+  // "Привет, мир" and a paragraph in windows-1251, no declaration in the page.
+  std::string cyrillic = "\xCF\xF0\xE8\xE2\xE5\xF2, \xEC\xE8\xF0";
+  std::string html = "<html><body><article>";
+  for (int i = 0; i < 4; ++i) html += "<p>" + cyrillic + ", " + cyrillic + ", " + cyrillic + ", " + cyrillic + ".</p>";
+  html += "</article></body></html>";
+  auto article = extract_article(html, {.url = {}, .http_charset = "windows-1251", .max_bytes = 1u << 20});
+  EXPECT_EQ(article.encoding, "windows-1251");
+  EXPECT_NE(article.text.find("Привет, мир"), std::string::npos) << article.text;
+}
+
+TEST(Body, StructureIsKept) {
+  auto article = extract_article(page("<title>T</title>", "<article>" + prose(2) +
+                                                              "<h2>Subheading</h2><ul><li>First item of the list</li>"
+                                                              "<li>Second item</li></ul><blockquote><p>A quoted line.</p>"
+                                                              "</blockquote><figure><img src=\"/i.jpg\"><figcaption>The"
+                                                              " caption.</figcaption></figure>" + prose(1) + "</article>"),
+                                 {.url = "https://e.example/a/b", .http_charset = {}, .max_bytes = 1u << 20});
+  EXPECT_NE(article.text.find("\n\nSubheading\n\nFirst item of the list\n\nSecond item\n\nA quoted line.\n\nThe caption."),
+            std::string::npos)
+      << article.text;
+  EXPECT_NE(article.html.find("<h2>Subheading</h2>"), std::string::npos) << article.html;
+  EXPECT_NE(article.html.find("<figcaption>"), std::string::npos) << article.html;
+}
+
+TEST(Tokens, WordsAndCjkCharacters) {
+  EXPECT_EQ(feeds::text_tokens("It's 5% — «Київ», naïve!"),
+            (std::vector<std::string>{"It", "s", "5", "Київ", "naïve"}));
+  EXPECT_EQ(feeds::text_tokens("市議会は、承認"), (std::vector<std::string>{"市", "議", "会", "は", "承", "認"}));
+  EXPECT_EQ(feeds::text_tokens("وافق المجلس،"), (std::vector<std::string>{"وافق", "المجلس"}));
+}
+
+TEST(Json, AbsentValuesAreNull) {
+  feeds::Article article;
+  article.method = "none";
+  const auto json = feeds::article_to_json(article);
+  EXPECT_TRUE(json.at("title").is_null());
+  EXPECT_TRUE(json.at("published").is_null());
+  EXPECT_TRUE(json.at("authors").as_array().empty());
+  EXPECT_EQ(json.at("text").as_string(), "");
+  EXPECT_EQ(json.at("method").as_string(), "none");
+}
+
+}  // namespace
