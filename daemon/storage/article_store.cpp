@@ -50,7 +50,7 @@ std::int64_t ArticleStore::record_pending(std::string_view canonical_url, std::s
     if (inserted.rows() == 1) return inserted.integer(0, 0);
     auto existing = conn.exec(operation, "select id from articles where canonical_url = $1",
                               {canonical_url});
-    if (existing.rows() != 1) throw pg::Error(fmt::format("{}: row vanished", operation));
+    if (existing.rows() != 1) throw pg::Error(fmt::format("{}: row vanished", operation), "P0002");
     return existing.integer(0, 0);
   });
 }
@@ -94,7 +94,7 @@ void ArticleStore::store_extracted(std::int64_t article_id, const ExtractedArtic
                                      optional_param(article.method),
                                      optional_param(http_status)};
     auto result = conn.exec_prepared(operation, "newsd_article_extracted", params);
-    if (result.affected_rows() != 1) throw pg::Error(fmt::format("{}: no such article", operation));
+    if (result.affected_rows() != 1) throw pg::Error(fmt::format("{}: no such article", operation), "P0002");
   });
 }
 
@@ -112,7 +112,7 @@ void ArticleStore::store_failure(std::int64_t article_id, ArticleOutcome outcome
     std::array<pg::Param, 4> params{id, outcome == ArticleOutcome::failed ? "failed" : "skipped",
                                     error, optional_param(status_text)};
     auto result = conn.exec_prepared(operation, "newsd_article_failed", params);
-    if (result.affected_rows() != 1) throw pg::Error(fmt::format("{}: no such article", operation));
+    if (result.affected_rows() != 1) throw pg::Error(fmt::format("{}: no such article", operation), "P0002");
   });
 }
 

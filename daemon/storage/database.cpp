@@ -42,7 +42,11 @@ void Database::forget_on_connection(std::string_view what) {
 }
 
 bool Database::lost(const pg::Error& error) const {
-  return error.connection_lost() || !conn_ || !conn_->ok();
+  // A client-side error on a healthy connection (bad result, "no such row")
+  // has no SQLSTATE but is not a lost connection: only retry when the
+  // connection is really unusable or the server said it is going away.
+  if (!conn_ || !conn_->ok()) return true;
+  return !error.sqlstate().empty() && error.connection_lost();
 }
 
 void Database::wait_before_retry(std::string_view operation, const pg::Error& error,

@@ -1,0 +1,127 @@
+// The database going away in the middle of a series of batches: every batch
+// is stored exactly once. These tests restart the test server, so they run
+// after nothing else in this process needs a stable connection.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "storage/database.h"
+#include "storage/item_store.h"
+#include "storage_support.h"
+#include "test_db.h"
+
+namespace {
+
+using newsd::pg::Connection;
+using newsd::storage::Database;
+using newsd::storage::ItemStore;
+using newsd::storage::RetryPolicy;
+
+constexpr int kBatches = 30;
+constexpr int kItemsPerBatch = 40;
+
+feeds::Feed batch(int number) {
+  feeds::Feed feed;
+  feed.language = "en";
+  for (int i = 0; i < kItemsPerBatch; ++i) {
+    std::string key = "b" + std::to_string(number) + "-" + std::to_string(i);
+    feed.items.push_back(newsd::test::make_item(key, "Item " + key, "<p>" + std::string(3000, 'x') + "</p>"));
+  }
+  return feed;
+}
+
+RetryPolicy quick_policy() {
+  RetryPolicy policy;
+  policy.first_delay = std::chrono::milliseconds(50);
+  policy.max_delay = std::chrono::milliseconds(500);
+  policy.give_up_after = std::chrono::seconds(60);
+  return policy;
+}
+
+TEST(Reconnect, ServerRestartedWhileBatchesAreBeingStoredLosesAndDoublesNothing) {
+  const std::string url = newsd::test::migrated_database("reconnect");
+  std::int64_t source = 0;
+  {
+    Connection setup(url);
+    source = newsd::test::add_source(setup, "https://a.example/feed");
+  }
+  std::vector<std::string> log;
+  Database db(url, quick_policy(), [&](std::string_view message) { log.emplace_back(message); });
+  ItemStore store(db);
+
+  std::atomic<int> stored_batches{0};
+  std::thread restarter([&] {
+    while (stored_batches.load() < 5) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    newsd::test::pg_control("restart");  // mid-series, probably mid-batch
+    while (stored_batches.load() < 15) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    newsd::test::pg_control("restart");
+  });
+  int added = 0;
+  for (int number = 0; number < kBatches; ++number) {
+    auto counts = store.store_feed_items(source, batch(number));
+    added += counts.added;
+    EXPECT_EQ(counts.added + counts.unchanged, kItemsPerBatch) << "batch " << number;
+    stored_batches.store(number + 1);
+  }
+  restarter.join();
+
+  Connection check(url);
+  EXPECT_EQ(newsd::test::count(check, "select count(*) from items"), kBatches * kItemsPerBatch);
+  EXPECT_EQ(newsd::test::count(check, "select count(distinct key) from items"), kBatches * kItemsPerBatch);
+  // A commit whose acknowledgement was lost is retried and finds its rows
+  // already there (counted unchanged); otherwise every item is added once.
+  EXPECT_LE(added, kBatches * kItemsPerBatch);
+  EXPECT_GE(db.reconnects(), 2) << "the restarts were not noticed";
+  EXPECT_FALSE(log.empty());
+  // Everything still works on the new connection, and nothing is rewritten.
+  EXPECT_EQ(store.store_feed_items(source, batch(0)).unchanged, kItemsPerBatch);
+}
+
+TEST(Reconnect, WaitsForAServerThatIsDownForAWhile) {
+  const std::string url = newsd::test::migrated_database("reconnect_down");
+  std::int64_t source = 0;
+  {
+    Connection setup(url);
+    source = newsd::test::add_source(setup, "https://a.example/feed");
+  }
+  Database db(url, quick_policy());
+  ItemStore store(db);
+  EXPECT_EQ(store.store_feed_items(source, batch(0)).added, kItemsPerBatch);
+  newsd::test::pg_control("stop");
+  std::thread starter([] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    newsd::test::pg_control("start");
+  });
+  auto counts = store.store_feed_items(source, batch(1));  // blocks, retrying, until the server is back
+  starter.join();
+  EXPECT_EQ(counts.added, kItemsPerBatch);
+  Connection check(url);
+  EXPECT_EQ(newsd::test::count(check, "select count(*) from items"), 2 * kItemsPerBatch);
+}
+
+TEST(Reconnect, GivesUpWithAClearErrorWhenTheServerStaysDown) {
+  const std::string url = newsd::test::migrated_database("reconnect_gone");
+  std::int64_t source = 0;
+  {
+    Connection setup(url);
+    source = newsd::test::add_source(setup, "https://a.example/feed");
+  }
+  RetryPolicy policy = quick_policy();
+  policy.give_up_after = std::chrono::seconds(1);
+  Database db(url, policy);
+  ItemStore store(db);
+  newsd::test::pg_control("stop");
+  try {
+    store.store_feed_items(source, batch(0));
+    ADD_FAILURE() << "expected the store to give up";
+  } catch (const newsd::pg::Error& e) {
+    EXPECT_NE(std::string(e.what()).find("store items of source"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("giving up"), std::string::npos) << e.what();
+    EXPECT_TRUE(e.connection_lost());
+  }
+  newsd::test::pg_control("start");
+  EXPECT_EQ(store.store_feed_items(source, batch(0)).added, kItemsPerBatch) << "recovers once the server is back";
+}
+
+}  // namespace
