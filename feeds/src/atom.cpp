@@ -138,7 +138,7 @@ Item read_entry(ParseState& state, const Scope& entry, std::size_t index, std::s
     } else if (child.named("title")) {
       if (item.title.empty()) item.title = read_text_construct(child, base, draft.where + " <title>").plain;
     } else if (child.named("link")) {
-      const std::string_view rel = trim(child.attribute("rel"));
+      const std::string rel = trim(child.attribute("rel"));
       std::string href = absolute_url(base, child.attribute("href"));
       if (href.empty()) continue;
       if (rel.empty() || iequals(rel, "alternate")) {
@@ -216,7 +216,7 @@ void parse_atom(ParseState& state, pugi::xml_node root) {
     if (child.named("entry")) {
       entries.push_back(node);
     } else if (child.named("link")) {
-      const std::string_view rel = trim(child.attribute("rel"));
+      const std::string rel = trim(child.attribute("rel"));
       std::string href = absolute_url(child.base(), child.attribute("href"));
       if (rel.empty() || iequals(rel, "alternate")) {
         if (iequals(child.attribute("type"), "text/html") && html_alternate.empty()) html_alternate = href;

@@ -22,17 +22,22 @@ void add_enclosure(Item& item, std::string url, std::string_view type, std::stri
   item.enclosures.push_back(std::move(enclosure));
 }
 
-void read_media(ItemDraft& draft, const Scope& child);
+// media:group and media:content nest; hostile input could nest them without
+// end, so the recursion stops at a depth no real feed reaches.
+constexpr int kMaxMediaDepth = 4;
 
-void read_media_children(ItemDraft& draft, const Scope& parent) {
+void read_media(ItemDraft& draft, const Scope& child, int depth);
+
+void read_media_children(ItemDraft& draft, const Scope& parent, int depth) {
+  if (depth >= kMaxMediaDepth) return;
   for (pugi::xml_node node = parent.node().first_child(); node; node = node.next_sibling()) {
     if (node.type() != pugi::node_element) continue;
     Scope child(parent.state(), &parent, node);
-    if (child.ns() == Ns::media) read_media(draft, child);
+    if (child.ns() == Ns::media) read_media(draft, child, depth + 1);
   }
 }
 
-void read_media(ItemDraft& draft, const Scope& child) {
+void read_media(ItemDraft& draft, const Scope& child, int depth) {
   Item& item = draft.item;
   if (child.named("content")) {
     std::string url = absolute_url(draft.base_for(child), child.attribute("url"));
@@ -43,9 +48,9 @@ void read_media(ItemDraft& draft, const Scope& child) {
     } else {
       add_enclosure(item, std::move(url), type, child.attribute("fileSize"));
     }
-    read_media_children(draft, child);
+    read_media_children(draft, child, depth);
   } else if (child.named("group")) {
-    read_media_children(draft, child);
+    read_media_children(draft, child, depth);
   } else if (child.named("thumbnail")) {
     if (draft.images[1].empty()) draft.images[1] = absolute_url(draft.base_for(child), child.attribute("url"));
   } else if (child.named("title")) {
@@ -139,7 +144,7 @@ bool read_item_extension(ItemDraft& draft, const Scope& child) {
       }
       return true;
     case Ns::media:
-      read_media(draft, child);
+      read_media(draft, child, 0);
       return true;
     case Ns::itunes:
       if (child.named("image")) {
@@ -299,10 +304,11 @@ Item finish_item(ItemDraft& draft) {
   if (item.title.empty()) item.title = draft.media_title;
   if (item.summary.empty()) item.summary = std::move(draft.fallback_summary);
   if (item.link.empty()) item.link = std::move(draft.alternate_link);
-  if (item.link.empty() && draft.guid_is_permalink && !draft.guid.empty()) {
-    const std::string guid_url = absolute_url(draft.base, draft.guid);
-    if (guid_url.starts_with("http://") || guid_url.starts_with("https://")) item.link = guid_url;
-  }
+  // A permalink guid stands in for a missing link only when it is an absolute
+  // URL: "abc-123" is an id, not a path to resolve.
+  if (item.link.empty() && draft.guid_is_permalink &&
+      (starts_with_ci(draft.guid, "http://") || starts_with_ci(draft.guid, "https://")))
+    item.link = absolute_url(draft.base, draft.guid);
   for (const Enclosure& enclosure : item.enclosures) {
     if (draft.images[3].empty() && starts_with_ci(enclosure.type, "image/")) draft.images[3] = enclosure.url;
   }

@@ -114,7 +114,14 @@ XmlScan scan_xml(std::string_view document) {
         i = end;
         continue;
       }
-      if (starts_with_ci(rest, "<!DOCTYPE")) scan.doctype = true;
+      if (starts_with_ci(rest, "<!DOCTYPE")) {
+        // Its entity declarations are not the document's text: skip them.
+        scan.doctype = true;
+        const std::size_t end = find_doctype_end(document, i);
+        if (end == std::string_view::npos) break;
+        i = end;
+        continue;
+      }
       ++i;
     } else if (c == '&') {
       std::size_t length = 0;
@@ -179,7 +186,8 @@ std::string repair_xml(std::string_view document, std::vector<std::string>& repa
   out.reserve(document.size() + document.size() / 16 + 64);
   std::vector<std::string> open;  // element names as first written
   std::size_t bare_ampersands = 0, stray_less_than = 0, undefined_decoded = 0, undefined_escaped = 0,
-              controls = 0, stray_end_tags = 0, implicitly_closed = 0;
+              controls = 0, stray_end_tags = 0, implicitly_closed = 0,
+              case_mismatches = 0, unquoted_values = 0;
   bool truncated = false;
 
   const auto append_text_char = [&](std::string_view text, std::size_t& i) {
@@ -283,11 +291,16 @@ std::string repair_xml(std::string_view document, std::vector<std::string>& repa
         break;
       }
       i = close + 1;
-      auto match = std::find_if(open.rbegin(), open.rend(), [&](const std::string& o) { return iequals(o, name); });
-      if (name.empty() || match == open.rend()) {
+      // Only the innermost elements are searched: a stray end tag deep inside a
+      // pathological document must not cost a scan of thousands of open ones.
+      constexpr std::ptrdiff_t kSearchDepth = 64;
+      const auto search_end = open.rbegin() + std::min<std::ptrdiff_t>(kSearchDepth, static_cast<std::ptrdiff_t>(open.size()));
+      auto match = std::find_if(open.rbegin(), search_end, [&](const std::string& o) { return iequals(o, name); });
+      if (name.empty() || match == search_end) {
         ++stray_end_tags;
         continue;
       }
+      if (match == open.rbegin() && open.back() != name) ++case_mismatches;
       // Close what was left open inside, then the element itself.
       while (!open.empty()) {
         const bool last = iequals(open.back(), name);
@@ -317,8 +330,11 @@ std::string repair_xml(std::string_view document, std::vector<std::string>& repa
           break;
         }
         if (d == '"' || d == '\'') {
-          const std::size_t end = document.find(d, j + 1);
+          // Bounded, so that many unterminated quotes cannot make this quadratic.
+          constexpr std::size_t kMaxAttributeValue = 64 * 1024;
+          std::size_t end = document.substr(j + 1, kMaxAttributeValue).find(d);
           if (end == std::string_view::npos) break;
+          end += j + 1;
           tag.push_back(d);
           const std::string_view value = document.substr(j + 1, end - j - 1);
           for (std::size_t k = 0; k < value.size();) {
@@ -336,7 +352,10 @@ std::string repair_xml(std::string_view document, std::vector<std::string>& repa
         } else if (d == '=' && j + 1 < size && document[j + 1] != '"' && document[j + 1] != '\'') {
           // Unquoted attribute value: quote it.
           std::size_t end = j + 1;
-          while (end < size && !std::isspace(static_cast<unsigned char>(document[end])) && document[end] != '>') ++end;
+          while (end < size && !std::isspace(static_cast<unsigned char>(document[end])) && document[end] != '>' &&
+                 !(document[end] == '/' && end + 1 < size && document[end + 1] == '>'))
+            ++end;
+          ++unquoted_values;
           tag += "=\"";
           for (char v : document.substr(j + 1, end - j - 1)) {
             if (v == '"') tag += "&quot;";
@@ -390,6 +409,8 @@ std::string repair_xml(std::string_view document, std::vector<std::string>& repa
   if (undefined_escaped) repairs.push_back(fmt::format("{} unknown entities kept as text", undefined_escaped));
   if (controls) repairs.push_back(fmt::format("{} control characters removed", controls));
   if (stray_end_tags) repairs.push_back(fmt::format("{} end tags without a start tag dropped", stray_end_tags));
+  if (unquoted_values) repairs.push_back(fmt::format("{} unquoted attribute values quoted", unquoted_values));
+  if (case_mismatches) repairs.push_back(fmt::format("{} end tags matched ignoring case", case_mismatches));
   if (implicitly_closed) repairs.push_back(fmt::format("{} unclosed elements closed", implicitly_closed));
   return out;
 }

@@ -56,7 +56,8 @@ bool contains(const json::value& value, std::string_view needle) {
 std::vector<std::string> apply_checks(const json::value& actual, const json::object& checks) {
   std::vector<std::string> failures;
   for (const auto& [key, want] : checks) {
-    std::string path(key);
+    // Text after a space only makes keys unique ("warnings~ 2" checks "warnings~" again).
+    std::string path(std::string_view(key).substr(0, std::string_view(key).find(' ')));
     const char mode = path.empty() ? '=' : path.back();
     if (mode == '~' || mode == '#') path.pop_back();
     const json::value* got = resolve(actual, path);
