@@ -156,13 +156,39 @@ struct Tools {
   }
 
   void prepare_directories() const {
+    // Directories we create ourselves; the ones that existed are left as they are.
+    std::vector<fs::path> created;
+    for (auto dir = fs::absolute(options.state_dir); !fs::exists(dir); dir = dir.parent_path()) {
+      created.push_back(dir);
+      if (dir == dir.parent_path()) break;
+    }
     fs::create_directories(options.state_dir);
     if (account) {
       // The cluster's account must be able to reach its directory: grant
-      // search (not read) permission on the state directory.
-      struct stat info {};
-      if (::stat(options.state_dir.c_str(), &info) == 0 && (info.st_mode & S_IXOTH) == 0) {
-        ::chmod(options.state_dir.c_str(), (info.st_mode & 07777) | S_IXOTH);
+      // search (not read) permission on the state directory and on what we
+      // created above it, and check the rest of the way.
+      created.push_back(fs::absolute(options.state_dir));
+      for (const auto& dir : created) {
+        struct stat info {};
+        if (::stat(dir.c_str(), &info) == 0 && (info.st_mode & S_IXOTH) == 0) {
+          ::chmod(dir.c_str(), (info.st_mode & 07777) | S_IXOTH);
+        }
+      }
+      for (auto dir = fs::absolute(options.state_dir); ; dir = dir.parent_path()) {
+        struct stat info {};
+        if (::stat(dir.c_str(), &info) != 0) {
+          throw std::system_error(errno, std::generic_category(), "cannot stat " + dir.string());
+        }
+        bool reachable = (info.st_mode & S_IXOTH) != 0 ||
+                         (info.st_uid == account->uid && (info.st_mode & S_IXUSR) != 0) ||
+                         (info.st_gid == account->gid && (info.st_mode & S_IXGRP) != 0);
+        if (!reachable) {
+          throw std::runtime_error(fmt::format(
+              "the PostgreSQL server runs as '{}', which cannot reach {} (mode {:04o}, owner uid {}): "
+              "allow it search permission (chmod o+x) or choose another state_dir",
+              account->name, dir.string(), info.st_mode & 07777, info.st_uid));
+        }
+        if (dir == dir.parent_path()) break;
       }
     }
     fs::create_directories(socket_dir());
@@ -188,8 +214,9 @@ struct Tools {
     std::vector<std::string> args = {"-D", scratch.string(), "-U", std::string(kSuperuser), "-A", "trust",
                                      "-E", "UTF8", "--locale=C.UTF-8"};
     if (options.unsafe_fast) args.emplace_back("--no-sync");
-    if (run("initdb", args) != 0) {
-      throw std::runtime_error(fmt::format("initdb failed (see {}):{}", tools_log().string(), tail_of(tools_log())));
+    if (int status = run("initdb", args); status != 0) {
+      throw std::runtime_error(fmt::format("initdb failed with status {} (see {}):{}", status, tools_log().string(),
+                                           tail_of(tools_log())));
     }
     std::ofstream conf(scratch / "postgresql.conf", std::ios::app);
     conf << "\n# Added by newsd: reachable only through the Unix socket in "

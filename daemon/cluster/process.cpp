@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstring>
 #include <system_error>
 
 namespace newsd::cluster {
@@ -44,13 +45,20 @@ int run_process(const std::vector<std::string>& argv, const ProcessOptions& opti
     int null_in = open("/dev/null", O_RDONLY);
     int out = log_file.empty() ? open("/dev/null", O_WRONLY)
                                : open(log_file.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+    // write() is async-signal-safe; the messages end up in the log file.
+    auto fail = [](const char* message, int code) {
+      [[maybe_unused]] auto written = write(2, message, std::strlen(message));
+      _exit(code);
+    };
     if (null_in < 0 || out < 0 || dup2(null_in, 0) < 0 || dup2(out, 1) < 0 || dup2(out, 2) < 0) _exit(126);
     if (run_as) {
-      if (setgroups(0, nullptr) != 0 || setgid(run_as->gid) != 0 || setuid(run_as->uid) != 0) _exit(126);
+      if (setgroups(0, nullptr) != 0 || setgid(run_as->gid) != 0 || setuid(run_as->uid) != 0) {
+        fail("newsd: cannot switch to the cluster's account\n", 126);
+      }
     }
-    if (chdir(working_directory.c_str()) != 0) _exit(126);
+    if (chdir(working_directory.c_str()) != 0) fail("newsd: cannot enter the working directory\n", 126);
     execve(args[0], args.data(), env.data());
-    _exit(127);
+    fail("newsd: cannot execute the program\n", 127);
   }
   int status = 0;
   while (waitpid(pid, &status, 0) < 0) {

@@ -13,6 +13,9 @@ TempStateDir::TempStateDir() {
   std::string pattern = "/tmp/newsd-st-XXXXXX";
   if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
   path_ = pattern;
+  // Like a home directory: others may pass through but not list it (as root,
+  // the cluster runs as another account that must reach its directory).
+  std::filesystem::permissions(path_, std::filesystem::perms::owner_all | std::filesystem::perms::others_exec);
 }
 
 TempStateDir::~TempStateDir() {

@@ -5,8 +5,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstdlib>
+#include <optional>
+#include <utility>
+#include <vector>
 
 #include "cluster_support.h"
 #include "run_newsd.h"
@@ -99,6 +103,20 @@ TEST(EmbeddedCluster, RefusesAStateDirectoryTooDeepForASocket) {
   }
 }
 
+TEST(EmbeddedCluster, AsRootAStateDirectoryTheClusterAccountCannotReachIsRefused) {
+  if (::geteuid() != 0) GTEST_SKIP() << "only root hands the cluster to another account";
+  newsd::test::TempStateDir state;
+  auto locked = state.path() / "locked";
+  std::filesystem::create_directories(locked);
+  std::filesystem::permissions(locked, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace);
+  try {
+    newsd::cluster::EmbeddedCluster::open(options_for(locked / "newsd"));
+    FAIL() << "no error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_THAT(e.what(), HasSubstr("cannot reach " + locked.string() + " (mode 0700"));
+  }
+}
+
 TEST(EmbeddedCluster, MissingBinariesAreReportedClearly) {
   newsd::test::TempStateDir state;
   auto options = options_for(state.path());
@@ -111,10 +129,42 @@ TEST(EmbeddedCluster, MissingBinariesAreReportedClearly) {
   }
 }
 
+// Sets or unsets environment variables for the newsd processes a test runs,
+// restoring them afterwards.
+class ScopedEnvironment {
+ public:
+  void set(const std::string& name, const std::optional<std::string>& value) {
+    const char* old = std::getenv(name.c_str());
+    saved_.emplace_back(name, old ? std::optional<std::string>(old) : std::nullopt);
+    apply(name, value);
+  }
+  ~ScopedEnvironment() {
+    for (auto it = saved_.rbegin(); it != saved_.rend(); ++it) apply(it->first, it->second);
+  }
+
+ private:
+  static void apply(const std::string& name, const std::optional<std::string>& value) {
+    if (value) {
+      ::setenv(name.c_str(), value->c_str(), 1);
+    } else {
+      ::unsetenv(name.c_str());
+    }
+  }
+  std::vector<std::pair<std::string, std::optional<std::string>>> saved_;
+};
+
 TEST(EmbeddedCluster, DbUrlLeavesItRunningForPsqlAndDbStopStopsIt) {
   newsd::test::TempStateDir state;
-  const std::string env = "env -u NEWSD_DB -u NEWSD_CONFIG -u STATE_DIRECTORY XDG_CONFIG_HOME=" +
-                          state.path().string() + "/no-config XDG_STATE_HOME=" + state.path().string() + " ";
+  ScopedEnvironment environment;
+  environment.set("NEWSD_DB", std::nullopt);
+  environment.set("NEWSD_CONFIG", std::nullopt);
+  environment.set("STATE_DIRECTORY", std::nullopt);
+  environment.set("XDG_CONFIG_HOME", (state.path() / "no-config").string());
+  environment.set("XDG_STATE_HOME", state.path().string());
+  const std::string env;
+  // initdb here, without fsync, so that the CLI below only has to start the
+  // server (initdb with fsync would take most of this test's time).
+  newsd::cluster::EmbeddedCluster::open(options_for(state.path() / "newsd")).reset();
   auto printed = newsd::test::run_newsd(env + "db-url");
   ASSERT_EQ(printed.status, 0) << printed.err;
   std::string url = printed.out.substr(0, printed.out.find('\n'));
