@@ -264,6 +264,9 @@ bool is_safe_data_image(std::string_view url) {
   return false;
 }
 
+// Deeper nesting than this is never meaningful in an article.
+constexpr std::size_t kMaxDepth = 256;
+
 class Sanitizer {
  public:
   explicit Sanitizer(const SanitizeOptions& options) : options_(options) {}
@@ -294,8 +297,12 @@ class Sanitizer {
       keep = options_.keep_images;
       if (keep && name == "source") keep = !stack_.empty() && stack_.back().name == "picture" && stack_.back().emitted;
     }
+    // Past kMaxDepth open elements, markup is unwrapped: the text stays, and
+    // consumers that walk the result recursively stay safe.
+    if (keep && emitted_depth_ >= kMaxDepth && !is_void && kind != Kind::allowed_void && kind != Kind::image) keep = false;
     if (keep) keep = write_start_tag(name, *rule, attributes, is_void || kind == Kind::allowed_void);
     open.emitted = keep && !is_void && kind != Kind::allowed_void && kind != Kind::image;
+    if (open.emitted) ++emitted_depth_;
     if (!is_void && kind != Kind::allowed_void && kind != Kind::image) stack_.push_back(std::move(open));
   }
 
@@ -328,6 +335,7 @@ class Sanitizer {
     Open& top = stack_.back();
     if (top.drops_content) --skipping_;
     if (top.emitted) {
+      --emitted_depth_;
       out_ += "</";
       out_ += top.name;
       out_ += '>';
@@ -431,6 +439,7 @@ class Sanitizer {
   std::string out_;
   std::vector<Open> stack_;
   int skipping_ = 0;
+  std::size_t emitted_depth_ = 0;
   bool wrapper_seen_ = false;
 };
 
