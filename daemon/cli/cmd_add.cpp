@@ -11,6 +11,22 @@
 namespace newsd::cli {
 namespace {
 
+// Trimmed like OPML values, so that export -> import finds nothing to change.
+std::string_view trim(std::string_view text) {
+  constexpr std::string_view kSpace = " \t\r\n\f\v";
+  auto first = text.find_first_not_of(kSpace);
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(kSpace) - first + 1);
+}
+
+std::optional<std::string> trimmed_value(const Args& parsed, std::string_view name) {
+  auto value = parsed.value(name);
+  if (!value) return std::nullopt;
+  auto text = trim(*value);
+  if (text.empty()) return std::nullopt;
+  return std::string(text);
+}
+
 // "News/Europe" -> {"News", "Europe"}; empty segments ("A//B", "/A") are refused.
 std::vector<std::string> split_category(std::string_view text) {
   std::vector<std::string> path;
@@ -18,7 +34,7 @@ std::vector<std::string> split_category(std::string_view text) {
   std::size_t start = 0;
   while (true) {
     auto slash = text.find('/', start);
-    auto segment = text.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+    auto segment = trim(text.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
     if (segment.empty()) throw UsageError(fmt::format("--category \"{}\" has an empty segment", text));
     path.emplace_back(segment);
     if (slash == std::string_view::npos) break;
@@ -34,10 +50,10 @@ int cmd_add(std::span<const std::string_view> args) {
                      "articles", "insecure"});
   if (parsed.positional().size() != 1) throw UsageError("add takes exactly one feed URL");
   feeds::OpmlSource source;
-  source.url = parsed.positional()[0];
+  source.url = std::string(trim(parsed.positional()[0]));
   if (auto problem = feeds::feed_url_problem(source.url)) throw UsageError(*problem);
-  source.title = parsed.value("title");
-  source.site_url = parsed.value("site-url");
+  source.title = trimmed_value(parsed, "title");
+  source.site_url = trimmed_value(parsed, "site-url");
   if (source.site_url) {
     if (auto problem = feeds::feed_url_problem(*source.site_url)) throw UsageError("--site-url " + *problem);
   }

@@ -51,6 +51,9 @@ int run_process(const std::vector<std::string>& argv, const ProcessOptions& opti
       _exit(code);
     };
     if (null_in < 0 || out < 0 || dup2(null_in, 0) < 0 || dup2(out, 1) < 0 || dup2(out, 2) < 0) _exit(126);
+    // Nothing else of ours may leak into the long-lived postmaster: no locks,
+    // sockets or pipes (close_range is a plain system call, safe here).
+    ::close_range(3, ~0U, 0);
     if (run_as) {
       if (setgroups(0, nullptr) != 0 || setgid(run_as->gid) != 0 || setuid(run_as->uid) != 0) {
         fail("newsd: cannot switch to the cluster's account\n", 126);

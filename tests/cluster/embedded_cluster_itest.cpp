@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <thread>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -69,6 +70,30 @@ TEST(EmbeddedCluster, StartsIsSharedAndTheLastOneOutStopsIt) {
   EXPECT_TRUE(again->started_server());
   newsd::pg::Connection conn(again->url());
   EXPECT_EQ(conn.exec("test", "select value from kept").text(0, 0), "still here");
+}
+
+TEST(EmbeddedCluster, TwoStartingAtOnceShareOneServer) {
+  newsd::test::TempStateDir state;
+  std::unique_ptr<newsd::cluster::EmbeddedCluster> a, b;
+  std::string error_a, error_b;
+  auto open_into = [&state](std::unique_ptr<newsd::cluster::EmbeddedCluster>& out, std::string& error) {
+    try {
+      out = newsd::cluster::EmbeddedCluster::open(options_for(state.path()));
+    } catch (const std::exception& e) {
+      error = e.what();
+    }
+  };
+  std::thread first(open_into, std::ref(a), std::ref(error_a));
+  std::thread second(open_into, std::ref(b), std::ref(error_b));
+  first.join();
+  second.join();
+  ASSERT_TRUE(a && b) << error_a << error_b;
+  EXPECT_NE(a->started_server(), b->started_server());  // exactly one started it
+  const std::string url = a->url();
+  a.reset();
+  EXPECT_TRUE(newsd::test::accepts_connections(url));
+  b.reset();
+  EXPECT_FALSE(newsd::test::accepts_connections(url));
 }
 
 TEST(EmbeddedCluster, KeepRunningLastsUntilStop) {
@@ -183,6 +208,30 @@ TEST(EmbeddedCluster, DbUrlLeavesItRunningForPsqlAndDbStopStopsIt) {
   // With a database named, db-url just prints it.
   auto named = newsd::test::run_newsd(env + "db-url --db 'postgresql://elsewhere/news'");
   EXPECT_EQ(named.out, "postgresql://elsewhere/news\n");
+}
+
+}  // namespace
+
+namespace {
+
+TEST(EmbeddedCluster, CommandsWithoutADatabaseUseItAndStopItWhenDone) {
+  newsd::test::TempStateDir state;
+  ScopedEnvironment environment;
+  environment.set("NEWSD_DB", std::nullopt);
+  environment.set("NEWSD_CONFIG", std::nullopt);
+  environment.set("STATE_DIRECTORY", std::nullopt);
+  environment.set("XDG_CONFIG_HOME", (state.path() / "no-config").string());
+  environment.set("XDG_STATE_HOME", state.path().string());
+  newsd::cluster::EmbeddedCluster::open(options_for(state.path() / "newsd")).reset();  // fast initdb
+  const std::string url = newsd::cluster::embedded_cluster_url(state.path() / "newsd");
+
+  auto added = newsd::test::run_newsd("add https://embedded.example/feed --title Embedded");
+  ASSERT_EQ(added.status, 0) << added.err;
+  EXPECT_FALSE(newsd::test::accepts_connections(url));  // stopped when the command exited
+  auto exported = newsd::test::run_newsd("export");
+  ASSERT_EQ(exported.status, 0) << exported.err;
+  EXPECT_THAT(exported.out, HasSubstr("xmlUrl=\"https://embedded.example/feed\""));
+  EXPECT_FALSE(newsd::test::accepts_connections(url));
 }
 
 }  // namespace

@@ -188,8 +188,8 @@ TEST_F(SourcesTest, CliImportReportsWarningsAndCounts) {
 
 TEST_F(SourcesTest, ExportThenImportIsUnchanged) {
   ASSERT_EQ(newsd::test::run_newsd(with_db("import " + data_path("nested.opml"), url_)).status, 0);
-  ASSERT_EQ(newsd::test::run_newsd(with_db("add https://solo.example/rss --category 'Misc/Deep & odd' "
-                                           "--title 'Solo \"quoted\"' --host-rate 1/10s --insecure true",
+  ASSERT_EQ(newsd::test::run_newsd(with_db("add https://solo.example/rss --category 'Misc/ Deep & odd' "
+                                           "--title ' Solo \"quoted\" ' --host-rate 1/10s --insecure true",
                                            url_))
                 .status,
             0);
