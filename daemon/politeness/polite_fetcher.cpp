@@ -1,0 +1,201 @@
+#include "politeness/polite_fetcher.h"
+
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/system_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/url/parse.hpp>
+
+#include <algorithm>
+
+#include "feeds/robots.h"
+#include "politeness/host_key.h"
+
+namespace newsd::politeness {
+
+namespace asio = boost::asio;
+
+struct PoliteFetcher::RobotsFetch {
+  std::vector<asio::system_timer*> waiters;  // cancelled when the fetch is done
+};
+
+namespace {
+
+// https://user@Host:8443/a?b -> https://Host:8443/robots.txt
+std::optional<std::string> robots_url(std::string_view url) {
+  auto parsed = boost::urls::parse_uri(url);
+  if (!parsed || !parsed->has_authority()) return std::nullopt;
+  return std::string(parsed->scheme()) + "://" + std::string(parsed->encoded_host_and_port()) + "/robots.txt";
+}
+
+bool is_network_failure(http::ErrorKind kind) {
+  switch (kind) {
+    case http::ErrorKind::dns:
+    case http::ErrorKind::connect:
+    case http::ErrorKind::proxy:
+    case http::ErrorKind::tls:
+    case http::ErrorKind::connect_timeout:
+    case http::ErrorKind::first_byte_timeout:
+    case http::ErrorKind::idle_timeout:
+    case http::ErrorKind::total_timeout:
+    case http::ErrorKind::connection_closed:
+    case http::ErrorKind::truncated:
+    case http::ErrorKind::protocol:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+std::string_view to_string(Refusal refusal) {
+  switch (refusal) {
+    case Refusal::none: return "none";
+    case Refusal::invalid_url: return "invalid URL";
+    case Refusal::robots_disallowed: return "disallowed by robots.txt";
+    case Refusal::robots_unavailable: return "robots.txt unavailable, try later";
+    case Refusal::source_too_soon: return "polled too recently";
+  }
+  return "unknown";
+}
+
+Outcome outcome_of(const http::Response& response, TimePoint now) {
+  if (response.status > 0) {
+    std::optional<std::chrono::seconds> retry_after;
+    if (response.retry_after) {
+      retry_after = *response.retry_after <= now
+                        ? std::chrono::seconds(0)
+                        : std::chrono::ceil<std::chrono::seconds>(*response.retry_after - now);
+    }
+    return Outcome::from_status(response.status, retry_after);
+  }
+  if (is_network_failure(response.error)) return Outcome::network();
+  // Refused before any exchange (bad URL, blocked address) or a problem of
+  // the content (too large, bad encoding, redirect trouble): not the host's load.
+  return Outcome{};
+}
+
+PoliteFetcher::PoliteFetcher(HostGate& gate, RobotsCache& robots, http::HttpClient& client,
+                             PoliteFetcherOptions options, Logger logger)
+    : gate_(gate), robots_(robots), client_(client), options_(std::move(options)), logger_(logger) {}
+
+PoliteFetcher::~PoliteFetcher() = default;
+
+asio::awaitable<void> PoliteFetcher::ensure_robots(std::string host, std::string url) {
+  if (!robots_.needs_fetch(host, Clock::now())) co_return;
+  auto executor = co_await asio::this_coro::executor;
+
+  if (auto found = robots_in_flight_.find(host); found != robots_in_flight_.end()) {
+    // Someone is fetching it already: wait for that answer.
+    std::shared_ptr<RobotsFetch> fetch = found->second;
+    asio::system_timer timer(executor);
+    timer.expires_at(TimePoint::max());
+    fetch->waiters.push_back(&timer);
+    struct Leave {
+      RobotsFetch& fetch;
+      asio::system_timer* timer;
+      ~Leave() { std::erase(fetch.waiters, timer); }
+    } leave{*fetch, &timer};
+    boost::system::error_code ec;
+    co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+    co_return;
+  }
+
+  auto fetch = std::make_shared<RobotsFetch>();
+  robots_in_flight_[host] = fetch;
+  // However this ends, the waiters are woken and the slot is cleared.
+  struct Done {
+    PoliteFetcher& self;
+    const std::string& host;
+    RobotsFetch& fetch;
+    ~Done() {
+      self.robots_in_flight_.erase(host);
+      for (auto* timer : fetch.waiters) timer->cancel();
+    }
+  } done{*this, host, *fetch};
+
+  auto target = robots_url(url);
+  if (!target) co_return;
+  http::Request request;
+  request.url = *target;
+  request.kind = http::RequestKind::robots;
+  request.max_body_bytes = options_.robots_max_bytes;
+  request.timeouts = options_.robots_timeouts;
+
+  Permit permit = co_await gate_.acquire(host);
+  http::Response response = co_await client_.fetch(std::move(request));
+  TimePoint now = Clock::now();
+  permit.record(outcome_of(response, now));
+  permit.release();
+
+  int status = response.ok() ? response.status : 0;
+  if (!response.ok()) {
+    logger_.warn("robots.txt of {}: {} ({}); its pages wait", host, response.error_message,
+                 http::to_string(response.error));
+  } else if (status >= 500) {
+    logger_.warn("robots.txt of {}: HTTP {}; its pages wait", host, status);
+  }
+  robots_.store(host, status, response.body, now);
+  gate_.set_crawl_delay(host, robots_.crawl_delay(host));
+  robots_fetched_.insert(host);
+}
+
+asio::awaitable<PoliteResult> PoliteFetcher::fetch(http::Request request) {
+  PoliteResult result;
+  auto host = host_key(request.url);
+  if (!host) {
+    result.refusal = Refusal::invalid_url;
+    result.response.error = http::ErrorKind::invalid_url;
+    result.response.error_message = "no host in URL '" + request.url + "'";
+    co_return result;
+  }
+  bool obey_robots = (request.kind == http::RequestKind::article && options_.robots_for_articles) ||
+                     (request.kind == http::RequestKind::feed && options_.robots_for_feeds);
+  if (obey_robots) {
+    co_await ensure_robots(*host, request.url);
+    auto path = feeds::robots_match_target(request.url).value_or("/");
+    switch (robots_.check(*host, path)) {
+      case RobotsVerdict::allowed:
+        break;
+      case RobotsVerdict::disallowed:
+        result.refusal = Refusal::robots_disallowed;
+        result.response.error_message = request.url + ": disallowed by robots.txt of " + *host;
+        co_return result;
+      case RobotsVerdict::try_later:
+      case RobotsVerdict::unknown:
+        result.refusal = Refusal::robots_unavailable;
+        result.retry_at = robots_.retry_at(*host);
+        result.response.error_message = request.url + ": robots.txt of " + *host + " is unavailable";
+        co_return result;
+    }
+  }
+
+  Permit permit = co_await gate_.acquire(*host);
+  result.started_at = permit.started_at();
+  result.response = co_await client_.fetch(std::move(request));
+  permit.record(outcome_of(result.response, Clock::now()));
+  co_return result;
+}
+
+asio::awaitable<PoliteResult> PoliteFetcher::fetch_source(std::int64_t source_id, http::Request request) {
+  if (!throttle_.try_begin(source_id, Clock::now())) {
+    PoliteResult result;
+    result.refusal = Refusal::source_too_soon;
+    result.retry_at = throttle_.not_before(source_id);
+    result.response.error_message = request.url + ": polled too recently";
+    co_return result;
+  }
+  co_return co_await fetch(std::move(request));
+}
+
+std::vector<RobotsRecord> PoliteFetcher::take_robots_records() {
+  std::vector<RobotsRecord> records;
+  for (const auto& host : robots_fetched_) {
+    if (auto record = robots_.record(host)) records.push_back(std::move(*record));
+  }
+  robots_fetched_.clear();
+  return records;
+}
+
+}  // namespace newsd::politeness

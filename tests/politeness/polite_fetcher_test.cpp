@@ -1,0 +1,265 @@
+// PoliteFetcher end to end: the real HTTP client against a loopback server.
+// Politeness is asserted twice: exactly on the start times the fetcher
+// reports, and from the server's own clock. The server's timestamps carry
+// the scheduling noise of a loaded machine (its thread may run late), hence
+// some slack on gaps measured there, never on concurrency.
+#include <gtest/gtest.h>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include <algorithm>
+
+#include "http/client.h"
+#include "polite_server.h"
+#include "politeness/host_key.h"
+#include "politeness/polite_fetcher.h"
+
+namespace {
+
+namespace asio = boost::asio;
+using namespace std::chrono_literals;
+using namespace newsd::politeness;
+using newsd::test::PoliteReply;
+using newsd::test::PoliteServer;
+
+constexpr auto kSlack = 50ms;
+
+newsd::http::ClientOptions client_options() {
+  newsd::http::ClientOptions options;
+  options.allow_list = {"127.0.0.0/8"};
+  options.use_system_ca = false;
+  options.logger = newsd::Logger(newsd::LogLevel::error);
+  return options;
+}
+
+newsd::http::Request request(std::string url, newsd::http::RequestKind kind) {
+  newsd::http::Request r;
+  r.url = std::move(url);
+  r.kind = kind;
+  r.timeouts = {2000ms, 2000ms, 2000ms, 5000ms};
+  return r;
+}
+
+struct Harness {
+  explicit Harness(std::chrono::milliseconds gap, PoliteFetcherOptions options = {}) {
+    GateConfig config;
+    config.defaults.min_gap = gap;
+    config.backoff_base = 1s;
+    config.seed = 1;
+    gate = std::make_unique<HostGate>(io.get_executor(), config);
+    fetcher = std::make_unique<PoliteFetcher>(*gate, robots, client, options, newsd::Logger(newsd::LogLevel::error));
+  }
+
+  // Starts every fetch at once and runs them all to completion.
+  std::vector<PoliteResult> fetch_all(std::vector<newsd::http::Request> requests) {
+    std::vector<PoliteResult> results(requests.size());
+    for (std::size_t i = 0; i < requests.size(); ++i) {
+      asio::co_spawn(io, run_one(fetcher.get(), std::move(requests[i]), &results[i]), asio::detached);
+    }
+    io.restart();
+    io.run();
+    return results;
+  }
+
+  static asio::awaitable<void> run_one(PoliteFetcher* fetcher, newsd::http::Request r, PoliteResult* out) {
+    *out = co_await fetcher->fetch(std::move(r));
+  }
+
+  asio::io_context io;
+  newsd::http::HttpClient client{io, client_options()};
+  RobotsCache robots;
+  std::unique_ptr<HostGate> gate;
+  std::unique_ptr<PoliteFetcher> fetcher;
+};
+
+TEST(PoliteFetcher, ManyFeedsOnOneHostNeverMoreThanTwoAndNeverCloserThanTheGap) {
+  PoliteServer server;
+  // Answers slower than the gap, so that the limit of two at once bites too.
+  server.route("/feed", PoliteReply{200, {{"Content-Type", "application/rss+xml"}}, "<rss/>", 300ms});
+  Harness harness(200ms);
+  std::vector<newsd::http::Request> requests;
+  for (int i = 0; i < 10; ++i) {
+    requests.push_back(request(server.url("/feed?n=" + std::to_string(i)), newsd::http::RequestKind::feed));
+  }
+  auto results = harness.fetch_all(std::move(requests));
+  std::vector<TimePoint> starts;
+  for (const auto& result : results) {
+    EXPECT_EQ(result.response.status, 200) << result.response.error_message;
+    starts.push_back(result.started_at);
+  }
+  std::sort(starts.begin(), starts.end());
+  for (std::size_t i = 1; i < starts.size(); ++i) EXPECT_GE(starts[i] - starts[i - 1], 200ms) << i;
+  auto arrivals = server.arrivals("/feed");
+  ASSERT_EQ(arrivals.size(), 10u);
+  EXPECT_EQ(server.max_in_flight(), 2);
+  EXPECT_GE(newsd::test::smallest_gap(arrivals), 200ms - kSlack);
+  EXPECT_GE(arrivals.back().at - arrivals.front().at, 9 * 200ms - kSlack);
+}
+
+TEST(PoliteFetcher, RobotsTxtIsFetchedOnceAndHonouredForArticles) {
+  PoliteServer server;
+  server.route("/robots.txt", PoliteReply{200, {}, "User-agent: *\nDisallow: /private\n", 50ms});
+  server.route("/private/story", PoliteReply{200, {}, "secret"});
+  server.route("/public/story", PoliteReply{200, {}, "<html></html>"});
+  Harness harness(0ms);
+  std::vector<newsd::http::Request> requests;
+  for (int i = 0; i < 3; ++i) {
+    requests.push_back(request(server.url("/private/story"), newsd::http::RequestKind::article));
+    requests.push_back(request(server.url("/public/story"), newsd::http::RequestKind::article));
+  }
+  auto results = harness.fetch_all(std::move(requests));
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    if (i % 2 == 0) {
+      EXPECT_EQ(results[i].refusal, Refusal::robots_disallowed);
+    } else {
+      EXPECT_EQ(results[i].response.status, 200);
+    }
+  }
+  EXPECT_EQ(server.arrivals("/robots.txt").size(), 1u) << "concurrent fetches share one robots.txt request";
+  EXPECT_TRUE(server.arrivals("/private").empty());
+  EXPECT_EQ(server.arrivals("/public").size(), 3u);
+  auto records = harness.fetcher->take_robots_records();
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].host, server.host());
+  EXPECT_EQ(records[0].status, 200);
+  // A second round uses the cache.
+  harness.fetch_all({request(server.url("/public/story"), newsd::http::RequestKind::article)});
+  EXPECT_EQ(server.arrivals("/robots.txt").size(), 1u);
+}
+
+TEST(PoliteFetcher, UnreachableRobotsMeansTryLaterAndMissingMeansAllowed) {
+  PoliteServer failing;
+  failing.route("/robots.txt", PoliteReply{503, {}, "down"});
+  failing.route("/story", PoliteReply{200, {}, "x"});
+  PoliteServer missing;  // no robots.txt route: 404
+  missing.route("/story", PoliteReply{200, {}, "x"});
+  Harness harness(0ms);
+  auto results = harness.fetch_all({request(failing.url("/story"), newsd::http::RequestKind::article),
+                                    request(missing.url("/story"), newsd::http::RequestKind::article)});
+  EXPECT_EQ(results[0].refusal, Refusal::robots_unavailable);
+  ASSERT_TRUE(results[0].retry_at);
+  EXPECT_GT(*results[0].retry_at, Clock::now());
+  EXPECT_TRUE(failing.arrivals("/story").empty());
+  EXPECT_EQ(results[1].response.status, 200);
+  // The 503 also told the gate the host is struggling.
+  EXPECT_EQ(harness.gate->snapshot(failing.host())->state.consecutive_errors, 1);
+}
+
+TEST(PoliteFetcher, FeedsIgnoreRobotsUnlessConfigured) {
+  PoliteServer server;
+  server.route("/robots.txt", PoliteReply{200, {}, "User-agent: *\nDisallow: /\n"});
+  server.route("/feed", PoliteReply{200, {}, "<rss/>"});
+  {
+    Harness harness(0ms);
+    auto results = harness.fetch_all({request(server.url("/feed"), newsd::http::RequestKind::feed)});
+    EXPECT_EQ(results[0].response.status, 200);
+    EXPECT_TRUE(server.arrivals("/robots.txt").empty());
+  }
+  PoliteFetcherOptions strict;
+  strict.robots_for_feeds = true;
+  Harness harness(0ms, strict);
+  auto results = harness.fetch_all({request(server.url("/feed"), newsd::http::RequestKind::feed)});
+  EXPECT_EQ(results[0].refusal, Refusal::robots_disallowed);
+  EXPECT_EQ(server.arrivals("/feed").size(), 1u);
+}
+
+TEST(PoliteFetcher, CrawlDelayFromRobotsRaisesTheGap) {
+  PoliteServer server;
+  server.route("/robots.txt", PoliteReply{200, {}, "User-agent: newsd\nCrawl-delay: 0.3\n"});
+  server.route("/a", PoliteReply{200, {}, "x"});
+  Harness harness(0ms);
+  std::vector<newsd::http::Request> requests;
+  for (int i = 0; i < 3; ++i) requests.push_back(request(server.url("/a"), newsd::http::RequestKind::article));
+  harness.fetch_all(std::move(requests));
+  auto arrivals = server.arrivals();
+  ASSERT_EQ(arrivals.size(), 4u);  // robots.txt + 3
+  EXPECT_GE(newsd::test::smallest_gap(arrivals), 300ms - kSlack);
+}
+
+asio::awaitable<void> two_in_a_row(PoliteFetcher* fetcher, std::string first, std::string second,
+                                   std::vector<PoliteResult>* out) {
+  out->push_back(co_await fetcher->fetch(request(first, newsd::http::RequestKind::feed)));
+  out->push_back(co_await fetcher->fetch(request(second, newsd::http::RequestKind::feed)));
+}
+
+TEST(PoliteFetcher, RetryAfterFromTheServerKeepsUsAway) {
+  PoliteServer server;
+  server.route("/limited", PoliteReply{429, {{"Retry-After", "1"}}, "slow down"});
+  server.route("/ok", PoliteReply{200, {}, "fine"});
+  Harness harness(0ms);
+  std::vector<PoliteResult> results;
+  asio::co_spawn(harness.io, two_in_a_row(harness.fetcher.get(), server.url("/limited"), server.url("/ok"), &results),
+                 asio::detached);
+  harness.io.run();
+  ASSERT_EQ(results.size(), 2u);
+  EXPECT_EQ(results[0].response.status, 429);
+  EXPECT_EQ(results[1].response.status, 200);
+  auto arrivals = server.arrivals();
+  ASSERT_EQ(arrivals.size(), 2u);
+  EXPECT_GE(arrivals[1].at - arrivals[0].at, 1000ms - kSlack);
+}
+
+asio::awaitable<void> poll_source_twice(PoliteFetcher* fetcher, std::string url, std::vector<PoliteResult>* out) {
+  out->push_back(co_await fetcher->fetch_source(7, request(url, newsd::http::RequestKind::feed)));
+  out->push_back(co_await fetcher->fetch_source(7, request(url, newsd::http::RequestKind::feed)));
+}
+
+TEST(PoliteFetcher, ASourceIsNotPolledTwiceWithinItsMinimumInterval) {
+  PoliteServer server;
+  server.route("/feed", PoliteReply{200, {}, "<rss/>"});
+  Harness harness(0ms);
+  std::vector<PoliteResult> results;
+  asio::co_spawn(harness.io, poll_source_twice(harness.fetcher.get(), server.url("/feed"), &results), asio::detached);
+  harness.io.run();
+  ASSERT_EQ(results.size(), 2u);
+  EXPECT_EQ(results[0].response.status, 200);
+  EXPECT_EQ(results[1].refusal, Refusal::source_too_soon);
+  ASSERT_TRUE(results[1].retry_at);
+  EXPECT_GE(*results[1].retry_at, Clock::now() + 14min);
+  EXPECT_EQ(server.arrivals().size(), 1u);
+}
+
+TEST(PoliteFetcher, ConnectionFailuresBackTheHostOff) {
+  std::string dead_url;
+  {
+    PoliteServer gone;
+    dead_url = gone.url("/feed");
+  }  // nothing listens there any more
+  Harness harness(0ms);
+  auto results = harness.fetch_all({request(dead_url, newsd::http::RequestKind::feed)});
+  EXPECT_FALSE(results[0].response.ok());
+  auto host = host_key(dead_url);
+  ASSERT_TRUE(host);
+  auto snapshot = harness.gate->snapshot(*host);
+  ASSERT_TRUE(snapshot);
+  EXPECT_EQ(snapshot->state.consecutive_errors, 1);
+  EXPECT_TRUE(snapshot->state.backoff_until);
+}
+
+TEST(PoliteFetcher, InvalidUrlsAreRefusedWithoutANetworkAttempt) {
+  Harness harness(0ms);
+  auto results = harness.fetch_all({request("not a url", newsd::http::RequestKind::feed)});
+  EXPECT_EQ(results[0].refusal, Refusal::invalid_url);
+  EXPECT_EQ(harness.gate->in_flight(), 0);
+}
+
+TEST(Outcome, FromResponses) {
+  newsd::http::Response limited;
+  limited.status = 503;
+  auto now = Clock::now();
+  limited.retry_after = now + 2500ms;
+  auto outcome = outcome_of(limited, now);
+  EXPECT_EQ(outcome.kind, OutcomeKind::rate_limited);
+  EXPECT_EQ(outcome.retry_after, 3s);
+  newsd::http::Response timed_out;
+  timed_out.error = newsd::http::ErrorKind::first_byte_timeout;
+  EXPECT_EQ(outcome_of(timed_out, now).kind, OutcomeKind::network_error);
+  newsd::http::Response blocked;
+  blocked.error = newsd::http::ErrorKind::blocked_address;
+  EXPECT_EQ(outcome_of(blocked, now).kind, OutcomeKind::abandoned);
+}
+
+}  // namespace
