@@ -20,6 +20,10 @@ int cmd_export(std::span<const std::string_view> args);
 int cmd_add(std::span<const std::string_view> args);
 int cmd_db_url(std::span<const std::string_view> args);
 int cmd_db_stop(std::span<const std::string_view> args);
+int cmd_run(std::span<const std::string_view> args);
+int cmd_once(std::span<const std::string_view> args);
+int cmd_status(std::span<const std::string_view> args);
+int cmd_demo(std::span<const std::string_view> args);
 
 namespace {
 
@@ -33,6 +37,10 @@ constexpr Command kCommands[] = {
     {"add", "add URL [--category A/B] [--title T] [--interval D]", "add one source", cmd_add},
     {"db-url", "db-url", "print the database URL (starts the embedded cluster)", cmd_db_url},
     {"db-stop", "db-stop", "stop the embedded cluster that db-url left running", cmd_db_stop},
+    {"run", "run [--db URL] [--config FILE] [--debug]", "the daemon: poll sources until SIGTERM/SIGINT", cmd_run},
+    {"once", "once [--db URL] [--config FILE] [--quiet]", "poll every due source once, follow articles, print a summary", cmd_once},
+    {"status", "status [--db URL] [--config FILE]", "sources due, failing and disabled; hosts in backoff; counts", cmd_status},
+    {"demo", "demo [--data DIR] [--keep]", "offline demo: embedded PostgreSQL, local feeds, one pass", cmd_demo},
 };
 
 void print_help() {

@@ -1,0 +1,810 @@
+#include "pipeline/pipeline.h"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <exception>
+#include <map>
+#include <optional>
+#include <random>
+#include <set>
+
+#include "feeds/extract.h"
+#include "feeds/parse.h"
+#include "feeds/robots.h"
+#include "pipeline/source_record.h"
+#include "pipeline/task_group.h"
+#include "politeness/host_gate.h"
+#include "politeness/host_key.h"
+#include "politeness/host_store.h"
+#include "politeness/source_throttle.h"
+#include "scheduler/poll_queue.h"
+#include "scheduler/source_store.h"
+#include "storage/article_store.h"
+#include "storage/fetch_log.h"
+#include "storage/item_store.h"
+
+namespace newsd::pipeline {
+
+namespace asio = boost::asio;
+using Clock = std::chrono::system_clock;
+using TimePoint = Clock::time_point;
+using Seconds = std::chrono::seconds;
+
+namespace {
+
+template <typename Work>
+asio::awaitable<std::invoke_result_t<Work>> run_work(Work work) {
+  co_return work();
+}
+
+politeness::Outcome outcome_of(const http::Response& response) {
+  if (!response.ok()) return politeness::Outcome::network();
+  std::optional<Seconds> retry_after;
+  if (response.retry_after) {
+    retry_after = std::max(Seconds(0), std::chrono::duration_cast<Seconds>(*response.retry_after - Clock::now()));
+  }
+  return politeness::Outcome::from_status(response.status, retry_after);
+}
+
+bool is_success(int status) { return status >= 200 && status < 300; }
+
+// A response that means "the server has trouble now": worth retrying later.
+bool is_transient(const http::Response& response) {
+  return !response.ok() || response.status == 429 || response.status >= 500;
+}
+
+std::string describe_failure(const http::Response& response, std::string_view url) {
+  if (!response.ok()) {
+    return response.error_message.empty() ? fmt::format("{}: {}", http::to_string(response.error), url)
+                                           : response.error_message;
+  }
+  return fmt::format("HTTP {} from {}", response.status, response.final_url.empty() ? url : response.final_url);
+}
+
+bool looks_like_html(std::string_view content_type) {
+  if (content_type.empty()) return true;  // let the extractor judge the bytes
+  std::string lower(content_type);
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  return lower.find("html") != std::string::npos || lower.find("xml") != std::string::npos ||
+         lower.starts_with("text/plain");
+}
+
+storage::ExtractedArticle to_stored(feeds::Article article, int http_status) {
+  storage::ExtractedArticle stored;
+  stored.url = std::move(article.url);
+  stored.title = std::move(article.title);
+  stored.authors = std::move(article.authors);
+  stored.published = article.published;
+  stored.modified = article.modified;
+  stored.site_name = std::move(article.site_name);
+  stored.language = std::move(article.language);
+  stored.description = std::move(article.description);
+  stored.text = std::move(article.text);
+  stored.html = std::move(article.html);
+  stored.image = std::move(article.image);
+  stored.tags = std::move(article.tags);
+  stored.word_count = static_cast<int>(article.word_count);
+  stored.confidence = article.confidence;
+  stored.method = std::move(article.method);
+  stored.http_status = http_status;
+  return stored;
+}
+
+enum class ArticleResult { extracted, failed, skipped, deferred };
+
+void count(SourceReport& report, ArticleResult result) {
+  switch (result) {
+    case ArticleResult::extracted: ++report.articles_extracted; break;
+    case ArticleResult::failed: ++report.articles_failed; break;
+    case ArticleResult::skipped: ++report.articles_skipped; break;
+    case ArticleResult::deferred: ++report.articles_deferred; break;
+  }
+}
+
+}  // namespace
+
+void PassSummary::add(const SourceReport& report) {
+  if (report.polled) ++sources_polled;
+  if (report.status == 304) ++not_modified;
+  items_new += report.items_new;
+  items_changed += report.items_changed;
+  items_unchanged += report.items_unchanged;
+  articles_extracted += report.articles_extracted;
+  articles_failed += report.articles_failed;
+  articles_skipped += report.articles_skipped;
+  articles_deferred += report.articles_deferred;
+  sources.push_back(report);
+}
+
+std::string format_summary(const PassSummary& summary) {
+  std::string out;
+  out += fmt::format("sources polled: {} ({} not modified)\n", summary.sources_polled, summary.not_modified);
+  out += fmt::format("items: {} new, {} changed, {} unchanged\n", summary.items_new, summary.items_changed,
+                     summary.items_unchanged);
+  out += fmt::format("articles: {} extracted, {} failed, {} skipped, {} waiting for a retry\n",
+                     summary.articles_extracted, summary.articles_failed, summary.articles_skipped,
+                     summary.articles_deferred);
+  int errors = 0;
+  for (const auto& source : summary.sources) errors += source.error.empty() ? 0 : 1;
+  out += fmt::format("errors: {}\n", errors);
+  for (const auto& source : summary.sources) {
+    if (source.error.empty()) continue;
+    out += fmt::format("  source {} {}: {}{}\n", source.source_id, source.url, source.error,
+                       source.disabled ? " (source disabled after failing for a week)" : "");
+  }
+  for (const auto& source : summary.sources) {
+    if (!source.note.empty()) out += fmt::format("  note: source {} {}: {}\n", source.source_id, source.url, source.note);
+  }
+  return out;
+}
+
+PipelineOptions options_from_config(const config::Config& config, Logger logger) {
+  using std::chrono::duration_cast;
+  PipelineOptions options;
+  options.logger = logger;
+  options.client.logger = logger;
+  options.client.user_agent = config.http.user_agent;
+  options.client.allow_list = config.http.allow_private;
+  options.client.proxy = http::ProxySettings::from_environment();
+  if (config.http.proxy) {
+    options.client.proxy.http_proxy = *config.http.proxy;
+    options.client.proxy.https_proxy = *config.http.proxy;
+  }
+  options.timeouts.connect = config.http.connect_timeout;
+  options.timeouts.total = config.http.request_timeout;
+  options.timeouts.first_byte = std::min(options.timeouts.first_byte, config.http.request_timeout);
+  options.timeouts.idle = std::min(options.timeouts.idle, config.http.request_timeout);
+  options.max_feed_bytes = config.http.max_feed_bytes;
+  options.max_page_bytes = config.http.max_article_bytes;
+
+  options.gate.defaults.max_concurrent = std::max(1, config.politeness.per_host_connections);
+  options.gate.defaults.min_gap = config.politeness.host_gap;
+  for (const auto& [host, override] : config.politeness.hosts) {
+    politeness::HostLimits limits = options.gate.defaults;
+    if (override.connections) limits.max_concurrent = std::max(1, *override.connections);
+    if (override.gap) limits.min_gap = *override.gap;
+    options.gate.overrides[host] = limits;
+  }
+  options.source_min_interval = duration_cast<Seconds>(config.politeness.source_min_interval);
+  options.schedule.min_interval = duration_cast<Seconds>(config.scheduler.min_interval);
+  options.schedule.max_interval = std::max(options.schedule.min_interval,
+                                           duration_cast<Seconds>(config.scheduler.max_interval));
+  options.schedule.default_interval =
+      std::clamp(options.schedule.default_interval, options.schedule.min_interval, options.schedule.max_interval);
+  return options;
+}
+
+struct Pipeline::Impl {
+  Impl(asio::io_context& io_context, storage::Database& database, PipelineOptions opts)
+      : io(io_context),
+        db(database),
+        options(std::move(opts)),
+        client(io_context, options.client),
+        gate(io_context.get_executor(), options.gate),
+        robots(options.robots),
+        throttle(options.source_min_interval),
+        items(database),
+        articles(database),
+        fetch_log(database),
+        wake(io_context, asio::steady_timer::time_point::max()),
+        rng(std::random_device{}()) {}
+
+  asio::io_context& io;
+  storage::Database& db;  // storage thread only
+  PipelineOptions options;
+  asio::thread_pool storage_thread{1};
+  http::HttpClient client;
+  politeness::HostGate gate;
+  politeness::RobotsCache robots;
+  politeness::SourceThrottle throttle;
+  storage::ItemStore items;       // storage thread only
+  storage::ArticleStore articles;  // storage thread only
+  storage::FetchLog fetch_log;     // storage thread only
+  asio::steady_timer wake;         // run_forever's sleep; stop() and finishing polls cut it short
+  std::mt19937_64 rng;             // storage thread only (schedule jitter)
+  bool restored = false;
+  bool stopping = false;
+  std::map<std::string, std::shared_ptr<asio::steady_timer>, std::less<>> robots_fetching;
+  std::set<std::int64_t> articles_touched;  // in the current pass: not retried again in it
+
+  // Runs blocking `work` on the storage thread; the caller resumes on the io thread.
+  template <typename Work>
+  asio::awaitable<std::invoke_result_t<Work>> on_storage(Work work) {
+    auto task = run_work(std::move(work));
+    co_return co_await asio::co_spawn(storage_thread.get_executor(), std::move(task), asio::use_awaitable);
+  }
+
+  asio::awaitable<void> restore_state();
+  asio::awaitable<void> save_host_states();
+  asio::awaitable<std::optional<http::Response>> fetch_polite(http::Request request, std::string host,
+                                                              std::optional<std::int64_t> source_id);
+  asio::awaitable<void> ensure_robots(std::string page_url, std::string host, std::optional<std::int64_t> source_id);
+  asio::awaitable<ArticleResult> follow_article(ArticleTarget target, std::optional<std::int64_t> source_id,
+                                                bool insecure);
+  asio::awaitable<SourceReport> poll(std::int64_t source_id);
+  asio::awaitable<void> poll_into(std::int64_t source_id, PassSummary* summary);
+  asio::awaitable<void> retry_pending(PassSummary* summary);
+  asio::awaitable<void> poll_and_requeue(std::int64_t source_id, scheduler::PollQueue* queue,
+                                         std::set<std::int64_t>* in_flight);
+  asio::awaitable<void> record_failure(SourceReport* report, std::int64_t source_id, TimePoint polled_at,
+                                       std::optional<int> status, std::string error, std::string host);
+};
+
+asio::awaitable<void> Pipeline::Impl::restore_state() {
+  if (restored) co_return;
+  struct Saved {
+    std::vector<politeness::HostState> hosts;
+    std::vector<politeness::RobotsRecord> robots;
+    std::vector<scheduler::ScheduledSource> schedule;
+  };
+  auto work1 = [this] {
+    return db.run("load the politeness state and the schedule", [](pg::Connection& conn) {
+      return Saved{politeness::load_host_states(conn), politeness::load_robots_records(conn),
+                   scheduler::load_schedule(conn)};
+    });
+  };
+  auto saved = co_await on_storage(std::move(work1));
+  for (auto& state : saved.hosts) gate.restore(std::move(state));
+  for (const auto& record : saved.robots) {
+    robots.restore(record);
+    gate.set_crawl_delay(record.host, robots.crawl_delay(record.host));
+  }
+  for (const auto& source : saved.schedule) {
+    if (source.last_polled_at) throttle.restore(source.id, *source.last_polled_at);
+  }
+  restored = true;
+}
+
+asio::awaitable<void> Pipeline::Impl::save_host_states() {
+  auto dirty = gate.take_dirty();
+  if (dirty.empty()) co_return;
+  try {
+    auto work2 = [this, &dirty] {
+      db.run("save the hosts' politeness state", [&](pg::Connection& conn) {
+        politeness::save_host_states(conn, dirty);
+        return true;
+      });
+      return true;
+    };
+    co_await on_storage(std::move(work2));
+  } catch (const std::exception& e) {
+    options.logger.error("could not save the hosts' politeness state: {}", e.what());
+  }
+}
+
+// Waits for the host's turn, fetches, tells the gate how it went and logs the
+// attempt in fetch_log. nullopt: the host is backing off for a while yet, so
+// nothing was sent (the caller defers rather than wait hours).
+asio::awaitable<std::optional<http::Response>> Pipeline::Impl::fetch_polite(http::Request request, std::string host,
+                                                                            std::optional<std::int64_t> source_id) {
+  if (auto snapshot = gate.snapshot(host); snapshot && snapshot->state.backoff_until &&
+                                           *snapshot->state.backoff_until > Clock::now() + Seconds(30)) {
+    co_return std::nullopt;
+  }
+  auto permit = co_await gate.acquire(host);
+  storage::FetchRecord record;
+  record.at = Clock::now();
+  record.url = request.url;
+  record.host = host;
+  record.kind = request.kind == http::RequestKind::feed    ? storage::FetchKind::feed
+                : request.kind == http::RequestKind::robots ? storage::FetchKind::robots
+                                                            : storage::FetchKind::article;
+  record.source_id = source_id;
+  auto started = std::chrono::steady_clock::now();
+  http::Response response = co_await client.fetch(std::move(request));
+  permit.record(outcome_of(response));
+  permit.release();
+
+  if (response.status != 0) record.status = response.status;
+  record.bytes = static_cast<std::int64_t>(response.bytes_on_wire);
+  record.duration_ms = static_cast<int>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
+  if (!response.ok() || response.status >= 400) record.error = describe_failure(response, record.url);
+  try {
+    auto work3 = [this, &record] {
+      fetch_log.record(record);
+      return true;
+    };
+    co_await on_storage(std::move(work3));
+  } catch (const std::exception& e) {
+    options.logger.error("could not write fetch_log for {}: {}", record.url, e.what());
+  }
+  co_return response;
+}
+
+asio::awaitable<void> Pipeline::Impl::ensure_robots(std::string page_url, std::string host,
+                                                    std::optional<std::int64_t> source_id) {
+  if (!robots.needs_fetch(host, Clock::now())) co_return;
+  if (auto it = robots_fetching.find(host); it != robots_fetching.end()) {
+    auto fetching = it->second;  // another poll is fetching it: wait for that
+    co_await fetching->async_wait(asio::as_tuple(asio::use_awaitable));
+    co_return;
+  }
+  auto done = std::make_shared<asio::steady_timer>(io, asio::steady_timer::time_point::max());
+  robots_fetching.emplace(host, done);
+
+  auto slash = page_url.find('/', page_url.find("://") + 3);
+  std::string robots_url = page_url.substr(0, slash) + "/robots.txt";
+  http::Request request;
+  request.url = robots_url;
+  request.kind = http::RequestKind::robots;
+  request.max_body_bytes = 512 * 1024;
+  request.timeouts = options.timeouts;
+  auto response = co_await fetch_polite(std::move(request), host, source_id);
+  if (response) {
+    int status = response->ok() ? response->status : 0;
+    robots.store(host, status, response->body, Clock::now());
+    gate.set_crawl_delay(host, robots.crawl_delay(host));
+    if (auto record = robots.record(host)) {
+      try {
+        auto work4 = [this, &record] {
+          return db.run("save robots.txt", [&](pg::Connection& conn) {
+            politeness::save_robots_record(conn, *record);
+            return true;
+          });
+        };
+        co_await on_storage(std::move(work4));
+      } catch (const std::exception& e) {
+        options.logger.error("could not save robots.txt of {}: {}", host, e.what());
+      }
+    }
+  }
+  robots_fetching.erase(host);
+  done->cancel();
+}
+
+asio::awaitable<ArticleResult> Pipeline::Impl::follow_article(ArticleTarget target,
+                                                              std::optional<std::int64_t> source_id, bool insecure) {
+  articles_touched.insert(target.article_id);
+  auto fail = [this, &target](storage::ArticleOutcome outcome, std::string error, std::optional<int> status) {
+    return [this, id = target.article_id, outcome, error = std::move(error), status] {
+      articles.store_failure(id, outcome, error, status);
+      return true;
+    };
+  };
+  auto defer = [this, &target](std::string error, std::optional<int> status) {
+    bool give_up = target.attempts + 1 >= options.article_max_attempts;
+    return [this, id = target.article_id, give_up, error = std::move(error), status] {
+      if (give_up) {
+        articles.store_failure(id, storage::ArticleOutcome::failed, error, status);
+      } else {
+        db.run("note an article retry", [&](pg::Connection& conn) {
+          note_article_retry(conn, id, error, status);
+          return true;
+        });
+      }
+      return give_up;
+    };
+  };
+
+  auto host = politeness::host_key(target.url);
+  auto robots_target = feeds::robots_match_target(target.url);
+  if (!host || !robots_target) {
+    auto work = fail(storage::ArticleOutcome::failed, fmt::format("not an absolute http(s) URL: {}", target.url),
+                     std::nullopt);
+    co_await on_storage(std::move(work));
+    co_return ArticleResult::failed;
+  }
+
+  co_await ensure_robots(target.url, *host, source_id);
+  switch (robots.check(*host, *robots_target)) {
+    case politeness::RobotsVerdict::allowed:
+      break;
+    case politeness::RobotsVerdict::disallowed: {
+      auto work = fail(storage::ArticleOutcome::skipped,
+                       fmt::format("robots.txt of {} disallows {}", *host, *robots_target), std::nullopt);
+      co_await on_storage(std::move(work));
+      co_return ArticleResult::skipped;
+    }
+    case politeness::RobotsVerdict::try_later:
+    case politeness::RobotsVerdict::unknown: {
+      auto work = defer(fmt::format("robots.txt of {} could not be fetched; trying later", *host), std::nullopt);
+      bool gave_up = co_await on_storage(std::move(work));
+      co_return gave_up ? ArticleResult::failed : ArticleResult::deferred;
+    }
+  }
+
+  http::Request request;
+  request.url = target.url;
+  request.kind = http::RequestKind::article;
+  request.max_body_bytes = options.max_page_bytes;
+  request.timeouts = options.timeouts;
+  request.insecure = insecure;
+  auto response = co_await fetch_polite(std::move(request), *host, source_id);
+  if (!response) {
+    auto work = defer(fmt::format("{} is backing off; trying later", *host), std::nullopt);
+    bool gave_up = co_await on_storage(std::move(work));
+    co_return gave_up ? ArticleResult::failed : ArticleResult::deferred;
+  }
+  std::optional<int> status = response->status != 0 ? std::optional(response->status) : std::nullopt;
+  if (is_transient(*response)) {
+    auto work = defer(describe_failure(*response, target.url), status);
+    bool gave_up = co_await on_storage(std::move(work));
+    co_return gave_up ? ArticleResult::failed : ArticleResult::deferred;
+  }
+  if (!is_success(response->status)) {
+    auto work = fail(storage::ArticleOutcome::failed, describe_failure(*response, target.url), status);
+    co_await on_storage(std::move(work));
+    co_return ArticleResult::failed;
+  }
+  if (!looks_like_html(response->content_type)) {
+    auto work = fail(storage::ArticleOutcome::skipped, fmt::format("not an HTML page ({})", response->content_type),
+                     status);
+    co_await on_storage(std::move(work));
+    co_return ArticleResult::skipped;
+  }
+
+  // Extraction is CPU work done here, on the io thread: a few milliseconds a
+  // page (docs/performance/extraction.md), small next to the fetch itself.
+  std::optional<feeds::Article> article;
+  std::string error;
+  try {
+    feeds::ExtractOptions extract_options;
+    extract_options.url = response->final_url.empty() ? target.url : response->final_url;
+    extract_options.http_charset = response->charset;
+    extract_options.max_bytes = options.max_page_bytes;
+    article = feeds::extract_article(response->body, extract_options);
+    if (article->text.empty()) {
+      error = fmt::format("no article text found on {} (confidence {:.2f})", extract_options.url, article->confidence);
+    }
+  } catch (const std::exception& e) {
+    error = fmt::format("extraction failed for {}: {}", target.url, e.what());
+  }
+  if (!error.empty()) {
+    auto work = fail(storage::ArticleOutcome::failed, std::move(error), status);
+    co_await on_storage(std::move(work));
+    co_return ArticleResult::failed;
+  }
+  auto stored = to_stored(std::move(*article), response->status);
+  auto work5 = [this, &target, &stored] {
+    articles.store_extracted(target.article_id, stored);
+    return true;
+  };
+  co_await on_storage(std::move(work5));
+  co_return ArticleResult::extracted;
+}
+
+asio::awaitable<void> Pipeline::Impl::record_failure(SourceReport* report, std::int64_t source_id,
+                                                     TimePoint polled_at, std::optional<int> status, std::string error,
+                                                     std::string host) {
+  report->error = error;
+  scheduler::PollFailure failure;
+  failure.polled_at = polled_at;
+  failure.status = status;
+  failure.error = std::move(error);
+  if (auto snapshot = gate.snapshot(host)) failure.host_backoff_until = snapshot->state.backoff_until;
+  auto work6 = [this, source_id, &failure] {
+    return db.run("record a failed poll", [&](pg::Connection& conn) {
+      return scheduler::record_poll_failure(conn, source_id, failure, options.schedule, rng);
+    });
+  };
+  auto verdict = co_await on_storage(std::move(work6));
+  report->disabled = verdict.disabled;
+  report->next_poll_at = verdict.next_poll_at;
+  options.logger.warn("source {} {}: {}", source_id, report->url, report->error);
+}
+
+asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
+  SourceReport report;
+  report.source_id = source_id;
+  try {
+    co_await restore_state();
+    auto work7 = [this, source_id] {
+      return db.run("load a source", [&](pg::Connection& conn) { return load_source(conn, source_id); });
+    };
+    auto source = co_await on_storage(std::move(work7));
+    if (!source || source->disabled) co_return report;
+    report.url = source->url;
+    if (!source->options_error.empty()) {
+      options.logger.warn("source {} {}: options ignored: {}", source_id, source->url, source->options_error);
+    }
+    auto host = politeness::host_key(source->url);
+    TimePoint now = Clock::now();
+    if (!host) {
+      report.polled = true;
+      co_await record_failure(&report, source_id, now, std::nullopt,
+                              fmt::format("not an absolute http(s) URL: {}", source->url), "");
+      co_return report;
+    }
+    if (source->options.min_interval) {
+      throttle.set_min_interval(source_id, std::chrono::duration_cast<Seconds>(*source->options.min_interval));
+    }
+    if (source->options.host_rate) {
+      gate.set_limits(*host, {options.gate.defaults.max_concurrent, source->options.host_rate->gap()});
+    }
+    if (!throttle.try_begin(source_id, now)) {
+      report.next_poll_at = throttle.not_before(source_id).value_or(now);
+      report.note = "polled less than its minimum interval ago: skipped";
+      co_return report;
+    }
+
+    http::Request request;
+    request.url = source->url;
+    request.kind = http::RequestKind::feed;
+    request.etag = source->etag;
+    request.last_modified = source->last_modified;
+    request.max_body_bytes = options.max_feed_bytes;
+    request.timeouts = options.timeouts;
+    request.insecure = source->options.insecure.value_or(false);
+    auto fetched = co_await fetch_polite(std::move(request), *host, source_id);
+    if (!fetched) {
+      // The host asked us to wait: not the source's fault, not an error.
+      auto snapshot = gate.snapshot(*host);
+      report.next_poll_at = snapshot && snapshot->state.backoff_until ? *snapshot->state.backoff_until : now;
+      report.note = fmt::format("{} is backing off; poll postponed", *host);
+      co_return report;
+    }
+    report.polled = true;
+    const http::Response& response = *fetched;
+    report.status = response.status;
+    if (!response.ok() || !(is_success(response.status) || response.status == 304)) {
+      std::optional<int> status = response.status != 0 ? std::optional(response.status) : std::nullopt;
+      co_await record_failure(&report, source_id, now, status, describe_failure(response, source->url), *host);
+      co_return report;
+    }
+
+    std::optional<feeds::Feed> feed;
+    if (response.status != 304) {
+      // Parsing is CPU work on the io thread: about a millisecond for a
+      // typical feed (docs/performance/feeds.md), so no hand-off is needed.
+      feeds::ParseOptions parse_options;
+      parse_options.document_url = response.final_url.empty() ? source->url : response.final_url;
+      parse_options.http_charset = response.charset;
+      parse_options.max_bytes = options.max_feed_bytes;
+      auto parsed = feeds::parse_feed(response.body, parse_options);
+      if (!parsed.ok()) {
+        co_await record_failure(&report, source_id, now, response.status,
+                                fmt::format("{}: {}", response.final_url.empty() ? source->url : response.final_url,
+                                            parsed.error ? parsed.error->message : "not a feed"),
+                                *host);
+        co_return report;
+      }
+      feed = std::move(parsed.feed);
+    }
+
+    FeedFetchFacts facts;
+    facts.not_modified = response.status == 304;
+    facts.etag = response.etag;
+    facts.last_modified = response.last_modified;
+    facts.permanent_redirect = response.permanent_redirect;
+    facts.final_url = response.final_url;
+    scheduler::FeedHints hints;
+    if (feed) {
+      facts.feed_title = feed->title;
+      facts.site_url = feed->link;
+      hints = scheduler::hints_from_feed(*feed);
+    }
+    hints.max_age = response.max_age;
+    hints.expires = response.expires;
+    std::optional<Seconds> fixed_interval;
+    if (source->options.interval) {
+      fixed_interval = std::max(std::chrono::duration_cast<Seconds>(*source->options.interval),
+                                options.schedule.min_interval);
+    }
+
+    struct Stored {
+      storage::StoreCounts counts;
+      RedirectVerdict redirect;
+      TimePoint next_poll_at;
+    };
+    const feeds::Feed* feed_ptr = feed ? &*feed : nullptr;
+    int status = response.status;
+    auto work8 = [this, &source, &facts, &hints, feed_ptr, fixed_interval, now, status] {
+      Stored out;
+      if (feed_ptr != nullptr) out.counts = items.store_feed_items(source->id, *feed_ptr);
+      Seconds interval = fixed_interval.value_or(source->poll_interval.value_or(options.schedule.default_interval));
+      if (!fixed_interval) {
+        if (feed_ptr != nullptr) {
+          auto dates = scheduler::item_dates(*feed_ptr);
+          interval = scheduler::adaptive_interval(dates, now, options.schedule);
+        }
+        interval = scheduler::poll_interval(interval, hints, options.schedule);
+      }
+      scheduler::PollSuccess success;
+      success.polled_at = now;
+      success.status = status;
+      success.interval = interval;
+      success.next_poll_at = scheduler::next_poll_after_success(now, interval, hints, options.schedule, rng);
+      out.next_poll_at = success.next_poll_at;
+      db.transact("record a successful poll", [&](pg::Connection& conn) {
+        out.redirect = record_feed_facts(conn, *source, facts);
+        scheduler::record_poll_success(conn, source->id, success);
+        return true;
+      });
+      return out;
+    };
+    auto stored = co_await on_storage(std::move(work8));
+    report.items_new = stored.counts.added;
+    report.items_changed = stored.counts.changed;
+    report.items_unchanged = stored.counts.unchanged;
+    report.next_poll_at = stored.next_poll_at;
+    report.note = stored.redirect.note;
+    if (!report.note.empty()) options.logger.info("source {} {}: {}", source_id, source->url, report.note);
+
+    if (source->options.articles.value_or(true)) {
+      bool insecure = source->options.insecure.value_or(false);
+      for (const auto& item : stored.counts.new_items) {
+        if (item.canonical_url.empty() || item.link.empty()) continue;
+        try {
+          std::string canonical = item.canonical_url;
+          std::string link = item.link;
+          auto work9 = [this, &canonical, &link] {
+            auto id = articles.record_pending(canonical, link);
+            return db.run("read an article's state", [&](pg::Connection& conn) { return pending_article(conn, id); });
+          };
+          auto target = co_await on_storage(std::move(work9));
+          if (!target || articles_touched.contains(target->article_id)) continue;
+          count(report, co_await follow_article(std::move(*target), source_id, insecure));
+        } catch (const std::exception& e) {
+          ++report.articles_deferred;
+          options.logger.error("source {}: article {}: {}", source_id, item.link, e.what());
+        }
+      }
+    }
+  } catch (const std::exception& e) {
+    // The database was gone for longer than Database retries, or a bug: the
+    // source stays due and is polled again on the next pass.
+    report.error = fmt::format("poll interrupted: {}", e.what());
+    report.next_poll_at = Clock::now() + std::chrono::minutes(1);
+    options.logger.error("source {} {}: {}", source_id, report.url, report.error);
+  }
+  co_return report;
+}
+
+asio::awaitable<void> Pipeline::Impl::poll_into(std::int64_t source_id, PassSummary* summary) {
+  auto report = co_await poll(source_id);
+  summary->add(report);
+}
+
+asio::awaitable<void> Pipeline::Impl::retry_pending(PassSummary* summary) {
+  std::vector<storage::PendingArticle> pending;
+  try {
+    auto work10 = [this] { return articles.pending(options.pending_batch); };
+    pending = co_await on_storage(std::move(work10));
+  } catch (const std::exception& e) {
+    options.logger.error("could not read the pending articles: {}", e.what());
+    co_return;
+  }
+  SourceReport retried;
+  retried.url = "(pending articles)";
+  for (const auto& article : pending) {
+    if (articles_touched.contains(article.id)) continue;
+    try {
+      ArticleTarget target{article.id, article.canonical_url, article.url, article.attempts};
+      count(retried, co_await follow_article(std::move(target), std::nullopt, false));
+    } catch (const std::exception& e) {
+      ++retried.articles_deferred;
+      options.logger.error("article {}: {}", article.url, e.what());
+    }
+  }
+  summary->articles_extracted += retried.articles_extracted;
+  summary->articles_failed += retried.articles_failed;
+  summary->articles_skipped += retried.articles_skipped;
+  summary->articles_deferred += retried.articles_deferred;
+}
+
+asio::awaitable<void> Pipeline::Impl::poll_and_requeue(std::int64_t source_id, scheduler::PollQueue* queue,
+                                                       std::set<std::int64_t>* in_flight) {
+  auto report = co_await poll(source_id);
+  in_flight->erase(source_id);
+  if (!report.disabled && report.next_poll_at != TimePoint{}) queue->schedule(source_id, report.next_poll_at);
+  wake.cancel();
+}
+
+Pipeline::Pipeline(asio::io_context& io, storage::Database& db, PipelineOptions options)
+    : impl_(std::make_unique<Impl>(io, db, std::move(options))) {}
+
+Pipeline::~Pipeline() { impl_->storage_thread.join(); }
+
+asio::awaitable<SourceReport> Pipeline::poll_source(std::int64_t source_id) {
+  impl_->articles_touched.clear();
+  co_return co_await impl_->poll(source_id);
+}
+
+asio::awaitable<PassSummary> Pipeline::run_once() {
+  Impl& self = *impl_;
+  PassSummary summary;
+  self.articles_touched.clear();
+  co_await self.restore_state();
+  TimePoint now = Clock::now();
+  auto work11 = [&self, now] {
+    return self.db.run("find the due sources", [&](pg::Connection& conn) { return due_source_ids(conn, now); });
+  };
+  auto due = co_await self.on_storage(std::move(work11));
+  TaskGroup group(co_await asio::this_coro::executor);
+  for (auto id : due) {
+    co_await group.wait_below(std::max<std::size_t>(1, self.options.max_parallel_sources));
+    group.spawn(self.poll_into(id, &summary));
+  }
+  co_await group.wait_below(1);
+  co_await self.retry_pending(&summary);
+  co_await self.save_host_states();
+  co_return summary;
+}
+
+asio::awaitable<void> Pipeline::run_forever(std::function<void()> on_ready) {
+  Impl& self = *impl_;
+  co_await self.restore_state();
+  auto work12 = [&self] {
+    return self.db.run("spread the overdue sources", [&](pg::Connection& conn) {
+      return scheduler::spread_overdue_sources(conn, Clock::now(), self.options.schedule, self.rng);
+    });
+  };
+  auto moved = co_await self.on_storage(std::move(work12));
+  if (moved > 0) self.options.logger.info("{} overdue sources spread over the start-up window", moved);
+  if (on_ready) on_ready();
+
+  scheduler::PollQueue queue;
+  std::set<std::int64_t> in_flight;
+  TaskGroup group(co_await asio::this_coro::executor);
+  TimePoint next_reload{};
+  TimePoint next_pending = Clock::now() + self.options.pending_every;
+  TimePoint next_prune{};
+  while (!self.stopping) {
+    TimePoint now = Clock::now();
+    try {
+      if (now >= next_reload) {
+        auto work13 = [&self] {
+          return self.db.run("load the poll schedule", [](pg::Connection& conn) { return scheduler::load_schedule(conn); });
+        };
+        auto schedule = co_await self.on_storage(std::move(work13));
+        queue = scheduler::PollQueue{};
+        for (const auto& source : schedule) {
+          if (!in_flight.contains(source.id)) queue.schedule(source.id, source.next_poll_at);
+        }
+        next_reload = now + self.options.reload_every;
+      }
+      if (now >= next_pending && group.active() == 0) {
+        PassSummary retried;
+        self.articles_touched.clear();
+        co_await self.retry_pending(&retried);
+        next_pending = now + self.options.pending_every;
+      }
+      if (now >= next_prune) {
+        auto work14 = [&self] {
+          return self.fetch_log.prune_older_than(self.options.fetch_log_max_age);
+        };
+        auto pruned = co_await self.on_storage(std::move(work14));
+        if (pruned > 0) self.options.logger.info("pruned {} fetch_log rows", pruned);
+        next_prune = now + std::chrono::hours(24);
+      }
+    } catch (const std::exception& e) {
+      self.options.logger.error("daemon housekeeping: {}", e.what());
+      next_reload = now + self.options.reload_every;
+    }
+    co_await self.save_host_states();
+
+    std::size_t limit = std::max<std::size_t>(1, self.options.max_parallel_sources);
+    if (group.active() < limit) {
+      for (auto id : queue.pop_due(now, limit - group.active())) {
+        in_flight.insert(id);
+        group.spawn(self.poll_and_requeue(id, &queue, &in_flight));
+      }
+    }
+    auto wake_at = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+    if (auto due = queue.next_due(); due && *due > now) {
+      wake_at = std::min(wake_at, std::chrono::steady_clock::now() +
+                                      std::chrono::duration_cast<std::chrono::steady_clock::duration>(*due - now));
+    }
+    self.wake.expires_at(wake_at);
+    co_await self.wake.async_wait(asio::as_tuple(asio::use_awaitable));
+  }
+  self.options.logger.info("stopping: waiting for {} polls in flight", group.active());
+  co_await group.wait_below(1);
+  co_await self.save_host_states();
+}
+
+void Pipeline::stop() {
+  impl_->stopping = true;
+  impl_->wake.cancel();
+}
+
+}  // namespace newsd::pipeline
