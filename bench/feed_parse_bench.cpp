@@ -98,8 +98,8 @@ void FullParse(benchmark::State& state) {
   state.counters["items"] = static_cast<double>(items);
 }
 
-BENCHMARK(RawParse)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
-BENCHMARK(FullParse)->Unit(benchmark::kMillisecond)->MinTime(4.0)->UseRealTime();
+BENCHMARK(RawParse)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(FullParse)->Unit(benchmark::kMillisecond)->MinTime(4.0);
 
 }  // namespace
 

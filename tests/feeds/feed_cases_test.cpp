@@ -95,7 +95,7 @@ TEST_P(FeedCase, MatchesChecksAndExpectedJson) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Data, FeedCase, ::testing::ValuesIn(case_names()),
-                         [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
+                         [](const ::testing::TestParamInfo<std::string>& param_info) { return param_info.param; });
 
 TEST(FeedCases, ThereAreAtLeastTwoHundred) { EXPECT_GE(case_names().size(), 200u); }
 

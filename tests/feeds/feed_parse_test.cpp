@@ -161,7 +161,9 @@ TEST(FeedRobustness, EveryPrefixOfAFeedParsesOrIsRefused) {
   const std::string bytes = feeds::test::read_file(std::string(NEWSD_TEST_DATA_DIR) + "/fixtures/kyiv-independent/feed.xml");
   for (std::size_t size = 0; size < bytes.size(); size += 7) {
     const auto result = parse_feed(std::string_view(bytes).substr(0, size), fixed_options());
-    if (result.ok()) EXPECT_LE(result.feed->items.size(), 3u);
+    if (result.ok()) {
+      EXPECT_LE(result.feed->items.size(), 3u);
+    }
   }
   // A cut in the middle of the third item still yields the first two.
   const auto cut = parse_feed(std::string_view(bytes).substr(0, bytes.find("Taurus missiles")), fixed_options());
