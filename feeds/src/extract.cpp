@@ -23,6 +23,8 @@ namespace {
 
 using namespace extract_detail;
 
+std::size_t count_tokens(std::string_view utf8);
+
 // Refuses what is certainly not a page, with the reason.
 void check_readable(std::string_view bytes, const ExtractOptions& options) {
   if (bytes.size() > options.max_bytes) {
@@ -222,7 +224,7 @@ Article extract_article(std::string_view bytes, const ExtractOptions& options) {
     sanitize.keep_images = true;
     article.html = sanitize_html(raw_html, sanitize);
   }
-  article.word_count = text_tokens(article.text).size();
+  article.word_count = count_tokens(article.text);
   article.confidence = clamp01(confidence);
   return article;
 }
@@ -317,6 +319,30 @@ bool is_word_char(char32_t c) {
     return false;                                                          // Arabic punctuation
   if (c == 0xFFFD || c == 0xFEFF) return false;
   return true;
+}
+
+}  // namespace
+
+namespace {
+
+// text_tokens' count without building the strings (word_count of every page).
+std::size_t count_tokens(std::string_view utf8) {
+  std::size_t count = 0;
+  bool in_word = false;
+  std::size_t i = 0;
+  while (i < utf8.size()) {
+    const char32_t c = next_code_point(utf8, i);
+    if (is_cjk(c)) {
+      ++count;
+      in_word = false;
+    } else if (is_word_char(c)) {
+      if (!in_word) ++count;
+      in_word = true;
+    } else {
+      in_word = false;
+    }
+  }
+  return count;
 }
 
 }  // namespace

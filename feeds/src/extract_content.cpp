@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <memory>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "extract_dom.h"
 #include "extract_hints.h"
@@ -33,20 +35,21 @@ struct NodeStats {
 
 bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-void count_text(std::string_view text, std::uint32_t& bytes, std::uint32_t& commas) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
+// Counts non-space bytes and commas of a NUL-terminated libxml2 string in
+// one pass (no strlen first: text is most of what the passes touch).
+void count_text(const xmlChar* text, std::uint32_t& bytes, std::uint32_t& commas) {
+  if (text == nullptr) return;
+  for (const xmlChar* p = text; *p != 0; ++p) {
+    const unsigned char c = *p;
     if (is_space(c)) continue;
     ++bytes;
     if (c == ',') {
       ++commas;
-    } else if (c == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBC &&
-               static_cast<unsigned char>(text[i + 2]) == 0x8C) {
+    } else if (c == 0xEF && p[1] == 0xBC && p[2] == 0x8C) {
       ++commas;  // U+FF0C FULLWIDTH COMMA
-    } else if (c == 0xE3 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-               (static_cast<unsigned char>(text[i + 2]) == 0x81 || static_cast<unsigned char>(text[i + 2]) == 0x82)) {
+    } else if (c == 0xE3 && p[1] == 0x80 && (p[2] == 0x81 || p[2] == 0x82)) {
       ++commas;  // 、。 ideographic comma and full stop: CJK prose has few ASCII commas
-    } else if (c == 0xD8 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x8C) {
+    } else if (c == 0xD8 && p[1] == 0x8C) {
       ++commas;  // U+060C ARABIC COMMA
     }
   }
@@ -101,7 +104,9 @@ class Pass {
     walk(body_, [&](xmlNode* node) {
       if (!is_element(node)) return false;
       order_.push_back(node);
-      return true;
+      // Script and style text is never counted: it can be most of a page's bytes.
+      const std::string_view name = tag(node);
+      return !(name == "script" || name == "style" || name == "noscript" || name == "template" || name == "svg");
     });
     stats_.resize(order_.size());
     for (std::size_t i = 0; i < order_.size(); ++i) {
@@ -113,15 +118,15 @@ class Pass {
       const std::string_view name = tag(node);
       for (xmlNode* child = node->children; child != nullptr; child = child->next) {
         if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
-          count_text(as_view(child->content), own.text_bytes, own.commas);
+          count_text(child->content, own.text_bytes, own.commas);
         }
       }
       if (name == "a") own.link_bytes = own.text_bytes;  // children added below
       if (name == "p") ++own.paragraphs;
       if (name == "img" || name == "picture") ++own.images;
       if (name == "time") own.has_time = true;
-      own.class_weight = class_weight(node);
-      if (is_content_marker(node, name)) own.marker = true;
+      own.class_weight = cached_class_weight(node);
+      if (name == "article" || name == "main" || own.class_weight == kStrongPositive) own.marker = true;
       if (is_heading(name) && own.link_bytes * 2 > own.text_bytes && own.text_bytes > 0) ++own.linked_headings;
       if (xmlNode* parent = node->parent; parent != nullptr && parent->_private != nullptr) {
         NodeStats& up = *stats(parent);
@@ -137,6 +142,13 @@ class Pass {
     }
   }
 
+  // class_weight is string work; nodes keep their classes across passes.
+  int cached_class_weight(const xmlNode* node) {
+    auto [it, inserted] = weights_.try_emplace(node, 0);
+    if (inserted) it->second = class_weight(node);
+    return it->second;
+  }
+
   const std::vector<xmlNode*>& order() const { return order_; }
   xmlNode* body() const { return body_; }
 
@@ -144,6 +156,7 @@ class Pass {
   xmlNode* body_;
   std::vector<xmlNode*> order_;
   std::vector<NodeStats> stats_;
+  std::unordered_map<const xmlNode*, int> weights_;
 };
 
 double link_density(const NodeStats& s) {
@@ -154,9 +167,22 @@ double link_density(const NodeStats& s) {
 // hidden elements, and blocks whose class/id/role says furniture unless
 // they contain the article (a "page-with-sidebar" wrapper).
 void remove_furniture(Pass& pass) {
-  pass.measure();
-  std::vector<xmlNode*> doomed;
   xmlNode* body = pass.body();
+  // Elements holding a content marker (article, main, articleBody, a strong
+  // content class) are never removed as furniture. Marking ancestors stops
+  // at the first one already marked, so this stays linear.
+  std::unordered_set<const xmlNode*> holds_marker;
+  walk(body, [&](xmlNode* node) {
+    if (!is_element(node)) return false;
+    const std::string_view name = tag(node);
+    if (name == "script" || name == "style" || name == "noscript" || name == "template" || name == "svg") return false;
+    if (name == "article" || name == "main" || pass.cached_class_weight(node) == kStrongPositive) {
+      for (const xmlNode* up = node; up != nullptr && holds_marker.insert(up).second; up = up->parent) {
+      }
+    }
+    return true;
+  });
+  std::vector<xmlNode*> doomed;
   walk(body, [&](xmlNode* node) {
     if (!is_element(node)) {
       if (node->type == XML_COMMENT_NODE || node->type == XML_PI_NODE) doomed.push_back(node);
@@ -164,8 +190,7 @@ void remove_furniture(Pass& pass) {
     }
     if (node == body) return true;
     const std::string_view name = tag(node);
-    const NodeStats* s = pass.stats(node);
-    const bool protects = s != nullptr && s->marker;
+    const bool protects = holds_marker.count(node) != 0;
     const bool always = name == "script" || name == "style" || name == "noscript" || name == "template" ||
                         name == "svg" || name == "math" || name == "iframe" || name == "object" ||
                         name == "embed" || name == "canvas" || name == "button" || name == "input" ||
@@ -174,7 +199,7 @@ void remove_furniture(Pass& pass) {
     bool remove = always || is_hidden(node);
     if (!remove && !protects) {
       remove = is_junk_element(name) || has_furniture_role(node) ||
-               (s != nullptr && s->class_weight <= kStrongNegative);
+               pass.cached_class_weight(node) <= kStrongNegative;
     }
     if (remove) {
       doomed.push_back(node);
@@ -362,7 +387,7 @@ std::string collapsed_text(xmlNode* node) { return collapse_whitespace(text_cont
 // not give away: link lists, bylines, reading times, boilerplate phrases,
 // the repeated title, empty shells.
 void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_view title) {
-  pass.measure();
+  // The figures from scoring are still right: nothing was removed since.
   std::vector<xmlNode*> all_doomed;
   for (xmlNode* root : roots) {
     std::vector<xmlNode*> nodes;
@@ -445,21 +470,14 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
 }
 
 // Lazy-loaded images: the real URL sits in data-src / data-lazy-src.
-void fix_lazy_images(xmlNode* root) {
-  walk(root, [&](xmlNode* node) {
-    if (!is_element(node)) return false;
-    if (tag(node) == "img" && attribute(node, "src").empty()) {
-      for (const char* lazy : {"data-src", "data-lazy-src", "data-original", "data-url"}) {
-        std::string_view value = attribute(node, lazy);
-        if (!value.empty()) {
-          std::string copy(value);
-          xmlSetProp(node, reinterpret_cast<const xmlChar*>("src"), reinterpret_cast<const xmlChar*>(copy.c_str()));
-          break;
-        }
-      }
-    }
-    return true;
-  });
+void fix_lazy_image(xmlNode* image) {
+  for (const char* lazy : {"data-src", "data-lazy-src", "data-original", "data-url"}) {
+    std::string_view value = attribute(image, lazy);
+    if (value.empty()) continue;
+    std::string copy(value);
+    xmlSetProp(image, reinterpret_cast<const xmlChar*>("src"), reinterpret_cast<const xmlChar*>(copy.c_str()));
+    return;
+  }
 }
 
 xmlNode* find_body(xmlDoc* doc) {
@@ -568,15 +586,28 @@ ContentResult find_content(xmlDoc* doc, std::string_view title) {
     }
   }
   clean_inside(pass, result.blocks, title);
-  pass.measure();
-  std::uint32_t text = 0, links = 0;
-  for (xmlNode* node : result.blocks) {
-    fix_lazy_images(node);
-    if (const NodeStats* s = pass.stats(node)) {
-      text += s->text_bytes;
-      links += s->link_bytes;
-      result.paragraph_count += s->paragraphs;
-    }
+  // One light walk over what is left: link density and paragraphs, lazy images.
+  std::uint32_t text = 0, links = 0, commas = 0;
+  for (xmlNode* root : result.blocks) {
+    walk(root, [&](xmlNode* node) {
+      if (node->type == XML_TEXT_NODE) {
+        std::uint32_t bytes = 0;
+        count_text(node->content, bytes, commas);
+        text += bytes;
+        for (const xmlNode* up = node->parent; up != nullptr && up != root->parent; up = up->parent) {
+          if (tag(up) == "a") {
+            links += bytes;
+            break;
+          }
+        }
+        return false;
+      }
+      if (!is_element(node)) return false;
+      const std::string_view name = tag(node);
+      if (name == "p") ++result.paragraph_count;
+      if (name == "img" && attribute(node, "src").empty()) fix_lazy_image(node);
+      return true;
+    });
   }
   result.link_density = text == 0 ? 0.0 : static_cast<double>(links) / text;
   return result;

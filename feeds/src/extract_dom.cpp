@@ -1,5 +1,7 @@
 #include "extract_dom.h"
 
+#include "feeds/extract.h"
+
 #include <algorithm>
 #include <climits>
 
@@ -27,6 +29,24 @@ XmlDocPtr parse_html_utf8(std::string_view utf8, std::string_view url) {
   return XmlDocPtr(htmlCtxtReadMemory(context.get(), utf8.data(), static_cast<int>(utf8.size()),
                                       base.empty() ? nullptr : base.c_str(), "UTF-8", kOptions));
 }
+
+}  // namespace feeds::extract_detail
+
+namespace feeds {
+
+bool bare_html_parse(std::string_view bytes, std::string_view url) {
+  if (bytes.size() > static_cast<std::size_t>(INT_MAX)) return false;
+  const std::string base(url);
+  constexpr int kOptions =
+      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+  extract_detail::XmlDocPtr doc(htmlReadMemory(bytes.data(), static_cast<int>(bytes.size()),
+                                               base.empty() ? nullptr : base.c_str(), nullptr, kOptions));
+  return doc != nullptr;
+}
+
+}  // namespace feeds
+
+namespace feeds::extract_detail {
 
 std::string_view attribute(const xmlNode* node, std::string_view name) {
   if (!is_element(node)) return {};

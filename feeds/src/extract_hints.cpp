@@ -11,7 +11,7 @@ namespace feeds::extract_detail {
 namespace {
 
 // Whole words of class/id values (split on anything but letters and digits).
-constexpr std::array kNegativeWords = {
+constexpr std::string_view kNegativeWords[] = {
     "nav",        "navbar",     "navigation", "menu",        "menubar",    "footer",     "sidebar",
     "related",    "newsletter", "newsletters", "subscribe",  "subscription", "signup",   "promo",
     "promotion",  "share",      "sharing",    "sharebar",    "social",     "comment",    "comments",
@@ -29,18 +29,18 @@ constexpr std::array kNegativeWords = {
 };
 // Only whole class/id words; "card" and "embed" are mild furniture hints
 // (kept apart so a "post-card" list on a home page is not content).
-constexpr std::array kMildNegativeWords = {"inline", "card", "cards", "embed", "more", "next", "prev", "also",
+constexpr std::string_view kMildNegativeWords[] = {"inline", "card", "cards", "embed", "more", "next", "prev", "also",
                                            "author", "authors", "meta", "print", "follow", "app"};
-constexpr std::array kPositiveWords = {"article", "content", "entry", "post", "story", "body", "text",
+constexpr std::string_view kPositiveWords[] = {"article", "content", "entry", "post", "story", "body", "text",
                                        "main", "blog", "prose", "richtext", "copy", "hentry", "page"};
 // Substrings of the lower-cased class/id value that decide on their own.
-constexpr std::array kStrongPositiveParts = {"articlebody", "article-body", "article_body", "post-body",
+constexpr std::string_view kStrongPositiveParts[] = {"articlebody", "article-body", "article_body", "post-body",
                                         "postbody",    "entry-content", "entry_content", "story-body",
                                         "storybody",   "article-content", "article__content",
                                         "article-text", "articletext", "post-content", "body-text",
                                         "story-content", "article__body", "content-body", "td-post-content",
                                         "field-body", "field--name-body", "article-main"};
-constexpr std::array kStrongNegativeParts = {"reading-time", "read-time", "readtime", "reading_time",
+constexpr std::string_view kStrongNegativeParts[] = {"reading-time", "read-time", "readtime", "reading_time",
                                         "read-also",    "readalso",  "also-read", "see-also",
                                         "more-stories", "author-bio", "author-box", "about-author",
                                         "author-card",  "share-bar", "sharebar", "social-share",
@@ -54,9 +54,10 @@ bool is_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+// `word` is already lower case, as are the lists.
 template <std::size_t N>
-bool word_in(std::string_view word, const std::array<const char*, N>& list) {
-  return std::any_of(list.begin(), list.end(), [&](const char* entry) { return iequals(word, entry); });
+bool word_in(std::string_view word, const std::string_view (&list)[N]) {
+  return std::find(std::begin(list), std::end(list), word) != std::end(list);
 }
 
 // Returns {negative, mild_negative, positive} for one attribute value.
@@ -71,10 +72,10 @@ struct HintCounts {
 void add_hints(std::string_view value, HintCounts& counts) {
   if (value.empty()) return;
   const std::string lower = ascii_lower(value);
-  for (const char* needle : kStrongPositiveParts) {
+  for (std::string_view needle : kStrongPositiveParts) {
     if (lower.find(needle) != std::string::npos) counts.strong_positive = true;
   }
-  for (const char* needle : kStrongNegativeParts) {
+  for (std::string_view needle : kStrongNegativeParts) {
     if (lower.find(needle) != std::string::npos) counts.strong_negative = true;
   }
   std::size_t i = 0;
