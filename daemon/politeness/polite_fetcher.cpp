@@ -130,7 +130,12 @@ asio::awaitable<void> PoliteFetcher::ensure_robots(std::string host, std::string
   permit.release();
 
   int status = response.ok() ? response.status : 0;
-  if (!response.ok()) {
+  if (response.error == http::ErrorKind::too_many_redirects || response.error == http::ErrorKind::redirect_loop) {
+    // RFC 9309 2.3.1.2: past five redirects robots.txt counts as unavailable,
+    // like a 4xx: no restrictions.
+    status = response.status >= 300 && response.status < 400 ? response.status : 310;
+  }
+  if (status == 0) {
     logger_.warn("robots.txt of {}: {} ({}); its pages wait", host, response.error_message,
                  http::to_string(response.error));
   } else if (status >= 500) {

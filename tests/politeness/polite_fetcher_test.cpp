@@ -148,6 +148,16 @@ TEST(PoliteFetcher, UnreachableRobotsMeansTryLaterAndMissingMeansAllowed) {
   EXPECT_EQ(harness.gate->snapshot(failing.host())->state.consecutive_errors, 1);
 }
 
+TEST(PoliteFetcher, RobotsRedirectLoopCountsAsUnavailableSoAllowed) {
+  PoliteServer server;
+  server.route("/robots.txt", PoliteReply{301, {{"Location", "/robots.txt"}}, ""});
+  server.route("/story", PoliteReply{200, {}, "x"});
+  Harness harness(0ms);
+  auto results = harness.fetch_all({request(server.url("/story"), newsd::http::RequestKind::article)});
+  EXPECT_EQ(results[0].response.status, 200) << to_string(results[0].refusal);
+  EXPECT_EQ(server.arrivals("/story").size(), 1u);
+}
+
 TEST(PoliteFetcher, FeedsIgnoreRobotsUnlessConfigured) {
   PoliteServer server;
   server.route("/robots.txt", PoliteReply{200, {}, "User-agent: *\nDisallow: /\n"});
