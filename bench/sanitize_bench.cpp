@@ -1,7 +1,8 @@
 // Sanitiser and decoder throughput, each beside its floor measured in the same run:
 //   BM_LibxmlParse      libxml2's bare htmlReadMemory of the same article HTML (builds a tree)
 //   BM_Sanitize         feeds::sanitize_html on it (SAX, allow-list, URL resolution)
-//   BM_CopyUtf8         copying the decoded-size bytes: the floor of decode_to_utf8
+//   BM_CopyUtf8         copying the bytes: decode_to_utf8 must return a copy
+//   BM_ValidateUtf8     one UTF-8 validation pass (repair_utf8 on valid text changes nothing)
 //   BM_DecodeUtf8       decode_to_utf8 on valid UTF-8 (validation fast path)
 //   BM_DecodeWindows1251 decode_to_utf8 on the same text in declared windows-1251 (iconv)
 // The articles are generated with a fixed seed: 2-8 KB each, like content:encoded.
@@ -15,6 +16,7 @@
 
 #include "feeds/encoding.h"
 #include "feeds/sanitize.h"
+#include "feeds/text.h"
 
 namespace {
 
@@ -169,6 +171,16 @@ void BM_CopyUtf8(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
 }
 BENCHMARK(BM_CopyUtf8)->Unit(benchmark::kMicrosecond);
+
+void BM_ValidateUtf8(benchmark::State& state) {
+  std::string text = utf8_text();
+  for (auto _ : state) {
+    std::size_t replaced = feeds::repair_utf8(text);
+    benchmark::DoNotOptimize(replaced);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_ValidateUtf8)->Unit(benchmark::kMicrosecond);
 
 void BM_DecodeUtf8(benchmark::State& state) {
   const std::string& text = utf8_text();

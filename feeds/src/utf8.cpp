@@ -91,8 +91,14 @@ std::size_t first_invalid(std::string_view text) {
       pos += 8;
     }
     if (pos >= size) break;
-    if (byte_at(text, pos) < 0x80) {
+    unsigned lead = byte_at(text, pos);
+    if (lead < 0x80) {
       ++pos;
+      continue;
+    }
+    // Two-byte sequences (Cyrillic, Greek, Latin accents) inline: the common case.
+    if (lead >= 0xC2 && lead <= 0xDF && pos + 1 < size && is_continuation(byte_at(text, pos + 1))) {
+      pos += 2;
       continue;
     }
     std::size_t length = valid_sequence_length(text, pos);
