@@ -53,6 +53,9 @@ create temp table if not exists newsd_item_staging (
   comments text, published bigint, updated bigint, language text, content_hash text not null
 ) on commit delete rows)sql";
 
+// Rows per multi-row INSERT: 15,001 parameters, under libpq's limit of 65,535.
+constexpr std::size_t kRowsPerStatement = 1000;
+
 constexpr std::string_view kExistingSql =
     "select key, content_hash from items where source_id = $1::bigint and key = any($2::text[])";
 
@@ -224,7 +227,6 @@ void write_by_copy(Database& db, pg::Connection& conn, const std::string& operat
 void write_by_multirow(pg::Connection& conn, const std::string& operation,
                        const std::string& source_id, const std::vector<const Row*>& rows,
                        StoreCounts& counts) {
-  constexpr std::size_t kRowsPerStatement = 1000;  // 15,001 parameters, under libpq's 65,535
   for (std::size_t first = 0; first < rows.size(); first += kRowsPerStatement) {
     std::size_t end = std::min(rows.size(), first + kRowsPerStatement);
     std::string sql = fmt::format("insert into items ({}) values ", kInsertColumns);
@@ -316,17 +318,22 @@ StoreCounts ItemStore::store_feed_items(std::int64_t source_id, const feeds::Fee
     return base;
   }
 
+  auto write = [&](pg::Connection& conn) {
+    StoreCounts counts = base;  // fresh per attempt: a retried batch counts once
+    switch (method_) {
+      case WriteMethod::copy_staging: write_by_copy(db_, conn, operation, source, to_write, counts); break;
+      case WriteMethod::multirow_insert: write_by_multirow(conn, operation, source, to_write, counts); break;
+      case WriteMethod::pipeline: write_by_pipeline(db_, conn, operation, source, to_write, counts); break;
+    }
+    counts.unchanged = static_cast<int>(unique_rows.size()) - counts.added - counts.changed;
+    return counts;
+  };
   try {
-    return db_.transact(operation, [&](pg::Connection& conn) {
-      StoreCounts counts = base;  // fresh per attempt: a retried batch counts once
-      switch (method_) {
-        case WriteMethod::copy_staging: write_by_copy(db_, conn, operation, source, to_write, counts); break;
-        case WriteMethod::multirow_insert: write_by_multirow(conn, operation, source, to_write, counts); break;
-        case WriteMethod::pipeline: write_by_pipeline(db_, conn, operation, source, to_write, counts); break;
-      }
-      counts.unchanged = static_cast<int>(unique_rows.size()) - counts.added - counts.changed;
-      return counts;
-    });
+    // One statement is a transaction of its own: no BEGIN/COMMIT round trips.
+    if (method_ == WriteMethod::multirow_insert && to_write.size() <= kRowsPerStatement) {
+      return db_.run(operation, write);
+    }
+    return db_.transact(operation, write);
   } catch (...) {
     // A rolled-back transaction takes a staging table created in it along.
     db_.forget_on_connection("item staging table");
