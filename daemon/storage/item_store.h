@@ -2,7 +2,7 @@
 // Stores the items of one feed fetch: one transaction per fetch, new items
 // inserted, edited items (content hash changed) updated, unchanged items
 // skipped before they reach the table. See docs/sql.md for the semantics and
-// docs/performance/storage.md for why COPY into a staging table is the default.
+// docs/performance/storage.md for why one multi-row upsert is the default.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -29,16 +29,20 @@ struct StoreCounts {
 };
 
 // How new and changed rows travel to the server; all three give the same
-// result. Chosen by measurement (bench/storage_bench.cpp): copy_staging.
+// result. Chosen by measurement (bench/storage_bench.cpp, docs/performance/
+// storage.md): multirow_insert and copy_staging both run at the raw COPY rate
+// (the server's tsvector work dominates), multirow_insert needs two round
+// trips per feed instead of five and no per-session staging table; pipeline
+// pays the executor once per row and reaches about half the rate.
 enum class WriteMethod {
   copy_staging,     // COPY into a temporary staging table, then one INSERT ... ON CONFLICT
-  multirow_insert,  // INSERT ... VALUES (...), (...) ON CONFLICT, bound parameters
+  multirow_insert,  // INSERT ... VALUES (...), (...) ON CONFLICT, bound parameters (the default)
   pipeline,         // one prepared INSERT ... ON CONFLICT per item, in libpq pipeline mode
 };
 
 class ItemStore {
  public:
-  explicit ItemStore(Database& db, WriteMethod method = WriteMethod::copy_staging);
+  explicit ItemStore(Database& db, WriteMethod method = WriteMethod::multirow_insert);
 
   // Stores `feed.items` for `source_id` in one transaction (retried whole if
   // the connection is lost, so the counts describe the attempt that committed).
