@@ -561,6 +561,7 @@ asio::awaitable<Response> HttpClient::Impl::fetch(Request request) {
       break;
     }
     auto exchange = co_await send(&request, &*target, deadline, limit, &response);
+    response.bytes_on_wire = exchange.wire_bytes;
     if (exchange.failure.kind != ErrorKind::none) {
       fail(exchange.failure.kind, target->url, exchange.failure.detail);
       break;
@@ -585,7 +586,6 @@ asio::awaitable<Response> HttpClient::Impl::fetch(Request request) {
     }
 
     response.status = status;
-    response.bytes_on_wire = exchange.wire_bytes;
     response.timings.first_byte = exchange.first_byte;
     auto header = [&message](bhttp::field field) {
       const auto found = message.find(field);

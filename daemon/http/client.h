@@ -107,7 +107,7 @@ struct Response {
   std::optional<SystemTime> retry_after;  // seconds or HTTP-date, as a time point
 
   std::string body;  // decoded; empty for 304 and errors
-  std::size_t bytes_on_wire = 0;  // response bytes read for the final hop (header + body)
+  std::size_t bytes_on_wire = 0;  // bytes read for the last hop (header + body), also on failure
   bool reused_connection = false;
   Timings timings;
 
