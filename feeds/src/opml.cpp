@@ -123,15 +123,23 @@ class Reader {
   Reader(const LineIndex& lines, OpmlDocument& document) : lines_(lines), document_(document) {}
 
   void read_children(const pugi::xml_node& parent, const NamespaceScope& scope,
-                     const std::vector<std::string>& category) {
-    for (const auto& child : parent.children("outline")) read_outline(child, scope.enter(child), category);
+                     const std::vector<std::string>& category, int depth = 0) {
+    for (const auto& child : parent.children("outline")) {
+      // Reading recurses; a hostile file must not be able to exhaust the stack.
+      if (depth >= kMaxDepth) {
+        throw OpmlError(line_of(child), fmt::format("outlines nested deeper than {} levels", kMaxDepth));
+      }
+      read_outline(child, scope.enter(child), category, depth);
+    }
   }
 
  private:
   [[nodiscard]] int line_of(const pugi::xml_node& node) const { return lines_.line_of(node.offset_debug()); }
 
+  static constexpr int kMaxDepth = 64;
+
   void read_outline(const pugi::xml_node& outline, const NamespaceScope& scope,
-                    const std::vector<std::string>& category) {
+                    const std::vector<std::string>& category, int depth) {
     const int line = line_of(outline);
     std::optional<std::string> url, title, text, site_url, type;
     SourceOptions options;
@@ -170,7 +178,7 @@ class Reader {
       }
       auto nested = category;
       if (auto name = text ? text : title) nested.push_back(*name);
-      read_children(outline, scope, nested);
+      read_children(outline, scope, nested, depth + 1);
       return;
     }
     if (auto problem = url_problem(*url)) throw OpmlError(line, "xmlUrl " + *problem);
@@ -188,7 +196,7 @@ class Reader {
     if (has_children) {
       auto nested = category;
       if (auto name = text ? text : title) nested.push_back(*name);
-      read_children(outline, scope, nested);
+      read_children(outline, scope, nested, depth + 1);
     }
   }
 

@@ -136,7 +136,6 @@ TEST_P(BrokenOpml, IsRefusedWithLineAndReason) {
   EXPECT_THAT(std::string(error.what()), HasSubstr("line " + std::to_string(c.line)));
 }
 
-constexpr const char* kHead = "<?xml version=\"1.0\"?>\n<opml version=\"2.0\">\n<body>\n";
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, BrokenOpml,
@@ -193,6 +192,27 @@ INSTANTIATE_TEST_SUITE_P(
                    "<outline text=\"x\" xmlUrl=\"https://a.example/f\"/></outline>\n</body></opml>",
                    3, "without xmlUrl"}),
     [](const ::testing::TestParamInfo<BrokenCase>& param_info) { return std::string(param_info.param.name); });
+
+TEST(Opml, DeepNestingIsRefusedNotACrash) {
+  std::string deep = "<opml version=\"2.0\"><body>\n";
+  for (int i = 0; i < 100000; ++i) deep += "<outline text=\"c\">";
+  deep += "<outline text=\"x\" xmlUrl=\"https://a.example/\"/>";
+  for (int i = 0; i < 100000; ++i) deep += "</outline>";
+  deep += "</body></opml>";
+  auto error = error_of(deep);
+  EXPECT_EQ(error.line(), 2);
+  EXPECT_THAT(error.reason(), HasSubstr("nested deeper than 64 levels"));
+  // 64 levels are fine.
+  std::string ok = "<opml version=\"2.0\"><body>";
+  for (int i = 0; i < 63; ++i) ok += "<outline text=\"c\">";
+  ok += "<outline text=\"x\" xmlUrl=\"https://a.example/\"/>";
+  for (int i = 0; i < 63; ++i) ok += "</outline>";
+  ok += "</body></opml>";
+  auto document = feeds::parse_opml(ok);
+  ASSERT_EQ(document.sources.size(), 1u);
+  EXPECT_EQ(document.sources[0].category.size(), 63u);
+  EXPECT_EQ(feeds::parse_opml(feeds::write_opml(document)).sources, document.sources);
+}
 
 TEST(Opml, LinesCountCrLfFiles) {
   auto error = error_of("<opml version=\"2.0\">\r\n<body>\r\n\r\n<outline text=\"x\"/>\r\n</body></opml>");
