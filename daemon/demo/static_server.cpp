@@ -193,8 +193,8 @@ asio::awaitable<void> accept_loop(std::shared_ptr<StaticServer::State> state) {
 
 std::string_view content_type_for(std::string_view file_name) {
   auto ends = [&](std::string_view suffix) { return file_name.ends_with(suffix); };
+  if (ends(".atom") || ends("atom.xml")) return "application/atom+xml; charset=utf-8";
   if (ends(".rss") || ends(".xml")) return "application/rss+xml; charset=utf-8";
-  if (ends(".atom")) return "application/atom+xml; charset=utf-8";
   if (ends(".json")) return "application/feed+json; charset=utf-8";
   if (ends(".opml")) return "text/x-opml; charset=utf-8";
   if (ends(".html") || ends(".htm")) return "text/html; charset=utf-8";
