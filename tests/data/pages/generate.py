@@ -214,7 +214,7 @@ def head(rng, a, og=True, ld=True, ld_body=False, graph=False, charset="utf-8", 
         parts.append(jsonld(a, ld_body, graph, ld_kind).rstrip())
     parts.append('<link rel="stylesheet" href="/assets/site.css">')
     parts.append(style_block(rng).rstrip())
-    parts.append(padding_script(rng, pad_kb if pad_kb is not None else rng.randint(8, 40)).rstrip())
+    parts.append(padding_script(rng, pad_kb if pad_kb is not None else rng.randint(8, 30)).rstrip())
     parts.append(extra)
     return "<head>\n" + "\n".join(p for p in parts if p) + "\n</head>\n"
 
@@ -229,13 +229,46 @@ def cls(name):
     return f' class="{name}"' if name else ""
 
 
+SECTIONS = ["Politics", "Business", "Culture", "Sport", "Opinion", "Video", "Podcasts", "Science", "Health",
+            "Travel", "Tech", "Climate", "Education", "Money", "Weather", "Obituaries"]
+
+
+def icon(rng):
+    """Inline SVG icons: real headers and footers carry dozens of them."""
+    d = " ".join(f"M{rng.randint(0, 24)} {rng.randint(0, 24)}L{rng.randint(0, 24)} {rng.randint(0, 24)}" for _ in range(4))
+    return f'<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true"><path d="{d}"/></svg>'
+
+
 def nav(rng, lang, c=None):
+    """A mega menu: every section with a dozen sub-links and icons, as news sites ship them."""
     f = FURNITURE[lang]
-    items = [f["home"], f["news"], "Politics", "Business", "Culture", "Sport", "Opinion", "Video", "Podcasts"]
-    links = "".join(f'<li><a href="/{i}/">{esc(x)}</a></li>' for i, x in enumerate(items))
+    items = [f["home"], f["news"]] + SECTIONS
+    groups = []
+    for i, x in enumerate(items):
+        subs = "".join(f'<li class="menu-item menu-item-{i}-{j}"><a href="/{i}/{j}/" data-track="nav-{i}-{j}">'
+                       f'{icon(rng)}<span>{esc(x)} {j + 1}</span></a></li>' for j in range(rng.randint(8, 14)))
+        groups.append(f'<li class="menu-item has-children"><a href="/{i}/">{esc(x)}</a>'
+                      f'<button aria-expanded="false">{icon(rng)}</button><ul class="sub-menu">{subs}</ul></li>')
     tag = rng.choice(["nav", "div"]) if c is None else "div"
     cname = c if c is not None else pick(rng, "main-navigation", "site-nav", "menu-primary", "navbar", "header__menu")
-    return f'<{tag}{cls(cname)}><ul>{links}</ul></{tag}>\n'
+    return f'<{tag}{cls(cname)}><ul>{"".join(groups)}</ul></{tag}>\n'
+
+
+def card_grid(rng, a, lang):
+    """'More stories' cards after the article: pictures, labels, times, headline links."""
+    cards = []
+    for i in range(rng.randint(12, 20)):
+        src = f"https://{a['domain']}/media/cards/{a['slug']}-{i}"
+        # Component frameworks wrap every card in layers of divs.
+        cards.append(f'<div class="{pick(rng, "card", "tile", "c-item")}"><div class="card__inner"><div class="card__media">'
+                     f'<a href="/news/more-{i}/"><div class="ratio"><picture><source srcset="{src}.webp 1x, {src}@2x.webp 2x"'
+                     f' type="image/webp"><img src="{src}.jpg" alt="" loading="lazy" width="320" height="180"></picture>'
+                     f'</div></a></div><div class="card__body"><div class="card__meta"><span class="label">'
+                     f'{esc(rng.choice(SECTIONS))}</span><div class="card__time"><time datetime="2025-01-0{1 + i % 9}T10:00:00Z">'
+                     f'{1 + i}h</time></div></div><div class="card__title"><a href="/news/more-{i}/"><h4>'
+                     f'{esc(headline(rng, lang))}</h4></a></div><div class="card__actions"><div>{icon(rng)}</div>'
+                     f'<div>{icon(rng)}</div></div></div></div></div>')
+    return f'<section class="{pick(rng, "more-stories", "grid-latest", "stream")}">{"".join(cards)}</section>\n'
 
 
 def cookie_banner(rng, lang, c=None):
@@ -338,7 +371,13 @@ def site_footer(rng, a, lang, c=None):
     cname = c if c is not None else pick(rng, "site-footer", "footer", "colophon", "page-footer")
     tag = pick(rng, "footer", "div")
     links = " | ".join(f'<a href="/{x}/">{x}</a>' for x in ["about", "contact", "privacy", "terms", "advertise", "careers"])
-    return f'<{tag}{cls(cname)}><p>{links}</p><p>© 2025 {esc(a["site"])}. {esc(f["footer"])}</p></{tag}>\n'
+    columns = "".join(f'<div class="col"><h5>{esc(x)}</h5><ul>'
+                      + "".join(f'<li><a href="/{x.lower()}/{j}/">{esc(x)} {j}</a></li>' for j in range(8))
+                      + "</ul></div>" for x in SECTIONS[:8])
+    social = "".join(f'<a href="https://{n}.example/site" aria-label="{n}">{icon(rng)}</a>'
+                     for n in ["facebook", "x", "instagram", "youtube", "telegram", "tiktok"])
+    return (card_grid(rng, a, lang) + f'<{tag}{cls(cname)}><div class="cols">{columns}</div><div>{social}</div>'
+            f'<p>{links}</p><p>© 2025 {esc(a["site"])}. {esc(f["footer"])}</p></{tag}>\n')
 
 
 # ---- body blocks ---------------------------------------------------------------------------------
