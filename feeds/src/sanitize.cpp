@@ -14,6 +14,7 @@
 
 #include "feeds/text.h"
 #include "feeds/url.h"
+#include "url_resolver.h"
 #include "utf8.h"
 
 namespace feeds {
@@ -269,7 +270,7 @@ constexpr std::size_t kMaxDepth = 256;
 
 class Sanitizer {
  public:
-  explicit Sanitizer(const SanitizeOptions& options) : options_(options) {}
+  explicit Sanitizer(const SanitizeOptions& options) : options_(options), resolver_(options.base_url) {}
 
   void reserve(std::size_t size) { out_.reserve(size + size / 8 + 64); }
 
@@ -393,13 +394,13 @@ class Sanitizer {
     if (scheme.empty()) {
       if (url.empty() && !link) return std::nullopt;
       if (options_.base_url.empty()) return url;
-      return resolve_url(options_.base_url, url);
+      return resolver_.resolve(url);
     }
     bool allowed = scheme == "http" || scheme == "https";
     if (link) allowed = allowed || scheme == "mailto" || scheme == "tel" || scheme == "ftp";
     if (scheme == "data" && image_source && options_.keep_images && is_safe_data_image(url)) return url;
     if (!allowed) return std::nullopt;
-    return resolve_url(options_.base_url, url);
+    return resolver_.resolve(url);
   }
 
   // srcset: "url descriptor, url descriptor"; each candidate checked like src.
@@ -436,6 +437,7 @@ class Sanitizer {
   }
 
   const SanitizeOptions& options_;
+  UrlResolver resolver_;  // the base URL parsed once per document
   std::string out_;
   std::vector<Open> stack_;
   int skipping_ = 0;

@@ -9,6 +9,7 @@
 #include <cctype>
 
 #include "punycode.h"
+#include "url_resolver.h"
 
 namespace feeds {
 
@@ -289,25 +290,37 @@ bool is_tracking_parameter(std::string_view name) {
   return false;
 }
 
-std::optional<std::string> resolve_url(std::string_view base, std::string_view reference) {
+UrlResolver::UrlResolver(std::string_view base) {
+  try {
+    base_ = parse_absolute(base);
+  } catch (const std::exception&) {
+    base_.reset();
+  }
+}
+
+std::optional<std::string> UrlResolver::resolve(std::string_view reference) const {
   try {
     std::string cleaned = to_uri_syntax(trim(reference));
     auto ref = boost::urls::parse_uri_reference(cleaned);
     if (!ref) return std::nullopt;
-    boost::urls::url result;
+    std::optional<UrlParts> parts;
     if (ref->has_scheme()) {
-      result = boost::urls::url(*ref);
+      parts = normalise(*ref);
     } else {
-      auto base_url = parse_absolute(base);
-      if (!base_url) return std::nullopt;
-      if (!boost::urls::resolve(*base_url, *ref, result)) return std::nullopt;
+      if (!base_) return std::nullopt;
+      boost::urls::url result;
+      if (!boost::urls::resolve(*base_, *ref, result)) return std::nullopt;
+      parts = normalise(result);
     }
-    auto parts = normalise(result);
     if (!parts) return std::nullopt;
     return parts->str();
   } catch (const std::exception&) {  // Boost.URL throws on inputs its setters reject
     return std::nullopt;
   }
+}
+
+std::optional<std::string> resolve_url(std::string_view base, std::string_view reference) {
+  return UrlResolver(base).resolve(reference);
 }
 
 std::optional<std::string> canonical_url(std::string_view text) {
