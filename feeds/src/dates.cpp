@@ -448,10 +448,10 @@ std::optional<Timestamp> parse_numeric_date(std::string_view text) {
   Clock clock;
   seconds offset{0};
   std::string_view rest = trim(text.substr(pos));
-  if (!rest.empty()) {
-    std::vector<std::string> tokens = tokenize(rest);
+  std::vector<std::string> tokens = tokenize(rest);  // may be empty: "02.03.2025,"
+  if (!tokens.empty()) {
     std::size_t i = 0;
-    if (tokens[i] == "at" || tokens[i] == "-") ++i;
+    if (i < tokens.size() && (tokens[i] == "at" || tokens[i] == "-")) ++i;
     if (i >= tokens.size()) return std::nullopt;
     std::string_view meridiem;
     if (!parse_clock(tokens[i], clock, meridiem)) return std::nullopt;

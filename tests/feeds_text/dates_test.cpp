@@ -225,6 +225,12 @@ TEST(ParseDate, FreeForms) {
   EXPECT_EQ(any("12/25/2025"), "2025-12-25T00:00:00Z");
 }
 
+TEST(ParseDate, NumericDateWithOnlySeparatorsAfterIt) {
+  // Found by dates_fuzz: the rest after the date tokenised to nothing.
+  EXPECT_EQ(any("02.03.2826,"), "2826-03-02T00:00:00Z");
+  EXPECT_EQ(any("02.03.2025 ,"), "2025-03-02T00:00:00Z");
+}
+
 TEST(ParseDate, AmbiguousSlashDateRefused) { EXPECT_EQ(any("03/02/2025"), "null"); }
 
 TEST(ParseDate, UnixTimestamps) {

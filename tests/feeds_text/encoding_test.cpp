@@ -206,6 +206,26 @@ TEST(DecodeToUtf8, HtmlMetaHttpEquiv) {
   EXPECT_EQ(decoded.utf8, page);
 }
 
+TEST(DecodeToUtf8, DeclarationSpellings) {
+  // Single quotes, leading white space before the XML declaration, odd case.
+  std::string xml = "\n  <?xml version='1.0' encoding='KOI8-R' ?><a>" + kRussian + "</a>";
+  EXPECT_EQ(decode_to_utf8(encode(xml, "KOI8-R"), DocumentKind::xml).encoding, "koi8-r");
+  // Unquoted meta charset, and http-equiv with the charset unquoted inside content.
+  std::string html = "<HTML><HEAD><META CHARSET=windows-1251></HEAD><p>" + kRussian;
+  EXPECT_EQ(decode_to_utf8(encode(html, "CP1251"), DocumentKind::html).encoding, "windows-1251");
+  html = "<html><head><meta content='text/html; charset=koi8-r' http-equiv='content-type'></head>" + kRussian;
+  EXPECT_EQ(decode_to_utf8(encode(html, "KOI8-R"), DocumentKind::html).encoding, "koi8-r");
+  // A '<' inside another tag's attribute does not start a fake meta.
+  html = "<html><head><link title=\"<meta charset=koi8-r>\"><meta charset=\"windows-1251\"></head>" + kRussian;
+  EXPECT_EQ(decode_to_utf8(encode(html, "CP1251"), DocumentKind::html).encoding, "windows-1251");
+}
+
+TEST(DecodeToUtf8, HttpHintAsBareLabel) {
+  auto decoded = decode_to_utf8(encode(kRussian, "KOI8-R"), DocumentKind::html, "KOI8-R");
+  EXPECT_EQ(decoded.encoding, "koi8-r");
+  EXPECT_EQ(decoded.utf8, kRussian);
+}
+
 TEST(DecodeToUtf8, MetaAfterFirst1024BytesIsIgnored) {
   std::string page = "<html><head>" + std::string(1100, ' ') + "<meta charset=\"koi8-r\"></head><body>" + kRussian + "</body></html>";
   auto decoded = decode_to_utf8(encode(page, "CP1251"), DocumentKind::html);

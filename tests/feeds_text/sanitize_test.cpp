@@ -204,6 +204,20 @@ TEST(Sanitize, BaseAndDuplicateAttributes) {
             "<a href=\"https://example.com/1\" rel=\"noopener noreferrer\">x</a>");
 }
 
+TEST(Sanitize, ControlCharactersAndNulDoNotLeak) {
+  std::string out = clean(std::string("<p>a\0b\x01c</p><p>after</p>", 26));
+  EXPECT_TRUE(well_formed(out)) << out;
+  EXPECT_NE(out.find("after"), std::string::npos);
+}
+
+TEST(Sanitize, EmptyHrefPointsAtTheBase) {
+  EXPECT_EQ(clean("<a href>x</a>"), "<a href=\"https://example.com/news/story.html\" rel=\"noopener noreferrer\">x</a>");
+}
+
+TEST(Sanitize, ProtocolRelativeAndUppercaseSchemes) {
+  EXPECT_EQ(clean("<img src=\"HTTPS://CDN.Example.com/A.JPG\">"), "<img src=\"https://cdn.example.com/A.JPG\"/>");
+}
+
 TEST(Sanitize, TablesKeepSpans) {
   EXPECT_EQ(clean("<table><tbody><tr><td colspan=\"2\" bgcolor=red>x</td></tr></tbody></table>"),
             "<table><tbody><tr><td colspan=\"2\">x</td></tr></tbody></table>");
