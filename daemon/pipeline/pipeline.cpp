@@ -232,6 +232,7 @@ struct Pipeline::Impl {
   asio::awaitable<SourceReport> poll(std::int64_t source_id);
   asio::awaitable<void> poll_into(std::int64_t source_id, PassSummary* summary);
   asio::awaitable<void> retry_pending(PassSummary* summary);
+  asio::awaitable<void> retry_pending_logged();
   asio::awaitable<void> poll_and_requeue(std::int64_t source_id, scheduler::PollQueue* queue,
                                          std::set<std::int64_t>* in_flight);
   asio::awaitable<void> record_failure(SourceReport* report, std::int64_t source_id, TimePoint polled_at,
@@ -691,6 +692,17 @@ asio::awaitable<void> Pipeline::Impl::retry_pending(PassSummary* summary) {
   summary->articles_deferred += retried.articles_deferred;
 }
 
+asio::awaitable<void> Pipeline::Impl::retry_pending_logged() {
+  PassSummary retried;
+  articles_touched.clear();
+  co_await retry_pending(&retried);
+  if (retried.articles_extracted + retried.articles_failed + retried.articles_skipped > 0) {
+    options.logger.info("pending articles: {} extracted, {} failed, {} skipped, {} still waiting",
+                        retried.articles_extracted, retried.articles_failed, retried.articles_skipped,
+                        retried.articles_deferred);
+  }
+}
+
 asio::awaitable<void> Pipeline::Impl::poll_and_requeue(std::int64_t source_id, scheduler::PollQueue* queue,
                                                        std::set<std::int64_t>* in_flight) {
   auto report = co_await poll(source_id);
@@ -762,10 +774,9 @@ asio::awaitable<void> Pipeline::run_forever(std::function<void()> on_ready) {
         }
         next_reload = now + self.options.reload_every;
       }
-      if (now >= next_pending && group.active() == 0) {
-        PassSummary retried;
-        self.articles_touched.clear();
-        co_await self.retry_pending(&retried);
+      if (now >= next_pending) {
+        // Alongside the polls, as one more task: a busy daemon still gets to it.
+        group.spawn(self.retry_pending_logged());
         next_pending = now + self.options.pending_every;
       }
       if (now >= next_prune) {
