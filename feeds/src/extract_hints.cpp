@@ -219,7 +219,7 @@ bool is_boilerplate_text(std::string_view text) {
     if (text.size() > phrase.max_bytes) continue;
     if (phrase.whole ? iequals(text, phrase.text) : istarts_with(text, phrase.text)) return true;
   }
-  if (text.size() <= 60) {
+  if (text.size() <= 90) {  // bytes: a Cyrillic "7 мин чтения" line is twice its ASCII length
     for (auto marker : kReadingTime) {
       if (icontains(text, marker) && text.find_first_of("0123456789") != std::string_view::npos) return true;
     }
