@@ -426,7 +426,7 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
           std::string text = collapsed_text(node);
           if (is_boilerplate_text(text)) {
             remove = true;
-          } else if (s->has_time && s->text_bytes < (name == "p" ? 60u : 200u)) {
+          } else if (s->has_time && s->text_bytes < (name == "p" ? 60u : 200u) && (name == "p" || s->paragraphs == 0)) {
             remove = true;  // dateline / byline with a <time>
           } else if (looks_like_byline(text) && name != "li") {
             remove = true;

@@ -22,10 +22,10 @@ const std::filesystem::path kPages = std::filesystem::path(NEWSD_TEST_DATA_DIR) 
 
 // Set just under the figures measured when they were last raised (see
 // docs/extraction.md); a change that lowers them fails here.
-constexpr double kMinCorpusF1 = 0.995;
-constexpr double kMinCorpusPrecision = 0.995;
-constexpr double kMinCorpusRecall = 0.99;
-constexpr double kMinPageF1 = 0.90;  // no single page may collapse
+constexpr double kMinCorpusF1 = 0.998;
+constexpr double kMinCorpusPrecision = 0.998;
+constexpr double kMinCorpusRecall = 0.998;
+constexpr double kMinPageF1 = 0.95;  // no single page may collapse
 
 std::vector<std::filesystem::path> expected_files() {
   std::vector<std::filesystem::path> files;
