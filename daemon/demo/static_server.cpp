@@ -39,6 +39,7 @@ struct StaticServer::State {
 
   mutable std::mutex mutex;  // guards what the test thread and the server thread share
   std::map<std::string, int, std::less<>> overrides;
+  std::map<std::string, std::pair<int, std::string>, std::less<>> redirects;
   std::optional<std::size_t> answers_left;  // set: go away when it reaches 0
   std::vector<std::string> log;
   std::size_t conditional = 0;
@@ -106,6 +107,12 @@ Response answer(StaticServer::State& state, const http::request<http::string_bod
     if (auto it = state.overrides.find(path); it != state.overrides.end()) {
       status_out = it->second;
       return plain(it->second, fmt::format("status {} for {} (override)\n", it->second, path), version);
+    }
+    if (auto it = state.redirects.find(path); it != state.redirects.end()) {
+      status_out = it->second.first;
+      auto response = plain(it->second.first, fmt::format("moved to {}\n", it->second.second), version);
+      response.set(http::field::location, it->second.second);
+      return response;
     }
   }
   if (request.method() != http::verb::get && request.method() != http::verb::head) {
@@ -236,9 +243,15 @@ void StaticServer::override_status(const std::string& path, int status) {
   state_->overrides[path] = status;
 }
 
+void StaticServer::redirect(const std::string& path, int status, const std::string& location) {
+  std::lock_guard lock(state_->mutex);
+  state_->redirects[path] = {status, location};
+}
+
 void StaticServer::clear_overrides() {
   std::lock_guard lock(state_->mutex);
   state_->overrides.clear();
+  state_->redirects.clear();
 }
 
 void StaticServer::go_away_after(std::size_t requests) {

@@ -35,6 +35,8 @@ class StaticServer {
 
   // Answers `path` (exact, query ignored) with `status` and a short body.
   void override_status(const std::string& path, int status);
+  // Answers `path` with a redirect (301, 302, 307, 308) to `location`.
+  void redirect(const std::string& path, int status, const std::string& location);
   void clear_overrides();
   // After `requests` more requests have been answered, the server "goes
   // away": every later request's connection is closed without an answer.

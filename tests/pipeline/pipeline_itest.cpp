@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "pipeline/source_record.h"
 #include "pipeline_support.h"
 
 namespace newsd::test {
@@ -130,6 +131,50 @@ TEST(PipelineEndToEnd, ServerGoingAwayMidRunLosesNothing) {
   EXPECT_EQ(world.count("select count(*) from articles where status = 'extracted'"), 2);
   EXPECT_EQ(world.count("select count(*) from articles"), 2);
   EXPECT_EQ(world.count("select count(*) from items"), 2);
+}
+
+}  // namespace
+}  // namespace newsd::test
+
+namespace newsd::test {
+namespace {
+
+// A permanent redirect moves the source's URL only after it has been seen on
+// several consecutive polls; a temporary one never does.
+TEST(PipelineEndToEnd, PermanentRedirectSeenOnSeveralPollsUpdatesTheSourceUrl) {
+  PipelineWorld world("pipeline_redirect", {"/valley/"});
+  std::string old_url = world.text("select url from sources");
+  std::string new_url = world.server().base_url() + "/valley/rss.xml";
+  // The source now lives at an old address that redirects permanently.
+  world.conn().exec("move the source", "update sources set url = $1", {world.server().base_url() + "/old/valley.xml"});
+  world.server().redirect("/old/valley.xml", 301, new_url);
+  for (int poll = 1; poll <= pipeline::kPermanentRedirectPolls; ++poll) {
+    world.make_all_due();
+    auto summary = world.run_once();
+    ASSERT_EQ(summary.sources_polled, 1);
+    ASSERT_TRUE(summary.sources.front().error.empty()) << summary.sources.front().error;
+    if (poll < pipeline::kPermanentRedirectPolls) {
+      EXPECT_EQ(world.text("select url from sources"), world.server().base_url() + "/old/valley.xml");
+      EXPECT_EQ(world.count("select redirect_count from sources"), poll);
+    }
+  }
+  EXPECT_EQ(world.text("select url from sources"), new_url);
+  EXPECT_EQ(world.count("select redirect_count from sources"), 0);
+  EXPECT_EQ(world.count("select count(*) from items"), 2);  // items were stored once, whatever the address
+  EXPECT_EQ(old_url, new_url);
+
+  // A temporary redirect is followed but never moves the source, however often it is seen.
+  std::string temporary = world.server().base_url() + "/old/valley.xml";
+  world.conn().exec("move the source", "update sources set url = $1", {temporary});
+  world.server().redirect("/old/valley.xml", 302, new_url);
+  for (int poll = 0; poll <= pipeline::kPermanentRedirectPolls; ++poll) {
+    world.make_all_due();
+    auto summary = world.run_once();
+    ASSERT_EQ(summary.sources_polled, 1);
+    EXPECT_TRUE(summary.sources.front().error.empty()) << summary.sources.front().error;
+  }
+  EXPECT_EQ(world.text("select url from sources"), temporary);
+  EXPECT_EQ(world.count("select redirect_count from sources"), 0);
 }
 
 }  // namespace
