@@ -145,7 +145,9 @@ Response answer(StaticServer::State& state, const http::request<http::string_bod
   return response;
 }
 
-asio::awaitable<void> session(tcp::socket socket, std::shared_ptr<StaticServer::State> state) {
+// The coroutines hold a plain pointer: their frames live in state->io, which
+// the State owns, so a shared_ptr here would keep the State alive forever.
+asio::awaitable<void> session(tcp::socket socket, StaticServer::State* state) {
   beast::flat_buffer buffer;
   for (;;) {
     http::request<http::string_body> request;
@@ -185,7 +187,7 @@ asio::awaitable<void> session(tcp::socket socket, std::shared_ptr<StaticServer::
   }
 }
 
-asio::awaitable<void> accept_loop(std::shared_ptr<StaticServer::State> state) {
+asio::awaitable<void> accept_loop(StaticServer::State* state) {
   for (;;) {
     auto [error, socket] = co_await state->acceptor.async_accept(asio::as_tuple(asio::use_awaitable));
     if (error) {
@@ -226,8 +228,8 @@ StaticServer::StaticServer(std::filesystem::path root, std::string address) : st
   auto host = ip.is_v6() ? "[" + address + "]" : address;
   state_->port = state_->acceptor.local_endpoint().port();
   state_->base_url = fmt::format("http://{}:{}", host, state_->port);
-  asio::co_spawn(state_->io, accept_loop(state_), asio::detached);
-  state_->thread = std::thread([state = state_] { state->io.run(); });
+  asio::co_spawn(state_->io, accept_loop(state_.get()), asio::detached);
+  state_->thread = std::thread([state = state_.get()] { state->io.run(); });
 }
 
 StaticServer::~StaticServer() {
