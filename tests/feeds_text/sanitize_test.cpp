@@ -205,7 +205,8 @@ TEST(Sanitize, BaseAndDuplicateAttributes) {
 }
 
 TEST(Sanitize, ControlCharactersAndNulDoNotLeak) {
-  std::string out = clean(std::string("<p>a\0b\x01c</p><p>after</p>", 26));
+  static constexpr char kInput[] = "<p>a\0b\x01" "c</p><p>after</p>";
+  std::string out = clean(std::string(kInput, sizeof kInput - 1));
   EXPECT_TRUE(well_formed(out)) << out;
   EXPECT_NE(out.find("after"), std::string::npos);
 }
