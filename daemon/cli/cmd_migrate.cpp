@@ -1,31 +1,16 @@
-// newsd migrate [--db URL]: applies the pending schema migrations and says what it did.
+// newsd migrate [--db URL] [--config FILE]: applies the pending schema migrations and says what it did.
 #include <fmt/core.h>
 
-#include <cstdlib>
 #include <optional>
 #include <string>
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cluster/database.h"
+#include "core/log.h"
 #include "storage/migrations.h"
 
 namespace newsd::cli {
-
-namespace {
-
-// --db, else NEWSD_DB. The full resolution (config file, embedded cluster) lives
-// in daemon/cluster/; the lead replaces this function's body with a call to it.
-std::optional<std::string> explicit_database_url(const Args& parsed) {
-  if (auto url = parsed.value("db")) {
-    if (url->empty()) throw UsageError("--db needs a database URL");
-    return url;
-  }
-  const char* from_env = std::getenv("NEWSD_DB");
-  if (from_env != nullptr && *from_env != '\0') return std::string(from_env);
-  return std::nullopt;
-}
-
-}  // namespace
 
 // Migrates the database at `database_url` and prints the outcome; the part of
 // `newsd migrate` that does not depend on how the URL was found.
@@ -44,12 +29,16 @@ int migrate_and_report(const std::string& database_url) {
 }
 
 int cmd_migrate(std::span<const std::string_view> args) {
-  Args parsed(args, {"db"});
+  Args parsed(args, {"db", "config"});
   if (!parsed.positional().empty()) throw UsageError("migrate takes no positional arguments");
-  auto url = explicit_database_url(parsed);
-  if (!url) throw UsageError("no database given: pass --db URL or set NEWSD_DB");
+  auto db_flag = parsed.value("db");
+  if (db_flag && db_flag->empty()) throw UsageError("--db needs a database URL");
+  // --db, NEWSD_DB, the configuration file, else the embedded cluster: the same
+  // resolution every command uses.
+  Logger logger(LogLevel::info, stderr);
+  auto database = cluster::open_database(db_flag, parsed.value("config"), logger);
   try {
-    return migrate_and_report(*url);
+    return migrate_and_report(database.url);
   } catch (const storage::SchemaTooNew& e) {
     fmt::print(stderr, "newsd migrate: {}\n", e.what());
     return kExitFailure;

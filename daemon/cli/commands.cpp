@@ -31,7 +31,7 @@ constexpr Command kCommands[] = {
     {"version", "version", "print the version", cmd_version},
     {"parse", "parse FILE... [--charset NAME] [--base-url URL]", "parse feeds and print them as JSON", cmd_parse},
     {"extract", "extract FILE [--url URL] [--charset NAME]", "extract the article from an HTML page as JSON", cmd_extract},
-    {"migrate", "migrate [--db URL]", "apply pending database schema migrations", cmd_migrate},
+    {"migrate", "migrate [--db URL] [--config FILE]", "apply pending database schema migrations", cmd_migrate},
     {"import", "import FILE.opml [--prune] [--db URL]", "sync the sources with an OPML file (missing: disabled)", cmd_import},
     {"export", "export [--file F] [--db URL]", "write the enabled sources as OPML 2.0", cmd_export},
     {"add", "add URL [--category A/B] [--title T] [--interval D]", "add one source", cmd_add},

@@ -47,15 +47,15 @@ struct HostOverride {
 
 // [politeness]
 struct PolitenessConfig {
-  int per_host_connections = 1;                            // concurrent requests per host
+  int per_host_connections = 2;                            // concurrent requests per host
   milliseconds host_gap{std::chrono::seconds(1)};           // pause between requests to one host
-  milliseconds source_min_interval{std::chrono::minutes(5)};// never poll one feed more often
+  milliseconds source_min_interval{std::chrono::minutes(15)};// never poll one feed more often
   std::map<std::string, HostOverride, std::less<>> hosts;   // lowercased host -> override
 };
 
 // [scheduler]
 struct SchedulerConfig {
-  milliseconds min_interval{std::chrono::minutes(5)};   // adaptive interval's lower bound
+  milliseconds min_interval{std::chrono::minutes(15)};   // adaptive interval's lower bound
   milliseconds max_interval{std::chrono::hours(24)};    // and its upper bound
 };
 

@@ -22,6 +22,7 @@
 #include "pipeline/source_record.h"
 #include "pipeline/task_group.h"
 #include "politeness/host_gate.h"
+#include "politeness/polite_fetcher.h"
 #include "politeness/host_key.h"
 #include "politeness/host_store.h"
 #include "politeness/source_throttle.h"
@@ -43,15 +44,6 @@ namespace {
 template <typename Work>
 asio::awaitable<std::invoke_result_t<Work>> run_work(Work work) {
   co_return work();
-}
-
-politeness::Outcome outcome_of(const http::Response& response) {
-  if (!response.ok()) return politeness::Outcome::network();
-  std::optional<Seconds> retry_after;
-  if (response.retry_after) {
-    retry_after = std::max(Seconds(0), std::chrono::duration_cast<Seconds>(*response.retry_after - Clock::now()));
-  }
-  return politeness::Outcome::from_status(response.status, retry_after);
 }
 
 bool is_success(int status) { return status >= 200 && status < 300; }
@@ -301,7 +293,7 @@ asio::awaitable<std::optional<http::Response>> Pipeline::Impl::fetch_polite(http
   record.source_id = source_id;
   auto started = std::chrono::steady_clock::now();
   http::Response response = co_await client.fetch(std::move(request));
-  permit.record(outcome_of(response));
+  permit.record(politeness::outcome_of(response, Clock::now()));
   permit.release();
 
   if (response.status != 0) record.status = response.status;

@@ -38,10 +38,10 @@ TEST(Config, EmptyFileGivesTheDocumentedDefaults) {
   EXPECT_EQ(config.http.max_redirects, 5);
   EXPECT_TRUE(config.http.allow_private.empty());
   EXPECT_FALSE(config.http.proxy.has_value());
-  EXPECT_EQ(config.politeness.per_host_connections, 1);
+  EXPECT_EQ(config.politeness.per_host_connections, 2);
   EXPECT_EQ(config.politeness.host_gap, 1s);
-  EXPECT_EQ(config.politeness.source_min_interval, 5min);
-  EXPECT_EQ(config.scheduler.min_interval, 5min);
+  EXPECT_EQ(config.politeness.source_min_interval, 15min);
+  EXPECT_EQ(config.scheduler.min_interval, 15min);
   EXPECT_EQ(config.scheduler.max_interval, 24h);
 }
 
@@ -79,7 +79,7 @@ proxy = "socks5h://127.0.0.1:9050"
 [politeness]
 per_host_connections = 4
 host_gap = "500ms"
-source_min_interval = "15m"
+source_min_interval = "30m"
 [politeness.hosts."Example.COM:8080"]
 connections = 1
 [scheduler]
@@ -98,7 +98,7 @@ max_interval = "2d"
   EXPECT_EQ(config.http.proxy, "socks5h://127.0.0.1:9050");
   EXPECT_EQ(config.politeness.per_host_connections, 4);
   EXPECT_EQ(config.politeness.host_gap, 500ms);
-  EXPECT_EQ(config.politeness.source_min_interval, 15min);
+  EXPECT_EQ(config.politeness.source_min_interval, 30min);
   ASSERT_TRUE(config.politeness.hosts.contains("example.com:8080"));  // host names are lowercased
   EXPECT_EQ(config.politeness.hosts.at("example.com:8080").connections, 1);
   EXPECT_EQ(config.scheduler.min_interval, 1min);
