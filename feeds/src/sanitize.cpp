@@ -182,7 +182,8 @@ bool is_void_name(std::string_view name) {
          name == "isindex";
 }
 
-void append_escaped_text(std::string& out, std::string_view text) {
+// Escapes the characters that end text (&, <, >) and, inside attribute values, '"'.
+void append_escaped(std::string& out, std::string_view text, bool in_attribute) {
   std::size_t start = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     std::string_view replacement;
@@ -190,6 +191,10 @@ void append_escaped_text(std::string& out, std::string_view text) {
       case '&': replacement = "&amp;"; break;
       case '<': replacement = "&lt;"; break;
       case '>': replacement = "&gt;"; break;
+      case '"':
+        if (!in_attribute) continue;
+        replacement = "&quot;";
+        break;
       default: continue;
     }
     out.append(text.substr(start, i - start));
@@ -199,23 +204,9 @@ void append_escaped_text(std::string& out, std::string_view text) {
   out.append(text.substr(start));
 }
 
-void append_escaped_attribute(std::string& out, std::string_view text) {
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    std::string_view replacement;
-    switch (text[i]) {
-      case '&': replacement = "&amp;"; break;
-      case '<': replacement = "&lt;"; break;
-      case '>': replacement = "&gt;"; break;
-      case '"': replacement = "&quot;"; break;
-      default: continue;
-    }
-    out.append(text.substr(start, i - start));
-    out.append(replacement);
-    start = i + 1;
-  }
-  out.append(text.substr(start));
-}
+void append_escaped_text(std::string& out, std::string_view text) { append_escaped(out, text, false); }
+
+void append_escaped_attribute(std::string& out, std::string_view text) { append_escaped(out, text, true); }
 
 std::string_view as_view(const xmlChar* text) {
   return text == nullptr ? std::string_view() : std::string_view(reinterpret_cast<const char*>(text));
