@@ -35,7 +35,8 @@ std::string read_file(const std::filesystem::path& path) {
 
 const std::vector<Page>& pages() {
   static const std::vector<Page> loaded = [] {
-    const std::filesystem::path dir = std::filesystem::path(NEWSD_BENCH_DIR) / ".." / "tests" / "data" / "pages";
+    const std::filesystem::path dir =
+        std::filesystem::path(NEWSD_BENCH_DIR) / ".." / "tests" / "data" / "pages";
     std::vector<Page> out;
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
@@ -46,7 +47,8 @@ const std::vector<Page>& pages() {
       page.name = std::string(expected.at("page").as_string());
       page.bytes = read_file(dir / page.name);
       page.url = std::string(expected.at("url").as_string());
-      if (expected.at("http_charset").is_string()) page.http_charset = std::string(expected.at("http_charset").as_string());
+      if (expected.at("http_charset").is_string())
+        page.http_charset = std::string(expected.at("http_charset").as_string());
       out.push_back(std::move(page));
     }
     std::sort(out.begin(), out.end(), [](const Page& a, const Page& b) { return a.name < b.name; });

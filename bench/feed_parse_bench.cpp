@@ -62,7 +62,8 @@ std::int64_t corpus_bytes() {
 
 bool have_corpus(benchmark::State& state) {
   if (!corpus().empty()) return true;
-  state.SkipWithError("no corpus: run bench/gen_feed_corpus.py /tmp/newsd-feed-corpus (or set NEWSD_FEED_CORPUS)");
+  state.SkipWithError(
+      "no corpus: run bench/gen_feed_corpus.py /tmp/newsd-feed-corpus (or set NEWSD_FEED_CORPUS)");
   return false;
 }
 
@@ -92,8 +93,10 @@ void FullParse(benchmark::State& state) {
     items = failures = 0;
     for (const auto& file : corpus()) {
       feeds::ParseResult result = feeds::parse_feed(file.bytes);
-      if (result.ok()) items += result.feed->items.size();
-      else ++failures;
+      if (result.ok())
+        items += result.feed->items.size();
+      else
+        ++failures;
       benchmark::DoNotOptimize(result);
     }
   }
@@ -105,7 +108,9 @@ void FullParse(benchmark::State& state) {
 struct StringWriter final : pugi::xml_writer {
   std::string& out;
   explicit StringWriter(std::string& target) : out(target) {}
-  void write(const void* data, std::size_t size) override { out.append(static_cast<const char*>(data), size); }
+  void write(const void* data, std::size_t size) override {
+    out.append(static_cast<const char*>(data), size);
+  }
 };
 
 // The HTML fragments of the corpus, as the parsers hand them to the sanitiser.
@@ -128,9 +133,10 @@ const std::vector<std::string>& html_fragments() {
       }
       pugi::xml_document document;
       if (!document.load_buffer(file.bytes.data(), file.bytes.size())) continue;
-      for (pugi::xpath_node hit : document.select_nodes(
-               "//*[local-name()='encoded' or (local-name()='description' and ancestor::*[local-name()='item']) or "
-               "local-name()='summary' or local-name()='content']")) {
+      for (pugi::xpath_node hit :
+           document.select_nodes("//*[local-name()='encoded' or (local-name()='description' and "
+                                 "ancestor::*[local-name()='item']) or "
+                                 "local-name()='summary' or local-name()='content']")) {
         std::string html;
         StringWriter writer(html);
         for (pugi::xml_node child : hit.node().children()) {

@@ -9,6 +9,7 @@
 // bench/fetch-bench runs the server pinned to one CPU, then wrk and this
 // benchmark pinned to the other, and prints the ratio (the floor is wrk).
 #include <benchmark/benchmark.h>
+#include <fmt/core.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
@@ -19,7 +20,6 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <fmt/core.h>
 
 #include <charconv>
 #include <cstdio>
@@ -53,18 +53,21 @@ class Catalog {
     for (int n = 0; n < kFeeds; ++n) {
       std::string body = fmt::format(
           "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel>"
-          "<title>Feed {0}</title><link>https://site{0}.example/</link><description>Bench feed {0}</description>",
+          "<title>Feed {0}</title><link>https://site{0}.example/</link><description>Bench feed "
+          "{0}</description>",
           n);
       for (int item = 0; item < 3; ++item)
-        body += fmt::format("<item><title>Story {1} of feed {0}</title><link>https://site{0}.example/{1}</link>"
-                            "<guid>site{0}-{1}</guid><pubDate>Mon, 0{1} Jan 2024 10:00:00 GMT</pubDate>"
-                            "<description>Short summary {1}.</description></item>",
-                            n, item + 1);
+        body += fmt::format(
+            "<item><title>Story {1} of feed {0}</title><link>https://site{0}.example/{1}</link>"
+            "<guid>site{0}-{1}</guid><pubDate>Mon, 0{1} Jan 2024 10:00:00 GMT</pubDate>"
+            "<description>Short summary {1}.</description></item>",
+            n, item + 1);
       body += "</channel></rss>\n";
-      responses_.push_back(fmt::format("HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml; charset=utf-8\r\n"
-                                       "ETag: \"f{}\"\r\nLast-Modified: Mon, 01 Jan 2024 10:00:00 GMT\r\n"
-                                       "Content-Length: {}\r\n\r\n{}",
-                                       n, body.size(), body));
+      responses_.push_back(
+          fmt::format("HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml; charset=utf-8\r\n"
+                      "ETag: \"f{}\"\r\nLast-Modified: Mon, 01 Jan 2024 10:00:00 GMT\r\n"
+                      "Content-Length: {}\r\n\r\n{}",
+                      n, body.size(), body));
     }
   }
   [[nodiscard]] const std::string& for_target(std::string_view target) const {
@@ -89,7 +92,8 @@ asio::awaitable<void> serve(Stream* stream, const Catalog* catalog) {
     co_await bhttp::async_read(*stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
     if (ec) co_return;
     const auto& response = catalog->for_target(parser.get().target());
-    co_await asio::async_write(*stream, asio::buffer(response), asio::redirect_error(asio::use_awaitable, ec));
+    co_await asio::async_write(*stream, asio::buffer(response),
+                               asio::redirect_error(asio::use_awaitable, ec));
     if (ec || !parser.get().keep_alive()) co_return;
   }
 }
@@ -174,7 +178,9 @@ class InProcessServer {
     server_.stop();
     thread_.join();
   }
-  [[nodiscard]] ServerAddress address() const { return {"127.0.0.1", server_.plain_port(), server_.tls_port()}; }
+  [[nodiscard]] ServerAddress address() const {
+    return {"127.0.0.1", server_.plain_port(), server_.tls_port()};
+  }
 
  private:
   FeedServer server_;
@@ -200,7 +206,8 @@ asio::awaitable<void> worker(newsd::http::HttpClient* client, Batch* batch) {
     request.url = batch->urls[batch->next++];
     auto response = co_await client->fetch(std::move(request));
     if (!response.ok() || response.status != 200 || response.body.empty()) {
-      if (batch->failures++ == 0) batch->first_error = response.ok() ? std::to_string(response.status) : response.error_message;
+      if (batch->failures++ == 0)
+        batch->first_error = response.ok() ? std::to_string(response.status) : response.error_message;
     }
   }
 }
@@ -218,7 +225,8 @@ void fetch_all(benchmark::State& state, bool tls) {
   Batch batch;
   for (int n = 0; n < kFeeds; ++n)
     batch.urls.push_back(fmt::format("{}://{}:{}/feeds/{}.xml", tls ? "https" : "http",
-                                     tls ? "localhost" : server.host, tls ? server.tls_port : server.plain_port, n));
+                                     tls ? "localhost" : server.host,
+                                     tls ? server.tls_port : server.plain_port, n));
   asio::io_context io;
   newsd::http::HttpClient client(io, options);
   double cpu = 0;
@@ -232,15 +240,22 @@ void fetch_all(benchmark::State& state, bool tls) {
     cpu += thread_cpu_seconds() - cpu_start;
     fetched += batch.urls.size();
   }
-  if (batch.failures > 0) state.SkipWithError(fmt::format("{} fetches failed, first: {}", batch.failures, batch.first_error).c_str());
+  if (batch.failures > 0)
+    state.SkipWithError(
+        fmt::format("{} fetches failed, first: {}", batch.failures, batch.first_error).c_str());
   state.SetItemsProcessed(static_cast<std::int64_t>(fetched));
-  state.counters["fetches_per_s"] = benchmark::Counter(static_cast<double>(fetched), benchmark::Counter::kIsRate);
+  state.counters["fetches_per_s"] =
+      benchmark::Counter(static_cast<double>(fetched), benchmark::Counter::kIsRate);
   state.counters["cpu_ms_per_fetch"] = cpu * 1000.0 / static_cast<double>(fetched);
   state.counters["connections"] = static_cast<double>(client.stats().connections_opened);
 }
 
-void BM_FetchPlainKeepAlive(benchmark::State& state) { fetch_all(state, false); }
-void BM_FetchTlsKeepAlive(benchmark::State& state) { fetch_all(state, true); }
+void BM_FetchPlainKeepAlive(benchmark::State& state) {
+  fetch_all(state, false);
+}
+void BM_FetchTlsKeepAlive(benchmark::State& state) {
+  fetch_all(state, true);
+}
 
 BENCHMARK(BM_FetchPlainKeepAlive)->Arg(8)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
 BENCHMARK(BM_FetchTlsKeepAlive)->Arg(8)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);

@@ -20,10 +20,11 @@
 
 namespace {
 
-const char* const kWords[] = {"Kyiv", "council", "said", "on", "Tuesday", "that", "the", "new", "budget",
-                              "would", "fund", "schools", "and", "hospitals", "across", "region", "officials",
-                              "reported", "energy", "grid", "repairs", "continued", "overnight", "residents",
-                              "café", "naïve", "—", "“quoted”", "Київ", "новини", "2025", "percent"};
+const char* const kWords[] = {
+    "Kyiv",      "council",  "said",   "on",       "Tuesday", "that",      "the",       "new",
+    "budget",    "would",    "fund",   "schools",  "and",     "hospitals", "across",    "region",
+    "officials", "reported", "energy", "grid",     "repairs", "continued", "overnight", "residents",
+    "café",      "naïve",    "—",      "“quoted”", "Київ",    "новини",    "2025",      "percent"};
 
 std::string sentence(std::mt19937& random) {
   std::uniform_int_distribution<int> length(6, 18), word(0, std::size(kWords) - 1);
@@ -48,26 +49,37 @@ std::string article(std::mt19937& random, std::size_t target) {
         html += "<h2>" + sentence(random) + "</h2>\n";
         break;
       case 1:
-        html += "<figure class=\"wp-block-image\"><img src=\"/uploads/2025/03/photo.jpg\" srcset=\"/uploads/photo-300.jpg 300w, "
-                "/uploads/photo-1024.jpg 1024w\" alt=\"A photo\" width=\"1024\" height=\"683\" loading=\"lazy\" "
-                "style=\"border:0\"><figcaption>" + sentence(random) + "</figcaption></figure>\n";
+        html +=
+            "<figure class=\"wp-block-image\"><img src=\"/uploads/2025/03/photo.jpg\" "
+            "srcset=\"/uploads/photo-300.jpg 300w, "
+            "/uploads/photo-1024.jpg 1024w\" alt=\"A photo\" width=\"1024\" height=\"683\" loading=\"lazy\" "
+            "style=\"border:0\"><figcaption>" +
+            sentence(random) + "</figcaption></figure>\n";
         break;
       case 2:
-        html += "<script type=\"text/javascript\">window.dataLayer=window.dataLayer||[];dataLayer.push({'event':'view'});</script>\n";
+        html +=
+            "<script "
+            "type=\"text/"
+            "javascript\">window.dataLayer=window.dataLayer||[];dataLayer.push({'event':'view'});</script>\n";
         break;
       case 3:
-        html += "<ul><li>" + sentence(random) + "</li><li><a href=\"https://example.org/related?utm_source=rss\">" +
-                sentence(random) + "</a></li></ul>\n";
+        html += "<ul><li>" + sentence(random) +
+                "</li><li><a href=\"https://example.org/related?utm_source=rss\">" + sentence(random) +
+                "</a></li></ul>\n";
         break;
       case 4:
         html += "<blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\">" + sentence(random) +
-                "</p>&mdash; Reporter (@reporter) <a href=\"https://twitter.com/x/status/1\">March 2, 2025</a></blockquote>"
-                "<iframe src=\"https://www.youtube.com/embed/xyz\" width=\"560\" height=\"315\" allowfullscreen></iframe>\n";
+                "</p>&mdash; Reporter (@reporter) <a href=\"https://twitter.com/x/status/1\">March 2, "
+                "2025</a></blockquote>"
+                "<iframe src=\"https://www.youtube.com/embed/xyz\" width=\"560\" height=\"315\" "
+                "allowfullscreen></iframe>\n";
         break;
       default:
         html += "<p style=\"margin:0\" class=\"para\">" + sentence(random) + "<a href=\"../world/story-" +
-                std::to_string(pick(random)) + ".html\" target=\"_blank\" onclick=\"track()\">" + sentence(random) +
-                "</a> <strong>" + sentence(random) + "</strong> &amp; <em>" + sentence(random) + "</em>&nbsp;&hellip;"
+                std::to_string(pick(random)) + ".html\" target=\"_blank\" onclick=\"track()\">" +
+                sentence(random) + "</a> <strong>" + sentence(random) + "</strong> &amp; <em>" +
+                sentence(random) +
+                "</em>&nbsp;&hellip;"
                 "<!-- ad slot --></p>\n";
         break;
     }
@@ -128,7 +140,8 @@ const std::string& utf8_text() {
   static const std::string text = [] {
     std::mt19937 random(7);
     std::string out = "<?xml version=\"1.0\"?><rss><channel>";
-    const char* const words[] = {"Київ", "новини", "України", "council", "budget", "Москва", "сегодня", "2025", "the"};
+    const char* const words[] = {"Київ",   "новини",  "України", "council", "budget",
+                                 "Москва", "сегодня", "2025",    "the"};
     std::uniform_int_distribution<int> word(0, std::size(words) - 1);
     while (out.size() < (1 << 20)) {
       out += "<item><title>";

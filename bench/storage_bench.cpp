@@ -45,12 +45,13 @@ std::string bench_url() {
 // Realistic text (real words, so the tsvector and GIN index do real work).
 std::string prose(std::mt19937& random, std::size_t bytes) {
   static const char* const kWords[] = {
-      "government", "minister", "announced", "reform", "energy", "grid", "attack", "drone",
-      "city", "residents", "power", "restored", "after", "night", "of", "the", "and", "in",
-      "officials", "said", "talks", "negotiations", "border", "villages", "shelling", "aid",
-      "international", "partners", "parliament", "vote", "budget", "economy", "inflation",
-      "bank", "currency", "exports", "grain", "harbour", "shipping", "corridor", "weather",
-      "winter", "heating", "schools", "hospital", "doctors", "volunteers", "report", "court"};
+      "government",   "minister", "announced", "reform",   "energy",     "grid",          "attack",
+      "drone",        "city",     "residents", "power",    "restored",   "after",         "night",
+      "of",           "the",      "and",       "in",       "officials",  "said",          "talks",
+      "negotiations", "border",   "villages",  "shelling", "aid",        "international", "partners",
+      "parliament",   "vote",     "budget",    "economy",  "inflation",  "bank",          "currency",
+      "exports",      "grain",    "harbour",   "shipping", "corridor",   "weather",       "winter",
+      "heating",      "schools",  "hospital",  "doctors",  "volunteers", "report",        "court"};
   std::uniform_int_distribution<std::size_t> pick(0, std::size(kWords) - 1);
   std::string out = "<p>";
   while (out.size() < bytes) {
@@ -87,10 +88,21 @@ Corpus make_corpus(const std::vector<std::int64_t>& sources, int generation) {
       item.content_hash = fmt::format("{:016x}{:016x}", std::hash<std::string>{}(item.content),
                                       std::hash<std::string>{}(item.title));
       std::vector<std::optional<std::string>> row{
-          std::to_string(sources[s]), item.key, item.canonical_url, item.link, item.title,
-          item.summary, item.content, R"([{"name": "Olena Kovalenko"}])", R"(["Ukraine", "Energy"])",
-          "[]", std::nullopt, std::nullopt,
-          fmt::format("{}", item.published->time_since_epoch().count()), std::nullopt, "en",
+          std::to_string(sources[s]),
+          item.key,
+          item.canonical_url,
+          item.link,
+          item.title,
+          item.summary,
+          item.content,
+          R"([{"name": "Olena Kovalenko"}])",
+          R"(["Ukraine", "Energy"])",
+          "[]",
+          std::nullopt,
+          std::nullopt,
+          fmt::format("{}", item.published->time_since_epoch().count()),
+          std::nullopt,
+          "en",
           item.content_hash};
       for (std::size_t c = 0; c < row.size(); ++c) {
         if (c > 0) corpus.copy_data += '\t';
@@ -100,9 +112,8 @@ Corpus make_corpus(const std::vector<std::int64_t>& sources, int generation) {
           std::chrono::year_month_day date(days);
           std::chrono::hh_mm_ss time(seconds - days);
           corpus.copy_data += fmt::format("{:04}-{:02}-{:02} {:02}:{:02}:{:02}+00", int(date.year()),
-                                          unsigned(date.month()), unsigned(date.day()),
-                                          time.hours().count(), time.minutes().count(),
-                                          time.seconds().count());
+                                          unsigned(date.month()), unsigned(date.day()), time.hours().count(),
+                                          time.minutes().count(), time.seconds().count());
           continue;
         }
         newsd::pg::copy_escape(corpus.copy_data,
@@ -121,8 +132,9 @@ class Fixture {
   Fixture() : url_(bench_url()), admin_(url_) {
     newsd::storage::migrate(admin_);
     for (int s = 0; s < kSources; ++s) {
-      sources_.push_back(admin_.exec("add source", "insert into sources (url) values ($1) returning id",
-                                     {fmt::format("https://feed{}.example/rss", s)})
+      sources_.push_back(admin_
+                             .exec("add source", "insert into sources (url) values ($1) returning id",
+                                   {fmt::format("https://feed{}.example/rss", s)})
                              .integer(0, 0));
     }
     corpus_ = make_corpus(sources_, 0);
@@ -188,7 +200,8 @@ void repoll_unchanged(benchmark::State& state) {
   newsd::storage::Database db(f.url());
   newsd::storage::ItemStore store(db);
   f.empty_items();
-  for (std::size_t i = 0; i < f.corpus().feeds.size(); ++i) store.store_feed_items(f.source(i), f.corpus().feeds[i]);
+  for (std::size_t i = 0; i < f.corpus().feeds.size(); ++i)
+    store.store_feed_items(f.source(i), f.corpus().feeds[i]);
   f.admin().exec("vacuum", "vacuum analyze items");
   for (auto _ : state) {
     int unchanged = 0;
@@ -208,7 +221,8 @@ class RatioReporter : public benchmark::ConsoleReporter {
     for (const auto& run : runs) {
       if (run.run_type != Run::RT_Iteration || run.error_occurred) continue;
       auto found = run.counters.find("items_per_second");
-      if (found != run.counters.end()) rates_[run.run_name.function_name + run.run_name.args].push_back(found->second.value);
+      if (found != run.counters.end())
+        rates_[run.run_name.function_name + run.run_name.args].push_back(found->second.value);
     }
     ConsoleReporter::ReportRuns(runs);
   }
@@ -223,7 +237,8 @@ class RatioReporter : public benchmark::ConsoleReporter {
     double raw = median(floor->second);
     fmt::print("\nratios against raw COPY ({:.0f} items/s, median of {}):\n", raw, floor->second.size());
     for (const auto& [name, values] : rates_) {
-      fmt::print("  {:<28} {:>9.0f} items/s  {:>6.1f} %\n", name, median(values), 100.0 * median(values) / raw);
+      fmt::print("  {:<28} {:>9.0f} items/s  {:>6.1f} %\n", name, median(values),
+                 100.0 * median(values) / raw);
     }
   }
 
@@ -239,7 +254,9 @@ BENCHMARK(store_new)
     ->Arg(static_cast<int>(WriteMethod::copy_staging))
     ->Arg(static_cast<int>(WriteMethod::multirow_insert))
     ->Arg(static_cast<int>(WriteMethod::pipeline))
-    ->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3)
+    ->UseRealTime();
 BENCHMARK(repoll_unchanged)->Unit(benchmark::kMillisecond)->Iterations(10)->UseRealTime();
 
 int main(int argc, char** argv) {

@@ -45,6 +45,8 @@ std::optional<std::string> Args::value(std::string_view name) const {
   return std::nullopt;
 }
 
-bool Args::flag(std::string_view name) const { return flags_set_.contains(name); }
+bool Args::flag(std::string_view name) const {
+  return flags_set_.contains(name);
+}
 
 }  // namespace newsd::cli

@@ -34,7 +34,8 @@ std::vector<std::string> split_category(std::string_view text) {
   std::size_t start = 0;
   while (true) {
     auto slash = text.find('/', start);
-    auto segment = trim(text.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
+    auto segment =
+        trim(text.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
     if (segment.empty()) throw UsageError(fmt::format("--category \"{}\" has an empty segment", text));
     path.emplace_back(segment);
     if (slash == std::string_view::npos) break;

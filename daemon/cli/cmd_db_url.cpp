@@ -16,7 +16,8 @@ int cmd_db_url(std::span<const std::string_view> args) {
   if (database.cluster) {
     // psql needs the server after we exit: leave it running until db-stop.
     database.cluster->keep_running();
-    fmt::print(stderr, "newsd db-url: the embedded PostgreSQL server keeps running; stop it with 'newsd db-stop'\n");
+    fmt::print(stderr,
+               "newsd db-url: the embedded PostgreSQL server keeps running; stop it with 'newsd db-stop'\n");
   }
   fmt::print("{}\n", database.url);
   return kExitOk;
@@ -40,8 +41,10 @@ int cmd_db_stop(std::span<const std::string_view> args) {
       fmt::print("the embedded PostgreSQL server in {} is not running\n", options.state_dir.string());
       break;
     case cluster::StopOutcome::in_use:
-      fmt::print("the embedded PostgreSQL server in {} is in use by a running newsd; it stops when the last one exits\n",
-                 options.state_dir.string());
+      fmt::print(
+          "the embedded PostgreSQL server in {} is in use by a running newsd; it stops when the last one "
+          "exits\n",
+          options.state_dir.string());
       break;
   }
   return kExitOk;

@@ -107,7 +107,8 @@ void print_landed(pg::Connection& conn) {
     auto status = rows.text(row, 2);
     std::string article;
     if (status == "extracted") {
-      article = fmt::format("article: {} words, \"{}\"", rows.integer(row, 3), shorten(rows.text(row, 4), 60));
+      article =
+          fmt::format("article: {} words, \"{}\"", rows.integer(row, 3), shorten(rows.text(row, 4), 60));
     } else {
       article = fmt::format("article {}: {}", status, shorten(rows.text(row, 5), 70));
     }
@@ -117,8 +118,8 @@ void print_landed(pg::Connection& conn) {
                         "select title, word_count, text, site_name from articles "
                         "where status = 'extracted' and canonical_url like '%/kyiv/elon-musk%' limit 1");
   if (kyiv.rows() == 1) {
-    fmt::print("\nThe Kyiv Independent story, as extracted ({} words, site \"{}\"):\n  {}\n\n", kyiv.integer(0, 1),
-               kyiv.text(0, 3), kyiv.text(0, 0));
+    fmt::print("\nThe Kyiv Independent story, as extracted ({} words, site \"{}\"):\n  {}\n\n",
+               kyiv.integer(0, 1), kyiv.text(0, 3), kyiv.text(0, 0));
     std::string text(kyiv.text(0, 2));
     std::istringstream paragraphs(text);
     std::string line;
@@ -195,13 +196,16 @@ int cmd_demo(std::span<const std::string_view> args) {
   if (parsed.flag("keep")) {
     cluster->keep_running();
     state.keep();
-    fmt::print("explore the data (the server keeps running):\n  psql '{}'\n  e.g. select title, best_text_source from news;\n"
-               "stop it and clean up with:\n  STATE_DIRECTORY={} newsd db-stop && rm -rf {}\n",
-               url, state.path().string(), state.path().string());
+    fmt::print(
+        "explore the data (the server keeps running):\n  psql '{}'\n  e.g. select title, best_text_source "
+        "from news;\n"
+        "stop it and clean up with:\n  STATE_DIRECTORY={} newsd db-stop && rm -rf {}\n",
+        url, state.path().string(), state.path().string());
   } else {
-    fmt::print("explore the data: run 'newsd demo --keep', then\n  psql '{}'\n"
-               "(this run's database is removed now)\n",
-               url);
+    fmt::print(
+        "explore the data: run 'newsd demo --keep', then\n  psql '{}'\n"
+        "(this run's database is removed now)\n",
+        url);
   }
   return kExitOk;
 }

@@ -1,7 +1,7 @@
 // `newsd extract FILE [--url URL] [--charset NAME]`: one page in, the
 // extracted article out as one JSON object (docs/extraction.md).
-#include <boost/json/serialize.hpp>
 #include <fmt/core.h>
+#include <boost/json/serialize.hpp>
 
 #include <cerrno>
 #include <cstdio>
@@ -39,8 +39,8 @@ std::string read_input(const std::string& path, std::size_t limit) {
     bytes.append(buffer, n);
   }
   if (std::ferror(file)) {
-    throw std::invalid_argument(fmt::format("cannot read {}: {}", path == "-" ? "standard input" : path,
-                                            std::strerror(errno)));
+    throw std::invalid_argument(
+        fmt::format("cannot read {}: {}", path == "-" ? "standard input" : path, std::strerror(errno)));
   }
   return bytes;
 }
@@ -82,7 +82,8 @@ int cmd_extract(std::span<const std::string_view> args) {
   }
   try {
     feeds::Article article = feeds::extract_article(bytes, options);
-    for (const auto& warning : article.warnings) fmt::print(stderr, "newsd extract: {}: warning: {}\n", path, warning);
+    for (const auto& warning : article.warnings)
+      fmt::print(stderr, "newsd extract: {}: warning: {}\n", path, warning);
     fmt::print("{}\n", boost::json::serialize(feeds::article_to_json(article)));
     return kExitOk;
   } catch (const feeds::ExtractError& e) {

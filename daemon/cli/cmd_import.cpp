@@ -17,7 +17,8 @@ namespace newsd::cli {
 namespace {
 
 std::optional<std::string> read_input(const std::string& path) {
-  if (path == "-") return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  if (path == "-")
+    return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
   std::stringstream text;
@@ -72,7 +73,10 @@ int cmd_import(std::span<const std::string_view> args) {
   print_list("disabled", report.disabled);
   print_list("deleted", report.deleted);
   for (const auto& url : report.still_disabled) {
-    fmt::print(stderr, "newsd import: {} is listed but stays disabled (disabled for another reason; see sources.disabled_reason)\n", url);
+    fmt::print(stderr,
+               "newsd import: {} is listed but stays disabled (disabled for another reason; see "
+               "sources.disabled_reason)\n",
+               url);
   }
   fmt::print("{}: {} sources: {} added, {} updated, {} re-enabled, {} unchanged, {} {}\n", name,
              document.sources.size(), report.added.size(), report.updated.size(), report.reenabled.size(),

@@ -2,9 +2,9 @@
 // files (or "-" for standard input) and prints them as JSON (docs/feed-json.md):
 // one object for one file; JSON Lines, in argument order, for several, where a
 // file that fails gives {"file": ..., "error": ...} and the exit status is 2.
+#include <fmt/core.h>
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
-#include <fmt/core.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -77,8 +77,10 @@ int cmd_parse(std::span<const std::string_view> args) {
       error = loaded.error;
     } else {
       feeds::ParseResult result = feeds::parse_feed(loaded.bytes, options);
-      if (result.ok()) output = feeds::feed_to_json_string(*result.feed);
-      else error = result.error->message;
+      if (result.ok())
+        output = feeds::feed_to_json_string(*result.feed);
+      else
+        error = result.error->message;
     }
     const std::string name = file == "-" ? std::string("<stdin>") : file;
     if (!error.empty()) {

@@ -4,8 +4,8 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
-#include "pipeline/session.h"
 #include "pipeline/driver.h"
+#include "pipeline/session.h"
 
 namespace newsd::cli {
 

@@ -35,8 +35,10 @@ int cmd_status(std::span<const std::string_view> args) {
   pg::Connection conn(database.url);
   int version = storage::schema_version(conn);
   if (version == 0) {
-    fmt::print(stderr, "newsd status: the database ({}) has no newsd schema yet; run 'newsd migrate' or 'newsd run'\n",
-               database.origin);
+    fmt::print(
+        stderr,
+        "newsd status: the database ({}) has no newsd schema yet; run 'newsd migrate' or 'newsd run'\n",
+        database.origin);
     return kExitFailure;
   }
   auto now = std::chrono::system_clock::now();
@@ -51,7 +53,8 @@ int cmd_status(std::span<const std::string_view> args) {
   if (next.rows() > 0 && !next.is_null(0, 0)) fmt::print("next poll: {}\n", next.text(0, 0));
   fmt::print("items: {} ({} in the last 24 h)\n", count(conn, "select count(*) from items"),
              count(conn, "select count(*) from items where first_seen_at > now() - interval '24 hours'"));
-  auto articles = conn.exec("count articles", "select status, count(*) from articles group by status order by status");
+  auto articles =
+      conn.exec("count articles", "select status, count(*) from articles group by status order by status");
   std::string by_status;
   for (int row = 0; row < articles.rows(); ++row) {
     by_status += fmt::format("{}{} {}", row > 0 ? ", " : "", articles.integer(row, 1), articles.text(row, 0));
@@ -62,8 +65,8 @@ int cmd_status(std::span<const std::string_view> args) {
   if (!health.failing.empty()) {
     fmt::print("\nfailing sources:\n");
     for (const auto& source : health.failing) {
-      fmt::print("  {} {}\n    {} errors in a row since {}; next try {}\n    last error: {}\n", source.id, source.url,
-                 source.consecutive_errors, when(source.failing_since), when(source.next_poll_at),
+      fmt::print("  {} {}\n    {} errors in a row since {}; next try {}\n    last error: {}\n", source.id,
+                 source.url, source.consecutive_errors, when(source.failing_since), when(source.next_poll_at),
                  source.last_error.empty() ? "-" : source.last_error);
     }
   }

@@ -29,18 +29,26 @@ namespace {
 
 constexpr Command kCommands[] = {
     {"version", "version", "print the version", cmd_version},
-    {"parse", "parse FILE... [--charset NAME] [--base-url URL]", "parse feeds and print them as JSON", cmd_parse},
-    {"extract", "extract FILE [--url URL] [--charset NAME]", "extract the article from an HTML page as JSON", cmd_extract},
-    {"migrate", "migrate [--db URL] [--config FILE]", "apply pending database schema migrations", cmd_migrate},
-    {"import", "import FILE.opml [--prune] [--db URL]", "sync the sources with an OPML file (missing: disabled)", cmd_import},
+    {"parse", "parse FILE... [--charset NAME] [--base-url URL]", "parse feeds and print them as JSON",
+     cmd_parse},
+    {"extract", "extract FILE [--url URL] [--charset NAME]", "extract the article from an HTML page as JSON",
+     cmd_extract},
+    {"migrate", "migrate [--db URL] [--config FILE]", "apply pending database schema migrations",
+     cmd_migrate},
+    {"import", "import FILE.opml [--prune] [--db URL]",
+     "sync the sources with an OPML file (missing: disabled)", cmd_import},
     {"export", "export [--file F] [--db URL]", "write the enabled sources as OPML 2.0", cmd_export},
     {"add", "add URL [--category A/B] [--title T] [--interval D]", "add one source", cmd_add},
     {"db-url", "db-url", "print the database URL (starts the embedded cluster)", cmd_db_url},
     {"db-stop", "db-stop", "stop the embedded cluster that db-url left running", cmd_db_stop},
-    {"run", "run [--db URL] [--config FILE] [--debug]", "the daemon: poll sources until SIGTERM/SIGINT", cmd_run},
-    {"once", "once [--db URL] [--config FILE] [--quiet]", "poll every due source once, follow articles, print a summary", cmd_once},
-    {"status", "status [--db URL] [--config FILE]", "sources due, failing and disabled; hosts in backoff; counts", cmd_status},
-    {"demo", "demo [--data DIR] [--keep]", "offline demo: embedded PostgreSQL, local feeds, one pass", cmd_demo},
+    {"run", "run [--db URL] [--config FILE] [--debug]", "the daemon: poll sources until SIGTERM/SIGINT",
+     cmd_run},
+    {"once", "once [--db URL] [--config FILE] [--quiet]",
+     "poll every due source once, follow articles, print a summary", cmd_once},
+    {"status", "status [--db URL] [--config FILE]",
+     "sources due, failing and disabled; hosts in backoff; counts", cmd_status},
+    {"demo", "demo [--data DIR] [--keep]", "offline demo: embedded PostgreSQL, local feeds, one pass",
+     cmd_demo},
 };
 
 void print_help() {
@@ -55,7 +63,9 @@ void print_help() {
 
 }  // namespace
 
-std::span<const Command> commands() { return kCommands; }
+std::span<const Command> commands() {
+  return kCommands;
+}
 
 int run(int argc, char** argv) {
   std::vector<std::string_view> args(argv + 1, argv + argc);

@@ -8,8 +8,8 @@ namespace newsd::cli {
 
 // Exit codes shared by every subcommand.
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitFailure = 1;  // runtime failure: database down, I/O error
-inline constexpr int kExitBadInput = 2; // unusable input or command line
+inline constexpr int kExitFailure = 1;   // runtime failure: database down, I/O error
+inline constexpr int kExitBadInput = 2;  // unusable input or command line
 
 using CommandFn = int (*)(std::span<const std::string_view> args);
 

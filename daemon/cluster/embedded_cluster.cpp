@@ -64,7 +64,8 @@ bool lock(int fd, int operation, const fs::path& path) {
 // Held while the server is being started or stopped: one newsd at a time.
 class TransitionLock {
  public:
-  explicit TransitionLock(const fs::path& state_dir) : path_(state_dir / "cluster.lock"), fd_(open_lock_file(path_)) {
+  explicit TransitionLock(const fs::path& state_dir)
+      : path_(state_dir / "cluster.lock"), fd_(open_lock_file(path_)) {
     lock(fd_.get(), LOCK_EX, path_);
   }
 
@@ -95,8 +96,8 @@ std::string sql_quote(std::string_view text) {
 }
 
 std::string url_for(const fs::path& socket_dir, std::string_view database) {
-  return fmt::format("postgresql:///{}?host={}&port={}&user={}", database, percent_encode(socket_dir.string()),
-                     kPort, kSuperuser);
+  return fmt::format("postgresql:///{}?host={}&port={}&user={}", database,
+                     percent_encode(socket_dir.string()), kPort, kSuperuser);
 }
 
 // The last lines of a log, for error messages.
@@ -118,9 +119,10 @@ std::optional<Account> cluster_account(const Logger& logger) {
   if (auto account = find_account("newsd")) return account;
   if (auto account = find_account("postgres")) return account;
   logger.info("creating the system account 'newsd' to run the embedded PostgreSQL cluster");
-  int status = run_process({"/usr/sbin/useradd", "--system", "--no-create-home", "--home-dir", "/nonexistent",
-                            "--shell", "/usr/sbin/nologin", "--comment", "newsd embedded PostgreSQL", "newsd"},
-                           {});
+  int status =
+      run_process({"/usr/sbin/useradd", "--system", "--no-create-home", "--home-dir", "/nonexistent",
+                   "--shell", "/usr/sbin/nologin", "--comment", "newsd embedded PostgreSQL", "newsd"},
+                  {});
   if (auto account = find_account("newsd")) return account;
   throw std::runtime_error(fmt::format(
       "running as root, and no 'newsd' or 'postgres' account exists to run PostgreSQL as (useradd exited {})",
@@ -129,10 +131,14 @@ std::optional<Account> cluster_account(const Logger& logger) {
 
 }  // namespace
 
-std::string embedded_cluster_url(const fs::path& state_dir) { return url_for(state_dir / "postgres", kDatabase); }
+std::string embedded_cluster_url(const fs::path& state_dir) {
+  return url_for(state_dir / "postgres", kDatabase);
+}
 
 EmbeddedCluster::EmbeddedCluster(ClusterOptions options, std::optional<Account> account)
-    : options_(std::move(options)), account_(std::move(account)), url_(embedded_cluster_url(options_.state_dir)) {}
+    : options_(std::move(options)),
+      account_(std::move(account)),
+      url_(embedded_cluster_url(options_.state_dir)) {}
 
 namespace {
 
@@ -174,7 +180,7 @@ struct Tools {
           ::chmod(dir.c_str(), (info.st_mode & 07777) | S_IXOTH);
         }
       }
-      for (auto dir = fs::absolute(options.state_dir); ; dir = dir.parent_path()) {
+      for (auto dir = fs::absolute(options.state_dir);; dir = dir.parent_path()) {
         struct stat info {};
         if (::stat(dir.c_str(), &info) != 0) {
           throw std::system_error(errno, std::generic_category(), "cannot stat " + dir.string());
@@ -193,7 +199,8 @@ struct Tools {
     }
     fs::create_directories(socket_dir());
     if (account && ::chown(socket_dir().c_str(), account->uid, account->gid) != 0) {
-      throw std::system_error(errno, std::generic_category(), "cannot hand " + socket_dir().string() + " to " + account->name);
+      throw std::system_error(errno, std::generic_category(),
+                              "cannot hand " + socket_dir().string() + " to " + account->name);
     }
     // Trust authentication is safe only because nobody else can reach the socket.
     fs::permissions(socket_dir(), fs::perms::owner_all, fs::perm_options::replace);
@@ -211,20 +218,21 @@ struct Tools {
     auto scratch = socket_dir() / "data.initdb";
     fs::remove_all(scratch);
     options.logger.info("creating the embedded PostgreSQL cluster in {}", data_dir().string());
-    std::vector<std::string> args = {"-D", scratch.string(), "-U", std::string(kSuperuser), "-A", "trust",
-                                     "-E", "UTF8", "--locale=C.UTF-8"};
+    std::vector<std::string> args = {
+        "-D",   scratch.string(),  "-U", std::string(kSuperuser), "-A", "trust", "-E",
+        "UTF8", "--locale=C.UTF-8"};
     if (options.unsafe_fast) args.emplace_back("--no-sync");
     if (int status = run("initdb", args); status != 0) {
-      throw std::runtime_error(fmt::format("initdb failed with status {} (see {}):{}", status, tools_log().string(),
-                                           tail_of(tools_log())));
+      throw std::runtime_error(fmt::format("initdb failed with status {} (see {}):{}", status,
+                                           tools_log().string(), tail_of(tools_log())));
     }
     std::ofstream conf(scratch / "postgresql.conf", std::ios::app);
-    conf << "\n# Added by newsd: reachable only through the Unix socket in "
-         << socket_dir().string() << ".\n"
+    conf << "\n# Added by newsd: reachable only through the Unix socket in " << socket_dir().string() << ".\n"
          << "listen_addresses = ''\n"
          << "unix_socket_directories = " << sql_quote(socket_dir().string()) << "\n"
          << "unix_socket_permissions = 0700\n"
-         << "port = " << kPort << "\n"
+         << "port = " << kPort
+         << "\n"
          // LLVM JIT writes executable memory, which the systemd unit's
          // MemoryDenyWriteExecute forbids; news queries gain nothing from it.
          << "jit = off\n";
@@ -248,7 +256,8 @@ struct Tools {
   void stop() const {
     options.logger.info("stopping the embedded PostgreSQL server ({})", data_dir().string());
     if (run("pg_ctl", {"stop", "-D", data_dir().string(), "-m", "fast", "-w", "-t", "60"}) != 0) {
-      throw std::runtime_error(fmt::format("pg_ctl stop failed (see {}):{}", tools_log().string(), tail_of(tools_log())));
+      throw std::runtime_error(
+          fmt::format("pg_ctl stop failed (see {}):{}", tools_log().string(), tail_of(tools_log())));
     }
   }
 
@@ -269,7 +278,8 @@ std::unique_ptr<EmbeddedCluster> EmbeddedCluster::open(const ClusterOptions& opt
   if (!fs::exists(options.pg_bin / "pg_ctl")) {
     throw std::runtime_error(fmt::format(
         "no PostgreSQL 15 server in {} (install postgresql-15, or give a database with --db, NEWSD_DB or "
-        "[database] url)", options.pg_bin.string()));
+        "[database] url)",
+        options.pg_bin.string()));
   }
   auto account = cluster_account(options.logger);
   std::unique_ptr<EmbeddedCluster> cluster(new EmbeddedCluster(options, account));
@@ -280,7 +290,8 @@ std::unique_ptr<EmbeddedCluster> EmbeddedCluster::open(const ClusterOptions& opt
   Fd users = open_lock_file(options.state_dir / "cluster.users");
   lock(users.get(), LOCK_SH, options.state_dir / "cluster.users");
   if (tools.running()) {
-    options.logger.debug("joining the embedded PostgreSQL server already running in {}", tools.data_dir().string());
+    options.logger.debug("joining the embedded PostgreSQL server already running in {}",
+                         tools.data_dir().string());
   } else {
     if (!fs::exists(tools.data_dir() / "PG_VERSION")) tools.create_cluster();
     tools.start();
@@ -316,7 +327,8 @@ EmbeddedCluster::~EmbeddedCluster() {
     if (fs::exists(options_.state_dir / "cluster.keep")) return;
     if (tools.running()) tools.stop();
   } catch (const std::exception& e) {
-    options_.logger.error("leaving the embedded PostgreSQL cluster in {}: {}", options_.state_dir.string(), e.what());
+    options_.logger.error("leaving the embedded PostgreSQL cluster in {}: {}", options_.state_dir.string(),
+                          e.what());
   }
   if (users_fd_ >= 0) ::close(users_fd_);
 }

@@ -50,7 +50,8 @@ std::filesystem::path default_state_dir(const Getenv& getenv) {
     return std::filesystem::path(*xdg) / "newsd";
   }
   if (auto home = getenv("HOME")) return std::filesystem::path(*home) / ".local" / "state" / "newsd";
-  throw std::runtime_error("no state directory: set state_dir in the configuration, or XDG_STATE_HOME or HOME");
+  throw std::runtime_error(
+      "no state directory: set state_dir in the configuration, or XDG_STATE_HOME or HOME");
 }
 
 // A handle on the running cluster: while it lives, the server keeps running.

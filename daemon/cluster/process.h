@@ -21,8 +21,8 @@ struct Account {
 std::optional<Account> find_account(const std::string& name);
 
 struct ProcessOptions {
-  std::optional<Account> run_as;              // nullopt: as ourselves
-  std::filesystem::path log_file;             // stdout and stderr are appended here
+  std::optional<Account> run_as;   // nullopt: as ourselves
+  std::filesystem::path log_file;  // stdout and stderr are appended here
   std::filesystem::path working_directory = "/";
 };
 

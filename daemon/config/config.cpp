@@ -3,13 +3,13 @@
 #include <arpa/inet.h>
 #include <fmt/core.h>
 
+#include <toml++/toml.h>
 #include <algorithm>
 #include <boost/url/parse.hpp>
 #include <cstdlib>
 #include <fstream>
 #include <set>
 #include <sstream>
-#include <toml++/toml.h>
 
 #include "feeds/duration.h"
 
@@ -60,7 +60,8 @@ class Section {
     if (node == nullptr) return;
     std::string text = require_string(*node, key);
     auto parsed = feeds::parse_duration(text);
-    if (!parsed) fail(*node, key, fmt::format("\"{}\" is not a duration (write e.g. 500ms, 10s, 5m, 1h30m, 2d)", text));
+    if (!parsed)
+      fail(*node, key, fmt::format("\"{}\" is not a duration (write e.g. 500ms, 10s, 5m, 1h30m, 2d)", text));
     if (parsed->count() <= 0) fail(*node, key, "must be longer than zero");
     out = *parsed;
   }
@@ -100,13 +101,19 @@ class Section {
     std::string text = *node->value<std::string>();
     std::size_t digits = 0;
     while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
-    static const std::pair<std::string_view, std::uint64_t> kUnits[] = {
-        {"B", 1},           {"KB", 1000},        {"MB", 1000'000},        {"GB", 1000'000'000},
-        {"KiB", 1ull << 10}, {"MiB", 1ull << 20}, {"GiB", 1ull << 30}};
+    static const std::pair<std::string_view, std::uint64_t> kUnits[] = {{"B", 1},
+                                                                        {"KB", 1000},
+                                                                        {"MB", 1000'000},
+                                                                        {"GB", 1000'000'000},
+                                                                        {"KiB", 1ull << 10},
+                                                                        {"MiB", 1ull << 20},
+                                                                        {"GiB", 1ull << 30}};
     std::string_view unit = std::string_view(text).substr(digits);
-    auto found = std::find_if(std::begin(kUnits), std::end(kUnits), [&](const auto& u) { return u.first == unit; });
+    auto found =
+        std::find_if(std::begin(kUnits), std::end(kUnits), [&](const auto& u) { return u.first == unit; });
     if (digits == 0 || digits > 12 || found == std::end(kUnits)) {
-      fail(*node, key, fmt::format("\"{}\" is not a size (write e.g. 512KiB, 10MiB, 1GB or a number of bytes)", text));
+      fail(*node, key,
+           fmt::format("\"{}\" is not a size (write e.g. 512KiB, 10MiB, 1GB or a number of bytes)", text));
     }
     std::uint64_t value = std::stoull(text.substr(0, digits)) * found->second;
     if (value < 1 || value > (1ull << 40)) fail(*node, key, "must be between 1 byte and 1TiB");
@@ -252,14 +259,15 @@ Getenv process_environment() {
   };
 }
 
-std::optional<std::filesystem::path> find_config_file(const std::optional<std::filesystem::path>& explicit_file,
-                                                      const Getenv& getenv,
-                                                      const std::filesystem::path& system_file) {
+std::optional<std::filesystem::path> find_config_file(
+    const std::optional<std::filesystem::path>& explicit_file, const Getenv& getenv,
+    const std::filesystem::path& system_file) {
   namespace fs = std::filesystem;
   auto must_exist = [](const fs::path& file, std::string_view origin) {
     std::error_code ec;
     if (!fs::is_regular_file(file, ec)) {
-      throw ConfigError(file.string(), 0, "", fmt::format("no such configuration file (named by {})", origin));
+      throw ConfigError(file.string(), 0, "",
+                        fmt::format("no such configuration file (named by {})", origin));
     }
     return file;
   };
@@ -295,14 +303,16 @@ Config parse_config(std::string_view toml_text, const std::filesystem::path& fil
   if (const auto* node = top.find("state_dir")) {
     std::optional<std::string> dir;
     top.string("state_dir", dir);
-    if (dir->empty() || !std::filesystem::path(*dir).is_absolute()) top.fail(*node, "state_dir", "must be an absolute path");
+    if (dir->empty() || !std::filesystem::path(*dir).is_absolute())
+      top.fail(*node, "state_dir", "must be an absolute path");
     config.state_dir = *dir;
   }
   if (auto database = top.table("database")) {
     database->only({"url"});
     database->string("url", config.database.url);
     if (config.database.url && config.database.url->empty()) {
-      database->fail(*database->find("url"), "url", "must not be empty (leave it out for the embedded cluster)");
+      database->fail(*database->find("url"), "url",
+                     "must not be empty (leave it out for the embedded cluster)");
     }
   }
   if (auto http = top.table("http")) read_http(*http, config.http);
@@ -312,7 +322,8 @@ Config parse_config(std::string_view toml_text, const std::filesystem::path& fil
     scheduler->positive_duration("min_interval", config.scheduler.min_interval);
     scheduler->positive_duration("max_interval", config.scheduler.max_interval);
     if (config.scheduler.min_interval > config.scheduler.max_interval) {
-      const auto* node = scheduler->find("max_interval") ? scheduler->find("max_interval") : scheduler->find("min_interval");
+      const auto* node =
+          scheduler->find("max_interval") ? scheduler->find("max_interval") : scheduler->find("min_interval");
       scheduler->fail(*node, scheduler->find("max_interval") ? "max_interval" : "min_interval",
                       fmt::format("min_interval ({}) is longer than max_interval ({})",
                                   feeds::format_duration(config.scheduler.min_interval),

@@ -30,8 +30,8 @@ struct HttpConfig {
   std::string user_agent = "newsd/0.1 (+https://newsd.dev/bot)";
   milliseconds connect_timeout{std::chrono::seconds(10)};
   milliseconds request_timeout{std::chrono::seconds(30)};  // whole request, headers to last byte
-  std::size_t max_feed_bytes = 10u << 20;                    // larger feed bodies are refused
-  std::size_t max_article_bytes = 5u << 20;                  // larger article pages are refused
+  std::size_t max_feed_bytes = 10u << 20;                  // larger feed bodies are refused
+  std::size_t max_article_bytes = 5u << 20;                // larger article pages are refused
   int max_redirects = 5;
   // Private, loopback and link-local addresses are refused (SSRF) unless one
   // of these allows them: CIDR blocks ("10.0.0.0/8", "fd00::/8") or host names.
@@ -47,15 +47,15 @@ struct HostOverride {
 
 // [politeness]
 struct PolitenessConfig {
-  int per_host_connections = 2;                            // concurrent requests per host
-  milliseconds host_gap{std::chrono::seconds(1)};           // pause between requests to one host
-  milliseconds source_min_interval{std::chrono::minutes(15)};// never poll one feed more often
-  std::map<std::string, HostOverride, std::less<>> hosts;   // lowercased host -> override
+  int per_host_connections = 2;                                // concurrent requests per host
+  milliseconds host_gap{std::chrono::seconds(1)};              // pause between requests to one host
+  milliseconds source_min_interval{std::chrono::minutes(15)};  // never poll one feed more often
+  std::map<std::string, HostOverride, std::less<>> hosts;      // lowercased host -> override
 };
 
 // [scheduler]
 struct SchedulerConfig {
-  milliseconds min_interval{std::chrono::minutes(15)};   // adaptive interval's lower bound
+  milliseconds min_interval{std::chrono::minutes(15)};  // adaptive interval's lower bound
   milliseconds max_interval{std::chrono::hours(24)};    // and its upper bound
 };
 
@@ -96,9 +96,9 @@ Getenv process_environment();
 // $XDG_CONFIG_HOME/newsd/newsd.toml (~/.config/newsd/newsd.toml when unset)
 // and /etc/newsd/newsd.toml; else nullopt (defaults). Throws ConfigError for
 // an explicitly named file that does not exist.
-std::optional<std::filesystem::path> find_config_file(const std::optional<std::filesystem::path>& explicit_file,
-                                                      const Getenv& getenv,
-                                                      const std::filesystem::path& system_file = "/etc/newsd/newsd.toml");
+std::optional<std::filesystem::path> find_config_file(
+    const std::optional<std::filesystem::path>& explicit_file, const Getenv& getenv,
+    const std::filesystem::path& system_file = "/etc/newsd/newsd.toml");
 
 // Parses TOML text; `file_name` is used in error messages and stored in Config::file.
 Config parse_config(std::string_view toml_text, const std::filesystem::path& file_name);

@@ -1,5 +1,7 @@
 #include "demo/static_server.h"
 
+#include <fmt/chrono.h>
+#include <fmt/core.h>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -8,8 +10,6 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
-#include <fmt/chrono.h>
-#include <fmt/core.h>
 
 #include <chrono>
 #include <ctime>
@@ -95,7 +95,8 @@ Response plain(int status, std::string_view text, unsigned version) {
   return response;
 }
 
-Response answer(StaticServer::State& state, const http::request<http::string_body>& request, int& status_out) {
+Response answer(StaticServer::State& state, const http::request<http::string_body>& request,
+                int& status_out) {
   std::string_view target(request.target().data(), request.target().size());
   std::string path(target.substr(0, target.find('?')));
   unsigned version = request.version();
@@ -133,8 +134,9 @@ Response answer(StaticServer::State& state, const http::request<http::string_bod
 
   auto if_none_match = request[http::field::if_none_match];
   auto if_modified_since = request[http::field::if_modified_since];
-  bool not_modified = !if_none_match.empty() ? if_none_match == etag
-                                             : (!if_modified_since.empty() && if_modified_since == last_modified);
+  bool not_modified = !if_none_match.empty()
+                          ? if_none_match == etag
+                          : (!if_modified_since.empty() && if_modified_since == last_modified);
   Response response{not_modified ? http::status::not_modified : http::status::ok, version};
   response.set(http::field::server, "newsd-demo");
   response.set(http::field::etag, etag);
@@ -151,10 +153,12 @@ asio::awaitable<void> session(tcp::socket socket, StaticServer::State* state) {
   beast::flat_buffer buffer;
   for (;;) {
     http::request<http::string_body> request;
-    auto [read_error, read_bytes] = co_await http::async_read(socket, buffer, request, asio::as_tuple(asio::use_awaitable));
+    auto [read_error, read_bytes] =
+        co_await http::async_read(socket, buffer, request, asio::as_tuple(asio::use_awaitable));
     if (read_error) co_return;
-    std::string line = fmt::format("{} {}", std::string_view(request.method_string().data(), request.method_string().size()),
-                                   std::string_view(request.target().data(), request.target().size()));
+    std::string line =
+        fmt::format("{} {}", std::string_view(request.method_string().data(), request.method_string().size()),
+                    std::string_view(request.target().data(), request.target().size()));
     bool drop = false;
     {
       std::lock_guard lock(state->mutex);
@@ -182,7 +186,8 @@ asio::awaitable<void> session(tcp::socket socket, StaticServer::State* state) {
     response.keep_alive(request.keep_alive());
     response.prepare_payload();
     if (request.method() == http::verb::head) response.body().clear();
-    auto [write_error, written] = co_await http::async_write(socket, response, asio::as_tuple(asio::use_awaitable));
+    auto [write_error, written] =
+        co_await http::async_write(socket, response, asio::as_tuple(asio::use_awaitable));
     if (write_error || !response.keep_alive()) co_return;
   }
 }
@@ -211,7 +216,8 @@ std::string_view content_type_for(std::string_view file_name) {
   return "application/octet-stream";
 }
 
-StaticServer::StaticServer(std::filesystem::path root, std::string address) : state_(std::make_shared<State>()) {
+StaticServer::StaticServer(std::filesystem::path root, std::string address)
+    : state_(std::make_shared<State>()) {
   state_->root = std::move(root);
   if (!std::filesystem::is_directory(state_->root)) {
     throw std::runtime_error(fmt::format("demo server: {} is not a directory", state_->root.string()));
@@ -224,7 +230,8 @@ StaticServer::StaticServer(std::filesystem::path root, std::string address) : st
   if (!ec) state_->acceptor.set_option(asio::socket_base::reuse_address(true), ec);
   if (!ec) state_->acceptor.bind(endpoint, ec);
   if (!ec) state_->acceptor.listen(asio::socket_base::max_listen_connections, ec);
-  if (ec) throw std::runtime_error(fmt::format("demo server: cannot listen on {}: {}", address, ec.message()));
+  if (ec)
+    throw std::runtime_error(fmt::format("demo server: cannot listen on {}: {}", address, ec.message()));
   auto host = ip.is_v6() ? "[" + address + "]" : address;
   state_->port = state_->acceptor.local_endpoint().port();
   state_->base_url = fmt::format("http://{}:{}", host, state_->port);
@@ -237,8 +244,12 @@ StaticServer::~StaticServer() {
   if (state_->thread.joinable()) state_->thread.join();
 }
 
-unsigned short StaticServer::port() const { return state_->port; }
-std::string StaticServer::base_url() const { return state_->base_url; }
+unsigned short StaticServer::port() const {
+  return state_->port;
+}
+std::string StaticServer::base_url() const {
+  return state_->base_url;
+}
 
 void StaticServer::override_status(const std::string& path, int status) {
   std::lock_guard lock(state_->mutex);

@@ -13,7 +13,8 @@ namespace {
 
 std::string lower(std::string_view text) {
   std::string out(text);
-  std::ranges::transform(out, out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::ranges::transform(out, out.begin(),
+                         [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
 
@@ -25,15 +26,22 @@ struct NamedRange {
 // Ranges refused unless allow-listed. IPv6 forms that embed an IPv4 address
 // are unwrapped first (see embedded_v4), so they are judged by that address.
 constexpr NamedRange kRestrictedRanges[] = {
-    {"0.0.0.0/8", "unspecified"},          {"10.0.0.0/8", "private (RFC 1918)"},
-    {"100.64.0.0/10", "CGNAT (RFC 6598)"}, {"127.0.0.0/8", "loopback"},
-    {"169.254.0.0/16", "link-local"},      {"172.16.0.0/12", "private (RFC 1918)"},
+    {"0.0.0.0/8", "unspecified"},
+    {"10.0.0.0/8", "private (RFC 1918)"},
+    {"100.64.0.0/10", "CGNAT (RFC 6598)"},
+    {"127.0.0.0/8", "loopback"},
+    {"169.254.0.0/16", "link-local"},
+    {"172.16.0.0/12", "private (RFC 1918)"},
     {"192.0.0.0/24", "IETF protocol assignments"},
     {"192.168.0.0/16", "private (RFC 1918)"},
-    {"198.18.0.0/15", "benchmarking"},     {"224.0.0.0/4", "multicast"},
-    {"240.0.0.0/4", "reserved"},           {"::/128", "unspecified"},
-    {"::1/128", "loopback"},               {"fc00::/7", "unique local (private)"},
-    {"fe80::/10", "link-local"},           {"fec0::/10", "site-local"},
+    {"198.18.0.0/15", "benchmarking"},
+    {"224.0.0.0/4", "multicast"},
+    {"240.0.0.0/4", "reserved"},
+    {"::/128", "unspecified"},
+    {"::1/128", "loopback"},
+    {"fc00::/7", "unique local (private)"},
+    {"fe80::/10", "link-local"},
+    {"fec0::/10", "site-local"},
     {"ff00::/8", "multicast"},
 };
 
@@ -52,8 +60,8 @@ std::optional<IpAddress> embedded_v4(const IpAddress& address) {
   if (address.v4) return std::nullopt;
   const auto& b = address.bytes;
   auto zeros = [&](std::size_t from, std::size_t to) {
-    return std::all_of(b.begin() + static_cast<std::ptrdiff_t>(from), b.begin() + static_cast<std::ptrdiff_t>(to),
-                       [](std::uint8_t x) { return x == 0; });
+    return std::all_of(b.begin() + static_cast<std::ptrdiff_t>(from),
+                       b.begin() + static_cast<std::ptrdiff_t>(to), [](std::uint8_t x) { return x == 0; });
   };
   auto v4_at = [&](std::size_t offset) {
     std::array<std::uint8_t, 4> v4{b[offset], b[offset + 1], b[offset + 2], b[offset + 3]};
@@ -147,11 +155,11 @@ AddressGuard::AddressGuard(std::span<const std::string> allow_list) {
       continue;
     }
     const bool looks_like_address = entry.find_first_of(":/") != std::string::npos;
-    const bool valid_name = std::ranges::all_of(entry, [](unsigned char c) {
-      return std::isalnum(c) || c == '.' || c == '-' || c == '_';
-    });
+    const bool valid_name = std::ranges::all_of(
+        entry, [](unsigned char c) { return std::isalnum(c) || c == '.' || c == '-' || c == '_'; });
     if (looks_like_address || !valid_name)
-      throw std::invalid_argument(fmt::format("allow-list entry '{}' is neither a CIDR, an address nor a host name", entry));
+      throw std::invalid_argument(
+          fmt::format("allow-list entry '{}' is neither a CIDR, an address nor a host name", entry));
     allowed_hosts_.push_back(lower(entry));
   }
 }

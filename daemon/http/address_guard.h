@@ -53,8 +53,7 @@ class AddressGuard {
 
   // Why connecting to `address` (resolved from `host`) is refused, or nullopt
   // if it is allowed.
-  [[nodiscard]] std::optional<std::string> refusal(std::string_view host,
-                                                   const IpAddress& address) const;
+  [[nodiscard]] std::optional<std::string> refusal(std::string_view host, const IpAddress& address) const;
 
  private:
   std::vector<Cidr> allowed_networks_;

@@ -1,5 +1,9 @@
 #include "http/client.h"
 
+#include <fmt/core.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+#include <sys/socket.h>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/redirect_error.hpp>
@@ -11,10 +15,6 @@
 #include <boost/beast/ssl.hpp>
 #include <boost/url/parse.hpp>
 #include <boost/url/url.hpp>
-#include <fmt/core.h>
-#include <openssl/ssl.h>
-#include <openssl/x509.h>
-#include <sys/socket.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -150,22 +150,25 @@ Clock::time_point step_deadline(Milliseconds step, Clock::time_point deadline) {
 
 bool closed_by_peer(const error_code& ec) {
   return ec == bhttp::error::end_of_stream || ec == asio::error::eof || ec == asio::error::connection_reset ||
-         ec == asio::error::broken_pipe || ec == asio::error::connection_aborted || ec == ssl::error::stream_truncated;
+         ec == asio::error::broken_pipe || ec == asio::error::connection_aborted ||
+         ec == ssl::error::stream_truncated;
 }
 
 Failure read_failure(const error_code& ec, ErrorKind timeout_step, Clock::time_point deadline, bool in_body) {
   if (ec == beast::error::timeout) {
     const auto kind = timeout_kind(timeout_step, deadline);
     return {kind, kind == ErrorKind::total_timeout ? "total timeout reached"
-                  : in_body                         ? "no data received within the idle timeout"
-                                                    : "no response header within the first-byte timeout"};
+                  : in_body                        ? "no data received within the idle timeout"
+                                                   : "no response header within the first-byte timeout"};
   }
   if (ec == bhttp::error::body_limit) return {ErrorKind::too_large, "body exceeds the size limit"};
   if (ec == bhttp::error::partial_message)
-    return {ErrorKind::truncated, "connection closed before the end of the body (truncated or lying Content-Length)"};
+    return {ErrorKind::truncated,
+            "connection closed before the end of the body (truncated or lying Content-Length)"};
   if (closed_by_peer(ec)) {
     return in_body ? Failure{ErrorKind::truncated, fmt::format("connection lost mid-body: {}", ec.message())}
-                   : Failure{ErrorKind::connection_closed, fmt::format("connection closed before a response: {}", ec.message())};
+                   : Failure{ErrorKind::connection_closed,
+                             fmt::format("connection closed before a response: {}", ec.message())};
   }
   if (ec.category() == bhttp::make_error_code(bhttp::error::bad_version).category())
     return {ErrorKind::protocol, fmt::format("malformed HTTP response: {}", ec.message())};
@@ -183,9 +186,11 @@ asio::awaitable<Exchange> exchange_on(Stream* stream, Connection* connection,
   const auto sent = Clock::now();
   co_await bhttp::async_write(*stream, *request, asio::redirect_error(asio::use_awaitable, ec));
   if (ec) {
-    result.failure = ec == beast::error::timeout
-                         ? Failure{timeout_kind(ErrorKind::first_byte_timeout, deadline), "timed out sending the request"}
-                         : Failure{ErrorKind::connection_closed, fmt::format("sending the request failed: {}", ec.message())};
+    result.failure =
+        ec == beast::error::timeout
+            ? Failure{timeout_kind(ErrorKind::first_byte_timeout, deadline), "timed out sending the request"}
+            : Failure{ErrorKind::connection_closed,
+                      fmt::format("sending the request failed: {}", ec.message())};
     co_return result;
   }
   bhttp::response_parser<bhttp::string_body> parser;
@@ -254,29 +259,49 @@ std::string tls_failure_detail(const error_code& ec, SSL* native) {
 
 std::string_view to_string(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::none: return "none";
-    case ErrorKind::invalid_url: return "invalid_url";
-    case ErrorKind::blocked_address: return "blocked_address";
-    case ErrorKind::dns: return "dns";
-    case ErrorKind::connect: return "connect";
-    case ErrorKind::proxy: return "proxy";
-    case ErrorKind::tls: return "tls";
-    case ErrorKind::connect_timeout: return "connect_timeout";
-    case ErrorKind::first_byte_timeout: return "first_byte_timeout";
-    case ErrorKind::idle_timeout: return "idle_timeout";
-    case ErrorKind::total_timeout: return "total_timeout";
-    case ErrorKind::connection_closed: return "connection_closed";
-    case ErrorKind::truncated: return "truncated";
-    case ErrorKind::protocol: return "protocol";
-    case ErrorKind::too_large: return "too_large";
-    case ErrorKind::decoding: return "decoding";
-    case ErrorKind::too_many_redirects: return "too_many_redirects";
-    case ErrorKind::redirect_loop: return "redirect_loop";
+    case ErrorKind::none:
+      return "none";
+    case ErrorKind::invalid_url:
+      return "invalid_url";
+    case ErrorKind::blocked_address:
+      return "blocked_address";
+    case ErrorKind::dns:
+      return "dns";
+    case ErrorKind::connect:
+      return "connect";
+    case ErrorKind::proxy:
+      return "proxy";
+    case ErrorKind::tls:
+      return "tls";
+    case ErrorKind::connect_timeout:
+      return "connect_timeout";
+    case ErrorKind::first_byte_timeout:
+      return "first_byte_timeout";
+    case ErrorKind::idle_timeout:
+      return "idle_timeout";
+    case ErrorKind::total_timeout:
+      return "total_timeout";
+    case ErrorKind::connection_closed:
+      return "connection_closed";
+    case ErrorKind::truncated:
+      return "truncated";
+    case ErrorKind::protocol:
+      return "protocol";
+    case ErrorKind::too_large:
+      return "too_large";
+    case ErrorKind::decoding:
+      return "decoding";
+    case ErrorKind::too_many_redirects:
+      return "too_many_redirects";
+    case ErrorKind::redirect_loop:
+      return "redirect_loop";
   }
   return "unknown";
 }
 
-std::string default_user_agent() { return fmt::format("newsd/{} (+{})", kVersion, kProjectUrl); }
+std::string default_user_agent() {
+  return fmt::format("newsd/{} (+{})", kVersion, kProjectUrl);
+}
 
 struct HttpClient::Impl {
   Impl(asio::io_context& context, ClientOptions client_options)
@@ -286,15 +311,16 @@ struct HttpClient::Impl {
         verified_tls(ssl::context::tls_client),
         insecure_tls(ssl::context::tls_client) {
     for (auto* context_ptr : {&verified_tls, &insecure_tls})
-      context_ptr->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
-                               ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
+      context_ptr->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
+                               ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
     verified_tls.set_verify_mode(ssl::verify_peer);
     if (options.use_system_ca) verified_tls.set_default_verify_paths();
     if (!options.extra_ca_file.empty()) {
       error_code ec;
       verified_tls.load_verify_file(options.extra_ca_file, ec);
       if (ec)
-        throw std::runtime_error(fmt::format("cannot load CA file '{}': {}", options.extra_ca_file, ec.message()));
+        throw std::runtime_error(
+            fmt::format("cannot load CA file '{}': {}", options.extra_ca_file, ec.message()));
     }
     insecure_tls.set_verify_mode(ssl::verify_none);
   }
@@ -333,7 +359,8 @@ std::unique_ptr<Connection> HttpClient::Impl::take_idle(const std::string& key) 
 void HttpClient::Impl::put_idle(const std::string& key, std::unique_ptr<Connection> connection) {
   auto& pool = idle[key];
   const auto now = Clock::now();
-  std::erase_if(pool, [&](const auto& pooled) { return now - pooled->idle_since >= options.pool_idle_timeout; });
+  std::erase_if(pool,
+                [&](const auto& pooled) { return now - pooled->idle_since >= options.pool_idle_timeout; });
   if (pool.size() >= options.max_idle_per_host) return;  // closes it
   connection->idle_since = now;
   pool.push_back(std::move(connection));
@@ -374,16 +401,18 @@ asio::awaitable<Opened> HttpClient::Impl::open(const Target* target, std::option
   state->timer.async_wait(cancel_resolve);
   error_code ec;
   // No AI_ADDRCONFIG: it hides loopback answers on hosts without other addresses.
-  auto results = co_await state->resolver.async_resolve(connect_host, connect_port, tcp::resolver::numeric_service,
-                                                        asio::redirect_error(asio::use_awaitable, ec));
+  auto results =
+      co_await state->resolver.async_resolve(connect_host, connect_port, tcp::resolver::numeric_service,
+                                             asio::redirect_error(asio::use_awaitable, ec));
   const bool resolve_timed_out = ec == asio::error::operation_aborted && Clock::now() >= connect_deadline;
   state->timer.cancel();
   timings->resolve += since(resolve_start);
   if (ec) {
-    opened.failure = resolve_timed_out
-                         ? Failure{timeout_kind(ErrorKind::connect_timeout, deadline),
-                                   fmt::format("resolving {} timed out", connect_host)}
-                         : Failure{ErrorKind::dns, fmt::format("cannot resolve {}: {}", connect_host, ec.message())};
+    opened.failure =
+        resolve_timed_out
+            ? Failure{timeout_kind(ErrorKind::connect_timeout, deadline),
+                      fmt::format("resolving {} timed out", connect_host)}
+            : Failure{ErrorKind::dns, fmt::format("cannot resolve {}: {}", connect_host, ec.message())};
     co_return opened;
   }
   std::vector<tcp::endpoint> endpoints;
@@ -414,16 +443,16 @@ asio::awaitable<Opened> HttpClient::Impl::open(const Target* target, std::option
     opened.failure = ec == beast::error::timeout
                          ? Failure{timeout_kind(ErrorKind::connect_timeout, deadline),
                                    fmt::format("connecting to {}:{} timed out", connect_host, connect_port)}
-                         : Failure{ErrorKind::connect,
-                                   fmt::format("cannot connect to {}:{}: {}", connect_host, connect_port, ec.message())};
+                         : Failure{ErrorKind::connect, fmt::format("cannot connect to {}:{}: {}",
+                                                                   connect_host, connect_port, ec.message())};
     co_return opened;
   }
   connection->plain->socket().set_option(tcp::no_delay(true), ec);
 
   if (proxy && target->https) {
-    const std::string authority = (target->host.find(':') != std::string::npos ? "[" + target->host + "]"
-                                                                                : target->host) +
-                                  ":" + target->port;
+    const std::string authority =
+        (target->host.find(':') != std::string::npos ? "[" + target->host + "]" : target->host) + ":" +
+        target->port;
     bhttp::request<bhttp::empty_body> tunnel{bhttp::verb::connect, authority, 11};
     tunnel.set(bhttp::field::host, authority);
     tunnel.set(bhttp::field::user_agent, options.user_agent);
@@ -435,17 +464,17 @@ asio::awaitable<Opened> HttpClient::Impl::open(const Target* target, std::option
       co_await bhttp::async_read(*connection->plain, connection->buffer, parser,
                                  asio::redirect_error(asio::use_awaitable, ec));
     if (ec) {
-      opened.failure = ec == beast::error::timeout
-                           ? Failure{timeout_kind(ErrorKind::connect_timeout, deadline), "proxy CONNECT timed out"}
-                           : Failure{ErrorKind::proxy, fmt::format("proxy {}:{} CONNECT failed: {}", proxy->host,
-                                                                    proxy->port, ec.message())};
+      opened.failure =
+          ec == beast::error::timeout
+              ? Failure{timeout_kind(ErrorKind::connect_timeout, deadline), "proxy CONNECT timed out"}
+              : Failure{ErrorKind::proxy, fmt::format("proxy {}:{} CONNECT failed: {}", proxy->host,
+                                                      proxy->port, ec.message())};
       co_return opened;
     }
     const int status = parser.get().result_int();
     if (status / 100 != 2 || connection->buffer.size() != 0) {
-      opened.failure = {ErrorKind::proxy,
-                        fmt::format("proxy {}:{} refused CONNECT {} with status {}", proxy->host, proxy->port,
-                                    authority, status)};
+      opened.failure = {ErrorKind::proxy, fmt::format("proxy {}:{} refused CONNECT {} with status {}",
+                                                      proxy->host, proxy->port, authority, status)};
       co_return opened;
     }
   }
@@ -464,9 +493,10 @@ asio::awaitable<Opened> HttpClient::Impl::open(const Target* target, std::option
     co_await secure.async_handshake(ssl::stream_base::client, asio::redirect_error(asio::use_awaitable, ec));
     timings->tls += since(tls_start);
     if (ec) {
-      opened.failure = ec == beast::error::timeout
-                           ? Failure{timeout_kind(ErrorKind::connect_timeout, deadline), "TLS handshake timed out"}
-                           : Failure{ErrorKind::tls, tls_failure_detail(ec, secure.native_handle())};
+      opened.failure =
+          ec == beast::error::timeout
+              ? Failure{timeout_kind(ErrorKind::connect_timeout, deadline), "TLS handshake timed out"}
+              : Failure{ErrorKind::tls, tls_failure_detail(ec, secure.native_handle())};
       co_return opened;
     }
   }
@@ -476,7 +506,8 @@ asio::awaitable<Opened> HttpClient::Impl::open(const Target* target, std::option
 }
 
 asio::awaitable<Exchange> HttpClient::Impl::send(const Request* request, const Target* target,
-                                                 Clock::time_point deadline, std::size_t limit, Response* response) {
+                                                 Clock::time_point deadline, std::size_t limit,
+                                                 Response* response) {
   Exchange result;
   std::optional<ProxyEndpoint> proxy;
   try {
@@ -492,10 +523,12 @@ asio::awaitable<Exchange> HttpClient::Impl::send(const Request* request, const T
   if (proxy && target->https) key += fmt::format(" via {}:{}", proxy->host, proxy->port);
   if (target->https && request->insecure) key += " insecure";
 
-  bhttp::request<bhttp::empty_body> message{bhttp::verb::get, via_http_proxy ? target->url : target->path_and_query, 11};
+  bhttp::request<bhttp::empty_body> message{bhttp::verb::get,
+                                            via_http_proxy ? target->url : target->path_and_query, 11};
   message.set(bhttp::field::host, target->host_header);
   message.set(bhttp::field::user_agent, options.user_agent);
-  message.set(bhttp::field::accept, request->accept.empty() ? default_accept(request->kind) : request->accept);
+  message.set(bhttp::field::accept,
+              request->accept.empty() ? default_accept(request->kind) : request->accept);
   message.set(bhttp::field::accept_encoding, kAcceptEncoding);
   if (!request->etag.empty()) message.set(bhttp::field::if_none_match, request->etag);
   if (!request->last_modified.empty()) message.set(bhttp::field::if_modified_since, request->last_modified);
@@ -521,12 +554,13 @@ asio::awaitable<Exchange> HttpClient::Impl::send(const Request* request, const T
     }
     ++stats.requests_sent;
     if (connection->secure)
-      result = co_await exchange_on(&*connection->secure, connection.get(), &message, limit, request->timeouts,
-                                    deadline);
+      result = co_await exchange_on(&*connection->secure, connection.get(), &message, limit,
+                                    request->timeouts, deadline);
     else
       result = co_await exchange_on(&*connection->plain, connection.get(), &message, limit, request->timeouts,
                                     deadline);
-    const bool stale = reused && result.nothing_received && result.failure.kind == ErrorKind::connection_closed;
+    const bool stale =
+        reused && result.nothing_received && result.failure.kind == ErrorKind::connection_closed;
     if (stale) continue;
     response->reused_connection = reused;
     if (result.failure.kind == ErrorKind::none && result.reusable) put_idle(key, std::move(connection));
@@ -539,8 +573,8 @@ asio::awaitable<Response> HttpClient::Impl::fetch(Request request) {
   Response response;
   const auto start = Clock::now();
   const auto deadline = start + request.timeouts.total;
-  const std::size_t limit =
-      request.max_body_bytes.value_or(request.kind == RequestKind::article ? kDefaultPageLimit : kDefaultFeedLimit);
+  const std::size_t limit = request.max_body_bytes.value_or(
+      request.kind == RequestKind::article ? kDefaultPageLimit : kDefaultFeedLimit);
   std::string current = request.url;
   std::set<std::string> visited;
   auto fail = [&response](ErrorKind kind, std::string_view url, std::string_view detail) {
@@ -573,12 +607,14 @@ asio::awaitable<Response> HttpClient::Impl::fetch(Request request) {
     if (redirect && location != message.end()) {
       response.redirects.push_back({status, target->url});
       if (response.redirects.size() > kMaxRedirects) {
-        fail(ErrorKind::too_many_redirects, request.url, fmt::format("more than {} redirects", kMaxRedirects));
+        fail(ErrorKind::too_many_redirects, request.url,
+             fmt::format("more than {} redirects", kMaxRedirects));
         break;
       }
       auto next = resolve_location(target->url, location->value());
       if (!next) {
-        fail(ErrorKind::protocol, target->url, fmt::format("invalid redirect Location '{}'", location->value()));
+        fail(ErrorKind::protocol, target->url,
+             fmt::format("invalid redirect Location '{}'", location->value()));
         break;
       }
       current = std::move(*next);
@@ -599,7 +635,8 @@ asio::awaitable<Response> HttpClient::Impl::fetch(Request request) {
     response.cache_control = header(bhttp::field::cache_control);
     response.max_age = max_age(response.cache_control);
     response.expires = parse_http_date(header(bhttp::field::expires));
-    response.retry_after = parse_retry_after(header(bhttp::field::retry_after), std::chrono::system_clock::now());
+    response.retry_after =
+        parse_retry_after(header(bhttp::field::retry_after), std::chrono::system_clock::now());
     if (status != 304 && status != 204 && !message.body().empty()) {
       auto decoded = decode_content(response.content_encoding, std::move(message.body()), limit);
       if (decoded.error == DecodedBody::Error::too_large) {
@@ -613,8 +650,9 @@ asio::awaitable<Response> HttpClient::Impl::fetch(Request request) {
     break;
   }
   response.permanent_redirect =
-      !response.redirects.empty() &&
-      std::ranges::all_of(response.redirects, [](const RedirectHop& hop) { return hop.status == 301 || hop.status == 308; });
+      !response.redirects.empty() && std::ranges::all_of(response.redirects, [](const RedirectHop& hop) {
+        return hop.status == 301 || hop.status == 308;
+      });
   response.timings.total = since(start);
   co_return response;
 }
@@ -624,10 +662,16 @@ HttpClient::HttpClient(asio::io_context& io, ClientOptions options)
 
 HttpClient::~HttpClient() = default;
 
-asio::awaitable<Response> HttpClient::fetch(Request request) { return impl_->fetch(std::move(request)); }
+asio::awaitable<Response> HttpClient::fetch(Request request) {
+  return impl_->fetch(std::move(request));
+}
 
-HttpClient::Stats HttpClient::stats() const { return impl_->stats; }
+HttpClient::Stats HttpClient::stats() const {
+  return impl_->stats;
+}
 
-void HttpClient::close_idle_connections() { impl_->idle.clear(); }
+void HttpClient::close_idle_connections() {
+  impl_->idle.clear();
+}
 
 }  // namespace newsd::http

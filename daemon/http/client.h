@@ -57,12 +57,12 @@ struct Request {
 
 enum class ErrorKind {
   none,
-  invalid_url,         // unparsable, or not http/https
-  blocked_address,     // SSRF guard refused every resolved address
-  dns,                 // name did not resolve
-  connect,             // TCP connect failed (refused, unreachable)
-  proxy,               // proxy refused or failed the CONNECT
-  tls,                 // handshake or certificate verification failed
+  invalid_url,      // unparsable, or not http/https
+  blocked_address,  // SSRF guard refused every resolved address
+  dns,              // name did not resolve
+  connect,          // TCP connect failed (refused, unreachable)
+  proxy,            // proxy refused or failed the CONNECT
+  tls,              // handshake or certificate verification failed
   connect_timeout,
   first_byte_timeout,
   idle_timeout,
@@ -83,7 +83,7 @@ struct RedirectHop {
 };
 
 struct Timings {
-  Milliseconds resolve{0};     // summed over hops that opened a connection
+  Milliseconds resolve{0};  // summed over hops that opened a connection
   Milliseconds connect{0};
   Milliseconds tls{0};
   Milliseconds first_byte{0};  // last hop: request sent -> header received
@@ -106,7 +106,7 @@ struct Response {
   std::optional<SystemTime> expires;
   std::optional<SystemTime> retry_after;  // seconds or HTTP-date, as a time point
 
-  std::string body;  // decoded; empty for 304 and errors
+  std::string body;               // decoded; empty for 304 and errors
   std::size_t bytes_on_wire = 0;  // bytes read for the last hop (header + body), also on failure
   bool reused_connection = false;
   Timings timings;

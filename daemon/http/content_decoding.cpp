@@ -18,19 +18,23 @@ std::string trim_lower(std::string_view text) {
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
   std::string out(text);
-  std::ranges::transform(out, out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::ranges::transform(out, out.begin(),
+                         [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
 
 DecodedBody too_large(std::size_t limit, std::string_view coding) {
-  return {{}, DecodedBody::Error::too_large,
+  return {{},
+          DecodedBody::Error::too_large,
           fmt::format("{}-decoded body exceeds the limit of {} bytes (decompression bomb?)", coding, limit)};
 }
 
 // window_bits: 15+32 auto-detects zlib or gzip headers, -15 is raw deflate.
-DecodedBody inflate_with(std::string_view input, int window_bits, std::size_t limit, std::string_view coding) {
+DecodedBody inflate_with(std::string_view input, int window_bits, std::size_t limit,
+                         std::string_view coding) {
   z_stream stream{};
-  if (inflateInit2(&stream, window_bits) != Z_OK) return {{}, DecodedBody::Error::corrupt, "zlib: out of memory"};
+  if (inflateInit2(&stream, window_bits) != Z_OK)
+    return {{}, DecodedBody::Error::corrupt, "zlib: out of memory"};
   const std::unique_ptr<z_stream, decltype(&inflateEnd)> guard(&stream, &inflateEnd);
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(input.data()));
   stream.avail_in = static_cast<uInt>(input.size());
@@ -50,10 +54,14 @@ DecodedBody inflate_with(std::string_view input, int window_bits, std::size_t li
       continue;
     }
     if (status == Z_BUF_ERROR && stream.avail_in == 0)
-      return {{}, DecodedBody::Error::corrupt, fmt::format("{}: body ends in the middle of the compressed stream", coding)};
+      return {{},
+              DecodedBody::Error::corrupt,
+              fmt::format("{}: body ends in the middle of the compressed stream", coding)};
     if (status != Z_OK && status != Z_BUF_ERROR)
-      return {{}, DecodedBody::Error::corrupt,
-              fmt::format("{}: corrupt compressed data ({})", coding, stream.msg ? stream.msg : "zlib error")};
+      return {
+          {},
+          DecodedBody::Error::corrupt,
+          fmt::format("{}: corrupt compressed data ({})", coding, stream.msg ? stream.msg : "zlib error")};
   }
   return {std::move(out), DecodedBody::Error::none, {}};
 }
@@ -70,14 +78,16 @@ DecodedBody unbrotli(std::string_view input, std::size_t limit) {
     out.resize(before + kChunk);
     auto* next_out = reinterpret_cast<std::uint8_t*>(out.data() + before);
     std::size_t avail_out = kChunk;
-    const auto result = BrotliDecoderDecompressStream(state.get(), &avail_in, &next_in, &avail_out, &next_out, nullptr);
+    const auto result =
+        BrotliDecoderDecompressStream(state.get(), &avail_in, &next_in, &avail_out, &next_out, nullptr);
     out.resize(before + (kChunk - avail_out));
     if (out.size() > limit) return too_large(limit, "br");
     if (result == BROTLI_DECODER_RESULT_SUCCESS) break;
     if (result == BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT) continue;
     if (result == BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT)
       return {{}, DecodedBody::Error::corrupt, "br: body ends in the middle of the compressed stream"};
-    return {{}, DecodedBody::Error::corrupt,
+    return {{},
+            DecodedBody::Error::corrupt,
             fmt::format("br: corrupt compressed data ({})",
                         BrotliDecoderErrorString(BrotliDecoderGetErrorCode(state.get())))};
   }
@@ -102,12 +112,15 @@ DecodedBody decode_one(std::string_view coding, std::string input, std::size_t l
 
 }  // namespace
 
-DecodedBody decode_content(std::string_view content_encoding, std::string input, std::size_t max_decoded_bytes) {
+DecodedBody decode_content(std::string_view content_encoding, std::string input,
+                           std::size_t max_decoded_bytes) {
   std::vector<std::string> codings;
   while (!content_encoding.empty()) {
     const auto comma = content_encoding.find(',');
-    if (auto coding = trim_lower(content_encoding.substr(0, comma)); !coding.empty()) codings.push_back(coding);
-    content_encoding = comma == std::string_view::npos ? std::string_view{} : content_encoding.substr(comma + 1);
+    if (auto coding = trim_lower(content_encoding.substr(0, comma)); !coding.empty())
+      codings.push_back(coding);
+    content_encoding =
+        comma == std::string_view::npos ? std::string_view{} : content_encoding.substr(comma + 1);
   }
   DecodedBody result{std::move(input), DecodedBody::Error::none, {}};
   if (codings.empty()) return decode_one("identity", std::move(result.body), max_decoded_bytes);

@@ -17,7 +17,8 @@ std::string_view trim(std::string_view text) {
 
 std::string lower(std::string_view text) {
   std::string out(text);
-  std::ranges::transform(out, out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::ranges::transform(out, out.begin(),
+                         [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
 
@@ -82,8 +83,8 @@ class Scanner {
 };
 
 std::optional<SystemTime> to_time(const std::tm& fields) {
-  if (fields.tm_mon < 0 || fields.tm_mon > 11 || fields.tm_mday < 1 || fields.tm_mday > 31 || fields.tm_hour > 23 ||
-      fields.tm_min > 59 || fields.tm_sec > 60)
+  if (fields.tm_mon < 0 || fields.tm_mon > 11 || fields.tm_mday < 1 || fields.tm_mday > 31 ||
+      fields.tm_hour > 23 || fields.tm_min > 59 || fields.tm_sec > 60)
     return std::nullopt;
   std::tm copy = fields;
   const std::time_t seconds = timegm(&copy);
@@ -164,7 +165,8 @@ std::string charset_from_content_type(std::string_view content_type) {
     const auto eq = parameter.find('=');
     if (eq == std::string_view::npos || !iequals(trim(parameter.substr(0, eq)), "charset")) continue;
     auto value = trim(parameter.substr(eq + 1));
-    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
+      value = value.substr(1, value.size() - 2);
     return lower(trim(value));
   }
   return {};
@@ -178,7 +180,8 @@ std::optional<std::chrono::seconds> max_age(std::string_view cache_control) {
     const auto eq = directive.find('=');
     if (eq == std::string_view::npos || !iequals(trim(directive.substr(0, eq)), "max-age")) continue;
     auto value = trim(directive.substr(eq + 1));
-    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
+      value = value.substr(1, value.size() - 2);
     long long seconds = 0;
     const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), seconds);
     if (ec != std::errc{} || end != value.data() + value.size() || seconds < 0) return std::nullopt;

@@ -1,8 +1,8 @@
 #include "http/proxy.h"
 
-#include <boost/url/parse.hpp>
 #include <fmt/core.h>
 #include <openssl/evp.h>
+#include <boost/url/parse.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -15,7 +15,8 @@ namespace {
 
 std::string lower(std::string_view text) {
   std::string out(text);
-  std::ranges::transform(out, out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::ranges::transform(out, out.begin(),
+                         [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
 
@@ -56,7 +57,8 @@ bool bypasses_proxy(std::string_view no_proxy, std::string_view host) {
     no_proxy = comma == std::string_view::npos ? std::string_view{} : no_proxy.substr(comma + 1);
     if (entry.empty()) continue;
     if (entry == "*") return true;
-    if (entry.size() >= 2 && entry.front() == '[' && entry.back() == ']') entry = entry.substr(1, entry.size() - 2);
+    if (entry.size() >= 2 && entry.front() == '[' && entry.back() == ']')
+      entry = entry.substr(1, entry.size() - 2);
     if (const auto colon = entry.rfind(':'); colon != std::string::npos && entry.find(':') == colon)
       entry = entry.substr(0, colon);  // "host:port" — the port is ignored
     while (!entry.empty() && entry.front() == '.') entry.erase(0, 1);
@@ -67,7 +69,8 @@ bool bypasses_proxy(std::string_view no_proxy, std::string_view host) {
   return false;
 }
 
-std::optional<ProxyEndpoint> proxy_for(const ProxySettings& settings, std::string_view scheme, std::string_view host) {
+std::optional<ProxyEndpoint> proxy_for(const ProxySettings& settings, std::string_view scheme,
+                                       std::string_view host) {
   const std::string& proxy = scheme == "https" ? settings.https_proxy : settings.http_proxy;
   if (proxy.empty() || bypasses_proxy(settings.no_proxy, host)) return std::nullopt;
   std::string text = proxy.find("://") == std::string::npos ? "http://" + proxy : proxy;
@@ -76,8 +79,10 @@ std::optional<ProxyEndpoint> proxy_for(const ProxySettings& settings, std::strin
   const auto& url = *parsed;
   if (lower(url.scheme()) != "http")
     throw std::invalid_argument(fmt::format("proxy URL '{}': only http:// proxies are supported", proxy));
-  if (url.host_address().empty()) throw std::invalid_argument(fmt::format("proxy URL '{}' has no host", proxy));
-  ProxyEndpoint endpoint{"http", std::string(url.host_address()), url.has_port() ? std::string(url.port()) : "80", {}};
+  if (url.host_address().empty())
+    throw std::invalid_argument(fmt::format("proxy URL '{}' has no host", proxy));
+  ProxyEndpoint endpoint{
+      "http", std::string(url.host_address()), url.has_port() ? std::string(url.port()) : "80", {}};
   if (url.has_userinfo()) endpoint.authorization = "Basic " + base64(std::string(url.userinfo()));
   return endpoint;
 }

@@ -26,7 +26,8 @@ struct ProxyEndpoint {
 
 // The proxy to use for `scheme`://`host`, nullopt to connect directly.
 // Throws std::invalid_argument naming an unusable proxy URL.
-std::optional<ProxyEndpoint> proxy_for(const ProxySettings& settings, std::string_view scheme, std::string_view host);
+std::optional<ProxyEndpoint> proxy_for(const ProxySettings& settings, std::string_view scheme,
+                                       std::string_view host);
 
 // True if `host` matches an entry of a no_proxy list (suffix match on domain
 // boundaries, leading dots ignored, exact match for addresses, "*" matches all).

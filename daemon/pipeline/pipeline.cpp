@@ -1,5 +1,6 @@
 #include "pipeline/pipeline.h"
 
+#include <fmt/core.h>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
@@ -7,7 +8,6 @@
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
-#include <fmt/core.h>
 
 #include <algorithm>
 #include <exception>
@@ -22,9 +22,9 @@
 #include "pipeline/source_record.h"
 #include "pipeline/task_group.h"
 #include "politeness/host_gate.h"
-#include "politeness/polite_fetcher.h"
 #include "politeness/host_key.h"
 #include "politeness/host_store.h"
+#include "politeness/polite_fetcher.h"
 #include "politeness/source_throttle.h"
 #include "scheduler/poll_queue.h"
 #include "scheduler/source_store.h"
@@ -46,7 +46,9 @@ asio::awaitable<std::invoke_result_t<Work>> run_work(Work work) {
   co_return work();
 }
 
-bool is_success(int status) { return status >= 200 && status < 300; }
+bool is_success(int status) {
+  return status >= 200 && status < 300;
+}
 
 // A response that means "the server has trouble now": worth retrying later.
 bool is_transient(const http::Response& response) {
@@ -56,9 +58,10 @@ bool is_transient(const http::Response& response) {
 std::string describe_failure(const http::Response& response, std::string_view url) {
   if (!response.ok()) {
     return response.error_message.empty() ? fmt::format("{}: {}", http::to_string(response.error), url)
-                                           : response.error_message;
+                                          : response.error_message;
   }
-  return fmt::format("HTTP {} from {}", response.status, response.final_url.empty() ? url : response.final_url);
+  return fmt::format("HTTP {} from {}", response.status,
+                     response.final_url.empty() ? url : response.final_url);
 }
 
 bool looks_like_html(std::string_view content_type) {
@@ -94,10 +97,18 @@ enum class ArticleResult { extracted, failed, skipped, deferred };
 
 void count(SourceReport& report, ArticleResult result) {
   switch (result) {
-    case ArticleResult::extracted: ++report.articles_extracted; break;
-    case ArticleResult::failed: ++report.articles_failed; break;
-    case ArticleResult::skipped: ++report.articles_skipped; break;
-    case ArticleResult::deferred: ++report.articles_deferred; break;
+    case ArticleResult::extracted:
+      ++report.articles_extracted;
+      break;
+    case ArticleResult::failed:
+      ++report.articles_failed;
+      break;
+    case ArticleResult::skipped:
+      ++report.articles_skipped;
+      break;
+    case ArticleResult::deferred:
+      ++report.articles_deferred;
+      break;
   }
 }
 
@@ -133,7 +144,8 @@ std::string format_summary(const PassSummary& summary) {
                        source.disabled ? " (source disabled after failing for a week)" : "");
   }
   for (const auto& source : summary.sources) {
-    if (!source.note.empty()) out += fmt::format("  note: source {} {}: {}\n", source.source_id, source.url, source.note);
+    if (!source.note.empty())
+      out += fmt::format("  note: source {} {}: {}\n", source.source_id, source.url, source.note);
   }
   return out;
 }
@@ -167,10 +179,10 @@ PipelineOptions options_from_config(const config::Config& config, Logger logger)
   }
   options.source_min_interval = duration_cast<Seconds>(config.politeness.source_min_interval);
   options.schedule.min_interval = duration_cast<Seconds>(config.scheduler.min_interval);
-  options.schedule.max_interval = std::max(options.schedule.min_interval,
-                                           duration_cast<Seconds>(config.scheduler.max_interval));
-  options.schedule.default_interval =
-      std::clamp(options.schedule.default_interval, options.schedule.min_interval, options.schedule.max_interval);
+  options.schedule.max_interval =
+      std::max(options.schedule.min_interval, duration_cast<Seconds>(config.scheduler.max_interval));
+  options.schedule.default_interval = std::clamp(
+      options.schedule.default_interval, options.schedule.min_interval, options.schedule.max_interval);
   return options;
 }
 
@@ -197,7 +209,7 @@ struct Pipeline::Impl {
   politeness::HostGate gate;
   politeness::RobotsCache robots;
   politeness::SourceThrottle throttle;
-  storage::ItemStore items;       // storage thread only
+  storage::ItemStore items;        // storage thread only
   storage::ArticleStore articles;  // storage thread only
   storage::FetchLog fetch_log;     // storage thread only
   asio::steady_timer wake;         // run_forever's sleep; stop() and finishing polls cut it short
@@ -218,7 +230,8 @@ struct Pipeline::Impl {
   asio::awaitable<void> save_host_states();
   asio::awaitable<std::optional<http::Response>> fetch_polite(http::Request request, std::string host,
                                                               std::optional<std::int64_t> source_id);
-  asio::awaitable<void> ensure_robots(std::string page_url, std::string host, std::optional<std::int64_t> source_id);
+  asio::awaitable<void> ensure_robots(std::string page_url, std::string host,
+                                      std::optional<std::int64_t> source_id);
   asio::awaitable<ArticleResult> follow_article(ArticleTarget target, std::optional<std::int64_t> source_id,
                                                 bool insecure);
   asio::awaitable<SourceReport> poll(std::int64_t source_id);
@@ -276,8 +289,8 @@ asio::awaitable<void> Pipeline::Impl::save_host_states() {
 // Waits for the host's turn, fetches, tells the gate how it went and logs the
 // attempt in fetch_log. nullopt: the host is backing off for a while yet, so
 // nothing was sent (the caller defers rather than wait hours).
-asio::awaitable<std::optional<http::Response>> Pipeline::Impl::fetch_polite(http::Request request, std::string host,
-                                                                            std::optional<std::int64_t> source_id) {
+asio::awaitable<std::optional<http::Response>> Pipeline::Impl::fetch_polite(
+    http::Request request, std::string host, std::optional<std::int64_t> source_id) {
   if (auto snapshot = gate.snapshot(host); snapshot && snapshot->state.backoff_until &&
                                            *snapshot->state.backoff_until > Clock::now() + Seconds(30)) {
     co_return std::nullopt;
@@ -287,7 +300,7 @@ asio::awaitable<std::optional<http::Response>> Pipeline::Impl::fetch_polite(http
   record.at = Clock::now();
   record.url = request.url;
   record.host = host;
-  record.kind = request.kind == http::RequestKind::feed    ? storage::FetchKind::feed
+  record.kind = request.kind == http::RequestKind::feed     ? storage::FetchKind::feed
                 : request.kind == http::RequestKind::robots ? storage::FetchKind::robots
                                                             : storage::FetchKind::article;
   record.source_id = source_id;
@@ -299,7 +312,8 @@ asio::awaitable<std::optional<http::Response>> Pipeline::Impl::fetch_polite(http
   if (response.status != 0) record.status = response.status;
   record.bytes = static_cast<std::int64_t>(response.bytes_on_wire);
   record.duration_ms = static_cast<int>(
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
+          .count());
   if (!response.ok() || response.status >= 400) record.error = describe_failure(response, record.url);
   try {
     auto work3 = [this, &record] {
@@ -355,7 +369,8 @@ asio::awaitable<void> Pipeline::Impl::ensure_robots(std::string page_url, std::s
 }
 
 asio::awaitable<ArticleResult> Pipeline::Impl::follow_article(ArticleTarget target,
-                                                              std::optional<std::int64_t> source_id, bool insecure) {
+                                                              std::optional<std::int64_t> source_id,
+                                                              bool insecure) {
   articles_touched.insert(target.article_id);
   auto fail = [this, &target](storage::ArticleOutcome outcome, std::string error, std::optional<int> status) {
     return [this, id = target.article_id, outcome, error = std::move(error), status] {
@@ -381,8 +396,8 @@ asio::awaitable<ArticleResult> Pipeline::Impl::follow_article(ArticleTarget targ
   auto host = politeness::host_key(target.url);
   auto robots_target = feeds::robots_match_target(target.url);
   if (!host || !robots_target) {
-    auto work = fail(storage::ArticleOutcome::failed, fmt::format("not an absolute http(s) URL: {}", target.url),
-                     std::nullopt);
+    auto work = fail(storage::ArticleOutcome::failed,
+                     fmt::format("not an absolute http(s) URL: {}", target.url), std::nullopt);
     co_await on_storage(std::move(work));
     co_return ArticleResult::failed;
   }
@@ -399,7 +414,8 @@ asio::awaitable<ArticleResult> Pipeline::Impl::follow_article(ArticleTarget targ
     }
     case politeness::RobotsVerdict::try_later:
     case politeness::RobotsVerdict::unknown: {
-      auto work = defer(fmt::format("robots.txt of {} could not be fetched; trying later", *host), std::nullopt);
+      auto work =
+          defer(fmt::format("robots.txt of {} could not be fetched; trying later", *host), std::nullopt);
       bool gave_up = co_await on_storage(std::move(work));
       co_return gave_up ? ArticleResult::failed : ArticleResult::deferred;
     }
@@ -429,8 +445,8 @@ asio::awaitable<ArticleResult> Pipeline::Impl::follow_article(ArticleTarget targ
     co_return ArticleResult::failed;
   }
   if (!looks_like_html(response->content_type)) {
-    auto work = fail(storage::ArticleOutcome::skipped, fmt::format("not an HTML page ({})", response->content_type),
-                     status);
+    auto work = fail(storage::ArticleOutcome::skipped,
+                     fmt::format("not an HTML page ({})", response->content_type), status);
     co_await on_storage(std::move(work));
     co_return ArticleResult::skipped;
   }
@@ -446,7 +462,8 @@ asio::awaitable<ArticleResult> Pipeline::Impl::follow_article(ArticleTarget targ
     extract_options.max_bytes = options.max_page_bytes;
     article = feeds::extract_article(response->body, extract_options);
     if (article->text.empty()) {
-      error = fmt::format("no article text found on {} (confidence {:.2f})", extract_options.url, article->confidence);
+      error = fmt::format("no article text found on {} (confidence {:.2f})", extract_options.url,
+                          article->confidence);
     }
   } catch (const std::exception& e) {
     error = fmt::format("extraction failed for {}: {}", target.url, e.what());
@@ -466,8 +483,8 @@ asio::awaitable<ArticleResult> Pipeline::Impl::follow_article(ArticleTarget targ
 }
 
 asio::awaitable<void> Pipeline::Impl::record_failure(SourceReport* report, std::int64_t source_id,
-                                                     TimePoint polled_at, std::optional<int> status, std::string error,
-                                                     std::string host) {
+                                                     TimePoint polled_at, std::optional<int> status,
+                                                     std::string error, std::string host) {
   report->error = error;
   scheduler::PollFailure failure;
   failure.polled_at = polled_at;
@@ -508,7 +525,8 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
       co_return report;
     }
     if (source->options.min_interval) {
-      throttle.set_min_interval(source_id, std::chrono::duration_cast<Seconds>(*source->options.min_interval));
+      throttle.set_min_interval(source_id,
+                                std::chrono::duration_cast<Seconds>(*source->options.min_interval));
     }
     if (source->options.host_rate) {
       gate.set_limits(*host, {options.gate.defaults.max_concurrent, source->options.host_rate->gap()});
@@ -540,7 +558,8 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
     report.status = response.status;
     if (!response.ok() || !(is_success(response.status) || response.status == 304)) {
       std::optional<int> status = response.status != 0 ? std::optional(response.status) : std::nullopt;
-      co_await record_failure(&report, source_id, now, status, describe_failure(response, source->url), *host);
+      co_await record_failure(&report, source_id, now, status, describe_failure(response, source->url),
+                              *host);
       co_return report;
     }
 
@@ -554,10 +573,11 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
       parse_options.max_bytes = options.max_feed_bytes;
       auto parsed = feeds::parse_feed(response.body, parse_options);
       if (!parsed.ok()) {
-        co_await record_failure(&report, source_id, now, response.status,
-                                fmt::format("{}: {}", response.final_url.empty() ? source->url : response.final_url,
-                                            parsed.error ? parsed.error->message : "not a feed"),
-                                *host);
+        co_await record_failure(
+            &report, source_id, now, response.status,
+            fmt::format("{}: {}", response.final_url.empty() ? source->url : response.final_url,
+                        parsed.error ? parsed.error->message : "not a feed"),
+            *host);
         co_return report;
       }
       feed = std::move(parsed.feed);
@@ -593,7 +613,8 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
     auto work8 = [this, &source, &facts, &hints, feed_ptr, fixed_interval, now, status] {
       Stored out;
       if (feed_ptr != nullptr) out.counts = items.store_feed_items(source->id, *feed_ptr);
-      Seconds interval = fixed_interval.value_or(source->poll_interval.value_or(options.schedule.default_interval));
+      Seconds interval =
+          fixed_interval.value_or(source->poll_interval.value_or(options.schedule.default_interval));
       if (!fixed_interval) {
         if (feed_ptr != nullptr) {
           auto dates = scheduler::item_dates(*feed_ptr);
@@ -631,7 +652,8 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
           std::string link = item.link;
           auto work9 = [this, &canonical, &link] {
             auto id = articles.record_pending(canonical, link);
-            return db.run("read an article's state", [&](pg::Connection& conn) { return pending_article(conn, id); });
+            return db.run("read an article's state",
+                          [&](pg::Connection& conn) { return pending_article(conn, id); });
           };
           auto target = co_await on_storage(std::move(work9));
           if (!target || articles_touched.contains(target->article_id)) continue;
@@ -706,7 +728,9 @@ asio::awaitable<void> Pipeline::Impl::poll_and_requeue(std::int64_t source_id, s
 Pipeline::Pipeline(asio::io_context& io, storage::Database& db, PipelineOptions options)
     : impl_(std::make_unique<Impl>(io, db, std::move(options))) {}
 
-Pipeline::~Pipeline() { impl_->storage_thread.join(); }
+Pipeline::~Pipeline() {
+  impl_->storage_thread.join();
+}
 
 asio::awaitable<SourceReport> Pipeline::poll_source(std::int64_t source_id) {
   impl_->articles_touched.clear();
@@ -720,7 +744,8 @@ asio::awaitable<PassSummary> Pipeline::run_once() {
   co_await self.restore_state();
   TimePoint now = Clock::now();
   auto work11 = [&self, now] {
-    return self.db.run("find the due sources", [&](pg::Connection& conn) { return due_source_ids(conn, now); });
+    return self.db.run("find the due sources",
+                       [&](pg::Connection& conn) { return due_source_ids(conn, now); });
   };
   auto due = co_await self.on_storage(std::move(work11));
   TaskGroup group(co_await asio::this_coro::executor);
@@ -757,7 +782,8 @@ asio::awaitable<void> Pipeline::run_forever(std::function<void()> on_ready) {
     try {
       if (now >= next_reload) {
         auto work13 = [&self] {
-          return self.db.run("load the poll schedule", [](pg::Connection& conn) { return scheduler::load_schedule(conn); });
+          return self.db.run("load the poll schedule",
+                             [](pg::Connection& conn) { return scheduler::load_schedule(conn); });
         };
         auto schedule = co_await self.on_storage(std::move(work13));
         queue = scheduler::PollQueue{};
@@ -772,9 +798,7 @@ asio::awaitable<void> Pipeline::run_forever(std::function<void()> on_ready) {
         next_pending = now + self.options.pending_every;
       }
       if (now >= next_prune) {
-        auto work14 = [&self] {
-          return self.fetch_log.prune_older_than(self.options.fetch_log_max_age);
-        };
+        auto work14 = [&self] { return self.fetch_log.prune_older_than(self.options.fetch_log_max_age); };
         auto pruned = co_await self.on_storage(std::move(work14));
         if (pruned > 0) self.options.logger.info("pruned {} fetch_log rows", pruned);
         next_prune = now + std::chrono::hours(24);
@@ -794,8 +818,9 @@ asio::awaitable<void> Pipeline::run_forever(std::function<void()> on_ready) {
     }
     auto wake_at = std::chrono::steady_clock::now() + std::chrono::seconds(1);
     if (auto due = queue.next_due(); due && *due > now) {
-      wake_at = std::min(wake_at, std::chrono::steady_clock::now() +
-                                      std::chrono::duration_cast<std::chrono::steady_clock::duration>(*due - now));
+      wake_at =
+          std::min(wake_at, std::chrono::steady_clock::now() +
+                                std::chrono::duration_cast<std::chrono::steady_clock::duration>(*due - now));
     }
     self.wake.expires_at(wake_at);
     co_await self.wake.async_wait(asio::as_tuple(asio::use_awaitable));

@@ -6,9 +6,15 @@
 
 namespace newsd::pipeline {
 
-void notify_ready() { sd_notify(0, "READY=1"); }
-void notify_stopping() { sd_notify(0, "STOPPING=1"); }
-void notify_watchdog() { sd_notify(0, "WATCHDOG=1"); }
+void notify_ready() {
+  sd_notify(0, "READY=1");
+}
+void notify_stopping() {
+  sd_notify(0, "STOPPING=1");
+}
+void notify_watchdog() {
+  sd_notify(0, "WATCHDOG=1");
+}
 
 void notify_status(std::string_view status) {
   std::string message = "STATUS=";

@@ -47,7 +47,8 @@ std::vector<std::int64_t> due_source_ids(pg::Connection& conn, std::chrono::syst
   return ids;
 }
 
-RedirectVerdict record_feed_facts(pg::Connection& conn, const SourceRecord& source, const FeedFetchFacts& facts) {
+RedirectVerdict record_feed_facts(pg::Connection& conn, const SourceRecord& source,
+                                  const FeedFetchFacts& facts) {
   std::string operation = fmt::format("record the fetch of source {} ({})", source.id, source.url);
   std::string id = std::to_string(source.id);
   RedirectVerdict verdict;
@@ -65,8 +66,8 @@ RedirectVerdict record_feed_facts(pg::Connection& conn, const SourceRecord& sour
                            {facts.final_url, id});
     if (taken.rows() > 0) {
       change_url = false;
-      verdict.note = fmt::format("permanent redirect to {}, which is already another source; URL kept",
-                                 facts.final_url);
+      verdict.note =
+          fmt::format("permanent redirect to {}, which is already another source; URL kept", facts.final_url);
     }
   } else if (moved) {
     verdict.note = fmt::format("permanent redirect to {} seen on {} of {} consecutive polls", facts.final_url,
@@ -101,9 +102,9 @@ RedirectVerdict record_feed_facts(pg::Connection& conn, const SourceRecord& sour
 
 std::optional<ArticleTarget> pending_article(pg::Connection& conn, std::int64_t article_id) {
   std::string id = std::to_string(article_id);
-  auto result = conn.exec(fmt::format("read the state of article {}", article_id),
-                          "select canonical_url, url, attempts from articles where id = $1::bigint and status = 'pending'",
-                          {id});
+  auto result = conn.exec(
+      fmt::format("read the state of article {}", article_id),
+      "select canonical_url, url, attempts from articles where id = $1::bigint and status = 'pending'", {id});
   if (result.rows() == 0) return std::nullopt;
   return ArticleTarget{article_id, std::string(result.text(0, 0)), std::string(result.text(0, 1)),
                        static_cast<int>(result.integer(0, 2))};
@@ -112,12 +113,14 @@ std::optional<ArticleTarget> pending_article(pg::Connection& conn, std::int64_t 
 void note_article_retry(pg::Connection& conn, std::int64_t article_id, const std::string& error,
                         std::optional<int> http_status) {
   std::string id = std::to_string(article_id);
-  std::optional<std::string> status = http_status ? std::optional(std::to_string(*http_status)) : std::nullopt;
+  std::optional<std::string> status =
+      http_status ? std::optional(std::to_string(*http_status)) : std::nullopt;
   pg::Param status_param = status ? pg::Param(*status) : std::nullopt;
-  conn.exec(fmt::format("note a failed attempt at article {}", article_id),
-            "update articles set attempts = attempts + 1, error = $2, http_status = $3::int, fetched_at = now() "
-            "where id = $1::bigint and status = 'pending'",
-            {id, error, status_param});
+  conn.exec(
+      fmt::format("note a failed attempt at article {}", article_id),
+      "update articles set attempts = attempts + 1, error = $2, http_status = $3::int, fetched_at = now() "
+      "where id = $1::bigint and status = 'pending'",
+      {id, error, status_param});
 }
 
 }  // namespace newsd::pipeline

@@ -41,13 +41,13 @@ std::vector<std::int64_t> due_source_ids(pg::Connection& conn, std::chrono::syst
 inline constexpr int kPermanentRedirectPolls = 3;
 
 struct FeedFetchFacts {
-  std::string etag;           // from the 200 (empty: none; a 304 keeps the stored ones)
+  std::string etag;  // from the 200 (empty: none; a 304 keeps the stored ones)
   std::string last_modified;
   bool not_modified = false;  // 304: keep the stored validators
   bool permanent_redirect = false;
-  std::string final_url;      // after redirects
-  std::string feed_title;     // fills sources.title when empty
-  std::string site_url;       // fills sources.site_url when empty
+  std::string final_url;   // after redirects
+  std::string feed_title;  // fills sources.title when empty
+  std::string site_url;    // fills sources.site_url when empty
 };
 
 struct RedirectVerdict {
@@ -58,7 +58,8 @@ struct RedirectVerdict {
 // Stores the validators, fills an empty title/site URL, and tracks permanent
 // redirects: the same target seen on kPermanentRedirectPolls consecutive polls
 // becomes the source's URL (unless another source already has that URL).
-RedirectVerdict record_feed_facts(pg::Connection& conn, const SourceRecord& source, const FeedFetchFacts& facts);
+RedirectVerdict record_feed_facts(pg::Connection& conn, const SourceRecord& source,
+                                  const FeedFetchFacts& facts);
 
 struct ArticleTarget {
   std::int64_t article_id = 0;

@@ -34,7 +34,8 @@ struct Permit::Shared : std::enable_shared_from_this<Permit::Shared> {
   };
 
   Shared(asio::any_io_executor executor_in, GateConfig config_in)
-      : executor(std::move(executor_in)), config(std::move(config_in)),
+      : executor(std::move(executor_in)),
+        config(std::move(config_in)),
         rng(config.seed != 0 ? config.seed : std::random_device{}()) {}
 
   Host& host(std::string_view key) {
@@ -121,8 +122,10 @@ struct Permit::Shared : std::enable_shared_from_this<Permit::Shared> {
 };
 
 Permit::Permit(Permit&& other) noexcept
-    : state_(std::move(other.state_)), host_(std::move(other.host_)),
-      started_at_(other.started_at_), outcome_(other.outcome_) {
+    : state_(std::move(other.state_)),
+      host_(std::move(other.host_)),
+      started_at_(other.started_at_),
+      outcome_(other.outcome_) {
   other.state_.reset();
 }
 
@@ -138,7 +141,9 @@ Permit& Permit::operator=(Permit&& other) noexcept {
   return *this;
 }
 
-Permit::~Permit() { release(); }
+Permit::~Permit() {
+  release();
+}
 
 void Permit::release() {
   if (!state_) return;
@@ -235,8 +240,12 @@ std::vector<HostState> HostGate::take_dirty() {
   return out;
 }
 
-int HostGate::in_flight() const { return state_->active_total; }
+int HostGate::in_flight() const {
+  return state_->active_total;
+}
 
-const GateConfig& HostGate::config() const { return state_->config; }
+const GateConfig& HostGate::config() const {
+  return state_->config;
+}
 
 }  // namespace newsd::politeness

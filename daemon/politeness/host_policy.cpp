@@ -18,7 +18,8 @@ std::optional<TimePoint> later(std::optional<TimePoint> a, TimePoint b) {
 // accept. strptime in the "C" locale (newsd never calls setlocale) knows the
 // English day and month names.
 std::optional<TimePoint> parse_http_date(const std::string& text) {
-  for (const char* format : {"%a, %d %b %Y %H:%M:%S GMT", "%A, %d-%b-%y %H:%M:%S GMT", "%a %b %e %H:%M:%S %Y"}) {
+  for (const char* format :
+       {"%a, %d %b %Y %H:%M:%S GMT", "%A, %d-%b-%y %H:%M:%S GMT", "%a %b %e %H:%M:%S %Y"}) {
     std::tm tm{};
     const char* end = strptime(text.c_str(), format, &tm);
     if (end == nullptr) continue;
@@ -58,7 +59,8 @@ std::optional<std::chrono::seconds> parse_retry_after(std::string_view value, Ti
   return std::chrono::ceil<std::chrono::seconds>(*date - now);
 }
 
-std::chrono::seconds backoff_step(int consecutive_errors, std::chrono::seconds base, std::chrono::seconds max) {
+std::chrono::seconds backoff_step(int consecutive_errors, std::chrono::seconds base,
+                                  std::chrono::seconds max) {
   if (consecutive_errors <= 0) return std::chrono::seconds(0);
   int doublings = std::min(consecutive_errors - 1, 40);
   double seconds = static_cast<double>(base.count()) * std::pow(2.0, doublings);

@@ -16,15 +16,15 @@ using Clock = std::chrono::system_clock;
 using TimePoint = Clock::time_point;
 
 struct HostLimits {
-  int max_concurrent = 2;                      // requests in flight to the host
-  std::chrono::milliseconds min_gap{1000};     // between two request starts
+  int max_concurrent = 2;                   // requests in flight to the host
+  std::chrono::milliseconds min_gap{1000};  // between two request starts
 };
 
 struct GateConfig {
   HostLimits defaults;
   std::map<std::string, HostLimits, std::less<>> overrides;  // by host key (config, OPML)
-  int max_connections = 64;                                    // all hosts together
-  std::chrono::seconds backoff_base{30};                       // first error backoff
+  int max_connections = 64;                                  // all hosts together
+  std::chrono::seconds backoff_base{30};                     // first error backoff
   std::chrono::seconds backoff_max{std::chrono::hours(6)};
   std::chrono::seconds retry_after_max{std::chrono::hours(24)};  // a hostile Retry-After is capped
   double max_crawl_delay_seconds = 60;                           // a hostile Crawl-delay is capped
@@ -89,6 +89,7 @@ class HostPolicy {
 
 // Exponential backoff for the n-th consecutive error (n >= 1), before jitter:
 // base * 2^(n-1), capped at max.
-std::chrono::seconds backoff_step(int consecutive_errors, std::chrono::seconds base, std::chrono::seconds max);
+std::chrono::seconds backoff_step(int consecutive_errors, std::chrono::seconds base,
+                                  std::chrono::seconds max);
 
 }  // namespace newsd::politeness

@@ -50,9 +50,9 @@ std::vector<HostState> load_host_states(pg::Connection& conn) {
 }
 
 std::vector<RobotsRecord> load_robots_records(pg::Connection& conn) {
-  auto result = conn.exec("load cached robots.txt",
-                          "select host, robots_txt, robots_status, " + sql_time_column("robots_fetched_at") +
-                              " from hosts where robots_fetched_at is not null");
+  auto result = conn.exec("load cached robots.txt", "select host, robots_txt, robots_status, " +
+                                                        sql_time_column("robots_fetched_at") +
+                                                        " from hosts where robots_fetched_at is not null");
   std::vector<RobotsRecord> records;
   for (int row = 0; row < result.rows(); ++row) {
     RobotsRecord record;
@@ -68,7 +68,8 @@ std::vector<RobotsRecord> load_robots_records(pg::Connection& conn) {
 void save_host_states(pg::Connection& conn, std::span<const HostState> states) {
   static const std::string sql =
       "insert into hosts (host, next_allowed_at, backoff_until, backoff_seconds, consecutive_errors, "
-      "crawl_delay_seconds) values ($1, " + sql_time_param("$2") + ", " + sql_time_param("$3") +
+      "crawl_delay_seconds) values ($1, " +
+      sql_time_param("$2") + ", " + sql_time_param("$3") +
       ", $4::int, $5::int, $6::float8) on conflict (host) do update set "
       "next_allowed_at = excluded.next_allowed_at, backoff_until = excluded.backoff_until, "
       "backoff_seconds = excluded.backoff_seconds, consecutive_errors = excluded.consecutive_errors, "
@@ -87,7 +88,8 @@ void save_host_states(pg::Connection& conn, std::span<const HostState> states) {
 void save_robots_record(pg::Connection& conn, const RobotsRecord& record) {
   static const std::string sql =
       "insert into hosts (host, robots_txt, robots_status, robots_fetched_at) values ($1, $2, $3::int, " +
-      sql_time_param("$4") + ") on conflict (host) do update set robots_txt = excluded.robots_txt, "
+      sql_time_param("$4") +
+      ") on conflict (host) do update set robots_txt = excluded.robots_txt, "
       "robots_status = excluded.robots_status, robots_fetched_at = excluded.robots_fetched_at";
   std::optional<std::string> status;
   if (record.status != 0) status = std::to_string(record.status);

@@ -11,7 +11,8 @@ std::string sql_time_column(const std::string& column) {
 }
 
 std::string micros_text(std::chrono::system_clock::time_point time) {
-  return std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(time.time_since_epoch()).count());
+  return std::to_string(
+      std::chrono::duration_cast<std::chrono::microseconds>(time.time_since_epoch()).count());
 }
 
 std::optional<std::string> micros_text(std::optional<std::chrono::system_clock::time_point> time) {
@@ -19,7 +20,8 @@ std::optional<std::string> micros_text(std::optional<std::chrono::system_clock::
   return micros_text(*time);
 }
 
-std::optional<std::chrono::system_clock::time_point> time_column(const pg::Result& result, int row, int column) {
+std::optional<std::chrono::system_clock::time_point> time_column(const pg::Result& result, int row,
+                                                                 int column) {
   if (result.is_null(row, column)) return std::nullopt;
   return std::chrono::system_clock::time_point(
       std::chrono::duration_cast<std::chrono::system_clock::duration>(

@@ -17,6 +17,7 @@ std::string sql_time_column(const std::string& column);
 
 std::string micros_text(std::chrono::system_clock::time_point time);
 std::optional<std::string> micros_text(std::optional<std::chrono::system_clock::time_point> time);
-std::optional<std::chrono::system_clock::time_point> time_column(const pg::Result& result, int row, int column);
+std::optional<std::chrono::system_clock::time_point> time_column(const pg::Result& result, int row,
+                                                                 int column);
 
 }  // namespace newsd::politeness

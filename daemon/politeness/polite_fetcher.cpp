@@ -51,11 +51,16 @@ bool is_network_failure(http::ErrorKind kind) {
 
 std::string_view to_string(Refusal refusal) {
   switch (refusal) {
-    case Refusal::none: return "none";
-    case Refusal::invalid_url: return "invalid URL";
-    case Refusal::robots_disallowed: return "disallowed by robots.txt";
-    case Refusal::robots_unavailable: return "robots.txt unavailable, try later";
-    case Refusal::source_too_soon: return "polled too recently";
+    case Refusal::none:
+      return "none";
+    case Refusal::invalid_url:
+      return "invalid URL";
+    case Refusal::robots_disallowed:
+      return "disallowed by robots.txt";
+    case Refusal::robots_unavailable:
+      return "robots.txt unavailable, try later";
+    case Refusal::source_too_soon:
+      return "polled too recently";
   }
   return "unknown";
 }
@@ -130,7 +135,8 @@ asio::awaitable<void> PoliteFetcher::ensure_robots(std::string host, std::string
   permit.release();
 
   int status = response.ok() ? response.status : 0;
-  if (response.error == http::ErrorKind::too_many_redirects || response.error == http::ErrorKind::redirect_loop) {
+  if (response.error == http::ErrorKind::too_many_redirects ||
+      response.error == http::ErrorKind::redirect_loop) {
     // RFC 9309 2.3.1.2: past five redirects robots.txt counts as unavailable,
     // like a 4xx: no restrictions.
     status = response.status >= 300 && response.status < 400 ? response.status : 310;

@@ -56,8 +56,8 @@ Outcome outcome_of(const http::Response& response, TimePoint now);
 class PoliteFetcher {
  public:
   // All four must outlive the fetcher and every fetch in progress.
-  PoliteFetcher(HostGate& gate, RobotsCache& robots, http::HttpClient& client, PoliteFetcherOptions options = {},
-                Logger logger = Logger(LogLevel::info));
+  PoliteFetcher(HostGate& gate, RobotsCache& robots, http::HttpClient& client,
+                PoliteFetcherOptions options = {}, Logger logger = Logger(LogLevel::info));
   ~PoliteFetcher();
   PoliteFetcher(const PoliteFetcher&) = delete;
   PoliteFetcher& operator=(const PoliteFetcher&) = delete;

@@ -16,7 +16,7 @@
 namespace newsd::politeness {
 
 struct RobotsConfig {
-  std::string product_token = "newsd";                       // matched against User-agent lines
+  std::string product_token = "newsd";                        // matched against User-agent lines
   std::chrono::seconds max_age{std::chrono::hours(24)};       // a fetched copy is used this long
   std::chrono::seconds retry_first{std::chrono::minutes(1)};  // after the first failed fetch
   std::chrono::seconds retry_max{std::chrono::hours(6)};

@@ -37,12 +37,14 @@ FeedHints hints_from_feed(const feeds::Feed& feed) {
   if (feed.update_interval && feed.update_interval->count() > 0) hints.update_period = *feed.update_interval;
   for (int hour : feed.skip_hours) {
     if (hour == 24) hour = 0;  // some feeds count 1-24
-    if (hour >= 0 && hour < 24 && std::find(hints.skip_hours.begin(), hints.skip_hours.end(), hour) == hints.skip_hours.end())
+    if (hour >= 0 && hour < 24 &&
+        std::find(hints.skip_hours.begin(), hints.skip_hours.end(), hour) == hints.skip_hours.end())
       hints.skip_hours.push_back(hour);
   }
   for (const auto& day : feed.skip_days) {
     int index = weekday_index(day);
-    if (index >= 0 && std::find(hints.skip_days.begin(), hints.skip_days.end(), index) == hints.skip_days.end())
+    if (index >= 0 &&
+        std::find(hints.skip_days.begin(), hints.skip_days.end(), index) == hints.skip_days.end())
       hints.skip_days.push_back(index);
   }
   return hints;
@@ -129,13 +131,15 @@ TimePoint next_poll_after_success(TimePoint now, Seconds interval, const FeedHin
 
 Seconds error_backoff(int consecutive_errors, const ScheduleConfig& config) {
   if (consecutive_errors <= 0) return config.error_base;
-  double seconds = static_cast<double>(config.error_base.count()) * std::pow(2.0, std::min(consecutive_errors - 1, 40));
+  double seconds =
+      static_cast<double>(config.error_base.count()) * std::pow(2.0, std::min(consecutive_errors - 1, 40));
   if (seconds >= static_cast<double>(config.error_max.count())) return config.error_max;
   return Seconds(static_cast<std::int64_t>(seconds));
 }
 
-TimePoint next_poll_after_error(TimePoint now, int consecutive_errors, std::optional<TimePoint> host_backoff_until,
-                                const ScheduleConfig& config, std::mt19937_64& rng) {
+TimePoint next_poll_after_error(TimePoint now, int consecutive_errors,
+                                std::optional<TimePoint> host_backoff_until, const ScheduleConfig& config,
+                                std::mt19937_64& rng) {
   Seconds delay = error_backoff(consecutive_errors, config);
   TimePoint own = now + delay + jitter(delay, config, rng);
   if (host_backoff_until && *host_backoff_until > own) {

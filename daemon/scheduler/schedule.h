@@ -27,10 +27,10 @@ struct ScheduleConfig {
   Seconds min_interval{std::chrono::minutes(15)};
   Seconds max_interval{std::chrono::hours(24)};
   Seconds default_interval{std::chrono::hours(1)};  // too few dated items to adapt
-  std::size_t recent_items = 20;                     // item dates the median looks at
-  double jitter_fraction = 0.1;                      // of the interval, added (never subtracted)
+  std::size_t recent_items = 20;                    // item dates the median looks at
+  double jitter_fraction = 0.1;                     // of the interval, added (never subtracted)
   Seconds max_jitter{std::chrono::minutes(10)};
-  Seconds error_base{std::chrono::minutes(15)};      // first retry after an error
+  Seconds error_base{std::chrono::minutes(15)};  // first retry after an error
   Seconds error_max{std::chrono::hours(24)};
   Seconds disable_after{std::chrono::hours(24 * 7)};  // failing this long in a row
   double startup_rate = 20;                           // overdue sources started per second at start-up
@@ -74,8 +74,9 @@ TimePoint next_poll_after_success(TimePoint now, Seconds interval, const FeedHin
 Seconds error_backoff(int consecutive_errors, const ScheduleConfig& config);
 
 // Next poll after the n-th consecutive error; the host's backoff wins when later.
-TimePoint next_poll_after_error(TimePoint now, int consecutive_errors, std::optional<TimePoint> host_backoff_until,
-                                const ScheduleConfig& config, std::mt19937_64& rng);
+TimePoint next_poll_after_error(TimePoint now, int consecutive_errors,
+                                std::optional<TimePoint> host_backoff_until, const ScheduleConfig& config,
+                                std::mt19937_64& rng);
 
 // True when a source failing since `failing_since` must be disabled at `now`.
 bool should_disable(std::optional<TimePoint> failing_since, TimePoint now, const ScheduleConfig& config);

@@ -14,7 +14,9 @@ using politeness::sql_time_column;
 using politeness::sql_time_param;
 using politeness::time_column;
 
-std::string rfc3339(TimePoint time) { return feeds::format_rfc3339(std::chrono::floor<std::chrono::seconds>(time)); }
+std::string rfc3339(TimePoint time) {
+  return feeds::format_rfc3339(std::chrono::floor<std::chrono::seconds>(time));
+}
 
 }  // namespace
 
@@ -61,11 +63,12 @@ std::size_t spread_overdue_sources(pg::Connection& conn, TimePoint now, const Sc
   }
   ids += '}';
   micros += '}';
-  auto updated = conn.exec("spread overdue sources over the start-up window",
-                           "update sources s set next_poll_at = ('epoch'::timestamptz + v.micros * "
-                           "interval '1 microsecond') from unnest($1::bigint[], $2::bigint[]) as v(id, micros) "
-                           "where s.id = v.id",
-                           {ids, micros});
+  auto updated =
+      conn.exec("spread overdue sources over the start-up window",
+                "update sources s set next_poll_at = ('epoch'::timestamptz + v.micros * "
+                "interval '1 microsecond') from unnest($1::bigint[], $2::bigint[]) as v(id, micros) "
+                "where s.id = v.id",
+                {ids, micros});
   return static_cast<std::size_t>(updated.affected_rows());
 }
 
@@ -76,11 +79,11 @@ void record_poll_success(pg::Connection& conn, std::int64_t source_id, const Pol
   std::string interval = std::to_string(poll.interval.count());
   std::string next = micros_text(poll.next_poll_at);
   conn.exec(fmt::format("record the successful poll of source {}", source_id),
-            "update sources set last_polled_at = " + sql_time_param("$2") + ", last_success_at = " +
-                sql_time_param("$2") +
+            "update sources set last_polled_at = " + sql_time_param("$2") +
+                ", last_success_at = " + sql_time_param("$2") +
                 ", last_status = $3::int, last_error = null, consecutive_errors = 0, failing_since = null, "
-                "poll_interval = $4::bigint * interval '1 second', next_poll_at = " + sql_time_param("$5") +
-                " where id = $1::bigint",
+                "poll_interval = $4::bigint * interval '1 second', next_poll_at = " +
+                sql_time_param("$5") + " where id = $1::bigint",
             {id, polled_at, status, interval, next});
 }
 
@@ -92,31 +95,34 @@ FailureVerdict record_poll_failure(pg::Connection& conn, std::int64_t source_id,
     std::string polled_at = micros_text(poll.polled_at);
     std::optional<std::string> status;
     if (poll.status) status = std::to_string(*poll.status);
-    auto counted = conn.exec(operation,
-                             "update sources set last_polled_at = " + sql_time_param("$2") +
-                                 ", last_status = $3::int, last_error = $4, consecutive_errors = "
-                                 "consecutive_errors + 1, failing_since = coalesce(failing_since, " +
-                                 sql_time_param("$2") + ") where id = $1::bigint returning consecutive_errors, " +
-                                 sql_time_column("failing_since"),
-                             {id, polled_at, status, poll.error});
+    auto counted =
+        conn.exec(operation,
+                  "update sources set last_polled_at = " + sql_time_param("$2") +
+                      ", last_status = $3::int, last_error = $4, consecutive_errors = "
+                      "consecutive_errors + 1, failing_since = coalesce(failing_since, " +
+                      sql_time_param("$2") + ") where id = $1::bigint returning consecutive_errors, " +
+                      sql_time_column("failing_since"),
+                  {id, polled_at, status, poll.error});
     if (counted.rows() != 1) throw pg::Error(fmt::format("{}: no source with id {}", operation, source_id));
 
     FailureVerdict verdict;
     verdict.consecutive_errors = static_cast<int>(counted.integer(0, 0));
     verdict.failing_since = *time_column(counted, 0, 1);
-    verdict.next_poll_at =
-        next_poll_after_error(poll.polled_at, verdict.consecutive_errors, poll.host_backoff_until, config, rng);
+    verdict.next_poll_at = next_poll_after_error(poll.polled_at, verdict.consecutive_errors,
+                                                 poll.host_backoff_until, config, rng);
     verdict.disabled = should_disable(verdict.failing_since, poll.polled_at, config);
     std::string next = micros_text(verdict.next_poll_at);
     if (verdict.disabled) {
-      std::string reason = fmt::format("failing since {} ({} errors in a row); last error: {}",
-                                       rfc3339(verdict.failing_since), verdict.consecutive_errors, poll.error);
+      std::string reason =
+          fmt::format("failing since {} ({} errors in a row); last error: {}", rfc3339(verdict.failing_since),
+                      verdict.consecutive_errors, poll.error);
       conn.exec(operation,
                 "update sources set next_poll_at = " + sql_time_param("$2") + ", disabled_at = " +
                     sql_time_param("$3") + ", disabled_reason = $4 where id = $1::bigint",
                 {id, next, polled_at, reason});
     } else {
-      conn.exec(operation, "update sources set next_poll_at = " + sql_time_param("$2") + " where id = $1::bigint",
+      conn.exec(operation,
+                "update sources set next_poll_at = " + sql_time_param("$2") + " where id = $1::bigint",
                 {id, next});
     }
     return verdict;
@@ -128,7 +134,8 @@ void enable_source(pg::Connection& conn, std::int64_t source_id, TimePoint now) 
   std::string now_text = micros_text(now);
   conn.exec(fmt::format("re-enable source {}", source_id),
             "update sources set disabled_at = null, disabled_reason = null, consecutive_errors = 0, "
-            "failing_since = null, next_poll_at = " + sql_time_param("$2") + " where id = $1::bigint",
+            "failing_since = null, next_poll_at = " +
+                sql_time_param("$2") + " where id = $1::bigint",
             {id, now_text});
 }
 

@@ -9,11 +9,13 @@ namespace {
 using politeness::sql_time_column;
 using politeness::time_column;
 
-std::vector<SourceHealth> load_sources(pg::Connection& conn, std::string_view operation, const std::string& where) {
-  auto result = conn.exec(operation, "select id, url, consecutive_errors, " + sql_time_column("failing_since") +
-                                         ", last_status, coalesce(last_error, ''), " +
-                                         sql_time_column("next_poll_at") + ", " + sql_time_column("disabled_at") +
-                                         ", coalesce(disabled_reason, '') from sources " + where);
+std::vector<SourceHealth> load_sources(pg::Connection& conn, std::string_view operation,
+                                       const std::string& where) {
+  auto result =
+      conn.exec(operation, "select id, url, consecutive_errors, " + sql_time_column("failing_since") +
+                               ", last_status, coalesce(last_error, ''), " + sql_time_column("next_poll_at") +
+                               ", " + sql_time_column("disabled_at") +
+                               ", coalesce(disabled_reason, '') from sources " + where);
   std::vector<SourceHealth> sources;
   for (int row = 0; row < result.rows(); ++row) {
     SourceHealth source;
@@ -42,13 +44,14 @@ FetchHealth load_fetch_health(pg::Connection& conn, TimePoint now) {
   health.disabled = load_sources(conn, "list disabled sources",
                                  "where disabled_at is not null order by disabled_at desc, id");
   std::string now_text = politeness::micros_text(now);
-  auto hosts = conn.exec("list hosts backing off",
-                         "select host, " + sql_time_column("backoff_until") +
-                             ", backoff_seconds, consecutive_errors, " + sql_time_column("next_allowed_at") +
-                             ", crawl_delay_seconds, robots_status from hosts where consecutive_errors > 0 or "
-                             "backoff_until > " + politeness::sql_time_param("$1") +
-                             " order by backoff_until desc nulls last, host",
-                         {now_text});
+  auto hosts =
+      conn.exec("list hosts backing off",
+                "select host, " + sql_time_column("backoff_until") +
+                    ", backoff_seconds, consecutive_errors, " + sql_time_column("next_allowed_at") +
+                    ", crawl_delay_seconds, robots_status from hosts where consecutive_errors > 0 or "
+                    "backoff_until > " +
+                    politeness::sql_time_param("$1") + " order by backoff_until desc nulls last, host",
+                {now_text});
   for (int row = 0; row < hosts.rows(); ++row) {
     HostHealth host;
     host.host = std::string(hosts.text(row, 0));

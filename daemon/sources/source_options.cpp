@@ -22,7 +22,8 @@ std::string options_to_json(const feeds::SourceOptions& options) {
 feeds::SourceOptions options_from_json(std::string_view json) {
   boost::system::error_code ec;
   auto value = boost::json::parse(json, ec);
-  if (ec || !value.is_object()) throw std::invalid_argument(fmt::format("options are not a JSON object: {}", json));
+  if (ec || !value.is_object())
+    throw std::invalid_argument(fmt::format("options are not a JSON object: {}", json));
   feeds::SourceOptions options;
   for (const auto& [key, element] : value.as_object()) {
     std::string_view name = key;
@@ -36,8 +37,8 @@ feeds::SourceOptions options_from_json(std::string_view json) {
     } else if (element.is_bool()) {
       text = element.as_bool() ? "true" : "false";
     } else {
-      throw std::invalid_argument(fmt::format("option {} has a value of the wrong type: {}", name,
-                                              boost::json::serialize(element)));
+      throw std::invalid_argument(
+          fmt::format("option {} has a value of the wrong type: {}", name, boost::json::serialize(element)));
     }
     feeds::set_source_option(options, name, text);  // throws naming the option
   }

@@ -70,9 +70,10 @@ SyncReport sync_sources(pg::Connection& conn, std::span<const feeds::OpmlSource>
       urls.push_back(source.url);
       const std::string category = json_array(source.category);
       const std::string json_options = options_to_json(source.options);
-      auto result = conn.exec(fmt::format("{} (line {}: {})", operation, source.line, source.url), kUpsert,
-                              {pg::Param(source.url), optional_param(source.title), optional_param(source.site_url),
-                               pg::Param(category), pg::Param(json_options), pg::Param(kMissingFromImport)});
+      auto result =
+          conn.exec(fmt::format("{} (line {}: {})", operation, source.line, source.url), kUpsert,
+                    {pg::Param(source.url), optional_param(source.title), optional_param(source.site_url),
+                     pg::Param(category), pg::Param(json_options), pg::Param(kMissingFromImport)});
       if (result.rows() == 0) {
         auto disabled = conn.exec(operation, kDisabledOtherwise, {pg::Param(source.url)});
         if (disabled.rows() > 0) {
@@ -136,8 +137,8 @@ values ($1, $2, $3, array(select jsonb_array_elements_text($4::jsonb)), $5::json
 on conflict (url) do nothing
 returning id
 )sql",
-                          {pg::Param(source.url), optional_param(source.title), optional_param(source.site_url),
-                           pg::Param(category), pg::Param(json_options)});
+                          {pg::Param(source.url), optional_param(source.title),
+                           optional_param(source.site_url), pg::Param(category), pg::Param(json_options)});
   if (result.rows() == 0) return std::nullopt;
   return result.integer(0, 0);
 }

@@ -18,18 +18,18 @@ namespace newsd::sources {
 inline constexpr std::string_view kMissingFromImport = "not in the imported OPML";
 
 struct SyncOptions {
-  bool prune = false;          // delete missing sources (and their items) instead of disabling them
-  std::string origin;          // the file, for disabled_reason
+  bool prune = false;  // delete missing sources (and their items) instead of disabling them
+  std::string origin;  // the file, for disabled_reason
 };
 
 struct SyncReport {
   std::vector<std::string> added;
-  std::vector<std::string> updated;     // title, site, category or options changed
-  std::vector<std::string> reenabled;   // disabled by an earlier import, listed again
+  std::vector<std::string> updated;         // title, site, category or options changed
+  std::vector<std::string> reenabled;       // disabled by an earlier import, listed again
   std::vector<std::string> still_disabled;  // listed, but disabled for another reason
   int unchanged = 0;
-  std::vector<std::string> disabled;    // missing from the file (without prune)
-  std::vector<std::string> deleted;     // missing from the file (with prune)
+  std::vector<std::string> disabled;  // missing from the file (without prune)
+  std::vector<std::string> deleted;   // missing from the file (with prune)
 };
 
 // Makes the sources table match `sources` in one transaction (all or nothing).

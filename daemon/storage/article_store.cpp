@@ -48,8 +48,7 @@ std::int64_t ArticleStore::record_pending(std::string_view canonical_url, std::s
     std::array<pg::Param, 2> params{canonical_url, url};
     auto inserted = conn.exec_prepared(operation, "newsd_article_pending", params);
     if (inserted.rows() == 1) return inserted.integer(0, 0);
-    auto existing = conn.exec(operation, "select id from articles where canonical_url = $1",
-                              {canonical_url});
+    auto existing = conn.exec(operation, "select id from articles where canonical_url = $1", {canonical_url});
     if (existing.rows() != 1) throw pg::Error(fmt::format("{}: row vanished", operation), "P0002");
     return existing.integer(0, 0);
   });
@@ -98,8 +97,8 @@ void ArticleStore::store_extracted(std::int64_t article_id, const ExtractedArtic
   });
 }
 
-void ArticleStore::store_failure(std::int64_t article_id, ArticleOutcome outcome,
-                                 std::string_view error, std::optional<int> http_status) {
+void ArticleStore::store_failure(std::int64_t article_id, ArticleOutcome outcome, std::string_view error,
+                                 std::optional<int> http_status) {
   const std::string operation = fmt::format("record article {} failure", article_id);
   const std::string id = std::to_string(article_id);
   const std::optional<std::string> status_text =
@@ -109,8 +108,8 @@ void ArticleStore::store_failure(std::int64_t article_id, ArticleOutcome outcome
       update articles set status = $2, error = $3, http_status = $4::int,
         attempts = attempts + 1, fetched_at = now()
       where id = $1::bigint)sql");
-    std::array<pg::Param, 4> params{id, outcome == ArticleOutcome::failed ? "failed" : "skipped",
-                                    error, optional_param(status_text)};
+    std::array<pg::Param, 4> params{id, outcome == ArticleOutcome::failed ? "failed" : "skipped", error,
+                                    optional_param(status_text)};
     auto result = conn.exec_prepared(operation, "newsd_article_failed", params);
     if (result.affected_rows() != 1) throw pg::Error(fmt::format("{}: no such article", operation), "P0002");
   });
@@ -127,8 +126,8 @@ std::vector<PendingArticle> ArticleStore::pending(int limit) {
     std::vector<PendingArticle> out;
     out.reserve(static_cast<std::size_t>(rows.rows()));
     for (int row = 0; row < rows.rows(); ++row) {
-      out.push_back({rows.integer(row, 0), std::string(rows.text(row, 1)),
-                     std::string(rows.text(row, 2)), static_cast<int>(rows.integer(row, 3))});
+      out.push_back({rows.integer(row, 0), std::string(rows.text(row, 1)), std::string(rows.text(row, 2)),
+                     static_cast<int>(rows.integer(row, 3))});
     }
     return out;
   });

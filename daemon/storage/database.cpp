@@ -57,14 +57,14 @@ void Database::wait_before_retry(std::string_view operation, const pg::Error& er
   done_once_.clear();
   auto elapsed = std::chrono::steady_clock::now() - started;
   if (elapsed + delay > policy_.give_up_after) {
-    throw pg::Error(fmt::format("{}: database unavailable for {} s, giving up: {}", operation,
-                                std::chrono::duration_cast<std::chrono::seconds>(elapsed).count(),
-                                error.what()),
-                    error.sqlstate().empty() ? "08006" : error.sqlstate());
+    throw pg::Error(
+        fmt::format("{}: database unavailable for {} s, giving up: {}", operation,
+                    std::chrono::duration_cast<std::chrono::seconds>(elapsed).count(), error.what()),
+        error.sqlstate().empty() ? "08006" : error.sqlstate());
   }
   if (log_) {
-    log_(fmt::format("{}: lost the database ({}); retrying in {} ms", operation, error.what(),
-                     delay.count()));
+    log_(
+        fmt::format("{}: lost the database ({}); retrying in {} ms", operation, error.what(), delay.count()));
   }
   std::this_thread::sleep_for(delay);
   delay = std::min(delay * 2, policy_.max_delay);

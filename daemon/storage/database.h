@@ -85,15 +85,14 @@ class Database {
   // Drops the dead connection, sleeps `delay` (then doubles it), or throws when
   // the policy's time is up.
   void wait_before_retry(std::string_view operation, const pg::Error& error,
-                         std::chrono::steady_clock::time_point started,
-                         std::chrono::milliseconds& delay);
+                         std::chrono::steady_clock::time_point started, std::chrono::milliseconds& delay);
 
   std::string url_;
   RetryPolicy policy_;
   Logger log_;
   std::unique_ptr<pg::Connection> conn_;
-  std::set<std::string, std::less<>> prepared_;  // on conn_
-  std::set<std::string, std::less<>> done_once_; // on conn_
+  std::set<std::string, std::less<>> prepared_;   // on conn_
+  std::set<std::string, std::less<>> done_once_;  // on conn_
   int reconnects_ = 0;
   bool ever_connected_ = false;
 };

@@ -23,8 +23,21 @@ namespace json = boost::json;
 // statement. Dates travel as Unix seconds and become timestamptz server-side.
 constexpr std::size_t kColumns = 15;
 enum Column : std::size_t {
-  kKey, kCanonicalUrl, kLink, kTitle, kSummary, kContent, kAuthors, kCategories, kEnclosures,
-  kImage, kComments, kPublished, kUpdated, kLanguage, kContentHash
+  kKey,
+  kCanonicalUrl,
+  kLink,
+  kTitle,
+  kSummary,
+  kContent,
+  kAuthors,
+  kCategories,
+  kEnclosures,
+  kImage,
+  kComments,
+  kPublished,
+  kUpdated,
+  kLanguage,
+  kContentHash
 };
 
 using Row = std::array<std::optional<std::string>, kColumns>;
@@ -127,8 +140,8 @@ std::optional<Row> make_row(const feeds::Item& item, std::string_view language) 
                          ? sha256_hex(item.title + '\x1f' + item.summary + '\x1f' + item.content)
                          : item.content_hash;
   std::string_view key = item.key;
-  for (std::string_view fallback : {std::string_view(item.id), std::string_view(item.canonical_url),
-                                    std::string_view(item.link)}) {
+  for (std::string_view fallback :
+       {std::string_view(item.id), std::string_view(item.canonical_url), std::string_view(item.link)}) {
     if (key.empty()) key = fallback;
   }
   if (key.empty()) {
@@ -184,8 +197,8 @@ void collect(const pg::Result& result, StoreCounts& counts) {
   for (int row = 0; row < result.rows(); ++row) {
     if (result.text(row, 1) == "t") {
       ++counts.added;
-      counts.new_items.push_back({result.integer(row, 0), std::string(result.text(row, 2)),
-                                  std::string(result.text(row, 3))});
+      counts.new_items.push_back(
+          {result.integer(row, 0), std::string(result.text(row, 2)), std::string(result.text(row, 3))});
     } else {
       ++counts.changed;
     }
@@ -193,8 +206,7 @@ void collect(const pg::Result& result, StoreCounts& counts) {
 }
 
 void write_by_copy(Database& db, pg::Connection& conn, const std::string& operation,
-                   const std::string& source_id, const std::vector<const Row*>& rows,
-                   StoreCounts& counts) {
+                   const std::string& source_id, const std::vector<const Row*>& rows, StoreCounts& counts) {
   if (db.first_time_on_connection("item staging table")) {
     conn.exec(operation, kCreateStaging);
   }
@@ -224,9 +236,8 @@ void write_by_copy(Database& db, pg::Connection& conn, const std::string& operat
   collect(conn.exec_prepared(operation, "newsd_items_merge_staging", params), counts);
 }
 
-void write_by_multirow(pg::Connection& conn, const std::string& operation,
-                       const std::string& source_id, const std::vector<const Row*>& rows,
-                       StoreCounts& counts) {
+void write_by_multirow(pg::Connection& conn, const std::string& operation, const std::string& source_id,
+                       const std::vector<const Row*>& rows, StoreCounts& counts) {
   for (std::size_t first = 0; first < rows.size(); first += kRowsPerStatement) {
     std::size_t end = std::min(rows.size(), first + kRowsPerStatement);
     std::string sql = fmt::format("insert into items ({}) values ", kInsertColumns);
@@ -245,9 +256,9 @@ void write_by_multirow(pg::Connection& conn, const std::string& operation,
 void write_by_pipeline(Database& db, pg::Connection& conn, const std::string& operation,
                        const std::string& source_id, const std::vector<const Row*>& rows,
                        StoreCounts& counts) {
-  db.prepare(operation, "newsd_items_upsert_one",
-             fmt::format("insert into items ({}) values {} {}", kInsertColumns, values_tuple(0),
-                         kUpsertTail));
+  db.prepare(
+      operation, "newsd_items_upsert_one",
+      fmt::format("insert into items ({}) values {} {}", kInsertColumns, values_tuple(0), kUpsertTail));
   std::vector<std::vector<pg::Param>> batch;
   batch.reserve(rows.size());
   for (const Row* row : rows) batch.push_back(params_of(source_id, *row));
@@ -321,9 +332,15 @@ StoreCounts ItemStore::store_feed_items(std::int64_t source_id, const feeds::Fee
   auto write = [&](pg::Connection& conn) {
     StoreCounts counts = base;  // fresh per attempt: a retried batch counts once
     switch (method_) {
-      case WriteMethod::copy_staging: write_by_copy(db_, conn, operation, source, to_write, counts); break;
-      case WriteMethod::multirow_insert: write_by_multirow(conn, operation, source, to_write, counts); break;
-      case WriteMethod::pipeline: write_by_pipeline(db_, conn, operation, source, to_write, counts); break;
+      case WriteMethod::copy_staging:
+        write_by_copy(db_, conn, operation, source, to_write, counts);
+        break;
+      case WriteMethod::multirow_insert:
+        write_by_multirow(conn, operation, source, to_write, counts);
+        break;
+      case WriteMethod::pipeline:
+        write_by_pipeline(db_, conn, operation, source, to_write, counts);
+        break;
     }
     counts.unchanged = static_cast<int>(unique_rows.size()) - counts.added - counts.changed;
     return counts;

@@ -61,19 +61,18 @@ int highest_known(std::span<const Migration> known) {
 }  // namespace
 
 SchemaTooNew::SchemaTooNew(int database_version, int known_version)
-    : std::runtime_error(fmt::format(
-          "the database schema is at version {}, newer than this newsd knows (version {}): "
-          "it was migrated by a newer newsd; upgrade newsd, or point it at another database",
-          database_version, known_version)),
+    : std::runtime_error(
+          fmt::format("the database schema is at version {}, newer than this newsd knows (version {}): "
+                      "it was migrated by a newer newsd; upgrade newsd, or point it at another database",
+                      database_version, known_version)),
       database_version_(database_version),
       known_version_(known_version) {}
 
 int schema_version(pg::Connection& conn) {
-  auto exists = conn.exec("read the schema version",
-                          "select to_regclass('schema_migrations') is not null");
+  auto exists = conn.exec("read the schema version", "select to_regclass('schema_migrations') is not null");
   if (exists.text(0, 0) != "t") return 0;
-  auto result = conn.exec("read the schema version",
-                          "select coalesce(max(version), 0) from schema_migrations");
+  auto result =
+      conn.exec("read the schema version", "select coalesce(max(version), 0) from schema_migrations");
   return static_cast<int>(result.integer(0, 0));
 }
 
@@ -103,15 +102,14 @@ MigrationReport migrate(pg::Connection& conn, std::span<const Migration> known, 
     if (found != recorded.end()) {
       auto checksum = conn.exec("check migration checksum", "select md5($1)", {migration.sql});
       if (checksum.text(0, 0) != found->second) {
-        report.warnings.push_back(fmt::format(
-            "migration {:04}_{} differs from the text applied to this database; released "
-            "migrations must never be edited (add a new one instead)",
-            migration.version, migration.name));
+        report.warnings.push_back(
+            fmt::format("migration {:04}_{} differs from the text applied to this database; released "
+                        "migrations must never be edited (add a new one instead)",
+                        migration.version, migration.name));
       }
       continue;
     }
-    const std::string operation =
-        fmt::format("apply migration {:04}_{}", migration.version, migration.name);
+    const std::string operation = fmt::format("apply migration {:04}_{}", migration.version, migration.name);
     pg::transaction(conn, operation, [&] {
       conn.exec_script(operation, migration.sql);
       conn.exec(operation,

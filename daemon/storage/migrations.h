@@ -49,8 +49,7 @@ int schema_version(pg::Connection& conn);
 // `target_version` (default: all of them). Throws SchemaTooNew before touching
 // anything when the database is ahead of `known`; throws pg::Error naming the
 // migration when one fails (that migration is rolled back, earlier ones stay).
-MigrationReport migrate(pg::Connection& conn,
-                        std::span<const Migration> known = embedded_migrations(),
+MigrationReport migrate(pg::Connection& conn, std::span<const Migration> known = embedded_migrations(),
                         int target_version = -1);
 
 // The seam for callers that have resolved the database URL (`newsd migrate`,

@@ -68,7 +68,8 @@ Connection::Connection(const std::string& conninfo) : conn_(PQconnectdb(conninfo
     throw Error(fmt::format("connect to PostgreSQL: {}", trimmed(PQerrorMessage(conn_.get()))));
   }
   // Quiet NOTICEs (e.g. "relation already exists, skipping") that libpq would print to stderr.
-  PQsetNoticeProcessor(conn_.get(), [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+      conn_.get(), [](void*, const char*) {}, nullptr);
 }
 
 Result Connection::check(std::string_view operation, PGresult* raw) const {
@@ -92,8 +93,8 @@ Result Connection::check(std::string_view operation, PGresult* raw) const {
 Result Connection::exec(std::string_view operation, std::string_view sql, std::span<const Param> params) {
   std::string statement(sql);
   ParamArray values(params);
-  return check(operation, PQexecParams(conn_.get(), statement.c_str(), values.count(),
-                                       nullptr, values.data(), nullptr, nullptr, 0));
+  return check(operation, PQexecParams(conn_.get(), statement.c_str(), values.count(), nullptr, values.data(),
+                                       nullptr, nullptr, 0));
 }
 
 void Connection::prepare(std::string_view operation, const std::string& name, std::string_view sql) {
@@ -104,8 +105,8 @@ void Connection::prepare(std::string_view operation, const std::string& name, st
 Result Connection::exec_prepared(std::string_view operation, const std::string& name,
                                  std::span<const Param> params) {
   ParamArray values(params);
-  return check(operation, PQexecPrepared(conn_.get(), name.c_str(), values.count(),
-                                         values.data(), nullptr, nullptr, 0));
+  return check(operation,
+               PQexecPrepared(conn_.get(), name.c_str(), values.count(), values.data(), nullptr, nullptr, 0));
 }
 
 void Connection::exec_script(std::string_view operation, std::string_view sql) {
@@ -142,8 +143,7 @@ constexpr std::size_t kPipelineChunk = 256;
 
 }  // namespace
 
-long long Connection::copy_in(std::string_view operation, std::string_view copy_sql,
-                              std::string_view data) {
+long long Connection::copy_in(std::string_view operation, std::string_view copy_sql, std::string_view data) {
   std::string statement(copy_sql);
   Result started = check(operation, PQexec(conn_.get(), statement.c_str()));
   if (PQresultStatus(started.get()) != PGRES_COPY_IN) {
@@ -164,8 +164,7 @@ long long Connection::copy_in(std::string_view operation, std::string_view copy_
   return check(operation, finished).affected_rows();
 }
 
-std::vector<Result> Connection::exec_prepared_pipeline(std::string_view operation,
-                                                       const std::string& name,
+std::vector<Result> Connection::exec_prepared_pipeline(std::string_view operation, const std::string& name,
                                                        std::span<const std::vector<Param>> rows) {
   std::vector<Result> results;
   results.reserve(rows.size());
@@ -177,8 +176,8 @@ std::vector<Result> Connection::exec_prepared_pipeline(std::string_view operatio
     std::size_t end = std::min(rows.size(), first + kPipelineChunk);
     for (std::size_t row = first; row < end; ++row) {
       ParamArray values(rows[row]);
-      if (PQsendQueryPrepared(conn_.get(), name.c_str(), values.count(), values.data(), nullptr,
-                              nullptr, 0) != 1) {
+      if (PQsendQueryPrepared(conn_.get(), name.c_str(), values.count(), values.data(), nullptr, nullptr,
+                              0) != 1) {
         throw client_error(conn_.get(), operation, "sending a pipelined statement");
       }
     }
@@ -223,7 +222,8 @@ std::optional<Notification> Connection::wait_notification(std::chrono::milliseco
   auto deadline = std::chrono::steady_clock::now() + timeout;
   for (;;) {
     if (auto notification = poll_notification()) return notification;
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) return std::nullopt;
     pollfd descriptor{PQsocket(conn_.get()), POLLIN, 0};
     if (descriptor.fd < 0) throw client_error(conn_.get(), "wait for notifications", "no socket");
@@ -238,11 +238,20 @@ void copy_escape(std::string& out, std::optional<std::string_view> value) {
   }
   for (char c : *value) {
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      default: out += c;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += c;
     }
   }
 }

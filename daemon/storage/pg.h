@@ -23,8 +23,8 @@ class Error : public std::runtime_error {
   // True when the connection itself is gone (server restart, network cut):
   // the caller may reconnect and retry the whole transaction.
   [[nodiscard]] bool connection_lost() const {
-    return sqlstate_.empty() || sqlstate_.starts_with("08") || sqlstate_ == "57P01" ||
-           sqlstate_ == "57P02" || sqlstate_ == "57P03";
+    return sqlstate_.empty() || sqlstate_.starts_with("08") || sqlstate_ == "57P01" || sqlstate_ == "57P02" ||
+           sqlstate_ == "57P03";
   }
 
  private:
@@ -82,8 +82,7 @@ class Connection {
   }
   // Prepares `sql` once under `name` per connection; later calls reuse it.
   void prepare(std::string_view operation, const std::string& name, std::string_view sql);
-  Result exec_prepared(std::string_view operation, const std::string& name,
-                       std::span<const Param> params);
+  Result exec_prepared(std::string_view operation, const std::string& name, std::span<const Param> params);
 
   // Several statements with no parameters (migrations); runs in one round trip.
   void exec_script(std::string_view operation, std::string_view sql);

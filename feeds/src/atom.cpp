@@ -11,7 +11,9 @@
 namespace feeds::detail {
 namespace {
 
-bool is_core(Ns ns) { return ns == Ns::atom10 || ns == Ns::atom03 || ns == Ns::none; }
+bool is_core(Ns ns) {
+  return ns == Ns::atom10 || ns == Ns::atom03 || ns == Ns::none;
+}
 
 enum class TextKind { text, html, xhtml, other };
 
@@ -25,11 +27,16 @@ AtomText read_text_construct(const Scope& scope, std::string_view base, std::str
   const std::string type = trim(scope.attribute("type"));
   const std::string mode = trim(scope.attribute("mode"));
   TextKind kind = TextKind::other;
-  if (type.empty() || iequals(type, "text") || iequals(type, "text/plain")) kind = TextKind::text;
-  else if (iequals(type, "html") || iequals(type, "text/html")) kind = TextKind::html;
-  else if (iequals(type, "xhtml") || iequals(type, "application/xhtml+xml")) kind = TextKind::xhtml;
-  else if (type.ends_with("+xml") || type.ends_with("/xml")) kind = TextKind::xhtml;
-  else if (type.starts_with("text/")) kind = TextKind::text;
+  if (type.empty() || iequals(type, "text") || iequals(type, "text/plain"))
+    kind = TextKind::text;
+  else if (iequals(type, "html") || iequals(type, "text/html"))
+    kind = TextKind::html;
+  else if (iequals(type, "xhtml") || iequals(type, "application/xhtml+xml"))
+    kind = TextKind::xhtml;
+  else if (type.ends_with("+xml") || type.ends_with("/xml"))
+    kind = TextKind::xhtml;
+  else if (type.starts_with("text/"))
+    kind = TextKind::text;
   if (iequals(mode, "xml")) kind = TextKind::xhtml;
   if (iequals(mode, "escaped") && kind == TextKind::xhtml) kind = TextKind::html;
 
@@ -89,8 +96,10 @@ Person read_person(ParseState& state, const Scope& scope, std::string_view base)
     if (node.type() != pugi::node_element) continue;
     Scope child(state, &scope, node);
     if (!is_core(child.ns())) continue;
-    if (child.named("name")) person.name = html_to_plain_text(element_text(node));
-    else if (child.named("email")) person.email = trim(element_text(node));
+    if (child.named("name"))
+      person.name = html_to_plain_text(element_text(node));
+    else if (child.named("email"))
+      person.email = trim(element_text(node));
     else if (child.named("uri") || child.named("url"))
       person.uri = absolute_url(child.has_xml_base() ? child.base() : base, element_text(node));
   }
@@ -102,7 +111,9 @@ Person read_person(ParseState& state, const Scope& scope, std::string_view base)
   return person;
 }
 
-bool empty_person(const Person& person) { return person.name.empty() && person.email.empty() && person.uri.empty(); }
+bool empty_person(const Person& person) {
+  return person.name.empty() && person.email.empty() && person.uri.empty();
+}
 
 std::vector<Person> read_source_authors(ParseState& state, const Scope& source, std::string_view base) {
   std::vector<Person> authors;
@@ -163,7 +174,8 @@ Item read_entry(ParseState& state, const Scope& entry, std::size_t index, std::s
         }
       }
     } else if (child.named("summary")) {
-      if (item.summary.empty()) item.summary = read_text_construct(child, base, draft.where + " <summary>").html;
+      if (item.summary.empty())
+        item.summary = read_text_construct(child, base, draft.where + " <summary>").html;
     } else if (child.named("content")) {
       if (!trim(child.attribute("src")).empty()) {
         // Out-of-line content: the link stands in for it.
@@ -173,10 +185,12 @@ Item read_entry(ParseState& state, const Scope& entry, std::size_t index, std::s
       }
     } else if (child.named("published") || child.named("issued") || child.named("created")) {
       if (!item.published)
-        item.published = parse_date_field(state, element_text(node), fmt::format("{} <{}>", draft.where, child.local()));
+        item.published =
+            parse_date_field(state, element_text(node), fmt::format("{} <{}>", draft.where, child.local()));
     } else if (child.named("updated") || child.named("modified")) {
       if (!item.updated)
-        item.updated = parse_date_field(state, element_text(node), fmt::format("{} <{}>", draft.where, child.local()));
+        item.updated =
+            parse_date_field(state, element_text(node), fmt::format("{} <{}>", draft.where, child.local()));
     } else if (child.named("author")) {
       Person person = read_person(state, child, base);
       if (!empty_person(person)) item.authors.push_back(std::move(person));
@@ -202,7 +216,8 @@ void parse_atom(ParseState& state, pugi::xml_node root) {
   Feed& feed = state.feed();
   const std::string document_url(state.options().document_url);
   Scope feed_scope(state, nullptr, root, document_url);
-  if (feed_scope.ns() == Ns::none) state.warn("<feed> has no Atom namespace; read as Atom anyway");
+  if (feed_scope.ns() == Ns::none)
+    state.warn("<feed> has no Atom namespace; read as Atom anyway");
   else if (feed_scope.ns() != Ns::atom10 && feed_scope.ns() != Ns::atom03)
     state.warn("<feed> is in an unexpected namespace; read as Atom anyway");
 
@@ -233,8 +248,8 @@ void parse_atom(ParseState& state, pugi::xml_node root) {
   if (!html_alternate.empty()) feed.link = html_alternate;
   const bool link_is_absolute = feed.link.starts_with("http://") || feed.link.starts_with("https://");
   const std::string feed_base = feed_scope.has_xml_base() ? feed_scope.base()
-                                : link_is_absolute          ? feed.link
-                                                            : document_url;
+                                : link_is_absolute        ? feed.link
+                                                          : document_url;
 
   std::string icon;
   for (pugi::xml_node node = root.first_child(); node; node = node.next_sibling()) {
@@ -248,9 +263,11 @@ void parse_atom(ParseState& state, pugi::xml_node root) {
     if (child.named("title")) {
       if (feed.title.empty()) feed.title = read_text_construct(child, base, "feed <title>").plain;
     } else if (child.named("subtitle") || child.named("tagline")) {
-      if (feed.description.empty()) feed.description = read_text_construct(child, base, "feed <subtitle>").plain;
+      if (feed.description.empty())
+        feed.description = read_text_construct(child, base, "feed <subtitle>").plain;
     } else if (child.named("updated") || child.named("modified")) {
-      if (!feed.updated) feed.updated = parse_date_field(state, element_text(node), fmt::format("feed <{}>", child.local()));
+      if (!feed.updated)
+        feed.updated = parse_date_field(state, element_text(node), fmt::format("feed <{}>", child.local()));
     } else if (child.named("author")) {
       Person person = read_person(state, child, base);
       if (!empty_person(person)) feed.authors.push_back(std::move(person));

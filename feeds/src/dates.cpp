@@ -14,10 +14,18 @@ namespace {
 
 using namespace std::chrono;
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+char lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+}
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
@@ -39,7 +47,8 @@ bool read_fixed(std::string_view text, std::size_t& pos, std::size_t count, int&
 }
 
 // Reads 1..max_count digits; advances pos.
-bool read_digits(std::string_view text, std::size_t& pos, std::size_t max_count, int& value, std::size_t* count_out = nullptr) {
+bool read_digits(std::string_view text, std::size_t& pos, std::size_t max_count, int& value,
+                 std::size_t* count_out = nullptr) {
   std::size_t start = pos;
   int result = 0;
   while (pos < text.size() && pos - start < max_count && is_digit(text[pos])) {
@@ -171,7 +180,8 @@ std::optional<Timestamp> parse_iso8601_date(std::string_view input) {
     if (time_extended) ++pos;
     if (pos < text.size() && is_digit(text[pos])) {
       if (!read_fixed(text, pos, 2, clock.minute)) return std::nullopt;
-      if (time_extended ? (pos < text.size() && text[pos] == ':') : (pos < text.size() && is_digit(text[pos]))) {
+      if (time_extended ? (pos < text.size() && text[pos] == ':')
+                        : (pos < text.size() && is_digit(text[pos]))) {
         if (time_extended) ++pos;
         if (!read_fixed(text, pos, 2, clock.second)) return std::nullopt;
         if (pos < text.size() && (text[pos] == '.' || text[pos] == ',')) {  // fractional seconds: dropped
@@ -203,9 +213,10 @@ namespace {
 
 // ---- RFC 822 / RFC 1123 and free forms -----------------------------------
 
-constexpr std::array<std::string_view, 12> kMonths = {"january", "february", "march",     "april",   "may",      "june",
-                                                      "july",    "august",   "september", "october", "november", "december"};
-constexpr std::array<std::string_view, 7> kWeekdays = {"monday", "tuesday", "wednesday", "thursday",
+constexpr std::array<std::string_view, 12> kMonths = {"january",   "february", "march",    "april",
+                                                      "may",       "june",     "july",     "august",
+                                                      "september", "october",  "november", "december"};
+constexpr std::array<std::string_view, 7> kWeekdays = {"monday", "tuesday",  "wednesday", "thursday",
                                                        "friday", "saturday", "sunday"};
 
 // "mar", "march", "sept": a month name or an abbreviation of at least 3 letters.
@@ -233,13 +244,12 @@ struct NamedZone {
   int minutes;
 };
 constexpr NamedZone kZones[] = {
-    {"ut", 0},        {"utc", 0},       {"gmt", 0},       {"z", 0},         {"est", -300},   {"edt", -240},
-    {"cst", -360},    {"cdt", -300},    {"mst", -420},    {"mdt", -360},    {"pst", -480},   {"pdt", -420},
-    {"akst", -540},   {"akdt", -480},   {"hst", -600},    {"ast", -240},    {"adt", -180},   {"nst", -210},
-    {"ndt", -150},    {"wet", 0},       {"west", 60},     {"bst", 60},      {"cet", 60},     {"cest", 120},
-    {"met", 60},      {"mest", 120},    {"eet", 120},     {"eest", 180},    {"msk", 180},    {"msd", 240},
-    {"jst", 540},     {"kst", 540},     {"hkt", 480},     {"sgt", 480},     {"awst", 480},   {"acst", 570},
-    {"acdt", 630},    {"aest", 600},    {"aedt", 660},    {"nzst", 720},    {"nzdt", 780},
+    {"ut", 0},     {"utc", 0},    {"gmt", 0},    {"z", 0},      {"est", -300}, {"edt", -240},  {"cst", -360},
+    {"cdt", -300}, {"mst", -420}, {"mdt", -360}, {"pst", -480}, {"pdt", -420}, {"akst", -540}, {"akdt", -480},
+    {"hst", -600}, {"ast", -240}, {"adt", -180}, {"nst", -210}, {"ndt", -150}, {"wet", 0},     {"west", 60},
+    {"bst", 60},   {"cet", 60},   {"cest", 120}, {"met", 60},   {"mest", 120}, {"eet", 120},   {"eest", 180},
+    {"msk", 180},  {"msd", 240},  {"jst", 540},  {"kst", 540},  {"hkt", 480},  {"sgt", 480},   {"awst", 480},
+    {"acst", 570}, {"acdt", 630}, {"aest", 600}, {"aedt", 660}, {"nzst", 720}, {"nzdt", 780},
 };
 
 // Military zones: A-I = +1..+9, K-M = +10..+12, N-Y = -1..-12, Z = 0 (J is local time: unknown).
@@ -318,7 +328,7 @@ seconds parse_zone(const std::vector<std::string>& tokens, std::size_t index) {
   while (name_end < token.size() && is_alpha(token[name_end])) ++name_end;
   std::string_view name = token.substr(0, name_end);
   std::string_view rest = token.substr(name_end);
-  if ((name == "gmt" || name == "utc" || name == "ut") ) {
+  if ((name == "gmt" || name == "utc" || name == "ut")) {
     pos = 0;
     if (!rest.empty() && read_numeric_offset(rest, pos, offset)) return offset;
     if (rest.empty() && index + 1 < tokens.size()) {
@@ -353,10 +363,12 @@ std::optional<Timestamp> parse_tokens(std::string_view text) {
   };
   if (i < tokens.size() && !all_digits(at(i)) && month_from_name(at(i)) == 0 && is_weekday_name(at(i))) ++i;
   // "02-Mar-2025" and "2-march-2025": split into three tokens.
-  if (std::string_view first = at(i); std::count(first.begin(), first.end(), '-') == 2 && is_digit(first.front())) {
+  if (std::string_view first = at(i);
+      std::count(first.begin(), first.end(), '-') == 2 && is_digit(first.front())) {
     std::string token(first);
     std::size_t a = token.find('-'), b = token.find('-', a + 1);
-    std::vector<std::string> parts = {token.substr(0, a), token.substr(a + 1, b - a - 1), token.substr(b + 1)};
+    std::vector<std::string> parts = {token.substr(0, a), token.substr(a + 1, b - a - 1),
+                                      token.substr(b + 1)};
     tokens.erase(tokens.begin() + static_cast<std::ptrdiff_t>(i));
     tokens.insert(tokens.begin() + static_cast<std::ptrdiff_t>(i), parts.begin(), parts.end());
   }
@@ -366,7 +378,8 @@ std::optional<Timestamp> parse_tokens(std::string_view text) {
     std::size_t pos = 0;
     if (!read_digits(token, pos, 2, day)) return false;
     std::string_view suffix = token.substr(pos);
-    return suffix.empty() || suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th" || suffix == ".";
+    return suffix.empty() || suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th" ||
+           suffix == ".";
   };
   if (read_day(at(i))) {
     ++i;
@@ -394,7 +407,8 @@ std::optional<Timestamp> parse_tokens(std::string_view text) {
   {
     std::string_view token = at(i);
     std::size_t pos = 0;
-    if (!read_digits(token, pos, 4, year, &year_digits) || pos != token.size() || year_digits == 1) return std::nullopt;
+    if (!read_digits(token, pos, 4, year, &year_digits) || pos != token.size() || year_digits == 1)
+      return std::nullopt;
     year = expand_year(year, year_digits);
     ++i;
   }
@@ -404,11 +418,13 @@ std::optional<Timestamp> parse_tokens(std::string_view text) {
     have_clock = true;
     ++i;
   }
-  if (have_clock && meridiem.empty() && (at(i) == "am" || at(i) == "pm" || at(i) == "a.m." || at(i) == "p.m.")) {
+  if (have_clock && meridiem.empty() &&
+      (at(i) == "am" || at(i) == "pm" || at(i) == "a.m." || at(i) == "p.m.")) {
     meridiem = at(i).substr(0, 1) == "a" ? "am" : "pm";
     ++i;
   }
-  if (!have_clock && !at(i).empty() && is_digit(at(i).front())) return std::nullopt;  // "2025 8": a broken time
+  if (!have_clock && !at(i).empty() && is_digit(at(i).front()))
+    return std::nullopt;  // "2025 8": a broken time
   if (!apply_meridiem(clock, meridiem)) return std::nullopt;
   seconds offset = have_clock ? parse_zone(tokens, i) : seconds(0);
   return make_timestamp(year, month, day, clock, offset);
@@ -456,7 +472,8 @@ std::optional<Timestamp> parse_numeric_date(std::string_view text) {
     std::string_view meridiem;
     if (!parse_clock(tokens[i], clock, meridiem)) return std::nullopt;
     ++i;
-    if (meridiem.empty() && i < tokens.size() && (tokens[i] == "am" || tokens[i] == "pm")) meridiem = tokens[i++];
+    if (meridiem.empty() && i < tokens.size() && (tokens[i] == "am" || tokens[i] == "pm"))
+      meridiem = tokens[i++];
     if (!apply_meridiem(clock, meridiem)) return std::nullopt;
     offset = parse_zone(tokens, i);
   }

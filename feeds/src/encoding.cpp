@@ -31,13 +31,23 @@ struct EncodingLabels {
 constexpr EncodingLabels kEncodings[] = {
     {"utf-8", "", "unicode-1-1-utf-8 unicode11utf8 unicode20utf8 utf-8 utf8 x-unicode20utf8"},
     {"ibm866", "IBM866", "866 cp866 csibm866 ibm866"},
-    {"iso-8859-2", "ISO-8859-2", "csisolatin2 iso-8859-2 iso-ir-101 iso8859-2 iso88592 iso_8859-2 iso_8859-2:1987 l2 latin2"},
-    {"iso-8859-3", "ISO-8859-3", "csisolatin3 iso-8859-3 iso-ir-109 iso8859-3 iso88593 iso_8859-3 iso_8859-3:1988 l3 latin3"},
-    {"iso-8859-4", "ISO-8859-4", "csisolatin4 iso-8859-4 iso-ir-110 iso8859-4 iso88594 iso_8859-4 iso_8859-4:1988 l4 latin4"},
-    {"iso-8859-5", "ISO-8859-5", "csisolatincyrillic cyrillic iso-8859-5 iso-ir-144 iso8859-5 iso88595 iso_8859-5 iso_8859-5:1988"},
-    {"iso-8859-6", "ISO-8859-6", "arabic asmo-708 csiso88596e csiso88596i csisolatinarabic ecma-114 iso-8859-6 iso-8859-6-e iso-8859-6-i iso-ir-127 iso8859-6 iso88596 iso_8859-6 iso_8859-6:1987"},
-    {"iso-8859-7", "ISO-8859-7", "csisolatingreek ecma-118 elot_928 greek greek8 iso-8859-7 iso-ir-126 iso8859-7 iso88597 iso_8859-7 iso_8859-7:1987 sun_eu_greek"},
-    {"iso-8859-8", "ISO-8859-8", "csiso88598e csisolatinhebrew hebrew iso-8859-8 iso-8859-8-e iso-ir-138 iso8859-8 iso88598 iso_8859-8 iso_8859-8:1988 visual"},
+    {"iso-8859-2", "ISO-8859-2",
+     "csisolatin2 iso-8859-2 iso-ir-101 iso8859-2 iso88592 iso_8859-2 iso_8859-2:1987 l2 latin2"},
+    {"iso-8859-3", "ISO-8859-3",
+     "csisolatin3 iso-8859-3 iso-ir-109 iso8859-3 iso88593 iso_8859-3 iso_8859-3:1988 l3 latin3"},
+    {"iso-8859-4", "ISO-8859-4",
+     "csisolatin4 iso-8859-4 iso-ir-110 iso8859-4 iso88594 iso_8859-4 iso_8859-4:1988 l4 latin4"},
+    {"iso-8859-5", "ISO-8859-5",
+     "csisolatincyrillic cyrillic iso-8859-5 iso-ir-144 iso8859-5 iso88595 iso_8859-5 iso_8859-5:1988"},
+    {"iso-8859-6", "ISO-8859-6",
+     "arabic asmo-708 csiso88596e csiso88596i csisolatinarabic ecma-114 iso-8859-6 iso-8859-6-e iso-8859-6-i "
+     "iso-ir-127 iso8859-6 iso88596 iso_8859-6 iso_8859-6:1987"},
+    {"iso-8859-7", "ISO-8859-7",
+     "csisolatingreek ecma-118 elot_928 greek greek8 iso-8859-7 iso-ir-126 iso8859-7 iso88597 iso_8859-7 "
+     "iso_8859-7:1987 sun_eu_greek"},
+    {"iso-8859-8", "ISO-8859-8",
+     "csiso88598e csisolatinhebrew hebrew iso-8859-8 iso-8859-8-e iso-ir-138 iso8859-8 iso88598 iso_8859-8 "
+     "iso_8859-8:1988 visual"},
     {"iso-8859-8-i", "ISO-8859-8", "csiso88598i iso-8859-8-i logical"},
     {"iso-8859-10", "ISO-8859-10", "csisolatin6 iso-8859-10 iso-ir-157 iso8859-10 iso885910 l6 latin6"},
     {"iso-8859-13", "ISO-8859-13", "iso-8859-13 iso8859-13 iso885913"},
@@ -50,21 +60,28 @@ constexpr EncodingLabels kEncodings[] = {
     {"windows-874", "CP874", "dos-874 iso-8859-11 iso8859-11 iso885911 tis-620 windows-874"},
     {"windows-1250", "CP1250", "cp1250 windows-1250 x-cp1250 win-1250"},
     {"windows-1251", "CP1251", "cp1251 windows-1251 x-cp1251 win-1251 cp-1251"},
-    {"windows-1252", "CP1252", "ansi_x3.4-1968 ascii cp1252 cp819 csisolatin1 ibm819 iso-8859-1 iso-ir-100 iso8859-1 iso88591 iso_8859-1 iso_8859-1:1987 l1 latin1 us-ascii windows-1252 x-cp1252"},
+    {"windows-1252", "CP1252",
+     "ansi_x3.4-1968 ascii cp1252 cp819 csisolatin1 ibm819 iso-8859-1 iso-ir-100 iso8859-1 iso88591 "
+     "iso_8859-1 iso_8859-1:1987 l1 latin1 us-ascii windows-1252 x-cp1252"},
     {"windows-1253", "CP1253", "cp1253 windows-1253 x-cp1253"},
-    {"windows-1254", "CP1254", "cp1254 csisolatin5 iso-8859-9 iso-ir-148 iso8859-9 iso88599 iso_8859-9 iso_8859-9:1989 l5 latin5 windows-1254 x-cp1254"},
+    {"windows-1254", "CP1254",
+     "cp1254 csisolatin5 iso-8859-9 iso-ir-148 iso8859-9 iso88599 iso_8859-9 iso_8859-9:1989 l5 latin5 "
+     "windows-1254 x-cp1254"},
     {"windows-1255", "CP1255", "cp1255 windows-1255 x-cp1255"},
     {"windows-1256", "CP1256", "cp1256 windows-1256 x-cp1256"},
     {"windows-1257", "CP1257", "cp1257 windows-1257 x-cp1257"},
     {"windows-1258", "CP1258", "cp1258 windows-1258 x-cp1258"},
     {"x-mac-cyrillic", "MAC-CYRILLIC", "x-mac-cyrillic x-mac-ukrainian"},
-    {"gbk", "GB18030", "chinese csgb2312 csiso58gb231280 gb2312 gb_2312 gb_2312-80 gbk iso-ir-58 x-gbk euc-cn"},
+    {"gbk", "GB18030",
+     "chinese csgb2312 csiso58gb231280 gb2312 gb_2312 gb_2312-80 gbk iso-ir-58 x-gbk euc-cn"},
     {"gb18030", "GB18030", "gb18030"},
     {"big5", "BIG5-HKSCS", "big5 big5-hkscs cn-big5 csbig5 x-x-big5"},
     {"euc-jp", "EUC-JP", "cseucpkdfmtjapanese euc-jp x-euc-jp"},
     {"iso-2022-jp", "ISO-2022-JP", "csiso2022jp iso-2022-jp"},
     {"shift_jis", "CP932", "csshiftjis ms932 ms_kanji shift-jis shift_jis sjis windows-31j x-sjis cp932"},
-    {"euc-kr", "CP949", "cseuckr csksc56011987 euc-kr iso-ir-149 korean ks_c_5601-1987 ks_c_5601-1989 ksc5601 ksc_5601 windows-949 cp949 uhc"},
+    {"euc-kr", "CP949",
+     "cseuckr csksc56011987 euc-kr iso-ir-149 korean ks_c_5601-1987 ks_c_5601-1989 ksc5601 ksc_5601 "
+     "windows-949 cp949 uhc"},
     {"utf-16be", "UTF-16BE", "unicodefffe utf-16be"},
     {"utf-16le", "UTF-16LE", "csunicode iso-10646-ucs-2 ucs-2 unicode unicodefeff utf-16 utf-16le"},
 };
@@ -195,7 +212,8 @@ Utf8Census utf8_census(std::string_view bytes) {
 }
 
 bool has_non_ascii(std::string_view bytes) {
-  return std::any_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  return std::any_of(bytes.begin(), bytes.end(),
+                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
 }
 
 }  // namespace
@@ -214,7 +232,8 @@ TranscodeResult transcode_canonical(std::string_view bytes, std::string_view can
       // Drop an incomplete sequence at the very end of a sample.
       std::size_t tail = copy.size();
       std::size_t back = 0;
-      while (back < 3 && tail > back && (static_cast<unsigned char>(copy[tail - 1 - back]) & 0xC0) == 0x80) ++back;
+      while (back < 3 && tail > back && (static_cast<unsigned char>(copy[tail - 1 - back]) & 0xC0) == 0x80)
+        ++back;
       if (tail > back && static_cast<unsigned char>(copy[tail - 1 - back]) >= 0xC0 &&
           utf8::valid_sequence_length(copy, tail - 1 - back) == 0) {
         copy.resize(tail - 1 - back);
@@ -234,8 +253,9 @@ bool is_ascii_compatible(std::string_view canonical) {
 }
 
 bool is_single_byte(std::string_view canonical) {
-  return canonical.starts_with("windows-") || canonical.starts_with("iso-8859-") || canonical.starts_with("koi8-") ||
-         canonical == "ibm866" || canonical == "macintosh" || canonical == "x-mac-cyrillic";
+  return canonical.starts_with("windows-") || canonical.starts_with("iso-8859-") ||
+         canonical.starts_with("koi8-") || canonical == "ibm866" || canonical == "macintosh" ||
+         canonical == "x-mac-cyrillic";
 }
 
 }  // namespace encoding_detail
@@ -256,7 +276,8 @@ std::string canonical_encoding_name(std::string_view label) {
   return {};
 }
 
-bool transcode_to_utf8(std::string_view bytes, std::string_view encoding, std::string& out, std::size_t& replaced) {
+bool transcode_to_utf8(std::string_view bytes, std::string_view encoding, std::string& out,
+                       std::size_t& replaced) {
   out.clear();
   replaced = 0;
   std::string canonical = canonical_encoding_name(encoding);
@@ -286,7 +307,9 @@ struct Choice {
   std::string source;  // "BOM", "XML declaration", "meta charset", "HTTP charset", "sniffing"
 };
 
-bool starts_with_bytes(std::string_view bytes, std::string_view prefix) { return bytes.starts_with(prefix); }
+bool starts_with_bytes(std::string_view bytes, std::string_view prefix) {
+  return bytes.starts_with(prefix);
+}
 
 }  // namespace
 
@@ -315,7 +338,8 @@ DecodedText decode_to_utf8(std::string_view bytes, DocumentKind kind, std::strin
   // UTF-16 without a BOM announces itself by "<" with a zero byte beside it
   // (XML/HTML) or by zero bytes around the first ASCII character (JSON, RFC 4627).
   if (!from_bom && bytes.size() >= 4) {
-    bool zero0 = bytes[0] == '\0', zero1 = bytes[1] == '\0', zero2 = bytes[2] == '\0', zero3 = bytes[3] == '\0';
+    bool zero0 = bytes[0] == '\0', zero1 = bytes[1] == '\0', zero2 = bytes[2] == '\0',
+         zero3 = bytes[3] == '\0';
     if (!zero0 && zero1 && !zero2 && zero3) choice = {"utf-16le", "zero-byte pattern"};
     if (zero0 && !zero1 && zero2 && !zero3) choice = {"utf-16be", "zero-byte pattern"};
   }
@@ -365,8 +389,8 @@ DecodedText decode_to_utf8(std::string_view bytes, DocumentKind kind, std::strin
     if (!utf8_like) {
       result.warnings.push_back("encoding: no declaration and not UTF-8; guessed " + choice.canonical);
     }
-  } else if (!from_bom && encoding_detail::is_ascii_compatible(choice.canonical) && choice.canonical != "utf-8" &&
-             valid_utf8 && has_non_ascii(body)) {
+  } else if (!from_bom && encoding_detail::is_ascii_compatible(choice.canonical) &&
+             choice.canonical != "utf-8" && valid_utf8 && has_non_ascii(body)) {
     result.warnings.push_back("encoding: " + choice.source + " says " + choice.canonical +
                               " but the bytes are valid UTF-8; decoded as utf-8");
     choice = {"utf-8", "correction"};
@@ -374,8 +398,8 @@ DecodedText decode_to_utf8(std::string_view bytes, DocumentKind kind, std::strin
              utf8_census(body).valid_multibyte < utf8_census(body).invalid) {
     // Declared UTF-8, yet hardly any multibyte sequence is valid: a legacy encoding.
     std::string guessed = encoding_detail::sniff_legacy_encoding(body);
-    result.warnings.push_back("encoding: " + choice.source + " says utf-8 but the bytes are not UTF-8; guessed " +
-                              guessed);
+    result.warnings.push_back("encoding: " + choice.source +
+                              " says utf-8 but the bytes are not UTF-8; guessed " + guessed);
     choice = {guessed, "correction"};
   }
 
@@ -389,7 +413,8 @@ DecodedText decode_to_utf8(std::string_view bytes, DocumentKind kind, std::strin
     }
     return result;
   }
-  if (encoding_detail::is_ascii_compatible(choice.canonical) && first_invalid == body.size() && !has_non_ascii(body)) {
+  if (encoding_detail::is_ascii_compatible(choice.canonical) && first_invalid == body.size() &&
+      !has_non_ascii(body)) {
     result.utf8.assign(body);  // pure ASCII reads the same in every ASCII-compatible encoding
     return result;
   }
@@ -403,8 +428,8 @@ DecodedText decode_to_utf8(std::string_view bytes, DocumentKind kind, std::strin
     return result;
   }
   if (transcoded.replaced > 0) {
-    result.warnings.push_back("encoding: " + std::to_string(transcoded.replaced) + " invalid " + choice.canonical +
-                              " sequence(s) replaced with U+FFFD");
+    result.warnings.push_back("encoding: " + std::to_string(transcoded.replaced) + " invalid " +
+                              choice.canonical + " sequence(s) replaced with U+FFFD");
   }
   return result;
 }

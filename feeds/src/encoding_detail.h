@@ -7,9 +7,9 @@
 namespace feeds::encoding_detail {
 
 struct TranscodeResult {
-  bool known = false;          // false: iconv does not know the encoding
-  std::size_t replaced = 0;    // invalid sequences replaced with U+FFFD
-  bool truncated = false;      // the input ended inside a multibyte sequence
+  bool known = false;        // false: iconv does not know the encoding
+  std::size_t replaced = 0;  // invalid sequences replaced with U+FFFD
+  bool truncated = false;    // the input ended inside a multibyte sequence
 };
 
 // Canonical (WHATWG) name -> transcoded into `out` (appended). When

@@ -12,8 +12,12 @@ namespace feeds::encoding_detail {
 
 namespace {
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+char lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+}
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 bool starts_with_icase(std::string_view text, std::size_t pos, std::string_view prefix) {
   if (pos > text.size() || text.size() - pos < prefix.size()) return false;
@@ -43,7 +47,9 @@ std::string read_value(std::string_view text, std::size_t& pos) {
     return value;
   }
   std::size_t start = pos;
-  while (pos < text.size() && !is_space(text[pos]) && text[pos] != '>' && text[pos] != '/' && text[pos] != ';') ++pos;
+  while (pos < text.size() && !is_space(text[pos]) && text[pos] != '>' && text[pos] != '/' &&
+         text[pos] != ';')
+    ++pos;
   return std::string(text.substr(start, pos - start));
 }
 
@@ -57,7 +63,8 @@ bool read_attribute(std::string_view text, std::size_t& pos, Attribute& attribut
   while (pos < text.size() && (is_space(text[pos]) || text[pos] == '/')) ++pos;
   if (pos >= text.size() || text[pos] == '>') return false;
   attribute = {};
-  while (pos < text.size() && !is_space(text[pos]) && text[pos] != '=' && text[pos] != '>' && text[pos] != '/') {
+  while (pos < text.size() && !is_space(text[pos]) && text[pos] != '=' && text[pos] != '>' &&
+         text[pos] != '/') {
     attribute.name += lower(text[pos]);
     ++pos;
   }
@@ -74,8 +81,9 @@ bool read_attribute(std::string_view text, std::size_t& pos, Attribute& attribut
 std::string charset_from_content_type(std::string_view value) {
   std::size_t at = find_icase(value, "charset");
   if (at == std::string_view::npos) {
-    return value.find('=') == std::string_view::npos && value.find('/') == std::string_view::npos ? std::string(value)
-                                                                                                   : std::string();
+    return value.find('=') == std::string_view::npos && value.find('/') == std::string_view::npos
+               ? std::string(value)
+               : std::string();
   }
   std::size_t pos = at + 7;
   while (pos < value.size() && is_space(value[pos])) ++pos;
@@ -90,7 +98,8 @@ std::string xml_declared_encoding(std::string_view bytes) {
   while (pos < head.size() && is_space(head[pos])) ++pos;  // leading white space is common in the wild
   if (!head.substr(pos).starts_with("<?xml")) return {};
   std::size_t end = head.find("?>", pos);
-  std::string_view declaration = head.substr(pos, end == std::string_view::npos ? head.size() - pos : end - pos);
+  std::string_view declaration =
+      head.substr(pos, end == std::string_view::npos ? head.size() - pos : end - pos);
   std::size_t at = declaration.find("encoding");
   if (at == std::string_view::npos) return {};
   std::size_t value_pos = at + 8;
@@ -147,21 +156,32 @@ namespace {
 // Characters frequent in running text of each language: a decoding that
 // produces many of them is probably the right one. Kana alone mark Japanese.
 constexpr std::string_view kCommonChinese =
-    "的一是不了人我在有他这中大来上个国到说们为子和你地出道也时年得就那要下以生会自着去之过家学对可她里后小么心多天而能好都"
-    "然没日于起还发成事只作当想看文无开手十用主行方又如前所本见经头面公同三已老从动两长知民样现分将外但身些与高意进把法此实回二"
-    "理美点月明其种声全工己话儿者向情部正名定女问力机给等几很业最间新什打便位因重被走电四第门相次东政海口使教西再平真听世气信北"
-    "少关并内加化由却代军产入先山五太水万市体别处总才场师书比住员通目华报立马命张活难神数件安表原车白应路期常提感金何更反合放做"
-    "系计或司利受光王果亲界及今京务制解各任至清物台象记边共风战干接它许特望直服林题建南度统色字请交让认算论百义科元社术结功指思"
-    "非流每管连远资队带条院变联言权往展该领传近留红治决周保达办运武半候必城强步完革深区即求品转量空众技程告江语英基派满式息写识"
+    "的一是不了人我在有他这中大来上个国到说们为子和你地出道也时年得就那要下以生会自着去之过家学对可她里后小么"
+    "心多天而能好都"
+    "然没日于起还发成事只作当想看文无开手十用主行方又如前所本见经头面公同三已老从动两长知民样现分将外但身些与"
+    "高意进把法此实回二"
+    "理美点月明其种声全工己话儿者向情部正名定女问力机给等几很业最间新什打便位因重被走电四第门相次东政海口使教"
+    "西再平真听世气信北"
+    "少关并内加化由却代军产入先山五太水万市体别处总才场师书比住员通目华报立马命张活难神数件安表原车白应路期常"
+    "提感金何更反合放做"
+    "系计或司利受光王果亲界及今京务制解各任至清物台象记边共风战干接它许特望直服林题建南度统色字请交让认算论百"
+    "义科元社术结功指思"
+    "非流每管连远资队带条院变联言权往展该领传近留红治决周保达办运武半候必城强步完革深区即求品转量空众技程告江"
+    "语英基派满式息写识"
     "这個們來國說時會為對過後麼裡還發當與實點種現將體間開長問兩邊電話機關從經於無頭動學見氣";
 constexpr std::string_view kCommonJapaneseKanji =
-    "日本人年大一中出生時行見月分後前間東事自社発者地業方新場員立開手力問代明動京目通言理体田主題意不作用度強公持野以思家世多正"
-    "安院心界教文元重近考画海売知道集別物使品計死特私始朝運終台広住真有口少町料工建空急止送切転研足究楽起着店病質待試族銀早映親"
-    "験英医仕去味写字答夜音注帰古歌買悪図週室歩風紙黒花春赤青館屋色走秋夏習駅洋旅服夕借曜飲肉貸堂鳥飯勉冬昼茶弟牛魚兄犬妹姉漢政"
+    "日本人年大一中出生時行見月分後前間東事自社発者地業方新場員立開手力問代明動京目通言理体田主題意不作用度強"
+    "公持野以思家世多正"
+    "安院心界教文元重近考画海売知道集別物使品計死特私始朝運終台広住真有口少町料工建空急止送切転研足究楽起着店"
+    "病質待試族銀早映親"
+    "験英医仕去味写字答夜音注帰古歌買悪図週室歩風紙黒花春赤青館屋色走秋夏習駅洋旅服夕借曜飲肉貸堂鳥飯勉冬昼茶"
+    "弟牛魚兄犬妹姉漢政"
     "党首相米国内外選挙市県警察円億万";
 constexpr std::string_view kCommonKorean =
-    "이다는의에하고가을를지서기사로한대자도리수시어인정으나니해게있적주일전거상부보소면들세국제아여할만구우라동성원장과비것그년내"
-    "때중와경무문생요화관신위없회계학분선연실말되같업방당미마저터후진통물발개모영결러치및까지했습니요던것을에서는으로하는이다했다"
+    "이다는의에하고가을를지서기사로한대자도리수시어인정으나니해게있적주일전거상부보소면들세국제아여할만구우라"
+    "동성원장과비것그년내"
+    "때중와경무문생요화관신위없회계학분선연실말되같업방당미마저터후진통물발개모영결러치및까지했습니요던것을에"
+    "서는으로하는이다했다"
     "한국대통령정부의원장관북한서울경제시장기업";
 
 std::vector<char32_t> code_points(std::string_view text) {
@@ -185,7 +205,9 @@ constexpr Candidate kCjkCandidates[] = {
     {"big5", Language::chinese},       {"euc-kr", Language::korean},
 };
 
-bool is_kana(char32_t c) { return c >= 0x3041 && c <= 0x30FF; }
+bool is_kana(char32_t c) {
+  return c >= 0x3041 && c <= 0x30FF;
+}
 
 struct Score {
   std::size_t replaced = 0;
@@ -197,10 +219,12 @@ Score score_cjk(std::string_view sample, const Candidate& candidate) {
   static const std::vector<char32_t> chinese = code_points(kCommonChinese);
   static const std::vector<char32_t> japanese = code_points(kCommonJapaneseKanji);
   static const std::vector<char32_t> korean = code_points(kCommonKorean);
-  const std::vector<char32_t>& common =
-      candidate.language == Language::chinese ? chinese : candidate.language == Language::japanese ? japanese : korean;
+  const std::vector<char32_t>& common = candidate.language == Language::chinese    ? chinese
+                                        : candidate.language == Language::japanese ? japanese
+                                                                                   : korean;
   std::string decoded;
-  TranscodeResult result = transcode_canonical(sample, candidate.encoding, decoded, /*truncation_is_error=*/false);
+  TranscodeResult result =
+      transcode_canonical(sample, candidate.encoding, decoded, /*truncation_is_error=*/false);
   Score score;
   score.replaced = result.replaced;
   std::size_t pos = 0;
@@ -262,7 +286,8 @@ std::string sniff_legacy_encoding(std::string_view bytes) {
   }
   // Accept a CJK reading only when it decodes cleanly and a fair share of its
   // characters are common ones: random bytes read as CJK hit the lists rarely.
-  if (!best_encoding.empty() && best.hits >= 2 && best.hits * 5 >= best.non_ascii) return std::string(best_encoding);
+  if (!best_encoding.empty() && best.hits >= 2 && best.hits * 5 >= best.non_ascii)
+    return std::string(best_encoding);
   return guess_single_byte(sample);
 }
 

@@ -1,7 +1,7 @@
 // Namespaced extensions shared by RSS, RDF and Atom: Media RSS, iTunes, Dublin
 // Core, content:encoded, slash, wfw, syndication, atom:link inside RSS.
-#include <charconv>
 #include <fmt/format.h>
+#include <charconv>
 
 #include "feeds/text.h"
 #include "item_draft.h"
@@ -52,7 +52,8 @@ void read_media(ItemDraft& draft, const Scope& child, int depth) {
   } else if (child.named("group")) {
     read_media_children(draft, child, depth);
   } else if (child.named("thumbnail")) {
-    if (draft.images[1].empty()) draft.images[1] = absolute_url(draft.base_for(child), child.attribute("url"));
+    if (draft.images[1].empty())
+      draft.images[1] = absolute_url(draft.base_for(child), child.attribute("url"));
   } else if (child.named("title")) {
     if (draft.media_title.empty()) draft.media_title = html_to_plain_text(element_text(child.node()));
   } else if (child.named("description")) {
@@ -137,10 +138,12 @@ bool read_item_extension(ItemDraft& draft, const Scope& child) {
     case Ns::dcterms:
       if (child.named("modified")) {
         if (!item.updated)
-          item.updated = parse_date_field(state, element_text(child.node()), draft.where + " <dcterms:modified>");
+          item.updated =
+              parse_date_field(state, element_text(child.node()), draft.where + " <dcterms:modified>");
       } else if (child.named("created") || child.named("issued")) {
         if (!item.published)
-          item.published = parse_date_field(state, element_text(child.node()), draft.where + " <dcterms:created>");
+          item.published =
+              parse_date_field(state, element_text(child.node()), draft.where + " <dcterms:created>");
       }
       return true;
     case Ns::media:
@@ -195,7 +198,8 @@ bool read_item_extension(ItemDraft& draft, const Scope& child) {
           item.updated = parse_date_field(state, element_text(child.node()), draft.where + " <atom:updated>");
       } else if (child.named("published")) {
         if (!item.published)
-          item.published = parse_date_field(state, element_text(child.node()), draft.where + " <atom:published>");
+          item.published =
+              parse_date_field(state, element_text(child.node()), draft.where + " <atom:published>");
       }
       return true;
     case Ns::feedburner:
@@ -228,9 +232,11 @@ bool read_feed_extension(ParseState& state, const Scope& child, std::string_view
       }
       return true;
     case Ns::sy: {
-      static constexpr std::pair<std::string_view, int> kPeriods[] = {
-          {"hourly", 3600}, {"daily", 86400}, {"weekly", 7 * 86400}, {"monthly", 30 * 86400},
-          {"yearly", 365 * 86400}};
+      static constexpr std::pair<std::string_view, int> kPeriods[] = {{"hourly", 3600},
+                                                                      {"daily", 86400},
+                                                                      {"weekly", 7 * 86400},
+                                                                      {"monthly", 30 * 86400},
+                                                                      {"yearly", 365 * 86400}};
       const std::string text = trim(element_text(child.node()));
       if (child.named("updatePeriod")) {
         bool known = false;
@@ -260,7 +266,8 @@ bool read_feed_extension(ParseState& state, const Scope& child, std::string_view
           if (!person.name.empty() || !person.email.empty()) feed.authors.push_back(std::move(person));
         }
       } else if (child.named("date")) {
-        if (!feed.updated) feed.updated = parse_date_field(state, element_text(child.node()), "feed <dc:date>");
+        if (!feed.updated)
+          feed.updated = parse_date_field(state, element_text(child.node()), "feed <dc:date>");
       } else if (child.named("title")) {
         if (feed.title.empty()) feed.title = html_to_plain_text(element_text(child.node()));
       } else if (child.named("description")) {
@@ -284,7 +291,8 @@ bool read_feed_extension(ParseState& state, const Scope& child, std::string_view
       }
       return true;
     case Ns::media:
-      if (child.named("thumbnail") && feed.image.empty()) feed.image = absolute_url(base, child.attribute("url"));
+      if (child.named("thumbnail") && feed.image.empty())
+        feed.image = absolute_url(base, child.attribute("url"));
       return true;
     case Ns::content:
     case Ns::dcterms:

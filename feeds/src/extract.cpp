@@ -28,18 +28,24 @@ std::size_t count_tokens(std::string_view utf8);
 // Refuses what is certainly not a page, with the reason.
 void check_readable(std::string_view bytes, const ExtractOptions& options) {
   if (bytes.size() > options.max_bytes) {
-    throw ExtractError(fmt::format("page is {} bytes, over the {} byte limit", bytes.size(), options.max_bytes));
+    throw ExtractError(
+        fmt::format("page is {} bytes, over the {} byte limit", bytes.size(), options.max_bytes));
   }
   if (bytes.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) throw ExtractError("empty input");
   struct Magic {
     std::string_view prefix;
     std::string_view what;
   };
-  static constexpr std::array kMagic = {
-      Magic{"\x89PNG", "a PNG image"},        Magic{"GIF8", "a GIF image"},
-      Magic{"\xFF\xD8\xFF", "a JPEG image"},  Magic{"%PDF", "a PDF document"},
-      Magic{"PK\x03\x04", "a ZIP archive"},   Magic{"\x1F\x8B", "gzip-compressed data"},
-      Magic{"RIFF", "a RIFF (WebP/WAV) file"}, Magic{"\x7F" "ELF", "an executable"}};
+  static constexpr std::array kMagic = {Magic{"\x89PNG", "a PNG image"},
+                                        Magic{"GIF8", "a GIF image"},
+                                        Magic{"\xFF\xD8\xFF", "a JPEG image"},
+                                        Magic{"%PDF", "a PDF document"},
+                                        Magic{"PK\x03\x04", "a ZIP archive"},
+                                        Magic{"\x1F\x8B", "gzip-compressed data"},
+                                        Magic{"RIFF", "a RIFF (WebP/WAV) file"},
+                                        Magic{"\x7F"
+                                              "ELF",
+                                              "an executable"}};
   for (const auto& magic : kMagic) {
     if (bytes.substr(0, magic.prefix.size()) == magic.prefix) {
       throw ExtractError(fmt::format("input is {}, not an HTML page", magic.what));
@@ -58,7 +64,8 @@ std::unordered_set<std::string> token_set(std::string_view text) {
 }
 
 // Share of `part`'s distinct tokens that occur in `whole`.
-double token_coverage(const std::unordered_set<std::string>& part, const std::unordered_set<std::string>& whole) {
+double token_coverage(const std::unordered_set<std::string>& part,
+                      const std::unordered_set<std::string>& whole) {
   if (part.empty()) return 0.0;
   std::size_t hits = 0;
   for (const auto& token : part) hits += whole.count(token);
@@ -81,10 +88,17 @@ std::string escape_html(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      default: out += c;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -117,7 +131,9 @@ std::string text_to_html(std::string_view text) {
   return html;
 }
 
-double clamp01(double value) { return std::clamp(value, 0.0, 1.0); }
+double clamp01(double value) {
+  return std::clamp(value, 0.0, 1.0);
+}
 
 }  // namespace
 
@@ -132,7 +148,8 @@ Article extract_article(std::string_view bytes, const ExtractOptions& options) {
   if (decoded.utf8.find('<') == std::string::npos) throw ExtractError("no HTML markup in the input");
 
   XmlDocPtr doc = parse_html_utf8(decoded.utf8, options.url);
-  if (!doc || xmlDocGetRootElement(doc.get()) == nullptr) throw ExtractError("libxml2 found no document in the input");
+  if (!doc || xmlDocGetRootElement(doc.get()) == nullptr)
+    throw ExtractError("libxml2 found no document in the input");
 
   PageMetadata meta = read_metadata(doc.get(), options.url);
   for (auto& warning : meta.warnings) article.warnings.push_back(std::move(warning));
@@ -158,13 +175,14 @@ Article extract_article(std::string_view bytes, const ExtractOptions& options) {
   article.method = "dom";
 
   const std::size_t dom_bytes = text.size();
-  const bool listing = !meta.declares_article &&
-                       (meta.declares_listing || content.linked_headings >= 4 || dom_bytes < 200);
+  const bool listing =
+      !meta.declares_article && (meta.declares_listing || content.linked_headings >= 4 || dom_bytes < 200);
 
   double confidence = 0.15 + 0.3 * std::min(1.0, static_cast<double>(dom_bytes) / 1200.0);
   if (meta.declares_article) confidence += 0.15;
   if (content.semantic) confidence += 0.1;
-  if (content.top_score > 0) confidence += 0.15 * (1.0 - std::min(1.0, content.runner_up_score / content.top_score));
+  if (content.top_score > 0)
+    confidence += 0.15 * (1.0 - std::min(1.0, content.runner_up_score / content.top_score));
   confidence -= 0.3 * content.link_density;
   if (content.paragraph_count >= 3) confidence += 0.05;
 
@@ -179,7 +197,8 @@ Article extract_article(std::string_view bytes, const ExtractOptions& options) {
       article.method = "dom+json-ld";
       confidence += 0.15;
     } else if (ld_text.size() > dom_bytes) {
-      std::string probe = collapse_whitespace(std::string_view(ld_text).substr(0, std::min<std::size_t>(ld_text.size(), 80)));
+      std::string probe =
+          collapse_whitespace(std::string_view(ld_text).substr(0, std::min<std::size_t>(ld_text.size(), 80)));
       // Cut at a character boundary: the probe must be valid UTF-8 to match.
       while (!probe.empty() && (static_cast<unsigned char>(probe.back()) & 0xC0) == 0x80) probe.pop_back();
       if (!probe.empty() && (static_cast<unsigned char>(probe.back()) & 0x80) != 0) probe.pop_back();
@@ -188,7 +207,8 @@ Article extract_article(std::string_view bytes, const ExtractOptions& options) {
         text = ld_text;
         raw_html = text_to_html(text);
         article.method = "json-ld";
-        confidence = 0.55 + (in_page ? 0.2 : 0.0) + 0.15 * std::min(1.0, static_cast<double>(text.size()) / 1200.0);
+        confidence =
+            0.55 + (in_page ? 0.2 : 0.0) + 0.15 * std::min(1.0, static_cast<double>(text.size()) / 1200.0);
       } else {
         article.warnings.push_back("JSON-LD articleBody does not match the page text; ignored");
       }
@@ -197,7 +217,8 @@ Article extract_article(std::string_view bytes, const ExtractOptions& options) {
 
   // Hydration JSON: the body of client-rendered pages.
   if (article.method == "dom" && !meta.hydration_json.empty() && dom_bytes < 1500) {
-    if (auto hydrated = read_hydration(meta.hydration_json); hydrated && hydrated->text_bytes > dom_bytes * 2) {
+    if (auto hydrated = read_hydration(meta.hydration_json);
+        hydrated && hydrated->text_bytes > dom_bytes * 2) {
       text = paragraphs_to_text(hydrated->paragraphs);
       raw_html = hydrated->html;
       article.method = "next-data";
@@ -307,16 +328,16 @@ bool is_cjk(char32_t c) {
 
 bool is_word_char(char32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  if (c <= 0xBF || c == 0xD7 || c == 0xF7) return false;                  // Latin-1 punctuation, NBSP
-  if (c >= 0x2000 && c <= 0x2BFF) return false;                           // punctuation, symbols, arrows
-  if (c >= 0x2E00 && c <= 0x2E7F) return false;                           // supplemental punctuation
-  if (c >= 0x3000 && c <= 0x303F) return false;                           // CJK punctuation
-  if (c >= 0xFE30 && c <= 0xFE4F) return false;                           // CJK compatibility forms
+  if (c <= 0xBF || c == 0xD7 || c == 0xF7) return false;  // Latin-1 punctuation, NBSP
+  if (c >= 0x2000 && c <= 0x2BFF) return false;           // punctuation, symbols, arrows
+  if (c >= 0x2E00 && c <= 0x2E7F) return false;           // supplemental punctuation
+  if (c >= 0x3000 && c <= 0x303F) return false;           // CJK punctuation
+  if (c >= 0xFE30 && c <= 0xFE4F) return false;           // CJK compatibility forms
   if ((c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
       (c >= 0xFF5B && c <= 0xFF65))
-    return false;                                                          // full-width punctuation
+    return false;  // full-width punctuation
   if (c == 0x060C || c == 0x061B || c == 0x061F || c == 0x06D4 || c == 0x066A || c == 0x066B || c == 0x066C)
-    return false;                                                          // Arabic punctuation
+    return false;  // Arabic punctuation
   if (c == 0xFFFD || c == 0xFEFF) return false;
   return true;
 }

@@ -33,7 +33,9 @@ struct NodeStats {
   bool doomed = false;  // chosen for removal by clean_inside
 };
 
-bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 // Counts non-space bytes and commas of a NUL-terminated libxml2 string in
 // one pass (no strlen first: text is most of what the passes touch).
@@ -106,7 +108,8 @@ class Pass {
       order_.push_back(node);
       // Script and style text is never counted: it can be most of a page's bytes.
       const std::string_view name = tag(node);
-      return !(name == "script" || name == "style" || name == "noscript" || name == "template" || name == "svg");
+      return !(name == "script" || name == "style" || name == "noscript" || name == "template" ||
+               name == "svg");
     });
     stats_.resize(order_.size());
     for (std::size_t i = 0; i < order_.size(); ++i) {
@@ -127,7 +130,8 @@ class Pass {
       if (name == "time") own.has_time = true;
       own.class_weight = cached_class_weight(node);
       if (name == "article" || name == "main" || own.class_weight == kStrongPositive) own.marker = true;
-      if (is_heading(name) && own.link_bytes * 2 > own.text_bytes && own.text_bytes > 0) ++own.linked_headings;
+      if (is_heading(name) && own.link_bytes * 2 > own.text_bytes && own.text_bytes > 0)
+        ++own.linked_headings;
       if (xmlNode* parent = node->parent; parent != nullptr && parent->_private != nullptr) {
         NodeStats& up = *stats(parent);
         up.text_bytes += own.text_bytes;
@@ -135,7 +139,8 @@ class Pass {
         up.commas += own.commas;
         up.paragraphs = static_cast<std::uint16_t>(std::min<int>(up.paragraphs + own.paragraphs, 65535));
         up.images = static_cast<std::uint16_t>(std::min<int>(up.images + own.images, 65535));
-        up.linked_headings = static_cast<std::uint16_t>(std::min<int>(up.linked_headings + own.linked_headings, 65535));
+        up.linked_headings =
+            static_cast<std::uint16_t>(std::min<int>(up.linked_headings + own.linked_headings, 65535));
         up.marker = up.marker || own.marker;
         up.has_time = up.has_time || own.has_time;
       }
@@ -175,7 +180,8 @@ void remove_furniture(Pass& pass) {
   walk(body, [&](xmlNode* node) {
     if (!is_element(node)) return false;
     const std::string_view name = tag(node);
-    if (name == "script" || name == "style" || name == "noscript" || name == "template" || name == "svg") return false;
+    if (name == "script" || name == "style" || name == "noscript" || name == "template" || name == "svg")
+      return false;
     if (name == "article" || name == "main" || pass.cached_class_weight(node) == kStrongPositive) {
       for (const xmlNode* up = node; up != nullptr && holds_marker.insert(up).second; up = up->parent) {
       }
@@ -218,8 +224,9 @@ void score_paragraphs(Pass& pass) {
   for (xmlNode* node : pass.order()) {
     const std::string_view name = tag(node);
     bool paragraph = name == "p" || name == "pre";
-    if (!paragraph && (name == "div" || name == "td" || name == "blockquote" || name == "li" || name == "dd" ||
-                       name == "section" || name == "span" || name == "font" || name == "center")) {
+    if (!paragraph &&
+        (name == "div" || name == "td" || name == "blockquote" || name == "li" || name == "dd" ||
+         name == "section" || name == "span" || name == "font" || name == "center")) {
       // A text holder without block children counts as a paragraph (no-<p> layouts).
       paragraph = true;
       for (xmlNode* child = node->children; child != nullptr; child = child->next) {
@@ -281,7 +288,8 @@ Choice choose_top(Pass& pass) {
   }
   Choice choice;
   if (scored.empty()) return choice;
-  std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const Scored& a, const Scored& b) { return a.score > b.score; });
   choice.top = scored.front().node;
   choice.top_score = scored.front().score;
   int looked = 0;
@@ -305,8 +313,9 @@ Choice choose_top(Pass& pass) {
          ancestor = ancestor->parent, ++depth) {
       const NodeStats* s = pass.stats(ancestor);
       if (s == nullptr || link_density(*s) > 0.3) break;
-      const bool holds_all = std::all_of(alternatives.begin(), alternatives.end(),
-                                         [&](xmlNode* alternative) { return is_ancestor(ancestor, alternative); });
+      const bool holds_all = std::all_of(alternatives.begin(), alternatives.end(), [&](xmlNode* alternative) {
+        return is_ancestor(ancestor, alternative);
+      });
       if (holds_all) {
         choice.top = ancestor;
         choice.top_score = std::max(choice.top_score, s->score);
@@ -344,7 +353,8 @@ std::vector<xmlNode*> gather(Pass& pass, const Choice& choice) {
     if (!is_element(sibling)) continue;
     const NodeStats* s = pass.stats(sibling);
     if (s == nullptr || s->class_weight < 0) continue;
-    double bonus = (!top_class.empty() && attribute(sibling, "class") == top_class) ? choice.top_score * 0.2 : 0;
+    double bonus =
+        (!top_class.empty() && attribute(sibling, "class") == top_class) ? choice.top_score * 0.2 : 0;
     bool append = s->candidate && s->score + bonus >= threshold;
     if (!append && tag(sibling) == "p") {
       const double density = link_density(*s);
@@ -375,13 +385,16 @@ bool standalone_inline(const xmlNode* link) {
   for (const xmlNode* sibling = parent->children; sibling != nullptr; sibling = sibling->next) {
     if (sibling == link) continue;
     if (sibling->type == XML_TEXT_NODE && !is_blank_text(sibling)) return false;
-    if (is_element(sibling) && !is_block_element(tag(sibling)) && tag(sibling) != "br" && tag(sibling) != "img")
+    if (is_element(sibling) && !is_block_element(tag(sibling)) && tag(sibling) != "br" &&
+        tag(sibling) != "img")
       return false;  // inline siblings: the link is part of a line of text
   }
   return true;
 }
 
-std::string collapsed_text(xmlNode* node) { return collapse_whitespace(text_content(node)); }
+std::string collapsed_text(xmlNode* node) {
+  return collapse_whitespace(text_content(node));
+}
 
 // Step 3: inside the chosen blocks, the furniture that the class names did
 // not give away: link lists, bylines, reading times, boilerplate phrases,
@@ -404,7 +417,8 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
       const std::string_view name = tag(node);
       bool remove = false;
       const bool is_inline = name == "span" || name == "strong" || name == "em" || name == "b" ||
-                             name == "a" || name == "small" || name == "time" || name == "i" || name == "font";
+                             name == "a" || name == "small" || name == "time" || name == "i" ||
+                             name == "font";
       const bool text_block = name == "p" || is_heading(name) || name == "div" || name == "section" ||
                               name == "ul" || name == "ol" || name == "table" || name == "header" ||
                               name == "blockquote" || name == "figure" || name == "dl" || name == "li" ||
@@ -412,7 +426,8 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
       if (is_inline) {
         // Inside prose: only an explicit furniture class removes an inline element,
         // or a link standing alone between blocks ("Edit post", "Next article").
-        remove = (s->class_weight <= kStrongNegative && !s->marker) || ((name == "a" || name == "time") && s->images == 0 && standalone_inline(node));
+        remove = (s->class_weight <= kStrongNegative && !s->marker) ||
+                 ((name == "a" || name == "time") && s->images == 0 && standalone_inline(node));
       } else if (text_block) {
         const bool keeps_media = s->images > 0;
         const double density = link_density(*s);
@@ -426,7 +441,8 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
           std::string text = collapsed_text(node);
           if (is_boilerplate_text(text)) {
             remove = true;
-          } else if (s->has_time && s->text_bytes < (name == "p" ? 60u : 200u) && (name == "p" || s->paragraphs == 0)) {
+          } else if (s->has_time && s->text_bytes < (name == "p" ? 60u : 200u) &&
+                     (name == "p" || s->paragraphs == 0)) {
             remove = true;  // dateline / byline with a <time>
           } else if (looks_like_byline(text) && name != "li") {
             remove = true;
@@ -445,7 +461,8 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
           if (us == nullptr) break;
           us->text_bytes -= std::min(us->text_bytes, s->text_bytes);
           us->link_bytes -= std::min(us->link_bytes, s->link_bytes);
-          us->paragraphs = static_cast<std::uint16_t>(us->paragraphs - std::min(us->paragraphs, s->paragraphs));
+          us->paragraphs =
+              static_cast<std::uint16_t>(us->paragraphs - std::min(us->paragraphs, s->paragraphs));
           us->images = static_cast<std::uint16_t>(us->images - std::min(us->images, s->images));
           if (up == root) break;
         }
@@ -475,7 +492,8 @@ void fix_lazy_image(xmlNode* image) {
     std::string_view value = attribute(image, lazy);
     if (value.empty()) continue;
     std::string copy(value);
-    xmlSetProp(image, reinterpret_cast<const xmlChar*>("src"), reinterpret_cast<const xmlChar*>(copy.c_str()));
+    xmlSetProp(image, reinterpret_cast<const xmlChar*>("src"),
+               reinterpret_cast<const xmlChar*>(copy.c_str()));
     return;
   }
 }
@@ -493,9 +511,7 @@ xmlNode* find_body(xmlDoc* doc) {
 class TextWriter {
  public:
   void text(std::string_view piece) { line_ += piece; }
-  void line_break() {
-    flush_line();
-  }
+  void line_break() { flush_line(); }
   void block_boundary() {
     flush_line();
     if (!lines_.empty()) {
@@ -534,8 +550,10 @@ void write_text(xmlNode* root, TextWriter& writer) {
     if (!is_element(node)) return false;
     const std::string_view name = tag(node);
     if (name == "script" || name == "style" || name == "noscript" || name == "template") return false;
-    if (name == "br") writer.line_break();
-    else if (is_block_element(name)) writer.block_boundary();
+    if (name == "br")
+      writer.line_break();
+    else if (is_block_element(name))
+      writer.block_boundary();
     return true;
   };
   auto leave = [&](xmlNode* node) {

@@ -12,10 +12,10 @@ namespace feeds::extract_detail {
 struct ContentResult {
   std::vector<xmlNode*> blocks;  // the article's top-level nodes, in document order (cleaned)
   double top_score = 0.0;
-  double runner_up_score = 0.0;   // best candidate outside the chosen one
-  double link_density = 0.0;      // of the chosen content
-  bool semantic = false;          // article/main/articleBody/positive class hint
-  int linked_headings = 0;        // headings that are links: a listing page's mark
+  double runner_up_score = 0.0;  // best candidate outside the chosen one
+  double link_density = 0.0;     // of the chosen content
+  bool semantic = false;         // article/main/articleBody/positive class hint
+  int linked_headings = 0;       // headings that are links: a listing page's mark
   std::size_t paragraph_count = 0;
 };
 

@@ -13,7 +13,9 @@ struct ParserContextDeleter {
   void operator()(htmlParserCtxt* context) const noexcept { htmlFreeParserCtxt(context); }
 };
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 }  // namespace
 
@@ -24,8 +26,8 @@ XmlDocPtr parse_html_utf8(std::string_view utf8, std::string_view url) {
   const std::string base(url);
   // IGNORE_ENC: the bytes are already UTF-8 (decode_to_utf8 ran first); a
   // <meta charset> in them must not make libxml2 transcode a second time.
-  constexpr int kOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                           HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
+  constexpr int kOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                           HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
   return XmlDocPtr(htmlCtxtReadMemory(context.get(), utf8.data(), static_cast<int>(utf8.size()),
                                       base.empty() ? nullptr : base.c_str(), "UTF-8", kOptions));
 }
@@ -93,7 +95,8 @@ bool icontains(std::string_view haystack, std::string_view needle) {
   if (needle.empty()) return true;
   if (haystack.size() < needle.size()) return false;
   for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
-    if (lower(haystack[i]) == lower(needle[0]) && iequals(haystack.substr(i, needle.size()), needle)) return true;
+    if (lower(haystack[i]) == lower(needle[0]) && iequals(haystack.substr(i, needle.size()), needle))
+      return true;
   }
   return false;
 }

@@ -26,10 +26,14 @@ inline std::string_view as_view(const xmlChar* text) {
   return text == nullptr ? std::string_view{} : std::string_view(reinterpret_cast<const char*>(text));
 }
 
-inline bool is_element(const xmlNode* node) { return node != nullptr && node->type == XML_ELEMENT_NODE; }
+inline bool is_element(const xmlNode* node) {
+  return node != nullptr && node->type == XML_ELEMENT_NODE;
+}
 
 // Lower-case element name (libxml2's HTML parser lower-cases tags).
-inline std::string_view tag(const xmlNode* node) { return is_element(node) ? as_view(node->name) : std::string_view{}; }
+inline std::string_view tag(const xmlNode* node) {
+  return is_element(node) ? as_view(node->name) : std::string_view{};
+}
 
 // Attribute value as a view into the tree, "" when absent.
 std::string_view attribute(const xmlNode* node, std::string_view name);

@@ -16,13 +16,15 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr std::array kBodyKeys = {"body",        "content",     "articleBody", "bodyHtml",     "body_html",
-                                  "html",        "contentHtml", "content_html", "text",        "articleText",
-                                  "content_text", "blocks",     "paragraphs",  "contentBlocks", "body_blocks"};
+constexpr std::array kBodyKeys = {"body",       "content",       "articleBody",  "bodyHtml",
+                                  "body_html",  "html",          "contentHtml",  "content_html",
+                                  "text",       "articleText",   "content_text", "blocks",
+                                  "paragraphs", "contentBlocks", "body_blocks"};
 constexpr std::array kBlockTextKeys = {"text", "content", "html", "value", "body", "markup"};
-constexpr std::array kSkippedBlockTypes = {"ad", "advert", "advertisement", "related", "newsletter", "promo",
-                                           "recommendation", "recommendations", "signup", "share", "readAlso",
-                                           "read_also", "related_articles", "relatedArticles"};
+constexpr std::array kSkippedBlockTypes = {
+    "ad",       "advert",         "advertisement",    "related",        "newsletter",
+    "promo",    "recommendation", "recommendations",  "signup",         "share",
+    "readAlso", "read_also",      "related_articles", "relatedArticles"};
 constexpr int kMaxDepth = 48;
 
 const json::value* member(const json::object& object, std::string_view key) {
@@ -72,10 +74,14 @@ void split_body(std::string_view body, std::vector<std::string>& paragraphs, std
       html += "<p>";
       // Escape for the HTML rendering; the sanitiser re-parses it.
       for (char c : paragraph) {
-        if (c == '<') html += "&lt;";
-        else if (c == '>') html += "&gt;";
-        else if (c == '&') html += "&amp;";
-        else html += c;
+        if (c == '<')
+          html += "&lt;";
+        else if (c == '>')
+          html += "&gt;";
+        else if (c == '&')
+          html += "&amp;";
+        else
+          html += c;
       }
       html += "</p>";
       paragraphs.push_back(std::move(paragraph));
@@ -139,7 +145,8 @@ struct Search {
       if (candidate.text_bytes < 200) continue;
       if (best && best->text_bytes >= candidate.text_bytes) continue;
       candidate.title = html_to_plain_text(string_of(member(object, "title")));
-      if (candidate.title.empty()) candidate.title = html_to_plain_text(string_of(member(object, "headline")));
+      if (candidate.title.empty())
+        candidate.title = html_to_plain_text(string_of(member(object, "headline")));
       for (auto author_key : {"author", "authors", "byline"}) {
         auto* author = member(object, author_key);
         if (author == nullptr) continue;
@@ -154,7 +161,8 @@ struct Search {
         }
         if (!candidate.authors.empty()) break;
       }
-      for (auto date_key : {"publishedAt", "datePublished", "published_at", "publishDate", "published", "date"}) {
+      for (auto date_key :
+           {"publishedAt", "datePublished", "published_at", "publishDate", "published", "date"}) {
         if (auto parsed = parse_date(string_of(member(object, date_key)))) {
           candidate.published = parsed;
           break;

@@ -21,18 +21,20 @@ namespace json = boost::json;
 namespace {
 
 constexpr std::array kArticleTypes = {
-    std::string_view("NewsArticle"),       std::string_view("Article"),
-    std::string_view("BlogPosting"),       std::string_view("ReportageNewsArticle"),
-    std::string_view("LiveBlogPosting"),   std::string_view("AnalysisNewsArticle"),
-    std::string_view("OpinionNewsArticle"), std::string_view("ReviewNewsArticle"),
+    std::string_view("NewsArticle"),           std::string_view("Article"),
+    std::string_view("BlogPosting"),           std::string_view("ReportageNewsArticle"),
+    std::string_view("LiveBlogPosting"),       std::string_view("AnalysisNewsArticle"),
+    std::string_view("OpinionNewsArticle"),    std::string_view("ReviewNewsArticle"),
     std::string_view("BackgroundNewsArticle"), std::string_view("TechArticle"),
-    std::string_view("ScholarlyArticle"),  std::string_view("Report"),
-    std::string_view("SocialMediaPosting"), std::string_view("DiscussionForumPosting")};
+    std::string_view("ScholarlyArticle"),      std::string_view("Report"),
+    std::string_view("SocialMediaPosting"),    std::string_view("DiscussionForumPosting")};
 
 // Meta tags keyed by lower-cased name/property/itemprop, values in document order.
 using MetaMap = std::map<std::string, std::vector<std::string>, std::less<>>;
 
-std::string plain(std::string_view text) { return html_to_plain_text(text); }
+std::string plain(std::string_view text) {
+  return html_to_plain_text(text);
+}
 
 const std::string* first_meta(const MetaMap& meta, std::initializer_list<std::string_view> keys) {
   for (auto key : keys) {
@@ -50,7 +52,8 @@ std::string meta_text(const MetaMap& meta, std::initializer_list<std::string_vie
   return value == nullptr ? std::string() : plain(*value);
 }
 
-std::optional<std::chrono::sys_seconds> meta_date(const MetaMap& meta, std::initializer_list<std::string_view> keys) {
+std::optional<std::chrono::sys_seconds> meta_date(const MetaMap& meta,
+                                                  std::initializer_list<std::string_view> keys) {
   for (auto key : keys) {
     auto found = meta.find(key);
     if (found == meta.end()) continue;
@@ -76,7 +79,8 @@ bool type_matches(const json::value& type, std::span<const std::string_view> nam
   auto one = [&](const json::value& v) {
     if (!v.is_string()) return false;
     std::string_view s = v.get_string();
-    if (auto slash = s.rfind('/'); slash != std::string_view::npos) s = s.substr(slash + 1);  // schema.org/NewsArticle
+    if (auto slash = s.rfind('/'); slash != std::string_view::npos)
+      s = s.substr(slash + 1);  // schema.org/NewsArticle
     return std::find(names.begin(), names.end(), s) != names.end();
   };
   if (type.is_array()) return std::any_of(type.get_array().begin(), type.get_array().end(), one);
@@ -234,7 +238,8 @@ void collect(xmlDoc* doc, Collected& out) {
     }
     if (name == "link") {
       std::string_view rel = attribute(node, "rel");
-      if (rel_has(rel, "canonical") && out.canonical.empty()) out.canonical = std::string(attribute(node, "href"));
+      if (rel_has(rel, "canonical") && out.canonical.empty())
+        out.canonical = std::string(attribute(node, "href"));
       if (rel_has(rel, "amphtml") && out.amphtml.empty()) out.amphtml = std::string(attribute(node, "href"));
       return false;
     }
@@ -283,14 +288,16 @@ void collect(xmlDoc* doc, Collected& out) {
     if (out.byline_texts.size() < 4 && node->children != nullptr && node->children->type == XML_TEXT_NODE &&
         (name == "div" || name == "p" || name == "span")) {
       std::string_view first = as_view(node->children->content);
-      while (!first.empty() && (first.front() == ' ' || first.front() == '\n' || first.front() == '\t')) first.remove_prefix(1);
+      while (!first.empty() && (first.front() == ' ' || first.front() == '\n' || first.front() == '\t'))
+        first.remove_prefix(1);
       if (looks_like_byline(first)) {
         std::string text = collapse_whitespace(text_content(node));
         if (text.size() < 200) out.byline_texts.push_back(std::move(text));
       }
     }
     std::string_view cls = attribute(node, "class");
-    if (!cls.empty() && (icontains(cls, "byline") || icontains(cls, "author-name")) && out.byline_texts.size() < 4) {
+    if (!cls.empty() && (icontains(cls, "byline") || icontains(cls, "author-name")) &&
+        out.byline_texts.size() < 4) {
       std::string text = collapse_whitespace(text_content(node));
       if (!text.empty() && text.size() < 200) out.byline_texts.push_back(std::move(text));
     }
@@ -353,10 +360,9 @@ std::string normalise_language(std::string_view tag_text) {
 
 std::string strip_site_from_title(std::string_view title_text, std::string_view site_name) {
   std::string title = collapse_whitespace(title_text);
-  static constexpr std::array kSeparators = {std::string_view(" | "), std::string_view(" - "),
-                                             std::string_view(" — "), std::string_view(" – "),
-                                             std::string_view(" :: "), std::string_view(" · "),
-                                             std::string_view(" « "), std::string_view(" » ")};
+  static constexpr std::array kSeparators = {
+      std::string_view(" | "),  std::string_view(" - "), std::string_view(" — "), std::string_view(" – "),
+      std::string_view(" :: "), std::string_view(" · "), std::string_view(" « "), std::string_view(" » ")};
   for (auto separator : kSeparators) {
     auto at = title.rfind(separator);
     if (at == std::string::npos || at == 0) continue;
@@ -408,15 +414,19 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
   result.html_title = plain(found.title_element);
   result.title = meta_text(meta, {"og:title"});
   if (result.title.empty() && ld) result.title = ld->headline;
-  if (result.title.empty()) result.title = meta_text(meta, {"twitter:title", "dc.title", "dcterms.title", "headline"});
+  if (result.title.empty())
+    result.title = meta_text(meta, {"twitter:title", "dc.title", "dcterms.title", "headline"});
   if (result.title.empty()) result.title = plain(found.itemprop_headline);
   if (result.title.empty() && !found.h1.empty()) result.title = plain(found.h1);
-  if (result.title.empty()) result.title = strip_site_from_title(result.html_title, result.site_name);
-  else result.title = strip_site_from_title(result.title, result.site_name);
+  if (result.title.empty())
+    result.title = strip_site_from_title(result.html_title, result.site_name);
+  else
+    result.title = strip_site_from_title(result.title, result.site_name);
 
   if (ld) result.authors = ld->authors;
   if (result.authors.empty()) {
-    for (auto key : {"author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author"}) {
+    for (auto key :
+         {"author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author"}) {
       auto it = meta.find(key);
       if (it == meta.end()) continue;
       for (const auto& value : it->second) {
@@ -437,10 +447,10 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
 
   if (ld) result.published = ld->published;
   if (!result.published)
-    result.published = meta_date(meta, {"article:published_time", "datepublished", "og:article:published_time",
-                                        "dc.date", "dcterms.created", "dc.date.issued", "dcterms.issued",
-                                        "publish-date", "pubdate", "date", "parsely-pub-date",
-                                        "sailthru.date"});
+    result.published =
+        meta_date(meta, {"article:published_time", "datepublished", "og:article:published_time", "dc.date",
+                         "dcterms.created", "dc.date.issued", "dcterms.issued", "publish-date", "pubdate",
+                         "date", "parsely-pub-date", "sailthru.date"});
   if (!result.published) result.published = found.itemprop_published;
   if (!result.published) result.published = found.first_time;
   if (ld) result.modified = ld->modified;
@@ -450,15 +460,16 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
   if (!result.modified) result.modified = found.itemprop_modified;
 
   result.language = normalise_language(found.html_lang);
-  if (result.language.empty()) result.language = normalise_language(meta_text(meta, {"content-language", "dc.language", "language"}));
+  if (result.language.empty())
+    result.language = normalise_language(meta_text(meta, {"content-language", "dc.language", "language"}));
   if (result.language.empty() && ld) result.language = normalise_language(ld->language);
   if (result.language.empty()) {
     std::string locale = meta_text(meta, {"og:locale"});
     result.language = normalise_language(locale);
   }
 
-  std::string image = meta_text(meta, {"og:image", "og:image:url", "og:image:secure_url", "twitter:image",
-                                       "twitter:image:src"});
+  std::string image = meta_text(
+      meta, {"og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"});
   if (image.empty() && ld) image = ld->image;
   if (image.empty()) image = meta_text(meta, {"image", "thumbnailurl"});
   result.image = absolute_url(base_url, image);
@@ -486,7 +497,8 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     }
   }
 
-  result.description = meta_text(meta, {"og:description", "description", "twitter:description", "dc.description"});
+  result.description =
+      meta_text(meta, {"og:description", "description", "twitter:description", "dc.description"});
   if (result.description.empty() && ld) result.description = ld->description;
 
   std::string canonical = found.canonical;

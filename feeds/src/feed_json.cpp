@@ -86,6 +86,8 @@ json::value feed_to_json(const Feed& feed) {
   return object;
 }
 
-std::string feed_to_json_string(const Feed& feed) { return json::serialize(feed_to_json(feed)); }
+std::string feed_to_json_string(const Feed& feed) {
+  return json::serialize(feed_to_json(feed));
+}
 
 }  // namespace feeds

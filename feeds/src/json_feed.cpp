@@ -1,7 +1,7 @@
 // JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1), with Boost.JSON.
+#include <fmt/format.h>
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
-#include <fmt/format.h>
 
 #include "feeds/text.h"
 #include "formats.h"
@@ -23,7 +23,8 @@ std::optional<std::chrono::sys_seconds> date_field(ParseState& state, const json
                                                    std::string_view key, std::string_view where) {
   const json::value* value = object.if_contains(key);
   if (!value || value->is_null()) return std::nullopt;
-  if (value->is_string()) return parse_date_field(state, value->get_string(), fmt::format("{} {}", where, key));
+  if (value->is_string())
+    return parse_date_field(state, value->get_string(), fmt::format("{} {}", where, key));
   if (value->is_number()) {
     if (auto date = date_from_unix(value->to_number<double>())) return date;
   }
@@ -38,8 +39,10 @@ Person person_from_json(const json::value& value, std::string_view base) {
   const json::object& object = value.get_object();
   person.name = html_to_plain_text(string_field(object, "name"));
   std::string url = trim(string_field(object, "url"));
-  if (url.size() > 7 && iequals(std::string_view(url).substr(0, 7), "mailto:")) person.email = url.substr(7);
-  else person.uri = absolute_url(base, url);
+  if (url.size() > 7 && iequals(std::string_view(url).substr(0, 7), "mailto:"))
+    person.email = url.substr(7);
+  else
+    person.uri = absolute_url(base, url);
   if (person.email.empty()) person.email = trim(string_field(object, "email"));
   return person;
 }
@@ -48,7 +51,8 @@ std::vector<Person> authors_from_json(const json::object& object, std::string_vi
   std::vector<Person> authors;
   const auto add = [&](const json::value& value) {
     Person person = person_from_json(value, base);
-    if (!person.name.empty() || !person.email.empty() || !person.uri.empty()) authors.push_back(std::move(person));
+    if (!person.name.empty() || !person.email.empty() || !person.uri.empty())
+      authors.push_back(std::move(person));
   };
   if (const json::value* list = object.if_contains("authors"); list && list->is_array())
     for (const json::value& value : list->get_array()) add(value);
@@ -61,10 +65,14 @@ Item read_item(ParseState& state, const json::object& object, std::size_t index,
   Item item;
   const std::string where = fmt::format("item {}", index);
   if (const json::value* id = object.if_contains("id")) {
-    if (id->is_string()) item.id = trim(id->get_string());
-    else if (id->is_int64()) item.id = std::to_string(id->get_int64());
-    else if (id->is_uint64()) item.id = std::to_string(id->get_uint64());
-    else if (!id->is_null()) state.warn(where + ": id is neither a string nor a number");
+    if (id->is_string())
+      item.id = trim(id->get_string());
+    else if (id->is_int64())
+      item.id = std::to_string(id->get_int64());
+    else if (id->is_uint64())
+      item.id = std::to_string(id->get_uint64());
+    else if (!id->is_null())
+      state.warn(where + ": id is neither a string nor a number");
   } else {
     state.warn(where + ": no id");
   }
@@ -75,8 +83,10 @@ Item read_item(ParseState& state, const json::object& object, std::size_t index,
   if (!trim(summary).empty()) item.summary = html_escape(trim(summary));
   const std::string_view content_html = string_field(object, "content_html");
   const std::string_view content_text = string_field(object, "content_text");
-  if (!trim(content_html).empty()) item.content = sanitize_fragment(content_html, item.link.empty() ? base : item.link);
-  else if (!trim(content_text).empty()) item.content = html_escape(trim(content_text));
+  if (!trim(content_html).empty())
+    item.content = sanitize_fragment(content_html, item.link.empty() ? base : item.link);
+  else if (!trim(content_text).empty())
+    item.content = html_escape(trim(content_text));
   item.published = date_field(state, object, "date_published", where);
   item.updated = date_field(state, object, "date_modified", where);
   item.image = absolute_url(base, string_field(object, "image"));
@@ -87,7 +97,8 @@ Item read_item(ParseState& state, const json::object& object, std::size_t index,
     for (const json::value& tag : tags->get_array())
       if (tag.is_string()) item.categories.push_back(html_to_plain_text(tag.get_string()));
   }
-  if (const json::value* attachments = object.if_contains("attachments"); attachments && attachments->is_array()) {
+  if (const json::value* attachments = object.if_contains("attachments");
+      attachments && attachments->is_array()) {
     for (const json::value& value : attachments->get_array()) {
       if (!value.is_object()) continue;
       const json::object& attachment = value.get_object();
@@ -125,9 +136,11 @@ std::optional<std::string> parse_json_feed(ParseState& state, std::string_view u
   const std::string_view version = string_field(root, "version");
   const json::value* items = root.if_contains("items");
   const bool has_items = items && items->is_array();
-  if (!version.starts_with("https://jsonfeed.org/version/") && !version.starts_with("http://jsonfeed.org/version/")) {
+  if (!version.starts_with("https://jsonfeed.org/version/") &&
+      !version.starts_with("http://jsonfeed.org/version/")) {
     if (!has_items) return std::string("JSON without a JSON Feed version or items");
-    state.warn(version.empty() ? "JSON Feed without a version" : fmt::format("unknown JSON Feed version '{}'", version.substr(0, 80)));
+    state.warn(version.empty() ? "JSON Feed without a version"
+                               : fmt::format("unknown JSON Feed version '{}'", version.substr(0, 80)));
   }
   Feed& feed = state.feed();
   feed.format = version.ends_with("/1") ? FeedFormat::json1_0 : FeedFormat::json1_1;

@@ -1,9 +1,9 @@
 // What every format gets after parsing: deduplicated lists, the storage
 // identity of each item (key, canonical URL, content hash), scheduler fields,
 // future-date warnings. The rules are documented in docs/feed-json.md.
+#include <fmt/format.h>
 #include <algorithm>
 #include <cctype>
-#include <fmt/format.h>
 #include <map>
 #include <unordered_map>
 
@@ -84,7 +84,8 @@ void finalize_feed(ParseState& state) {
   }
   dedupe_authors(feed.authors);
   if (feed.updated && *feed.updated > now + kFutureSlack)
-    state.warn(fmt::format("feed updated date {} is more than 24 h in the future", format_rfc3339(*feed.updated)));
+    state.warn(
+        fmt::format("feed updated date {} is more than 24 h in the future", format_rfc3339(*feed.updated)));
 
   std::unordered_map<std::string, int> id_counts;
   std::unordered_map<std::string, int> url_counts;
@@ -96,7 +97,8 @@ void finalize_feed(ParseState& state) {
     dedupe_enclosures(item.enclosures);
     for (const auto* date : {&item.published, &item.updated}) {
       if (*date && **date > now + kFutureSlack)
-        state.warn(fmt::format("item {}: date {} is more than 24 h in the future", index, format_rfc3339(**date)));
+        state.warn(
+            fmt::format("item {}: date {} is more than 24 h in the future", index, format_rfc3339(**date)));
     }
     if (!item.link.empty()) item.canonical_url = canonical_url(item.link).value_or(std::string());
     std::string hashed = item.title;

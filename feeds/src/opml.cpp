@@ -46,9 +46,8 @@ std::string_view trim(std::string_view text) {
 }
 
 bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return (x | 0x20) == (y | 0x20);
-         });
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return (x | 0x20) == (y | 0x20); });
 }
 
 std::optional<std::string> non_empty(std::string_view text) {
@@ -84,8 +83,8 @@ bool parse_bool(std::string_view value, bool& out) {
 std::chrono::milliseconds positive_duration(std::string_view name, std::string_view value) {
   auto parsed = parse_duration(value);
   if (!parsed) {
-    throw std::invalid_argument(fmt::format(
-        "newsd:{}=\"{}\" is not a duration (write e.g. 90s, 30m, 1h30m, 2d)", name, value));
+    throw std::invalid_argument(
+        fmt::format("newsd:{}=\"{}\" is not a duration (write e.g. 90s, 30m, 1h30m, 2d)", name, value));
   }
   if (parsed->count() <= 0) {
     throw std::invalid_argument(fmt::format("newsd:{}=\"{}\" must be longer than zero", name, value));
@@ -95,8 +94,8 @@ std::chrono::milliseconds positive_duration(std::string_view name, std::string_v
 
 // The prefixes bound to our namespace in the current scope.
 struct NamespaceScope {
-  std::vector<std::string> ours;       // prefixes bound to kOpmlNamespace
-  std::vector<std::string> theirs;     // prefixes bound to something else
+  std::vector<std::string> ours;    // prefixes bound to kOpmlNamespace
+  std::vector<std::string> theirs;  // prefixes bound to something else
 
   [[nodiscard]] NamespaceScope enter(const pugi::xml_node& element) const {
     NamespaceScope scope = *this;
@@ -156,8 +155,8 @@ class Reader {
         text = non_empty(value);
       } else if (name == "type") {
         type = non_empty(value);
-      } else if (auto colon = name.find(':'); colon != std::string_view::npos &&
-                                               scope.is_ours(name.substr(0, colon))) {
+      } else if (auto colon = name.find(':');
+                 colon != std::string_view::npos && scope.is_ours(name.substr(0, colon))) {
         try {
           set_source_option(options, name.substr(colon + 1), trim(value));
         } catch (const std::invalid_argument& e) {
@@ -225,9 +224,9 @@ class Reader {
     merge(first.options.insecure, source.options.insecure);
     if (first.category != source.category) conflict = true;
     document_.warnings.push_back(
-        {source.line, fmt::format("duplicate xmlUrl {} (first at line {}); merged into the first{}",
-                                  source.url, first.line,
-                                  conflict ? ", keeping its values where the two differ" : "")});
+        {source.line,
+         fmt::format("duplicate xmlUrl {} (first at line {}); merged into the first{}", source.url,
+                     first.line, conflict ? ", keeping its values where the two differ" : "")});
   }
 
   const LineIndex& lines_;
@@ -272,7 +271,9 @@ std::string format_host_rate(const HostRate& rate) {
   return std::to_string(rate.requests) + "/" + per;
 }
 
-std::optional<std::string> feed_url_problem(std::string_view url) { return url_problem(url); }
+std::optional<std::string> feed_url_problem(std::string_view url) {
+  return url_problem(url);
+}
 
 void set_source_option(SourceOptions& options, std::string_view name, std::string_view value) {
   if (name == "interval") {
@@ -288,8 +289,7 @@ void set_source_option(SourceOptions& options, std::string_view name, std::strin
   } else if (name == "articles" || name == "insecure") {
     bool flag = false;
     if (!parse_bool(value, flag)) {
-      throw std::invalid_argument(
-          fmt::format("newsd:{}=\"{}\" must be \"true\" or \"false\"", name, value));
+      throw std::invalid_argument(fmt::format("newsd:{}=\"{}\" must be \"true\" or \"false\"", name, value));
     }
     (name == "articles" ? options.articles : options.insecure) = flag;
   } else {
@@ -303,8 +303,9 @@ OpmlDocument parse_opml(std::string_view bytes) {
   auto result = xml.load_buffer(bytes.data(), bytes.size(), pugi::parse_default);
   LineIndex lines(bytes);
   if (!result) {
-    throw OpmlError(lines.line_of(std::min<std::ptrdiff_t>(result.offset, static_cast<std::ptrdiff_t>(bytes.size()))),
-                    fmt::format("not well-formed XML: {}", result.description()));
+    throw OpmlError(
+        lines.line_of(std::min<std::ptrdiff_t>(result.offset, static_cast<std::ptrdiff_t>(bytes.size()))),
+        fmt::format("not well-formed XML: {}", result.description()));
   }
   auto root = xml.document_element();
   if (!root) throw OpmlError(1, "no root element");

@@ -4,9 +4,9 @@
 
 #include <pugixml.hpp>
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <cctype>
-#include <fmt/format.h>
 
 #include "feeds/encoding.h"
 #include "formats.h"
@@ -55,7 +55,8 @@ std::string describe_non_feed(std::string_view text) {
 bool is_feed_root(std::string_view name) {
   const auto colon = name.find(':');
   const std::string_view local = colon == std::string_view::npos ? name : name.substr(colon + 1);
-  return iequals(local, "rss") || iequals(local, "feed") || iequals(local, "RDF") || iequals(local, "channel");
+  return iequals(local, "rss") || iequals(local, "feed") || iequals(local, "RDF") ||
+         iequals(local, "channel");
 }
 
 std::string_view local_name(std::string_view name) {
@@ -70,7 +71,8 @@ FeedFormat detect_xml_format(detail::ParseState& state, pugi::xml_node root) {
     if (version.starts_with("0.9")) return FeedFormat::rss0_9x;
     if (version != "2.0" && version != "2.00" && version != "2")
       state.warn(version.empty() ? "<rss> without a version: read as RSS 2.0"
-                                 : fmt::format("<rss version=\"{}\"> is unknown: read as RSS 2.0", version.substr(0, 20)));
+                                 : fmt::format("<rss version=\"{}\"> is unknown: read as RSS 2.0",
+                                               version.substr(0, 20)));
     return FeedFormat::rss2_0;
   }
   if (iequals(local, "RDF")) {
@@ -125,15 +127,16 @@ std::optional<ParseError> parse_xml(detail::ParseState& state, std::string_view 
 
   pugi::xml_document document;
   constexpr unsigned kParseOptions = pugi::parse_default;
-  pugi::xml_parse_result parsed = document.load_buffer(text.data(), text.size(), kParseOptions, pugi::encoding_utf8);
+  pugi::xml_parse_result parsed =
+      document.load_buffer(text.data(), text.size(), kParseOptions, pugi::encoding_utf8);
   std::string repaired;
   if (!parsed) {
     std::vector<std::string> repairs;
     repaired = detail::repair_xml(text, repairs);
     std::string what;
     for (const auto& repair : repairs) what += (what.empty() ? "" : "; ") + repair;
-    state.warn(fmt::format("ill-formed XML at byte {} ({}); recovered with a lenient parse{}{}", parsed.offset,
-                           parsed.description(), what.empty() ? "" : ": ", what));
+    state.warn(fmt::format("ill-formed XML at byte {} ({}); recovered with a lenient parse{}{}",
+                           parsed.offset, parsed.description(), what.empty() ? "" : ": ", what));
     document.reset();
     parsed = document.load_buffer(repaired.data(), repaired.size(), kParseOptions, pugi::encoding_utf8);
     if (!parsed)
@@ -177,7 +180,8 @@ ParseResult parse_feed(std::string_view bytes, const ParseOptions& options) {
   if (start.empty()) return failure(ParseErrorCode::empty, "not a feed: empty document");
   std::optional<ParseError> error;
   if (start.front() == '{') {
-    if (auto why = detail::parse_json_feed(state, start)) error = ParseError{ParseErrorCode::not_a_feed, "not a feed: " + *why};
+    if (auto why = detail::parse_json_feed(state, start))
+      error = ParseError{ParseErrorCode::not_a_feed, "not a feed: " + *why};
   } else if (start.front() == '[') {
     error = ParseError{ParseErrorCode::not_a_feed, "not a feed: a JSON array"};
   } else {

@@ -2,10 +2,10 @@
 
 #include <openssl/evp.h>
 
+#include <fmt/format.h>
 #include <array>
 #include <cctype>
 #include <cmath>
-#include <fmt/format.h>
 
 #include "feeds/dates.h"
 #include "feeds/sanitize.h"
@@ -39,7 +39,7 @@ std::optional<std::chrono::sys_seconds> parse_date_field(ParseState& state, std:
 
 std::optional<std::chrono::sys_seconds> date_from_unix(double seconds) {
   if (!std::isfinite(seconds) || seconds < 0) return std::nullopt;
-  if (seconds > 1e11) seconds /= 1000.0;  // milliseconds
+  if (seconds > 1e11) seconds /= 1000.0;              // milliseconds
   if (seconds > 253402300799.0) return std::nullopt;  // after 9999-12-31
   return std::chrono::sys_seconds(std::chrono::seconds(static_cast<std::int64_t>(seconds)));
 }
@@ -52,7 +52,9 @@ std::string absolute_url(std::string_view base, std::string_view reference) {
 }
 
 namespace {
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 }  // namespace
 
 std::string trim(std::string_view text) {
@@ -76,11 +78,20 @@ std::string html_escape(std::string_view text) {
   out.reserve(text.size() + text.size() / 8);
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out.push_back(c);
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
@@ -154,8 +165,10 @@ std::optional<std::string> decode_base64(std::string_view text) {
   if (written < 0) return std::nullopt;
   std::size_t size = static_cast<std::size_t>(written);
   // EVP_DecodeBlock counts the padding as zero bytes.
-  if (compact.ends_with("==")) size -= 2;
-  else if (compact.ends_with("=")) size -= 1;
+  if (compact.ends_with("=="))
+    size -= 2;
+  else if (compact.ends_with("="))
+    size -= 1;
   out.resize(size);
   return out;
 }

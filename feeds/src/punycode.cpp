@@ -11,7 +11,9 @@ namespace {
 constexpr std::uint32_t kBase = 36, kTMin = 1, kTMax = 26, kSkew = 38, kDamp = 700;
 constexpr std::uint32_t kInitialBias = 72, kInitialN = 128;
 
-char encode_digit(std::uint32_t d) { return static_cast<char>(d < 26 ? 'a' + d : '0' + (d - 26)); }
+char encode_digit(std::uint32_t d) {
+  return static_cast<char>(d < 26 ? 'a' + d : '0' + (d - 26));
+}
 
 std::uint32_t adapt(std::uint32_t delta, std::uint32_t num_points, bool first_time) {
   delta = first_time ? delta / kDamp : delta / 2;
@@ -28,24 +30,26 @@ std::uint32_t adapt(std::uint32_t delta, std::uint32_t num_points, bool first_ti
 char32_t to_lower(char32_t c) {
   if (c >= 'A' && c <= 'Z') return c + 32;
   if (c < 0x80) return c;
-  if ((c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 32;                  // Latin-1
-  if (c == 0x178) return 0xFF;                                               // Y with diaeresis
+  if ((c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 32;  // Latin-1
+  if (c == 0x178) return 0xFF;                               // Y with diaeresis
   if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x138 && c != 0x149 && c != 0x17F) {
     bool odd_is_upper = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
-    if (odd_is_upper ? (c % 2 == 1) : (c % 2 == 0)) return c + 1;            // Latin Extended-A pairs
+    if (odd_is_upper ? (c % 2 == 1) : (c % 2 == 0)) return c + 1;  // Latin Extended-A pairs
     return c;
   }
-  if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 32;                 // Greek
-  if (c >= 0x410 && c <= 0x42F) return c + 32;                               // Cyrillic
+  if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 32;  // Greek
+  if (c >= 0x410 && c <= 0x42F) return c + 32;                // Cyrillic
   if (c >= 0x400 && c <= 0x40F) return c + 80;
   if (c >= 0x460 && c <= 0x4FF && c % 2 == 0 && !(c >= 0x482 && c <= 0x489) && c != 0x4C0) return c + 1;
-  if (c >= 0x531 && c <= 0x556) return c + 48;                               // Armenian
-  if (c >= 0xFF21 && c <= 0xFF3A) return c - 0xFF21 + 'a';                   // fullwidth Latin
-  if (c >= 0xFF10 && c <= 0xFF19) return c - 0xFF10 + '0';                   // fullwidth digits
+  if (c >= 0x531 && c <= 0x556) return c + 48;              // Armenian
+  if (c >= 0xFF21 && c <= 0xFF3A) return c - 0xFF21 + 'a';  // fullwidth Latin
+  if (c >= 0xFF10 && c <= 0xFF19) return c - 0xFF10 + '0';  // fullwidth digits
   return c;
 }
 
-bool is_dot(char32_t c) { return c == '.' || c == 0x3002 || c == 0xFF0E || c == 0xFF61; }
+bool is_dot(char32_t c) {
+  return c == '.' || c == 0x3002 || c == 0xFF0E || c == 0xFF61;
+}
 
 }  // namespace
 

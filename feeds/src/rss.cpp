@@ -1,9 +1,9 @@
 // RSS 0.90-0.94, 2.0 and RSS 1.0 (RDF): one reader, since they share the
 // element names; what differs is where the items are (inside <channel> for
 // RSS 0.91+, beside it for RDF).
+#include <fmt/format.h>
 #include <algorithm>
 #include <charconv>
-#include <fmt/format.h>
 #include <vector>
 
 #include "feeds/text.h"
@@ -15,7 +15,9 @@ namespace {
 
 // Elements of RSS proper: no namespace, RSS 1.0's or 0.90's, or one of the
 // namespaces some RSS 2.0 feeds declare as default.
-bool is_core(Ns ns) { return ns == Ns::none || ns == Ns::rss2 || ns == Ns::rss10 || ns == Ns::rss090; }
+bool is_core(Ns ns) {
+  return ns == Ns::none || ns == Ns::rss2 || ns == Ns::rss10 || ns == Ns::rss090;
+}
 
 void read_image(ParseState& state, const Scope& image, std::string_view base) {
   for (pugi::xml_node node = image.node().first_child(); node; node = node.next_sibling()) {
@@ -44,7 +46,7 @@ void read_skip_hours(ParseState& state, const Scope& skip) {
 }
 
 void read_skip_days(ParseState& state, const Scope& skip) {
-  static constexpr std::string_view kDays[] = {"Monday", "Tuesday", "Wednesday", "Thursday",
+  static constexpr std::string_view kDays[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                                "Friday", "Saturday", "Sunday"};
   for (pugi::xml_node node = skip.node().first_child(); node; node = node.next_sibling()) {
     if (node.type() != pugi::node_element) continue;
@@ -82,7 +84,8 @@ Item read_item(ParseState& state, const Scope& item_scope, std::size_t index, st
     } else if (child.named("description")) {
       if (item.summary.empty()) {
         // Escaped HTML is the rule; raw HTML elements inside <description> happen.
-        const std::string html = has_element_children(node) ? element_markup(node, false) : element_text(node);
+        const std::string html =
+            has_element_children(node) ? element_markup(node, false) : element_text(node);
         item.summary = sanitize_fragment(html, draft.base_for(child));
       }
     } else if (child.named("guid")) {
@@ -91,7 +94,8 @@ Item read_item(ParseState& state, const Scope& item_scope, std::size_t index, st
       const std::string_view permalink = child.attribute("isPermaLink");
       draft.guid_is_permalink = !(iequals(trim(permalink), "false"));
     } else if (child.named("pubDate")) {
-      if (!item.published) item.published = parse_date_field(state, element_text(node), draft.where + " <pubDate>");
+      if (!item.published)
+        item.published = parse_date_field(state, element_text(node), draft.where + " <pubDate>");
     } else if (child.named("author")) {
       Person person = person_from_text(element_text(node));
       if (!person.name.empty() || !person.email.empty()) item.authors.push_back(std::move(person));
@@ -154,7 +158,8 @@ void parse_rss(ParseState& state, pugi::xml_node root) {
     for (pugi::xml_node node = parent.node().first_child(); node; node = node.next_sibling()) {
       if (node.type() != pugi::node_element) continue;
       Scope child(state, &parent, node);
-      if (is_core(child.ns()) && child.named("item")) item_nodes.push_back(node);
+      if (is_core(child.ns()) && child.named("item"))
+        item_nodes.push_back(node);
       else if (is_core(child.ns()) && child.named("link") && feed.link.empty() && &parent == channel)
         feed.link = absolute_url(child.base(), element_text(node));
     }
@@ -177,8 +182,8 @@ void parse_rss(ParseState& state, pugi::xml_node root) {
   }
   const bool link_is_absolute = feed.link.starts_with("http://") || feed.link.starts_with("https://");
   const std::string feed_base = channel->has_xml_base() ? channel->base()
-                                : link_is_absolute        ? feed.link
-                                                          : document_url;
+                                : link_is_absolute      ? feed.link
+                                                        : document_url;
 
   std::string managing_editor;
   const auto read_channel = [&](const Scope& parent) {
@@ -196,7 +201,7 @@ void parse_rss(ParseState& state, pugi::xml_node root) {
       } else if (child.named("description")) {
         if (feed.description.empty())
           feed.description = html_to_plain_text(has_element_children(node) ? element_markup(node, false)
-                                                                            : element_text(node));
+                                                                           : element_text(node));
       } else if (child.named("language")) {
         if (feed.language.empty()) feed.language = trim(element_text(node));
       } else if (child.named("copyright")) {
@@ -204,7 +209,8 @@ void parse_rss(ParseState& state, pugi::xml_node root) {
       } else if (child.named("managingEditor") || child.named("webMaster")) {
         if (managing_editor.empty()) managing_editor = element_text(node);
       } else if (child.named("lastBuildDate")) {
-        if (auto date = parse_date_field(state, element_text(node), "feed <lastBuildDate>")) feed.updated = date;
+        if (auto date = parse_date_field(state, element_text(node), "feed <lastBuildDate>"))
+          feed.updated = date;
       } else if (child.named("pubDate")) {
         if (!feed.updated) feed.updated = parse_date_field(state, element_text(node), "feed <pubDate>");
       } else if (child.named("generator")) {
@@ -228,7 +234,8 @@ void parse_rss(ParseState& state, pugi::xml_node root) {
   };
   if (channel_node) read_channel(*channel);
   if (channel != &root_scope) read_channel(root_scope);  // RDF: <image> beside the channel
-  if (feed.authors.empty() && !trim(managing_editor).empty()) feed.authors.push_back(person_from_text(managing_editor));
+  if (feed.authors.empty() && !trim(managing_editor).empty())
+    feed.authors.push_back(person_from_text(managing_editor));
   if (feed.language.empty() && !channel->lang().empty()) feed.language = std::string(channel->lang());
 
   feed.items.reserve(item_nodes.size());

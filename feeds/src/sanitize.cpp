@@ -23,10 +23,26 @@ namespace {
 
 // Attributes that may survive, as bits so each element lists its own.
 enum Attr : std::uint32_t {
-  kHref = 1u << 0, kSrc = 1u << 1, kSrcset = 1u << 2, kAlt = 1u << 3, kTitle = 1u << 4,
-  kWidth = 1u << 5, kHeight = 1u << 6, kColspan = 1u << 7, kRowspan = 1u << 8, kDatetime = 1u << 9,
-  kCite = 1u << 10, kLang = 1u << 11, kDir = 1u << 12, kStart = 1u << 13, kSpan = 1u << 14,
-  kType = 1u << 15, kMedia = 1u << 16, kSizes = 1u << 17, kReversed = 1u << 18, kScope = 1u << 19,
+  kHref = 1u << 0,
+  kSrc = 1u << 1,
+  kSrcset = 1u << 2,
+  kAlt = 1u << 3,
+  kTitle = 1u << 4,
+  kWidth = 1u << 5,
+  kHeight = 1u << 6,
+  kColspan = 1u << 7,
+  kRowspan = 1u << 8,
+  kDatetime = 1u << 9,
+  kCite = 1u << 10,
+  kLang = 1u << 11,
+  kDir = 1u << 12,
+  kStart = 1u << 13,
+  kSpan = 1u << 14,
+  kType = 1u << 15,
+  kMedia = 1u << 16,
+  kSizes = 1u << 17,
+  kReversed = 1u << 18,
+  kScope = 1u << 19,
 };
 constexpr std::uint32_t kGlobal = kTitle | kLang | kDir;
 
@@ -34,12 +50,13 @@ struct AttributeName {
   std::string_view name;
   Attr bit;
 };
-constexpr AttributeName kAttributes[] = {  // sorted by name
-    {"alt", kAlt},         {"cite", kCite},       {"colspan", kColspan}, {"datetime", kDatetime},
-    {"dir", kDir},         {"height", kHeight},   {"href", kHref},       {"lang", kLang},
-    {"media", kMedia},     {"reversed", kReversed}, {"rowspan", kRowspan}, {"scope", kScope},
-    {"sizes", kSizes},     {"span", kSpan},       {"src", kSrc},         {"srcset", kSrcset},
-    {"start", kStart},     {"title", kTitle},     {"type", kType},       {"width", kWidth},
+constexpr AttributeName kAttributes[] = {
+    // sorted by name
+    {"alt", kAlt},     {"cite", kCite},         {"colspan", kColspan}, {"datetime", kDatetime},
+    {"dir", kDir},     {"height", kHeight},     {"href", kHref},       {"lang", kLang},
+    {"media", kMedia}, {"reversed", kReversed}, {"rowspan", kRowspan}, {"scope", kScope},
+    {"sizes", kSizes}, {"span", kSpan},         {"src", kSrc},         {"srcset", kSrcset},
+    {"start", kStart}, {"title", kTitle},       {"type", kType},       {"width", kWidth},
 };
 
 enum class Kind : std::uint8_t {
@@ -56,7 +73,8 @@ struct ElementRule {
   std::uint32_t attributes;
 };
 
-constexpr ElementRule kElements[] = {  // sorted by name; anything absent is unwrapped
+constexpr ElementRule kElements[] = {
+    // sorted by name; anything absent is unwrapped
     {"a", Kind::allowed, kGlobal | kHref},
     {"abbr", Kind::allowed, kGlobal},
     {"address", Kind::allowed, kGlobal},
@@ -170,16 +188,17 @@ static_assert(sorted_by_name(kAttributes), "kAttributes must stay sorted");
 template <typename T, std::size_t N>
 const T* find_by_name(const T (&table)[N], std::string_view name) {
   const T* end = table + N;
-  const T* found = std::lower_bound(table, end, name, [](const T& entry, std::string_view n) { return entry.name < n; });
+  const T* found =
+      std::lower_bound(table, end, name, [](const T& entry, std::string_view n) { return entry.name < n; });
   return found != end && found->name == name ? found : nullptr;
 }
 
 // Elements libxml2 closes itself: no end tag in the output.
 bool is_void_name(std::string_view name) {
-  return name == "br" || name == "hr" || name == "img" || name == "source" || name == "wbr" || name == "col" ||
-         name == "meta" || name == "link" || name == "input" || name == "area" || name == "base" || name == "param" ||
-         name == "track" || name == "embed" || name == "keygen" || name == "basefont" || name == "frame" ||
-         name == "isindex";
+  return name == "br" || name == "hr" || name == "img" || name == "source" || name == "wbr" ||
+         name == "col" || name == "meta" || name == "link" || name == "input" || name == "area" ||
+         name == "base" || name == "param" || name == "track" || name == "embed" || name == "keygen" ||
+         name == "basefont" || name == "frame" || name == "isindex";
 }
 
 // Escapes the characters that end text (&, <, >) and, inside attribute values, '"'.
@@ -188,14 +207,21 @@ void append_escaped(std::string& out, std::string_view text, bool in_attribute) 
   for (std::size_t i = 0; i < text.size(); ++i) {
     std::string_view replacement;
     switch (text[i]) {
-      case '&': replacement = "&amp;"; break;
-      case '<': replacement = "&lt;"; break;
-      case '>': replacement = "&gt;"; break;
+      case '&':
+        replacement = "&amp;";
+        break;
+      case '<':
+        replacement = "&lt;";
+        break;
+      case '>':
+        replacement = "&gt;";
+        break;
       case '"':
         if (!in_attribute) continue;
         replacement = "&quot;";
         break;
-      default: continue;
+      default:
+        continue;
     }
     out.append(text.substr(start, i - start));
     out.append(replacement);
@@ -204,15 +230,21 @@ void append_escaped(std::string& out, std::string_view text, bool in_attribute) 
   out.append(text.substr(start));
 }
 
-void append_escaped_text(std::string& out, std::string_view text) { append_escaped(out, text, false); }
+void append_escaped_text(std::string& out, std::string_view text) {
+  append_escaped(out, text, false);
+}
 
-void append_escaped_attribute(std::string& out, std::string_view text) { append_escaped(out, text, true); }
+void append_escaped_attribute(std::string& out, std::string_view text) {
+  append_escaped(out, text, true);
+}
 
 std::string_view as_view(const xmlChar* text) {
   return text == nullptr ? std::string_view() : std::string_view(reinterpret_cast<const char*>(text));
 }
 
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+char ascii_lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+}
 
 // What a browser would see as the URL: C0 controls and spaces trimmed, tabs
 // and newlines removed anywhere (so "java\tscript:" is caught).
@@ -236,7 +268,8 @@ std::string url_scheme(std::string_view url) {
   std::string scheme;
   for (std::size_t i = 0; i < colon; ++i) {
     char c = ascii_lower(url[i]);
-    bool ok = (c >= 'a' && c <= 'z') || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+    bool ok =
+        (c >= 'a' && c <= 'z') || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
     if (!ok) return {};
     scheme += c;
   }
@@ -287,11 +320,13 @@ class Sanitizer {
       keep = false;
     } else if (kind == Kind::image || kind == Kind::image_wrapper) {
       keep = options_.keep_images;
-      if (keep && name == "source") keep = !stack_.empty() && stack_.back().name == "picture" && stack_.back().emitted;
+      if (keep && name == "source")
+        keep = !stack_.empty() && stack_.back().name == "picture" && stack_.back().emitted;
     }
     // Past kMaxDepth open elements, markup is unwrapped: the text stays, and
     // consumers that walk the result recursively stay safe.
-    if (keep && emitted_depth_ >= kMaxDepth && !is_void && kind != Kind::allowed_void && kind != Kind::image) keep = false;
+    if (keep && emitted_depth_ >= kMaxDepth && !is_void && kind != Kind::allowed_void && kind != Kind::image)
+      keep = false;
     if (keep) keep = write_start_tag(name, *rule, attributes, is_void || kind == Kind::allowed_void);
     open.emitted = keep && !is_void && kind != Kind::allowed_void && kind != Kind::image;
     if (open.emitted) ++emitted_depth_;
@@ -336,7 +371,8 @@ class Sanitizer {
   }
 
   // Writes the start tag; false when the element must go (an image without a usable source).
-  bool write_start_tag(std::string_view name, const ElementRule& rule, const xmlChar** attributes, bool is_void) {
+  bool write_start_tag(std::string_view name, const ElementRule& rule, const xmlChar** attributes,
+                       bool is_void) {
     std::size_t rollback = out_.size();
     out_ += '<';
     out_ += name;
@@ -441,7 +477,9 @@ extern "C" {
 void on_start_element(void* context, const xmlChar* name, const xmlChar** attributes) {
   static_cast<Sanitizer*>(context)->start(as_view(name), attributes);
 }
-void on_end_element(void* context, const xmlChar* name) { static_cast<Sanitizer*>(context)->end(as_view(name)); }
+void on_end_element(void* context, const xmlChar* name) {
+  static_cast<Sanitizer*>(context)->end(as_view(name));
+}
 void on_characters(void* context, const xmlChar* text, int length) {
   static_cast<Sanitizer*>(context)->text(
       std::string_view(reinterpret_cast<const char*>(text), static_cast<std::size_t>(std::max(length, 0))));

@@ -14,7 +14,9 @@ namespace {
 bool is_ascii_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
-bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_ascii_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 bool is_hex_digit(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
@@ -23,7 +25,9 @@ int hex_value(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   return c - 'A' + 10;
 }
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+char ascii_lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+}
 
 // HTML5 maps numeric references to C1 controls onto windows-1252, because
 // that is what the people who wrote "&#146;" meant.
@@ -115,7 +119,9 @@ std::string decode_entities_once(std::string_view text) {
 // Length of the white-space character at text[pos] (0 when it is not one):
 // ASCII white space, NBSP, U+1680, U+2000-U+200A, U+2028/9, U+202F, U+205F, U+3000.
 std::size_t whitespace_length(std::string_view text, std::size_t pos) {
-  auto b = [&](std::size_t i) { return pos + i < text.size() ? static_cast<unsigned char>(text[pos + i]) : 0u; };
+  auto b = [&](std::size_t i) {
+    return pos + i < text.size() ? static_cast<unsigned char>(text[pos + i]) : 0u;
+  };
   unsigned c = b(0);
   if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
   if (c == 0xC2 && b(1) == 0xA0) return 2;
@@ -129,10 +135,10 @@ std::size_t whitespace_length(std::string_view text, std::size_t pos) {
 // Elements whose boundaries separate words ("<p>a</p><p>b</p>" is "a b").
 bool is_block_element(std::string_view name) {
   static constexpr std::string_view kBlocks[] = {
-      "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div",
-      "dl", "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
-      "header", "hr", "img", "li", "main", "nav", "ol", "p", "pre", "section", "summary",
-      "table", "td", "th", "tr", "ul"};
+      "address", "article", "aside",      "blockquote", "br",     "caption", "dd",   "details", "div",
+      "dl",      "dt",      "figcaption", "figure",     "footer", "h1",      "h2",   "h3",      "h4",
+      "h5",      "h6",      "header",     "hr",         "img",    "li",      "main", "nav",     "ol",
+      "p",       "pre",     "section",    "summary",    "table",  "td",      "th",   "tr",      "ul"};
   for (auto block : kBlocks) {
     if (block == name) return true;
   }
@@ -141,8 +147,8 @@ bool is_block_element(std::string_view name) {
 
 // Elements whose text is not text: dropped entirely.
 bool is_raw_text_element(std::string_view name) {
-  return name == "script" || name == "style" || name == "template" || name == "noscript" ||
-         name == "head" || name == "title" || name == "textarea";
+  return name == "script" || name == "style" || name == "template" || name == "noscript" || name == "head" ||
+         name == "title" || name == "textarea";
 }
 
 bool starts_with_icase(std::string_view text, std::size_t pos, std::string_view prefix) {
@@ -264,7 +270,8 @@ std::string html_to_plain_text(std::string_view html) {
     }
     std::size_t name_end = name_start;
     std::string name;
-    while (name_end < html.size() && (is_ascii_alnum(html[name_end]) || html[name_end] == '-' || html[name_end] == ':')) {
+    while (name_end < html.size() &&
+           (is_ascii_alnum(html[name_end]) || html[name_end] == '-' || html[name_end] == ':')) {
       name += ascii_lower(html[name_end]);
       ++name_end;
     }

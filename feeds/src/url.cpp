@@ -18,52 +18,51 @@ namespace {
 // Query parameters that only identify a campaign, a click or a subscriber.
 // Names are compared case-insensitively; entries ending in '*' are prefixes.
 constexpr std::string_view kTrackingParameters[] = {
-    "utm_*",        // Google Analytics campaign tags (utm_source, utm_medium, ...)
-    "fbclid",       // Facebook click id
-    "gclid",        // Google Ads click id
-    "gclsrc",       //   and its source
-    "dclid",        // Google Display click id
-    "gbraid",       // Google iOS click ids
+    "utm_*",   // Google Analytics campaign tags (utm_source, utm_medium, ...)
+    "fbclid",  // Facebook click id
+    "gclid",   // Google Ads click id
+    "gclsrc",  //   and its source
+    "dclid",   // Google Display click id
+    "gbraid",  // Google iOS click ids
     "wbraid",
-    "msclkid",      // Microsoft Ads click id
-    "mc_cid",       // Mailchimp campaign and subscriber ids
+    "msclkid",  // Microsoft Ads click id
+    "mc_cid",   // Mailchimp campaign and subscriber ids
     "mc_eid",
-    "yclid",        // Yandex click id
-    "_openstat",    // Yandex/Openstat campaign tag
-    "igshid",       // Instagram share id
+    "yclid",      // Yandex click id
+    "_openstat",  // Yandex/Openstat campaign tag
+    "igshid",     // Instagram share id
     "igsh",
-    "ref_src",      // Twitter embed referrer
+    "ref_src",  // Twitter embed referrer
     "ref_url",
-    "twclid",       // Twitter click id
-    "ttclid",       // TikTok click id
-    "li_fat_id",    // LinkedIn click id
-    "_hsenc",       // HubSpot
-    "_hsmi",
-    "__hssc",
-    "__hstc",
-    "__hsfp",
+    "twclid",     // Twitter click id
+    "ttclid",     // TikTok click id
+    "li_fat_id",  // LinkedIn click id
+    "_hsenc",     // HubSpot
+    "_hsmi",         "__hssc",
+    "__hstc",        "__hsfp",
     "hsctatracking",
-    "mkt_tok",      // Marketo
-    "_ga",          // Google Analytics cross-domain linker
+    "mkt_tok",  // Marketo
+    "_ga",      // Google Analytics cross-domain linker
     "_gl",
     "oly_anon_id",  // Omeda
     "oly_enc_id",
-    "rb_clickid",   // Rakuten
-    "s_cid",        // Adobe campaign id
-    "vero_conv",    // Vero
+    "rb_clickid",  // Rakuten
+    "s_cid",       // Adobe campaign id
+    "vero_conv",   // Vero
     "vero_id",
-    "wickedid",     // Wicked Reports
-    "sr_share",     // SimpleReach
-    "at_medium",    // AT Internet
+    "wickedid",   // Wicked Reports
+    "sr_share",   // SimpleReach
+    "at_medium",  // AT Internet
     "at_campaign",
-    "cmpid",        // Adobe/Omniture campaign id as used by news sites
-    "ncid",         // Yahoo/AOL network campaign id
-    "guccounter",   // Yahoo consent redirect
-    "guce_referrer",
-    "guce_referrer_sig",
+    "cmpid",       // Adobe/Omniture campaign id as used by news sites
+    "ncid",        // Yahoo/AOL network campaign id
+    "guccounter",  // Yahoo consent redirect
+    "guce_referrer", "guce_referrer_sig",
 };
 
-bool is_space_or_control(char c) { return static_cast<unsigned char>(c) <= 0x20; }
+bool is_space_or_control(char c) {
+  return static_cast<unsigned char>(c) <= 0x20;
+}
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && is_space_or_control(text.front())) text.remove_prefix(1);
@@ -71,7 +70,9 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
-bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool is_hex(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
 
 // Makes what people write in href attributes parseable as an RFC 3986
 // reference, as browsers do: tabs and newlines removed, spaces, non-ASCII
@@ -87,7 +88,8 @@ std::string to_uri_syntax(std::string_view text) {
   std::size_t authority_start = std::string_view::npos;
   if (text.starts_with("//")) {
     authority_start = 2;
-  } else if (scheme_end != std::string_view::npos && (first_delimiter == std::string_view::npos || scheme_end < first_delimiter) &&
+  } else if (scheme_end != std::string_view::npos &&
+             (first_delimiter == std::string_view::npos || scheme_end < first_delimiter) &&
              text.substr(scheme_end + 1).starts_with("//")) {
     authority_start = scheme_end + 3;
   }
@@ -99,7 +101,8 @@ std::string to_uri_syntax(std::string_view text) {
     char c = text[i];
     auto byte = static_cast<unsigned char>(c);
     if (c == '\t' || c == '\n' || c == '\r') continue;
-    bool in_authority = authority_start != std::string_view::npos && i >= authority_start && i < authority_end;
+    bool in_authority =
+        authority_start != std::string_view::npos && i >= authority_start && i < authority_end;
     bool encode = byte <= 0x20 || byte >= 0x7F || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' ||
                   c == '`' || c == '{' || c == '|' || c == '}';
     if ((c == '[' || c == ']') && !in_authority) encode = true;
@@ -208,8 +211,8 @@ std::optional<std::string> canonical_host(const boost::urls::url_view_base& url)
   // Whatever is left that a host name cannot hold stays percent-encoded.
   std::string out;
   for (char c : *ascii) {
-    if (is_unreserved(c) || c == '!' || c == '$' || c == '&' || c == '\'' || c == '(' || c == ')' || c == '*' ||
-        c == '+' || c == ',' || c == ';' || c == '=') {
+    if (is_unreserved(c) || c == '!' || c == '$' || c == '&' || c == '\'' || c == '(' || c == ')' ||
+        c == '*' || c == '+' || c == ',' || c == ';' || c == '=') {
       out += c;
     } else {
       static constexpr char kHex[] = "0123456789ABCDEF";
@@ -233,7 +236,7 @@ struct UrlParts {
   bool has_authority = false;
   std::string userinfo;  // with its '@' when present
   std::string host;
-  std::string port;      // without ':'; empty when default or absent
+  std::string port;  // without ':'; empty when default or absent
   std::string path;
   std::optional<std::string> query;
   std::optional<std::string> fragment;

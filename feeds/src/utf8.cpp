@@ -30,7 +30,9 @@ inline unsigned byte_at(std::string_view text, std::size_t pos) {
   return static_cast<unsigned char>(text[pos]);
 }
 
-inline bool is_continuation(unsigned b) { return (b & 0xC0) == 0x80; }
+inline bool is_continuation(unsigned b) {
+  return (b & 0xC0) == 0x80;
+}
 
 // Valid range of the second byte for a given lead byte (Unicode table 3-7);
 // later bytes are plain continuation bytes.

@@ -25,7 +25,9 @@ std::size_t invalid_sequence_length(std::string_view text, std::size_t pos);
 // Skips ASCII eight bytes at a time: this is the fast path of every decoder.
 std::size_t first_invalid(std::string_view text);
 
-inline bool is_valid(std::string_view text) { return first_invalid(text) == text.size(); }
+inline bool is_valid(std::string_view text) {
+  return first_invalid(text) == text.size();
+}
 
 // Decodes the sequence at text[pos] (which must be valid) and advances pos.
 char32_t decode_valid(std::string_view text, std::size_t& pos);

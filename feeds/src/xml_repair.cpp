@@ -1,9 +1,9 @@
 #include "xml_repair.h"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <fmt/format.h>
 
 #include "feeds/text.h"
 #include "parse_state.h"
@@ -12,7 +12,8 @@ namespace feeds::detail {
 namespace {
 
 bool is_name_start(char c) {
-  return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || c == ':' || static_cast<unsigned char>(c) >= 0x80;
+  return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || c == ':' ||
+         static_cast<unsigned char>(c) >= 0x80;
 }
 bool is_name_char(char c) {
   return is_name_start(c) || std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '.';
@@ -50,7 +51,8 @@ Reference classify_reference(std::string_view text, std::size_t& length, std::st
     return Reference::none;
   name = text.substr(name_start, i - name_start);
   length = i + 1;
-  if (name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos") return Reference::predefined;
+  if (name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos")
+    return Reference::predefined;
   return Reference::named;
 }
 
@@ -130,8 +132,11 @@ XmlScan scan_xml(std::string_view document) {
         case Reference::named:
           if (scan.undefined_entities++ == 0) scan.first_undefined_entity = std::string(name);
           break;
-        case Reference::none: ++scan.bare_ampersands; break;
-        default: break;
+        case Reference::none:
+          ++scan.bare_ampersands;
+          break;
+        default:
+          break;
       }
       i += length;
     } else {
@@ -172,9 +177,12 @@ bool clean_prolog(std::string_view prolog) {
     }
     const std::string_view rest = prolog.substr(i);
     std::size_t end = std::string_view::npos;
-    if (rest.starts_with("<?")) end = find_end(prolog, i + 2, "?>");
-    else if (rest.starts_with("<!--")) end = find_end(prolog, i + 4, "-->");
-    else if (starts_with_ci(rest, "<!DOCTYPE")) end = find_doctype_end(prolog, i);
+    if (rest.starts_with("<?"))
+      end = find_end(prolog, i + 2, "?>");
+    else if (rest.starts_with("<!--"))
+      end = find_end(prolog, i + 4, "-->");
+    else if (starts_with_ci(rest, "<!DOCTYPE"))
+      end = find_doctype_end(prolog, i);
     if (end == std::string_view::npos) return false;
     i = end;
   }
@@ -186,8 +194,8 @@ std::string repair_xml(std::string_view document, std::vector<std::string>& repa
   out.reserve(document.size() + document.size() / 16 + 64);
   std::vector<std::string> open;  // element names as first written
   std::size_t bare_ampersands = 0, stray_less_than = 0, undefined_decoded = 0, undefined_escaped = 0,
-              controls = 0, stray_end_tags = 0, implicitly_closed = 0,
-              case_mismatches = 0, unquoted_values = 0;
+              controls = 0, stray_end_tags = 0, implicitly_closed = 0, case_mismatches = 0,
+              unquoted_values = 0;
   bool truncated = false;
 
   const auto append_text_char = [&](std::string_view text, std::size_t& i) {
@@ -206,9 +214,12 @@ std::string repair_xml(std::string_view document, std::vector<std::string>& repa
           if (decoded != text.substr(i, length)) {
             ++undefined_decoded;
             for (char d : decoded) {
-              if (d == '&') out += "&amp;";
-              else if (d == '<') out += "&lt;";
-              else out.push_back(d);
+              if (d == '&')
+                out += "&amp;";
+              else if (d == '<')
+                out += "&lt;";
+              else
+                out.push_back(d);
             }
           } else {
             ++undefined_escaped;
@@ -261,8 +272,10 @@ std::string repair_xml(std::string_view document, std::vector<std::string>& repa
         break;
       }
       for (std::size_t j = i; j < end; ++j)
-        if (!is_control(document[j])) out.push_back(document[j]);
-        else ++controls;
+        if (!is_control(document[j]))
+          out.push_back(document[j]);
+        else
+          ++controls;
       i = end;
     } else if (rest.starts_with("<!")) {
       // DOCTYPE (never loaded: dropped so no entity of it can matter).
@@ -294,8 +307,10 @@ std::string repair_xml(std::string_view document, std::vector<std::string>& repa
       // Only the innermost elements are searched: a stray end tag deep inside a
       // pathological document must not cost a scan of thousands of open ones.
       constexpr std::ptrdiff_t kSearchDepth = 64;
-      const auto search_end = open.rbegin() + std::min<std::ptrdiff_t>(kSearchDepth, static_cast<std::ptrdiff_t>(open.size()));
-      auto match = std::find_if(open.rbegin(), search_end, [&](const std::string& o) { return iequals(o, name); });
+      const auto search_end =
+          open.rbegin() + std::min<std::ptrdiff_t>(kSearchDepth, static_cast<std::ptrdiff_t>(open.size()));
+      auto match =
+          std::find_if(open.rbegin(), search_end, [&](const std::string& o) { return iequals(o, name); });
       if (name.empty() || match == search_end) {
         ++stray_end_tags;
         continue;
@@ -352,16 +367,21 @@ std::string repair_xml(std::string_view document, std::vector<std::string>& repa
         } else if (d == '=' && j + 1 < size && document[j + 1] != '"' && document[j + 1] != '\'') {
           // Unquoted attribute value: quote it.
           std::size_t end = j + 1;
-          while (end < size && !std::isspace(static_cast<unsigned char>(document[end])) && document[end] != '>' &&
+          while (end < size && !std::isspace(static_cast<unsigned char>(document[end])) &&
+                 document[end] != '>' &&
                  !(document[end] == '/' && end + 1 < size && document[end + 1] == '>'))
             ++end;
           ++unquoted_values;
           tag += "=\"";
           for (char v : document.substr(j + 1, end - j - 1)) {
-            if (v == '"') tag += "&quot;";
-            else if (v == '&') tag += "&amp;";
-            else if (v == '<') tag += "&lt;";
-            else tag.push_back(v);
+            if (v == '"')
+              tag += "&quot;";
+            else if (v == '&')
+              tag += "&amp;";
+            else if (v == '<')
+              tag += "&lt;";
+            else
+              tag.push_back(v);
           }
           tag += '"';
           j = end;
@@ -392,8 +412,8 @@ std::string repair_xml(std::string_view document, std::vector<std::string>& repa
   }
   if (truncated || !open.empty()) {
     if (!open.empty())
-      repairs.push_back(fmt::format("truncated document: closed {} open element(s) from <{}>", open.size(),
-                                    open.back()));
+      repairs.push_back(
+          fmt::format("truncated document: closed {} open element(s) from <{}>", open.size(), open.back()));
     else
       repairs.emplace_back("truncated document: incomplete markup at the end dropped");
     while (!open.empty()) {
@@ -405,10 +425,13 @@ std::string repair_xml(std::string_view document, std::vector<std::string>& repa
   }
   if (bare_ampersands) repairs.push_back(fmt::format("{} unescaped '&' escaped", bare_ampersands));
   if (stray_less_than) repairs.push_back(fmt::format("{} unescaped '<' escaped", stray_less_than));
-  if (undefined_decoded) repairs.push_back(fmt::format("{} undefined entities decoded (HTML table)", undefined_decoded));
-  if (undefined_escaped) repairs.push_back(fmt::format("{} unknown entities kept as text", undefined_escaped));
+  if (undefined_decoded)
+    repairs.push_back(fmt::format("{} undefined entities decoded (HTML table)", undefined_decoded));
+  if (undefined_escaped)
+    repairs.push_back(fmt::format("{} unknown entities kept as text", undefined_escaped));
   if (controls) repairs.push_back(fmt::format("{} control characters removed", controls));
-  if (stray_end_tags) repairs.push_back(fmt::format("{} end tags without a start tag dropped", stray_end_tags));
+  if (stray_end_tags)
+    repairs.push_back(fmt::format("{} end tags without a start tag dropped", stray_end_tags));
   if (unquoted_values) repairs.push_back(fmt::format("{} unquoted attribute values quoted", unquoted_values));
   if (case_mismatches) repairs.push_back(fmt::format("{} end tags matched ignoring case", case_mismatches));
   if (implicitly_closed) repairs.push_back(fmt::format("{} unclosed elements closed", implicitly_closed));

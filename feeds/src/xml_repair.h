@@ -13,7 +13,7 @@ struct XmlScan {
   std::size_t control_characters = 0;  // C0 controls other than tab, LF, CR (outside nothing: all)
   std::size_t undefined_entities = 0;  // &name; other than the five XML ones
   std::string first_undefined_entity;
-  std::size_t bare_ampersands = 0;     // & not starting a reference
+  std::size_t bare_ampersands = 0;  // & not starting a reference
   bool doctype = false;
 };
 

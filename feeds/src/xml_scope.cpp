@@ -1,9 +1,9 @@
 #include "xml_scope.h"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <fmt/format.h>
 
 namespace feeds::detail {
 namespace {
@@ -41,12 +41,18 @@ struct KnownPrefix {
 };
 
 constexpr std::array kPrefixes{
-    KnownPrefix{"atom", Ns::atom10},     KnownPrefix{"atom10", Ns::atom10},
-    KnownPrefix{"content", Ns::content}, KnownPrefix{"dc", Ns::dc},
-    KnownPrefix{"dcterms", Ns::dcterms}, KnownPrefix{"media", Ns::media},
-    KnownPrefix{"itunes", Ns::itunes},   KnownPrefix{"slash", Ns::slash},
-    KnownPrefix{"wfw", Ns::wfw},         KnownPrefix{"sy", Ns::sy},
-    KnownPrefix{"rdf", Ns::rdf},         KnownPrefix{"xhtml", Ns::xhtml},
+    KnownPrefix{"atom", Ns::atom10},
+    KnownPrefix{"atom10", Ns::atom10},
+    KnownPrefix{"content", Ns::content},
+    KnownPrefix{"dc", Ns::dc},
+    KnownPrefix{"dcterms", Ns::dcterms},
+    KnownPrefix{"media", Ns::media},
+    KnownPrefix{"itunes", Ns::itunes},
+    KnownPrefix{"slash", Ns::slash},
+    KnownPrefix{"wfw", Ns::wfw},
+    KnownPrefix{"sy", Ns::sy},
+    KnownPrefix{"rdf", Ns::rdf},
+    KnownPrefix{"xhtml", Ns::xhtml},
     KnownPrefix{"feedburner", Ns::feedburner},
 };
 
@@ -89,8 +95,7 @@ Ns namespace_from_prefix(std::string_view prefix) {
   return Ns::other;
 }
 
-Scope::Scope(ParseState& state, const Scope* parent, pugi::xml_node element,
-             std::string_view document_base)
+Scope::Scope(ParseState& state, const Scope* parent, pugi::xml_node element, std::string_view document_base)
     : state_(state), parent_(parent), node_(element) {
   base_ = parent ? parent->base_ : nullptr;
   has_xml_base_ = parent && parent->has_xml_base_;
@@ -140,9 +145,9 @@ bool Scope::find_declaration(std::string_view prefix, Ns& out) const {
     for (pugi::xml_attribute attribute : scope->node_.attributes()) {
       const std::string_view name = attribute.name();
       if (!name.starts_with("xmlns")) continue;
-      const bool matches = prefix.empty() ? name.size() == 5
-                                          : (name.size() == 6 + prefix.size() && name[5] == ':' &&
-                                             name.substr(6) == prefix);
+      const bool matches =
+          prefix.empty() ? name.size() == 5
+                         : (name.size() == 6 + prefix.size() && name[5] == ':' && name.substr(6) == prefix);
       if (!matches) continue;
       const std::string_view uri = attribute.value();
       bool near_miss = false;
@@ -161,10 +166,10 @@ Ns Scope::resolve_prefix(std::string_view prefix) const {
   if (find_declaration(prefix, ns)) return ns;
   if (prefix.empty()) return Ns::none;
   ns = namespace_from_prefix(prefix);
-  state_.warn_once(fmt::format("prefix:{}", prefix),
-                   ns == Ns::other
-                       ? fmt::format("undeclared namespace prefix '{}': its elements are ignored", prefix)
-                       : fmt::format("undeclared namespace prefix '{}': assumed the usual namespace", prefix));
+  state_.warn_once(
+      fmt::format("prefix:{}", prefix),
+      ns == Ns::other ? fmt::format("undeclared namespace prefix '{}': its elements are ignored", prefix)
+                      : fmt::format("undeclared namespace prefix '{}': assumed the usual namespace", prefix));
   return ns;
 }
 

@@ -12,8 +12,25 @@
 namespace feeds::detail {
 
 enum class Ns {
-  none, rss2, atom10, atom03, rss10, rss090, rdf, content, dc, dcterms, media, itunes,
-  slash, wfw, sy, xhtml, xml, feedburner, other
+  none,
+  rss2,
+  atom10,
+  atom03,
+  rss10,
+  rss090,
+  rdf,
+  content,
+  dc,
+  dcterms,
+  media,
+  itunes,
+  slash,
+  wfw,
+  sy,
+  xhtml,
+  xml,
+  feedburner,
+  other
 };
 
 // Maps a namespace URI to a known namespace; near misses (https, missing
@@ -25,17 +42,14 @@ Ns namespace_from_prefix(std::string_view prefix);
 class Scope {
  public:
   // `parent` null for the root element; `document_base` is the first base.
-  Scope(ParseState& state, const Scope* parent, pugi::xml_node element,
-        std::string_view document_base = {});
+  Scope(ParseState& state, const Scope* parent, pugi::xml_node element, std::string_view document_base = {});
   Scope(const Scope&) = delete;
   Scope& operator=(const Scope&) = delete;
 
   [[nodiscard]] pugi::xml_node node() const { return node_; }
   [[nodiscard]] Ns ns() const { return ns_; }
   [[nodiscard]] std::string_view local() const { return local_; }
-  [[nodiscard]] bool is(Ns ns, std::string_view local) const {
-    return ns_ == ns && iequals(local_, local);
-  }
+  [[nodiscard]] bool is(Ns ns, std::string_view local) const { return ns_ == ns && iequals(local_, local); }
   [[nodiscard]] bool named(std::string_view local) const { return iequals(local_, local); }
   // The base in effect: the nearest xml:base (resolved), else the document URL.
   [[nodiscard]] const std::string& base() const { return *base_; }

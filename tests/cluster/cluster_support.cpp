@@ -15,7 +15,8 @@ TempStateDir::TempStateDir() {
   path_ = pattern;
   // Like a home directory: others may pass through but not list it (as root,
   // the cluster runs as another account that must reach its directory).
-  std::filesystem::permissions(path_, std::filesystem::perms::owner_all | std::filesystem::perms::others_exec);
+  std::filesystem::permissions(path_,
+                               std::filesystem::perms::owner_all | std::filesystem::perms::others_exec);
 }
 
 TempStateDir::~TempStateDir() {
@@ -24,8 +25,8 @@ TempStateDir::~TempStateDir() {
     if (!std::filesystem::exists(data / "postmaster.pid")) continue;
     // A test that failed half-way may leave its server running.
     std::string as_user = ::geteuid() == 0 ? "runuser -u postgres -- " : "";
-    std::string command = as_user + "/usr/lib/postgresql/15/bin/pg_ctl stop -m immediate -D '" + data.string() +
-                          "' >/dev/null 2>&1";
+    std::string command = as_user + "/usr/lib/postgresql/15/bin/pg_ctl stop -m immediate -D '" +
+                          data.string() + "' >/dev/null 2>&1";
     [[maybe_unused]] int status = std::system(command.c_str());
   }
   std::error_code ec;

@@ -22,14 +22,14 @@ TEST(ResolveDatabase, FlagThenEnvironmentThenConfiguration) {
   config.database.url = "postgresql://from-config/db";
   newsd::Logger logger;
 
-  auto from_flag = newsd::cluster::resolve_database("postgresql://from-flag/db", config,
-                                                    env_of({{"NEWSD_DB", "postgresql://from-env/db"}}), logger);
+  auto from_flag = newsd::cluster::resolve_database(
+      "postgresql://from-flag/db", config, env_of({{"NEWSD_DB", "postgresql://from-env/db"}}), logger);
   EXPECT_EQ(from_flag.url, "postgresql://from-flag/db");
   EXPECT_EQ(from_flag.origin, "--db");
   EXPECT_EQ(from_flag.cluster, nullptr);
 
-  auto from_env = newsd::cluster::resolve_database(std::nullopt, config,
-                                                   env_of({{"NEWSD_DB", "postgresql://from-env/db"}}), logger);
+  auto from_env = newsd::cluster::resolve_database(
+      std::nullopt, config, env_of({{"NEWSD_DB", "postgresql://from-env/db"}}), logger);
   EXPECT_EQ(from_env.url, "postgresql://from-env/db");
   EXPECT_EQ(from_env.origin, "NEWSD_DB");
 
@@ -41,17 +41,20 @@ TEST(ResolveDatabase, FlagThenEnvironmentThenConfiguration) {
 
 TEST(StateDir, ConfigurationThenSystemdThenXdgThenHome) {
   newsd::config::Config config;
-  EXPECT_EQ(newsd::cluster::state_dir_for(config, env_of({{"HOME", "/home/me"}})), "/home/me/.local/state/newsd");
+  EXPECT_EQ(newsd::cluster::state_dir_for(config, env_of({{"HOME", "/home/me"}})),
+            "/home/me/.local/state/newsd");
   EXPECT_EQ(newsd::cluster::state_dir_for(config, env_of({{"HOME", "/home/me"}, {"XDG_STATE_HOME", "/xdg"}})),
             "/xdg/newsd");
-  EXPECT_EQ(newsd::cluster::state_dir_for(
-                config, env_of({{"XDG_STATE_HOME", "/xdg"}, {"STATE_DIRECTORY", "/var/lib/newsd:/var/lib/other"}})),
-            "/var/lib/newsd");
+  EXPECT_EQ(
+      newsd::cluster::state_dir_for(
+          config, env_of({{"XDG_STATE_HOME", "/xdg"}, {"STATE_DIRECTORY", "/var/lib/newsd:/var/lib/other"}})),
+      "/var/lib/newsd");
   // A relative XDG_STATE_HOME is invalid per the XDG spec and ignored.
   EXPECT_EQ(newsd::cluster::state_dir_for(config, env_of({{"HOME", "/h"}, {"XDG_STATE_HOME", "rel"}})),
             "/h/.local/state/newsd");
   config.state_dir = "/srv/newsd";
-  EXPECT_EQ(newsd::cluster::state_dir_for(config, env_of({{"STATE_DIRECTORY", "/var/lib/newsd"}})), "/srv/newsd");
+  EXPECT_EQ(newsd::cluster::state_dir_for(config, env_of({{"STATE_DIRECTORY", "/var/lib/newsd"}})),
+            "/srv/newsd");
   EXPECT_THROW(newsd::cluster::state_dir_for(newsd::config::Config{}, env_of({})), std::runtime_error);
 }
 

@@ -8,8 +8,8 @@
 #include <unistd.h>
 
 #include <cstdlib>
-#include <thread>
 #include <optional>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -133,7 +133,8 @@ TEST(EmbeddedCluster, AsRootAStateDirectoryTheClusterAccountCannotReachIsRefused
   newsd::test::TempStateDir state;
   auto locked = state.path() / "locked";
   std::filesystem::create_directories(locked);
-  std::filesystem::permissions(locked, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace);
+  std::filesystem::permissions(locked, std::filesystem::perms::owner_all,
+                               std::filesystem::perm_options::replace);
   try {
     newsd::cluster::EmbeddedCluster::open(options_for(locked / "newsd"));
     FAIL() << "no error";

@@ -14,7 +14,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-newsd::config::Config parse(const std::string& text) { return newsd::config::parse_config(text, "test.toml"); }
+newsd::config::Config parse(const std::string& text) {
+  return newsd::config::parse_config(text, "test.toml");
+}
 
 newsd::config::ConfigError error_of(const std::string& text) {
   try {
@@ -46,12 +48,14 @@ TEST(Config, EmptyFileGivesTheDocumentedDefaults) {
 }
 
 TEST(Config, TheShippedExampleIsValidAndReadAsWritten) {
-  auto config = newsd::config::load_config_file(fs::path(NEWSD_TESTS_SOURCE_DIR) / "../systemd/newsd.toml.example");
+  auto config =
+      newsd::config::load_config_file(fs::path(NEWSD_TESTS_SOURCE_DIR) / "../systemd/newsd.toml.example");
   EXPECT_EQ(config.state_dir, fs::path("/var/lib/newsd"));
   EXPECT_EQ(config.database.url, "postgresql://newsd@localhost/newsd");
   EXPECT_EQ(config.http.user_agent, "newsd/0.1 (+https://newsd.dev/bot)");
   EXPECT_EQ(config.http.max_feed_bytes, 10u << 20);
-  EXPECT_THAT(config.http.allow_private, ::testing::ElementsAre("10.0.0.0/8", "fd00::/8", "intranet.example"));
+  EXPECT_THAT(config.http.allow_private,
+              ::testing::ElementsAre("10.0.0.0/8", "fd00::/8", "intranet.example"));
   ASSERT_EQ(config.politeness.hosts.size(), 2u);
   const auto& feeds = config.politeness.hosts.at("feeds.example.com");
   EXPECT_EQ(feeds.connections, 2);
@@ -139,11 +143,15 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"DatabaseNotTable", "database = \"x\"\n", 1, "database", "must be a table"},
         BadCase{"BadTimeout", "[http]\nconnect_timeout = \"10 seconds\"\n", 2, "http.connect_timeout",
                 "not a duration"},
-        BadCase{"TimeoutAsNumber", "[http]\nrequest_timeout = 30\n", 2, "http.request_timeout", "must be a string"},
-        BadCase{"ZeroTimeout", "[http]\nrequest_timeout = \"0s\"\n", 2, "http.request_timeout", "longer than zero"},
+        BadCase{"TimeoutAsNumber", "[http]\nrequest_timeout = 30\n", 2, "http.request_timeout",
+                "must be a string"},
+        BadCase{"ZeroTimeout", "[http]\nrequest_timeout = \"0s\"\n", 2, "http.request_timeout",
+                "longer than zero"},
         BadCase{"BadSize", "[http]\nmax_feed_size = \"10 MB\"\n", 2, "http.max_feed_size", "not a size"},
-        BadCase{"NegativeSize", "[http]\nmax_article_size = -1\n", 2, "http.max_article_size", "at least 1 byte"},
-        BadCase{"TooManyRedirects", "[http]\nmax_redirects = 99\n", 2, "http.max_redirects", "between 0 and 20"},
+        BadCase{"NegativeSize", "[http]\nmax_article_size = -1\n", 2, "http.max_article_size",
+                "at least 1 byte"},
+        BadCase{"TooManyRedirects", "[http]\nmax_redirects = 99\n", 2, "http.max_redirects",
+                "between 0 and 20"},
         BadCase{"EmptyUserAgent", "[http]\nuser_agent = \"\"\n", 2, "http.user_agent", "non-empty line"},
         BadCase{"BadCidr", "[http]\nallow_private = [\n  \"10.0.0.0/8\",\n  \"10.0.0.0/33\",\n]\n", 4,
                 "http.allow_private", "prefix length must be 0 to 32"},
@@ -152,13 +160,14 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"AllowNotArray", "[http]\nallow_private = \"10.0.0.0/8\"\n", 2, "http.allow_private",
                 "array of strings"},
         BadCase{"BadProxy", "[http]\nproxy = \"ftp://proxy:21\"\n", 2, "http.proxy", "not a proxy URL"},
-        BadCase{"ZeroConnections", "[politeness]\nper_host_connections = 0\n", 2, "politeness.per_host_connections",
-                "between 1 and 64"},
+        BadCase{"ZeroConnections", "[politeness]\nper_host_connections = 0\n", 2,
+                "politeness.per_host_connections", "between 1 and 64"},
         BadCase{"FractionalConnections", "[politeness]\nper_host_connections = 1.5\n", 2,
                 "politeness.per_host_connections", "must be an integer"},
-        BadCase{"BadHostGap", "[politeness]\nhost_gap = \"fast\"\n", 2, "politeness.host_gap", "not a duration"},
-        BadCase{"BadOverrideHost", "[politeness.hosts.\"bad host\"]\ngap = \"1s\"\n", 1, "politeness.hosts.bad host",
-                "not a host name"},
+        BadCase{"BadHostGap", "[politeness]\nhost_gap = \"fast\"\n", 2, "politeness.host_gap",
+                "not a duration"},
+        BadCase{"BadOverrideHost", "[politeness.hosts.\"bad host\"]\ngap = \"1s\"\n", 1,
+                "politeness.hosts.bad host", "not a host name"},
         BadCase{"UnknownOverrideKey", "[politeness.hosts.\"a.example\"]\n\ndelay = \"1s\"\n", 3,
                 "politeness.hosts.a.example.delay", "unknown key"},
         BadCase{"BadOverrideGap", "[politeness.hosts.\"a.example\"]\ngap = \"1x\"\n", 2,

@@ -14,7 +14,8 @@ namespace json = boost::json;
 const std::filesystem::path kPages = std::filesystem::path(NEWSD_TEST_DATA_DIR) / "pages";
 
 std::filesystem::path temp_file(const std::string& name, const std::string& bytes) {
-  auto path = std::filesystem::temp_directory_path() / ("newsd-extract-" + std::to_string(::getpid()) + "-" + name);
+  auto path =
+      std::filesystem::temp_directory_path() / ("newsd-extract-" + std::to_string(::getpid()) + "-" + name);
   std::ofstream(path, std::ios::binary) << bytes;
   return path;
 }

@@ -46,9 +46,30 @@ TEST(Corpus, HasEnoughPagesOfEveryKind) {
   EXPECT_GE(files.size(), 80u);
   std::map<std::string, int> kinds;
   for (const auto& file : files) ++kinds[std::string(newsd::test::read_json(file).at("type").as_string())];
-  for (const char* kind : {"wordpress", "ghost", "drupal", "medium", "nextjs", "amp", "liveblog", "gallery", "paywall",
-                           "brief", "longread", "comments-heavy", "sidebar-heavy", "noclass", "uk", "uk-1251", "ru",
-                           "ru-1251", "de", "fr", "es", "ja", "ar", "homepage"}) {
+  for (const char* kind : {"wordpress",
+                           "ghost",
+                           "drupal",
+                           "medium",
+                           "nextjs",
+                           "amp",
+                           "liveblog",
+                           "gallery",
+                           "paywall",
+                           "brief",
+                           "longread",
+                           "comments-heavy",
+                           "sidebar-heavy",
+                           "noclass",
+                           "uk",
+                           "uk-1251",
+                           "ru",
+                           "ru-1251",
+                           "de",
+                           "fr",
+                           "es",
+                           "ja",
+                           "ar",
+                           "homepage"}) {
     EXPECT_GT(kinds[kind], 0) << "no page of type " << kind;
   }
 }
@@ -81,8 +102,9 @@ TEST(Corpus, TokenF1AboveThreshold) {
     EXPECT_GE(counts.f1(), kMinPageF1) << page << " F1 " << counts.f1() << "\n--- got:\n"
                                        << article.text.substr(0, 3000);
     if (counts.f1() < 0.99) {
-      std::printf("  low: %-32s P %.3f R %.3f F1 %.3f (%s, confidence %.2f)\n", page.c_str(), counts.precision(),
-                  counts.recall(), counts.f1(), article.method.c_str(), article.confidence);
+      std::printf("  low: %-32s P %.3f R %.3f F1 %.3f (%s, confidence %.2f)\n", page.c_str(),
+                  counts.precision(), counts.recall(), counts.f1(), article.method.c_str(),
+                  article.confidence);
     }
 
     // Metadata: every field the page exposes.
@@ -97,7 +119,8 @@ TEST(Corpus, TokenF1AboveThreshold) {
     }
     if (auto published = string_or_empty(expected.at("published")); !published.empty()) {
       EXPECT_TRUE(article.published && feeds::format_rfc3339(*article.published) == published)
-          << page << ": published " << (article.published ? feeds::format_rfc3339(*article.published) : "none");
+          << page << ": published "
+          << (article.published ? feeds::format_rfc3339(*article.published) : "none");
     }
     if (auto language = string_or_empty(expected.at("language")); !language.empty()) {
       EXPECT_EQ(article.language, language) << page;

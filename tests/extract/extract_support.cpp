@@ -1,7 +1,7 @@
 #include "extract_support.h"
 
-#include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
+#include <boost/json/parse.hpp>
 
 #include <fstream>
 #include <iterator>
@@ -18,7 +18,9 @@ std::string read_bytes(const std::filesystem::path& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-boost::json::value read_json(const std::filesystem::path& path) { return boost::json::parse(read_bytes(path)); }
+boost::json::value read_json(const std::filesystem::path& path) {
+  return boost::json::parse(read_bytes(path));
+}
 
 TokenCounts token_overlap(std::string_view extracted, std::string_view expected) {
   std::unordered_map<std::string, int> wanted;
@@ -38,6 +40,8 @@ TokenCounts token_overlap(std::string_view extracted, std::string_view expected)
   return counts;
 }
 
-std::string squeeze(std::string_view text) { return feeds::collapse_whitespace(text); }
+std::string squeeze(std::string_view text) {
+  return feeds::collapse_whitespace(text);
+}
 
 }  // namespace newsd::test

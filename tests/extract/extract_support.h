@@ -25,8 +25,12 @@ struct TokenCounts {
     return *this;
   }
   // Empty-vs-empty is a perfect answer (a page without an article).
-  [[nodiscard]] double precision() const { return extracted == 0 ? (expected == 0 ? 1 : 0) : matched / extracted; }
-  [[nodiscard]] double recall() const { return expected == 0 ? (extracted == 0 ? 1 : 0) : matched / expected; }
+  [[nodiscard]] double precision() const {
+    return extracted == 0 ? (expected == 0 ? 1 : 0) : matched / extracted;
+  }
+  [[nodiscard]] double recall() const {
+    return expected == 0 ? (extracted == 0 ? 1 : 0) : matched / expected;
+  }
   [[nodiscard]] double f1() const {
     const double p = precision(), r = recall();
     return p + r == 0 ? 0 : 2 * p * r / (p + r);

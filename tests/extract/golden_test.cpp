@@ -17,7 +17,8 @@ using newsd::test::read_bytes;
 using newsd::test::read_json;
 using newsd::test::squeeze;
 
-const std::filesystem::path kFixture = std::filesystem::path(NEWSD_TEST_DATA_DIR) / "fixtures" / "kyiv-independent";
+const std::filesystem::path kFixture =
+    std::filesystem::path(NEWSD_TEST_DATA_DIR) / "fixtures" / "kyiv-independent";
 
 class Golden : public ::testing::Test {
  protected:
@@ -55,7 +56,8 @@ TEST_F(Golden, BodyParagraphsPresentInOrder) {
   for (const auto& paragraph : expected.at("text_must_contain_in_order").as_array()) {
     const std::string wanted = squeeze(paragraph.as_string());
     const auto found = text.find(wanted, position);
-    ASSERT_NE(found, std::string::npos) << "missing or out of order: " << wanted << "\n--- text:\n" << article.text;
+    ASSERT_NE(found, std::string::npos) << "missing or out of order: " << wanted << "\n--- text:\n"
+                                        << article.text;
     position = found + wanted.size();
   }
 }
@@ -63,7 +65,8 @@ TEST_F(Golden, BodyParagraphsPresentInOrder) {
 TEST_F(Golden, NoFurniture) {
   for (const auto& furniture : expected.at("text_must_not_contain").as_array()) {
     EXPECT_EQ(article.text.find(std::string(furniture.as_string())), std::string::npos)
-        << "furniture in the text: " << furniture.as_string() << "\n--- text:\n" << article.text;
+        << "furniture in the text: " << furniture.as_string() << "\n--- text:\n"
+        << article.text;
   }
 }
 
@@ -89,12 +92,14 @@ TEST_F(Golden, ConfidentAndWordCounted) {
 }
 
 TEST(GoldenCli, PrintsTheJsonContract) {
-  const auto result = newsd::test::run_newsd("extract '" + (kFixture / "article.html").string() +
-                                             "' --url https://kyivindependent.com/elon-musk-publicly-supports-call-for-us-to-exit-nato-un/");
+  const auto result = newsd::test::run_newsd(
+      "extract '" + (kFixture / "article.html").string() +
+      "' --url https://kyivindependent.com/elon-musk-publicly-supports-call-for-us-to-exit-nato-un/");
   ASSERT_EQ(result.status, 0) << result.err;
   const json::object out = json::parse(result.out).as_object();
-  for (const char* key : {"url", "canonical_url", "title", "authors", "published", "modified", "site_name", "language",
-                          "image", "tags", "description", "text", "html", "word_count", "confidence", "method"}) {
+  for (const char* key :
+       {"url", "canonical_url", "title", "authors", "published", "modified", "site_name", "language", "image",
+        "tags", "description", "text", "html", "word_count", "confidence", "method"}) {
     EXPECT_TRUE(out.contains(key)) << key;
   }
   EXPECT_EQ(out.at("published").as_string(), "2025-03-02T08:40:00Z");

@@ -9,7 +9,8 @@ namespace {
 using feeds::extract_article;
 
 std::string page(const std::string& head, const std::string& body, const std::string& html_attributes = "") {
-  return "<!DOCTYPE html><html" + html_attributes + "><head>" + head + "</head><body>" + body + "</body></html>";
+  return "<!DOCTYPE html><html" + html_attributes + "><head>" + head + "</head><body>" + body +
+         "</body></html>";
 }
 
 std::string prose(int paragraphs) {
@@ -63,9 +64,10 @@ TEST(Metadata, BrokenJsonLdIsAWarningNotAFailure) {
 }
 
 TEST(Metadata, DublinCoreItempropAndTimeFallbacks) {
-  const std::string head = R"(<title>A plain title of the story - Short Site</title><meta name="DC.creator" content="Dc Author">)";
-  const std::string body = R"(<article><time datetime="2024-12-31T23:00:00-02:00">New year</time>)" + prose(3) +
-                           "</article>";
+  const std::string head =
+      R"(<title>A plain title of the story - Short Site</title><meta name="DC.creator" content="Dc Author">)";
+  const std::string body =
+      R"(<article><time datetime="2024-12-31T23:00:00-02:00">New year</time>)" + prose(3) + "</article>";
   auto article = extract_article(page(head, body, " lang=\"en_GB\""));
   EXPECT_EQ(article.title, "A plain title of the story");
   EXPECT_EQ(article.authors, std::vector<std::string>{"Dc Author"});
@@ -82,9 +84,10 @@ TEST(Metadata, DublinCoreItempropAndTimeFallbacks) {
 }
 
 TEST(Metadata, CanonicalIsResolvedAndCleaned) {
-  auto article = extract_article(
-      page(R"(<link rel="canonical" href="/story/1?utm_source=x&id=7">)", "<article>" + prose(3) + "</article>"),
-      {.url = "https://News.Example:443/other", .http_charset = {}, .max_bytes = 1u << 20});
+  auto article =
+      extract_article(page(R"(<link rel="canonical" href="/story/1?utm_source=x&id=7">)",
+                           "<article>" + prose(3) + "</article>"),
+                      {.url = "https://News.Example:443/other", .http_charset = {}, .max_bytes = 1u << 20});
   EXPECT_EQ(article.canonical_url, "https://news.example/story/1?id=7");
   EXPECT_EQ(article.url, "https://News.Example:443/other");
 }
@@ -103,25 +106,30 @@ TEST(Body, JsonLdArticleBodyUsedWhenTheDomHasNone) {
 TEST(Body, JsonLdArticleBodyConfirmsTheDom) {
   std::string body_text;
   for (int i = 0; i < 4; ++i) {
-    body_text += "Paragraph " + std::to_string(i) +
-                 " of the story, in which officials said, after a long meeting, that the plan would go ahead.\\n";
+    body_text +=
+        "Paragraph " + std::to_string(i) +
+        " of the story, in which officials said, after a long meeting, that the plan would go ahead.\\n";
   }
-  const std::string ld = R"(<script type="application/ld+json">{"@type":"NewsArticle","articleBody":")" + body_text +
-                         R"("}</script>)";
+  const std::string ld = R"(<script type="application/ld+json">{"@type":"NewsArticle","articleBody":")" +
+                         body_text + R"("}</script>)";
   auto article = extract_article(page(ld, "<article>" + prose(4) + "</article>"));
   EXPECT_EQ(article.method, "dom+json-ld");
   EXPECT_GE(article.confidence, 0.8);
 }
 
 TEST(Body, NextDataHtmlBody) {
-  const std::string next = R"(<script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"post":{
+  const std::string next =
+      R"(<script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"post":{
     "headline":"Next headline","author":{"name":"Nex Author"},"publishedAt":"2025-05-05T05:05:05Z",
     "bodyHtml":"<p>One paragraph of hydrated text, long enough to matter to the extractor, with commas, and then some more words.</p><h2>A heading</h2><p>Another paragraph of hydrated text, also long enough, and it goes on to say what the officials announced.</p>"}}}}</script>)";
-  auto article = extract_article(page("<title>Shell</title>", "<div id=\"__next\"><nav><a href='/'>Home</a></nav></div>" + next));
+  auto article = extract_article(
+      page("<title>Shell</title>", "<div id=\"__next\"><nav><a href='/'>Home</a></nav></div>" + next));
   EXPECT_EQ(article.method, "next-data");
   EXPECT_EQ(article.text,
-            "One paragraph of hydrated text, long enough to matter to the extractor, with commas, and then some more words.\n\nA heading\n\n"
-            "Another paragraph of hydrated text, also long enough, and it goes on to say what the officials announced.");
+            "One paragraph of hydrated text, long enough to matter to the extractor, with commas, and then "
+            "some more words.\n\nA heading\n\n"
+            "Another paragraph of hydrated text, also long enough, and it goes on to say what the officials "
+            "announced.");
   EXPECT_EQ(article.authors, std::vector<std::string>{"Nex Author"});
   EXPECT_EQ(date(article.published), "2025-05-05T05:05:05Z");
 }
@@ -130,7 +138,8 @@ TEST(Body, Windows1251FromHttpCharset) {
   // "Привет, мир" and a paragraph in windows-1251, no declaration in the page.
   std::string cyrillic = "\xCF\xF0\xE8\xE2\xE5\xF2, \xEC\xE8\xF0";
   std::string html = "<html><body><article>";
-  for (int i = 0; i < 4; ++i) html += "<p>" + cyrillic + ", " + cyrillic + ", " + cyrillic + ", " + cyrillic + ".</p>";
+  for (int i = 0; i < 4; ++i)
+    html += "<p>" + cyrillic + ", " + cyrillic + ", " + cyrillic + ", " + cyrillic + ".</p>";
   html += "</article></body></html>";
   auto article = extract_article(html, {.url = {}, .http_charset = "windows-1251", .max_bytes = 1u << 20});
   EXPECT_EQ(article.encoding, "windows-1251");
@@ -138,13 +147,16 @@ TEST(Body, Windows1251FromHttpCharset) {
 }
 
 TEST(Body, StructureIsKept) {
-  auto article = extract_article(page("<title>T</title>", "<article>" + prose(2) +
-                                                              "<h2>Subheading</h2><ul><li>First item of the list</li>"
-                                                              "<li>Second item</li></ul><blockquote><p>A quoted line.</p>"
-                                                              "</blockquote><figure><img src=\"/i.jpg\"><figcaption>The"
-                                                              " caption.</figcaption></figure>" + prose(1) + "</article>"),
-                                 {.url = "https://e.example/a/b", .http_charset = {}, .max_bytes = 1u << 20});
-  EXPECT_NE(article.text.find("\n\nSubheading\n\nFirst item of the list\n\nSecond item\n\nA quoted line.\n\nThe caption."),
+  auto article = extract_article(
+      page("<title>T</title>", "<article>" + prose(2) +
+                                   "<h2>Subheading</h2><ul><li>First item of the list</li>"
+                                   "<li>Second item</li></ul><blockquote><p>A quoted line.</p>"
+                                   "</blockquote><figure><img src=\"/i.jpg\"><figcaption>The"
+                                   " caption.</figcaption></figure>" +
+                                   prose(1) + "</article>"),
+      {.url = "https://e.example/a/b", .http_charset = {}, .max_bytes = 1u << 20});
+  EXPECT_NE(article.text.find(
+                "\n\nSubheading\n\nFirst item of the list\n\nSecond item\n\nA quoted line.\n\nThe caption."),
             std::string::npos)
       << article.text;
   EXPECT_NE(article.html.find("<h2>Subheading</h2>"), std::string::npos) << article.html;
@@ -154,7 +166,8 @@ TEST(Body, StructureIsKept) {
 TEST(Tokens, WordsAndCjkCharacters) {
   EXPECT_EQ(feeds::text_tokens("It's 5% — «Київ», naïve!"),
             (std::vector<std::string>{"It", "s", "5", "Київ", "naïve"}));
-  EXPECT_EQ(feeds::text_tokens("市議会は、承認"), (std::vector<std::string>{"市", "議", "会", "は", "承", "認"}));
+  EXPECT_EQ(feeds::text_tokens("市議会は、承認"),
+            (std::vector<std::string>{"市", "議", "会", "は", "承", "認"}));
   EXPECT_EQ(feeds::text_tokens("وافق المجلس،"), (std::vector<std::string>{"وافق", "المجلس"}));
 }
 

@@ -20,7 +20,8 @@ bool valid_utf8(const std::string& text) {
 TEST(Robustness, HundredThousandNestedLevels) {
   std::string page = "<html><body>";
   for (int i = 0; i < 100000; ++i) page += "<div>";
-  page += "<p>Deep inside, a paragraph of text that is long enough to be scored as prose, with commas, too.</p>";
+  page +=
+      "<p>Deep inside, a paragraph of text that is long enough to be scored as prose, with commas, too.</p>";
   for (int i = 0; i < 100000; ++i) page += "</div>";
   page += "</body></html>";
   // libxml2 stops descending at its depth limit (no HTML_PARSE_HUGE); the
@@ -39,7 +40,8 @@ TEST(Robustness, HundredThousandNestedLevels) {
 
 TEST(Robustness, NestedInlineAndTableSoup) {
   std::string page = "<body>";
-  for (int i = 0; i < 20000; ++i) page += (i % 3 == 0) ? "<b><i>" : (i % 3 == 1) ? "<table><tr><td>" : "<span>";
+  for (int i = 0; i < 20000; ++i)
+    page += (i % 3 == 0) ? "<b><i>" : (i % 3 == 1) ? "<table><tr><td>" : "<span>";
   page += "text";
   EXPECT_NO_THROW({
     auto article = extract_article(page);
@@ -77,9 +79,11 @@ TEST(Robustness, GiantTextNode) {
 
 TEST(Robustness, InvalidUtf8BecomesValidText) {
   std::string page =
-      "<html><head><meta charset=\"utf-8\"></head><body><article><p>Valid start, then bad bytes: \xC3\x28 \xFF\xFE "
+      "<html><head><meta charset=\"utf-8\"></head><body><article><p>Valid start, then bad bytes: \xC3\x28 "
+      "\xFF\xFE "
       "\xE2\x82 and an overlong \xC0\xAF sequence, and the paragraph goes on for a while so it is prose.</p>"
-      "<p>A second paragraph, with commas, makes the article clear enough to be chosen.</p></article></body></html>";
+      "<p>A second paragraph, with commas, makes the article clear enough to be "
+      "chosen.</p></article></body></html>";
   auto article = extract_article(page);
   EXPECT_TRUE(valid_utf8(article.text));
   EXPECT_TRUE(valid_utf8(article.html));
@@ -89,7 +93,8 @@ TEST(Robustness, InvalidUtf8BecomesValidText) {
 TEST(Robustness, TagSoup) {
   const std::string page =
       "<html><body><<<>>><div<p>>broken <b><i>mis</b>nested</i></p></div></div></div></span>"
-      "<table><tr><td><p>Cell text that goes on, with commas, for long enough to count as a paragraph of prose."
+      "<table><tr><td><p>Cell text that goes on, with commas, for long enough to count as a paragraph of "
+      "prose."
       "<li><li><ul></ol><p>Another <a href='x'>link</p></a><!-- unclosed comment <script>alert(1)</script>"
       "<p>After the comment";
   EXPECT_NO_THROW({
@@ -114,8 +119,9 @@ TEST(Robustness, UnreadableInputIsAnError) {
 }
 
 TEST(Robustness, PageWithoutArticleGivesEmptyTextAndLowConfidence) {
-  std::string page = "<html><head><title>Example News</title><meta property=\"og:type\" content=\"website\"></head><body>"
-                     "<nav><a href='/'>Home</a><a href='/world'>World</a></nav><main>";
+  std::string page =
+      "<html><head><title>Example News</title><meta property=\"og:type\" content=\"website\"></head><body>"
+      "<nav><a href='/'>Home</a><a href='/world'>World</a></nav><main>";
   for (int i = 0; i < 12; ++i) {
     page += "<div class=\"teaser\"><h3><a href=\"/story-" + std::to_string(i) + "\">Headline number " +
             std::to_string(i) + " about the news</a></h3><p>A one-line teaser, with a comma, for story " +

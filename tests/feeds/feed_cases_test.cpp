@@ -23,14 +23,17 @@ namespace fs = std::filesystem;
 namespace json = boost::json;
 using feeds::test::read_file;
 
-fs::path cases_dir() { return fs::path(NEWSD_TEST_DATA_DIR) / "feeds"; }
+fs::path cases_dir() {
+  return fs::path(NEWSD_TEST_DATA_DIR) / "feeds";
+}
 
 std::vector<std::string> case_names() {
   std::vector<std::string> names;
   for (const auto& entry : fs::directory_iterator(cases_dir())) {
     const std::string file = entry.path().filename().string();
     const std::string suffix = ".checks.json";
-    if (file.size() > suffix.size() && file.ends_with(suffix)) names.push_back(file.substr(0, file.size() - suffix.size()));
+    if (file.size() > suffix.size() && file.ends_with(suffix))
+      names.push_back(file.substr(0, file.size() - suffix.size()));
   }
   std::sort(names.begin(), names.end());
   return names;
@@ -46,9 +49,12 @@ fs::path document_path(const std::string& name) {
 
 std::string code_name(feeds::ParseErrorCode code) {
   switch (code) {
-    case feeds::ParseErrorCode::empty: return "empty";
-    case feeds::ParseErrorCode::too_large: return "too_large";
-    case feeds::ParseErrorCode::not_a_feed: return "not_a_feed";
+    case feeds::ParseErrorCode::empty:
+      return "empty";
+    case feeds::ParseErrorCode::too_large:
+      return "too_large";
+    case feeds::ParseErrorCode::not_a_feed:
+      return "not_a_feed";
   }
   return "?";
 }
@@ -60,13 +66,16 @@ json::value parse_case(const std::string& name) {
   std::string document_url, charset;
   if (fs::exists(cases_dir() / (name + ".options.json"))) {
     const json::value settings = json::parse(read_file(cases_dir() / (name + ".options.json")));
-    if (const auto* url = settings.as_object().if_contains("document_url")) document_url = url->as_string().c_str();
-    if (const auto* hint = settings.as_object().if_contains("http_charset")) charset = hint->as_string().c_str();
+    if (const auto* url = settings.as_object().if_contains("document_url"))
+      document_url = url->as_string().c_str();
+    if (const auto* hint = settings.as_object().if_contains("http_charset"))
+      charset = hint->as_string().c_str();
   }
   options.document_url = document_url;
   options.http_charset = charset;
   feeds::ParseResult result = feeds::parse_feed(bytes, options);
-  if (!result.ok()) return json::object{{"error", code_name(result.error->code)}, {"message", result.error->message}};
+  if (!result.ok())
+    return json::object{{"error", code_name(result.error->code)}, {"message", result.error->message}};
   return feeds::feed_to_json(*result.feed);
 }
 
@@ -90,13 +99,18 @@ TEST_P(FeedCase, MatchesChecksAndExpectedJson) {
     FAIL() << "missing " << expected_path << "; actual output:\n" << feeds::test::pretty(actual);
   }
   const json::value expected = json::parse(read_file(expected_path));
-  EXPECT_EQ(actual, expected) << name << ": first difference at " << feeds::test::first_difference(actual, expected)
-                              << "\nactual:\n" << feeds::test::pretty(actual);
+  EXPECT_EQ(actual, expected) << name << ": first difference at "
+                              << feeds::test::first_difference(actual, expected) << "\nactual:\n"
+                              << feeds::test::pretty(actual);
 }
 
 INSTANTIATE_TEST_SUITE_P(Data, FeedCase, ::testing::ValuesIn(case_names()),
-                         [](const ::testing::TestParamInfo<std::string>& param_info) { return param_info.param; });
+                         [](const ::testing::TestParamInfo<std::string>& param_info) {
+                           return param_info.param;
+                         });
 
-TEST(FeedCases, ThereAreAtLeastTwoHundred) { EXPECT_GE(case_names().size(), 200u); }
+TEST(FeedCases, ThereAreAtLeastTwoHundred) {
+  EXPECT_GE(case_names().size(), 200u);
+}
 
 }  // namespace

@@ -10,9 +10,9 @@
 
 namespace {
 
+using feeds::parse_feed;
 using feeds::ParseErrorCode;
 using feeds::ParseOptions;
-using feeds::parse_feed;
 
 ParseOptions fixed_options() {
   ParseOptions options;
@@ -27,7 +27,8 @@ feeds::Feed parse_ok(std::string_view bytes, ParseOptions options = fixed_option
 }
 
 TEST(FeedFixture, KyivIndependent) {
-  const std::string bytes = feeds::test::read_file(std::string(NEWSD_TEST_DATA_DIR) + "/fixtures/kyiv-independent/feed.xml");
+  const std::string bytes =
+      feeds::test::read_file(std::string(NEWSD_TEST_DATA_DIR) + "/fixtures/kyiv-independent/feed.xml");
   const feeds::Feed feed = parse_ok(bytes);
   EXPECT_EQ(feed.format, feeds::FeedFormat::rss2_0);
   EXPECT_EQ(feed.title, "The Kyiv Independent");
@@ -41,13 +42,15 @@ TEST(FeedFixture, KyivIndependent) {
 
   const feeds::Item& musk = feed.items[1];
   EXPECT_EQ(musk.title, "Elon Musk publicly supports call for US to exit NATO, UN");
-  EXPECT_EQ(musk.link, "https://kyivindependent.com/elon-musk-publicly-supports-call-for-us-to-exit-nato-un/"
-                       "?utm_source=rss&utm_medium=feed");
-  EXPECT_EQ(musk.canonical_url, "https://kyivindependent.com/elon-musk-publicly-supports-call-for-us-to-exit-nato-un/");
+  EXPECT_EQ(musk.link,
+            "https://kyivindependent.com/elon-musk-publicly-supports-call-for-us-to-exit-nato-un/"
+            "?utm_source=rss&utm_medium=feed");
+  EXPECT_EQ(musk.canonical_url,
+            "https://kyivindependent.com/elon-musk-publicly-supports-call-for-us-to-exit-nato-un/");
   ASSERT_TRUE(musk.published);
   EXPECT_EQ(feeds::format_rfc3339(*musk.published), "2025-03-02T08:40:00Z");
-  EXPECT_EQ(musk.categories, (std::vector<std::string>{"News Feed", "Elon Musk", "United Nations", "NATO", "Ukraine",
-                                                       "Donald Trump"}));
+  EXPECT_EQ(musk.categories, (std::vector<std::string>{"News Feed", "Elon Musk", "United Nations", "NATO",
+                                                       "Ukraine", "Donald Trump"}));
   EXPECT_EQ(musk.image, "https://kyivindependent.com/content/images/2025/03/GettyImages-2194313741.jpg");
   ASSERT_EQ(musk.authors.size(), 1u);
   EXPECT_EQ(musk.authors[0].name, "The Kyiv Independent news desk");
@@ -57,7 +60,8 @@ TEST(FeedFixture, KyivIndependent) {
   EXPECT_EQ(feeds::format_rfc3339(*feed.items[0].published), "2025-03-02T14:35:00Z");
   EXPECT_EQ(feeds::format_rfc3339(*feed.items[2].published), "2025-03-01T17:05:00Z");
   EXPECT_EQ(feed.items[0].title, "Bernie Sanders on Trump\u2019s alignment with Russia");
-  EXPECT_EQ(feed.items[0].canonical_url, "https://kyivindependent.com/bernie-sanders-on-trumps-alignment-with-russia/");
+  EXPECT_EQ(feed.items[0].canonical_url,
+            "https://kyivindependent.com/bernie-sanders-on-trumps-alignment-with-russia/");
   EXPECT_EQ(feed.items[2].categories, std::vector<std::string>{"War Analysis"});
 }
 
@@ -102,7 +106,8 @@ TEST(FeedPodcast, ItunesSlashWfwFields) {
 TEST(FeedLimits, InputOverTheCapIsRefused) {
   ParseOptions options = fixed_options();
   options.max_bytes = 64;
-  const std::string bytes = "<rss version=\"2.0\"><channel><title>" + std::string(100, 'x') + "</title></channel></rss>";
+  const std::string bytes =
+      "<rss version=\"2.0\"><channel><title>" + std::string(100, 'x') + "</title></channel></rss>";
   const auto result = parse_feed(bytes, options);
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error->code, ParseErrorCode::too_large);
@@ -110,7 +115,8 @@ TEST(FeedLimits, InputOverTheCapIsRefused) {
 }
 
 TEST(FeedLimits, NotAFeedNamesTheRoot) {
-  const auto result = parse_feed("<?xml version=\"1.0\"?><opml version=\"2.0\"><body/></opml>", fixed_options());
+  const auto result =
+      parse_feed("<?xml version=\"1.0\"?><opml version=\"2.0\"><body/></opml>", fixed_options());
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error->code, ParseErrorCode::not_a_feed);
   EXPECT_EQ(result.error->message, "not a feed: the root element is <opml>");
@@ -118,7 +124,9 @@ TEST(FeedLimits, NotAFeedNamesTheRoot) {
 
 TEST(FeedLimits, WarningsAreCapped) {
   std::string bytes = "<rss version=\"2.0\"><channel><title>w</title>";
-  for (int i = 0; i < 300; ++i) bytes += "<item><title>t</title><guid>g" + std::to_string(i) + "</guid><pubDate>bad " + std::to_string(i) + "</pubDate></item>";
+  for (int i = 0; i < 300; ++i)
+    bytes += "<item><title>t</title><guid>g" + std::to_string(i) + "</guid><pubDate>bad " +
+             std::to_string(i) + "</pubDate></item>";
   bytes += "</channel></rss>";
   const feeds::Feed feed = parse_ok(bytes);
   EXPECT_EQ(feed.items.size(), 300u);
@@ -135,7 +143,9 @@ std::string poll(const std::vector<std::string>& items) {
 TEST(FeedKeys, StableAcrossPollsWhateverTheOrder) {
   const std::string a = "<item><title>A</title><guid>tag:a</guid></item>";
   const std::string b = "<item><title>B</title><link>/b?utm_source=x</link></item>";
-  const std::string c = "<item><title>C</title><description>no id, no link</description><pubDate>Sun, 02 Mar 2025 08:40:00 GMT</pubDate></item>";
+  const std::string c =
+      "<item><title>C</title><description>no id, no link</description><pubDate>Sun, 02 Mar 2025 08:40:00 "
+      "GMT</pubDate></item>";
   const std::string d = "<item><title>D</title><guid>tag:d</guid></item>";
   const feeds::Feed first = parse_ok(poll({a, b, c}));
   const feeds::Feed second = parse_ok(poll({d, c, b, a}));
@@ -149,16 +159,20 @@ TEST(FeedKeys, StableAcrossPollsWhateverTheOrder) {
 }
 
 TEST(FeedKeys, ContentHashTellsAnEditFromNoChange) {
-  const feeds::Feed before = parse_ok(poll({"<item><title>Old title</title><guid>g</guid><description>x</description></item>"}));
-  const feeds::Feed same = parse_ok(poll({"<item><title>Old title</title><guid>g</guid><description>x</description></item>"}));
-  const feeds::Feed edited = parse_ok(poll({"<item><title>New title</title><guid>g</guid><description>x</description></item>"}));
+  const feeds::Feed before =
+      parse_ok(poll({"<item><title>Old title</title><guid>g</guid><description>x</description></item>"}));
+  const feeds::Feed same =
+      parse_ok(poll({"<item><title>Old title</title><guid>g</guid><description>x</description></item>"}));
+  const feeds::Feed edited =
+      parse_ok(poll({"<item><title>New title</title><guid>g</guid><description>x</description></item>"}));
   EXPECT_EQ(before.items[0].content_hash, same.items[0].content_hash);
   EXPECT_NE(before.items[0].content_hash, edited.items[0].content_hash);
   EXPECT_EQ(before.items[0].key, edited.items[0].key);
 }
 
 TEST(FeedRobustness, EveryPrefixOfAFeedParsesOrIsRefused) {
-  const std::string bytes = feeds::test::read_file(std::string(NEWSD_TEST_DATA_DIR) + "/fixtures/kyiv-independent/feed.xml");
+  const std::string bytes =
+      feeds::test::read_file(std::string(NEWSD_TEST_DATA_DIR) + "/fixtures/kyiv-independent/feed.xml");
   for (std::size_t size = 0; size < bytes.size(); size += 7) {
     const auto result = parse_feed(std::string_view(bytes).substr(0, size), fixed_options());
     if (result.ok()) {
@@ -166,7 +180,8 @@ TEST(FeedRobustness, EveryPrefixOfAFeedParsesOrIsRefused) {
     }
   }
   // A cut in the middle of the third item still yields the first two.
-  const auto cut = parse_feed(std::string_view(bytes).substr(0, bytes.find("Taurus missiles")), fixed_options());
+  const auto cut =
+      parse_feed(std::string_view(bytes).substr(0, bytes.find("Taurus missiles")), fixed_options());
   ASSERT_TRUE(cut.ok());
   ASSERT_GE(cut.feed->items.size(), 2u);
   EXPECT_EQ(cut.feed->items[1].key, "guid:67c41b2f9a3c");

@@ -23,7 +23,8 @@ const json::value* resolve(const json::value& root, const std::string& path) {
   std::size_t start = 0;
   while (start <= path.size() && !path.empty()) {
     const std::size_t slash = path.find('/', start);
-    const std::string segment = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    const std::string segment =
+        path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
     if (at->is_object()) {
       at = at->as_object().if_contains(segment);
     } else if (at->is_array()) {
@@ -66,11 +67,14 @@ std::vector<std::string> apply_checks(const json::value& actual, const json::obj
       continue;
     }
     if (mode == '~') {
-      if (!contains(*got, want.as_string())) failures.push_back("'" + path + "' = " + json::serialize(*got) + " does not contain " + json::serialize(want));
+      if (!contains(*got, want.as_string()))
+        failures.push_back("'" + path + "' = " + json::serialize(*got) + " does not contain " +
+                           json::serialize(want));
     } else if (mode == '#') {
       const auto length = got->is_array() ? static_cast<std::int64_t>(got->as_array().size()) : -1;
       if (length != want.to_number<std::int64_t>())
-        failures.push_back("'" + path + "' has " + std::to_string(length) + " elements, not " + json::serialize(want) + ": " + json::serialize(*got));
+        failures.push_back("'" + path + "' has " + std::to_string(length) + " elements, not " +
+                           json::serialize(want) + ": " + json::serialize(*got));
     } else if (*got != want) {
       failures.push_back("'" + path + "' = " + json::serialize(*got) + ", expected " + json::serialize(want));
     }
@@ -84,7 +88,8 @@ std::string first_difference(const json::value& a, const json::value& b, const s
     for (const auto& [key, value] : a.as_object()) {
       const json::value* other = b.as_object().if_contains(key);
       if (!other) return path + "/" + std::string(key) + " (missing in expected)";
-      if (std::string diff = first_difference(value, *other, path + "/" + std::string(key)); !diff.empty()) return diff;
+      if (std::string diff = first_difference(value, *other, path + "/" + std::string(key)); !diff.empty())
+        return diff;
     }
     return path + " (keys differ)";
   }
@@ -92,7 +97,8 @@ std::string first_difference(const json::value& a, const json::value& b, const s
     const auto& x = a.as_array();
     const auto& y = b.as_array();
     for (std::size_t i = 0; i < std::min(x.size(), y.size()); ++i)
-      if (std::string diff = first_difference(x[i], y[i], path + "/" + std::to_string(i)); !diff.empty()) return diff;
+      if (std::string diff = first_difference(x[i], y[i], path + "/" + std::to_string(i)); !diff.empty())
+        return diff;
     return path + " (lengths " + std::to_string(x.size()) + " vs " + std::to_string(y.size()) + ")";
   }
   return path + ": " + json::serialize(a) + " vs " + json::serialize(b);

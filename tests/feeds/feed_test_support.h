@@ -18,7 +18,8 @@ std::string read_file(const std::filesystem::path& path);
 std::vector<std::string> apply_checks(const boost::json::value& actual, const boost::json::object& checks);
 
 // Path of the first place where two JSON values differ ("" when equal).
-std::string first_difference(const boost::json::value& a, const boost::json::value& b, const std::string& path = "");
+std::string first_difference(const boost::json::value& a, const boost::json::value& b,
+                             const std::string& path = "");
 
 std::string pretty(const boost::json::value& value);
 

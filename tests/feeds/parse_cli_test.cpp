@@ -13,7 +13,9 @@ namespace {
 
 using newsd::test::run_newsd;
 
-std::string data(const std::string& name) { return "'" + std::string(NEWSD_TEST_DATA_DIR) + "/" + name + "'"; }
+std::string data(const std::string& name) {
+  return "'" + std::string(NEWSD_TEST_DATA_DIR) + "/" + name + "'";
+}
 
 std::vector<std::string> lines(const std::string& text) {
   std::vector<std::string> out;
@@ -42,8 +44,9 @@ TEST(ParseCli, NotAFeedExitsTwoWithOneLineReason) {
 }
 
 TEST(ParseCli, SeveralFilesGiveJsonLinesInOrderAndExitTwoOnAnyFailure) {
-  const auto run = run_newsd("parse " + data("feeds/format_atom10.xml") + " " + data("feeds/notfeed_empty.xml") + " /nonexistent/feed.xml " +
-                             data("feeds/format_json11.json"));
+  const auto run =
+      run_newsd("parse " + data("feeds/format_atom10.xml") + " " + data("feeds/notfeed_empty.xml") +
+                " /nonexistent/feed.xml " + data("feeds/format_json11.json"));
   EXPECT_EQ(run.status, 2);
   const auto out = lines(run.out);
   ASSERT_EQ(out.size(), 4u) << run.out;
@@ -61,7 +64,8 @@ TEST(ParseCli, StdinBaseUrlAndCharset) {
   ASSERT_EQ(run.status, 0) << run.err;
   const boost::json::value feed = boost::json::parse(run.out);
   EXPECT_EQ(feed.at("items").at(0).at("title"), "\u041f\u0440\u0438\u0432\u0456\u0442");
-  const auto relative = run_newsd("parse --base-url https://b.example.com/dir/feed " + data("feeds/link_relative_unresolvable.xml"));
+  const auto relative = run_newsd("parse --base-url https://b.example.com/dir/feed " +
+                                  data("feeds/link_relative_unresolvable.xml"));
   ASSERT_EQ(relative.status, 0) << relative.err;
   EXPECT_EQ(boost::json::parse(relative.out).at("items").at(0).at("link"), "https://b.example.com/dir/p/3");
 }

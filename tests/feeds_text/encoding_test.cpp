@@ -12,9 +12,9 @@
 
 namespace {
 
-using feeds::DocumentKind;
 using feeds::canonical_encoding_name;
 using feeds::decode_to_utf8;
+using feeds::DocumentKind;
 using feeds::transcode_to_utf8;
 
 // UTF-8 -> `to` with the system iconv (independent of the code under test).
@@ -42,14 +42,18 @@ bool has_warning_containing(const feeds::DecodedText& decoded, std::string_view 
 const std::string kRussian = "Москва: съешь же ещё этих мягких французских булок, да выпей чаю. Новости дня.";
 const std::string kUkrainian = "Київ: Ґанок, їжак, європейська інтеграція та щоденні новини України.";
 const std::string kFrench = "Été à Paris: les élèves déjà là, façon «café», très naïve.";
-const std::string kJapanese = "東京都の新しい政策について、日本政府は今日発表しました。これは大きな変化です。";
-const std::string kChinese = "中国政府今天发表了关于经济发展的新政策，这是一个重要的变化。我们的国家和人民都在关注这个问题。";
-const std::string kTraditional = "中國政府今天發表了關於經濟發展的新政策，這是一個重要的變化。我們的國家和人民都在關注這個問題。";
-const std::string kKorean = "한국 정부는 오늘 새로운 경제 정책을 발표했습니다. 이것은 대한민국의 중요한 변화입니다.";
+const std::string kJapanese =
+    "東京都の新しい政策について、日本政府は今日発表しました。これは大きな変化です。";
+const std::string kChinese =
+    "中国政府今天发表了关于经济发展的新政策，这是一个重要的变化。我们的国家和人民都在关注这个问题。";
+const std::string kTraditional =
+    "中國政府今天發表了關於經濟發展的新政策，這是一個重要的變化。我們的國家和人民都在關注這個問題。";
+const std::string kKorean =
+    "한국 정부는 오늘 새로운 경제 정책을 발표했습니다. 이것은 대한민국의 중요한 변화입니다.";
 
 struct EncodingCase {
-  const char* label;      // what the document declares
-  const char* iconv_name; // how the test encodes the sample
+  const char* label;       // what the document declares
+  const char* iconv_name;  // how the test encodes the sample
   const std::string* sample;
   const char* canonical;
 };
@@ -84,7 +88,8 @@ TEST_P(DeclaredEncoding, TranscodeByLabel) {
   EXPECT_EQ(replaced, 0u);
 }
 
-const std::string kLatinSample = "caf\xC3\xA9 na\xC3\xAFve";  // café naïve: in every Latin-script ISO-8859 part
+const std::string kLatinSample =
+    "caf\xC3\xA9 na\xC3\xAFve";  // café naïve: in every Latin-script ISO-8859 part
 const std::string kGreek = "Καλημέρα κόσμε, ειδήσεις σήμερα.";
 const std::string kHebrew = "שלום עולם";
 const std::string kArabic = "مرحبا بالعالم";
@@ -96,42 +101,42 @@ const std::string kCentral = "Zażółć gęślą jaźń, Příliš žluťoučk�
 
 INSTANTIATE_TEST_SUITE_P(
     Encodings, DeclaredEncoding,
-    ::testing::Values(
-        EncodingCase{"windows-1251", "CP1251", &kRussian, "windows-1251"},
-        EncodingCase{"cp1251", "CP1251", &kUkrainian, "windows-1251"},
-        EncodingCase{"koi8-r", "KOI8-R", &kRussian, "koi8-r"},
-        EncodingCase{"KOI8-U", "KOI8-U", &kUkrainian, "koi8-u"},
-        EncodingCase{"iso-8859-1", "ISO-8859-1", &kFrench, "windows-1252"},
-        EncodingCase{"ISO-8859-2", "ISO-8859-2", &kCentral, "iso-8859-2"},
-        EncodingCase{"iso-8859-3", "ISO-8859-3", &kLatinSample, "iso-8859-3"},
-        EncodingCase{"iso-8859-4", "ISO-8859-4", &kBaltic, "iso-8859-4"},
-        EncodingCase{"iso-8859-5", "ISO-8859-5", &kRussian, "iso-8859-5"},
-        EncodingCase{"iso-8859-6", "ISO-8859-6", &kArabic, "iso-8859-6"},
-        EncodingCase{"iso-8859-7", "ISO-8859-7", &kGreek, "iso-8859-7"},
-        EncodingCase{"iso-8859-8", "ISO-8859-8", &kHebrew, "iso-8859-8"},
-        EncodingCase{"iso-8859-9", "ISO-8859-9", &kTurkish, "windows-1254"},
-        EncodingCase{"iso-8859-10", "ISO-8859-10", &kLatinSample, "iso-8859-10"},
-        EncodingCase{"iso-8859-11", "TIS-620", &kThai, "windows-874"},
-        EncodingCase{"iso-8859-13", "ISO-8859-13", &kBaltic, "iso-8859-13"},
-        EncodingCase{"iso-8859-14", "ISO-8859-14", &kLatinSample, "iso-8859-14"},
-        EncodingCase{"iso-8859-15", "ISO-8859-15", &kFrench, "iso-8859-15"},
-        EncodingCase{"windows-1250", "CP1250", &kCentral, "windows-1250"},
-        EncodingCase{"windows-1252", "CP1252", &kFrench, "windows-1252"},
-        EncodingCase{"windows-1253", "CP1253", &kGreek, "windows-1253"},
-        EncodingCase{"windows-1254", "CP1254", &kTurkish, "windows-1254"},
-        EncodingCase{"windows-1255", "CP1255", &kHebrew, "windows-1255"},
-        EncodingCase{"windows-1256", "CP1256", &kArabic, "windows-1256"},
-        EncodingCase{"windows-1257", "CP1257", &kBaltic, "windows-1257"},
-        EncodingCase{"shift_jis", "SHIFT_JIS", &kJapanese, "shift_jis"},
-        EncodingCase{"euc-jp", "EUC-JP", &kJapanese, "euc-jp"},
-        EncodingCase{"gb2312", "GB2312", &kChinese, "gbk"},
-        EncodingCase{"gbk", "GBK", &kChinese, "gbk"},
-        EncodingCase{"gb18030", "GB18030", &kChinese, "gb18030"},
-        EncodingCase{"big5", "BIG5", &kTraditional, "big5"},
-        EncodingCase{"euc-kr", "EUC-KR", &kKorean, "euc-kr"}),
+    ::testing::Values(EncodingCase{"windows-1251", "CP1251", &kRussian, "windows-1251"},
+                      EncodingCase{"cp1251", "CP1251", &kUkrainian, "windows-1251"},
+                      EncodingCase{"koi8-r", "KOI8-R", &kRussian, "koi8-r"},
+                      EncodingCase{"KOI8-U", "KOI8-U", &kUkrainian, "koi8-u"},
+                      EncodingCase{"iso-8859-1", "ISO-8859-1", &kFrench, "windows-1252"},
+                      EncodingCase{"ISO-8859-2", "ISO-8859-2", &kCentral, "iso-8859-2"},
+                      EncodingCase{"iso-8859-3", "ISO-8859-3", &kLatinSample, "iso-8859-3"},
+                      EncodingCase{"iso-8859-4", "ISO-8859-4", &kBaltic, "iso-8859-4"},
+                      EncodingCase{"iso-8859-5", "ISO-8859-5", &kRussian, "iso-8859-5"},
+                      EncodingCase{"iso-8859-6", "ISO-8859-6", &kArabic, "iso-8859-6"},
+                      EncodingCase{"iso-8859-7", "ISO-8859-7", &kGreek, "iso-8859-7"},
+                      EncodingCase{"iso-8859-8", "ISO-8859-8", &kHebrew, "iso-8859-8"},
+                      EncodingCase{"iso-8859-9", "ISO-8859-9", &kTurkish, "windows-1254"},
+                      EncodingCase{"iso-8859-10", "ISO-8859-10", &kLatinSample, "iso-8859-10"},
+                      EncodingCase{"iso-8859-11", "TIS-620", &kThai, "windows-874"},
+                      EncodingCase{"iso-8859-13", "ISO-8859-13", &kBaltic, "iso-8859-13"},
+                      EncodingCase{"iso-8859-14", "ISO-8859-14", &kLatinSample, "iso-8859-14"},
+                      EncodingCase{"iso-8859-15", "ISO-8859-15", &kFrench, "iso-8859-15"},
+                      EncodingCase{"windows-1250", "CP1250", &kCentral, "windows-1250"},
+                      EncodingCase{"windows-1252", "CP1252", &kFrench, "windows-1252"},
+                      EncodingCase{"windows-1253", "CP1253", &kGreek, "windows-1253"},
+                      EncodingCase{"windows-1254", "CP1254", &kTurkish, "windows-1254"},
+                      EncodingCase{"windows-1255", "CP1255", &kHebrew, "windows-1255"},
+                      EncodingCase{"windows-1256", "CP1256", &kArabic, "windows-1256"},
+                      EncodingCase{"windows-1257", "CP1257", &kBaltic, "windows-1257"},
+                      EncodingCase{"shift_jis", "SHIFT_JIS", &kJapanese, "shift_jis"},
+                      EncodingCase{"euc-jp", "EUC-JP", &kJapanese, "euc-jp"},
+                      EncodingCase{"gb2312", "GB2312", &kChinese, "gbk"},
+                      EncodingCase{"gbk", "GBK", &kChinese, "gbk"},
+                      EncodingCase{"gb18030", "GB18030", &kChinese, "gb18030"},
+                      EncodingCase{"big5", "BIG5", &kTraditional, "big5"},
+                      EncodingCase{"euc-kr", "EUC-KR", &kKorean, "euc-kr"}),
     [](const auto& test_info) {
       std::string name = test_info.param.label;
-      std::replace_if(name.begin(), name.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
+      std::replace_if(
+          name.begin(), name.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
       return name;
     });
 
@@ -185,22 +190,27 @@ TEST(DecodeToUtf8, ValidUtf8WithoutDeclaration) {
 
 TEST(DecodeToUtf8, DeclarationBeatsHttpHint) {
   std::string document = "<?xml version='1.0' encoding='koi8-r'?><rss>" + kRussian + "</rss>";
-  auto decoded = decode_to_utf8(encode(document, "KOI8-R"), DocumentKind::xml, "text/xml; charset=windows-1251");
+  auto decoded =
+      decode_to_utf8(encode(document, "KOI8-R"), DocumentKind::xml, "text/xml; charset=windows-1251");
   EXPECT_EQ(decoded.encoding, "koi8-r");
   EXPECT_EQ(decoded.utf8, document);
 }
 
 TEST(DecodeToUtf8, HtmlMetaCharset) {
-  std::string page = "<!DOCTYPE html><html><head><!-- <meta charset=koi8-r> --><meta charset=\"windows-1251\">"
-                     "<title>" + kRussian + "</title></head></html>";
+  std::string page =
+      "<!DOCTYPE html><html><head><!-- <meta charset=koi8-r> --><meta charset=\"windows-1251\">"
+      "<title>" +
+      kRussian + "</title></head></html>";
   auto decoded = decode_to_utf8(encode(page, "CP1251"), DocumentKind::html);
   EXPECT_EQ(decoded.encoding, "windows-1251");
   EXPECT_EQ(decoded.utf8, page);
 }
 
 TEST(DecodeToUtf8, HtmlMetaHttpEquiv) {
-  std::string page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\">"
-                     "</head><body>" + kJapanese + "</body></html>";
+  std::string page =
+      "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\">"
+      "</head><body>" +
+      kJapanese + "</body></html>";
   auto decoded = decode_to_utf8(encode(page, "SHIFT_JIS"), DocumentKind::html);
   EXPECT_EQ(decoded.encoding, "shift_jis");
   EXPECT_EQ(decoded.utf8, page);
@@ -216,7 +226,8 @@ TEST(DecodeToUtf8, DeclarationSpellings) {
   html = "<html><head><meta content='text/html; charset=koi8-r' http-equiv='content-type'></head>" + kRussian;
   EXPECT_EQ(decode_to_utf8(encode(html, "KOI8-R"), DocumentKind::html).encoding, "koi8-r");
   // A '<' inside another tag's attribute does not start a fake meta.
-  html = "<html><head><link title=\"<meta charset=koi8-r>\"><meta charset=\"windows-1251\"></head>" + kRussian;
+  html =
+      "<html><head><link title=\"<meta charset=koi8-r>\"><meta charset=\"windows-1251\"></head>" + kRussian;
   EXPECT_EQ(decode_to_utf8(encode(html, "CP1251"), DocumentKind::html).encoding, "windows-1251");
 }
 
@@ -227,7 +238,8 @@ TEST(DecodeToUtf8, HttpHintAsBareLabel) {
 }
 
 TEST(DecodeToUtf8, MetaAfterFirst1024BytesIsIgnored) {
-  std::string page = "<html><head>" + std::string(1100, ' ') + "<meta charset=\"koi8-r\"></head><body>" + kRussian + "</body></html>";
+  std::string page = "<html><head>" + std::string(1100, ' ') + "<meta charset=\"koi8-r\"></head><body>" +
+                     kRussian + "</body></html>";
   auto decoded = decode_to_utf8(encode(page, "CP1251"), DocumentKind::html);
   EXPECT_EQ(decoded.encoding, "windows-1251");  // from sniffing
   EXPECT_EQ(decoded.utf8, page);
@@ -240,7 +252,8 @@ TEST(DecodeToUtf8, XmlDeclarationNotReadForHtml) {
 }
 
 TEST(DecodeToUtf8, DeclaredLatin1ButValidUtf8IsCorrected) {
-  std::string document = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><title>" + kFrench + "</title></rss>";
+  std::string document =
+      "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><title>" + kFrench + "</title></rss>";
   auto decoded = decode_to_utf8(document, DocumentKind::xml);
   EXPECT_EQ(decoded.encoding, "utf-8");
   EXPECT_EQ(decoded.utf8, document);
@@ -263,7 +276,8 @@ TEST(DecodeToUtf8, DeclaredUtf8ButWindows1251IsCorrected) {
 }
 
 TEST(DecodeToUtf8, AsciiDeclaredLegacyNeedsNoTranscoding) {
-  auto decoded = decode_to_utf8("<?xml version=\"1.0\" encoding=\"windows-1251\"?><a>ok</a>", DocumentKind::xml);
+  auto decoded =
+      decode_to_utf8("<?xml version=\"1.0\" encoding=\"windows-1251\"?><a>ok</a>", DocumentKind::xml);
   EXPECT_EQ(decoded.encoding, "windows-1251");
   EXPECT_EQ(decoded.utf8, "<?xml version=\"1.0\" encoding=\"windows-1251\"?><a>ok</a>");
   EXPECT_TRUE(decoded.warnings.empty());
@@ -297,7 +311,8 @@ TEST(DecodeToUtf8, DeclaredUtf8WithDamagedBytesStaysUtf8) {
   std::string bytes = "<?xml version=\"1.0\" encoding=\"utf-8\"?><a>\xD0\x9A\xD0\xB8\xD1\x97\xD0\xB2\xFF</a>";
   auto decoded = decode_to_utf8(bytes, DocumentKind::xml);
   EXPECT_EQ(decoded.encoding, "utf-8");
-  EXPECT_EQ(decoded.utf8, "<?xml version=\"1.0\" encoding=\"utf-8\"?><a>\xD0\x9A\xD0\xB8\xD1\x97\xD0\xB2\xEF\xBF\xBD</a>");
+  EXPECT_EQ(decoded.utf8,
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?><a>\xD0\x9A\xD0\xB8\xD1\x97\xD0\xB2\xEF\xBF\xBD</a>");
   EXPECT_TRUE(has_warning_containing(decoded, "1 invalid UTF-8"));
 }
 
@@ -371,8 +386,13 @@ TEST(TranscodeToUtf8, IconvNamesOutsideWhatwg) {
 TEST(TranscodeToUtf8, Windows1252SmartQuotes) {
   std::string out;
   std::size_t replaced = 0;
-  ASSERT_TRUE(transcode_to_utf8("\x93quoted\x94 \x96 \x80" "5", "latin1", out, replaced));
-  EXPECT_EQ(out, "\xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x80\x93 \xE2\x82\xAC" "5");
+  ASSERT_TRUE(
+      transcode_to_utf8("\x93quoted\x94 \x96 \x80"
+                        "5",
+                        "latin1", out, replaced));
+  EXPECT_EQ(out,
+            "\xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x80\x93 \xE2\x82\xAC"
+            "5");
 }
 
 TEST(CanonicalEncodingName, WhatwgLabels) {

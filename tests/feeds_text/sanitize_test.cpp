@@ -44,7 +44,8 @@ TEST(Sanitize, KeepsTextStructure) {
   EXPECT_EQ(clean("<p>Hello <b>bold</b> and <em>em</em></p><ul><li>one</li><li>two</li></ul>"),
             "<p>Hello <b>bold</b> and <em>em</em></p><ul><li>one</li><li>two</li></ul>");
   EXPECT_EQ(clean("<h2>Title</h2><blockquote cite=\"/src\">q</blockquote><pre><code>x  y</code></pre>"),
-            "<h2>Title</h2><blockquote cite=\"https://example.com/src\">q</blockquote><pre><code>x  y</code></pre>");
+            "<h2>Title</h2><blockquote cite=\"https://example.com/src\">q</blockquote><pre><code>x  "
+            "y</code></pre>");
 }
 
 TEST(Sanitize, TopLevelTextIsNotWrapped) {
@@ -69,7 +70,8 @@ TEST(Sanitize, RelativeUrlsStayRelativeWithoutBase) {
 }
 
 TEST(Sanitize, ImagesAndFigures) {
-  EXPECT_EQ(clean("<figure><img src=\"/i.jpg\" srcset=\"/i2.jpg 2x, https://x.org/i3.jpg 3x\" width=\"10\" onload=\"x()\">"
+  EXPECT_EQ(clean("<figure><img src=\"/i.jpg\" srcset=\"/i2.jpg 2x, https://x.org/i3.jpg 3x\" width=\"10\" "
+                  "onload=\"x()\">"
                   "<figcaption>Cap</figcaption></figure>"),
             "<figure><img src=\"https://example.com/i.jpg\" srcset=\"https://example.com/i2.jpg 2x, "
             "https://x.org/i3.jpg 3x\" width=\"10\"/><figcaption>Cap</figcaption></figure>");
@@ -81,7 +83,8 @@ TEST(Sanitize, ImagesAndFigures) {
 TEST(Sanitize, ImagesDroppedWhenNotWanted) {
   SanitizeOptions options;
   options.keep_images = false;
-  EXPECT_EQ(sanitize_html("<figure><img src=\"/i.jpg\"><figcaption>Cap</figcaption></figure>", options), "Cap");
+  EXPECT_EQ(sanitize_html("<figure><img src=\"/i.jpg\"><figcaption>Cap</figcaption></figure>", options),
+            "Cap");
 }
 
 TEST(Sanitize, ImageWithoutUsableSourceDropped) {
@@ -91,9 +94,11 @@ TEST(Sanitize, ImageWithoutUsableSourceDropped) {
 }
 
 TEST(Sanitize, DataUrls) {
-  EXPECT_EQ(clean("<img src=\"data:image/png;base64,iVBORw0KGgo=\">"), "<img src=\"data:image/png;base64,iVBORw0KGgo=\"/>");
+  EXPECT_EQ(clean("<img src=\"data:image/png;base64,iVBORw0KGgo=\">"),
+            "<img src=\"data:image/png;base64,iVBORw0KGgo=\"/>");
   EXPECT_EQ(clean("<img src=\"data:image/svg+xml;base64,PHN2Zz4=\">"), "");
-  EXPECT_EQ(clean("<a href=\"data:text/html;base64,PHNjcmlwdD4=\">x</a>"), "<a rel=\"noopener noreferrer\">x</a>");
+  EXPECT_EQ(clean("<a href=\"data:text/html;base64,PHNjcmlwdD4=\">x</a>"),
+            "<a rel=\"noopener noreferrer\">x</a>");
   EXPECT_EQ(clean("<a href=\"data:image/png;base64,AAAA\">x</a>"), "<a rel=\"noopener noreferrer\">x</a>");
 }
 
@@ -107,9 +112,10 @@ TEST(Sanitize, DangerousContainersRemovedWithContent) {
   EXPECT_EQ(clean("<iframe src=\"https://evil\">fallback</iframe>x"), "x");
   EXPECT_EQ(clean("<object data=\"x.swf\"><param name=a value=b>fb</object>x"), "x");
   EXPECT_EQ(clean("<embed src=\"x.swf\">x"), "x");
-  EXPECT_EQ(clean("<form action=\"/steal\"><input name=p><button>Go</button><select><option>o</option></select>"
-                  "<textarea>t</textarea></form>x"),
-            "x");
+  EXPECT_EQ(
+      clean("<form action=\"/steal\"><input name=p><button>Go</button><select><option>o</option></select>"
+            "<textarea>t</textarea></form>x"),
+      "x");
   EXPECT_EQ(clean("<noscript><img src=/track.gif></noscript>x"), "x");
   EXPECT_EQ(clean("<template><p>t</p></template>x"), "x");
   EXPECT_EQ(clean("<math><mi>x</mi></math>y"), "y");
@@ -130,7 +136,8 @@ TEST(Sanitize, JavascriptUrlsInAllSpellings) {
   for (const char* vector :
        {"<a href=\"javascript:alert(1)\">x</a>", "<a href=\"JaVaScRiPt:alert(1)\">x</a>",
         "<a href=\" javascript:alert(1)\">x</a>", "<a href=\"java\tscript:alert(1)\">x</a>",
-        "<a href=\"java&#x09;script:alert(1)\">x</a>", "<a href=\"&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)\">x</a>",
+        "<a href=\"java&#x09;script:alert(1)\">x</a>",
+        "<a href=\"&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)\">x</a>",
         "<a href=\"&#x6A;avascript:alert(1)\">x</a>", "<a href=\"jav&#x0A;ascript:alert(1)\">x</a>",
         "<a href=\"\x01javascript:alert(1)\">x</a>", "<a href=\"vbscript:msgbox(1)\">x</a>",
         "<a href='javascript&colon;alert(1)'>x</a>", "<a href=javascript:alert(1)>x</a>"}) {
@@ -175,7 +182,8 @@ TEST(Sanitize, NestedFormsRemoved) {
 
 TEST(Sanitize, TextAndAttributesEscaped) {
   EXPECT_EQ(clean("5 &lt; 6 &amp; 7 &gt; 3"), "5 &lt; 6 &amp; 7 &gt; 3");
-  EXPECT_EQ(clean("<p title='a \"quoted\" &lt;tag&gt;'>x</p>"), "<p title=\"a &quot;quoted&quot; &lt;tag&gt;\">x</p>");
+  EXPECT_EQ(clean("<p title='a \"quoted\" &lt;tag&gt;'>x</p>"),
+            "<p title=\"a &quot;quoted&quot; &lt;tag&gt;\">x</p>");
   EXPECT_EQ(clean("caf&eacute; &nbsp;&mdash;"), "caf\xC3\xA9 \xC2\xA0\xE2\x80\x94");
 }
 
@@ -185,18 +193,23 @@ TEST(Sanitize, UnknownElementsUnwrapped) {
 }
 
 TEST(Sanitize, HeadAndTitleDropped) {
-  std::string out = clean("<head><title>Page</title><meta charset=koi8-r><link rel=stylesheet href=x></head><p>body</p>");
+  std::string out =
+      clean("<head><title>Page</title><meta charset=koi8-r><link rel=stylesheet href=x></head><p>body</p>");
   EXPECT_EQ(out.find("Page"), std::string::npos) << out;
   EXPECT_NE(out.find("<p>body</p>"), std::string::npos) << out;
   EXPECT_EQ(out.find("<meta"), std::string::npos);
 }
 
 TEST(Sanitize, MetaCharsetDoesNotSwitchEncoding) {
-  EXPECT_EQ(clean("<meta charset=\"koi8-r\"><p>\xD0\x9A\xD0\xB8\xD1\x97\xD0\xB2</p>"), "<p>\xD0\x9A\xD0\xB8\xD1\x97\xD0\xB2</p>");
+  EXPECT_EQ(clean("<meta charset=\"koi8-r\"><p>\xD0\x9A\xD0\xB8\xD1\x97\xD0\xB2</p>"),
+            "<p>\xD0\x9A\xD0\xB8\xD1\x97\xD0\xB2</p>");
 }
 
 TEST(Sanitize, InvalidUtf8Repaired) {
-  EXPECT_EQ(clean("<p>a\xFF" "b \xD0\x9A</p>"), "<p>a\xEF\xBF\xBD" "b \xD0\x9A</p>");
+  EXPECT_EQ(clean("<p>a\xFF"
+                  "b \xD0\x9A</p>"),
+            "<p>a\xEF\xBF\xBD"
+            "b \xD0\x9A</p>");
 }
 
 TEST(Sanitize, BaseAndDuplicateAttributes) {
@@ -205,18 +218,22 @@ TEST(Sanitize, BaseAndDuplicateAttributes) {
 }
 
 TEST(Sanitize, ControlCharactersAndNulDoNotLeak) {
-  static constexpr char kInput[] = "<p>a\0b\x01" "c</p><p>after</p>";
+  static constexpr char kInput[] =
+      "<p>a\0b\x01"
+      "c</p><p>after</p>";
   std::string out = clean(std::string(kInput, sizeof kInput - 1));
   EXPECT_TRUE(well_formed(out)) << out;
   EXPECT_NE(out.find("after"), std::string::npos);
 }
 
 TEST(Sanitize, EmptyHrefPointsAtTheBase) {
-  EXPECT_EQ(clean("<a href>x</a>"), "<a href=\"https://example.com/news/story.html\" rel=\"noopener noreferrer\">x</a>");
+  EXPECT_EQ(clean("<a href>x</a>"),
+            "<a href=\"https://example.com/news/story.html\" rel=\"noopener noreferrer\">x</a>");
 }
 
 TEST(Sanitize, ProtocolRelativeAndUppercaseSchemes) {
-  EXPECT_EQ(clean("<img src=\"HTTPS://CDN.Example.com/A.JPG\">"), "<img src=\"https://cdn.example.com/A.JPG\"/>");
+  EXPECT_EQ(clean("<img src=\"HTTPS://CDN.Example.com/A.JPG\">"),
+            "<img src=\"https://cdn.example.com/A.JPG\"/>");
 }
 
 TEST(Sanitize, TablesKeepSpans) {

@@ -81,7 +81,8 @@ TEST(DecodeEntities, DoubleEscapingUndoneWithRounds) {
 
 TEST(DecodeEntities, TextWithoutReferencesIsUnchanged) {
   EXPECT_EQ(decode_entities(""), "");
-  EXPECT_EQ(decode_entities("plain \xD1\x82\xD0\xB5\xD0\xBA\xD1\x81\xD1\x82"), "plain \xD1\x82\xD0\xB5\xD0\xBA\xD1\x81\xD1\x82");
+  EXPECT_EQ(decode_entities("plain \xD1\x82\xD0\xB5\xD0\xBA\xD1\x81\xD1\x82"),
+            "plain \xD1\x82\xD0\xB5\xD0\xBA\xD1\x81\xD1\x82");
   EXPECT_EQ(decode_entities("trailing &"), "trailing &");
 }
 
@@ -92,11 +93,22 @@ TEST(CollapseWhitespace, AsciiRunsAndTrim) {
 }
 
 TEST(CollapseWhitespace, UnicodeSpaces) {
-  EXPECT_EQ(collapse_whitespace("a\xC2\xA0\xC2\xA0" "b"), "a b");                   // NBSP
-  EXPECT_EQ(collapse_whitespace("a\xE2\x80\x83" "b\xE2\x80\xAF" "c\xE3\x80\x80" "d"), "a b c d");
-  EXPECT_EQ(collapse_whitespace("\xE2\x80\xA8" "a\xE2\x80\xA9"), "a");             // line/paragraph separators
+  EXPECT_EQ(collapse_whitespace("a\xC2\xA0\xC2\xA0"
+                                "b"),
+            "a b");  // NBSP
+  EXPECT_EQ(collapse_whitespace("a\xE2\x80\x83"
+                                "b\xE2\x80\xAF"
+                                "c\xE3\x80\x80"
+                                "d"),
+            "a b c d");
+  EXPECT_EQ(collapse_whitespace("\xE2\x80\xA8"
+                                "a\xE2\x80\xA9"),
+            "a");  // line/paragraph separators
   // Other characters of the U+2000 block that are not spaces stay.
-  EXPECT_EQ(collapse_whitespace("a\xE2\x80\x94" "b"), "a\xE2\x80\x94" "b");
+  EXPECT_EQ(collapse_whitespace("a\xE2\x80\x94"
+                                "b"),
+            "a\xE2\x80\x94"
+            "b");
 }
 
 TEST(HtmlToPlainText, StripsTagsAndDecodes) {
@@ -143,10 +155,21 @@ TEST(RepairUtf8, ValidTextUntouched) {
 }
 
 TEST(RepairUtf8, InvalidSequencesReplaced) {
-  std::string text = "a\xFF" "b\xC3" "c\xE2\x82" "d\xED\xA0\x80" "e\xC0\xAF" "f";
+  std::string text =
+      "a\xFF"
+      "b\xC3"
+      "c\xE2\x82"
+      "d\xED\xA0\x80"
+      "e\xC0\xAF"
+      "f";
   EXPECT_EQ(repair_utf8(text), 8u);
-  EXPECT_EQ(text, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD" "d\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"
-                  "e\xEF\xBF\xBD\xEF\xBF\xBD" "f");
+  EXPECT_EQ(text,
+            "a\xEF\xBF\xBD"
+            "b\xEF\xBF\xBD"
+            "c\xEF\xBF\xBD"
+            "d\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"
+            "e\xEF\xBF\xBD\xEF\xBF\xBD"
+            "f");
 }
 
 TEST(RepairUtf8, TruncatedAtEnd) {

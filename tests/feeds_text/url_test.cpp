@@ -27,12 +27,14 @@ TEST(ResolveUrl, WhitespaceTrimmedAndSpacesEncoded) {
 
 TEST(ResolveUrl, AbsoluteReferenceIsNormalised) {
   EXPECT_EQ(resolve_url("", "HTTP://Example.COM:80/a/./b/../c"), "http://example.com/a/c");
-  EXPECT_EQ(resolve_url("https://ignored.example/", "https://other.example/%7euser"), "https://other.example/~user");
+  EXPECT_EQ(resolve_url("https://ignored.example/", "https://other.example/%7euser"),
+            "https://other.example/~user");
   EXPECT_EQ(resolve_url("", "mailto:desk@example.com"), "mailto:desk@example.com");
 }
 
 TEST(ResolveUrl, NonAsciiPathsAndHosts) {
-  EXPECT_EQ(resolve_url("https://example.com/", "/новини"), "https://example.com/%D0%BD%D0%BE%D0%B2%D0%B8%D0%BD%D0%B8");
+  EXPECT_EQ(resolve_url("https://example.com/", "/новини"),
+            "https://example.com/%D0%BD%D0%BE%D0%B2%D0%B8%D0%BD%D0%B8");
   EXPECT_EQ(resolve_url("", "https://пример.рф/"), "https://xn--e1afmkfd.xn--p1ai/");
 }
 
@@ -68,7 +70,8 @@ TEST(CanonicalUrl, EmptyPathBecomesSlash) {
 }
 
 TEST(CanonicalUrl, PercentEncodingNormalised) {
-  EXPECT_EQ(canonical_url("https://example.com/%7Euser/%61bc%2fdef%3a"), "https://example.com/~user/abc%2Fdef%3A");
+  EXPECT_EQ(canonical_url("https://example.com/%7Euser/%61bc%2fdef%3a"),
+            "https://example.com/~user/abc%2Fdef%3A");
   EXPECT_EQ(canonical_url("https://example.com/a b"), "https://example.com/a%20b");
   EXPECT_EQ(canonical_url("https://example.com/100%"), "https://example.com/100%25");
 }
@@ -78,7 +81,8 @@ TEST(CanonicalUrl, DotSegmentsRemoved) {
 }
 
 TEST(CanonicalUrl, IdnToPunycode) {
-  EXPECT_EQ(canonical_url("https://пример.рф/путь"), "https://xn--e1afmkfd.xn--p1ai/%D0%BF%D1%83%D1%82%D1%8C");
+  EXPECT_EQ(canonical_url("https://пример.рф/путь"),
+            "https://xn--e1afmkfd.xn--p1ai/%D0%BF%D1%83%D1%82%D1%8C");
   EXPECT_EQ(canonical_url("http://bücher.example/"), "http://xn--bcher-kva.example/");
   EXPECT_EQ(canonical_url("http://BÜCHER.example/"), "http://xn--bcher-kva.example/");
   EXPECT_EQ(canonical_url("https://мвс.gov.ua/"), "https://xn--b1atq.gov.ua/");
@@ -102,7 +106,8 @@ TEST(CanonicalUrl, TrackingParametersRemovedOthersKeptInOrder) {
 }
 
 TEST(CanonicalUrl, QueryValuesKeepTheirEncoding) {
-  EXPECT_EQ(canonical_url("https://example.com/search?q=a+b&x=%2f"), "https://example.com/search?q=a+b&x=%2F");
+  EXPECT_EQ(canonical_url("https://example.com/search?q=a+b&x=%2f"),
+            "https://example.com/search?q=a+b&x=%2F");
 }
 
 TEST(CanonicalUrl, IPv6AndIPv4Hosts) {
@@ -121,7 +126,8 @@ TEST(CanonicalUrl, RejectsWhatIsNotAbsoluteHttp) {
 }
 
 TEST(CanonicalUrl, Idempotent) {
-  for (const char* url : {"https://example.com/a?b=1&c=2", "http://xn--bcher-kva.example/x%20y", "https://example.com/"}) {
+  for (const char* url :
+       {"https://example.com/a?b=1&c=2", "http://xn--bcher-kva.example/x%20y", "https://example.com/"}) {
     auto once = canonical_url(url);
     ASSERT_TRUE(once) << url;
     EXPECT_EQ(canonical_url(*once), once);
@@ -129,9 +135,9 @@ TEST(CanonicalUrl, Idempotent) {
 }
 
 TEST(TrackingParameters, TheList) {
-  for (const char* name : {"utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "UTM_SOURCE",
-                           "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "yclid", "igshid", "ref_src",
-                           "_hsenc", "_hsmi", "mkt_tok"}) {
+  for (const char* name : {"utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content",
+                           "UTM_SOURCE", "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "yclid",
+                           "igshid", "ref_src", "_hsenc", "_hsmi", "mkt_tok"}) {
     EXPECT_TRUE(is_tracking_parameter(name)) << name;
   }
   for (const char* name : {"id", "page", "q", "utm", "ref", "source", "p", "s"}) {

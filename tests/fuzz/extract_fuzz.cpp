@@ -15,8 +15,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
-  static constexpr std::array<std::string_view, 6> kCharsets = {"", "utf-8", "windows-1251", "koi8-r", "shift_jis",
-                                                                "bogus-charset"};
+  static constexpr std::array<std::string_view, 6> kCharsets = {"",       "utf-8",     "windows-1251",
+                                                                "koi8-r", "shift_jis", "bogus-charset"};
   const std::string_view bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
   feeds::ExtractOptions options;
   options.url = "https://fuzz.example/a/b.html";

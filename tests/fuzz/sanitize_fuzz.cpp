@@ -22,7 +22,9 @@ std::string lowercase(std::string_view text) {
   return out;
 }
 
-bool valid_utf8(std::string text) { return feeds::repair_utf8(text) == 0; }
+bool valid_utf8(std::string text) {
+  return feeds::repair_utf8(text) == 0;
+}
 
 bool one_of(std::string_view value, std::initializer_list<std::string_view> set) {
   for (auto item : set) {
@@ -59,9 +61,9 @@ void check_safe(const std::string& html) {
     std::size_t name_start = pos;
     while (pos < html.size() && html[pos] != ' ' && html[pos] != '>' && html[pos] != '/') ++pos;
     std::string name = lowercase(std::string_view(html).substr(name_start, pos - name_start));
-    if (name.empty() || one_of(name, {"script", "style", "iframe", "object", "embed", "form", "input", "button",
-                                      "select", "textarea", "noscript", "template", "svg", "math", "head", "meta",
-                                      "link", "base", "title", "!--"})) {
+    if (name.empty() || one_of(name, {"script", "style",  "iframe",   "object",   "embed",    "form", "input",
+                                      "button", "select", "textarea", "noscript", "template", "svg",  "math",
+                                      "head",   "meta",   "link",     "base",     "title",    "!--"})) {
       std::abort();
     }
     while (pos < html.size() && html[pos] == ' ') {
@@ -72,9 +74,9 @@ void check_safe(const std::string& html) {
       std::size_t value_end = html.find('"', equals + 2);
       if (value_end == std::string::npos) std::abort();
       std::string value = lowercase(std::string_view(html).substr(equals + 2, value_end - equals - 2));
-      if (!one_of(attribute, {"href", "src", "srcset", "alt", "title", "width", "height", "colspan", "rowspan",
-                              "datetime", "cite", "lang", "dir", "start", "span", "type", "media", "sizes",
-                              "reversed", "scope", "rel"})) {
+      if (!one_of(attribute, {"href",    "src",     "srcset",   "alt",   "title",    "width", "height",
+                              "colspan", "rowspan", "datetime", "cite",  "lang",     "dir",   "start",
+                              "span",    "type",    "media",    "sizes", "reversed", "scope", "rel"})) {
         std::abort();
       }
       if (value.find('<') != std::string::npos || value.find('>') != std::string::npos) std::abort();

@@ -13,15 +13,31 @@ IpAddress ip(const char* text) {
 
 TEST(AddressGuard, RestrictedRangesAreNamed) {
   const std::pair<const char*, const char*> cases[] = {
-      {"127.0.0.1", "loopback"},       {"127.255.1.2", "loopback"},    {"10.20.30.40", "private (RFC 1918)"},
-      {"172.16.0.1", "private (RFC 1918)"}, {"172.31.255.255", "private (RFC 1918)"},
-      {"192.168.1.1", "private (RFC 1918)"}, {"169.254.169.254", "link-local"}, {"100.64.0.1", "CGNAT (RFC 6598)"},
-      {"100.127.255.255", "CGNAT (RFC 6598)"}, {"224.0.0.1", "multicast"}, {"239.255.255.250", "multicast"},
-      {"0.0.0.0", "unspecified"},       {"255.255.255.255", "reserved"}, {"::", "unspecified"},
-      {"::1", "loopback"},             {"fc00::1", "unique local (private)"}, {"fd12:3456::1", "unique local (private)"},
-      {"fe80::1", "link-local"},       {"ff02::1", "multicast"},
-      {"::ffff:127.0.0.1", "loopback"}, {"::ffff:169.254.169.254", "link-local"}, {"::ffff:10.0.0.1", "private (RFC 1918)"},
-      {"::127.0.0.1", "loopback"},      {"64:ff9b::a9fe:a9fe", "link-local"}, {"2002:c0a8:0101::1", "private (RFC 1918)"},
+      {"127.0.0.1", "loopback"},
+      {"127.255.1.2", "loopback"},
+      {"10.20.30.40", "private (RFC 1918)"},
+      {"172.16.0.1", "private (RFC 1918)"},
+      {"172.31.255.255", "private (RFC 1918)"},
+      {"192.168.1.1", "private (RFC 1918)"},
+      {"169.254.169.254", "link-local"},
+      {"100.64.0.1", "CGNAT (RFC 6598)"},
+      {"100.127.255.255", "CGNAT (RFC 6598)"},
+      {"224.0.0.1", "multicast"},
+      {"239.255.255.250", "multicast"},
+      {"0.0.0.0", "unspecified"},
+      {"255.255.255.255", "reserved"},
+      {"::", "unspecified"},
+      {"::1", "loopback"},
+      {"fc00::1", "unique local (private)"},
+      {"fd12:3456::1", "unique local (private)"},
+      {"fe80::1", "link-local"},
+      {"ff02::1", "multicast"},
+      {"::ffff:127.0.0.1", "loopback"},
+      {"::ffff:169.254.169.254", "link-local"},
+      {"::ffff:10.0.0.1", "private (RFC 1918)"},
+      {"::127.0.0.1", "loopback"},
+      {"64:ff9b::a9fe:a9fe", "link-local"},
+      {"2002:c0a8:0101::1", "private (RFC 1918)"},
   };
   for (const auto& [address, range] : cases) {
     const auto found = restricted_range(ip(address));
@@ -31,9 +47,9 @@ TEST(AddressGuard, RestrictedRangesAreNamed) {
 }
 
 TEST(AddressGuard, PublicAddressesPass) {
-  for (const char* address : {"8.8.8.8", "1.1.1.1", "172.32.0.1", "172.15.255.255", "100.128.0.1", "100.63.255.255",
-                              "192.169.0.1", "169.255.0.1", "2001:4860:4860::8888", "2a00:1450::1", "::ffff:8.8.8.8",
-                              "fbff::1", "fec0:0::1"}) {
+  for (const char* address :
+       {"8.8.8.8", "1.1.1.1", "172.32.0.1", "172.15.255.255", "100.128.0.1", "100.63.255.255", "192.169.0.1",
+        "169.255.0.1", "2001:4860:4860::8888", "2a00:1450::1", "::ffff:8.8.8.8", "fbff::1", "fec0:0::1"}) {
     if (std::string_view(address) == "fec0:0::1") continue;  // site-local, listed below
     EXPECT_FALSE(restricted_range(ip(address)).has_value()) << address;
   }

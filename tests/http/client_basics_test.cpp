@@ -143,7 +143,8 @@ TEST(HttpClientBasics, ErrorStatusesAreResponsesNotFailures) {
   server.route("/gone", Reply{.status = 410, .body = "gone"});
   server.route("/down", Reply{.status = 503, .body = "later"});
   ClientHarness harness;
-  for (const auto& [path, status] : std::vector<std::pair<std::string, int>>{{"/missing", 404}, {"/gone", 410}, {"/down", 503}}) {
+  for (const auto& [path, status] :
+       std::vector<std::pair<std::string, int>>{{"/missing", 404}, {"/gone", 410}, {"/down", 503}}) {
     const auto response = harness.fetch(request_for(server.url(path)));
     ASSERT_TRUE(response.ok()) << response.error_message;
     EXPECT_EQ(response.status, status) << path;

@@ -1,8 +1,8 @@
 // Every limit and timeout of the client, each against a server that would
 // make the fetch succeed (or hang) if the limit were ignored.
 #include <gtest/gtest.h>
-#include <sys/socket.h>
 #include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include "client_fixture.h"
@@ -13,7 +13,9 @@ namespace {
 using namespace std::chrono_literals;
 using http::ErrorKind;
 
-auto elapsed_since(std::chrono::steady_clock::time_point start) { return std::chrono::steady_clock::now() - start; }
+auto elapsed_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::steady_clock::now() - start;
+}
 
 TEST(HttpClientLimits, FirstByteTimeout) {
   TestServer server;
@@ -31,7 +33,8 @@ TEST(HttpClientLimits, FirstByteTimeout) {
 
 TEST(HttpClientLimits, IdleTimeoutWhenTheBodyStalls) {
   TestServer server;
-  server.route("/", Reply{.body = std::string(4000, 'x'), .stall_after_body_bytes = 1000, .stall_for = 1500ms});
+  server.route("/",
+               Reply{.body = std::string(4000, 'x'), .stall_after_body_bytes = 1000, .stall_for = 1500ms});
   ClientHarness harness;
   auto request = request_for(server.url("/"));
   request.timeouts.idle = 200ms;
@@ -48,8 +51,10 @@ TEST(HttpClientLimits, IdleTimeoutWhenTheBodyStalls) {
 TEST(HttpClientLimits, TotalTimeoutCapsAFetchThatKeepsTrickling) {
   TestServer server;
   // Each step is within the idle and first-byte timeouts; only the total is exceeded.
-  server.route("/", Reply{.body = std::string(3000, 'x'), .delay_before_header = 250ms,
-                          .stall_after_body_bytes = 1000, .stall_for = 250ms});
+  server.route("/", Reply{.body = std::string(3000, 'x'),
+                          .delay_before_header = 250ms,
+                          .stall_after_body_bytes = 1000,
+                          .stall_for = 250ms});
   ClientHarness harness;
   auto request = request_for(server.url("/"));
   request.timeouts.first_byte = 1000ms;
@@ -139,7 +144,8 @@ TEST(HttpClientLimits, GzipBombIsCutOffAfterDecompression) {
   ASSERT_LT(bomb.size(), 100u * 1024);
   TestServer server;
   server.route("/bomb", Reply{.headers = {{"Content-Encoding", "gzip"}}, .body = bomb});
-  server.route("/brbomb", Reply{.headers = {{"Content-Encoding", "br"}}, .body = brotli(std::string(40 * 1024 * 1024, 'a'))});
+  server.route("/brbomb", Reply{.headers = {{"Content-Encoding", "br"}},
+                                .body = brotli(std::string(40 * 1024 * 1024, 'a'))});
   ClientHarness harness;
   for (const char* path : {"/bomb", "/brbomb"}) {
     auto request = request_for(server.url(path));
@@ -161,7 +167,8 @@ TEST(HttpClientLimits, ContentLengthLongerThanTheBodyIsTruncation) {
 
 TEST(HttpClientLimits, ContentLengthShorterThanTheBodyPoisonsTheConnection) {
   TestServer server;
-  server.route("/lie", Reply{.body = "0123456789HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nfake", .content_length = 10});
+  server.route("/lie", Reply{.body = "0123456789HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nfake",
+                             .content_length = 10});
   server.route("/next", Reply{.body = "real"});
   ClientHarness harness;
   const auto lie = harness.fetch(request_for(server.url("/lie")));
@@ -176,7 +183,8 @@ TEST(HttpClientLimits, ContentLengthShorterThanTheBodyPoisonsTheConnection) {
 TEST(HttpClientLimits, ConnectionDroppedMidBodyOrBeforeAnswering) {
   TestServer server;
   server.route("/mid", Reply{.body = std::string(5000, 'x'), .drop_after_body_bytes = 2000});
-  server.route("/midchunk", Reply{.body = std::string(5000, 'x'), .chunked = true, .drop_after_body_bytes = 2000});
+  server.route("/midchunk",
+               Reply{.body = std::string(5000, 'x'), .chunked = true, .drop_after_body_bytes = 2000});
   server.route("/silent", Reply{.drop_without_reply = true});
   ClientHarness harness;
   EXPECT_EQ(harness.fetch(request_for(server.url("/mid"))).error, ErrorKind::truncated);

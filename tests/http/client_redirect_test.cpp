@@ -60,7 +60,8 @@ TEST(HttpClientRedirects, LoopIsDetected) {
 
 TEST(HttpClientRedirects, AtMostFiveHops) {
   TestServer server;
-  for (int i = 1; i <= 6; ++i) server.route(fmt::format("/r{}", i), redirect_to(302, fmt::format("/r{}", i + 1)));
+  for (int i = 1; i <= 6; ++i)
+    server.route(fmt::format("/r{}", i), redirect_to(302, fmt::format("/r{}", i + 1)));
   server.route("/r7", Reply{.body = "far"});
   ClientHarness harness;
   const auto five = harness.fetch(request_for(server.url("/r2")));  // r2..r6: five hops

@@ -95,7 +95,8 @@ TEST(HttpClientSsrf, AllowListByHostName) {
 
 TEST(HttpClientSsrf, RedirectToMetadataAddressIsRefused) {
   TestServer server;
-  server.route("/", Reply{.status = 302, .headers = {{"Location", "http://169.254.169.254/latest/meta-data/"}}});
+  server.route("/",
+               Reply{.status = 302, .headers = {{"Location", "http://169.254.169.254/latest/meta-data/"}}});
   server.route("/v6", Reply{.status = 301, .headers = {{"Location", "http://[fe80::1]/"}}});
   server.route("/private", Reply{.status = 301, .headers = {{"Location", "http://10.1.2.3:8080/"}}});
   ClientHarness harness;  // loopback allowed, nothing else
@@ -104,7 +105,8 @@ TEST(HttpClientSsrf, RedirectToMetadataAddressIsRefused) {
     EXPECT_EQ(response.error, ErrorKind::blocked_address) << path << ": " << response.error_message;
     EXPECT_EQ(response.redirects.size(), 1u);
   }
-  EXPECT_NE(harness.fetch(request_for(server.url("/"))).error_message.find("169.254.169.254"), std::string::npos);
+  EXPECT_NE(harness.fetch(request_for(server.url("/"))).error_message.find("169.254.169.254"),
+            std::string::npos);
 }
 
 TEST(HttpClientSsrf, BadAllowListEntryIsAConstructionError) {

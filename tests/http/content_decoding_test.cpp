@@ -45,7 +45,8 @@ TEST(ContentDecoding, BombsStopAtTheLimit) {
     EXPECT_EQ(decoded.error, Error::too_large) << coding;
     EXPECT_TRUE(decoded.body.empty());
     EXPECT_NE(decoded.message.find("100000"), std::string::npos) << decoded.message;
-    EXPECT_EQ(decode_content(coding, encoded, zeros.size()).body.size(), zeros.size()) << "exactly at the limit";
+    EXPECT_EQ(decode_content(coding, encoded, zeros.size()).body.size(), zeros.size())
+        << "exactly at the limit";
   }
   EXPECT_EQ(decode_content("", std::string(101, 'x'), 100).error, Error::too_large);
 }

@@ -22,13 +22,13 @@ struct Reply {
   std::string body{};  // sent as is (already encoded if Content-Encoding is set)
   bool chunked = false;
   std::optional<std::size_t> content_length{};  // a lie; default: body.size()
-  bool close_delimited = false;               // no length at all, close after the body
+  bool close_delimited = false;                 // no length at all, close after the body
   std::chrono::milliseconds delay_before_header{0};
   std::optional<std::size_t> stall_after_body_bytes{};  // pause after this many body bytes on the wire
   std::chrono::milliseconds stall_for{0};
   std::optional<std::size_t> drop_after_body_bytes{};  // close the connection after this many
-  bool close = false;                                // Connection: close
-  bool drop_without_reply = false;                   // close the connection, send nothing
+  bool close = false;                                  // Connection: close
+  bool drop_without_reply = false;                     // close the connection, send nothing
 };
 
 struct SeenRequest {

@@ -1,5 +1,8 @@
 #include "test_server.h"
 
+#include <brotli/encode.h>
+#include <fmt/core.h>
+#include <zlib.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
@@ -11,9 +14,6 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <brotli/encode.h>
-#include <fmt/core.h>
-#include <zlib.h>
 
 #include <array>
 #include <cctype>
@@ -46,7 +46,8 @@ Wire serialize(const Reply& reply, bool request_keep_alive) {
   Wire wire;
   wire.head = fmt::format("HTTP/1.1 {} {}\r\n", reply.status, reason_for(reply.status));
   for (const auto& [name, value] : reply.headers) wire.head += fmt::format("{}: {}\r\n", name, value);
-  const bool no_body = reply.status == 304 || reply.status == 204 || (reply.status >= 100 && reply.status < 200);
+  const bool no_body =
+      reply.status == 304 || reply.status == 204 || (reply.status >= 100 && reply.status < 200);
   if (no_body) {
     if (reply.content_length) wire.head += fmt::format("Content-Length: {}\r\n", *reply.content_length);
   } else if (reply.chunked) {
@@ -116,7 +117,8 @@ asio::awaitable<void> pause(std::chrono::milliseconds duration) {
 }
 
 struct Tunnel {
-  explicit Tunnel(tcp::socket client_socket) : client(std::move(client_socket)), upstream(client.get_executor()) {}
+  explicit Tunnel(tcp::socket client_socket)
+      : client(std::move(client_socket)), upstream(client.get_executor()) {}
   tcp::socket client;
   tcp::socket upstream;
 };
@@ -127,9 +129,11 @@ asio::awaitable<void> pump(std::shared_ptr<Tunnel> tunnel, bool to_upstream) {
   std::array<char, 16 * 1024> buffer{};
   error_code ec;
   for (;;) {
-    const auto n = co_await from.async_read_some(asio::buffer(buffer), asio::redirect_error(asio::use_awaitable, ec));
+    const auto n =
+        co_await from.async_read_some(asio::buffer(buffer), asio::redirect_error(asio::use_awaitable, ec));
     if (ec) break;
-    co_await asio::async_write(to, asio::buffer(buffer.data(), n), asio::redirect_error(asio::use_awaitable, ec));
+    co_await asio::async_write(to, asio::buffer(buffer.data(), n),
+                               asio::redirect_error(asio::use_awaitable, ec));
     if (ec) break;
   }
   from.close(ec);
@@ -147,7 +151,8 @@ asio::awaitable<void> open_tunnel(tcp::socket client, std::string authority) {
   if (!ec) co_await tunnel->upstream.async_connect(target, asio::redirect_error(asio::use_awaitable, ec));
   const std::string answer = ec ? "HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
                                 : "HTTP/1.1 200 Connection Established\r\n\r\n";
-  co_await asio::async_write(tunnel->client, asio::buffer(answer), asio::redirect_error(asio::use_awaitable, ec));
+  co_await asio::async_write(tunnel->client, asio::buffer(answer),
+                             asio::redirect_error(asio::use_awaitable, ec));
   if (answer.find(" 200 ") == std::string::npos || ec) co_return;
   asio::co_spawn(tunnel->client.get_executor(), pump(tunnel, true), asio::detached);
   co_await pump(tunnel, false);
@@ -161,7 +166,10 @@ asio::awaitable<void> serve(TestServer::State* state, Stream* stream, std::size_
     error_code ec;
     co_await bhttp::async_read(*stream, buffer, request, asio::redirect_error(asio::use_awaitable, ec));
     if (ec) co_return;
-    SeenRequest seen{std::string(request.method_string()), std::string(request.target()), {}, connection_id,
+    SeenRequest seen{std::string(request.method_string()),
+                     std::string(request.target()),
+                     {},
+                     connection_id,
                      std::chrono::steady_clock::now()};
     for (const auto& field : request) seen.headers[lower(field.name_string())] = std::string(field.value());
     if constexpr (std::is_same_v<Stream, tcp::socket>) {
@@ -178,12 +186,14 @@ asio::awaitable<void> serve(TestServer::State* state, Stream* stream, std::size_
     if (reply.drop_without_reply) co_return;
     if (reply.delay_before_header.count() > 0) co_await pause(reply.delay_before_header);
     const Wire wire = serialize(reply, request.keep_alive());
-    co_await asio::async_write(*stream, asio::buffer(wire.head), asio::redirect_error(asio::use_awaitable, ec));
+    co_await asio::async_write(*stream, asio::buffer(wire.head),
+                               asio::redirect_error(asio::use_awaitable, ec));
     if (ec) co_return;
     std::size_t cut = wire.body.size();
     if (reply.stall_after_body_bytes) cut = std::min(cut, *reply.stall_after_body_bytes);
     if (reply.drop_after_body_bytes) cut = std::min(cut, *reply.drop_after_body_bytes);
-    co_await asio::async_write(*stream, asio::buffer(wire.body.data(), cut), asio::redirect_error(asio::use_awaitable, ec));
+    co_await asio::async_write(*stream, asio::buffer(wire.body.data(), cut),
+                               asio::redirect_error(asio::use_awaitable, ec));
     if (ec || reply.drop_after_body_bytes) co_return;
     if (reply.stall_after_body_bytes) co_await pause(reply.stall_for);
     co_await asio::async_write(*stream, asio::buffer(wire.body.data() + cut, wire.body.size() - cut),
@@ -220,8 +230,8 @@ asio::awaitable<void> accept_loop(TestServer::State* state) {
 TestServer::TestServer(TlsMode tls, std::string address) : state_(std::make_unique<State>()) {
   state_->address = address;
   if (tls != TlsMode::none) {
-    const char* name = tls == TlsMode::valid       ? "server"
-                       : tls == TlsMode::expired   ? "expired"
+    const char* name = tls == TlsMode::valid         ? "server"
+                       : tls == TlsMode::expired     ? "expired"
                        : tls == TlsMode::self_signed ? "selfsigned"
                                                      : "wronghost";
     auto& context = state_->tls.emplace(ssl::context::tls_server);
@@ -251,25 +261,34 @@ void TestServer::route(const std::string& path, Reply reply) {
   route(path, [reply](const SeenRequest&) { return reply; });
 }
 
-void TestServer::enable_proxy() { state_->proxy = true; }
+void TestServer::enable_proxy() {
+  state_->proxy = true;
+}
 
-unsigned short TestServer::port() const { return state_->acceptor.local_endpoint().port(); }
+unsigned short TestServer::port() const {
+  return state_->acceptor.local_endpoint().port();
+}
 
 std::string TestServer::url(std::string_view path, std::string_view host) const {
   std::string authority(host);
   if (authority.empty())
-    authority = state_->address.find(':') != std::string::npos ? "[" + state_->address + "]" : state_->address;
+    authority =
+        state_->address.find(':') != std::string::npos ? "[" + state_->address + "]" : state_->address;
   return fmt::format("{}://{}:{}{}", state_->tls ? "https" : "http", authority, port(), path);
 }
 
-std::size_t TestServer::connections_accepted() const { return state_->connections; }
+std::size_t TestServer::connections_accepted() const {
+  return state_->connections;
+}
 
 std::vector<SeenRequest> TestServer::requests() const {
   const std::lock_guard lock(state_->mutex);
   return state_->seen;
 }
 
-std::string http_data(std::string_view name) { return fmt::format("{}/http/{}", NEWSD_TEST_DATA_DIR, name); }
+std::string http_data(std::string_view name) {
+  return fmt::format("{}/http/{}", NEWSD_TEST_DATA_DIR, name);
+}
 
 namespace {
 std::string deflate_with(std::string_view data, int window_bits) {
@@ -289,8 +308,12 @@ std::string deflate_with(std::string_view data, int window_bits) {
 }
 }  // namespace
 
-std::string gzip(std::string_view data) { return deflate_with(data, 15 + 16); }
-std::string zlib_deflate(std::string_view data) { return deflate_with(data, 15); }
+std::string gzip(std::string_view data) {
+  return deflate_with(data, 15 + 16);
+}
+std::string zlib_deflate(std::string_view data) {
+  return deflate_with(data, 15);
+}
 
 std::string brotli(std::string_view data) {
   std::string out(BrotliEncoderMaxCompressedSize(data.size()) + 64, '\0');

@@ -107,7 +107,7 @@ TEST(Opml, DuplicateUrlsAreMergedWithAWarning) {
   ASSERT_EQ(document.sources.size(), 2u);
   const auto& merged = document.sources[0];
   EXPECT_EQ(merged.url, "https://dup.example/feed");
-  EXPECT_EQ(merged.title, "First");                // the first occurrence wins
+  EXPECT_EQ(merged.title, "First");                    // the first occurrence wins
   EXPECT_EQ(merged.site_url, "https://dup.example/");  // filled in from the second
   EXPECT_EQ(merged.options.interval, 10min);
   EXPECT_EQ(merged.options.articles, false);
@@ -136,7 +136,6 @@ TEST_P(BrokenOpml, IsRefusedWithLineAndReason) {
   EXPECT_THAT(std::string(error.what()), HasSubstr("line " + std::to_string(c.line)));
 }
 
-
 INSTANTIATE_TEST_SUITE_P(
     Cases, BrokenOpml,
     ::testing::Values(
@@ -147,24 +146,30 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenCase{"MismatchedTag", "<opml>\n<body>\n\n</bdy>\n</opml>", 4, "not well-formed XML"},
         BrokenCase{"WrongRoot", "<?xml version=\"1.0\"?>\n\n<rss version=\"2.0\"><channel/></rss>", 3,
                    "not <opml>"},
-        BrokenCase{"NoBody", "<opml version=\"2.0\">\n<head><title>x</title></head>\n</opml>", 1, "no <body>"},
+        BrokenCase{"NoBody", "<opml version=\"2.0\">\n<head><title>x</title></head>\n</opml>", 1,
+                   "no <body>"},
         BrokenCase{"BadVersion", "\n<opml version=\"3.0\"><body/></opml>", 2, "unsupported OPML version"},
         BrokenCase{"OutlineWithoutUrl",
                    "<?xml version=\"1.0\"?>\n<opml version=\"2.0\">\n<body>\n"
-                   "<outline text=\"ok\" xmlUrl=\"https://ok.example/\"/>\n<outline text=\"lonely\"/>\n</body></opml>",
+                   "<outline text=\"ok\" xmlUrl=\"https://ok.example/\"/>\n<outline "
+                   "text=\"lonely\"/>\n</body></opml>",
                    5, "no xmlUrl"},
-        BrokenCase{"RssOutlineWithoutUrl",
-                   "<opml version=\"2.0\">\n<body>\n<outline text=\"x\" type=\"rss\" xmlUrl=\" \"/>\n</body></opml>", 3,
-                   "type \"rss\" has no xmlUrl"},
+        BrokenCase{
+            "RssOutlineWithoutUrl",
+            "<opml version=\"2.0\">\n<body>\n<outline text=\"x\" type=\"rss\" xmlUrl=\" \"/>\n</body></opml>",
+            3, "type \"rss\" has no xmlUrl"},
         BrokenCase{"RelativeUrl",
-                   "<opml version=\"2.0\">\n<body>\n<outline text=\"Cat\">\n\n<outline text=\"x\" xmlUrl=\"/feed.xml\"/>"
+                   "<opml version=\"2.0\">\n<body>\n<outline text=\"Cat\">\n\n<outline text=\"x\" "
+                   "xmlUrl=\"/feed.xml\"/>"
                    "</outline></body></opml>",
                    5, "not an absolute URL"},
         BrokenCase{"FtpUrl",
-                   "<opml version=\"2.0\">\n<body>\n<outline text=\"x\" xmlUrl=\"ftp://a.example/f\"/>\n</body></opml>",
+                   "<opml version=\"2.0\">\n<body>\n<outline text=\"x\" "
+                   "xmlUrl=\"ftp://a.example/f\"/>\n</body></opml>",
                    3, "not an http or https URL"},
         BrokenCase{"BadHtmlUrl",
-                   "<opml version=\"2.0\">\n<body>\n<outline text=\"x\" xmlUrl=\"https://a.example/f\" htmlUrl=\"nope\"/>"
+                   "<opml version=\"2.0\">\n<body>\n<outline text=\"x\" xmlUrl=\"https://a.example/f\" "
+                   "htmlUrl=\"nope\"/>"
                    "</body></opml>",
                    3, "htmlUrl"},
         BrokenCase{"BadInterval",
@@ -191,7 +196,9 @@ INSTANTIATE_TEST_SUITE_P(
                    "<opml version=\"2.0\">\n<body>\n<outline text=\"Cat\" newsd:interval=\"1h\">\n"
                    "<outline text=\"x\" xmlUrl=\"https://a.example/f\"/></outline>\n</body></opml>",
                    3, "without xmlUrl"}),
-    [](const ::testing::TestParamInfo<BrokenCase>& param_info) { return std::string(param_info.param.name); });
+    [](const ::testing::TestParamInfo<BrokenCase>& param_info) {
+      return std::string(param_info.param.name);
+    });
 
 TEST(Opml, DeepNestingIsRefusedNotACrash) {
   std::string deep = "<opml version=\"2.0\"><body>\n";
@@ -263,7 +270,8 @@ TEST(Opml, HostRatesParseStrictlyAndFormatBack) {
   EXPECT_EQ(feeds::parse_host_rate("2/1h30m"), (feeds::HostRate{2, 90min}));
   EXPECT_EQ(feeds::parse_host_rate("1/10s")->gap(), 10s);
   EXPECT_EQ(feeds::parse_host_rate("4/s")->gap(), 250ms);
-  for (const char* bad : {"", "1", "/s", "0/s", "1/", "1/0s", "-1/s", "1/ s", "1 /s", "1/sec", "a/s", "1/1", "2000000/s"}) {
+  for (const char* bad :
+       {"", "1", "/s", "0/s", "1/", "1/0s", "-1/s", "1/ s", "1 /s", "1/sec", "a/s", "1/1", "2000000/s"}) {
     EXPECT_FALSE(feeds::parse_host_rate(bad).has_value()) << bad;
   }
   EXPECT_EQ(feeds::format_host_rate({1, 1s}), "1/s");

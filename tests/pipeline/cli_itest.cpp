@@ -6,8 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "run_newsd.h"
 #include "pipeline_support.h"
+#include "run_newsd.h"
 
 namespace newsd::test {
 namespace {
@@ -49,7 +49,8 @@ TEST(OnceCommand, PollsAndPrintsASummary) {
   auto config = std::filesystem::temp_directory_path() / ("newsd-once-" + std::to_string(getpid()) + ".toml");
   {
     std::ofstream out(config);
-    out << "[http]\nallow_private = [\"127.0.0.1\"]\n[politeness]\nper_host_connections = 4\nhost_gap = \"10ms\"\n";
+    out << "[http]\nallow_private = [\"127.0.0.1\"]\n[politeness]\nper_host_connections = 4\nhost_gap = "
+           "\"10ms\"\n";
   }
   auto result = run_newsd("once --db '" + world.url() + "' --config '" + config.string() + "'");
   std::filesystem::remove(config);
@@ -61,7 +62,8 @@ TEST(OnceCommand, PollsAndPrintsASummary) {
 
 TEST(OnceCommand, RefusesLoopbackWithoutAllowListAndSaysWhy) {
   PipelineWorld world("pipeline_once_ssrf", {"/harbour/"});
-  auto config = std::filesystem::temp_directory_path() / ("newsd-once-empty-" + std::to_string(getpid()) + ".toml");
+  auto config =
+      std::filesystem::temp_directory_path() / ("newsd-once-empty-" + std::to_string(getpid()) + ".toml");
   std::ofstream(config).put('\n');
   auto result = run_newsd("once --db '" + world.url() + "' --config '" + config.string() + "'");
   std::filesystem::remove(config);

@@ -52,8 +52,10 @@ TEST(PipelineEndToEnd, RobotsDisallowSkipsTheArticle) {
   PipelineWorld world("pipeline_robots", {"/valley/"});
   world.run_once();
   EXPECT_EQ(world.text("select status from articles where url like '%/valley/members/%'"), "skipped");
-  EXPECT_THAT(world.text("select error from articles where url like '%/valley/members/%'"), HasSubstr("robots.txt"));
-  for (const auto& line : world.server().request_log()) EXPECT_THAT(line, ::testing::Not(HasSubstr("/members/")));
+  EXPECT_THAT(world.text("select error from articles where url like '%/valley/members/%'"),
+              HasSubstr("robots.txt"));
+  for (const auto& line : world.server().request_log())
+    EXPECT_THAT(line, ::testing::Not(HasSubstr("/members/")));
   EXPECT_EQ(world.text("select status from articles where url like '%ashburn-bridge%'"), "extracted");
 }
 
@@ -92,10 +94,12 @@ TEST(PipelineEndToEnd, ServerErrorIsRecordedAgainstTheSource) {
                           [](const auto& source) { return !source.error.empty(); }),
             1);
   EXPECT_THAT(pipeline::format_summary(summary), HasSubstr("HTTP 500"));
-  EXPECT_THAT(world.text("select last_error from sources where url like '%/harbour/%'"), HasSubstr("HTTP 500"));
+  EXPECT_THAT(world.text("select last_error from sources where url like '%/harbour/%'"),
+              HasSubstr("HTTP 500"));
   EXPECT_EQ(world.count("select consecutive_errors from sources where url like '%/harbour/%'"), 1);
   EXPECT_EQ(world.count("select last_status from sources where url like '%/harbour/%'"), 500);
-  EXPECT_EQ(world.count("select count(*) from sources where url like '%/harbour/%' and next_poll_at > now()"), 1);
+  EXPECT_EQ(world.count("select count(*) from sources where url like '%/harbour/%' and next_poll_at > now()"),
+            1);
   EXPECT_EQ(world.count("select count(*) from fetch_log where status = 500 and error like '%HTTP 500%' "
                         "and source_id = (select id from sources where url like '%/harbour/%')"),
             1);
@@ -120,8 +124,12 @@ TEST(PipelineEndToEnd, ServerGoingAwayMidRunLosesNothing) {
   EXPECT_EQ(first.articles_extracted, 1);
   EXPECT_EQ(first.articles_deferred, 1);
   EXPECT_EQ(world.count("select count(*) from items"), 2);
-  EXPECT_EQ(world.count("select count(*) from articles where status = 'pending' and attempts = 1 and error <> ''"), 1);
-  EXPECT_GE(world.count("select count(*) from fetch_log where kind = 'article' and status is null and error <> ''"), 1);
+  EXPECT_EQ(
+      world.count("select count(*) from articles where status = 'pending' and attempts = 1 and error <> ''"),
+      1);
+  EXPECT_GE(
+      world.count("select count(*) from fetch_log where kind = 'article' and status is null and error <> ''"),
+      1);
 
   // The server is back: the next pass fetches what was left, stores nothing twice.
   world.server().come_back();
@@ -146,7 +154,8 @@ TEST(PipelineEndToEnd, PermanentRedirectSeenOnSeveralPollsUpdatesTheSourceUrl) {
   std::string old_url = world.text("select url from sources");
   std::string new_url = world.server().base_url() + "/valley/rss.xml";
   // The source now lives at an old address that redirects permanently.
-  world.conn().exec("move the source", "update sources set url = $1", {world.server().base_url() + "/old/valley.xml"});
+  world.conn().exec("move the source", "update sources set url = $1",
+                    {world.server().base_url() + "/old/valley.xml"});
   world.server().redirect("/old/valley.xml", 301, new_url);
   for (int poll = 1; poll <= pipeline::kPermanentRedirectPolls; ++poll) {
     world.make_all_due();

@@ -12,7 +12,9 @@
 
 namespace newsd::test {
 
-std::string demo_data_dir() { return std::string(NEWSD_TEST_DATA_DIR) + "/demo"; }
+std::string demo_data_dir() {
+  return std::string(NEWSD_TEST_DATA_DIR) + "/demo";
+}
 
 PipelineWorld::PipelineWorld(const std::string& purpose, std::vector<std::string> only)
     : url_(fresh_database(purpose)), server_(std::make_unique<demo::StaticServer>(demo_data_dir())) {

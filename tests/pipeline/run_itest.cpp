@@ -51,7 +51,9 @@ TEST(RunCommand, PollsThenStopsCleanlyOnSigterm) {
   EXPECT_THAT(text, ::testing::HasSubstr("received SIGTERM"));
   EXPECT_THAT(text, ::testing::HasSubstr("stopped"));
   // Whatever was polled was recorded: no source is left half-done.
-  EXPECT_EQ(world.count("select count(*) from sources where last_polled_at is not null and last_status is null"), 0);
+  EXPECT_EQ(
+      world.count("select count(*) from sources where last_polled_at is not null and last_status is null"),
+      0);
 }
 
 }  // namespace

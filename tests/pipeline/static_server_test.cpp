@@ -1,9 +1,9 @@
 // The demo web server, through newsd's own HTTP client: what the pipeline
 // tests and `newsd demo` rely on it for.
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/io_context.hpp>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
 
 #include <optional>
 
@@ -59,7 +59,8 @@ TEST(StaticServer, AnswersAMatchingConditionalGetWith304) {
 
 TEST(StaticServer, DirectoriesServeTheirIndexAndNothingEscapesTheRoot) {
   demo::StaticServer server(demo_data_dir());
-  auto page = fetch(server.base_url() + "/kyiv/elon-musk-publicly-supports-call-for-us-to-exit-nato-un/?utm_source=rss");
+  auto page = fetch(server.base_url() +
+                    "/kyiv/elon-musk-publicly-supports-call-for-us-to-exit-nato-un/?utm_source=rss");
   EXPECT_EQ(page.status, 200);
   EXPECT_THAT(page.content_type, HasSubstr("text/html"));
   EXPECT_EQ(fetch(server.base_url() + "/../pipeline/static_server_test.cpp").status, 404);

@@ -41,7 +41,8 @@ TEST(PassSummary, AddsUpSourcesAndListsErrorsBySource) {
   EXPECT_THAT(text, HasSubstr("sources polled: 3 (1 not modified)"));
   EXPECT_THAT(text, HasSubstr("items: 3 new, 0 changed, 2 unchanged"));
   EXPECT_THAT(text, HasSubstr("articles: 2 extracted, 1 failed, 0 skipped, 0 waiting for a retry"));
-  EXPECT_THAT(text, HasSubstr("errors: 1\n  source 7 https://b.example/rss: HTTP 500 from https://b.example/rss"));
+  EXPECT_THAT(text,
+              HasSubstr("errors: 1\n  source 7 https://b.example/rss: HTTP 500 from https://b.example/rss"));
   EXPECT_THAT(text, HasSubstr("disabled"));
 }
 

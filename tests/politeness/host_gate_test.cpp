@@ -59,7 +59,8 @@ std::chrono::milliseconds smallest_gap(std::vector<TimePoint> starts) {
   std::sort(starts.begin(), starts.end());
   auto smallest = std::chrono::milliseconds::max();
   for (std::size_t i = 1; i < starts.size(); ++i) {
-    smallest = std::min(smallest, std::chrono::duration_cast<std::chrono::milliseconds>(starts[i] - starts[i - 1]));
+    smallest =
+        std::min(smallest, std::chrono::duration_cast<std::chrono::milliseconds>(starts[i] - starts[i - 1]));
   }
   return smallest;
 }
@@ -79,7 +80,8 @@ TEST(HostGate, ManyFeedsOnOneHostRespectConcurrencyAndGap) {
   Log log;
   // Requests that take longer than the gap, so the concurrency limit bites too.
   for (int i = 0; i < 20; ++i) {
-    asio::co_spawn(io, request(&gate, "feeds.example", &log, 120ms, Outcome::from_status(200)), asio::detached);
+    asio::co_spawn(io, request(&gate, "feeds.example", &log, 120ms, Outcome::from_status(200)),
+                   asio::detached);
   }
   io.run();
   EXPECT_EQ(log.completed, 20);
@@ -128,7 +130,8 @@ TEST(HostGate, RetryAfterKeepsEveryoneAwayFromTheHost) {
   asio::io_context io;
   HostGate gate(io.get_executor(), quick_config(0ms, 1));
   Log log;
-  asio::co_spawn(io, request(&gate, "busy.example", &log, 1ms, Outcome::from_status(429, 1s)), asio::detached);
+  asio::co_spawn(io, request(&gate, "busy.example", &log, 1ms, Outcome::from_status(429, 1s)),
+                 asio::detached);
   for (int i = 0; i < 3; ++i) {
     asio::co_spawn(io, request(&gate, "busy.example", &log, 1ms, Outcome::from_status(200)), asio::detached);
   }
@@ -177,10 +180,12 @@ TEST(HostGate, PerHostOverrides) {
   gate.set_limits("runtime.example", {3, 0ms});
   Log log;
   for (int i = 0; i < 3; ++i) {
-    asio::co_spawn(io, request(&gate, "strict.example", &log, 1ms, Outcome::from_status(200)), asio::detached);
+    asio::co_spawn(io, request(&gate, "strict.example", &log, 1ms, Outcome::from_status(200)),
+                   asio::detached);
   }
   for (int i = 0; i < 6; ++i) {
-    asio::co_spawn(io, request(&gate, "runtime.example", &log, 30ms, Outcome::from_status(200)), asio::detached);
+    asio::co_spawn(io, request(&gate, "runtime.example", &log, 30ms, Outcome::from_status(200)),
+                   asio::detached);
   }
   io.run();
   EXPECT_GE(smallest_gap(log.starts["strict.example"]), 120ms);
@@ -197,7 +202,8 @@ TEST(HostGate, RestoredBackoffIsHonoured) {
   saved.consecutive_errors = 1;
   gate.restore(saved);
   Log log;
-  asio::co_spawn(io, request(&gate, "restored.example", &log, 1ms, Outcome::from_status(200)), asio::detached);
+  asio::co_spawn(io, request(&gate, "restored.example", &log, 1ms, Outcome::from_status(200)),
+                 asio::detached);
   io.run();
   ASSERT_EQ(log.starts["restored.example"].size(), 1u);
   EXPECT_GE(log.starts["restored.example"][0], *saved.backoff_until);
@@ -266,10 +272,13 @@ TEST(HostGate, PermitMovesAndReleasesOnce) {
   asio::io_context io;
   HostGate gate(io.get_executor(), quick_config(0ms, 1));
   Permit outer;
-  asio::co_spawn(io, [](HostGate* g, Permit* out) -> asio::awaitable<void> {
-    Permit first = co_await g->acquire("m.example");
-    *out = std::move(first);
-  }(&gate, &outer), asio::detached);
+  asio::co_spawn(
+      io,
+      [](HostGate* g, Permit* out) -> asio::awaitable<void> {
+        Permit first = co_await g->acquire("m.example");
+        *out = std::move(first);
+      }(&gate, &outer),
+      asio::detached);
   io.run();
   ASSERT_TRUE(outer);
   EXPECT_EQ(gate.in_flight(), 1);

@@ -120,11 +120,13 @@ TEST(HostStore, RobotsCacheSurvivesARestartAndHostileBodies) {
   auto conn = migrated("hosts_robots");
   TimePoint now = Clock::now();
   RobotsCache first;
-  std::string hostile = std::string("User-agent: *\nDisallow: /private\nCrawl-delay: 3\n\0\xff\xfe junk\n", 58);
+  std::string hostile =
+      std::string("User-agent: *\nDisallow: /private\nCrawl-delay: 3\n\0\xff\xfe junk\n", 58);
   first.store("a.example", 200, hostile, now);
   first.store("b.example", 404, "", now);
   first.store("c.example", 503, "", now);
-  for (const char* host : {"a.example", "b.example", "c.example"}) save_robots_record(*conn, *first.record(host));
+  for (const char* host : {"a.example", "b.example", "c.example"})
+    save_robots_record(*conn, *first.record(host));
   // The timing columns of a host are not touched by saving its robots.txt, and vice versa.
   HostState timing;
   timing.host = "a.example";

@@ -50,7 +50,8 @@ struct Harness {
     config.backoff_base = 1s;
     config.seed = 1;
     gate = std::make_unique<HostGate>(io.get_executor(), config);
-    fetcher = std::make_unique<PoliteFetcher>(*gate, robots, client, options, newsd::Logger(newsd::LogLevel::error));
+    fetcher = std::make_unique<PoliteFetcher>(*gate, robots, client, options,
+                                              newsd::Logger(newsd::LogLevel::error));
   }
 
   // Starts every fetch at once and runs them all to completion.
@@ -182,7 +183,8 @@ TEST(PoliteFetcher, CrawlDelayFromRobotsRaisesTheGap) {
   server.route("/a", PoliteReply{200, {}, "x"});
   Harness harness(0ms);
   std::vector<newsd::http::Request> requests;
-  for (int i = 0; i < 3; ++i) requests.push_back(request(server.url("/a"), newsd::http::RequestKind::article));
+  for (int i = 0; i < 3; ++i)
+    requests.push_back(request(server.url("/a"), newsd::http::RequestKind::article));
   harness.fetch_all(std::move(requests));
   auto arrivals = server.arrivals();
   ASSERT_EQ(arrivals.size(), 4u);  // robots.txt + 3
@@ -201,7 +203,8 @@ TEST(PoliteFetcher, RetryAfterFromTheServerKeepsUsAway) {
   server.route("/ok", PoliteReply{200, {}, "fine"});
   Harness harness(0ms);
   std::vector<PoliteResult> results;
-  asio::co_spawn(harness.io, two_in_a_row(harness.fetcher.get(), server.url("/limited"), server.url("/ok"), &results),
+  asio::co_spawn(harness.io,
+                 two_in_a_row(harness.fetcher.get(), server.url("/limited"), server.url("/ok"), &results),
                  asio::detached);
   harness.io.run();
   ASSERT_EQ(results.size(), 2u);
@@ -212,7 +215,8 @@ TEST(PoliteFetcher, RetryAfterFromTheServerKeepsUsAway) {
   EXPECT_GE(arrivals[1].at - arrivals[0].at, 1000ms - kSlack);
 }
 
-asio::awaitable<void> poll_source_twice(PoliteFetcher* fetcher, std::string url, std::vector<PoliteResult>* out) {
+asio::awaitable<void> poll_source_twice(PoliteFetcher* fetcher, std::string url,
+                                        std::vector<PoliteResult>* out) {
   out->push_back(co_await fetcher->fetch_source(7, request(url, newsd::http::RequestKind::feed)));
   out->push_back(co_await fetcher->fetch_source(7, request(url, newsd::http::RequestKind::feed)));
 }
@@ -222,7 +226,8 @@ TEST(PoliteFetcher, ASourceIsNotPolledTwiceWithinItsMinimumInterval) {
   server.route("/feed", PoliteReply{200, {}, "<rss/>"});
   Harness harness(0ms);
   std::vector<PoliteResult> results;
-  asio::co_spawn(harness.io, poll_source_twice(harness.fetcher.get(), server.url("/feed"), &results), asio::detached);
+  asio::co_spawn(harness.io, poll_source_twice(harness.fetcher.get(), server.url("/feed"), &results),
+                 asio::detached);
   harness.io.run();
   ASSERT_EQ(results.size(), 2u);
   EXPECT_EQ(results[0].response.status, 200);

@@ -84,7 +84,8 @@ asio::awaitable<void> accept_loop(PoliteServer::State* state) {
     boost::system::error_code ec;
     tcp::socket socket = co_await state->acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
     if (ec) co_return;
-    asio::co_spawn(state->io, serve(state, std::move(socket), std::chrono::steady_clock::now()), asio::detached);
+    asio::co_spawn(state->io, serve(state, std::move(socket), std::chrono::steady_clock::now()),
+                   asio::detached);
   }
 }
 
@@ -120,9 +121,13 @@ void PoliteServer::route(const std::string& path, PoliteReply reply) {
   route(path, [reply] { return reply; });
 }
 
-std::string PoliteServer::url(std::string_view path) const { return "http://" + host() + std::string(path); }
+std::string PoliteServer::url(std::string_view path) const {
+  return "http://" + host() + std::string(path);
+}
 
-std::string PoliteServer::host() const { return "127.0.0.1:" + std::to_string(state_->port); }
+std::string PoliteServer::host() const {
+  return "127.0.0.1:" + std::to_string(state_->port);
+}
 
 std::vector<Arrival> PoliteServer::arrivals() const {
   std::lock_guard lock(state_->mutex);
@@ -145,8 +150,8 @@ int PoliteServer::max_in_flight() const {
 std::chrono::milliseconds smallest_gap(const std::vector<Arrival>& arrivals) {
   auto smallest = std::chrono::milliseconds::max();
   for (std::size_t i = 1; i < arrivals.size(); ++i) {
-    smallest = std::min(smallest,
-                        std::chrono::duration_cast<std::chrono::milliseconds>(arrivals[i].at - arrivals[i - 1].at));
+    smallest = std::min(
+        smallest, std::chrono::duration_cast<std::chrono::milliseconds>(arrivals[i].at - arrivals[i - 1].at));
   }
   return smallest;
 }

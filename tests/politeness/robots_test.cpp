@@ -21,7 +21,9 @@ std::string read_file(const fs::path& path) {
   return out.str();
 }
 
-fs::path robots_dir() { return fs::path(NEWSD_TEST_DATA_DIR) / "robots"; }
+fs::path robots_dir() {
+  return fs::path(NEWSD_TEST_DATA_DIR) / "robots";
+}
 
 // Runs one <case>.expect file against its <case>.txt; returns how many checks ran.
 int run_case(const fs::path& expect_path) {
@@ -39,8 +41,8 @@ int run_case(const fs::path& expect_path) {
     auto space = line.find(' ');
     std::string verb = line.substr(0, space);
     std::string argument = space == std::string::npos ? "" : line.substr(space + 1);
-    std::string where = expect_path.filename().string() + ":" + std::to_string(line_number) +
-                        " (agent " + agent + ")";
+    std::string where =
+        expect_path.filename().string() + ":" + std::to_string(line_number) + " (agent " + agent + ")";
     auto policy = robots.policy_for(agent);
     if (verb == "agent") {
       agent = argument;
@@ -110,7 +112,8 @@ TEST(RobotsParse, StopsAtTheParseLimitOnALineBoundary) {
 }
 
 TEST(RobotsParse, CrawlDelayTakesTheLargestOfMergedGroups) {
-  auto robots = RobotsTxt::parse("User-agent: newsd\nCrawl-delay: 2.5\n\nUser-agent: newsd\nCrawl-delay: 7\n");
+  auto robots =
+      RobotsTxt::parse("User-agent: newsd\nCrawl-delay: 2.5\n\nUser-agent: newsd\nCrawl-delay: 7\n");
   auto policy = robots.policy_for("newsd");
   ASSERT_TRUE(policy.crawl_delay_seconds);
   EXPECT_DOUBLE_EQ(*policy.crawl_delay_seconds, 7.0);

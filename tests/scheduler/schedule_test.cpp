@@ -49,7 +49,7 @@ TEST(AdaptiveInterval, FallsBackWithTooFewDates) {
 TEST(AdaptiveInterval, LooksOnlyAtRecentItems) {
   ScheduleConfig config;
   config.recent_items = 5;
-  auto dates = every(2h, 6);                    // 5 recent gaps of 2 h
+  auto dates = every(2h, 6);                      // 5 recent gaps of 2 h
   auto old = every(20h, 30, dates.back() - 20h);  // a long slow history before
   dates.insert(dates.end(), old.begin(), old.end());
   EXPECT_EQ(adaptive_interval(dates, kNow, config), 1h);

@@ -50,7 +50,8 @@ TEST(SourceStore, FailuresBackOffAndAWeekDisablesKeepingTheLastError) {
   auto id = db.add_source("https://down.example/feed");
   ScheduleConfig config;
   std::mt19937_64 rng(2);
-  auto first = record_poll_failure(db.conn, id, {kNow, std::nullopt, "connect: refused", std::nullopt}, config, rng);
+  auto first =
+      record_poll_failure(db.conn, id, {kNow, std::nullopt, "connect: refused", std::nullopt}, config, rng);
   EXPECT_EQ(first.consecutive_errors, 1);
   EXPECT_EQ(first.failing_since, kNow);
   EXPECT_GE(first.next_poll_at, kNow + 15min);
@@ -65,7 +66,8 @@ TEST(SourceStore, FailuresBackOffAndAWeekDisablesKeepingTheLastError) {
   EXPECT_EQ(health.failing[0].last_error, "HTTP 503");
   EXPECT_EQ(health.failing[0].last_status, 503);
 
-  auto last = record_poll_failure(db.conn, id, {kNow + 24h * 7, 404, "HTTP 404 Not Found", std::nullopt}, config, rng);
+  auto last = record_poll_failure(db.conn, id, {kNow + 24h * 7, 404, "HTTP 404 Not Found", std::nullopt},
+                                  config, rng);
   EXPECT_TRUE(last.disabled);
   EXPECT_TRUE(load_schedule(db.conn).empty()) << "a disabled source is not scheduled";
   health = load_fetch_health(db.conn, kNow + 24h * 7);
@@ -97,10 +99,12 @@ TEST(SourceStore, FailureOfAMissingSourceIsAClearError) {
 TEST(SourceStore, StartupSpreadsOverdueSources) {
   Db db("sched_startup");
   // 2,000 sources all due at start-up (bulk insert through one bound parameter).
-  db.conn.exec("add sources",
-               "insert into sources (url, next_poll_at) select 'https://s' || g || '.example/feed', "
-               "'epoch'::timestamptz + $1::bigint * interval '1 second' from generate_series(1, 2000) g",
-               {std::to_string(std::chrono::duration_cast<std::chrono::seconds>((kNow - 1h).time_since_epoch()).count())});
+  db.conn.exec(
+      "add sources",
+      "insert into sources (url, next_poll_at) select 'https://s' || g || '.example/feed', "
+      "'epoch'::timestamptz + $1::bigint * interval '1 second' from generate_series(1, 2000) g",
+      {std::to_string(
+          std::chrono::duration_cast<std::chrono::seconds>((kNow - 1h).time_since_epoch()).count())});
   auto later = db.add_source("https://later.example/feed");
   record_poll_success(db.conn, later, {kNow, 200, 1h, kNow + 1h});
   ScheduleConfig config;

@@ -15,7 +15,8 @@ TEST(SourceOptions, JsonRoundTripsInOpmlSpelling) {
   options.articles = false;
   options.insecure = true;
   const auto json = newsd::sources::options_to_json(options);
-  EXPECT_EQ(json, R"({"interval":"1h30m","minInterval":"5m","hostRate":"1/10s","articles":false,"insecure":true})");
+  EXPECT_EQ(json,
+            R"({"interval":"1h30m","minInterval":"5m","hostRate":"1/10s","articles":false,"insecure":true})");
   EXPECT_EQ(newsd::sources::options_from_json(json), options);
 }
 

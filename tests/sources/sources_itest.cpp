@@ -22,7 +22,9 @@ using ::testing::UnorderedElementsAre;
 
 namespace {
 
-std::string data_path(const std::string& name) { return std::string(NEWSD_TEST_DATA_DIR) + "/opml/" + name; }
+std::string data_path(const std::string& name) {
+  return std::string(NEWSD_TEST_DATA_DIR) + "/opml/" + name;
+}
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -69,7 +71,9 @@ class SourcesTest : public ::testing::Test {
 };
 
 // run_newsd puts arguments after the command, so --db goes last.
-std::string with_db(const std::string& command, const std::string& url) { return command + " --db '" + url + "'"; }
+std::string with_db(const std::string& command, const std::string& url) {
+  return command + " --db '" + url + "'";
+}
 
 constexpr const char* kTwoFeeds = R"(<opml version="2.0" xmlns:newsd="https://newsd.dev/ns/opml/1"><body>
 <outline text="News"><outline text="A" xmlUrl="https://a.example/feed" newsd:interval="30m"/></outline>
@@ -79,13 +83,15 @@ constexpr const char* kTwoFeeds = R"(<opml version="2.0" xmlns:newsd="https://ne
 TEST_F(SourcesTest, ImportAddsThenLeavesUnchangedSourcesAlone) {
   auto first = sync(kTwoFeeds);
   EXPECT_THAT(first.added, ElementsAre("https://a.example/feed", "https://b.example/feed"));
-  auto row = conn_->exec("read", "select title, site_url, category::text, options::text from sources where url = $1",
-                         {newsd::pg::Param("https://a.example/feed")});
+  auto row =
+      conn_->exec("read", "select title, site_url, category::text, options::text from sources where url = $1",
+                  {newsd::pg::Param("https://a.example/feed")});
   EXPECT_EQ(row.text(0, 0), "A");
   EXPECT_TRUE(row.is_null(0, 1));
   EXPECT_EQ(row.text(0, 2), "{News}");
   EXPECT_EQ(row.text(0, 3), R"({"interval": "30m"})");
-  auto b = conn_->exec("read", "select options->'articles' from sources where url = 'https://b.example/feed'");
+  auto b =
+      conn_->exec("read", "select options->'articles' from sources where url = 'https://b.example/feed'");
   EXPECT_EQ(b.text(0, 0), "false");
 
   const std::string before = snapshot();
@@ -99,8 +105,9 @@ TEST_F(SourcesTest, ImportAddsThenLeavesUnchangedSourcesAlone) {
 
 TEST_F(SourcesTest, ImportIsASyncThatDisablesMissingSourcesAndKeepsTheirItems) {
   sync(kTwoFeeds);
-  conn_->exec("item", "insert into items (source_id, key, content_hash) "
-                      "select id, 'item-1', 'h' from sources where url = 'https://b.example/feed'");
+  conn_->exec("item",
+              "insert into items (source_id, key, content_hash) "
+              "select id, 'item-1', 'h' from sources where url = 'https://b.example/feed'");
   auto report = sync(R"(<opml version="2.0"><body>
 <outline text="A renamed" xmlUrl="https://a.example/feed"/>
 <outline text="C" xmlUrl="https://c.example/feed"/>
@@ -108,11 +115,15 @@ TEST_F(SourcesTest, ImportIsASyncThatDisablesMissingSourcesAndKeepsTheirItems) {
   EXPECT_THAT(report.added, ElementsAre("https://c.example/feed"));
   EXPECT_THAT(report.updated, ElementsAre("https://a.example/feed"));
   EXPECT_THAT(report.disabled, ElementsAre("https://b.example/feed"));
-  auto a = conn_->exec("read", "select title, category::text, options::text from sources where url = 'https://a.example/feed'");
+  auto a = conn_->exec(
+      "read",
+      "select title, category::text, options::text from sources where url = 'https://a.example/feed'");
   EXPECT_EQ(a.text(0, 0), "A renamed");
   EXPECT_EQ(a.text(0, 1), "{}");  // moved to the top level
   EXPECT_EQ(a.text(0, 2), "{}");  // the interval option was removed from the file
-  auto b = conn_->exec("read", "select disabled_at is not null, disabled_reason from sources where url = 'https://b.example/feed'");
+  auto b = conn_->exec(
+      "read",
+      "select disabled_at is not null, disabled_reason from sources where url = 'https://b.example/feed'");
   EXPECT_EQ(b.text(0, 0), "t");
   EXPECT_EQ(b.text(0, 1), newsd::sources::kMissingFromImport);
   EXPECT_EQ(count("select count(*) from items"), 1);  // its items stay
@@ -129,21 +140,25 @@ TEST_F(SourcesTest, ImportIsASyncThatDisablesMissingSourcesAndKeepsTheirItems) {
 
 TEST_F(SourcesTest, SourcesDisabledForAnotherReasonStayDisabled) {
   sync(kTwoFeeds);
-  conn_->exec("disable", "update sources set disabled_at = now(), disabled_reason = 'HTTP 410 Gone' "
-                         "where url = 'https://a.example/feed'");
+  conn_->exec("disable",
+              "update sources set disabled_at = now(), disabled_reason = 'HTTP 410 Gone' "
+              "where url = 'https://a.example/feed'");
   auto report = sync(kTwoFeeds);
   EXPECT_THAT(report.still_disabled, ElementsAre("https://a.example/feed"));
   EXPECT_TRUE(report.reenabled.empty());
-  EXPECT_EQ(conn_->exec("read", "select disabled_reason from sources where url = 'https://a.example/feed'").text(0, 0),
+  EXPECT_EQ(conn_->exec("read", "select disabled_reason from sources where url = 'https://a.example/feed'")
+                .text(0, 0),
             "HTTP 410 Gone");
 }
 
 TEST_F(SourcesTest, PruneDeletesMissingSourcesWithTheirItems) {
   sync(kTwoFeeds);
-  conn_->exec("item", "insert into items (source_id, key, content_hash) "
-                      "select id, 'item-1', 'h' from sources where url = 'https://b.example/feed'");
-  auto report = sync(R"(<opml version="2.0"><body><outline text="A" xmlUrl="https://a.example/feed"/></body></opml>)",
-                     /*prune=*/true);
+  conn_->exec("item",
+              "insert into items (source_id, key, content_hash) "
+              "select id, 'item-1', 'h' from sources where url = 'https://b.example/feed'");
+  auto report =
+      sync(R"(<opml version="2.0"><body><outline text="A" xmlUrl="https://a.example/feed"/></body></opml>)",
+           /*prune=*/true);
   EXPECT_THAT(report.deleted, ElementsAre("https://b.example/feed"));
   EXPECT_TRUE(report.disabled.empty());
   EXPECT_EQ(count("select count(*) from sources"), 1);
@@ -193,8 +208,9 @@ TEST_F(SourcesTest, ExportThenImportIsUnchanged) {
                                            url_))
                 .status,
             0);
-  conn_->exec("disable", "update sources set disabled_at = now(), disabled_reason = 'HTTP 410 Gone' "
-                         "where url = 'https://tech.example/rss'");
+  conn_->exec("disable",
+              "update sources set disabled_at = now(), disabled_reason = 'HTTP 410 Gone' "
+              "where url = 'https://tech.example/rss'");
   const std::string before = snapshot();
   const auto exported_path = (dir_ / "export.opml").string();
   auto exported = newsd::test::run_newsd(with_db("export --file " + exported_path, url_));
@@ -203,8 +219,9 @@ TEST_F(SourcesTest, ExportThenImportIsUnchanged) {
   // The file is OPML 2.0 with categories and options, and lists the enabled sources.
   auto document = feeds::parse_opml(read_file(exported_path));
   ASSERT_EQ(document.sources.size(), 4u);
-  auto kyiv = std::find_if(document.sources.begin(), document.sources.end(),
-                           [](const auto& s) { return s.url == "https://kyivindependent.com/news-archive/rss/"; });
+  auto kyiv = std::find_if(document.sources.begin(), document.sources.end(), [](const auto& s) {
+    return s.url == "https://kyivindependent.com/news-archive/rss/";
+  });
   ASSERT_NE(kyiv, document.sources.end());
   EXPECT_THAT(kyiv->category, ElementsAre("News", "Europe"));
   EXPECT_EQ(kyiv->options.interval, 30min);
@@ -222,11 +239,13 @@ TEST_F(SourcesTest, ExportThenImportIsUnchanged) {
 }
 
 TEST_F(SourcesTest, CliAddAddsOneSource) {
-  auto added = newsd::test::run_newsd(
-      with_db("add https://new.example/feed --category News/World --title 'New' --interval 1h --articles false", url_));
+  auto added = newsd::test::run_newsd(with_db(
+      "add https://new.example/feed --category News/World --title 'New' --interval 1h --articles false",
+      url_));
   ASSERT_EQ(added.status, 0) << added.err;
   EXPECT_THAT(added.out, HasSubstr("added source"));
-  auto row = conn_->exec("read", "select title, category::text, options from sources where url = 'https://new.example/feed'");
+  auto row = conn_->exec(
+      "read", "select title, category::text, options from sources where url = 'https://new.example/feed'");
   EXPECT_EQ(row.text(0, 0), "New");
   EXPECT_EQ(row.text(0, 1), "{News,World}");
   EXPECT_EQ(newsd::sources::options_from_json(row.text(0, 2)).interval, 1h);

@@ -75,7 +75,8 @@ TEST_F(ArticleStoreTest, TwoSourcesLinkingOneStoryShareOneArticleRow) {
   EXPECT_EQ(before.text(0, 1), "pending");
 
   articles.store_extracted(id_a, article("The hydroelectric dam was repaired by engineers."));
-  auto after = check_->exec("news", "select article_id, best_text_source, best_text from news order by source_id");
+  auto after =
+      check_->exec("news", "select article_id, best_text_source, best_text from news order by source_id");
   ASSERT_EQ(after.rows(), 2);
   for (int row = 0; row < 2; ++row) {
     EXPECT_EQ(after.integer(row, 0), id_a);
@@ -118,13 +119,18 @@ TEST_F(ArticleStoreTest, FullTextSearchFindsAnArticleByAWordOfItsBody) {
   EXPECT_EQ(found.integer(0, 0), english);
   EXPECT_NE(std::string(found.text(0, 1)).find("[turbines]"), std::string::npos) << found.text(0, 1);
   // German stemming for a German article: "Haus" finds "Häuser", "Flüsse" finds "Fluss".
-  auto german_hit = check_->exec("search", "select id from articles where search @@ websearch_to_tsquery('german', 'Haus Flüsse')");
+  auto german_hit = check_->exec(
+      "search", "select id from articles where search @@ websearch_to_tsquery('german', 'Haus Flüsse')");
   ASSERT_EQ(german_hit.rows(), 1);
   EXPECT_EQ(german_hit.integer(0, 0), german);
   // A word in no article finds nothing; the index is what the planner uses.
-  EXPECT_EQ(count(*check_, "select count(*) from articles where search @@ websearch_to_tsquery('english', 'volcano')"), 0);
+  EXPECT_EQ(count(*check_,
+                  "select count(*) from articles where search @@ websearch_to_tsquery('english', 'volcano')"),
+            0);
   check_->exec("planner", "set enable_seqscan = off");
-  auto plan = check_->exec("explain", "explain select id from articles where search @@ websearch_to_tsquery('english', 'turbine')");
+  auto plan = check_->exec(
+      "explain",
+      "explain select id from articles where search @@ websearch_to_tsquery('english', 'turbine')");
   std::string text;
   for (int row = 0; row < plan.rows(); ++row) text += std::string(plan.text(row, 0)) + "\n";
   EXPECT_NE(text.find("articles_search"), std::string::npos) << text;
@@ -135,8 +141,8 @@ TEST_F(ArticleStoreTest, LanguageTagsChooseTheTextSearchConfiguration) {
     select newsd_ts_config('en')::text, newsd_ts_config('en-US')::text, newsd_ts_config('de_DE')::text,
            newsd_ts_config('French')::text, newsd_ts_config('es')::text, newsd_ts_config('ru-RU')::text,
            newsd_ts_config('uk')::text, newsd_ts_config(null)::text, newsd_ts_config('')::text)sql");
-  const char* expected[] = {"english", "english", "german", "french", "spanish", "russian",
-                            "simple", "simple", "simple"};
+  const char* expected[] = {"english", "english", "german", "french", "spanish",
+                            "russian", "simple",  "simple", "simple"};
   for (int column = 0; column < 9; ++column) EXPECT_EQ(configs.text(0, column), expected[column]) << column;
 }
 
@@ -145,7 +151,8 @@ TEST_F(ArticleStoreTest, NotifiesWhenAnArticleBecomesExtractedOnce) {
   Connection listener(url_);
   listener.exec("listen", "listen newsd_articles");
   auto id = articles.record_pending("https://news.example/n", "https://news.example/n");
-  EXPECT_FALSE(listener.wait_notification(std::chrono::milliseconds(200)).has_value()) << "pending is not news";
+  EXPECT_FALSE(listener.wait_notification(std::chrono::milliseconds(200)).has_value())
+      << "pending is not news";
   articles.store_extracted(id, article("First version."));
   auto notification = listener.wait_notification(std::chrono::milliseconds(3000));
   ASSERT_TRUE(notification.has_value());
@@ -170,14 +177,17 @@ TEST_F(ArticleStoreTest, FailuresAndThePendingQueue) {
   pending = articles.pending(10);
   ASSERT_EQ(pending.size(), 1u);
   EXPECT_EQ(pending[0].id, first);
-  auto failed = check_->exec("failed", "select status, error, http_status, attempts from articles where id = $1::bigint",
-                             {std::to_string(second)});
+  auto failed = check_->exec(
+      "failed", "select status, error, http_status, attempts from articles where id = $1::bigint",
+      {std::to_string(second)});
   EXPECT_EQ(failed.text(0, 0), "failed");
   EXPECT_EQ(failed.text(0, 1), "HTTP 404 from news.example");
   EXPECT_EQ(failed.integer(0, 2), 404);
   EXPECT_EQ(failed.integer(0, 3), 1);
-  EXPECT_EQ(check_->exec("skipped", "select status from articles where id = $1::bigint",
-                         {std::to_string(third)}).text(0, 0), "skipped");
+  EXPECT_EQ(
+      check_->exec("skipped", "select status from articles where id = $1::bigint", {std::to_string(third)})
+          .text(0, 0),
+      "skipped");
   EXPECT_THROW(articles.store_failure(999999, ArticleOutcome::failed, "x", std::nullopt), newsd::pg::Error);
 }
 
@@ -189,10 +199,12 @@ TEST_F(ArticleStoreTest, FetchLogRecordsAttemptsAndPrunesByAge) {
               newsd::storage::FetchKind::feed, 200, 5120, 130, "", source});
   log.record({now - std::chrono::hours(2), "https://a.example/robots.txt", "a.example",
               newsd::storage::FetchKind::robots, 404, 0, 20, "", std::nullopt});
-  log.record({now, "https://a.example/story", "a.example", newsd::storage::FetchKind::article,
-              std::nullopt, std::nullopt, 30000, "timeout after 30 s", source});
+  log.record({now, "https://a.example/story", "a.example", newsd::storage::FetchKind::article, std::nullopt,
+              std::nullopt, 30000, "timeout after 30 s", source});
   EXPECT_EQ(count(*check_, "select count(*) from fetch_log"), 3);
-  auto failed = check_->exec("failed fetch", "select kind, status is null, error, duration_ms from fetch_log where kind = 'article'");
+  auto failed =
+      check_->exec("failed fetch",
+                   "select kind, status is null, error, duration_ms from fetch_log where kind = 'article'");
   EXPECT_EQ(failed.text(0, 0), "article");
   EXPECT_EQ(failed.text(0, 1), "t");
   EXPECT_EQ(failed.text(0, 2), "timeout after 30 s");

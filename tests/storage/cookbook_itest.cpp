@@ -96,31 +96,36 @@ const std::map<std::string, std::vector<std::string>> kExpected = {
       "World Wire | Power back after dam repair | *", "World Wire | Markets rally | *"}},
     {"Articles of the last 24 hours, with their text",
      {"Dam repaired overnight | Kyiv Daily | 14 | Engineers repaired the hydroelectric dam"}},
-    {"Search articles, with highlighted snippets", {"Dam repaired overnight | ~<<dam>> overnight and <<power>> | *"}},
+    {"Search articles, with highlighted snippets",
+     {"Dam repaired overnight | ~<<dam>> overnight and <<power>> | *"}},
     {"Search items, newest first",
      {"World Wire | Power back after dam repair | *", "Kyiv Daily | Dam repaired | *"}},
     {"Items per tag this week", {"Energy | 2", "Economy | 1", "Politics | 1", "Ukraine | 1"}},
     {"The same story across sources", {"https://kyiv.example/dam | 2 | Kyiv Daily, World Wire"}},
     {"Items still waiting for their article",
-     {"Old news | https://kyiv.example/old | not queued", "Talks resume | https://kyiv.example/talks | pending"}},
+     {"Old news | https://kyiv.example/old | not queued",
+      "Talks resume | https://kyiv.example/talks | pending"}},
     {"Articles that failed, and why", {"https://world.example/markets | 404 | HTTP 404 Not Found | 2"}},
     {"Failing sources and why",
      {"Broken Blog | https://broken.example/rss | 5 | 503 | HTTP 503 Service Unavailable | 2 days 03:00:00"}},
     {"Disabled sources", {"Gone Feed | https://gone.example/rss | removed from the OPML file"}},
     {"Sources due for a poll in the next ten minutes",
-     {"Broken Blog | https://broken.example/rss | * | 02:00:00", "Kyiv Daily | https://kyiv.example/rss | * | 00:15:00"}},
+     {"Broken Blog | https://broken.example/rss | * | 02:00:00",
+      "Kyiv Daily | https://kyiv.example/rss | * | 00:15:00"}},
     {"Slowest hosts over the last 24 hours",
      {"broken.example | 1 | 2500 | 2500", "kyiv.example | 2 | 300 | 480", "world.example | 1 | 60 | 60"}},
     {"Fetch volume per host per day",
-     {"* | broken.example | 1 | 300 bytes | 1", "* | kyiv.example | 2 | 98 kB | 0", "* | world.example | 1 | 0 bytes | 0",
-      "* | broken.example | 1 | NULL | 1", "* | kyiv.example | 1 | 20 kB | 0"}},
+     {"* | broken.example | 1 | 300 bytes | 1", "* | kyiv.example | 2 | 98 kB | 0",
+      "* | world.example | 1 | 0 bytes | 0", "* | broken.example | 1 | NULL | 1",
+      "* | kyiv.example | 1 | 20 kB | 0"}},
     {"Hosts backing off right now", {"broken.example | * | 1800 | 5"}},
     {"Items edited after they were first seen", {"Talks resume | * | *"}},
     {"The news feed: latest items with the best text",
      {"Kyiv Daily | Talks resume | content | <p>Delegations met again.</p>",
       "World Wire | Power back after dam repair | article | Engineers repaired the hydroelectric dam",
       "Kyiv Daily | Dam repaired | article | Engineers repaired the hydroelectric dam",
-      "World Wire | Markets rally | summary | <p>Stocks rose.</p>", "Kyiv Daily | Old news | content | <p>Old.</p>"}},
+      "World Wire | Markets rally | summary | <p>Stocks rose.</p>",
+      "Kyiv Daily | Old news | content | <p>Old.</p>"}},
     {"Listen for new items and articles", {}},
 };
 
@@ -169,18 +174,20 @@ TEST(Cookbook, EveryQueryInDocsSqlReturnsItsExpectedRows) {
     auto expected = kExpected.find(query.title);
     ASSERT_NE(expected, kExpected.end()) << "no expected rows for this cookbook query: add them to kExpected";
     auto rows = run(conn, query.sql);
-    ASSERT_EQ(rows.size(), expected->second.size()) << query.sql << "\nfirst row: " << (rows.empty() ? "" : rows[0]);
+    ASSERT_EQ(rows.size(), expected->second.size())
+        << query.sql << "\nfirst row: " << (rows.empty() ? "" : rows[0]);
     for (std::size_t i = 0; i < rows.size(); ++i) {
       auto want = split_cells(expected->second[i]);
       auto got = split_cells(rows[i]);
       ASSERT_EQ(want.size(), got.size()) << "row " << i << ": " << rows[i];
       for (std::size_t c = 0; c < want.size(); ++c) {
-        EXPECT_TRUE(cell_matches(want[c], got[c])) << "row " << i << " column " << c << ": expected '"
-                                                    << want[c] << "', got '" << got[c] << "'";
+        EXPECT_TRUE(cell_matches(want[c], got[c]))
+            << "row " << i << " column " << c << ": expected '" << want[c] << "', got '" << got[c] << "'";
       }
     }
   }
-  for (const auto& [title, rows] : kExpected) EXPECT_TRUE(seen.contains(title)) << "query gone from docs: " << title;
+  for (const auto& [title, rows] : kExpected)
+    EXPECT_TRUE(seen.contains(title)) << "query gone from docs: " << title;
 }
 
 TEST(Cookbook, TheListenExampleReceivesNewItems) {
@@ -191,8 +198,12 @@ TEST(Cookbook, TheListenExampleReceivesNewItems) {
   }
   Connection writer(url);
   auto source = newsd::test::add_source(writer, "https://kyiv.example/rss");
-  auto id = writer.exec("new item", "insert into items (source_id, key, content_hash) values ($1::bigint, 'k', 'h') returning id",
-                        {std::to_string(source)}).integer(0, 0);
+  auto id =
+      writer
+          .exec("new item",
+                "insert into items (source_id, key, content_hash) values ($1::bigint, 'k', 'h') returning id",
+                {std::to_string(source)})
+          .integer(0, 0);
   auto notification = listener.wait_notification(std::chrono::milliseconds(3000));
   ASSERT_TRUE(notification.has_value());
   EXPECT_EQ(notification->channel, "newsd_items");

@@ -56,11 +56,13 @@ TEST_P(ItemStoreTest, NewThenUnchangedThenChanged) {
   EXPECT_EQ(urls, (std::set<std::string>{"https://news.example/k1", "https://news.example/k2",
                                          "https://news.example/k3"}));
   // Feeds list newest first; ids follow publication order (oldest lowest).
-  EXPECT_EQ(count(*check_, "select count(*) from items i, items j where i.key = 'k3' and j.key = 'k1' "
-                           "and i.id < j.id"),
+  EXPECT_EQ(count(*check_,
+                  "select count(*) from items i, items j where i.key = 'k3' and j.key = 'k1' "
+                  "and i.id < j.id"),
             1);
 
-  auto versions_before = check_->exec("row versions", "select string_agg(xmin::text, ',' order by key) from items");
+  auto versions_before =
+      check_->exec("row versions", "select string_agg(xmin::text, ',' order by key) from items");
   auto second = store_->store_feed_items(
       source_, feed_of({make_item("k1", "One", "<p>first</p>"), make_item("k2", "Two", "<p>second</p>"),
                         make_item("k3", "Three", "<p>third</p>")}));
@@ -68,7 +70,8 @@ TEST_P(ItemStoreTest, NewThenUnchangedThenChanged) {
   EXPECT_EQ(second.changed, 0);
   EXPECT_EQ(second.unchanged, 3);
   EXPECT_TRUE(second.new_items.empty());
-  auto versions_after = check_->exec("row versions", "select string_agg(xmin::text, ',' order by key) from items");
+  auto versions_after =
+      check_->exec("row versions", "select string_agg(xmin::text, ',' order by key) from items");
   EXPECT_EQ(versions_before.text(0, 0), versions_after.text(0, 0)) << "unchanged rows were rewritten";
 
   auto third = store_->store_feed_items(
@@ -79,8 +82,8 @@ TEST_P(ItemStoreTest, NewThenUnchangedThenChanged) {
   EXPECT_EQ(third.changed, 1);
   EXPECT_EQ(third.unchanged, 2);
   EXPECT_EQ(count(*check_, "select count(*) from items"), 4);
-  auto edited = check_->exec("edited item",
-                             "select title, content, last_changed_at > first_seen_at from items where key = 'k2'");
+  auto edited = check_->exec(
+      "edited item", "select title, content, last_changed_at > first_seen_at from items where key = 'k2'");
   EXPECT_EQ(edited.text(0, 0), "Two (updated)");
   EXPECT_EQ(edited.text(0, 1), "<p>second, corrected</p>");
   EXPECT_EQ(edited.text(0, 2), "t");
@@ -113,9 +116,12 @@ TEST_P(ItemStoreTest, StoresEveryField) {
   EXPECT_EQ(row.text(0, 3), "Full item");
   EXPECT_EQ(row.text(0, 4), "<p>Short</p>");
   EXPECT_EQ(row.text(0, 5), "<p>Body of the <b>story</b></p>");
-  EXPECT_EQ(row.text(0, 6), R"([{"name": "Jane Doe", "email": "jane@example.com"}, {"uri": "https://bob.example/", "name": "Bob"}])");
+  EXPECT_EQ(
+      row.text(0, 6),
+      R"([{"name": "Jane Doe", "email": "jane@example.com"}, {"uri": "https://bob.example/", "name": "Bob"}])");
   EXPECT_EQ(row.text(0, 7), R"(["World", "Ukraine"])");
-  EXPECT_EQ(row.text(0, 8), R"([{"url": "https://cdn.example/a.mp3", "type": "audio/mpeg", "length": 1234}])");
+  EXPECT_EQ(row.text(0, 8),
+            R"([{"url": "https://cdn.example/a.mp3", "type": "audio/mpeg", "length": 1234}])");
   EXPECT_EQ(row.text(0, 9), "https://cdn.example/a.jpg");
   EXPECT_EQ(row.text(0, 10), "https://news.example/full#comments");
   EXPECT_EQ(row.text(0, 11), "t");
@@ -156,7 +162,8 @@ TEST_P(ItemStoreTest, MissingKeyAndHashAreDerivedAndHostileTextIsRepaired) {
 
 TEST_P(ItemStoreTest, AnItemMovingToAnotherFeedIsNewThereAndSharesItsArticle) {
   const auto other = newsd::test::add_source(*check_, "https://b.example/feed", "B");
-  auto story = make_item("https://news.example/story", "The story", "<p>text</p>", "https://news.example/story");
+  auto story =
+      make_item("https://news.example/story", "The story", "<p>text</p>", "https://news.example/story");
   store_->store_feed_items(source_, feed_of({story, make_item("a-only", "A only", "<p>x</p>")}));
   // The story leaves feed A and shows up in feed B under the same key.
   store_->store_feed_items(source_, feed_of({make_item("a-only", "A only", "<p>x</p>")}));
@@ -165,10 +172,16 @@ TEST_P(ItemStoreTest, AnItemMovingToAnotherFeedIsNewThereAndSharesItsArticle) {
   EXPECT_EQ(moved.unchanged, 0);
   // Feed A keeps its copy: items are history, never deleted when they drop out.
   EXPECT_EQ(count(*check_, "select count(*) from items where key = 'https://news.example/story'"), 2);
-  check_->exec("article", "insert into articles (canonical_url, url) values ('https://news.example/story', "
-                          "'https://news.example/story')");
-  EXPECT_EQ(count(*check_, "select count(distinct article_id) from news where key = 'https://news.example/story'"), 1);
-  EXPECT_EQ(count(*check_, "select count(*) from news where key = 'https://news.example/story' and article_id is not null"), 2);
+  check_->exec("article",
+               "insert into articles (canonical_url, url) values ('https://news.example/story', "
+               "'https://news.example/story')");
+  EXPECT_EQ(
+      count(*check_, "select count(distinct article_id) from news where key = 'https://news.example/story'"),
+      1);
+  EXPECT_EQ(
+      count(*check_,
+            "select count(*) from news where key = 'https://news.example/story' and article_id is not null"),
+      2);
   // Polling either feed again changes nothing.
   EXPECT_EQ(store_->store_feed_items(other, feed_of({story})).unchanged, 1);
   EXPECT_EQ(store_->store_feed_items(source_, feed_of({story})).unchanged, 1);
@@ -201,8 +214,8 @@ TEST_P(ItemStoreTest, NotifiesEachNewItemOnce) {
   }
   EXPECT_EQ(received, expected);
   // Unchanged and changed items are not new: no notification.
-  store_->store_feed_items(source_, feed_of({make_item("n1", "One", "<p>1</p>"),
-                                              make_item("n2", "Two edited", "<p>2!</p>")}));
+  store_->store_feed_items(
+      source_, feed_of({make_item("n1", "One", "<p>1</p>"), make_item("n2", "Two edited", "<p>2!</p>")}));
   EXPECT_FALSE(listener.wait_notification(std::chrono::milliseconds(300)).has_value());
 }
 
@@ -211,9 +224,12 @@ INSTANTIATE_TEST_SUITE_P(WriteMethods, ItemStoreTest,
                                            WriteMethod::pipeline),
                          [](const ::testing::TestParamInfo<WriteMethod>& method) {
                            switch (method.param) {
-                             case WriteMethod::copy_staging: return std::string("copy");
-                             case WriteMethod::multirow_insert: return std::string("multirow");
-                             case WriteMethod::pipeline: return std::string("pipeline");
+                             case WriteMethod::copy_staging:
+                               return std::string("copy");
+                             case WriteMethod::multirow_insert:
+                               return std::string("multirow");
+                             case WriteMethod::pipeline:
+                               return std::string("pipeline");
                            }
                            return std::string("unknown");
                          });

@@ -20,7 +20,9 @@ using newsd::storage::Migration;
 using newsd::storage::schema_version;
 using newsd::storage::SchemaTooNew;
 
-int latest_embedded() { return embedded_migrations().back().version; }
+int latest_embedded() {
+  return embedded_migrations().back().version;
+}
 
 // Every table, view and column of the public schema with its type and
 // comment, one line each: two databases with equal dumps have the same schema.
@@ -128,8 +130,9 @@ TEST(Migrations, AFailingMigrationRollsBackAloneAndNamesItself) {
     EXPECT_NE(std::string(e.what()).find("0002_broken"), std::string::npos) << e.what();
   }
   EXPECT_EQ(schema_version(conn), 1);
-  EXPECT_EQ(newsd::test::count(conn, "select count(*) from information_schema.columns "
-                                     "where table_name = 'notes' and column_name = 'ok'"),
+  EXPECT_EQ(newsd::test::count(conn,
+                               "select count(*) from information_schema.columns "
+                               "where table_name = 'notes' and column_name = 'ok'"),
             0);
 }
 
@@ -197,8 +200,7 @@ TEST(MigrateCommand, RefusesNewerSchemaWithAClearMessage) {
             "insert into schema_migrations (version, name, checksum) values (9999, 'future', 'x')");
   auto result = newsd::test::run_newsd("migrate --db '" + url + "'");
   EXPECT_EQ(result.status, 1);
-  EXPECT_NE(result.err.find("version 9999, newer than this newsd knows"), std::string::npos)
-      << result.err;
+  EXPECT_NE(result.err.find("version 9999, newer than this newsd knows"), std::string::npos) << result.err;
 }
 
 TEST(MigrateCommand, WithoutADatabaseIsAUsageError) {

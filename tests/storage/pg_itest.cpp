@@ -34,10 +34,12 @@ TEST(Pg, ErrorsNameTheOperationAndCarrySqlstate) {
 TEST(Pg, TransactionRollsBackOnThrow) {
   Connection conn(newsd::test::fresh_database("pg_tx"));
   conn.exec("setup", "create table t (v int)");
-  EXPECT_THROW(newsd::pg::transaction(conn, "insert", [&] {
-    conn.exec("insert", "insert into t values (1)");
-    throw std::runtime_error("boom");
-  }), std::runtime_error);
+  EXPECT_THROW(newsd::pg::transaction(conn, "insert",
+                                      [&] {
+                                        conn.exec("insert", "insert into t values (1)");
+                                        throw std::runtime_error("boom");
+                                      }),
+               std::runtime_error);
   EXPECT_EQ(conn.exec("count", "select count(*) from t").integer(0, 0), 0);
   newsd::pg::transaction(conn, "insert", [&] { conn.exec("insert", "insert into t values (2)"); });
   EXPECT_EQ(conn.exec("count", "select count(*) from t").integer(0, 0), 1);

@@ -121,23 +121,27 @@ TEST(Reconnect, GivesUpWithAClearErrorWhenTheServerStaysDown) {
     EXPECT_TRUE(e.connection_lost());
   }
   newsd::test::pg_control("start");
-  EXPECT_EQ(store.store_feed_items(source, batch(0)).added, kItemsPerBatch) << "recovers once the server is back";
+  EXPECT_EQ(store.store_feed_items(source, batch(0)).added, kItemsPerBatch)
+      << "recovers once the server is back";
 }
 
 TEST(Reconnect, ErrorsOtherThanALostConnectionAreNotRetried) {
   Database db(newsd::test::migrated_database("reconnect_no_retry"), quick_policy());
   int calls = 0;
-  EXPECT_THROW(db.run("divide", [&](Connection& conn) {
-                 ++calls;
-                 return conn.exec("divide", "select 1 / 0").rows();
-               }),
+  EXPECT_THROW(db.run("divide",
+                      [&](Connection& conn) {
+                        ++calls;
+                        return conn.exec("divide", "select 1 / 0").rows();
+                      }),
                newsd::pg::Error);
   EXPECT_EQ(calls, 1);
-  EXPECT_THROW(db.run("client check", [&](Connection&) -> int {
-                 ++calls;
-                 throw newsd::pg::Error("client check: unexpected result");  // no SQLSTATE, healthy connection
-               }),
-               newsd::pg::Error);
+  EXPECT_THROW(
+      db.run("client check",
+             [&](Connection&) -> int {
+               ++calls;
+               throw newsd::pg::Error("client check: unexpected result");  // no SQLSTATE, healthy connection
+             }),
+      newsd::pg::Error);
   EXPECT_EQ(calls, 2);
   EXPECT_EQ(db.reconnects(), 0);
 }

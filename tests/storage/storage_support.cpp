@@ -15,9 +15,9 @@ std::string migrated_database(const std::string& purpose) {
 }
 
 std::int64_t add_source(pg::Connection& conn, std::string_view url, std::string_view title) {
-  auto result = conn.exec("add test source",
-                          "insert into sources (url, title) values ($1, nullif($2, '')) returning id",
-                          {url, title});
+  auto result =
+      conn.exec("add test source",
+                "insert into sources (url, title) values ($1, nullif($2, '')) returning id", {url, title});
   return result.integer(0, 0);
 }
 

@@ -63,7 +63,8 @@ TEST(Database, GivesUpOnAnUnreachableServerWithinThePolicy) {
                               [&](std::string_view) { ++retries_logged; });
   auto started = std::chrono::steady_clock::now();
   try {
-    db.run("count sources", [](newsd::pg::Connection& conn) { return conn.exec("count", "select 1").rows(); });
+    db.run("count sources",
+           [](newsd::pg::Connection& conn) { return conn.exec("count", "select 1").rows(); });
     FAIL() << "expected to give up";
   } catch (const newsd::pg::Error& e) {
     std::string message = e.what();

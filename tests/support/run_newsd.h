@@ -5,9 +5,9 @@
 namespace newsd::test {
 
 struct CommandResult {
-  int status = -1;     // exit status
-  std::string out;     // standard output
-  std::string err;     // standard error
+  int status = -1;  // exit status
+  std::string out;  // standard output
+  std::string err;  // standard error
 };
 
 // `arguments` is passed through /bin/sh, so quote paths that need it.

@@ -2,12 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <atomic>
 #include <cctype>
 #include <cstdlib>
 #include <stdexcept>
 #include <string>
-#include <unistd.h>
 
 #include "storage/pg.h"
 
@@ -16,8 +16,9 @@ namespace newsd::test {
 std::string cluster_url() {
   const char* url = std::getenv("NEWSD_TEST_DB");
   if (url == nullptr || *url == '\0') {
-    throw std::runtime_error("NEWSD_TEST_DB is not set: run this suite through ctest "
-                             "(tests/support/with-postgres starts the test server)");
+    throw std::runtime_error(
+        "NEWSD_TEST_DB is not set: run this suite through ctest "
+        "(tests/support/with-postgres starts the test server)");
   }
   return url;
 }
@@ -25,7 +26,8 @@ std::string cluster_url() {
 std::string fresh_database(const std::string& purpose) {
   static std::atomic<int> counter{0};
   std::string name = "t_";
-  for (char c : purpose) name += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '_';
+  for (char c : purpose)
+    name += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '_';
   name = name.substr(0, 40) + "_" + std::to_string(getpid()) + "_" + std::to_string(counter++);
   pg::Connection admin(cluster_url());
   // Identifiers cannot be bound parameters; the name is built from [a-z0-9_] only.

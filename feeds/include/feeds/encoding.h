@@ -23,8 +23,7 @@ struct DecodedText {
 // but the bytes are valid multibyte UTF-8) is corrected with a warning.
 // Invalid byte sequences become U+FFFD and are counted in a warning; never throws
 // for bad input.
-DecodedText decode_to_utf8(std::string_view bytes, DocumentKind kind,
-                           std::string_view http_charset = {});
+DecodedText decode_to_utf8(std::string_view bytes, DocumentKind kind, std::string_view http_charset = {});
 
 // Transcodes `bytes` from `encoding` (any iconv name or WHATWG label) to UTF-8,
 // replacing invalid sequences with U+FFFD; `replaced` receives their count.

@@ -15,8 +15,8 @@
 namespace feeds {
 
 struct ExtractOptions {
-  std::string_view url;           // where the page was fetched from; base for relative URLs
-  std::string_view http_charset;  // charset parameter of the HTTP Content-Type, if any
+  std::string_view url;               // where the page was fetched from; base for relative URLs
+  std::string_view http_charset;      // charset parameter of the HTTP Content-Type, if any
   std::size_t max_bytes = 16u << 20;  // larger pages are refused (ExtractError), not truncated
 };
 
@@ -32,12 +32,12 @@ struct Article {
   std::string image;     // absolute URL of the lead image
   std::vector<std::string> tags;
   std::string description;
-  std::string text;  // paragraphs separated by blank lines; "" when the page has no article
-  std::string html;  // sanitised article HTML, absolute URLs
-  std::size_t word_count = 0;  // words; each CJK character counts as one
-  double confidence = 0.0;     // in [0, 1]
-  std::string method;          // "dom", "dom+json-ld", "json-ld", "next-data", "none"
-  std::string encoding;        // the encoding the page was decoded from
+  std::string text;                   // paragraphs separated by blank lines; "" when the page has no article
+  std::string html;                   // sanitised article HTML, absolute URLs
+  std::size_t word_count = 0;         // words; each CJK character counts as one
+  double confidence = 0.0;            // in [0, 1]
+  std::string method;                 // "dom", "dom+json-ld", "json-ld", "next-data", "none"
+  std::string encoding;               // the encoding the page was decoded from
   std::vector<std::string> warnings;  // what was recovered from (bad JSON-LD, bad bytes, ...)
 };
 

@@ -35,13 +35,13 @@ struct Item {
   std::string content;  // sanitised HTML
   std::optional<std::chrono::sys_seconds> published;
   std::optional<std::chrono::sys_seconds> updated;
-  std::string comments;  // URL
-  std::string image;     // URL
-  std::string language;  // xml:lang / JSON language, when the item says
-  std::string comments_feed;                      // wfw:commentRss
-  std::optional<int> comment_count;               // slash:comments
-  std::optional<std::int64_t> duration_seconds;   // itunes:duration
-  std::optional<bool> explicit_content;           // itunes:explicit
+  std::string comments;                          // URL
+  std::string image;                             // URL
+  std::string language;                          // xml:lang / JSON language, when the item says
+  std::string comments_feed;                     // wfw:commentRss
+  std::optional<int> comment_count;              // slash:comments
+  std::optional<std::int64_t> duration_seconds;  // itunes:duration
+  std::optional<bool> explicit_content;          // itunes:explicit
   std::vector<Person> authors;
   std::vector<std::string> categories;  // trimmed, deduplicated, in order
   std::vector<Enclosure> enclosures;
@@ -63,10 +63,10 @@ struct Feed {
   std::string image;
   std::vector<Person> authors;
   std::string generator;
-  std::string rights;     // copyright / dc:rights / atom:rights, plain text
+  std::string rights;                    // copyright / dc:rights / atom:rights, plain text
   std::optional<bool> explicit_content;  // itunes:explicit
-  std::string hub;        // WebSub hub
-  std::string next_page;  // RFC 5005 / atom:link rel=next
+  std::string hub;                       // WebSub hub
+  std::string next_page;                 // RFC 5005 / atom:link rel=next
 
   // What a scheduler needs.
   std::optional<int> ttl_minutes;                       // RSS <ttl>

@@ -55,17 +55,17 @@ struct SourceOptions {
 };
 
 struct OpmlSource {
-  std::string url;                       // xmlUrl, trimmed
-  std::optional<std::string> title;      // title, else text; nullopt when both are empty
-  std::optional<std::string> site_url;   // htmlUrl
-  std::vector<std::string> category;     // outermost first; empty at top level
+  std::string url;                      // xmlUrl, trimmed
+  std::optional<std::string> title;     // title, else text; nullopt when both are empty
+  std::optional<std::string> site_url;  // htmlUrl
+  std::vector<std::string> category;    // outermost first; empty at top level
   SourceOptions options;
-  int line = 0;                          // where it was read (0 when not from a file)
+  int line = 0;  // where it was read (0 when not from a file)
 
   // Equality ignores `line`: two sources are the same when their data is.
   friend bool operator==(const OpmlSource& a, const OpmlSource& b) {
-    return a.url == b.url && a.title == b.title && a.site_url == b.site_url &&
-           a.category == b.category && a.options == b.options;
+    return a.url == b.url && a.title == b.title && a.site_url == b.site_url && a.category == b.category &&
+           a.options == b.options;
   }
 };
 
@@ -75,16 +75,16 @@ struct OpmlWarning {
 };
 
 struct OpmlDocument {
-  std::optional<std::string> title;      // head/title
-  std::vector<OpmlSource> sources;       // document order, duplicates merged
-  std::vector<OpmlWarning> warnings;     // e.g. duplicate URLs
+  std::optional<std::string> title;   // head/title
+  std::vector<OpmlSource> sources;    // document order, duplicates merged
+  std::vector<OpmlWarning> warnings;  // e.g. duplicate URLs
 };
 
 // A file that cannot be used as a whole: nothing from it should be applied.
 class OpmlError : public std::runtime_error {
  public:
   OpmlError(int line, std::string reason);
-  [[nodiscard]] int line() const { return line_; }   // 1-based; 0 when unknown
+  [[nodiscard]] int line() const { return line_; }  // 1-based; 0 when unknown
   [[nodiscard]] const std::string& reason() const { return reason_; }
 
  private:

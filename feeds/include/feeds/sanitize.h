@@ -6,8 +6,8 @@
 namespace feeds {
 
 struct SanitizeOptions {
-  std::string_view base_url;   // relative href/src resolved against it (empty: left relative)
-  bool keep_images = true;     // <img>, <picture>/<source>, <figure>/<figcaption>
+  std::string_view base_url;  // relative href/src resolved against it (empty: left relative)
+  bool keep_images = true;    // <img>, <picture>/<source>, <figure>/<figcaption>
 };
 
 // Returns well-formed HTML containing only allowed elements and attributes:
