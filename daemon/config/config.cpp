@@ -72,6 +72,13 @@ class Section {
     out = value;
   }
 
+  void boolean(std::string_view key, bool& out) const {
+    const auto* node = find(key);
+    if (node == nullptr) return;
+    if (!node->is_boolean()) fail(*node, key, "must be true or false");
+    out = *node->value<bool>();
+  }
+
   void positive_int(std::string_view key, int& out, int max) const {
     const auto* node = find(key);
     if (node == nullptr) return;
@@ -222,7 +229,8 @@ void read_http(const Section& http, HttpConfig& out) {
 }
 
 void read_politeness(const Section& politeness, PolitenessConfig& out) {
-  politeness.only({"per_host_connections", "host_gap", "source_min_interval", "hosts"});
+  politeness.only({"per_host_connections", "host_gap", "source_min_interval", "robots_for_feeds", "hosts"});
+  politeness.boolean("robots_for_feeds", out.robots_for_feeds);
   politeness.positive_int("per_host_connections", out.per_host_connections, 64);
   politeness.positive_duration("host_gap", out.host_gap);
   politeness.positive_duration("source_min_interval", out.source_min_interval);

@@ -30,8 +30,8 @@ struct HttpConfig {
   std::string user_agent = "newsd/0.1 (+https://newsd.dev/bot)";
   milliseconds connect_timeout{std::chrono::seconds(10)};
   milliseconds request_timeout{std::chrono::seconds(30)};  // whole request, headers to last byte
-  std::size_t max_feed_bytes = 10u << 20;                  // larger feed bodies are refused
-  std::size_t max_article_bytes = 5u << 20;                // larger article pages are refused
+  std::size_t max_feed_bytes = 16u << 20;                  // larger feed bodies are refused
+  std::size_t max_article_bytes = 8u << 20;                // larger article pages are refused
   int max_redirects = 5;
   // Private, loopback and link-local addresses are refused (SSRF) unless one
   // of these allows them: CIDR blocks ("10.0.0.0/8", "fd00::/8") or host names.
@@ -50,7 +50,8 @@ struct PolitenessConfig {
   int per_host_connections = 2;                                // concurrent requests per host
   milliseconds host_gap{std::chrono::seconds(1)};              // pause between requests to one host
   milliseconds source_min_interval{std::chrono::minutes(15)};  // never poll one feed more often
-  std::map<std::string, HostOverride, std::less<>> hosts;      // lowercased host -> override
+  bool robots_for_feeds = false;  // also obey robots.txt for feed URLs (always for article pages)
+  std::map<std::string, HostOverride, std::less<>> hosts;  // lowercased host -> override
 };
 
 // [scheduler]

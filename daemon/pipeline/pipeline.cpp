@@ -18,14 +18,12 @@
 
 #include "feeds/extract.h"
 #include "feeds/parse.h"
-#include "feeds/robots.h"
 #include "pipeline/source_record.h"
 #include "pipeline/task_group.h"
 #include "politeness/host_gate.h"
 #include "politeness/host_key.h"
 #include "politeness/host_store.h"
 #include "politeness/polite_fetcher.h"
-#include "politeness/source_throttle.h"
 #include "scheduler/poll_queue.h"
 #include "scheduler/source_store.h"
 #include "storage/article_store.h"
@@ -55,13 +53,24 @@ bool is_transient(const http::Response& response) {
   return !response.ok() || response.status == 429 || response.status >= 500;
 }
 
+// Also for 3xx the client did not follow (e.g. a redirect without Location).
 std::string describe_failure(const http::Response& response, std::string_view url) {
-  if (!response.ok()) {
-    return response.error_message.empty() ? fmt::format("{}: {}", http::to_string(response.error), url)
-                                          : response.error_message;
+  auto described = politeness::describe_failure(response, url);
+  return described.empty() ? fmt::format("HTTP {} from {}", response.status,
+                                         response.final_url.empty() ? url : response.final_url)
+                           : described;
+}
+
+storage::FetchKind fetch_kind(http::RequestKind kind) {
+  switch (kind) {
+    case http::RequestKind::feed:
+      return storage::FetchKind::feed;
+    case http::RequestKind::robots:
+      return storage::FetchKind::robots;
+    case http::RequestKind::article:
+      break;
   }
-  return fmt::format("HTTP {} from {}", response.status,
-                     response.final_url.empty() ? url : response.final_url);
+  return storage::FetchKind::article;
 }
 
 bool looks_like_html(std::string_view content_type) {
@@ -178,6 +187,7 @@ PipelineOptions options_from_config(const config::Config& config, Logger logger)
     options.gate.overrides[host] = limits;
   }
   options.source_min_interval = duration_cast<Seconds>(config.politeness.source_min_interval);
+  options.robots_for_feeds = config.politeness.robots_for_feeds;
   options.schedule.min_interval = duration_cast<Seconds>(config.scheduler.min_interval);
   options.schedule.max_interval =
       std::max(options.schedule.min_interval, duration_cast<Seconds>(config.scheduler.max_interval));
@@ -194,7 +204,7 @@ struct Pipeline::Impl {
         client(io_context, options.client),
         gate(io_context.get_executor(), options.gate),
         robots(options.robots),
-        throttle(options.source_min_interval),
+        fetcher(gate, robots, client, fetcher_options(), options.logger),
         items(database),
         articles(database),
         fetch_log(database),
@@ -208,15 +218,14 @@ struct Pipeline::Impl {
   http::HttpClient client;
   politeness::HostGate gate;
   politeness::RobotsCache robots;
-  politeness::SourceThrottle throttle;
-  storage::ItemStore items;        // storage thread only
-  storage::ArticleStore articles;  // storage thread only
-  storage::FetchLog fetch_log;     // storage thread only
-  asio::steady_timer wake;         // run_forever's sleep; stop() and finishing polls cut it short
-  std::mt19937_64 rng;             // storage thread only (schedule jitter)
+  politeness::PoliteFetcher fetcher;  // every HTTP request goes through it
+  storage::ItemStore items;           // storage thread only
+  storage::ArticleStore articles;     // storage thread only
+  storage::FetchLog fetch_log;        // storage thread only
+  asio::steady_timer wake;            // run_forever's sleep; stop() and finishing polls cut it short
+  std::mt19937_64 rng;                // storage thread only (schedule jitter)
   bool restored = false;
   bool stopping = false;
-  std::map<std::string, std::shared_ptr<asio::steady_timer>, std::less<>> robots_fetching;
   std::set<std::int64_t> articles_touched;  // in the current pass: not retried again in it
 
   // Runs blocking `work` on the storage thread; the caller resumes on the io thread.
@@ -226,12 +235,20 @@ struct Pipeline::Impl {
     co_return co_await asio::co_spawn(storage_thread.get_executor(), std::move(task), asio::use_awaitable);
   }
 
+  politeness::PoliteFetcherOptions fetcher_options() {
+    politeness::PoliteFetcherOptions out;
+    out.robots_for_feeds = options.robots_for_feeds;
+    out.robots_max_bytes = 512 * 1024;
+    out.robots_timeouts = options.timeouts;
+    out.source_min_interval = options.source_min_interval;
+    out.on_attempt = [this](politeness::FetchAttempt attempt) { return log_attempt(std::move(attempt)); };
+    return out;
+  }
+
   asio::awaitable<void> restore_state();
   asio::awaitable<void> save_host_states();
-  asio::awaitable<std::optional<http::Response>> fetch_polite(http::Request request, std::string host,
-                                                              std::optional<std::int64_t> source_id);
-  asio::awaitable<void> ensure_robots(std::string page_url, std::string host,
-                                      std::optional<std::int64_t> source_id);
+  asio::awaitable<void> log_attempt(politeness::FetchAttempt attempt);
+  asio::awaitable<void> save_robots_records();
   asio::awaitable<ArticleResult> follow_article(ArticleTarget target, std::optional<std::int64_t> source_id,
                                                 bool insecure);
   asio::awaitable<SourceReport> poll(std::int64_t source_id);
@@ -264,7 +281,7 @@ asio::awaitable<void> Pipeline::Impl::restore_state() {
     gate.set_crawl_delay(record.host, robots.crawl_delay(record.host));
   }
   for (const auto& source : saved.schedule) {
-    if (source.last_polled_at) throttle.restore(source.id, *source.last_polled_at);
+    if (source.last_polled_at) fetcher.throttle().restore(source.id, *source.last_polled_at);
   }
   restored = true;
 }
@@ -286,35 +303,18 @@ asio::awaitable<void> Pipeline::Impl::save_host_states() {
   }
 }
 
-// Waits for the host's turn, fetches, tells the gate how it went and logs the
-// attempt in fetch_log. nullopt: the host is backing off for a while yet, so
-// nothing was sent (the caller defers rather than wait hours).
-asio::awaitable<std::optional<http::Response>> Pipeline::Impl::fetch_polite(
-    http::Request request, std::string host, std::optional<std::int64_t> source_id) {
-  if (auto snapshot = gate.snapshot(host); snapshot && snapshot->state.backoff_until &&
-                                           *snapshot->state.backoff_until > Clock::now() + Seconds(30)) {
-    co_return std::nullopt;
-  }
-  auto permit = co_await gate.acquire(host);
+// One fetch_log row per HTTP exchange, written before the fetch returns.
+asio::awaitable<void> Pipeline::Impl::log_attempt(politeness::FetchAttempt attempt) {
   storage::FetchRecord record;
-  record.at = Clock::now();
-  record.url = request.url;
-  record.host = host;
-  record.kind = request.kind == http::RequestKind::feed     ? storage::FetchKind::feed
-                : request.kind == http::RequestKind::robots ? storage::FetchKind::robots
-                                                            : storage::FetchKind::article;
-  record.source_id = source_id;
-  auto started = std::chrono::steady_clock::now();
-  http::Response response = co_await client.fetch(std::move(request));
-  permit.record(politeness::outcome_of(response, Clock::now()));
-  permit.release();
-
-  if (response.status != 0) record.status = response.status;
-  record.bytes = static_cast<std::int64_t>(response.bytes_on_wire);
-  record.duration_ms = static_cast<int>(
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
-          .count());
-  if (!response.ok() || response.status >= 400) record.error = describe_failure(response, record.url);
+  record.at = attempt.started_at;
+  record.url = std::move(attempt.url);
+  record.host = std::move(attempt.host);
+  record.kind = fetch_kind(attempt.kind);
+  record.source_id = attempt.source_id;
+  if (attempt.status != 0) record.status = attempt.status;
+  record.bytes = static_cast<std::int64_t>(attempt.bytes);
+  record.duration_ms = static_cast<int>(attempt.duration.count());
+  if (!attempt.error.empty()) record.error = std::move(attempt.error);
   try {
     auto work3 = [this, &record] {
       fetch_log.record(record);
@@ -324,48 +324,23 @@ asio::awaitable<std::optional<http::Response>> Pipeline::Impl::fetch_polite(
   } catch (const std::exception& e) {
     options.logger.error("could not write fetch_log for {}: {}", record.url, e.what());
   }
-  co_return response;
 }
 
-asio::awaitable<void> Pipeline::Impl::ensure_robots(std::string page_url, std::string host,
-                                                    std::optional<std::int64_t> source_id) {
-  if (!robots.needs_fetch(host, Clock::now())) co_return;
-  if (auto it = robots_fetching.find(host); it != robots_fetching.end()) {
-    auto fetching = it->second;  // another poll is fetching it: wait for that
-    co_await fetching->async_wait(asio::as_tuple(asio::use_awaitable));
-    co_return;
+// robots.txt answers the fetcher got since the last call, into hosts.
+asio::awaitable<void> Pipeline::Impl::save_robots_records() {
+  auto records = fetcher.take_robots_records();
+  if (records.empty()) co_return;
+  try {
+    auto work4 = [this, &records] {
+      return db.run("save robots.txt", [&](pg::Connection& conn) {
+        for (const auto& record : records) politeness::save_robots_record(conn, record);
+        return true;
+      });
+    };
+    co_await on_storage(std::move(work4));
+  } catch (const std::exception& e) {
+    options.logger.error("could not save robots.txt of {}: {}", records.front().host, e.what());
   }
-  auto done = std::make_shared<asio::steady_timer>(io, asio::steady_timer::time_point::max());
-  robots_fetching.emplace(host, done);
-
-  auto slash = page_url.find('/', page_url.find("://") + 3);
-  std::string robots_url = page_url.substr(0, slash) + "/robots.txt";
-  http::Request request;
-  request.url = robots_url;
-  request.kind = http::RequestKind::robots;
-  request.max_body_bytes = 512 * 1024;
-  request.timeouts = options.timeouts;
-  auto response = co_await fetch_polite(std::move(request), host, source_id);
-  if (response) {
-    int status = response->ok() ? response->status : 0;
-    robots.store(host, status, response->body, Clock::now());
-    gate.set_crawl_delay(host, robots.crawl_delay(host));
-    if (auto record = robots.record(host)) {
-      try {
-        auto work4 = [this, &record] {
-          return db.run("save robots.txt", [&](pg::Connection& conn) {
-            politeness::save_robots_record(conn, *record);
-            return true;
-          });
-        };
-        co_await on_storage(std::move(work4));
-      } catch (const std::exception& e) {
-        options.logger.error("could not save robots.txt of {}: {}", host, e.what());
-      }
-    }
-  }
-  robots_fetching.erase(host);
-  done->cancel();
 }
 
 asio::awaitable<ArticleResult> Pipeline::Impl::follow_article(ArticleTarget target,
@@ -393,46 +368,37 @@ asio::awaitable<ArticleResult> Pipeline::Impl::follow_article(ArticleTarget targ
     };
   };
 
-  auto host = politeness::host_key(target.url);
-  auto robots_target = feeds::robots_match_target(target.url);
-  if (!host || !robots_target) {
-    auto work = fail(storage::ArticleOutcome::failed,
-                     fmt::format("not an absolute http(s) URL: {}", target.url), std::nullopt);
-    co_await on_storage(std::move(work));
-    co_return ArticleResult::failed;
-  }
-
-  co_await ensure_robots(target.url, *host, source_id);
-  switch (robots.check(*host, *robots_target)) {
-    case politeness::RobotsVerdict::allowed:
-      break;
-    case politeness::RobotsVerdict::disallowed: {
-      auto work = fail(storage::ArticleOutcome::skipped,
-                       fmt::format("robots.txt of {} disallows {}", *host, *robots_target), std::nullopt);
-      co_await on_storage(std::move(work));
-      co_return ArticleResult::skipped;
-    }
-    case politeness::RobotsVerdict::try_later:
-    case politeness::RobotsVerdict::unknown: {
-      auto work =
-          defer(fmt::format("robots.txt of {} could not be fetched; trying later", *host), std::nullopt);
-      bool gave_up = co_await on_storage(std::move(work));
-      co_return gave_up ? ArticleResult::failed : ArticleResult::deferred;
-    }
-  }
-
   http::Request request;
   request.url = target.url;
   request.kind = http::RequestKind::article;
   request.max_body_bytes = options.max_page_bytes;
   request.timeouts = options.timeouts;
   request.insecure = insecure;
-  auto response = co_await fetch_polite(std::move(request), *host, source_id);
-  if (!response) {
-    auto work = defer(fmt::format("{} is backing off; trying later", *host), std::nullopt);
-    bool gave_up = co_await on_storage(std::move(work));
-    co_return gave_up ? ArticleResult::failed : ArticleResult::deferred;
+  auto fetched = co_await fetcher.fetch(std::move(request), source_id);
+  co_await save_robots_records();
+  switch (fetched.refusal) {
+    case politeness::Refusal::none:
+      break;
+    case politeness::Refusal::invalid_url: {
+      auto work = fail(storage::ArticleOutcome::failed,
+                       fmt::format("not an absolute http(s) URL: {}", target.url), std::nullopt);
+      co_await on_storage(std::move(work));
+      co_return ArticleResult::failed;
+    }
+    case politeness::Refusal::robots_disallowed: {
+      auto work = fail(storage::ArticleOutcome::skipped, fetched.response.error_message, std::nullopt);
+      co_await on_storage(std::move(work));
+      co_return ArticleResult::skipped;
+    }
+    case politeness::Refusal::robots_unavailable:
+    case politeness::Refusal::host_backing_off:
+    case politeness::Refusal::source_too_soon: {
+      auto work = defer(fmt::format("{}; trying later", fetched.response.error_message), std::nullopt);
+      bool gave_up = co_await on_storage(std::move(work));
+      co_return gave_up ? ArticleResult::failed : ArticleResult::deferred;
+    }
   }
+  const http::Response* response = &fetched.response;
   std::optional<int> status = response->status != 0 ? std::optional(response->status) : std::nullopt;
   if (is_transient(*response)) {
     auto work = defer(describe_failure(*response, target.url), status);
@@ -525,16 +491,11 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
       co_return report;
     }
     if (source->options.min_interval) {
-      throttle.set_min_interval(source_id,
-                                std::chrono::duration_cast<Seconds>(*source->options.min_interval));
+      fetcher.throttle().set_min_interval(source_id,
+                                          std::chrono::duration_cast<Seconds>(*source->options.min_interval));
     }
     if (source->options.host_rate) {
       gate.set_limits(*host, {options.gate.defaults.max_concurrent, source->options.host_rate->gap()});
-    }
-    if (!throttle.try_begin(source_id, now)) {
-      report.next_poll_at = throttle.not_before(source_id).value_or(now);
-      report.note = "polled less than its minimum interval ago: skipped";
-      co_return report;
     }
 
     http::Request request;
@@ -545,16 +506,29 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
     request.max_body_bytes = options.max_feed_bytes;
     request.timeouts = options.timeouts;
     request.insecure = source->options.insecure.value_or(false);
-    auto fetched = co_await fetch_polite(std::move(request), *host, source_id);
-    if (!fetched) {
-      // The host asked us to wait: not the source's fault, not an error.
-      auto snapshot = gate.snapshot(*host);
-      report.next_poll_at = snapshot && snapshot->state.backoff_until ? *snapshot->state.backoff_until : now;
-      report.note = fmt::format("{} is backing off; poll postponed", *host);
-      co_return report;
+    auto fetched = co_await fetcher.fetch_source(source_id, std::move(request));
+    co_await save_robots_records();
+    switch (fetched.refusal) {
+      case politeness::Refusal::none:
+        break;
+      case politeness::Refusal::source_too_soon:
+        report.next_poll_at = fetched.retry_at.value_or(now);
+        report.note = "polled less than its minimum interval ago: skipped";
+        co_return report;
+      case politeness::Refusal::host_backing_off:
+      case politeness::Refusal::robots_unavailable:
+        // The host asked us to wait: not the source's fault, not an error.
+        report.next_poll_at = fetched.retry_at.value_or(now);
+        report.note = fmt::format("{}; poll postponed", fetched.response.error_message);
+        co_return report;
+      case politeness::Refusal::invalid_url:
+      case politeness::Refusal::robots_disallowed:
+        report.polled = true;
+        co_await record_failure(&report, source_id, now, std::nullopt, fetched.response.error_message, *host);
+        co_return report;
     }
     report.polled = true;
-    const http::Response& response = *fetched;
+    const http::Response& response = fetched.response;
     report.status = response.status;
     if (!response.ok() || !(is_success(response.status) || response.status == 304)) {
       std::optional<int> status = response.status != 0 ? std::optional(response.status) : std::nullopt;

@@ -1,10 +1,11 @@
 #pragma once
 // The daemon's main job, on one io_context thread:
 //
-//   due sources (scheduler) -> HostGate -> HttpClient::fetch (conditional GET)
-//     -> parse_feed -> ItemStore (one transaction per fetch)
-//     -> for each new item with a link: robots.txt -> HostGate -> fetch page
-//        -> extract_article -> ArticleStore
+//   due sources (scheduler) -> PoliteFetcher (source throttle, HostGate,
+//     HttpClient::fetch with conditional GET) -> parse_feed -> ItemStore (one
+//     transaction per fetch)
+//     -> for each new item with a link: PoliteFetcher (robots.txt, HostGate,
+//        fetch page) -> extract_article -> ArticleStore
 //     -> fetch_log row per HTTP attempt; sources' schedule, errors, backoff,
 //        validators and permanent redirects updated.
 //
@@ -47,6 +48,7 @@ struct PipelineOptions {
   politeness::RobotsConfig robots;
   scheduler::ScheduleConfig schedule;
   std::chrono::seconds source_min_interval{std::chrono::minutes(15)};
+  bool robots_for_feeds = false;          // robots.txt is always honoured for article pages
   std::size_t max_parallel_sources = 32;  // sources polled at once (HostGate still rules each host)
   int article_max_attempts = 5;           // transient failures before an article is given up
   int pending_batch = 100;                // pending articles retried per pass

@@ -6,6 +6,8 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/url/parse.hpp>
 
+#include <fmt/core.h>
+
 #include <algorithm>
 
 #include "feeds/robots.h"
@@ -61,6 +63,8 @@ std::string_view to_string(Refusal refusal) {
       return "robots.txt unavailable, try later";
     case Refusal::source_too_soon:
       return "polled too recently";
+    case Refusal::host_backing_off:
+      return "host backing off, try later";
   }
   return "unknown";
 }
@@ -81,13 +85,64 @@ Outcome outcome_of(const http::Response& response, TimePoint now) {
   return Outcome{};
 }
 
+std::string describe_failure(const http::Response& response, std::string_view url) {
+  if (!response.ok()) {
+    return response.error_message.empty() ? fmt::format("{}: {}", http::to_string(response.error), url)
+                                          : response.error_message;
+  }
+  if (response.status < 400) return {};
+  return fmt::format("HTTP {} from {}", response.status,
+                     response.final_url.empty() ? url : std::string_view(response.final_url));
+}
+
 PoliteFetcher::PoliteFetcher(HostGate& gate, RobotsCache& robots, http::HttpClient& client,
                              PoliteFetcherOptions options, Logger logger)
-    : gate_(gate), robots_(robots), client_(client), options_(std::move(options)), logger_(logger) {}
+    : gate_(gate),
+      robots_(robots),
+      client_(client),
+      options_(std::move(options)),
+      logger_(logger),
+      throttle_(options_.source_min_interval) {}
 
 PoliteFetcher::~PoliteFetcher() = default;
 
-asio::awaitable<void> PoliteFetcher::ensure_robots(std::string host, std::string url) {
+std::optional<TimePoint> PoliteFetcher::backing_off_until(std::string_view host) const {
+  auto snapshot = gate_.snapshot(host);
+  if (!snapshot || !snapshot->state.backoff_until) return std::nullopt;
+  if (*snapshot->state.backoff_until <= Clock::now() + options_.max_backoff_wait) return std::nullopt;
+  return snapshot->state.backoff_until;
+}
+
+asio::awaitable<PoliteFetcher::Exchange> PoliteFetcher::exchange(http::Request request, std::string host,
+                                                                 std::optional<std::int64_t> source_id) {
+  FetchAttempt attempt;
+  attempt.url = request.url;
+  attempt.host = host;
+  attempt.kind = request.kind;
+  attempt.source_id = source_id;
+
+  Exchange result;
+  Permit permit = co_await gate_.acquire(host);
+  result.started_at = permit.started_at();
+  auto started = std::chrono::steady_clock::now();
+  result.response = co_await client_.fetch(std::move(request));
+  permit.record(outcome_of(result.response, Clock::now()));
+  permit.release();
+
+  if (options_.on_attempt) {
+    attempt.started_at = result.started_at;
+    attempt.duration =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+    attempt.status = result.response.status;
+    attempt.bytes = result.response.bytes_on_wire;
+    attempt.error = describe_failure(result.response, attempt.url);
+    co_await options_.on_attempt(std::move(attempt));
+  }
+  co_return result;
+}
+
+asio::awaitable<void> PoliteFetcher::ensure_robots(std::string host, std::string url,
+                                                   std::optional<std::int64_t> source_id) {
   if (!robots_.needs_fetch(host, Clock::now())) co_return;
   auto executor = co_await asio::this_coro::executor;
 
@@ -128,11 +183,9 @@ asio::awaitable<void> PoliteFetcher::ensure_robots(std::string host, std::string
   request.max_body_bytes = options_.robots_max_bytes;
   request.timeouts = options_.robots_timeouts;
 
-  Permit permit = co_await gate_.acquire(host);
-  http::Response response = co_await client_.fetch(std::move(request));
+  auto exchanged = co_await exchange(std::move(request), host, source_id);
+  const http::Response& response = exchanged.response;
   TimePoint now = Clock::now();
-  permit.record(outcome_of(response, now));
-  permit.release();
 
   int status = response.ok() ? response.status : 0;
   if (response.error == http::ErrorKind::too_many_redirects ||
@@ -152,7 +205,8 @@ asio::awaitable<void> PoliteFetcher::ensure_robots(std::string host, std::string
   robots_fetched_.insert(host);
 }
 
-asio::awaitable<PoliteResult> PoliteFetcher::fetch(http::Request request) {
+asio::awaitable<PoliteResult> PoliteFetcher::fetch(http::Request request,
+                                                   std::optional<std::int64_t> source_id) {
   PoliteResult result;
   auto host = host_key(request.url);
   if (!host) {
@@ -161,31 +215,37 @@ asio::awaitable<PoliteResult> PoliteFetcher::fetch(http::Request request) {
     result.response.error_message = "no host in URL '" + request.url + "'";
     co_return result;
   }
+  if (auto until = backing_off_until(*host)) {
+    result.refusal = Refusal::host_backing_off;
+    result.retry_at = until;
+    result.response.error_message = fmt::format("{} is backing off (needed for {})", *host, request.url);
+    co_return result;
+  }
   bool obey_robots = (request.kind == http::RequestKind::article && options_.robots_for_articles) ||
                      (request.kind == http::RequestKind::feed && options_.robots_for_feeds);
   if (obey_robots) {
-    co_await ensure_robots(*host, request.url);
+    co_await ensure_robots(*host, request.url, source_id);
     auto path = feeds::robots_match_target(request.url).value_or("/");
     switch (robots_.check(*host, path)) {
       case RobotsVerdict::allowed:
         break;
       case RobotsVerdict::disallowed:
         result.refusal = Refusal::robots_disallowed;
-        result.response.error_message = request.url + ": disallowed by robots.txt of " + *host;
+        result.response.error_message = fmt::format("robots.txt of {} disallows {}", *host, path);
         co_return result;
       case RobotsVerdict::try_later:
       case RobotsVerdict::unknown:
         result.refusal = Refusal::robots_unavailable;
         result.retry_at = robots_.retry_at(*host);
-        result.response.error_message = request.url + ": robots.txt of " + *host + " is unavailable";
+        result.response.error_message =
+            fmt::format("robots.txt of {} could not be fetched (needed for {})", *host, request.url);
         co_return result;
     }
   }
 
-  Permit permit = co_await gate_.acquire(*host);
-  result.started_at = permit.started_at();
-  result.response = co_await client_.fetch(std::move(request));
-  permit.record(outcome_of(result.response, Clock::now()));
+  auto exchanged = co_await exchange(std::move(request), *host, source_id);
+  result.response = std::move(exchanged.response);
+  result.started_at = exchanged.started_at;
   co_return result;
 }
 
@@ -197,7 +257,7 @@ asio::awaitable<PoliteResult> PoliteFetcher::fetch_source(std::int64_t source_id
     result.response.error_message = request.url + ": polled too recently";
     co_return result;
   }
-  co_return co_await fetch(std::move(request));
+  co_return co_await fetch(std::move(request), source_id);
 }
 
 std::vector<RobotsRecord> PoliteFetcher::take_robots_records() {

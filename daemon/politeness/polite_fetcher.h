@@ -1,13 +1,17 @@
 #pragma once
-// PoliteFetcher: every fetch newsd makes goes through here. It composes the
-// HostGate (when may a request to this host start), the RobotsCache (may we
-// fetch this path at all; robots.txt itself is fetched through the same gate)
-// and the HTTP client, and tells the gate how each request went.
+// PoliteFetcher: every fetch newsd makes goes through here: feeds, article
+// pages and robots.txt alike. It composes the SourceThrottle (may this source
+// be polled yet), the HostGate (when may a request to this host start), the
+// RobotsCache (may we fetch this path at all; robots.txt itself is fetched
+// through the same gate) and the HTTP client, tells the gate how each request
+// went, and reports every HTTP exchange to an observer (fetch_log).
 //
 // Runs on the client's io_context thread, like the gate and the client.
 #include <boost/asio/awaitable.hpp>
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -23,6 +27,21 @@
 
 namespace newsd::politeness {
 
+// One HTTP exchange the fetcher made (robots.txt included), as fetch_log keeps it.
+struct FetchAttempt {
+  std::string url;
+  std::string host;
+  http::RequestKind kind = http::RequestKind::feed;
+  std::optional<std::int64_t> source_id;  // the source whose fetch led to it
+  TimePoint started_at{};                 // when the gate let it start
+  std::chrono::milliseconds duration{};
+  int status = 0;         // 0: no response
+  std::size_t bytes = 0;  // bytes read, headers included
+  std::string error;      // empty unless the exchange failed or answered >= 400
+};
+// Awaited after every exchange, before the fetch returns; it must not throw.
+using AttemptObserver = std::function<boost::asio::awaitable<void>(FetchAttempt)>;
+
 struct PoliteFetcherOptions {
   bool robots_for_articles = true;
   bool robots_for_feeds = false;  // feeds are meant to be polled; configurable
@@ -30,6 +49,12 @@ struct PoliteFetcherOptions {
   // RFC 9309 only asks that 500 KiB be parsed.
   std::size_t robots_max_bytes = 2 * 1024 * 1024;
   http::Timeouts robots_timeouts{};
+  std::chrono::seconds source_min_interval = kDefaultSourceMinInterval;
+  // A host backing off for longer than this is not waited for: the fetch is
+  // refused with host_backing_off and its retry time, so the caller can
+  // reschedule instead of holding a coroutine (and a source) for hours.
+  std::chrono::seconds max_backoff_wait{30};
+  AttemptObserver on_attempt;  // optional
 };
 
 enum class Refusal {
@@ -38,13 +63,14 @@ enum class Refusal {
   robots_disallowed,   // robots.txt forbids the path for our user agent
   robots_unavailable,  // robots.txt answered 5xx or not at all: try later
   source_too_soon,     // the source's minimum interval has not passed
+  host_backing_off,    // the host asked us (or its failures told us) to stay away a while
 };
 std::string_view to_string(Refusal refusal);
 
 struct PoliteResult {
   http::Response response;  // the server's answer; empty when refused
   Refusal refusal = Refusal::none;
-  std::optional<TimePoint> retry_at;  // for robots_unavailable and source_too_soon
+  std::optional<TimePoint> retry_at;  // for robots_unavailable, source_too_soon, host_backing_off
   TimePoint started_at{};             // when the gate let the request start (fetch_log.at)
 
   [[nodiscard]] bool refused() const { return refusal != Refusal::none; }
@@ -52,6 +78,10 @@ struct PoliteResult {
 
 // What a response tells the gate about the host's health.
 Outcome outcome_of(const http::Response& response, TimePoint now);
+
+// One line on what went wrong with a response; empty when it is a success
+// or a redirect the client did not follow. Names the URL.
+std::string describe_failure(const http::Response& response, std::string_view url);
 
 class PoliteFetcher {
  public:
@@ -63,7 +93,9 @@ class PoliteFetcher {
   PoliteFetcher& operator=(const PoliteFetcher&) = delete;
 
   // Fetches `request.url` once robots.txt (for its kind) and the gate allow.
-  boost::asio::awaitable<PoliteResult> fetch(http::Request request);
+  // `source_id` is only passed on to the attempt observer.
+  boost::asio::awaitable<PoliteResult> fetch(http::Request request,
+                                             std::optional<std::int64_t> source_id = std::nullopt);
   // The same for a feed poll, refused while the source's minimum interval runs.
   boost::asio::awaitable<PoliteResult> fetch_source(std::int64_t source_id, http::Request request);
 
@@ -74,7 +106,16 @@ class PoliteFetcher {
   struct RobotsFetch;  // one robots.txt fetch in progress and those waiting for it
 
  private:
-  boost::asio::awaitable<void> ensure_robots(std::string host, std::string url);
+  struct Exchange {
+    http::Response response;
+    TimePoint started_at{};
+  };
+  // Waits for the gate, fetches, tells the gate and the observer how it went.
+  boost::asio::awaitable<Exchange> exchange(http::Request request, std::string host,
+                                            std::optional<std::int64_t> source_id);
+  boost::asio::awaitable<void> ensure_robots(std::string host, std::string url,
+                                             std::optional<std::int64_t> source_id);
+  [[nodiscard]] std::optional<TimePoint> backing_off_until(std::string_view host) const;
 
   HostGate& gate_;
   RobotsCache& robots_;

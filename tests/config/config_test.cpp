@@ -35,14 +35,15 @@ TEST(Config, EmptyFileGivesTheDocumentedDefaults) {
   EXPECT_FALSE(config.database.url.has_value());
   EXPECT_EQ(config.http.connect_timeout, 10s);
   EXPECT_EQ(config.http.request_timeout, 30s);
-  EXPECT_EQ(config.http.max_feed_bytes, 10u << 20);
-  EXPECT_EQ(config.http.max_article_bytes, 5u << 20);
+  EXPECT_EQ(config.http.max_feed_bytes, 16u << 20);  // the defaults: 16 MB feeds, 8 MB pages
+  EXPECT_EQ(config.http.max_article_bytes, 8u << 20);
   EXPECT_EQ(config.http.max_redirects, 5);
   EXPECT_TRUE(config.http.allow_private.empty());
   EXPECT_FALSE(config.http.proxy.has_value());
   EXPECT_EQ(config.politeness.per_host_connections, 2);
   EXPECT_EQ(config.politeness.host_gap, 1s);
   EXPECT_EQ(config.politeness.source_min_interval, 15min);
+  EXPECT_FALSE(config.politeness.robots_for_feeds);
   EXPECT_EQ(config.scheduler.min_interval, 15min);
   EXPECT_EQ(config.scheduler.max_interval, 24h);
 }
@@ -53,7 +54,7 @@ TEST(Config, TheShippedExampleIsValidAndReadAsWritten) {
   EXPECT_EQ(config.state_dir, fs::path("/var/lib/newsd"));
   EXPECT_EQ(config.database.url, "postgresql://newsd@localhost/newsd");
   EXPECT_EQ(config.http.user_agent, "newsd/0.1 (+https://newsd.dev/bot)");
-  EXPECT_EQ(config.http.max_feed_bytes, 10u << 20);
+  EXPECT_EQ(config.http.max_feed_bytes, 16u << 20);
   EXPECT_THAT(config.http.allow_private,
               ::testing::ElementsAre("10.0.0.0/8", "fd00::/8", "intranet.example"));
   ASSERT_EQ(config.politeness.hosts.size(), 2u);
@@ -84,6 +85,7 @@ proxy = "socks5h://127.0.0.1:9050"
 per_host_connections = 4
 host_gap = "500ms"
 source_min_interval = "30m"
+robots_for_feeds = true
 [politeness.hosts."Example.COM:8080"]
 connections = 1
 [scheduler]
@@ -103,6 +105,7 @@ max_interval = "2d"
   EXPECT_EQ(config.politeness.per_host_connections, 4);
   EXPECT_EQ(config.politeness.host_gap, 500ms);
   EXPECT_EQ(config.politeness.source_min_interval, 30min);
+  EXPECT_TRUE(config.politeness.robots_for_feeds);
   ASSERT_TRUE(config.politeness.hosts.contains("example.com:8080"));  // host names are lowercased
   EXPECT_EQ(config.politeness.hosts.at("example.com:8080").connections, 1);
   EXPECT_EQ(config.scheduler.min_interval, 1min);
@@ -134,6 +137,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         BadCase{"NotToml", "[http\nuser_agent = 1\n", 1, "", "not valid TOML"},
         BadCase{"DuplicateKey", "[http]\nmax_redirects = 1\nmax_redirects = 2\n", 3, "", "not valid TOML"},
+        BadCase{"RobotsForFeedsNotBoolean", "[politeness]\nrobots_for_feeds = \"yes\"\n", 2,
+                "politeness.robots_for_feeds", "true or false"},
         BadCase{"UnknownTopKey", "\n\nstatedir = \"/x\"\n", 3, "statedir", "unknown key"},
         BadCase{"UnknownSection", "[htp]\nx = 1\n", 1, "htp", "unknown key"},
         BadCase{"UnknownHttpKey", "[http]\ntimeout = \"1s\"\n", 2, "http.timeout", "unknown key"},

@@ -3,6 +3,7 @@
 // reports, and from the server's own clock. The server's timestamps carry
 // the scheduling noise of a loaded machine (its thread may run late), hence
 // some slack on gaps measured there, never on concurrency.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <boost/asio/co_spawn.hpp>
@@ -259,6 +260,73 @@ TEST(PoliteFetcher, InvalidUrlsAreRefusedWithoutANetworkAttempt) {
   auto results = harness.fetch_all({request("not a url", newsd::http::RequestKind::feed)});
   EXPECT_EQ(results[0].refusal, Refusal::invalid_url);
   EXPECT_EQ(harness.gate->in_flight(), 0);
+}
+
+TEST(PoliteFetcher, AHostBackingOffForLongIsRefusedWithItsRetryTimeNotWaitedFor) {
+  PoliteServer server;
+  server.route("/limited", PoliteReply{429, {{"Retry-After", "3600"}}, "come back in an hour"});
+  server.route("/ok", PoliteReply{200, {}, "fine"});
+  Harness harness(0ms);
+  std::vector<PoliteResult> results;
+  asio::co_spawn(harness.io,
+                 two_in_a_row(harness.fetcher.get(), server.url("/limited"), server.url("/ok"), &results),
+                 asio::detached);
+  harness.io.run();  // returns at once: nobody sleeps for an hour
+  ASSERT_EQ(results.size(), 2u);
+  EXPECT_EQ(results[0].response.status, 429);
+  EXPECT_EQ(results[1].refusal, Refusal::host_backing_off);
+  ASSERT_TRUE(results[1].retry_at);
+  EXPECT_GE(*results[1].retry_at, Clock::now() + 59min);
+  EXPECT_THAT(results[1].response.error_message, ::testing::HasSubstr(server.host()));
+  EXPECT_EQ(server.arrivals("/ok").size(), 0u);
+}
+
+asio::awaitable<void> fetch_for_source(PoliteFetcher* fetcher, newsd::http::Request r, std::int64_t source_id,
+                                       std::vector<PoliteResult>* out) {
+  out->push_back(co_await fetcher->fetch(std::move(r), source_id));
+}
+
+TEST(PoliteFetcher, EveryExchangeIsReportedToTheObserverRobotsTxtIncluded) {
+  PoliteServer server;
+  server.route("/robots.txt", PoliteReply{200, {}, "User-agent: *\nDisallow: /private\n"});
+  server.route("/story", PoliteReply{200, {}, "<html></html>"});
+  server.route("/gone", PoliteReply{410, {}, "gone"});
+  std::vector<FetchAttempt> attempts;
+  PoliteFetcherOptions options;
+  options.on_attempt = [&attempts](FetchAttempt attempt) -> asio::awaitable<void> {
+    attempts.push_back(std::move(attempt));
+    co_return;
+  };
+  Harness harness(0ms, options);
+  std::vector<PoliteResult> results;
+  asio::co_spawn(harness.io,
+                 two_in_a_row(harness.fetcher.get(), server.url("/story"), server.url("/gone"), &results),
+                 asio::detached);
+  harness.io.run();
+  // Feeds skip robots.txt by default; articles fetch it first.
+  results.clear();
+  auto article = request(server.url("/private/x"), newsd::http::RequestKind::article);
+  asio::co_spawn(harness.io, fetch_for_source(harness.fetcher.get(), std::move(article), 42, &results),
+                 asio::detached);
+  harness.io.restart();
+  harness.io.run();
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_EQ(results[0].refusal, Refusal::robots_disallowed);
+
+  ASSERT_EQ(attempts.size(), 3u);
+  EXPECT_EQ(attempts[0].url, server.url("/story"));
+  EXPECT_EQ(attempts[0].kind, newsd::http::RequestKind::feed);
+  EXPECT_EQ(attempts[0].status, 200);
+  EXPECT_TRUE(attempts[0].error.empty());
+  EXPECT_GT(attempts[0].bytes, 0u);
+  EXPECT_FALSE(attempts[0].source_id);
+  EXPECT_EQ(attempts[1].status, 410);
+  EXPECT_THAT(attempts[1].error, ::testing::HasSubstr("HTTP 410"));
+  EXPECT_EQ(attempts[2].kind, newsd::http::RequestKind::robots);
+  EXPECT_EQ(attempts[2].url, server.url("/robots.txt"));
+  EXPECT_EQ(attempts[2].host, server.host());
+  EXPECT_EQ(attempts[2].source_id, 42) << "robots.txt is logged against the source that needed it";
+  EXPECT_LE(attempts[0].started_at, attempts[1].started_at);
 }
 
 TEST(Outcome, FromResponses) {
