@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <ostream>
 
 using namespace std::chrono_literals;
 using ::testing::HasSubstr;
@@ -121,6 +122,10 @@ struct BadCase {
 };
 
 class BadConfig : public ::testing::TestWithParam<BadCase> {};
+// ctest lists a case by its name, not as a byte dump of the struct.
+void PrintTo(const BadCase& c, std::ostream* out) {
+  *out << c.name;
+}
 
 TEST_P(BadConfig, NamesTheFileTheLineAndTheKey) {
   const auto& c = GetParam();

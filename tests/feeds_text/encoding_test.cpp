@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <ostream>
 #include <string>
 
 namespace {
@@ -59,6 +60,10 @@ struct EncodingCase {
 };
 
 class DeclaredEncoding : public ::testing::TestWithParam<EncodingCase> {};
+// ctest lists a case by its label, not as a byte dump of the struct.
+void PrintTo(const EncodingCase& c, std::ostream* out) {
+  *out << c.label;
+}
 
 TEST_P(DeclaredEncoding, XmlDeclarationIsHonoured) {
   const auto& c = GetParam();

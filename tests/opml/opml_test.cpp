@@ -127,6 +127,10 @@ struct BrokenCase {
 };
 
 class BrokenOpml : public ::testing::TestWithParam<BrokenCase> {};
+// ctest lists a case by its name, not as a byte dump of the struct.
+void PrintTo(const BrokenCase& c, std::ostream* out) {
+  *out << c.name;
+}
 
 TEST_P(BrokenOpml, IsRefusedWithLineAndReason) {
   const auto& c = GetParam();
