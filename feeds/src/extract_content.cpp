@@ -7,6 +7,7 @@
 #include <memory>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "extract_dom.h"
 #include "extract_hints.h"
@@ -30,7 +31,8 @@ struct NodeStats {
   bool candidate = false;
   bool marker = false;  // article / main / articleBody / strong content hint in the subtree
   bool has_time = false;
-  bool doomed = false;  // chosen for removal by clean_inside
+  bool has_figure = false;  // a <figure> in the subtree: a dateline never holds one
+  bool doomed = false;      // chosen for removal by clean_inside
 };
 
 bool is_space(unsigned char c) {
@@ -128,6 +130,7 @@ class Pass {
       if (name == "p") ++own.paragraphs;
       if (name == "img" || name == "picture") ++own.images;
       if (name == "time") own.has_time = true;
+      if (name == "figure") own.has_figure = true;
       own.class_weight = cached_class_weight(node);
       if (name == "article" || name == "main" || own.class_weight == kStrongPositive) own.marker = true;
       if (is_heading(name) && own.link_bytes * 2 > own.text_bytes && own.text_bytes > 0)
@@ -143,6 +146,7 @@ class Pass {
             static_cast<std::uint16_t>(std::min<int>(up.linked_headings + own.linked_headings, 65535));
         up.marker = up.marker || own.marker;
         up.has_time = up.has_time || own.has_time;
+        up.has_figure = up.has_figure || own.has_figure;
       }
     }
   }
@@ -366,6 +370,62 @@ std::vector<xmlNode*> gather(Pass& pass, const Choice& choice) {
   return nodes;
 }
 
+// A figure whose caption is prose (not a card's linked headline).
+bool has_caption(Pass& pass, xmlNode* figure) {
+  for (xmlNode* child = figure->children; child != nullptr; child = child->next) {
+    if (tag(child) != "figcaption") continue;
+    const NodeStats* s = pass.stats(child);
+    return s != nullptr && s->text_bytes >= 25 && link_density(*s) <= 0.5;
+  }
+  return false;
+}
+
+// The lead image sits in the article header, which is seldom part of the
+// chosen block, yet a reader takes its caption as part of the story. Looks
+// before the chosen block, up to its <article> (at most four levels up), for
+// the first captioned figure that is not inside a link (a teaser card's
+// picture). Each level searches only the siblings before the path, so the
+// search touches every node at most once. Returns the figure and the sibling
+// of `top` holding it (null when it lies above top's parent).
+std::pair<xmlNode*, xmlNode*> find_lead_figure(Pass& pass, xmlNode* top) {
+  xmlNode* child = top;
+  for (int level = 0; level < 4 && child->parent != nullptr && child->parent != pass.body(); ++level) {
+    xmlNode* parent = child->parent;
+    for (xmlNode* sibling = parent->children; sibling != nullptr && sibling != child;
+         sibling = sibling->next) {
+      if (!is_element(sibling)) continue;
+      xmlNode* found = nullptr;
+      walk(sibling, [&](xmlNode* node) {
+        if (found != nullptr || !is_element(node) || tag(node) == "a") return false;
+        if (tag(node) != "figure") return true;
+        if (has_caption(pass, node)) found = node;
+        return false;
+      });
+      if (found != nullptr) return {found, level == 0 ? sibling : nullptr};
+    }
+    if (tag(parent) == "article") break;
+    child = parent;
+  }
+  return {nullptr, nullptr};
+}
+
+// Adds the lead figure to the blocks in document order, unless a block holds it.
+void add_lead_figure(Pass& pass, xmlNode* top, std::vector<xmlNode*>& blocks) {
+  const auto [figure, holder] = find_lead_figure(pass, top);
+  if (figure == nullptr) return;
+  for (xmlNode* block : blocks) {
+    if (is_ancestor(block, figure)) return;
+  }
+  auto position = blocks.begin();
+  if (holder != nullptr) {  // among top's siblings: before the first block that follows the holder
+    position = blocks.end();
+    for (xmlNode* next = holder->next; next != nullptr && position == blocks.end(); next = next->next) {
+      position = std::find(blocks.begin(), blocks.end(), next);
+    }
+  }
+  blocks.insert(position, figure);
+}
+
 bool is_blank_text(const xmlNode* node) {
   if (node->type != XML_TEXT_NODE && node->type != XML_CDATA_SECTION_NODE) return false;
   for (char c : as_view(node->content)) {
@@ -390,6 +450,26 @@ bool standalone_inline(const xmlNode* link) {
       return false;  // inline siblings: the link is part of a line of text
   }
   return true;
+}
+
+// A short box whose link leads to subscribing, donating, joining or signing
+// in ("Become a member", a newsletter sign-up): the site talking about itself,
+// whatever its class names say. Only the link targets are read, so the rule
+// holds in every language.
+bool links_to_call_to_action(xmlNode* node) {
+  static constexpr std::string_view kTargets[] = {
+      "subscribe",  "subscription", "membership", "donate", "donation", "contribute", "support-us",
+      "newsletter", "signup",       "sign-up",    "/join",  "/login",   "/register"};
+  bool found = false;
+  walk(node, [&](xmlNode* n) {
+    if (found || !is_element(n)) return false;
+    if (tag(n) != "a") return true;
+    const std::string_view href = attribute(n, "href");
+    found = std::any_of(std::begin(kTargets), std::end(kTargets),
+                        [&](std::string_view target) { return icontains(href, target); });
+    return false;
+  });
+  return found;
 }
 
 std::string collapsed_text(xmlNode* node) {
@@ -441,7 +521,7 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
           std::string text = collapsed_text(node);
           if (is_boilerplate_text(text)) {
             remove = true;
-          } else if (s->has_time && s->text_bytes < (name == "p" ? 60u : 200u) &&
+          } else if (s->has_time && !s->has_figure && s->text_bytes < (name == "p" ? 60u : 200u) &&
                      (name == "p" || s->paragraphs == 0)) {
             remove = true;  // dateline / byline with a <time>
           } else if (looks_like_byline(text) && name != "li") {
@@ -450,6 +530,8 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
             remove = true;
           } else if (name == "h1") {
             remove = true;  // the page's headline: it is the title field, not body text
+          } else if ((name == "div" || name == "section") && links_to_call_to_action(node)) {
+            remove = true;
           }
         }
         if (!remove && s->class_weight <= kStrongNegative && !s->marker) remove = true;
@@ -595,6 +677,7 @@ ContentResult find_content(xmlDoc* doc, std::string_view title) {
   result.top_score = choice.top_score;
   result.runner_up_score = choice.runner_up;
   result.blocks = gather(pass, choice);
+  add_lead_figure(pass, choice.top, result.blocks);
   {
     const NodeStats* s = pass.stats(choice.top);
     result.linked_headings = s->linked_headings;

@@ -127,12 +127,15 @@ constexpr std::string_view kStrongPositiveParts[] = {
     "story-content",    "article__body", "content-body", "td-post-content", "field-body",
     "field--name-body", "article-main"};
 constexpr std::string_view kStrongNegativeParts[] = {
-    "reading-time", "read-time", "readtime",     "reading_time", "read-also",  "readalso",
-    "also-read",    "see-also",  "more-stories", "author-bio",   "author-box", "about-author",
-    "author-card",  "share-bar", "sharebar",     "social-share", "related-",   "-related",
-    "newsletter",   "comment",   "cookie",       "ad-slot",      "adslot",     "advert",
-    "breadcrumb",   "sidebar",   "post-tags",    "article-tags", "tag-list",   "tags-list",
-    "most-read",    "next-prev", "prev-next",    "post-nav",     "subscribe",  "promo"};
+    "reading-time", "read-time", "readtime", "reading_time", "read-also", "readalso", "also-read", "see-also",
+    "more-stories", "author-bio", "author-box", "about-author", "author-card", "share-bar", "sharebar",
+    "social-share", "related-", "-related", "newsletter", "comment", "cookie", "ad-slot", "adslot", "advert",
+    "breadcrumb", "sidebar", "post-tags", "article-tags", "tag-list", "tags-list", "most-read", "next-prev",
+    "prev-next", "post-nav", "subscribe", "promo",
+    // The class names the networks' embed scripts require: a post quoted from
+    // X, Instagram, TikTok, Bluesky, Reddit or Facebook is not the article's prose.
+    "twitter-tweet", "twitter-timeline", "instagram-media", "tiktok-embed", "bluesky-embed", "reddit-embed",
+    "fb-post", "fb-video", "telegram-post"};
 
 bool is_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -235,6 +238,7 @@ constexpr std::array kBoilerplate = {
     Phrase{"enter your email", 200, false},
     Phrase{"editors' picks", 40, false},
     Phrase{"editor's picks", 40, false},
+    Phrase{"about the author", 500, false},
     // Ukrainian
     Phrase{"Читайте також", 400, false},
     Phrase{"ЧИТАЙТЕ ТАКОЖ", 400, false},
@@ -248,6 +252,8 @@ constexpr std::array kBoilerplate = {
     Phrase{"Коментарі", 40, false},
     Phrase{"Теги:", 300, false},
     Phrase{"Найпопулярніше", 60, false},
+    Phrase{"Про автора", 500, false},
+    Phrase{"Про авторку", 500, false},
     // Russian
     Phrase{"Читайте также", 400, false},
     Phrase{"ЧИТАЙТЕ ТАКЖЕ", 400, false},
@@ -258,6 +264,7 @@ constexpr std::array kBoilerplate = {
     Phrase{"Комментарии", 40, false},
     Phrase{"Теги", 300, false},
     Phrase{"Самое популярное", 60, false},
+    Phrase{"Об авторе", 500, false},
     // German
     Phrase{"Lesen Sie auch", 400, false},
     Phrase{"Mehr zum Thema", 300, false},
@@ -270,6 +277,8 @@ constexpr std::array kBoilerplate = {
     Phrase{"Artikel anhören", 80, false},
     Phrase{"Kommentare", 40, false},
     Phrase{"Schlagworte", 300, false},
+    Phrase{"Über den Autor", 500, false},
+    Phrase{"Über die Autorin", 500, false},
     // French
     Phrase{"Lire aussi", 400, false},
     Phrase{"À lire aussi", 400, false},
@@ -280,6 +289,7 @@ constexpr std::array kBoilerplate = {
     Phrase{"Inscrivez-vous", 250, false},
     Phrase{"Écouter", 80, false},
     Phrase{"Commentaires", 40, false},
+    Phrase{"À propos de l'auteur", 500, false},
     // Spanish
     Phrase{"Lea también", 400, false},
     Phrase{"Leer más", 300, false},
@@ -290,6 +300,8 @@ constexpr std::array kBoilerplate = {
     Phrase{"Escuchar", 80, false},
     Phrase{"Comentarios", 40, false},
     Phrase{"Te puede interesar", 300, false},
+    Phrase{"Sobre el autor", 500, false},
+    Phrase{"Sobre la autora", 500, false},
     // Japanese
     Phrase{"関連記事", 400, false},
     Phrase{"あわせて読みたい", 400, false},
@@ -299,6 +311,9 @@ constexpr std::array kBoilerplate = {
     Phrase{"コメント", 40, false},
     Phrase{"この記事を聞く", 60, false},
     Phrase{"ニュースレター", 250, false},
+    Phrase{"筆者について", 500, false},
+    Phrase{"著者について", 500, false},
+    Phrase{"この記事を書いた人", 500, false},
     // Arabic
     Phrase{"اقرأ أيضا", 400, false},
     Phrase{"اقرأ أيضاً", 400, false},
@@ -308,6 +323,7 @@ constexpr std::array kBoilerplate = {
     Phrase{"تعليقات", 40, false},
     Phrase{"التعليقات", 40, false},
     Phrase{"استمع", 80, false},
+    Phrase{"عن الكاتب", 500, false},
 };
 
 constexpr std::array kReadingTime = {std::string_view("min read"),       std::string_view("minute read"),
