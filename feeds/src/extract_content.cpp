@@ -23,7 +23,8 @@ struct NodeStats {
   std::uint32_t text_bytes = 0;  // visible non-space text bytes in the subtree
   std::uint32_t link_bytes = 0;  // of which inside <a>
   std::uint32_t commas = 0;
-  std::uint16_t paragraphs = 0;  // <p> in the subtree
+  std::uint32_t removed_bytes = 0;  // text of descendants that clean_inside removed
+  std::uint16_t paragraphs = 0;     // <p> in the subtree
   std::uint16_t images = 0;
   std::uint16_t linked_headings = 0;
   int class_weight = 0;
@@ -133,7 +134,10 @@ class Pass {
       if (name == "figure") own.has_figure = true;
       own.class_weight = cached_class_weight(node);
       if (name == "article" || name == "main" || own.class_weight == kStrongPositive) own.marker = true;
-      if (is_heading(name) && own.link_bytes * 2 > own.text_bytes && own.text_bytes > 0)
+      // A heading that holds a link, or that a link wraps (a card's whole face is one link).
+      if (is_heading(name) && own.text_bytes > 0 &&
+          (own.link_bytes * 2 > own.text_bytes || tag(node->parent) == "a" ||
+           (node->parent != nullptr && tag(node->parent->parent) == "a")))
         ++own.linked_headings;
       if (xmlNode* parent = node->parent; parent != nullptr && parent->_private != nullptr) {
         NodeStats& up = *stats(parent);
@@ -532,15 +536,22 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
             remove = true;  // the page's headline: it is the title field, not body text
           } else if ((name == "div" || name == "section") && links_to_call_to_action(node)) {
             remove = true;
+          } else if (name != "p" && !is_heading(name) && s->images > 0 && s->linked_headings > 0) {
+            remove = true;  // a teaser card: picture and linked headline of another story
           }
         }
         if (!remove && s->class_weight <= kStrongNegative && !s->marker) remove = true;
+        if (!remove && name != "p" && name != "figure" && !is_heading(name) && !keeps_media &&
+            s->text_bytes < 40 && s->removed_bytes > s->text_bytes) {
+          remove = true;  // the label left of a removed list: "Topics", "Related stories"
+        }
       }
       if (remove) {
         // Keep ancestors' figures right for the decisions still to come.
         for (xmlNode* up = node->parent; up != nullptr; up = up->parent) {
           NodeStats* us = pass.stats(up);
           if (us == nullptr) break;
+          us->removed_bytes += s->text_bytes;
           us->text_bytes -= std::min(us->text_bytes, s->text_bytes);
           us->link_bytes -= std::min(us->link_bytes, s->link_bytes);
           us->paragraphs =
@@ -634,6 +645,8 @@ void write_text(xmlNode* root, TextWriter& writer) {
     if (name == "script" || name == "style" || name == "noscript" || name == "template") return false;
     if (name == "br")
       writer.line_break();
+    else if (name == "td" || name == "th")
+      writer.text(" ");  // cells of a row share a line, but not a word
     else if (is_block_element(name))
       writer.block_boundary();
     return true;

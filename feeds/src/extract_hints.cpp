@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <vector>
 
 #include "extract_dom.h"
 
@@ -239,6 +240,11 @@ constexpr std::array kBoilerplate = {
     Phrase{"editors' picks", 40, false},
     Phrase{"editor's picks", 40, false},
     Phrase{"about the author", 500, false},
+    Phrase{"watch:", 160, false},
+    Phrase{"video:", 200, false},
+    Phrase{"vídeo:", 200, false},
+    Phrase{"vidéo :", 200, false},
+    Phrase{"vidéo:", 200, false},
     // Ukrainian
     Phrase{"Читайте також", 400, false},
     Phrase{"ЧИТАЙТЕ ТАКОЖ", 400, false},
@@ -253,6 +259,7 @@ constexpr std::array kBoilerplate = {
     Phrase{"Теги:", 300, false},
     Phrase{"Найпопулярніше", 60, false},
     Phrase{"Про автора", 500, false},
+    Phrase{"Відео:", 200, false},
     Phrase{"Про авторку", 500, false},
     // Russian
     Phrase{"Читайте также", 400, false},
@@ -265,6 +272,7 @@ constexpr std::array kBoilerplate = {
     Phrase{"Теги", 300, false},
     Phrase{"Самое популярное", 60, false},
     Phrase{"Об авторе", 500, false},
+    Phrase{"Видео:", 200, false},
     // German
     Phrase{"Lesen Sie auch", 400, false},
     Phrase{"Mehr zum Thema", 300, false},
@@ -312,6 +320,7 @@ constexpr std::array kBoilerplate = {
     Phrase{"この記事を聞く", 60, false},
     Phrase{"ニュースレター", 250, false},
     Phrase{"筆者について", 500, false},
+    Phrase{"動画：", 200, false},
     Phrase{"著者について", 500, false},
     Phrase{"この記事を書いた人", 500, false},
     // Arabic
@@ -324,7 +333,18 @@ constexpr std::array kBoilerplate = {
     Phrase{"التعليقات", 40, false},
     Phrase{"استمع", 80, false},
     Phrase{"عن الكاتب", 500, false},
+    Phrase{"فيديو:", 200, false},
 };
+
+// Short notices that name the ad anywhere in the line: "Story continues below
+// advertisement", "Weiter nach der Anzeige", "La suite après cette publicité".
+constexpr std::array kAdNotices = {std::string_view("advertisement"),
+                                   std::string_view("continues below"),
+                                   std::string_view("continue reading below"),
+                                   std::string_view("nach der anzeige"),
+                                   std::string_view("après cette publicité"),
+                                   std::string_view("tras la publicidad"),
+                                   std::string_view("広告の後")};
 
 constexpr std::array kReadingTime = {std::string_view("min read"),       std::string_view("minute read"),
                                      std::string_view("minutes read"),   std::string_view("min. read"),
@@ -335,6 +355,33 @@ constexpr std::array kReadingTime = {std::string_view("min read"),       std::st
                                      std::string_view("min de lecture"), std::string_view("min de lectura"),
                                      std::string_view("分で読めます"),   std::string_view("دقائق"),
                                      std::string_view("دقيقة")};
+
+// Lower-cases ASCII and Cyrillic (А-Я, Ѐ-Џ, Ґ) without changing the byte
+// length: Cyrillic sites set labels in capitals ("РЕКЛАМА", "ЧИТАЙТЕ ТАКОЖ").
+std::string fold_case(std::string_view text) {
+  std::string out(text);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    auto c = static_cast<unsigned char>(out[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out[i] = static_cast<char>(c + 32);
+    } else if (i + 1 < out.size() && (c == 0xD0 || c == 0xD2)) {
+      auto d = static_cast<unsigned char>(out[i + 1]);
+      if (c == 0xD0 && d >= 0x90 && d <= 0x9F) {  // А-П -> а-п
+        out[i + 1] = static_cast<char>(d + 0x20);
+      } else if (c == 0xD0 && d >= 0xA0 && d <= 0xAF) {  // Р-Я -> р-я
+        out[i] = static_cast<char>(0xD1);
+        out[i + 1] = static_cast<char>(d - 0x20);
+      } else if (c == 0xD0 && d >= 0x80 && d <= 0x8F) {  // Ѐ-Џ (Є, І, Ї, Ў) -> ѐ-џ
+        out[i] = static_cast<char>(0xD1);
+        out[i + 1] = static_cast<char>(d + 0x10);
+      } else if (c == 0xD2 && d == 0x90) {  // Ґ -> ґ
+        out[i + 1] = static_cast<char>(0x91);
+      }
+      ++i;
+    }
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -393,9 +440,22 @@ bool is_block_element(std::string_view name) {
 
 bool is_boilerplate_text(std::string_view text) {
   if (text.empty()) return false;
-  for (const auto& phrase : kBoilerplate) {
+  static const std::vector<std::string> folded_phrases = [] {
+    std::vector<std::string> out;
+    for (const auto& phrase : kBoilerplate) out.push_back(fold_case(phrase.text));
+    return out;
+  }();
+  const std::string folded = fold_case(text.substr(0, 500));
+  for (std::size_t i = 0; i < kBoilerplate.size(); ++i) {
+    const Phrase& phrase = kBoilerplate[i];
     if (text.size() > phrase.max_bytes) continue;
-    if (phrase.whole ? iequals(text, phrase.text) : istarts_with(text, phrase.text)) return true;
+    const std::string& wanted = folded_phrases[i];
+    if (phrase.whole ? folded == wanted : folded.starts_with(wanted)) return true;
+  }
+  if (text.size() <= 70) {
+    for (auto notice : kAdNotices) {
+      if (folded.find(notice) != std::string::npos) return true;
+    }
   }
   if (text.size() <= 90) {  // bytes: a Cyrillic "7 мин чтения" line is twice its ASCII length
     for (auto marker : kReadingTime) {
