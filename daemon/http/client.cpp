@@ -17,10 +17,12 @@
 #include <boost/url/url.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <map>
 #include <set>
 #include <stdexcept>
+#include <utility>
 
 #include "core/version.h"
 #include "http/address_guard.h"
@@ -38,7 +40,6 @@ using tcp = asio::ip::tcp;
 using Clock = std::chrono::steady_clock;
 using boost::system::error_code;
 
-constexpr std::size_t kMaxRedirects = 5;
 constexpr std::size_t kHeaderLimit = 64 * 1024;
 
 Milliseconds since(Clock::time_point start) {
@@ -90,6 +91,15 @@ std::optional<Target> parse_target(std::string_view text, std::string* why) {
   if (target.port != default_port) target.host_header += ":" + target.port;
   target.url = url.buffer();
   return target;
+}
+
+// host[:port] with the scheme's default port left out, lowercased: the key
+// politeness keeps per host (politeness::host_key), here for redirects.
+std::string host_identity(const Target& target) {
+  std::string identity = target.host_header;
+  std::transform(identity.begin(), identity.end(), identity.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return identity;
 }
 
 std::optional<std::string> resolve_location(std::string_view base_url, std::string_view location) {
@@ -577,6 +587,7 @@ asio::awaitable<Response> HttpClient::Impl::fetch(Request request) {
       request.kind == RequestKind::article ? kDefaultPageLimit : kDefaultFeedLimit);
   std::string current = request.url;
   std::set<std::string> visited;
+  std::string origin;  // host_identity of the first hop
   auto fail = [&response](ErrorKind kind, std::string_view url, std::string_view detail) {
     response.error = kind;
     response.error_message = fmt::format("{}: {}", url, detail);
@@ -587,6 +598,12 @@ asio::awaitable<Response> HttpClient::Impl::fetch(Request request) {
     auto target = parse_target(current, &why);
     if (!target) {
       fail(ErrorKind::invalid_url, current, why);
+      break;
+    }
+    if (origin.empty()) {
+      origin = host_identity(*target);
+    } else if (request.stop_at_other_host && host_identity(*target) != origin) {
+      response.redirect_to = target->url;
       break;
     }
     response.final_url = target->url;
@@ -606,9 +623,9 @@ asio::awaitable<Response> HttpClient::Impl::fetch(Request request) {
     const bool redirect = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     if (redirect && location != message.end()) {
       response.redirects.push_back({status, target->url});
-      if (response.redirects.size() > kMaxRedirects) {
+      if (std::cmp_greater(response.redirects.size(), std::max(0, request.max_redirects))) {
         fail(ErrorKind::too_many_redirects, request.url,
-             fmt::format("more than {} redirects", kMaxRedirects));
+             fmt::format("more than {} redirects", std::max(0, request.max_redirects)));
         break;
       }
       auto next = resolve_location(target->url, location->value());

@@ -53,6 +53,11 @@ struct Request {
   Timeouts timeouts;
   bool insecure = false;  // skip TLS verification (per source; logged loudly)
   std::string accept;     // empty: a default that suits `kind`
+  int max_redirects = 5;  // hops followed before too_many_redirects
+  // A redirect to another host (host and port, as politeness keys them) is
+  // not followed but returned with Response::redirect_to set, so that the
+  // caller can wait for that host's turn and check its robots.txt first.
+  bool stop_at_other_host = false;
 };
 
 enum class ErrorKind {
@@ -95,6 +100,9 @@ struct Response {
   std::string final_url;  // after redirects
   std::vector<RedirectHop> redirects;
   bool permanent_redirect = false;  // there were redirects and every hop was 301/308
+  // With Request::stop_at_other_host: the other host's URL the last hop
+  // (listed in `redirects`) points to; empty otherwise. status is then 0.
+  std::string redirect_to;
 
   std::string etag;
   std::string last_modified;

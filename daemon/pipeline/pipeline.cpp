@@ -177,6 +177,7 @@ PipelineOptions options_from_config(const config::Config& config, Logger logger)
   options.timeouts.idle = std::min(options.timeouts.idle, config.http.request_timeout);
   options.max_feed_bytes = config.http.max_feed_bytes;
   options.max_page_bytes = config.http.max_article_bytes;
+  options.max_redirects = config.http.max_redirects;
 
   options.gate.defaults.max_concurrent = std::max(1, config.politeness.per_host_connections);
   options.gate.defaults.min_gap = config.politeness.host_gap;
@@ -373,6 +374,7 @@ asio::awaitable<ArticleResult> Pipeline::Impl::follow_article(ArticleTarget targ
   request.kind = http::RequestKind::article;
   request.max_body_bytes = options.max_page_bytes;
   request.timeouts = options.timeouts;
+  request.max_redirects = options.max_redirects;
   request.insecure = insecure;
   auto fetched = co_await fetcher.fetch(std::move(request), source_id);
   co_await save_robots_records();
@@ -505,6 +507,7 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
     request.last_modified = source->last_modified;
     request.max_body_bytes = options.max_feed_bytes;
     request.timeouts = options.timeouts;
+    request.max_redirects = options.max_redirects;
     request.insecure = source->options.insecure.value_or(false);
     auto fetched = co_await fetcher.fetch_source(source_id, std::move(request));
     co_await save_robots_records();

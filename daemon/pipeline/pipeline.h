@@ -44,6 +44,7 @@ struct PipelineOptions {
   http::Timeouts timeouts;
   std::size_t max_feed_bytes = http::kDefaultFeedLimit;
   std::size_t max_page_bytes = http::kDefaultPageLimit;
+  int max_redirects = 5;  // per fetch, across hosts
   politeness::GateConfig gate;
   politeness::RobotsConfig robots;
   scheduler::ScheduleConfig schedule;

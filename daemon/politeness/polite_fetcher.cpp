@@ -9,6 +9,8 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <set>
+#include <utility>
 
 #include "feeds/robots.h"
 #include "politeness/host_key.h"
@@ -47,6 +49,60 @@ bool is_network_failure(http::ErrorKind kind) {
     default:
       return false;
   }
+}
+
+// The redirects of one polite fetch across the client calls it takes (one per
+// host): the hop budget, loop detection and the hop list.
+class RedirectChain {
+ public:
+  RedirectChain(std::string first_url, int max_redirects)
+      : first_url_(std::move(first_url)), budget_(std::max(0, max_redirects)) {}
+
+  struct Hop {
+    std::string url;
+    std::string host;
+  };
+  // Takes in one client answer; the other host's URL to request next, or
+  // nullopt when the answer is final (then with an error set if the chain
+  // went wrong).
+  std::optional<Hop> next_hop(http::Response& response) {
+    for (const auto& hop : response.redirects) visited_.insert(hop.url);
+    hops_.insert(hops_.end(), response.redirects.begin(), response.redirects.end());
+    if (response.redirect_to.empty()) return std::nullopt;
+    std::string next = std::move(response.redirect_to);
+    response.redirect_to.clear();
+    auto next_host = host_key(next);
+    if (std::cmp_greater(hops_.size(), budget_)) {
+      response.error = http::ErrorKind::too_many_redirects;
+      response.error_message = fmt::format("{}: more than {} redirects", first_url_, budget_);
+    } else if (visited_.contains(next)) {
+      response.error = http::ErrorKind::redirect_loop;
+      response.error_message = fmt::format("{}: redirect loop back to {}", first_url_, next);
+    } else if (!next_host) {
+      response.error = http::ErrorKind::invalid_url;
+      response.error_message = fmt::format("{}: redirect to '{}', which has no host", first_url_, next);
+    } else {
+      return Hop{std::move(next), std::move(*next_host)};
+    }
+    return std::nullopt;
+  }
+  [[nodiscard]] int remaining() const { return budget_ - static_cast<int>(hops_.size()); }
+  std::vector<http::RedirectHop> take_hops() { return std::move(hops_); }
+
+ private:
+  std::string first_url_;
+  int budget_;
+  std::vector<http::RedirectHop> hops_;
+  std::set<std::string, std::less<>> visited_;
+};
+
+// The hops of every client call of one fetch, and whether they were all
+// permanent (kept out of the coroutine: gcc 12 miscompiles lambdas there).
+void set_redirects(http::Response& response, std::vector<http::RedirectHop> hops) {
+  response.permanent_redirect = !hops.empty() && std::ranges::all_of(hops, [](const http::RedirectHop& hop) {
+    return hop.status == 301 || hop.status == 308;
+  });
+  response.redirects = std::move(hops);
 }
 
 }  // namespace
@@ -205,6 +261,38 @@ asio::awaitable<void> PoliteFetcher::ensure_robots(std::string host, std::string
   robots_fetched_.insert(host);
 }
 
+asio::awaitable<PoliteResult> PoliteFetcher::admit(std::string host, std::string url, http::RequestKind kind,
+                                                   std::optional<std::int64_t> source_id) {
+  PoliteResult result;
+  if (auto until = backing_off_until(host)) {
+    result.refusal = Refusal::host_backing_off;
+    result.retry_at = until;
+    result.response.error_message = fmt::format("{} is backing off (needed for {})", host, url);
+    co_return result;
+  }
+  bool obey_robots = (kind == http::RequestKind::article && options_.robots_for_articles) ||
+                     (kind == http::RequestKind::feed && options_.robots_for_feeds);
+  if (!obey_robots) co_return result;
+  co_await ensure_robots(host, url, source_id);
+  auto path = feeds::robots_match_target(url).value_or("/");
+  switch (robots_.check(host, path)) {
+    case RobotsVerdict::allowed:
+      break;
+    case RobotsVerdict::disallowed:
+      result.refusal = Refusal::robots_disallowed;
+      result.response.error_message = fmt::format("robots.txt of {} disallows {}", host, path);
+      break;
+    case RobotsVerdict::try_later:
+    case RobotsVerdict::unknown:
+      result.refusal = Refusal::robots_unavailable;
+      result.retry_at = robots_.retry_at(host);
+      result.response.error_message =
+          fmt::format("robots.txt of {} could not be fetched (needed for {})", host, url);
+      break;
+  }
+  co_return result;
+}
+
 asio::awaitable<PoliteResult> PoliteFetcher::fetch(http::Request request,
                                                    std::optional<std::int64_t> source_id) {
   PoliteResult result;
@@ -215,37 +303,34 @@ asio::awaitable<PoliteResult> PoliteFetcher::fetch(http::Request request,
     result.response.error_message = "no host in URL '" + request.url + "'";
     co_return result;
   }
-  if (auto until = backing_off_until(*host)) {
-    result.refusal = Refusal::host_backing_off;
-    result.retry_at = until;
-    result.response.error_message = fmt::format("{} is backing off (needed for {})", *host, request.url);
-    co_return result;
-  }
-  bool obey_robots = (request.kind == http::RequestKind::article && options_.robots_for_articles) ||
-                     (request.kind == http::RequestKind::feed && options_.robots_for_feeds);
-  if (obey_robots) {
-    co_await ensure_robots(*host, request.url, source_id);
-    auto path = feeds::robots_match_target(request.url).value_or("/");
-    switch (robots_.check(*host, path)) {
-      case RobotsVerdict::allowed:
-        break;
-      case RobotsVerdict::disallowed:
-        result.refusal = Refusal::robots_disallowed;
-        result.response.error_message = fmt::format("robots.txt of {} disallows {}", *host, path);
-        co_return result;
-      case RobotsVerdict::try_later:
-      case RobotsVerdict::unknown:
-        result.refusal = Refusal::robots_unavailable;
-        result.retry_at = robots_.retry_at(*host);
-        result.response.error_message =
-            fmt::format("robots.txt of {} could not be fetched (needed for {})", *host, request.url);
-        co_return result;
-    }
-  }
 
-  auto exchanged = co_await exchange(std::move(request), *host, source_id);
-  result.response = std::move(exchanged.response);
-  result.started_at = exchanged.started_at;
+  // Redirects within a host are followed by the client under this host's
+  // permit; one to another host comes back here, so that host is waited for
+  // and its robots.txt asked like any first request to it.
+  request.stop_at_other_host = true;
+  RedirectChain chain(request.url, request.max_redirects);
+  PoliteResult refused;
+  http::Response response;
+  bool first_exchange = true;
+  for (;;) {
+    refused = co_await admit(*host, request.url, request.kind, source_id);
+    if (refused.refused()) break;
+    auto exchanged = co_await exchange(request, *host, source_id);
+    if (first_exchange) result.started_at = exchanged.started_at;
+    first_exchange = false;
+    response = std::move(exchanged.response);
+    auto next = chain.next_hop(response);
+    if (!next) break;
+    request.url = std::move(next->url);
+    request.max_redirects = chain.remaining();
+    host = std::move(next->host);
+  }
+  if (refused.refused()) {
+    refused.response.redirects = chain.take_hops();
+    co_return refused;
+  }
+  set_redirects(response, chain.take_hops());
+  result.response = std::move(response);
   co_return result;
 }
 

@@ -116,6 +116,9 @@ class PoliteFetcher {
   boost::asio::awaitable<void> ensure_robots(std::string host, std::string url,
                                              std::optional<std::int64_t> source_id);
   [[nodiscard]] std::optional<TimePoint> backing_off_until(std::string_view host) const;
+  // Refused (backing off, robots.txt) or not, before a request to `host`.
+  boost::asio::awaitable<PoliteResult> admit(std::string host, std::string url, http::RequestKind kind,
+                                             std::optional<std::int64_t> source_id);
 
   HostGate& gate_;
   RobotsCache& robots_;

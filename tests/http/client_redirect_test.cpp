@@ -71,6 +71,45 @@ TEST(HttpClientRedirects, AtMostFiveHops) {
   EXPECT_EQ(six.error, ErrorKind::too_many_redirects) << six.error_message;
 }
 
+TEST(HttpClientRedirects, TheHopCapIsPerRequest) {
+  TestServer server;
+  server.route("/a", redirect_to(302, "/b"));
+  server.route("/b", redirect_to(302, "/c"));
+  server.route("/c", Reply{.body = "c"});
+  ClientHarness harness;
+  auto two = request_for(server.url("/a"));
+  two.max_redirects = 2;
+  EXPECT_TRUE(harness.fetch(two).ok());
+  auto one = request_for(server.url("/a"));
+  one.max_redirects = 1;
+  const auto refused = harness.fetch(one);
+  EXPECT_EQ(refused.error, ErrorKind::too_many_redirects) << refused.error_message;
+  EXPECT_NE(refused.error_message.find("more than 1 redirects"), std::string::npos) << refused.error_message;
+}
+
+TEST(HttpClientRedirects, StopAtOtherHostReturnsTheRedirectUnfollowed) {
+  TestServer first;
+  TestServer second;  // another port: another host for politeness
+  first.route("/a", redirect_to(301, "/b"));
+  first.route("/b", redirect_to(302, second.url("/c")));
+  second.route("/c", Reply{.body = "c"});
+  ClientHarness harness;
+  auto request = request_for(first.url("/a"));
+  request.stop_at_other_host = true;
+  const auto stopped = harness.fetch(request);
+  ASSERT_TRUE(stopped.ok()) << stopped.error_message;
+  EXPECT_EQ(stopped.status, 0);
+  EXPECT_EQ(stopped.redirect_to, second.url("/c"));
+  ASSERT_EQ(stopped.redirects.size(), 2u) << "the same-host hop was followed";
+  EXPECT_EQ(stopped.redirects[1].url, first.url("/b"));
+  EXPECT_TRUE(second.requests().empty());
+
+  request.stop_at_other_host = false;
+  const auto followed = harness.fetch(request);
+  EXPECT_EQ(followed.body, "c");
+  EXPECT_TRUE(followed.redirect_to.empty());
+}
+
 TEST(HttpClientRedirects, RedirectWithoutLocationIsTheAnswer) {
   TestServer server;
   server.route("/", Reply{.status = 302, .body = "nowhere"});

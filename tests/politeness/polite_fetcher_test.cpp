@@ -329,6 +329,56 @@ TEST(PoliteFetcher, EveryExchangeIsReportedToTheObserverRobotsTxtIncluded) {
   EXPECT_LE(attempts[0].started_at, attempts[1].started_at);
 }
 
+TEST(PoliteFetcher, ARedirectToAnotherHostWaitsForThatHostAndAsksItsRobotsTxt) {
+  PoliteServer origin;
+  PoliteServer other;  // another port: another host key
+  origin.route("/feed", PoliteReply{301, {{"Location", other.url("/feed")}}, ""});
+  origin.route("/story", PoliteReply{302, {{"Location", other.url("/private/story")}}, ""});
+  other.route("/feed", PoliteReply{200, {}, "<rss/>"});
+  other.route("/robots.txt", PoliteReply{200, {}, "User-agent: *\nDisallow: /private\n"});
+  other.route("/private/story", PoliteReply{200, {}, "secret"});
+  Harness harness(0ms);
+  // The other host is busy for a while: the feed's second hop must wait its turn.
+  harness.gate->set_limits(other.host(), {1, 400ms});
+  auto results = harness.fetch_all({request(other.url("/feed"), newsd::http::RequestKind::feed),
+                                    request(origin.url("/feed"), newsd::http::RequestKind::feed),
+                                    request(origin.url("/story"), newsd::http::RequestKind::article)});
+  EXPECT_EQ(results[0].response.status, 200);
+  ASSERT_EQ(results[1].response.status, 200) << results[1].response.error_message;
+  EXPECT_EQ(results[1].response.final_url, other.url("/feed"));
+  ASSERT_EQ(results[1].response.redirects.size(), 1u);
+  EXPECT_TRUE(results[1].response.permanent_redirect);
+  // The article's second hop is on a host whose robots.txt forbids it.
+  EXPECT_EQ(results[2].refusal, Refusal::robots_disallowed) << results[2].response.error_message;
+  EXPECT_TRUE(other.arrivals("/private").empty());
+  auto feeds = other.arrivals("/feed");
+  ASSERT_EQ(feeds.size(), 2u);
+  EXPECT_GE(feeds[1].at - feeds[0].at, 400ms - kSlack) << "the redirected hop obeyed the other host's gap";
+}
+
+TEST(PoliteFetcher, CrossHostRedirectLoopsAndLongChainsAreStopped) {
+  PoliteServer a;
+  PoliteServer b;
+  a.route("/x", PoliteReply{302, {{"Location", b.url("/y")}}, ""});
+  b.route("/y", PoliteReply{302, {{"Location", a.url("/x")}}, ""});
+  a.route("/1", PoliteReply{302, {{"Location", b.url("/2")}}, ""});
+  b.route("/2", PoliteReply{302, {{"Location", a.url("/3")}}, ""});
+  a.route("/3", PoliteReply{302, {{"Location", b.url("/4")}}, ""});
+  b.route("/4", PoliteReply{200, {}, "end"});
+  Harness harness(0ms);
+  auto two_hops = request(a.url("/1"), newsd::http::RequestKind::feed);
+  two_hops.max_redirects = 2;
+  auto results = harness.fetch_all({request(a.url("/x"), newsd::http::RequestKind::feed), two_hops,
+                                    request(a.url("/1"), newsd::http::RequestKind::feed)});
+  EXPECT_EQ(results[0].response.error, newsd::http::ErrorKind::redirect_loop)
+      << results[0].response.error_message;
+  EXPECT_EQ(results[1].response.error, newsd::http::ErrorKind::too_many_redirects)
+      << results[1].response.error_message;
+  EXPECT_EQ(results[2].response.status, 200) << results[2].response.error_message;
+  EXPECT_EQ(results[2].response.redirects.size(), 3u);
+  EXPECT_FALSE(results[2].response.permanent_redirect);
+}
+
 TEST(Outcome, FromResponses) {
   newsd::http::Response limited;
   limited.status = 503;
