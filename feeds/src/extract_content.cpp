@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <memory>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 
 #include "extract_dom.h"
@@ -87,8 +86,10 @@ class Pass {
   explicit Pass(xmlNode* body) : body_(body) {}
   ~Pass() { reset(); }
 
-  // Forgets every node; must run before nodes are freed, as order_ points at them.
+  // Forgets every node; must run before nodes are freed, as order_ and
+  // by_class_ point into them.
   void reset() {
+    by_class_.clear();
     for (xmlNode* node : order_) node->_private = nullptr;
     order_.clear();
     stats_.clear();
@@ -105,7 +106,9 @@ class Pass {
   // (children come after their parent in preorder, so a reverse sweep
   // aggregates bottom-up without recursion).
   void measure() {
+    const std::size_t expected = order_.capacity();
     reset();
+    order_.reserve(expected);
     walk(body_, [&](xmlNode* node) {
       if (!is_element(node)) return false;
       order_.push_back(node);
@@ -157,8 +160,9 @@ class Pass {
 
   // class_weight is string work; nodes keep their classes across passes.
   int cached_class_weight(const xmlNode* node) {
+    if (node->properties == nullptr) return 0;  // most elements: no class, id or itemprop to read
     auto [it, inserted] = weights_.try_emplace(node, 0);
-    if (inserted) it->second = class_weight(node);
+    if (inserted) it->second = weight_of(node);
     return it->second;
   }
 
@@ -170,6 +174,17 @@ class Pass {
   std::vector<xmlNode*> order_;
   std::vector<NodeStats> stats_;
   std::unordered_map<const xmlNode*, int> weights_;
+  std::unordered_map<std::string_view, int> by_class_;  // views into live nodes' class values
+
+  // Elements that differ only by position share one class string (menu
+  // items, cards, icons, utility-class soup): without an id or itemprop to
+  // read, the weight is computed once per distinct string.
+  int weight_of(const xmlNode* node) {
+    if (has_attribute(node, "id") || has_attribute(node, "itemprop")) return class_weight(node);
+    auto [it, inserted] = by_class_.try_emplace(attribute(node, "class"), 0);
+    if (inserted) it->second = class_weight(node);
+    return it->second;
+  }
 };
 
 double link_density(const NodeStats& s) {
@@ -183,15 +198,21 @@ void remove_furniture(Pass& pass) {
   xmlNode* body = pass.body();
   // Elements holding a content marker (article, main, articleBody, a strong
   // content class) are never removed as furniture. Marking ancestors stops
-  // at the first one already marked, so this stays linear.
-  std::unordered_set<const xmlNode*> holds_marker;
+  // at the first one already marked, so this stays linear. The mark lives in
+  // _private (unused until measure()), which is cheaper than a hash set
+  // probed for every element; `marked` lists the nodes to clear afterwards.
+  static int holds_marker_tag = 0;
+  void* const holds_marker = &holds_marker_tag;
+  std::vector<xmlNode*> marked;
   walk(body, [&](xmlNode* node) {
     if (!is_element(node)) return false;
     const std::string_view name = tag(node);
     if (name == "script" || name == "style" || name == "noscript" || name == "template" || name == "svg")
       return false;
     if (name == "article" || name == "main" || pass.cached_class_weight(node) == kStrongPositive) {
-      for (const xmlNode* up = node; up != nullptr && holds_marker.insert(up).second; up = up->parent) {
+      for (xmlNode* up = node; is_element(up) && up->_private != holds_marker; up = up->parent) {
+        up->_private = holds_marker;
+        marked.push_back(up);
       }
     }
     return true;
@@ -204,7 +225,7 @@ void remove_furniture(Pass& pass) {
     }
     if (node == body) return true;
     const std::string_view name = tag(node);
-    const bool protects = holds_marker.count(node) != 0;
+    const bool protects = node->_private == holds_marker;
     const bool always = name == "script" || name == "style" || name == "noscript" || name == "template" ||
                         name == "svg" || name == "math" || name == "iframe" || name == "object" ||
                         name == "embed" || name == "canvas" || name == "button" || name == "input" ||
@@ -221,6 +242,7 @@ void remove_furniture(Pass& pass) {
     }
     return true;
   });
+  for (xmlNode* node : marked) node->_private = nullptr;
   pass.reset();
   for (xmlNode* node : doomed) remove_node(node);
 }

@@ -17,6 +17,16 @@ char lower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
+// An attribute's NUL-terminated name against `name`, without measuring it
+// first: attribute() runs for every element in several passes.
+bool name_equals(const xmlChar* attr_name, std::string_view name) {
+  std::size_t i = 0;
+  for (; i < name.size(); ++i) {
+    if (attr_name[i] == 0 || lower(static_cast<char>(attr_name[i])) != lower(name[i])) return false;
+  }
+  return attr_name[i] == 0;
+}
+
 }  // namespace
 
 XmlDocPtr parse_html_utf8(std::string_view utf8, std::string_view url) {
@@ -53,7 +63,7 @@ namespace feeds::extract_detail {
 std::string_view attribute(const xmlNode* node, std::string_view name) {
   if (!is_element(node)) return {};
   for (const xmlAttr* attr = node->properties; attr != nullptr; attr = attr->next) {
-    if (!iequals(as_view(attr->name), name)) continue;
+    if (attr->name == nullptr || !name_equals(attr->name, name)) continue;
     const xmlNode* value = attr->children;
     if (value == nullptr) return {};
     // Attribute values are a single text node in HTML documents.
@@ -65,7 +75,7 @@ std::string_view attribute(const xmlNode* node, std::string_view name) {
 bool has_attribute(const xmlNode* node, std::string_view name) {
   if (!is_element(node)) return false;
   for (const xmlAttr* attr = node->properties; attr != nullptr; attr = attr->next) {
-    if (iequals(as_view(attr->name), name)) return true;
+    if (attr->name != nullptr && name_equals(attr->name, name)) return true;
   }
   return false;
 }
