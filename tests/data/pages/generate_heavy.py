@@ -312,7 +312,8 @@ def mega_menu(d, rng, lang):
     f, x = FURNITURE[lang], EXTRA[lang]
     groups = []
     for i, section in enumerate([f["home"], f["news"]] + SECTIONS):
-        subs = "".join(f'<li><a href="/{i}/{j}/" class="menu-link">{svg(rng, 1)}<span>{esc(section)} {j + 1}</span></a></li>'
+        subs = "".join(f'<li><div class="menu-entry"><a href="/{i}/{j}/" class="menu-link"><div class="icon">{svg(rng, 1)}'
+                       f'</div><span>{esc(section)} {j + 1}</span></a></div></li>'
                        for j in range(rng.randint(8, 16)))
         promo = (f'<div class="menu-promo"><a href="/{i}/top/"><img src="/m/{i}.jpg" alt="" loading="lazy">'
                  f'<span>{esc(headline(rng, lang))}</span></a></div>')
@@ -548,10 +549,10 @@ def rail(d, rng, a, lang, heavy):
 
 def card(d, rng, a, lang, i):
     src = f"https://{a['domain']}/media/cards/{rng.randint(10**4, 10**5)}"
-    body = d.soup(f'<a href="/news/c{i}/"><h3>{esc(headline(rng, lang))}</h3></a>', 2)
+    body = d.soup(f'<a href="/news/c{i}/"><h3>{esc(headline(rng, lang))}</h3></a>', 4)
     return (f'<article class="{d.c("card")}">' + d.soup(
         f'<picture><source srcset="{src}-400.webp 400w, {src}-800.webp 800w" type="image/webp">'
-        f'<img src="{src}.jpg" alt="" loading="lazy" width="400" height="225"></picture>', 2)
+        f'<img src="{src}.jpg" alt="" loading="lazy" width="400" height="225"></picture>', 4)
         + f'<div class="meta"><span>{esc(rng.choice(SECTIONS))}</span><time datetime="2025-05-01T10:00:00Z">{i + 1}h</time></div>'
         + body + f'<div class="actions"><button aria-label="save">{svg(rng, 2)}</button></div></article>')
 
@@ -564,7 +565,8 @@ def card_grid(d, rng, a, lang, count):
 def footer(d, rng, a, lang):
     f = FURNITURE[lang]
     cols = "".join(f'<div class="footer-col"><h4>{esc(s)}</h4><ul>'
-                   + "".join(f'<li><a href="/{s.lower()}/{j}/">{esc(s)} {j}</a></li>' for j in range(10)) + "</ul></div>"
+                   + "".join(f'<li><div class="link"><a href="/{s.lower()}/{j}/">{esc(s)} {j}</a></div></li>' for j in range(10))
+                   + "</ul></div>"
                    for s in SECTIONS)
     social = "".join(f'<a href="https://{n}.example/site" aria-label="{n}">{svg(rng, 4)}</a>'
                      for n in ["facebook", "x", "instagram", "youtube", "telegram", "tiktok", "threads", "rss"])
@@ -606,10 +608,10 @@ def build(d, rng, a, lang, kind):
     article = (f'<article class="{d.c("article")}">' + article_header + container
                + topics(d, rng, a, lang) + share(d, rng, lang) + bio(d, rng, a, lang) + "</article>\n")
     after = onward(d, rng, lang) if kind == "rail" or rng.random() < 0.4 else ""
-    main = d.soup(article + after + comment_thread(d, rng, lang, comments), rng.randint(1, 3))
+    main = d.soup(article + after + comment_thread(d, rng, lang, comments), rng.randint(2, 4))
     page_body = (consent(d, rng, lang) + ticker(d, rng, a, lang) + mega_menu(d, rng, lang)
                  + d.soup(ad(d, rng, lang), 2)
-                 + d.soup(f'<main id="main-content">{main}</main>' + rail(d, rng, a, lang, heavy_rail), 2)
+                 + d.soup(f'<main id="main-content">{main}</main>' + rail(d, rng, a, lang, heavy_rail), rng.randint(4, 7))
                  + card_grid(d, rng, a, lang, rng.randint(16, 30)) + newsletter(d, rng, lang)
                  + footer(d, rng, a, lang) + trailing_scripts(rng, a))
     extra = inline_state(rng, a, lang, rng.randint(20, 50))
