@@ -1,0 +1,100 @@
+// Furniture that sits inside the article container on real pages, one rule
+// at a time: teaser cards, ad notices, call-to-action boxes, social embeds,
+// author boxes, labels of removed lists; and what must stay: the lead
+// image's caption from the header, table cells as separate words.
+#include <gtest/gtest.h>
+
+#include "feeds/extract.h"
+
+namespace {
+
+using feeds::extract_article;
+
+std::string page(const std::string& article) {
+  return "<!DOCTYPE html><html><head><title>T</title><meta property=\"og:type\" content=\"article\"></head>"
+         "<body><main>" +
+         article + "</main></body></html>";
+}
+
+std::string prose(int paragraphs) {
+  std::string out;
+  for (int i = 0; i < paragraphs; ++i) {
+    out += "<p>Paragraph " + std::to_string(i) +
+           " of the story, in which officials said, after a long meeting, that the plan would go ahead.</p>";
+  }
+  return out;
+}
+
+std::string body_with(const std::string& insert) {
+  return "<article><div class=\"c-body\">" + prose(3) + insert + prose(3) + "</div></article>";
+}
+
+bool has(const feeds::Article& article, const std::string& text) {
+  return article.text.find(text) != std::string::npos;
+}
+
+TEST(Furniture, UnlabelledTeaserCardGoes) {
+  const auto article = extract_article(page(
+      body_with("<div class=\"my-8 rounded-lg\"><a href=\"/other/\"><picture><img src=\"/t.jpg\"></picture>"
+                "<h3>Another story entirely</h3></a><p>Its teaser sentence, long enough to look like "
+                "prose.</p></div>")));
+  EXPECT_FALSE(has(article, "Another story")) << article.text;
+  EXPECT_FALSE(has(article, "teaser sentence")) << article.text;
+  EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
+}
+
+TEST(Furniture, AdNoticesInAnyCaseGo) {
+  const auto article = extract_article(
+      page(body_with("<div class=\"slot\"><span>Story continues below advertisement</span></div>"
+                     "<div class=\"slot\"><span>РЕКЛАМА</span></div>")));
+  EXPECT_FALSE(has(article, "continues below")) << article.text;
+  EXPECT_FALSE(has(article, "РЕКЛАМА")) << article.text;
+}
+
+TEST(Furniture, CallToActionBoxGoesByItsLink) {
+  const auto article =
+      extract_article(page(body_with("<div class=\"box\"><h3>Quality reporting costs money.</h3><p>Join "
+                                     "thousands of readers who keep it going."
+                                     "</p><a href=\"/membership/\">Join</a></div>")));
+  EXPECT_FALSE(has(article, "Quality reporting")) << article.text;
+}
+
+TEST(Furniture, SocialEmbedGoes) {
+  const auto article = extract_article(page(body_with(
+      "<blockquote class=\"twitter-tweet\"><p>Someone posted this long sentence on the network today.</p>"
+      "&mdash; Someone (@someone) <a href=\"https://x.example/s/1\">May 1, 2025</a></blockquote>")));
+  EXPECT_FALSE(has(article, "Someone posted")) << article.text;
+}
+
+TEST(Furniture, AboutTheAuthorGoes) {
+  const auto article =
+      extract_article(page(body_with("<div class=\"profile\"><h4>About the author</h4><p><b>Ann Writer</b> "
+                                     "covers the city council.</p></div>")));
+  EXPECT_FALSE(has(article, "covers the city council")) << article.text;
+}
+
+TEST(Furniture, LabelOfARemovedLinkListGoes) {
+  const auto article = extract_article(page(
+      body_with("<div class=\"c-topics\"><span>Topics</span><ul><li><a href=\"/t/1\">Housing policy</a></li>"
+                "<li><a href=\"/t/2\">City budget</a></li></ul></div>")));
+  EXPECT_FALSE(has(article, "Topics")) << article.text;
+  EXPECT_FALSE(has(article, "Housing policy")) << article.text;
+}
+
+TEST(Furniture, LeadCaptionFromTheHeaderStays) {
+  const auto article = extract_article(page(
+      "<article><header><h1>T</h1><div>By Ann Writer <time datetime=\"2025-05-01\">May 1</time></div>"
+      "<figure><img src=\"/lead.jpg\"><figcaption>Residents gather near the old harbour on Monday. (Photo: "
+      "Ann Writer)</figcaption></figure></header><div class=\"c-body\">" +
+      prose(6) + "</div></article>"));
+  EXPECT_TRUE(has(article, "Residents gather near the old harbour")) << article.text;
+  EXPECT_LT(article.text.find("Residents gather"), article.text.find("Paragraph 0")) << article.text;
+}
+
+TEST(Furniture, TableCellsAreSeparateWords) {
+  const auto article = extract_article(page(body_with(
+      "<table><tr><th>District</th><th>2025</th></tr><tr><td>North</td><td>9484</td></tr></table>")));
+  EXPECT_TRUE(has(article, "North 9484")) << article.text;
+}
+
+}  // namespace
