@@ -101,12 +101,7 @@ void finalize_feed(ParseState& state) {
             fmt::format("item {}: date {} is more than 24 h in the future", index, format_rfc3339(**date)));
     }
     if (!item.link.empty()) item.canonical_url = canonical_url(item.link).value_or(std::string());
-    std::string hashed = item.title;
-    hashed += '\x1f';
-    hashed += item.summary;
-    hashed += '\x1f';
-    hashed += item.content;
-    item.content_hash = sha256_hex(hashed);
+    item.content_hash = sha256_hex_joined({item.title, item.summary, item.content});
     if (!item.id.empty()) ++id_counts[item.id];
     if (!item.canonical_url.empty()) ++url_counts[item.canonical_url];
   }
@@ -133,12 +128,9 @@ void finalize_feed(ParseState& state) {
     } else if (!item.canonical_url.empty() && url_counts[item.canonical_url] == 1) {
       item.key = "url:" + item.canonical_url;
     } else {
-      std::string hashed = item.title;
-      hashed += '\x1f';
-      hashed += date_text(item.published ? item.published : item.updated);
-      hashed += '\x1f';
-      hashed += item.content.empty() ? item.summary : item.content;
-      item.key = "hash:" + sha256_hex(hashed);
+      const std::string date = date_text(item.published ? item.published : item.updated);
+      item.key =
+          "hash:" + sha256_hex_joined({item.title, date, item.content.empty() ? item.summary : item.content});
     }
   }
 

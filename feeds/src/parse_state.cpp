@@ -6,6 +6,8 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <memory>
+#include <stdexcept>
 
 #include "feeds/dates.h"
 #include "feeds/sanitize.h"
@@ -173,11 +175,9 @@ std::optional<std::string> decode_base64(std::string_view text) {
   return out;
 }
 
-std::string sha256_hex(std::string_view data) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int length = 0;
-  if (EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1)
-    throw std::runtime_error("SHA-256 failed (OpenSSL EVP_Digest)");
+namespace {
+
+std::string to_hex(const unsigned char* digest, unsigned int length) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
   out.reserve(length * 2);
@@ -186,6 +186,35 @@ std::string sha256_hex(std::string_view data) {
     out.push_back(kHex[digest[i] & 15]);
   }
   return out;
+}
+
+struct DigestContextDeleter {
+  void operator()(EVP_MD_CTX* context) const { EVP_MD_CTX_free(context); }
+};
+
+}  // namespace
+
+std::string sha256_hex(std::string_view data) {
+  return sha256_hex_joined({data});
+}
+
+std::string sha256_hex_joined(std::initializer_list<std::string_view> parts) {
+  // The algorithm is fetched once and the context reused per thread: OpenSSL 3
+  // looks the algorithm up again on every EVP_Digest call.
+  static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  static thread_local std::unique_ptr<EVP_MD_CTX, DigestContextDeleter> context(EVP_MD_CTX_new());
+  bool ok = sha256 != nullptr && context && EVP_DigestInit_ex(context.get(), sha256, nullptr) == 1;
+  bool first = true;
+  for (std::string_view part : parts) {
+    if (!first) ok = ok && EVP_DigestUpdate(context.get(), "\x1f", 1) == 1;
+    first = false;
+    ok = ok && EVP_DigestUpdate(context.get(), part.data(), part.size()) == 1;
+  }
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int length = 0;
+  ok = ok && EVP_DigestFinal_ex(context.get(), digest.data(), &length) == 1;
+  if (!ok) throw std::runtime_error("SHA-256 failed (OpenSSL EVP)");
+  return to_hex(digest.data(), length);
 }
 
 }  // namespace feeds::detail

@@ -3,6 +3,7 @@
 // being built, warnings) and the small conversions every format shares.
 #include <chrono>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <set>
 #include <string>
@@ -64,5 +65,8 @@ void finalize_feed(ParseState& state);
 
 // SHA-256 of `data`, lowercase hex.
 std::string sha256_hex(std::string_view data);
+// SHA-256 of the parts joined with '\x1f' (the content hash and the fallback
+// key), without copying the parts into one string first.
+std::string sha256_hex_joined(std::initializer_list<std::string_view> parts);
 
 }  // namespace feeds::detail
