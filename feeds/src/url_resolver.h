@@ -11,13 +11,19 @@ namespace feeds {
 
 class UrlResolver {
  public:
-  explicit UrlResolver(std::string_view base);
+  // clean_relative: also prepare the base for the fast resolution of clean
+  // "/path" references (worth it when many references share the base).
+  explicit UrlResolver(std::string_view base, bool clean_relative = true);
 
-  // Same result as resolve_url(base, reference).
+  // Same result as resolve_url(base, reference): the clean common case
+  // without Boost.URL (url_fast.h), everything else through resolve_general.
   std::optional<std::string> resolve(std::string_view reference) const;
+  std::optional<std::string> resolve_general(std::string_view reference) const;
+  [[nodiscard]] const std::string& origin() const { return origin_; }
 
  private:
   std::optional<boost::urls::url> base_;
+  std::string origin_;  // the base's normalised "scheme://authority" when it is http(s), else ""
 };
 
 }  // namespace feeds

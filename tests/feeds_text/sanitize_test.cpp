@@ -246,6 +246,14 @@ TEST(Sanitize, TimeAndQuotes) {
             "<time datetime=\"2025-03-02T08:40:00Z\">today</time> <q cite=\"http://a.example/\">q</q>");
 }
 
+// The sanitiser wraps the input in an element of its own; text that happens to
+// close it must not end the fragment early.
+TEST(Sanitize, TextClosingTheWrapperKeepsWhatFollows) {
+  EXPECT_EQ(clean("before</newsd-sanitized>after"), "beforeafter");
+  EXPECT_EQ(clean("<p>a</NEWSD-SANITIZED >b <b>c</b></p>"), "<p>ab <b>c</b></p>");
+  EXPECT_EQ(clean("<newsd-sanitized>x</newsd-sanitized>y"), "xy");
+}
+
 TEST(Sanitize, DeepNestingIsCappedButTextKept) {
   std::string deep;
   for (int i = 0; i < 20000; ++i) deep += "<div>";

@@ -1,7 +1,9 @@
 // libFuzzer target for the HTML sanitiser and the plain-text helpers. Beyond
 // "no crash": the sanitiser's output must be valid UTF-8, contain no script
 // or event handler, and be stable (sanitising it again changes nothing that
-// matters for safety).
+// matters for safety). The fast paths must agree with the general code
+// whenever they accept: the sanitiser's scanner with libxml2, the clean-URL
+// resolver and canonicaliser with Boost.URL (any divergence aborts, so fuzzing hunts for them).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -9,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "feeds/fast_paths.h"
 #include "feeds/sanitize.h"
 #include "feeds/text.h"
 
@@ -96,6 +99,22 @@ void check_safe(const std::string& html) {
   }
 }
 
+// Aborts when the scanner accepts `html` but libxml2's path writes other bytes.
+void check_fast_path(std::string_view html, const feeds::SanitizeOptions& options) {
+  auto fast = feeds::fast_paths::sanitize_html_fast(html, options);
+  if (fast && *fast != feeds::fast_paths::sanitize_html_libxml2(html, options)) std::abort();
+}
+
+// The input's first line as a URL reference, against a fixed base.
+void check_url_fast_path(std::string_view input) {
+  const std::string_view reference = input.substr(0, input.find('\n'));
+  const std::string_view base = "https://example.com/news/item.html";
+  auto fast = feeds::fast_paths::resolve_url_fast(base, reference);
+  if (fast && fast != feeds::fast_paths::resolve_url_general(base, reference)) std::abort();
+  auto canonical = feeds::fast_paths::canonical_url_fast(reference);
+  if (canonical && canonical != feeds::fast_paths::canonical_url_general(reference)) std::abort();
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -105,10 +124,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string clean = feeds::sanitize_html(html, options);
   check_safe(clean);
   check_safe(feeds::sanitize_html(clean, options));
+  check_fast_path(html, options);
+  check_fast_path(clean, options);
 
   options.keep_images = false;
   options.base_url = {};
   check_safe(feeds::sanitize_html(html, options));
+  check_fast_path(html, options);
+  check_url_fast_path(html);
 
   std::string text = feeds::html_to_plain_text(html);
   std::string decoded = feeds::decode_entities(html, 3);

@@ -1,0 +1,474 @@
+// The sanitiser's fast path: a one-pass scanner for HTML fragments so simple
+// that how libxml2 reads them is certain, reporting the same events libxml2's
+// SAX parser would to the same writer (sanitize_writer.h), so the output is
+// the same bytes. libxml2 tokenises HTML at about 100 MB/s here, most of a
+// feed's bytes are HTML, and most feed HTML is this simple
+// (docs/performance/feeds.md, docs/design.md).
+//
+// Accepted, and nothing else (anything else declines, and libxml2 parses the
+// whole fragment instead):
+// - the elements in kElementNames, in any ASCII case, properly nested and
+//   explicitly closed, never opened where libxml2 would end the open element
+//   first (<p><div>, <li><li>, <a><a>): libxml2 itself is asked which of these
+//   pairs it closes implicitly, once per process (Rules);
+// - attributes written name="value" or name='value', each name once,
+//   separated by white space; an optional "/>";
+// - script and style whose content has no '<' and ends at a lowercase
+//   </script> or </style>;
+// - text of characters libxml2 passes through (no C0 controls but tab and
+//   line feed, no carriage return, no U+FFFE/U+FFFF), character references
+//   with ';' to characters libxml2 accepts, and the named references in
+//   kEntityNames, decoded to the value libxml2's own table gives;
+// - no comments, CDATA, doctypes, processing instructions, bare '<' or '&'.
+// tests/feeds_text/fast_path_test.cpp and tests/fuzz/sanitize_fuzz.cpp check
+// that whenever this accepts, the output equals libxml2's path's.
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "sanitize_parsers.h"
+#include "sanitize_writer.h"
+#include "utf8.h"
+
+namespace feeds::detail {
+namespace {
+
+constexpr std::string_view kElementNames[] = {
+    // sorted; what feed HTML is mostly made of
+    "a",     "abbr", "article", "aside", "b",    "blockquote", "br",      "cite",  "code", "dd",
+    "del",   "div",  "dl",      "dt",    "em",   "figcaption", "figure",  "h1",    "h2",   "h3",
+    "h4",    "h5",   "h6",      "hr",    "i",    "img",        "ins",     "kbd",   "li",   "mark",
+    "ol",    "p",    "q",       "s",     "samp", "script",     "section", "small", "span", "strong",
+    "style", "sub",  "sup",     "time",  "u",    "ul",         "var",
+};
+constexpr std::size_t kElementCount = std::size(kElementNames);
+
+constexpr std::string_view kEntityNames[] = {
+    // sorted; the named references feed HTML commonly uses
+    "AElig",  "Aacute", "Agrave", "Auml",  "Eacute", "Ouml",   "Uuml",  "aacute", "acirc",  "aelig",
+    "agrave", "amp",    "apos",   "auml",  "bull",   "ccedil", "cent",  "copy",   "deg",    "divide",
+    "eacute", "ecirc",  "egrave", "emsp",  "ensp",   "euml",   "euro",  "frac12", "frac14", "frac34",
+    "gt",     "hellip", "iacute", "icirc", "iuml",   "laquo",  "ldquo", "lsaquo", "lsquo",  "lt",
+    "mdash",  "middot", "nbsp",   "ndash", "ntilde", "oacute", "ocirc", "ouml",   "para",   "plusmn",
+    "pound",  "quot",   "raquo",  "rdquo", "reg",    "rsaquo", "rsquo", "sbquo",  "sect",   "shy",
+    "szlig",  "thinsp", "times",  "trade", "uacute", "ucirc",  "uuml",  "yen",    "zwj",    "zwnj",
+};
+
+template <std::size_t N>
+constexpr bool is_sorted_names(const std::string_view (&names)[N]) {
+  for (std::size_t i = 1; i < N; ++i) {
+    if (!(names[i - 1] < names[i])) return false;
+  }
+  return true;
+}
+static_assert(is_sorted_names(kElementNames), "kElementNames must stay sorted");
+static_assert(is_sorted_names(kEntityNames), "kEntityNames must stay sorted");
+
+template <std::size_t N>
+std::size_t index_of(const std::string_view (&names)[N], std::string_view name) {
+  const auto* found = std::lower_bound(std::begin(names), std::end(names), name);
+  return found != std::end(names) && *found == name ? static_cast<std::size_t>(found - names) : N;
+}
+
+bool is_raw_text(std::string_view name) {
+  return name == "script" || name == "style";
+}
+
+// What libxml2 does with the elements above, asked of libxml2 itself, so the
+// fast path follows the installed version rather than a copy of its tables.
+struct Rules {
+  std::array<bool, kElementCount> empty{};  // ended right after the start tag (<br>, <img>)
+  // closes[started][open]: a start tag of `started` implicitly ends `open`.
+  std::array<std::array<bool, kElementCount>, kElementCount> closes{};
+  std::array<std::string, std::size(kEntityNames)> entities;  // UTF-8 value, "" when libxml2 lacks it
+};
+
+struct ProbeEvents {
+  std::string_view open, started;
+  bool open_seen = false, started_seen = false, closed_first = false;
+};
+
+extern "C" {
+void probe_start(void* context, const xmlChar* name, const xmlChar**) {
+  auto* probe = static_cast<ProbeEvents*>(context);
+  const std::string_view view(reinterpret_cast<const char*>(name));
+  if (!probe->open_seen && view == probe->open) {
+    probe->open_seen = true;
+  } else if (probe->open_seen && !probe->started_seen && view == probe->started) {
+    probe->started_seen = true;
+  }
+}
+void probe_end(void* context, const xmlChar* name) {
+  auto* probe = static_cast<ProbeEvents*>(context);
+  if (probe->open_seen && !probe->started_seen &&
+      std::string_view(reinterpret_cast<const char*>(name)) == probe->open)
+    probe->closed_first = true;
+}
+void probe_error(void*, xmlErrorPtr) {}
+}  // extern "C"
+
+struct ProbeContextDeleter {
+  void operator()(htmlParserCtxtPtr context) const { htmlFreeParserCtxt(context); }
+};
+
+// Does libxml2, with the sanitiser's options, end <open> when <started> begins inside it?
+bool libxml2_closes(std::string_view open, std::string_view started) {
+  ProbeEvents probe{open, started};
+  htmlSAXHandler handler{};
+  handler.startElement = probe_start;
+  handler.endElement = probe_end;
+  handler.initialized = XML_SAX2_MAGIC;
+  handler.serror = probe_error;
+  std::unique_ptr<htmlParserCtxt, ProbeContextDeleter> context(
+      htmlCreatePushParserCtxt(&handler, &probe, nullptr, 0, nullptr, XML_CHAR_ENCODING_UTF8));
+  if (!context) return true;  // unknown: treat as closing, so the fast path declines
+  htmlCtxtUseOptions(context.get(), HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                        HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED | HTML_PARSE_IGNORE_ENC |
+                                        HTML_PARSE_NODEFDTD);
+  const std::string document = "<newsd-probe><" + std::string(open) + "><" + std::string(started) + ">x";
+  htmlParseChunk(context.get(), document.data(), static_cast<int>(document.size()), 1);
+  return probe.closed_first || !probe.started_seen;
+}
+
+Rules ask_libxml2() {
+  Rules rules;
+  for (std::size_t i = 0; i < kElementCount; ++i) {
+    const std::string name(kElementNames[i]);
+    const htmlElemDesc* description = htmlTagLookup(reinterpret_cast<const xmlChar*>(name.c_str()));
+    rules.empty[i] = description != nullptr && description->empty != 0;
+  }
+  for (std::size_t open = 0; open < kElementCount; ++open) {
+    // Elements never left open need no row: empty ones end at once, raw text holds no tags.
+    if (rules.empty[open] || is_raw_text(kElementNames[open])) continue;
+    for (std::size_t started = 0; started < kElementCount; ++started)
+      rules.closes[started][open] = libxml2_closes(kElementNames[open], kElementNames[started]);
+  }
+  for (std::size_t i = 0; i < std::size(kEntityNames); ++i) {
+    const std::string name(kEntityNames[i]);
+    const htmlEntityDesc* entity = htmlEntityLookup(reinterpret_cast<const xmlChar*>(name.c_str()));
+    if (entity != nullptr && entity->value > 0) utf8::append(rules.entities[i], entity->value);
+  }
+  return rules;
+}
+
+const Rules& rules() {
+  static const Rules instance = ask_libxml2();
+  return instance;
+}
+
+// Byte classes for the scan: text runs stop only at these.
+enum : std::uint8_t {
+  kPlain = 0,
+  kLess = 1,
+  kAmpersand = 2,
+  kMaybeNonCharacter = 3,
+  kRefused = 4,
+  kEscaped = 5,  // '>': plain, but escaped in the output
+};
+constexpr std::array<std::uint8_t, 256> make_byte_classes() {
+  std::array<std::uint8_t, 256> table{};
+  for (int c = 0; c < 0x20; ++c) table[static_cast<std::size_t>(c)] = kRefused;
+  table['\t'] = kPlain;
+  table['\n'] = kPlain;
+  table['<'] = kLess;
+  table['&'] = kAmpersand;
+  table['>'] = kEscaped;
+  table[0xEF] = kMaybeNonCharacter;  // EF BF BE / EF BF BF are U+FFFE / U+FFFF
+  return table;
+}
+constexpr std::array<std::uint8_t, 256> kByteClass = make_byte_classes();
+
+bool is_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_blank(char c) {  // libxml2's IS_BLANK_CH; '\r' never gets this far
+  return c == ' ' || c == '\t' || c == '\n';
+}
+char lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+}
+// libxml2's IS_CHAR: what a character reference may produce.
+bool is_xml_char(std::uint32_t c) {
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
+         (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+class Scanner {
+ public:
+  Scanner(std::string_view html, SanitizeWriter& writer) : html_(html), writer_(writer), rules_(rules()) {}
+
+  bool run() {
+    writer_.start("newsd-sanitized", {});
+    while (pos_ < html_.size()) {
+      if (!text()) return false;
+      if (pos_ == html_.size()) break;
+      // At a '<'.
+      if (pos_ + 1 < html_.size() && is_letter(html_[pos_ + 1])) {
+        if (!start_tag()) return false;
+      } else if (pos_ + 2 < html_.size() && html_[pos_ + 1] == '/' && is_letter(html_[pos_ + 2])) {
+        if (!end_tag()) return false;
+      } else {
+        return false;
+      }
+    }
+    return open_.empty();
+  }
+
+ private:
+  // Text up to the next '<' (or the end), references decoded; false on
+  // anything refused. Runs of plain bytes go to the writer unescaped (they
+  // hold nothing to escape), so the text is read once, not twice.
+  bool text() {
+    std::size_t run = pos_;
+    auto flush = [&] {
+      if (pos_ > run) writer_.text_without_markup_characters(html_.substr(run, pos_ - run));
+    };
+    while (pos_ < html_.size()) {
+      const std::uint8_t kind = kByteClass[static_cast<unsigned char>(html_[pos_])];
+      if (kind == kPlain) {
+        ++pos_;
+        continue;
+      }
+      if (kind == kMaybeNonCharacter) {
+        if (!character_allowed()) return false;
+        ++pos_;
+        continue;
+      }
+      if (kind == kRefused) return false;
+      flush();
+      if (kind == kLess) return true;
+      if (kind == kEscaped) {
+        writer_.text(html_.substr(pos_, 1));
+        run = ++pos_;
+        continue;
+      }
+      decoded_.clear();
+      if (!reference(decoded_)) return false;
+      writer_.text(decoded_);
+      run = pos_;
+    }
+    flush();
+    return true;
+  }
+
+  bool character_allowed() const {
+    return !(pos_ + 2 < html_.size() && html_[pos_ + 1] == '\xBF' &&
+             (html_[pos_ + 2] == '\xBE' || html_[pos_ + 2] == '\xBF'));
+  }
+
+  // A character reference at '&', appended to `out` as libxml2 decodes it.
+  bool reference(std::string& out) {
+    std::size_t i = pos_ + 1;
+    if (i < html_.size() && html_[i] == '#') {
+      ++i;
+      const bool hex = i < html_.size() && (html_[i] == 'x' || html_[i] == 'X');
+      if (hex) ++i;
+      const std::size_t digits = i;
+      std::uint32_t value = 0;
+      while (i < html_.size() && i - digits < 7) {
+        const char c = html_[i];
+        int digit;
+        if (is_digit(c))
+          digit = c - '0';
+        else if (hex && c >= 'a' && c <= 'f')
+          digit = c - 'a' + 10;
+        else if (hex && c >= 'A' && c <= 'F')
+          digit = c - 'A' + 10;
+        else
+          break;
+        value = value * (hex ? 16 : 10) + static_cast<std::uint32_t>(digit);
+        ++i;
+      }
+      if (i == digits || i >= html_.size() || html_[i] != ';' || !is_xml_char(value)) return false;
+      utf8::append(out, value);
+      pos_ = i + 1;
+      return true;
+    }
+    const std::size_t name_start = i;
+    if (i >= html_.size() || !is_letter(html_[i])) return false;
+    while (i < html_.size() && i - name_start < 8 && (is_letter(html_[i]) || is_digit(html_[i]))) ++i;
+    if (i >= html_.size() || html_[i] != ';') return false;
+    const std::size_t index = index_of(kEntityNames, html_.substr(name_start, i - name_start));
+    if (index == std::size(kEntityNames) || rules_.entities[index].empty()) return false;
+    out += rules_.entities[index];
+    pos_ = i + 1;
+    return true;
+  }
+
+  // A tag name at pos_ (a letter), lowercased into `name`; false when too long.
+  bool tag_name(std::string& name) {
+    name.clear();
+    while (pos_ < html_.size() && (is_letter(html_[pos_]) || is_digit(html_[pos_]))) {
+      if (name.size() == 16) return false;
+      name += lower(html_[pos_++]);
+    }
+    return true;
+  }
+
+  bool start_tag() {
+    ++pos_;  // '<'
+    if (!tag_name(name_)) return false;
+    const std::size_t element = index_of(kElementNames, name_);
+    if (element == kElementCount) return false;
+    if (!open_.empty() && rules_.closes[element][open_.back()]) return false;
+    if (open_.size() >= kMaxDepth) return false;
+
+    attributes_.clear();
+    values_.clear();
+    value_ends_.clear();
+    attribute_names_.clear();
+    bool self_closed = false;
+    while (true) {
+      const std::size_t blanks = pos_;
+      while (pos_ < html_.size() && is_blank(html_[pos_])) ++pos_;
+      if (pos_ >= html_.size()) return false;
+      if (html_[pos_] == '>') {
+        ++pos_;
+        break;
+      }
+      if (html_[pos_] == '/') {
+        if (pos_ + 1 >= html_.size() || html_[pos_ + 1] != '>') return false;
+        pos_ += 2;
+        self_closed = true;
+        break;
+      }
+      if (pos_ == blanks || !attribute()) return false;
+    }
+    // Names and values were gathered into two buffers; views are taken once both stopped growing.
+    std::size_t name_at = 0, value_at = 0;
+    for (std::size_t i = 0; i < value_ends_.size(); ++i) {
+      const std::size_t name_end = attribute_names_.find('\0', name_at);
+      attributes_.push_back({std::string_view(attribute_names_).substr(name_at, name_end - name_at),
+                             std::string_view(values_).substr(value_at, value_ends_[i] - value_at)});
+      name_at = name_end + 1;
+      value_at = value_ends_[i];
+    }
+    const std::string_view name = kElementNames[element];
+    writer_.start(name, attributes_);
+    if (self_closed || rules_.empty[element]) {
+      writer_.end(name);
+      return true;
+    }
+    if (is_raw_text(name)) return raw_text(name);
+    open_.push_back(element);
+    return true;
+  }
+
+  // name="value" or name='value' at pos_.
+  bool attribute() {
+    if (!is_letter(html_[pos_])) return false;
+    const std::size_t name_start = attribute_names_.size();
+    while (pos_ < html_.size() && (is_letter(html_[pos_]) || is_digit(html_[pos_]) || html_[pos_] == '-' ||
+                                   html_[pos_] == '_' || html_[pos_] == ':' || html_[pos_] == '.')) {
+      if (attribute_names_.size() - name_start == 60) return false;
+      attribute_names_ += lower(html_[pos_++]);
+    }
+    const std::string_view name = std::string_view(attribute_names_).substr(name_start);
+    // libxml2 drops a repeated attribute; declining keeps that rule in one place.
+    for (std::size_t at = 0; at < name_start;) {
+      const std::size_t end = attribute_names_.find('\0', at);
+      if (std::string_view(attribute_names_).substr(at, end - at) == name) return false;
+      at = end + 1;
+    }
+    attribute_names_ += '\0';
+    if (pos_ + 1 >= html_.size() || html_[pos_] != '=') return false;
+    const char quote = html_[pos_ + 1];
+    if (quote != '"' && quote != '\'') return false;
+    pos_ += 2;
+    std::size_t run = pos_;
+    while (true) {
+      if (pos_ >= html_.size()) return false;
+      const char c = html_[pos_];
+      if (c == quote) break;
+      // libxml2's push parser looks ahead for the '>' ending a tag: a '>' in a
+      // value is left to libxml2.
+      if (c == '>') return false;
+      const std::uint8_t kind = kByteClass[static_cast<unsigned char>(c)];
+      if (kind == kPlain || kind == kEscaped) {
+        ++pos_;
+      } else if (kind == kMaybeNonCharacter) {
+        if (!character_allowed()) return false;
+        ++pos_;
+      } else if (kind == kAmpersand) {
+        values_.append(html_.substr(run, pos_ - run));
+        if (!reference(values_)) return false;
+        run = pos_;
+      } else {
+        return false;  // '<' or a control character
+      }
+    }
+    values_.append(html_.substr(run, pos_ - run));
+    value_ends_.push_back(values_.size());
+    ++pos_;  // the closing quote
+    return true;
+  }
+
+  // The content of script or style, up to its end tag: reported, though the
+  // writer drops it, so the events stay libxml2's.
+  bool raw_text(std::string_view name) {
+    const std::size_t end = html_.find('<', pos_);
+    if (end == std::string_view::npos) return false;
+    for (std::size_t i = pos_; i < end; ++i) {
+      const std::uint8_t kind = kByteClass[static_cast<unsigned char>(html_[i])];
+      if (kind == kRefused) return false;
+      if (kind == kMaybeNonCharacter) {
+        pos_ = i;
+        if (!character_allowed()) return false;
+      }
+    }
+    const std::string_view rest = html_.substr(end);
+    if (!(rest.size() >= name.size() + 3 && rest.substr(0, 2) == "</" &&
+          rest.substr(2, name.size()) == name && rest[2 + name.size()] == '>'))
+      return false;
+    if (end > pos_) writer_.text(html_.substr(pos_, end - pos_));
+    writer_.end(name);
+    pos_ = end + name.size() + 3;
+    return true;
+  }
+
+  bool end_tag() {
+    pos_ += 2;  // "</"
+    if (!tag_name(name_)) return false;
+    if (pos_ >= html_.size() || html_[pos_] != '>') return false;
+    ++pos_;
+    if (open_.empty() || kElementNames[open_.back()] != name_) return false;
+    writer_.end(kElementNames[open_.back()]);
+    open_.pop_back();
+    return true;
+  }
+
+  // Deeper than this, libxml2's reading is left to libxml2.
+  static constexpr std::size_t kMaxDepth = 100;
+
+  std::string_view html_;
+  std::size_t pos_ = 0;
+  SanitizeWriter& writer_;
+  const Rules& rules_;
+  std::vector<std::size_t> open_;  // indexes into kElementNames, innermost last
+  std::string name_;
+  std::string decoded_;
+  std::string attribute_names_;  // lowercased, each ended by '\0'
+  std::string values_;           // decoded values, back to back
+  std::vector<std::size_t> value_ends_;
+  std::vector<HtmlAttribute> attributes_;
+};
+
+}  // namespace
+
+std::optional<std::string> sanitize_simple_html(std::string_view html, const SanitizeOptions& options) {
+  SanitizeWriter writer(options);
+  writer.reserve(html.size());
+  Scanner scanner(html, writer);
+  if (!scanner.run()) return std::nullopt;
+  return writer.finish();
+}
+
+}  // namespace feeds::detail

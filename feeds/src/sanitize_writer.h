@@ -1,0 +1,59 @@
+#pragma once
+// Private: the sanitiser's allow-list and serialiser. A parser (libxml2's SAX
+// interface, or the fast scanner for simple fragments) reports start tags,
+// end tags and text; the writer keeps what the allow-list allows, rewrites
+// URLs, escapes everything and balances the tags. Its output is safe whatever
+// events it is given, so both parsers share one definition of "safe".
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "feeds/sanitize.h"
+#include "url_resolver.h"
+
+namespace feeds::detail {
+
+struct HtmlAttribute {
+  std::string_view name;   // lowercase, as the HTML parser reports it
+  std::string_view value;  // character references already decoded
+};
+
+class SanitizeWriter {
+ public:
+  explicit SanitizeWriter(const SanitizeOptions& options);
+
+  void reserve(std::size_t input_size);
+  // The first start() is the parser's wrapper element: tracked, never written.
+  void start(std::string_view name, std::span<const HtmlAttribute> attributes);
+  void end(std::string_view name);
+  void text(std::string_view content);
+  // Text the caller has checked holds no '&', '<' or '>': nothing to escape,
+  // so it is appended as it is (the fast scanner's runs of text).
+  void text_without_markup_characters(std::string_view content);
+  std::string finish();
+
+ private:
+  struct Open {
+    std::string name;  // element names are short: held inline (small-string optimisation)
+    bool emitted;
+    bool drops_content;
+  };
+
+  void close_top();
+  const UrlResolver& resolver() const;
+  bool write_start_tag(std::string_view name, std::uint32_t allowed,
+                       std::span<const HtmlAttribute> attributes, bool is_void);
+
+  const SanitizeOptions& options_;
+  std::string out_;
+  std::vector<Open> stack_;
+  int skipping_ = 0;
+  std::size_t emitted_depth_ = 0;
+  bool wrapper_seen_ = false;
+};
+
+}  // namespace feeds::detail

@@ -1,0 +1,124 @@
+// resolve_clean_url: accepts only what the general resolver (url.cpp) returns
+// unchanged, apart from the "/" an empty path gets: lowercase http(s) scheme,
+// a host of lowercase letters, digits, '-' and '.', no port or userinfo, and
+// a path, query and fragment of characters that need no escaping and no
+// percent-decoding, without "." or ".." segments. The differential tests
+// (tests/feeds_text/fast_path_test.cpp, tests/fuzz/sanitize_fuzz.cpp) compare
+// it with the general resolver.
+#include <array>
+
+#include "feeds/url.h"
+#include "url_fast.h"
+
+namespace feeds::detail {
+namespace {
+
+constexpr std::array<bool, 256> make_clean_table() {
+  std::array<bool, 256> table{};
+  for (int c = 'a'; c <= 'z'; ++c) table[static_cast<std::size_t>(c)] = true;
+  for (int c = 'A'; c <= 'Z'; ++c) table[static_cast<std::size_t>(c)] = true;
+  for (int c = '0'; c <= '9'; ++c) table[static_cast<std::size_t>(c)] = true;
+  // unreserved, sub-delims, and the other characters RFC 3986 allows
+  // unescaped in a path, query or fragment; '%' is not here (it would need
+  // normalising), nor '#' (only the first one is a delimiter).
+  for (char c : std::string_view("-._~!$&'()*+,;=:@/?")) table[static_cast<unsigned char>(c)] = true;
+  return table;
+}
+constexpr std::array<bool, 256> kClean = make_clean_table();
+
+bool is_host_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+}
+
+// Path, query and fragment: clean characters, one '#' at most, and no dot
+// segment in the path (remove_dot_segments would rewrite it).
+bool clean_tail(std::string_view tail) {
+  bool in_path = true, seen_hash = false;
+  std::size_t segment_start = 0;
+  auto dot_segment = [&](std::size_t end) {
+    const std::string_view segment = tail.substr(segment_start, end - segment_start);
+    return segment == "." || segment == "..";
+  };
+  for (std::size_t i = 0; i < tail.size(); ++i) {
+    const char c = tail[i];
+    if (c == '#') {
+      if (seen_hash) return false;
+      seen_hash = true;
+    } else if (!kClean[static_cast<unsigned char>(c)]) {
+      return false;
+    }
+    if (!in_path) continue;
+    if (c == '/' || c == '?' || c == '#') {
+      if (dot_segment(i)) return false;
+      segment_start = i + 1;
+      if (c != '/') in_path = false;
+    }
+  }
+  return !in_path || !dot_segment(tail.size());
+}
+
+}  // namespace
+
+std::optional<std::string> resolve_clean_url(std::string_view origin, std::string_view reference) {
+  if (!reference.empty() && reference[0] == '/' && (reference.size() == 1 || reference[1] != '/')) {
+    if (origin.empty() || !clean_tail(reference)) return std::nullopt;
+    std::string out;
+    out.reserve(origin.size() + reference.size());
+    out.append(origin);
+    out.append(reference);
+    return out;
+  }
+  std::size_t host_start;
+  if (reference.starts_with("https://"))
+    host_start = 8;
+  else if (reference.starts_with("http://"))
+    host_start = 7;
+  else
+    return std::nullopt;
+  std::size_t host_end = host_start;
+  while (host_end < reference.size() && is_host_char(reference[host_end])) ++host_end;
+  // A trailing dot is removed by the general resolver; an empty host is refused.
+  if (host_end == host_start || reference[host_end - 1] == '.') return std::nullopt;
+  const std::string_view tail = reference.substr(host_end);
+  if (!tail.empty() && tail[0] != '/' && tail[0] != '?' && tail[0] != '#') return std::nullopt;
+  if (!clean_tail(tail)) return std::nullopt;
+  std::string out;
+  out.reserve(reference.size() + 1);
+  out.append(reference.substr(0, host_end));
+  if (tail.empty() || tail[0] != '/') out += '/';  // an authority with an empty path gets "/"
+  out.append(tail);
+  return out;
+}
+
+std::optional<std::string> canonical_clean_url(std::string_view url) {
+  auto resolved = resolve_clean_url({}, url);
+  if (!resolved) return std::nullopt;
+  std::string& out = *resolved;
+  const std::size_t hash = out.find('#');
+  if (hash != std::string::npos) out.resize(hash);
+  const std::size_t question = out.find('?');
+  if (question == std::string::npos) return resolved;
+  const std::string query = out.substr(question + 1);
+  if (query.find('+') != std::string::npos) return std::nullopt;
+  out.resize(question);
+  std::string kept;
+  for (std::size_t start = 0; start <= query.size();) {
+    std::size_t end = query.find('&', start);
+    if (end == std::string::npos) end = query.size();
+    const std::string_view parameter = std::string_view(query).substr(start, end - start);
+    const std::size_t equals = parameter.find('=');
+    const std::string_view key = parameter.substr(0, equals);
+    start = end + 1;
+    if (key.empty() && equals == std::string_view::npos) continue;  // "?&a=1"
+    if (is_tracking_parameter(key)) continue;
+    if (!kept.empty()) kept += '&';
+    kept += parameter;
+  }
+  if (!kept.empty()) {
+    out += '?';
+    out += kept;
+  }
+  return resolved;
+}
+
+}  // namespace feeds::detail
