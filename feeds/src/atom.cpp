@@ -17,13 +17,14 @@ bool is_core(Ns ns) {
 
 enum class TextKind { text, html, xhtml, other };
 
-// The content of an Atom text construct (or content element) as HTML and as plain text.
-struct AtomText {
-  std::string html;
-  std::string plain;
-};
+// What a text construct is read as: sanitised HTML (summary, content) or plain
+// text (titles, subtitle, rights). Only the one asked for is computed: content
+// is most of a feed's bytes, and its plain text was computed and thrown away.
+enum class TextAs { html, plain };
 
-AtomText read_text_construct(const Scope& scope, std::string_view base, std::string_view where) {
+// The content of an Atom text construct (or content element), as asked.
+std::string read_text_construct(const Scope& scope, std::string_view base, std::string_view where,
+                                TextAs as) {
   const std::string type = trim(scope.attribute("type"));
   const std::string mode = trim(scope.attribute("mode"));
   TextKind kind = TextKind::other;
@@ -40,7 +41,6 @@ AtomText read_text_construct(const Scope& scope, std::string_view base, std::str
   if (iequals(mode, "xml")) kind = TextKind::xhtml;
   if (iequals(mode, "escaped") && kind == TextKind::xhtml) kind = TextKind::html;
 
-  AtomText out;
   const pugi::xml_node node = scope.node();
   std::string raw;
   if (kind == TextKind::xhtml) {
@@ -64,9 +64,7 @@ AtomText read_text_construct(const Scope& scope, std::string_view base, std::str
       for (std::size_t at = raw.find(prefix); at != std::string::npos; at = raw.find(prefix, at))
         raw.erase(at + open, length);
     }
-    out.html = sanitize_fragment(raw, base);
-    out.plain = html_to_plain_text(raw);
-    return out;
+    return as == TextAs::html ? sanitize_fragment(raw, base) : html_to_plain_text(raw);
   }
   raw = has_element_children(node) ? element_markup(node, kind != TextKind::html) : element_text(node);
   if (iequals(mode, "base64")) {
@@ -74,20 +72,17 @@ AtomText read_text_construct(const Scope& scope, std::string_view base, std::str
       raw = std::move(*decoded);
     } else {
       scope.state().warn(fmt::format("{}: invalid base64 content", where));
-      return out;
+      return {};
     }
   }
-  if (kind == TextKind::html) {
-    out.html = sanitize_fragment(raw, base);
-    out.plain = html_to_plain_text(raw);
-  } else if (kind == TextKind::text) {
+  if (kind == TextKind::html)
+    return as == TextAs::html ? sanitize_fragment(raw, base) : html_to_plain_text(raw);
+  if (kind == TextKind::text) {
     const std::string trimmed = trim(raw);
-    out.html = html_escape(trimmed);
-    out.plain = collapse_whitespace(trimmed);
-  } else {
-    scope.state().warn(fmt::format("{}: content of type '{}' ignored", where, type.substr(0, 60)));
+    return as == TextAs::html ? html_escape(trimmed) : collapse_whitespace(trimmed);
   }
-  return out;
+  scope.state().warn(fmt::format("{}: content of type '{}' ignored", where, type.substr(0, 60)));
+  return {};
 }
 
 Person read_person(ParseState& state, const Scope& scope, std::string_view base) {
@@ -147,7 +142,8 @@ Item read_entry(ParseState& state, const Scope& entry, std::size_t index, std::s
     if (child.named("id")) {
       item.id = trim(element_text(node));
     } else if (child.named("title")) {
-      if (item.title.empty()) item.title = read_text_construct(child, base, draft.where + " <title>").plain;
+      if (item.title.empty())
+        item.title = read_text_construct(child, base, draft.where + " <title>", TextAs::plain);
     } else if (child.named("link")) {
       const std::string rel = trim(child.attribute("rel"));
       std::string href = absolute_url(base, child.attribute("href"));
@@ -175,13 +171,13 @@ Item read_entry(ParseState& state, const Scope& entry, std::size_t index, std::s
       }
     } else if (child.named("summary")) {
       if (item.summary.empty())
-        item.summary = read_text_construct(child, base, draft.where + " <summary>").html;
+        item.summary = read_text_construct(child, base, draft.where + " <summary>", TextAs::html);
     } else if (child.named("content")) {
       if (!trim(child.attribute("src")).empty()) {
         // Out-of-line content: the link stands in for it.
         if (item.link.empty()) item.link = absolute_url(base, child.attribute("src"));
       } else if (item.content.empty()) {
-        item.content = read_text_construct(child, base, draft.where + " <content>").html;
+        item.content = read_text_construct(child, base, draft.where + " <content>", TextAs::html);
       }
     } else if (child.named("published") || child.named("issued") || child.named("created")) {
       if (!item.published)
@@ -261,10 +257,10 @@ void parse_atom(ParseState& state, pugi::xml_node root) {
       continue;
     }
     if (child.named("title")) {
-      if (feed.title.empty()) feed.title = read_text_construct(child, base, "feed <title>").plain;
+      if (feed.title.empty()) feed.title = read_text_construct(child, base, "feed <title>", TextAs::plain);
     } else if (child.named("subtitle") || child.named("tagline")) {
       if (feed.description.empty())
-        feed.description = read_text_construct(child, base, "feed <subtitle>").plain;
+        feed.description = read_text_construct(child, base, "feed <subtitle>", TextAs::plain);
     } else if (child.named("updated") || child.named("modified")) {
       if (!feed.updated)
         feed.updated = parse_date_field(state, element_text(node), fmt::format("feed <{}>", child.local()));
@@ -278,7 +274,7 @@ void parse_atom(ParseState& state, pugi::xml_node root) {
     } else if (child.named("icon")) {
       if (icon.empty()) icon = absolute_url(base, element_text(node));
     } else if (child.named("rights") || child.named("copyright")) {
-      if (feed.rights.empty()) feed.rights = read_text_construct(child, base, "feed <rights>").plain;
+      if (feed.rights.empty()) feed.rights = read_text_construct(child, base, "feed <rights>", TextAs::plain);
     }
   }
   if (feed.image.empty()) feed.image = std::move(icon);

@@ -28,9 +28,11 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <vector>
 
+#include "name_index.h"
 #include "sanitize_parsers.h"
 #include "sanitize_writer.h"
 #include "utf8.h"
@@ -69,11 +71,8 @@ constexpr bool is_sorted_names(const std::string_view (&names)[N]) {
 static_assert(is_sorted_names(kElementNames), "kElementNames must stay sorted");
 static_assert(is_sorted_names(kEntityNames), "kEntityNames must stay sorted");
 
-template <std::size_t N>
-std::size_t index_of(const std::string_view (&names)[N], std::string_view name) {
-  const auto* found = std::lower_bound(std::begin(names), std::end(names), name);
-  return found != std::end(names) && *found == name ? static_cast<std::size_t>(found - names) : N;
-}
+constexpr auto kElementIndex = index_names(kElementNames);
+constexpr auto kEntityIndex = index_names(kEntityNames);
 
 bool is_raw_text(std::string_view name) {
   return name == "script" || name == "style";
@@ -183,6 +182,20 @@ constexpr std::array<std::uint8_t, 256> make_byte_classes() {
 }
 constexpr std::array<std::uint8_t, 256> kByteClass = make_byte_classes();
 
+// Eight bytes at a time over plain text: nonzero when the word may hold a byte
+// the scan must stop at (below 0x20, '<', '&', '>' or 0xEF). Exact enough:
+// a word that tests nonzero is simply read byte by byte.
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+constexpr std::uint64_t has_byte(std::uint64_t word, unsigned char byte) {
+  const std::uint64_t x = word ^ (kOnes * byte);
+  return (x - kOnes) & ~x & kHighBits;
+}
+constexpr std::uint64_t may_stop_scan(std::uint64_t word) {
+  return ((word - kOnes * 0x20) & ~word & kHighBits) | has_byte(word, '<') | has_byte(word, '&') |
+         has_byte(word, '>') | has_byte(word, 0xEF);
+}
+
 bool is_letter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -232,6 +245,13 @@ class Scanner {
       if (pos_ > run) writer_.text_without_markup_characters(html_.substr(run, pos_ - run));
     };
     while (pos_ < html_.size()) {
+      while (pos_ + 8 <= html_.size()) {
+        std::uint64_t word;
+        std::memcpy(&word, html_.data() + pos_, sizeof word);
+        if (may_stop_scan(word) != 0) break;
+        pos_ += 8;
+      }
+      if (pos_ == html_.size()) break;
       const std::uint8_t kind = kByteClass[static_cast<unsigned char>(html_[pos_])];
       if (kind == kPlain) {
         ++pos_;
@@ -296,7 +316,7 @@ class Scanner {
     if (i >= html_.size() || !is_letter(html_[i])) return false;
     while (i < html_.size() && i - name_start < 8 && (is_letter(html_[i]) || is_digit(html_[i]))) ++i;
     if (i >= html_.size() || html_[i] != ';') return false;
-    const std::size_t index = index_of(kEntityNames, html_.substr(name_start, i - name_start));
+    const std::size_t index = kEntityIndex.find(html_.substr(name_start, i - name_start));
     if (index == std::size(kEntityNames) || rules_.entities[index].empty()) return false;
     out += rules_.entities[index];
     pos_ = i + 1;
@@ -316,7 +336,7 @@ class Scanner {
   bool start_tag() {
     ++pos_;  // '<'
     if (!tag_name(name_)) return false;
-    const std::size_t element = index_of(kElementNames, name_);
+    const std::size_t element = kElementIndex.find(name_);
     if (element == kElementCount) return false;
     if (!open_.empty() && rules_.closes[element][open_.back()]) return false;
     if (open_.size() >= kMaxDepth) return false;
