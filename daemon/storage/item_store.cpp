@@ -1,7 +1,6 @@
 #include "storage/item_store.h"
 
 #include <fmt/core.h>
-#include <openssl/evp.h>
 
 #include <boost/json.hpp>
 
@@ -94,15 +93,6 @@ std::optional<std::string> epoch(const std::optional<std::chrono::sys_seconds>& 
   return std::to_string(time->time_since_epoch().count());
 }
 
-std::string sha256_hex(std::string_view data) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int length = 0;
-  EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr);
-  std::string hex;
-  for (unsigned int i = 0; i < length; ++i) hex += fmt::format("{:02x}", digest[i]);
-  return hex;
-}
-
 std::string authors_json(const std::vector<feeds::Person>& people) {
   json::array out;
   for (const auto& person : people) {
@@ -136,9 +126,8 @@ std::string enclosures_json(const std::vector<feeds::Enclosure>& enclosures) {
 // The row for one item; nullopt when nothing at all identifies it.
 std::optional<Row> make_row(const feeds::Item& item, std::string_view language) {
   Row row;
-  std::string hash = item.content_hash.empty()
-                         ? sha256_hex(item.title + '\x1f' + item.summary + '\x1f' + item.content)
-                         : item.content_hash;
+  std::string hash = item.content_hash.empty() ? feeds::content_hash(item.title, item.summary, item.content)
+                                               : item.content_hash;
   std::string_view key = item.key;
   for (std::string_view fallback :
        {std::string_view(item.id), std::string_view(item.canonical_url), std::string_view(item.link)}) {

@@ -101,7 +101,7 @@ void finalize_feed(ParseState& state) {
             fmt::format("item {}: date {} is more than 24 h in the future", index, format_rfc3339(**date)));
     }
     if (!item.link.empty()) item.canonical_url = canonical_url(item.link).value_or(std::string());
-    item.content_hash = sha256_hex_joined({item.title, item.summary, item.content});
+    item.content_hash = content_hash(item.title, item.summary, item.content);
     if (!item.id.empty()) ++id_counts[item.id];
     if (!item.canonical_url.empty()) ++url_counts[item.canonical_url];
   }

@@ -49,8 +49,13 @@ struct Item {
   // Normalization for storage (see docs/feed-json.md):
   std::string key;            // stable identity of the item within its feed
   std::string canonical_url;  // canonical form of link, empty when none
-  std::string content_hash;   // hex digest of title + summary + content
+  std::string content_hash;   // content_hash(title, summary, content)
 };
+
+// What Item::content_hash holds: 128-bit XXH3 of title U+001F summary U+001F
+// content, 32 lowercase hex digits. It tells an edited item from an unchanged
+// one; nothing relies on it being hard to forge (see docs/feed-json.md).
+std::string content_hash(std::string_view title, std::string_view summary, std::string_view content);
 
 struct Feed {
   FeedFormat format = FeedFormat::rss2_0;
