@@ -114,8 +114,10 @@ bool read_item_extension(ItemDraft& draft, const Scope& child) {
   ParseState& state = child.state();
   switch (child.ns()) {
     case Ns::content:
-      if (child.named("encoded") && item.content.empty())
-        item.content = sanitize_fragment(element_text(child.node()), draft.base_for(child));
+      if (child.named("encoded") && item.content.empty()) {
+        std::string storage;
+        item.content = sanitize_fragment(element_text_view(child.node(), storage), draft.base_for(child));
+      }
       return true;
     case Ns::dc:
       if (child.named("creator") || child.named("contributor")) {

@@ -20,6 +20,16 @@ constexpr std::uint32_t name_hash(std::string_view name) {
   return hash;
 }
 
+// Names are a few bytes long: comparing them inline beats a call to memcmp,
+// which is what std::string_view's == compiles to.
+constexpr bool same_name(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 // Maps each of N names to its position in the list, built at compile time
 // with open addressing; a quarter full or less, so probes are short.
 template <std::size_t N>
@@ -45,7 +55,7 @@ class NameIndex {
     for (std::size_t slot = name_hash(name) & (kSlots - 1);; slot = (slot + 1) & (kSlots - 1)) {
       const std::uint16_t entry = slots_[slot];
       if (entry == 0) return N;
-      if (names_[entry - 1] == name) return entry - 1u;
+      if (same_name(names_[entry - 1], name)) return entry - 1u;
     }
   }
 

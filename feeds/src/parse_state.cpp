@@ -103,7 +103,16 @@ std::string sanitize_fragment(std::string_view html, std::string_view base) {
   if (html.find_first_not_of(" \t\r\n") == std::string_view::npos) return {};
   SanitizeOptions options;
   options.base_url = base;
-  return trim(sanitize_html(html, options));
+  // Trimmed in place: the result is most of the item's bytes, and a trimmed copy cost a
+  // second allocation and copy of every content field.
+  std::string out = sanitize_html(html, options);
+  std::size_t end = out.size();
+  while (end > 0 && is_space(out[end - 1])) --end;
+  out.resize(end);
+  std::size_t start = 0;
+  while (start < out.size() && is_space(out[start])) ++start;
+  out.erase(0, start);
+  return out;
 }
 
 namespace {

@@ -84,8 +84,9 @@ Item read_item(ParseState& state, const Scope& item_scope, std::size_t index, st
     } else if (child.named("description")) {
       if (item.summary.empty()) {
         // Escaped HTML is the rule; raw HTML elements inside <description> happen.
-        const std::string html =
-            has_element_children(node) ? element_markup(node, false) : element_text(node);
+        std::string storage;
+        const std::string_view html = has_element_children(node) ? (storage = element_markup(node, false))
+                                                                 : element_text_view(node, storage);
         item.summary = sanitize_fragment(html, draft.base_for(child));
       }
     } else if (child.named("guid")) {

@@ -407,7 +407,7 @@ void SanitizeWriter::start(std::string_view name, std::span<const HtmlAttribute>
 
 void SanitizeWriter::end(std::string_view name) {
   for (std::size_t i = stack_.size(); i-- > 0;) {
-    if (stack_[i].name != name) continue;
+    if (!same_name(stack_[i].name, name)) continue;
     while (stack_.size() > i) close_top();
     return;
   }

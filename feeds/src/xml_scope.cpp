@@ -182,6 +182,20 @@ std::string element_text(pugi::xml_node node) {
   return out;
 }
 
+std::string_view element_text_view(pugi::xml_node node, std::string& storage) {
+  pugi::xml_node only;
+  for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+    const auto type = child.type();
+    if (type != pugi::node_pcdata && type != pugi::node_cdata) continue;
+    if (only) {
+      storage = element_text(node);
+      return storage;
+    }
+    only = child;
+  }
+  return only ? std::string_view(only.value()) : std::string_view();
+}
+
 namespace {
 
 struct StringWriter final : pugi::xml_writer {

@@ -78,6 +78,10 @@ class Scope {
 // Text content of an element: its text and CDATA children concatenated
 // (markup children ignored).
 std::string element_text(pugi::xml_node node);
+// The same text without a copy when the element has a single text or CDATA
+// child (the usual <content:encoded><![CDATA[...]]>); else it is built in
+// `storage`. The view lives as long as the document and `storage`.
+std::string_view element_text_view(pugi::xml_node node, std::string& storage);
 // The element's children as markup: text as is (RSS escaped HTML), or escaped
 // when `escape_text` (XHTML); child elements serialised.
 std::string element_markup(pugi::xml_node node, bool escape_text);
