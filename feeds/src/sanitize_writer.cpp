@@ -293,23 +293,29 @@ bool is_safe_data_image(std::string_view url) {
 // Deeper nesting than this is never meaningful in an article.
 constexpr std::size_t kMaxDepth = 256;
 
-// A URL attribute value made absolute, or nullopt when its scheme is not allowed.
-std::optional<std::string> safe_url(const SanitizeOptions& options, const UrlResolver& resolver,
-                                    std::string_view raw, bool image_source, bool link) {
+// Appends a URL attribute value made absolute to `out`; false (and `out`
+// untouched) when its scheme is not allowed. Appending to a buffer the writer
+// reuses saves an allocation per link and image.
+bool append_safe_url(const SanitizeOptions& options, const UrlResolver& resolver, std::string_view raw,
+                     bool image_source, bool link, std::string& out) {
   std::string storage;
   const std::string_view url = clean_url(raw, storage);
   const std::string scheme = url_scheme(url);
   if (scheme.empty()) {
-    if (url.empty() && !link) return std::nullopt;
-    if (options.base_url.empty()) return std::string(url);
-    return resolver.resolve(url);
+    if (url.empty() && !link) return false;
+    if (options.base_url.empty()) {
+      out += url;
+      return true;
+    }
+    return resolver.resolve_append(url, out);
   }
   bool allowed = scheme == "http" || scheme == "https";
   if (link) allowed = allowed || scheme == "mailto" || scheme == "tel" || scheme == "ftp";
-  if (scheme == "data" && image_source && options.keep_images && is_safe_data_image(url))
-    return std::string(url);
-  if (!allowed) return std::nullopt;
-  return resolver.resolve(url);
+  if (scheme == "data" && image_source && options.keep_images && is_safe_data_image(url)) {
+    out += url;
+    return true;
+  }
+  return allowed && resolver.resolve_append(url, out);
 }
 
 // srcset: "url descriptor, url descriptor"; each candidate checked like src.
@@ -333,10 +339,10 @@ std::string safe_srcset(const SanitizeOptions& options, const UrlResolver& resol
       while (!descriptor.empty() && is_space(descriptor.back())) descriptor.remove_suffix(1);
     }
     if (candidate_url.empty()) continue;
-    auto url = safe_url(options, resolver, candidate_url, true, false);
-    if (!url || url->empty()) continue;
+    std::string url;
+    if (!append_safe_url(options, resolver, candidate_url, true, false, url) || url.empty()) continue;
     if (!out.empty()) out += ", ";
-    out += *url;
+    out += url;
     if (!descriptor.empty()) {
       out += ' ';
       out += descriptor;
@@ -368,6 +374,7 @@ const UrlResolver& SanitizeWriter::resolver() const {
 
 void SanitizeWriter::reserve(std::size_t input_size) {
   out_.reserve(input_size + input_size / 8 + 64);
+  stack_.reserve(16);
 }
 
 void SanitizeWriter::start(std::string_view name, std::span<const HtmlAttribute> attributes) {
@@ -456,18 +463,18 @@ bool SanitizeWriter::write_start_tag(std::string_view name, std::uint32_t allowe
     const std::string_view attribute_name(lowered, attribute.name.size());
     const AttributeName* known = find_by_name(kAttributes, kAttributeIndex, attribute_name);
     if (known == nullptr || (allowed & known->bit) == 0 || (written & known->bit) != 0) continue;
-    std::string url;
     std::string_view value = attribute.value;
     if (known->bit == kHref || known->bit == kSrc || known->bit == kCite) {
-      auto safe = safe_url(options_, resolver(), value, known->bit == kSrc && is_image, known->bit == kHref);
-      if (!safe) continue;
-      url = std::move(*safe);
-      value = url;
+      url_.clear();
+      if (!append_safe_url(options_, resolver(), value, known->bit == kSrc && is_image, known->bit == kHref,
+                           url_))
+        continue;
+      value = url_;
       if (known->bit == kSrc) has_source = true;
     } else if (known->bit == kSrcset) {
-      url = safe_srcset(options_, resolver(), value);
-      if (url.empty()) continue;
-      value = url;
+      url_ = safe_srcset(options_, resolver(), value);
+      if (url_.empty()) continue;
+      value = url_;
       has_source = true;
     }
     written |= known->bit;

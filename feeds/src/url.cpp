@@ -316,6 +316,14 @@ std::optional<std::string> UrlResolver::resolve(std::string_view reference) cons
   return resolve_general(reference);
 }
 
+bool UrlResolver::resolve_append(std::string_view reference, std::string& out) const {
+  if (detail::append_clean_url(origin_, reference, out)) return true;
+  auto resolved = resolve_general(reference);
+  if (!resolved) return false;
+  out += *resolved;
+  return true;
+}
+
 std::optional<std::string> UrlResolver::resolve_general(std::string_view reference) const {
   try {
     std::string cleaned = to_uri_syntax(trim(reference));

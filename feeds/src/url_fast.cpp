@@ -60,13 +60,17 @@ bool clean_tail(std::string_view tail) {
 }  // namespace
 
 std::optional<std::string> resolve_clean_url(std::string_view origin, std::string_view reference) {
+  std::string out;
+  if (!append_clean_url(origin, reference, out)) return std::nullopt;
+  return out;
+}
+
+bool append_clean_url(std::string_view origin, std::string_view reference, std::string& out) {
   if (!reference.empty() && reference[0] == '/' && (reference.size() == 1 || reference[1] != '/')) {
-    if (origin.empty() || !clean_tail(reference)) return std::nullopt;
-    std::string out;
-    out.reserve(origin.size() + reference.size());
+    if (origin.empty() || !clean_tail(reference)) return false;
     out.append(origin);
     out.append(reference);
-    return out;
+    return true;
   }
   std::size_t host_start;
   if (reference.starts_with("https://"))
@@ -74,20 +78,18 @@ std::optional<std::string> resolve_clean_url(std::string_view origin, std::strin
   else if (reference.starts_with("http://"))
     host_start = 7;
   else
-    return std::nullopt;
+    return false;
   std::size_t host_end = host_start;
   while (host_end < reference.size() && is_host_char(reference[host_end])) ++host_end;
   // A trailing dot is removed by the general resolver; an empty host is refused.
-  if (host_end == host_start || reference[host_end - 1] == '.') return std::nullopt;
+  if (host_end == host_start || reference[host_end - 1] == '.') return false;
   const std::string_view tail = reference.substr(host_end);
-  if (!tail.empty() && tail[0] != '/' && tail[0] != '?' && tail[0] != '#') return std::nullopt;
-  if (!clean_tail(tail)) return std::nullopt;
-  std::string out;
-  out.reserve(reference.size() + 1);
+  if (!tail.empty() && tail[0] != '/' && tail[0] != '?' && tail[0] != '#') return false;
+  if (!clean_tail(tail)) return false;
   out.append(reference.substr(0, host_end));
   if (tail.empty() || tail[0] != '/') out += '/';  // an authority with an empty path gets "/"
   out.append(tail);
-  return out;
+  return true;
 }
 
 std::optional<std::string> canonical_clean_url(std::string_view url) {

@@ -14,6 +14,9 @@ namespace feeds::detail {
 // `origin` is the base's normalised "scheme://authority" when the base is an
 // http(s) URL with a host, else empty (path-absolute references then decline).
 std::optional<std::string> resolve_clean_url(std::string_view origin, std::string_view reference);
+// The same, appended to `out` (true), or false with `out` untouched: for
+// callers that build the URL into a buffer they reuse.
+bool append_clean_url(std::string_view origin, std::string_view reference, std::string& out);
 
 // canonical_url(url) for a clean absolute http(s) URL (as above, and no '+'
 // in the query, whose decoding Boost.URL owns): the fragment dropped, tracking

@@ -19,6 +19,8 @@ class UrlResolver {
   // without Boost.URL (url_fast.h), everything else through resolve_general.
   std::optional<std::string> resolve(std::string_view reference) const;
   std::optional<std::string> resolve_general(std::string_view reference) const;
+  // resolve(), appended to `out`; false (out untouched) where resolve gives nullopt.
+  bool resolve_append(std::string_view reference, std::string& out) const;
   [[nodiscard]] const std::string& origin() const { return origin_; }
 
  private:

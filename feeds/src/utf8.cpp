@@ -2,6 +2,10 @@
 
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace feeds::utf8 {
 
 void append(std::string& out, char32_t cp) {
@@ -85,7 +89,13 @@ std::size_t first_invalid(std::string_view text) {
   std::size_t pos = 0;
   const std::size_t size = text.size();
   while (pos < size) {
-    // ASCII runs dominate real documents: test eight bytes at once.
+    // ASCII runs dominate real documents: test sixteen bytes at once where
+    // SSE2 is there (every x86-64), then eight.
+#if defined(__SSE2__)
+    while (pos + 16 <= size &&
+           _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos))) == 0)
+      pos += 16;
+#endif
     while (pos + 8 <= size) {
       std::uint64_t chunk;
       std::memcpy(&chunk, text.data() + pos, 8);
