@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "name_index.h"
+#include "url_fast.h"
 
 namespace feeds::detail {
 
@@ -298,6 +299,10 @@ constexpr std::size_t kMaxDepth = 256;
 // reuses saves an allocation per link and image.
 bool append_safe_url(const SanitizeOptions& options, const UrlResolver& resolver, std::string_view raw,
                      bool image_source, bool link, std::string& out) {
+  // Most values are already clean http(s) URLs or "/path" references: taken in
+  // one pass, with the same result as the general steps below (no blanks to
+  // trim, an allowed scheme, nothing to normalise).
+  if (detail::append_clean_url(resolver.origin(), raw, out)) return true;
   std::string storage;
   const std::string_view url = clean_url(raw, storage);
   const std::string scheme = url_scheme(url);

@@ -32,7 +32,7 @@ bool is_host_char(char c) {
 
 // Path, query and fragment: clean characters, one '#' at most, and no dot
 // segment in the path (remove_dot_segments would rewrite it).
-bool clean_tail(std::string_view tail) {
+bool clean_tail_with_dots(std::string_view tail) {
   bool in_path = true, seen_hash = false;
   std::size_t segment_start = 0;
   auto dot_segment = [&](std::size_t end) {
@@ -55,6 +55,27 @@ bool clean_tail(std::string_view tail) {
     }
   }
   return !in_path || !dot_segment(tail.size());
+}
+
+// The common case first: one table lookup a character, and the segment walk
+// only when the path holds "/." at all (a URL is read ~4 times per link, and
+// the walk per character was most of it).
+bool clean_tail(std::string_view tail) {
+  bool seen_hash = false;
+  std::size_t path_end = tail.size();
+  for (std::size_t i = 0; i < tail.size(); ++i) {
+    const char c = tail[i];
+    if (kClean[static_cast<unsigned char>(c)]) {
+      if (c == '?' && path_end == tail.size()) path_end = i;
+      continue;
+    }
+    if (c != '#' || seen_hash) return false;
+    seen_hash = true;
+    if (path_end == tail.size()) path_end = i;
+  }
+  const std::string_view path = tail.substr(0, path_end);
+  if (path.find("/.") == std::string_view::npos && !path.starts_with('.')) return true;
+  return clean_tail_with_dots(tail);
 }
 
 }  // namespace
