@@ -67,7 +67,7 @@ std::string read_text_construct(const Scope& scope, std::string_view base, std::
           raw.erase(at + open, length);
       }
     }
-    return as == TextAs::html ? sanitize_fragment(raw, base) : html_to_plain_text(raw);
+    return as == TextAs::html ? sanitize_fragment(scope.state(), raw, base) : html_to_plain_text(raw);
   }
   raw = has_element_children(node) ? element_markup(node, kind != TextKind::html) : element_text(node);
   if (iequals(mode, "base64")) {
@@ -79,7 +79,7 @@ std::string read_text_construct(const Scope& scope, std::string_view base, std::
     }
   }
   if (kind == TextKind::html)
-    return as == TextAs::html ? sanitize_fragment(raw, base) : html_to_plain_text(raw);
+    return as == TextAs::html ? sanitize_fragment(scope.state(), raw, base) : html_to_plain_text(raw);
   if (kind == TextKind::text) {
     const std::string trimmed = trim(raw);
     return as == TextAs::html ? html_escape(trimmed) : collapse_whitespace(trimmed);

@@ -60,7 +60,7 @@ void read_media(ItemDraft& draft, const Scope& child, int depth) {
     if (draft.fallback_summary.empty()) {
       const std::string text = element_text(child.node());
       draft.fallback_summary = iequals(child.attribute("type"), "html")
-                                   ? sanitize_fragment(text, draft.base_for(child))
+                                   ? sanitize_fragment(child.state(), text, draft.base_for(child))
                                    : html_escape(trim(text));
     }
   } else if (child.named("category") || child.named("keywords")) {
@@ -116,7 +116,8 @@ bool read_item_extension(ItemDraft& draft, const Scope& child) {
     case Ns::content:
       if (child.named("encoded") && item.content.empty()) {
         std::string storage;
-        item.content = sanitize_fragment(element_text_view(child.node(), storage), draft.base_for(child));
+        item.content =
+            sanitize_fragment(state, element_text_view(child.node(), storage), draft.base_for(child));
       }
       return true;
     case Ns::dc:
@@ -132,7 +133,8 @@ bool read_item_extension(ItemDraft& draft, const Scope& child) {
         if (draft.media_title.empty()) draft.media_title = html_to_plain_text(element_text(child.node()));
       } else if (child.named("description")) {
         if (draft.fallback_summary.empty())
-          draft.fallback_summary = sanitize_fragment(element_text(child.node()), draft.base_for(child));
+          draft.fallback_summary =
+              sanitize_fragment(state, element_text(child.node()), draft.base_for(child));
       } else if (child.named("language")) {
         if (item.language.empty()) item.language = trim(element_text(child.node()));
       }

@@ -84,7 +84,7 @@ Item read_item(ParseState& state, const json::object& object, std::size_t index,
   const std::string_view content_html = string_field(object, "content_html");
   const std::string_view content_text = string_field(object, "content_text");
   if (!trim(content_html).empty())
-    item.content = sanitize_fragment(content_html, item.link.empty() ? base : item.link);
+    item.content = sanitize_fragment(state, content_html, item.link.empty() ? base : item.link);
   else if (!trim(content_text).empty())
     item.content = html_escape(trim(content_text));
   item.published = date_field(state, object, "date_published", where);

@@ -129,6 +129,9 @@ std::optional<ParseError> parse_xml(detail::ParseState& state, std::string_view 
   constexpr unsigned kParseOptions = pugi::parse_default;
   pugi::xml_parse_result parsed =
       document.load_buffer(text.data(), text.size(), kParseOptions, pugi::encoding_utf8);
+  // decode_to_utf8 gave valid UTF-8; only a reference to a non-character, or
+  // the lenient re-parse below, could make pugixml's strings otherwise.
+  state.text_is_valid_utf8 = parsed && scan.unsafe_character_references == 0;
   std::string repaired;
   if (!parsed) {
     std::vector<std::string> repairs;

@@ -13,6 +13,7 @@
 #include "feeds/sanitize.h"
 #include "feeds/text.h"
 #include "feeds/url.h"
+#include "sanitize_parsers.h"
 
 namespace feeds::detail {
 
@@ -99,13 +100,14 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
-std::string sanitize_fragment(std::string_view html, std::string_view base) {
+std::string sanitize_fragment(const ParseState& state, std::string_view html, std::string_view base) {
   if (html.find_first_not_of(" \t\r\n") == std::string_view::npos) return {};
   SanitizeOptions options;
   options.base_url = base;
   // Trimmed in place: the result is most of the item's bytes, and a trimmed copy cost a
   // second allocation and copy of every content field.
-  std::string out = sanitize_html(html, options);
+  std::string out =
+      state.text_is_valid_utf8 ? sanitize_valid_utf8(html, options) : sanitize_html(html, options);
   std::size_t end = out.size();
   while (end > 0 && is_space(out[end - 1])) --end;
   out.resize(end);

@@ -30,6 +30,12 @@ class ParseState {
   std::optional<int> sy_period_seconds;
   std::optional<std::int64_t> sy_frequency;
 
+  // Set by the XML reader when every string pugixml gives is known to be
+  // valid UTF-8 (the document was decoded to it, and no character reference
+  // names a surrogate or a value past U+10FFFF): the sanitiser then skips
+  // validating each fragment again.
+  bool text_is_valid_utf8 = false;
+
  private:
   const ParseOptions& options_;
   Feed& feed_;
@@ -50,7 +56,7 @@ std::string absolute_url(std::string_view base, std::string_view reference);
 std::string trim(std::string_view text);
 bool iequals(std::string_view a, std::string_view b);
 std::string html_escape(std::string_view text);  // text -> HTML that shows it literally
-std::string sanitize_fragment(std::string_view html, std::string_view base);
+std::string sanitize_fragment(const ParseState& state, std::string_view html, std::string_view base);
 
 // RSS author forms: "jane@example.com (Jane Doe)", "Jane Doe <jane@example.com>",
 // "jane@example.com", "Jane Doe".

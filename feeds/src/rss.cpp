@@ -87,7 +87,7 @@ Item read_item(ParseState& state, const Scope& item_scope, std::size_t index, st
         std::string storage;
         const std::string_view html = has_element_children(node) ? (storage = element_markup(node, false))
                                                                  : element_text_view(node, storage);
-        item.summary = sanitize_fragment(html, draft.base_for(child));
+        item.summary = sanitize_fragment(child.state(), html, draft.base_for(child));
       }
     } else if (child.named("guid")) {
       draft.guid = trim(element_text(node));

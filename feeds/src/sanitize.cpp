@@ -3,6 +3,8 @@
 // writer, which holds the allow-list (sanitize_writer.h).
 #include "feeds/sanitize.h"
 
+#include <cassert>
+
 #include "feeds/fast_paths.h"
 #include "feeds/text.h"
 #include "sanitize_parsers.h"
@@ -28,6 +30,16 @@ std::string sanitize_html(std::string_view html, const SanitizeOptions& options)
   if (auto simple = detail::sanitize_simple_html(html, options)) return *std::move(simple);
   return detail::sanitize_with_libxml2(html, options);
 }
+
+namespace detail {
+
+std::string sanitize_valid_utf8(std::string_view html, const SanitizeOptions& options) {
+  assert(utf8::is_valid(html));
+  if (auto simple = sanitize_simple_html(html, options)) return *std::move(simple);
+  return sanitize_with_libxml2(html, options);
+}
+
+}  // namespace detail
 
 namespace fast_paths {
 

@@ -9,6 +9,10 @@
 
 namespace feeds::detail {
 
+// sanitize_html for input the caller knows to be valid UTF-8 (checked by an
+// assertion in debug builds): the validation pass is skipped.
+std::string sanitize_valid_utf8(std::string_view html, const SanitizeOptions& options);
+
 // libxml2's HTML parser (SAX, push mode): the parser of record, for any input.
 std::string sanitize_with_libxml2(std::string_view html, const SanitizeOptions& options);
 

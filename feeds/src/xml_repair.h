@@ -15,6 +15,10 @@ struct XmlScan {
   std::string first_undefined_entity;
   std::size_t bare_ampersands = 0;  // & not starting a reference
   bool doctype = false;
+  // &#...; whose value is no Unicode scalar value (a surrogate, past
+  // U+10FFFF): pugixml writes such references as ill-formed UTF-8, so the
+  // document's text can only be trusted to be valid UTF-8 when this is 0.
+  std::size_t unsafe_character_references = 0;
 };
 
 // Scans markup outside CDATA sections and comments.
