@@ -7,6 +7,10 @@
 #include <cstdint>
 #include <optional>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "name_index.h"
 #include "url_fast.h"
 
@@ -215,7 +219,23 @@ void append_escaped(std::string& out, std::string_view text, bool in_attribute) 
   const std::uint8_t mask = in_attribute ? 3 : 1;
   const char* run = text.data();
   const char* const end = text.data() + text.size();
-  for (const char* p = run; p != end; ++p) {
+  const char* p = run;
+#if defined(__SSE2__)
+  // Most values (URLs, alt text) hold nothing to escape: skip sixteen bytes at a time.
+  {
+    const __m128i ampersand = _mm_set1_epi8('&'), less = _mm_set1_epi8('<'), greater = _mm_set1_epi8('>');
+    const __m128i quote = _mm_set1_epi8(in_attribute ? '"' : '&');
+    while (end - p >= 16) {
+      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      const __m128i hits =
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, ampersand), _mm_cmpeq_epi8(bytes, less)),
+                       _mm_or_si128(_mm_cmpeq_epi8(bytes, greater), _mm_cmpeq_epi8(bytes, quote)));
+      if (_mm_movemask_epi8(hits) != 0) break;
+      p += 16;
+    }
+  }
+#endif
+  for (; p != end; ++p) {
     if ((kEscape[static_cast<unsigned char>(*p)] & mask) == 0) continue;
     out.append(run, static_cast<std::size_t>(p - run));
     switch (*p) {
@@ -365,6 +385,9 @@ SanitizeWriter::SanitizeWriter(const SanitizeOptions& options) : options_(option
 // of a feed parse. Resolution is a function of the base alone, so reusing
 // the parsed base cannot change a result.
 const UrlResolver& SanitizeWriter::resolver() const {
+  // Looked up once per fragment: comparing the base with the cached one for
+  // every link was itself measurable.
+  if (resolver_ != nullptr) return *resolver_;
   struct Cache {
     std::string base;
     std::optional<UrlResolver> resolver;
@@ -374,7 +397,8 @@ const UrlResolver& SanitizeWriter::resolver() const {
     cache.resolver.emplace(options_.base_url);
     cache.base.assign(options_.base_url);
   }
-  return *cache.resolver;
+  resolver_ = &*cache.resolver;
+  return *resolver_;
 }
 
 void SanitizeWriter::reserve(std::size_t input_size) {

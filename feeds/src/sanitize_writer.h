@@ -51,6 +51,7 @@ class SanitizeWriter {
   const SanitizeOptions& options_;
   std::string out_;
   std::string url_;  // the URL attribute being written, reused across attributes
+  mutable const UrlResolver* resolver_ = nullptr;
   std::vector<Open> stack_;
   int skipping_ = 0;
   std::size_t emitted_depth_ = 0;
