@@ -200,6 +200,32 @@ constexpr std::uint64_t may_stop_scan(std::uint64_t word) {
          has_byte(word, '>') | has_byte(word, 0xEF);
 }
 
+// Inside a quoted attribute value: from `pos`, sixteen bytes at a time past
+// bytes that are neither the quote nor any byte the value scan must look at
+// (those of skip_plain_text below); byte by byte elsewhere. Stops at or before
+// the first such byte.
+std::size_t skip_plain_value(std::string_view text, std::size_t pos, char quote) {
+#if defined(__SSE2__)
+  const __m128i less = _mm_set1_epi8('<'), ampersand = _mm_set1_epi8('&'), greater = _mm_set1_epi8('>');
+  const __m128i maybe_non_character = _mm_set1_epi8(static_cast<char>(0xEF)), closing = _mm_set1_epi8(quote);
+  const __m128i last_control = _mm_set1_epi8(0x1F);
+  while (pos + 16 <= text.size()) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos));
+    const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(bytes, last_control), bytes);
+    const __m128i markup = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(bytes, less), _mm_cmpeq_epi8(bytes, ampersand)),
+        _mm_or_si128(_mm_cmpeq_epi8(bytes, greater), _mm_cmpeq_epi8(bytes, maybe_non_character)));
+    const int stops =
+        _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(markup, control), _mm_cmpeq_epi8(bytes, closing)));
+    if (stops != 0) return pos + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(stops)));
+    pos += 16;
+  }
+#else
+  (void)quote;
+#endif
+  return pos;
+}
+
 // From `pos`, past plain text sixteen bytes at a time where SSE2 is there (every
 // x86-64), else eight; stops at or before the first byte the scan must look at.
 std::size_t skip_plain_text(std::string_view text, std::size_t pos) {
@@ -456,6 +482,7 @@ class Scanner {
     pos_ += 2;
     std::size_t run = pos_;
     while (true) {
+      pos_ = skip_plain_value(html_, pos_, quote);
       if (pos_ >= html_.size()) return false;
       const char c = html_[pos_];
       if (c == quote) break;
