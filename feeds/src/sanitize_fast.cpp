@@ -89,6 +89,7 @@ struct Rules {
   // closes[started][open]: a start tag of `started` implicitly ends `open`.
   std::array<std::array<bool, kElementCount>, kElementCount> closes{};
   std::array<std::string, std::size(kEntityNames)> entities;  // UTF-8 value, "" when libxml2 lacks it
+  std::array<ElementKey, kElementCount> keys;                 // the writer's view of each element
 };
 
 struct ProbeEvents {
@@ -144,6 +145,7 @@ Rules ask_libxml2() {
     const std::string name(kElementNames[i]);
     const htmlElemDesc* description = htmlTagLookup(reinterpret_cast<const xmlChar*>(name.c_str()));
     rules.empty[i] = description != nullptr && description->empty != 0;
+    rules.keys[i] = SanitizeWriter::key_for(kElementNames[i]);
   }
   for (std::size_t open = 0; open < kElementCount; ++open) {
     // Elements never left open need no row: empty ones end at once, raw text holds no tags.
@@ -449,7 +451,7 @@ class Scanner {
       value_at = value_ends_[i];
     }
     const std::string_view name = kElementNames[element];
-    writer_.start(name, attributes_);
+    writer_.start(rules_.keys[element], attributes_);
     if (self_closed || rules_.empty[element]) {
       writer_.end(name);
       return true;

@@ -56,6 +56,8 @@ constexpr AttributeName kAttributes[] = {
     {"start", kStart}, {"title", kTitle},       {"type", kType},       {"width", kWidth},
 };
 
+}  // namespace
+
 enum class Kind : std::uint8_t {
   allowed,        // kept with its allowed attributes
   allowed_void,   // kept, has no content or end tag
@@ -69,6 +71,8 @@ struct ElementRule {
   Kind kind;
   std::uint32_t attributes;
 };
+
+namespace {
 
 constexpr ElementRule kElements[] = {
     // sorted by name; anything absent is unwrapped
@@ -406,14 +410,19 @@ void SanitizeWriter::reserve(std::size_t input_size) {
   stack_.reserve(16);
 }
 
-void SanitizeWriter::start(std::string_view name, std::span<const HtmlAttribute> attributes) {
+ElementKey SanitizeWriter::key_for(std::string_view name) {
+  return {name, find_by_name(kElements, kElementIndex, name), is_void_name(name)};
+}
+
+void SanitizeWriter::start(const ElementKey& key, std::span<const HtmlAttribute> attributes) {
+  const std::string_view name = key.name;
   if (!wrapper_seen_) {  // the parser's wrapper around the input
     wrapper_seen_ = true;
     stack_.push_back({std::string(name), false, false});
     return;
   }
-  const ElementRule* rule = find_by_name(kElements, kElementIndex, name);
-  bool is_void = is_void_name(name);
+  const ElementRule* rule = key.rule;
+  const bool is_void = key.is_void;
   Open open{std::string(name), false, false};
   if (skipping_ > 0) {
     if (!is_void) stack_.push_back(std::move(open));

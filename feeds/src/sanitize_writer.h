@@ -17,6 +17,17 @@
 
 namespace feeds::detail {
 
+struct ElementRule;  // the allow-list's entry for an element (sanitize_writer.cpp)
+
+// An element name with what the allow-list says of it, looked up once: a
+// parser that knows its elements ahead (the fast scanner) keeps one per
+// element instead of having every start tag looked up again.
+struct ElementKey {
+  std::string_view name;              // lowercase; must outlive the key
+  const ElementRule* rule = nullptr;  // null: not in the allow-list (unwrapped)
+  bool is_void = false;               // no content and no end tag (<br>, <img>)
+};
+
 struct HtmlAttribute {
   std::string_view name;   // lowercase, as the HTML parser reports it
   std::string_view value;  // character references already decoded
@@ -27,8 +38,13 @@ class SanitizeWriter {
   explicit SanitizeWriter(const SanitizeOptions& options);
 
   void reserve(std::size_t input_size);
+  static ElementKey key_for(std::string_view name);
+
   // The first start() is the parser's wrapper element: tracked, never written.
-  void start(std::string_view name, std::span<const HtmlAttribute> attributes);
+  void start(const ElementKey& key, std::span<const HtmlAttribute> attributes);
+  void start(std::string_view name, std::span<const HtmlAttribute> attributes) {
+    start(key_for(name), attributes);
+  }
   void end(std::string_view name);
   void text(std::string_view content);
   // Text the caller has checked holds no '&', '<' or '>': nothing to escape,
