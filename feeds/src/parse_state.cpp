@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cmath>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 
 #include "feeds/dates.h"
@@ -14,6 +15,7 @@
 #include "feeds/text.h"
 #include "feeds/url.h"
 #include "sanitize_parsers.h"
+#include "url_resolver.h"
 
 namespace feeds::detail {
 
@@ -50,7 +52,20 @@ std::optional<std::chrono::sys_seconds> date_from_unix(double seconds) {
 std::string absolute_url(std::string_view base, std::string_view reference) {
   std::string trimmed = trim(reference);
   if (trimmed.empty()) return {};
-  if (auto resolved = resolve_url(base, trimmed)) return *std::move(resolved);
+  // The base parsed once per base and thread, as in the sanitiser: a feed's
+  // links share one base, and parsing it for each link was most of the cost
+  // of relative links (Atom's are often relative).
+  struct Cache {
+    std::string base;
+    std::optional<UrlResolver> resolver;
+  };
+  static thread_local Cache cache;
+  if (!cache.resolver || cache.base != base) {
+    cache.resolver.emplace(base);
+    cache.base.assign(base);
+  }
+  std::string resolved;
+  if (cache.resolver->resolve_append(trimmed, resolved)) return resolved;
   return trimmed;
 }
 

@@ -140,22 +140,36 @@ std::string_view Scope::attribute(std::string_view name) const {
 }
 
 bool Scope::find_declaration(std::string_view prefix, Ns& out) const {
-  for (const Scope* scope = this; scope; scope = scope->parent_) {
-    if (!scope->declares_) continue;
-    for (pugi::xml_attribute attribute : scope->node_.attributes()) {
-      const std::string_view name = attribute.name();
-      if (!name.starts_with("xmlns")) continue;
-      const bool matches =
-          prefix.empty() ? name.size() == 5
-                         : (name.size() == 6 + prefix.size() && name[5] == ':' && name.substr(6) == prefix);
-      if (!matches) continue;
-      const std::string_view uri = attribute.value();
-      bool near_miss = false;
-      out = namespace_from_uri(uri, near_miss);
-      if (near_miss)
-        state_.warn_once(uri, fmt::format("namespace URI '{}' is not the standard one; taken as known", uri));
-      return true;
+  const std::size_t remembered = std::min<std::size_t>(resolved_count_, resolved_.size());
+  for (std::size_t i = 0; i < remembered; ++i) {
+    if (resolved_[i].prefix == prefix) {
+      out = resolved_[i].ns;
+      return resolved_[i].found;
     }
+  }
+  Ns ns = Ns::none;
+  bool found = declares_ && own_declaration(prefix, ns);
+  if (!found && parent_ != nullptr) found = parent_->find_declaration(prefix, ns);
+  resolved_[resolved_count_ % resolved_.size()] = {prefix, ns, found};
+  if (resolved_count_ < 255) ++resolved_count_;
+  out = ns;
+  return found;
+}
+
+bool Scope::own_declaration(std::string_view prefix, Ns& out) const {
+  for (pugi::xml_attribute attribute : node_.attributes()) {
+    const std::string_view name = attribute.name();
+    if (!name.starts_with("xmlns")) continue;
+    const bool matches =
+        prefix.empty() ? name.size() == 5
+                       : (name.size() == 6 + prefix.size() && name[5] == ':' && name.substr(6) == prefix);
+    if (!matches) continue;
+    const std::string_view uri = attribute.value();
+    bool near_miss = false;
+    out = namespace_from_uri(uri, near_miss);
+    if (near_miss)
+      state_.warn_once(uri, fmt::format("namespace URI '{}' is not the standard one; taken as known", uri));
+    return true;
   }
   return false;
 }

@@ -4,6 +4,8 @@
 // prefixes resolve the XML way (nearest declaration wins).
 #include <pugixml.hpp>
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -62,6 +64,7 @@ class Scope {
  private:
   [[nodiscard]] Ns resolve_prefix(std::string_view prefix) const;
   [[nodiscard]] bool find_declaration(std::string_view prefix, Ns& out) const;
+  [[nodiscard]] bool own_declaration(std::string_view prefix, Ns& out) const;
 
   ParseState& state_;
   const Scope* parent_;
@@ -73,6 +76,16 @@ class Scope {
   bool has_xml_base_ = false;
   std::string_view lang_;
   bool declares_ = false;  // carries xmlns attributes
+  // Prefixes already resolved at this element, for its children: every
+  // element of a feed resolves its prefix, and walking up to the root's
+  // declarations each time was 4 % of a parse.
+  struct Resolved {
+    std::string_view prefix;
+    Ns ns = Ns::none;
+    bool found = false;
+  };
+  mutable std::array<Resolved, 4> resolved_{};
+  mutable std::uint8_t resolved_count_ = 0;
 };
 
 // Text content of an element: its text and CDATA children concatenated
