@@ -385,8 +385,15 @@ bool starts_with_bytes(std::string_view bytes, std::string_view prefix) {
 }  // namespace
 
 DecodedText decode_to_utf8(std::string_view bytes, DocumentKind kind, std::string_view http_charset) {
-  using namespace std::string_literals;
   DecodedText result;
+  const std::string_view text = decode_to_utf8_view(bytes, kind, http_charset, result);
+  if (result.utf8.empty() && !text.empty()) result.utf8.assign(text);
+  return result;
+}
+
+std::string_view decode_to_utf8_view(std::string_view bytes, DocumentKind kind, std::string_view http_charset,
+                                     DecodedText& result) {
+  result = DecodedText{};
   std::string_view body = bytes;
   Choice choice;
   bool from_bom = false;
@@ -476,18 +483,16 @@ DecodedText decode_to_utf8(std::string_view bytes, DocumentKind kind, std::strin
 
   result.encoding = choice.canonical;
   if (choice.canonical == "utf-8") {
+    if (valid_utf8) return body;
     result.utf8.assign(body);
-    if (!valid_utf8) {
-      std::size_t replaced = repair_utf8(result.utf8);
-      result.warnings.push_back("encoding: " + std::to_string(replaced) +
-                                " invalid UTF-8 sequence(s) replaced with U+FFFD");
-    }
-    return result;
+    std::size_t replaced = repair_utf8(result.utf8);
+    result.warnings.push_back("encoding: " + std::to_string(replaced) +
+                              " invalid UTF-8 sequence(s) replaced with U+FFFD");
+    return result.utf8;
   }
   if (encoding_detail::is_ascii_compatible(choice.canonical) && first_invalid == body.size() &&
       !has_non_ascii(body)) {
-    result.utf8.assign(body);  // pure ASCII reads the same in every ASCII-compatible encoding
-    return result;
+    return body;  // pure ASCII reads the same in every ASCII-compatible encoding
   }
   auto transcoded = encoding_detail::transcode_canonical(body, choice.canonical, result.utf8);
   if (!transcoded.known) {
@@ -496,13 +501,13 @@ DecodedText decode_to_utf8(std::string_view bytes, DocumentKind kind, std::strin
     result.encoding = "utf-8";
     result.utf8.assign(body);
     repair_utf8(result.utf8);
-    return result;
+    return result.utf8;
   }
   if (transcoded.replaced > 0) {
     result.warnings.push_back("encoding: " + std::to_string(transcoded.replaced) + " invalid " +
                               choice.canonical + " sequence(s) replaced with U+FFFD");
   }
-  return result;
+  return result.utf8;
 }
 
 }  // namespace feeds

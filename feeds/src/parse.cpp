@@ -175,10 +175,10 @@ ParseResult parse_feed(std::string_view bytes, const ParseOptions& options) {
   ParseResult result;
   result.feed.emplace();
   detail::ParseState state(options, *result.feed);
-  DecodedText decoded = decode_to_utf8(bytes, DocumentKind::xml, options.http_charset);
+  DecodedText decoded;
+  const std::string_view text = decode_to_utf8_view(bytes, DocumentKind::xml, options.http_charset, decoded);
   for (auto& warning : decoded.warnings) state.warn(std::move(warning));
 
-  const std::string_view text = decoded.utf8;
   const std::string_view start = skip_space(text);
   if (start.empty()) return failure(ParseErrorCode::empty, "not a feed: empty document");
   std::optional<ParseError> error;

@@ -462,3 +462,28 @@ TEST(SingleByteTable, AgreesWithIconvOnEveryByteOfEverySingleByteEncoding) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(DecodeView, BorrowsValidUtf8AndOwnsWhatItHadToChange) {
+  feeds::DecodedText decoded;
+  const std::string utf8 = "\xEF\xBB\xBF<?xml version=\"1.0\"?><rss>\xD0\x9A\xD0\xB8\xD1\x97\xD0\xB2</rss>";
+  std::string_view text = feeds::decode_to_utf8_view(utf8, DocumentKind::xml, {}, decoded);
+  EXPECT_EQ(text, std::string_view(utf8).substr(3));
+  EXPECT_EQ(text.data(), utf8.data() + 3);  // no copy
+  EXPECT_TRUE(decoded.utf8.empty());
+  EXPECT_EQ(decoded.encoding, "utf-8");
+
+  const std::string legacy = "<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss>\xCA\xE8\xBF\xE2</rss>";
+  text = feeds::decode_to_utf8_view(legacy, DocumentKind::xml, {}, decoded);
+  EXPECT_EQ(text,
+            "<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss>\xD0\x9A\xD0\xB8\xD1\x97\xD0\xB2</rss>");
+  EXPECT_EQ(text.data(), decoded.utf8.data());
+  EXPECT_EQ(decoded.encoding, "windows-1251");
+
+  // The owning form gives the same text either way.
+  EXPECT_EQ(decode_to_utf8(utf8, DocumentKind::xml).utf8, std::string_view(utf8).substr(3));
+  EXPECT_EQ(decode_to_utf8(legacy, DocumentKind::xml).utf8, text);
+}
+
+}  // namespace
