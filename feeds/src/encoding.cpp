@@ -233,7 +233,7 @@ encoding_detail::TranscodeResult transcode_single_byte(std::string_view bytes, c
   while (pos < bytes.size()) {
     if (table.ascii_identity) {
       const std::size_t run = pos;
-      while (pos < bytes.size() && static_cast<unsigned char>(bytes[pos]) < 0x80) ++pos;
+      pos = utf8::ascii_run_end(bytes, pos);
       out.append(bytes.substr(run, pos - run));
       if (pos == bytes.size()) break;
     }

@@ -402,20 +402,30 @@ class Scanner {
     return true;
   }
 
-  // A tag name at pos_ (a letter), lowercased into `name`; false when too long.
-  bool tag_name(std::string& name) {
-    name.clear();
+  // A tag name at pos_ (a letter), lowercase: a view of the input when it is
+  // lowercase already (nearly always), else of name_. False when too long.
+  bool tag_name(std::string_view& name) {
+    const std::size_t start = pos_;
+    bool upper = false;
     while (pos_ < html_.size() && (is_letter(html_[pos_]) || is_digit(html_[pos_]))) {
-      if (name.size() == 16) return false;
-      name += lower(html_[pos_++]);
+      upper |= html_[pos_] >= 'A' && html_[pos_] <= 'Z';
+      ++pos_;
+    }
+    if (pos_ - start > 16) return false;
+    name = html_.substr(start, pos_ - start);
+    if (upper) {
+      name_.assign(name);
+      for (char& c : name_) c = lower(c);
+      name = name_;
     }
     return true;
   }
 
   bool start_tag() {
     ++pos_;  // '<'
-    if (!tag_name(name_)) return false;
-    const std::size_t element = kElementIndex.find(name_);
+    std::string_view tag;
+    if (!tag_name(tag)) return false;
+    const std::size_t element = kElementIndex.find(tag);
     if (element == kElementCount) return false;
     if (!open_.empty() && rules_.closes[element][open_.back()]) return false;
     if (open_.size() >= kMaxDepth) return false;
@@ -536,10 +546,11 @@ class Scanner {
 
   bool end_tag() {
     pos_ += 2;  // "</"
-    if (!tag_name(name_)) return false;
+    std::string_view tag;
+    if (!tag_name(tag)) return false;
     if (pos_ >= html_.size() || html_[pos_] != '>') return false;
     ++pos_;
-    if (open_.empty() || !same_name(kElementNames[open_.back()], name_)) return false;
+    if (open_.empty() || !same_name(kElementNames[open_.back()], tag)) return false;
     writer_.end(kElementNames[open_.back()]);
     open_.pop_back();
     return true;

@@ -85,6 +85,16 @@ std::size_t invalid_sequence_length(std::string_view text, std::size_t pos) {
   return n;
 }
 
+std::size_t ascii_run_end(std::string_view text, std::size_t pos) {
+#if defined(__SSE2__)
+  while (pos + 16 <= text.size() &&
+         _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos))) == 0)
+    pos += 16;
+#endif
+  while (pos < text.size() && static_cast<unsigned char>(text[pos]) < 0x80) ++pos;
+  return pos;
+}
+
 std::size_t first_invalid(std::string_view text) {
   std::size_t pos = 0;
   const std::size_t size = text.size();

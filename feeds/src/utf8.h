@@ -25,6 +25,10 @@ std::size_t invalid_sequence_length(std::string_view text, std::size_t pos);
 // Skips ASCII eight bytes at a time: this is the fast path of every decoder.
 std::size_t first_invalid(std::string_view text);
 
+// The end of the run of ASCII bytes starting at text[pos] (sixteen bytes at a
+// time where SSE2 is there).
+std::size_t ascii_run_end(std::string_view text, std::size_t pos);
+
 inline bool is_valid(std::string_view text) {
   return first_invalid(text) == text.size();
 }
