@@ -49,23 +49,34 @@ std::uint64_t has_byte(std::uint64_t word, unsigned char byte) {
   return (x - kOnes) & ~x & kHighBits;
 }
 
-std::size_t count_control_characters(std::string_view text) {
-  std::size_t count = 0, i = 0;
+// The end of a CDATA section whose content starts at `from` (just past "]]>"),
+// or npos when it is unterminated; when it ends, the control characters in it
+// are added to `controls`. One pass: CDATA sections are most of an RSS feed's bytes.
+std::size_t cdata_end(std::string_view text, std::size_t from, std::size_t& controls) {
+  std::size_t i = from, found = 0;
+  while (true) {
 #if defined(__SSE2__)
-  // Sixteen bytes at a time: CDATA sections are most of an RSS feed's bytes.
-  const __m128i last_control = _mm_set1_epi8(0x1F);
-  for (; i + 16 <= text.size(); i += 16) {
-    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-    if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(bytes, last_control), bytes)) == 0) continue;
-    for (std::size_t j = i; j < i + 16; ++j) count += is_control(text[j]);
-  }
+    const __m128i last_control = _mm_set1_epi8(0x1F), bracket = _mm_set1_epi8(']');
+    while (i + 16 <= text.size()) {
+      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+      const __m128i stops = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(bytes, last_control), bytes),
+                                         _mm_cmpeq_epi8(bytes, bracket));
+      if (_mm_movemask_epi8(stops) != 0) break;
+      i += 16;
+    }
 #endif
-  for (; i + 8 <= text.size(); i += 8) {
-    if (has_control_byte(load_word(text.data() + i)) == 0) continue;
-    for (std::size_t j = i; j < i + 8; ++j) count += is_control(text[j]);
+    while (i < text.size() && text[i] != ']' && static_cast<unsigned char>(text[i]) >= 0x20) ++i;
+    if (i >= text.size()) return std::string_view::npos;
+    if (text[i] == ']') {
+      if (text.substr(i, 3) == "]]>") {
+        controls += found;
+        return i + 3;
+      }
+    } else if (is_control(text[i])) {
+      ++found;
+    }
+    ++i;
   }
-  for (; i < text.size(); ++i) count += is_control(text[i]);
-  return count;
 }
 
 bool starts_with_ci(std::string_view text, std::string_view prefix) {
@@ -187,9 +198,8 @@ XmlScan scan_xml(std::string_view document) {
     if (c == '<') {
       const std::string_view rest = document.substr(i);
       if (rest.starts_with("<![CDATA[")) {
-        const std::size_t end = find_end(document, i + 9, "]]>");
+        const std::size_t end = cdata_end(document, i + 9, scan.control_characters);
         if (end == std::string_view::npos) break;
-        scan.control_characters += count_control_characters(document.substr(i, end - i));
         i = end;
         continue;
       }
