@@ -255,6 +255,17 @@ std::size_t skip_plain_text(std::string_view text, std::size_t pos) {
   return pos;
 }
 
+// Tag-name characters in one lookup: 1 for lowercase letters and digits, 2
+// for uppercase letters (names are read per character for every tag).
+constexpr std::array<std::uint8_t, 256> make_name_chars() {
+  std::array<std::uint8_t, 256> table{};
+  for (int c = 'a'; c <= 'z'; ++c) table[static_cast<std::size_t>(c)] = 1;
+  for (int c = '0'; c <= '9'; ++c) table[static_cast<std::size_t>(c)] = 1;
+  for (int c = 'A'; c <= 'Z'; ++c) table[static_cast<std::size_t>(c)] = 2;
+  return table;
+}
+constexpr std::array<std::uint8_t, 256> kNameChar = make_name_chars();
+
 bool is_letter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -406,11 +417,14 @@ class Scanner {
   // lowercase already (nearly always), else of name_. False when too long.
   bool tag_name(std::string_view& name) {
     const std::size_t start = pos_;
-    bool upper = false;
-    while (pos_ < html_.size() && (is_letter(html_[pos_]) || is_digit(html_[pos_]))) {
-      upper |= html_[pos_] >= 'A' && html_[pos_] <= 'Z';
+    std::uint8_t seen = 0;  // 2 set: some letter was uppercase
+    while (pos_ < html_.size()) {
+      const std::uint8_t kind = kNameChar[static_cast<unsigned char>(html_[pos_])];
+      if (kind == 0) break;
+      seen |= kind;
       ++pos_;
     }
+    const bool upper = (seen & 2) != 0;
     if (pos_ - start > 16) return false;
     name = html_.substr(start, pos_ - start);
     if (upper) {
