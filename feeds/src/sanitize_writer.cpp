@@ -414,16 +414,22 @@ ElementKey SanitizeWriter::key_for(std::string_view name) {
   return {name, find_by_name(kElements, kElementIndex, name), is_void_name(name)};
 }
 
+std::string_view SanitizeWriter::stable_name(const ElementKey& key) {
+  if (key.rule != nullptr) return key.rule->name;
+  return *unknown_names_.emplace_back(std::make_unique<const std::string>(key.name));
+}
+
 void SanitizeWriter::start(const ElementKey& key, std::span<const HtmlAttribute> attributes) {
   const std::string_view name = key.name;
   if (!wrapper_seen_) {  // the parser's wrapper around the input
     wrapper_seen_ = true;
-    stack_.push_back({std::string(name), false, false});
+    wrapper_name_.assign(name);
+    stack_.push_back({wrapper_name_, false, false});
     return;
   }
   const ElementRule* rule = key.rule;
   const bool is_void = key.is_void;
-  Open open{std::string(name), false, false};
+  Open open{is_void ? name : stable_name(key), false, false};  // void elements are never pushed
   if (skipping_ > 0) {
     if (!is_void) stack_.push_back(std::move(open));
     return;
