@@ -284,6 +284,17 @@ bool is_xml_char(std::uint32_t c) {
          (c >= 0x10000 && c <= 0x10FFFF);
 }
 
+// Where an attribute's name or value is: in the input itself (lowercase names,
+// values without references, i.e. nearly all), or in a buffer of the scanner's.
+// Offsets, not views: the buffers may grow while a tag is read.
+struct Piece {
+  std::size_t at = 0, size = 0;
+  bool buffered = false;
+};
+struct PendingAttribute {
+  Piece name, value;
+};
+
 // The scanner's working buffers, kept per thread and cleared before use: a
 // feed has thousands of fragments, and allocating seven buffers for each was
 // measurable. Nothing in them outlives one call of sanitize_simple_html.
@@ -293,7 +304,7 @@ struct ScannerBuffers {
   std::string decoded;
   std::string attribute_names;
   std::string values;
-  std::vector<std::size_t> value_ends;
+  std::vector<PendingAttribute> pending;
   std::vector<HtmlAttribute> attributes;
 };
 
@@ -308,7 +319,7 @@ class Scanner {
         decoded_(buffers.decoded),
         attribute_names_(buffers.attribute_names),
         values_(buffers.values),
-        value_ends_(buffers.value_ends),
+        pending_(buffers.pending),
         attributes_(buffers.attributes) {
     open_.clear();
   }
@@ -446,7 +457,7 @@ class Scanner {
 
     attributes_.clear();
     values_.clear();
-    value_ends_.clear();
+    pending_.clear();
     attribute_names_.clear();
     bool self_closed = false;
     while (true) {
@@ -465,15 +476,9 @@ class Scanner {
       }
       if (pos_ == blanks || !attribute()) return false;
     }
-    // Names and values were gathered into two buffers; views are taken once both stopped growing.
-    std::size_t name_at = 0, value_at = 0;
-    for (std::size_t i = 0; i < value_ends_.size(); ++i) {
-      const std::size_t name_end = attribute_names_.find('\0', name_at);
-      attributes_.push_back({std::string_view(attribute_names_).substr(name_at, name_end - name_at),
-                             std::string_view(values_).substr(value_at, value_ends_[i] - value_at)});
-      name_at = name_end + 1;
-      value_at = value_ends_[i];
-    }
+    // Views are taken once the buffers stopped growing.
+    for (const PendingAttribute& pending : pending_)
+      attributes_.push_back({view(pending.name, attribute_names_), view(pending.value, values_)});
     const std::string_view name = kElementNames[element];
     writer_.start(rules_.keys[element], attributes_);
     if (self_closed || rules_.empty[element]) {
@@ -485,27 +490,38 @@ class Scanner {
     return true;
   }
 
+  std::string_view view(const Piece& piece, const std::string& buffer) const {
+    return (piece.buffered ? std::string_view(buffer) : html_).substr(piece.at, piece.size);
+  }
+
   // name="value" or name='value' at pos_.
   bool attribute() {
     if (!is_letter(html_[pos_])) return false;
-    const std::size_t name_start = attribute_names_.size();
+    PendingAttribute attribute;
+    const std::size_t name_start = pos_;
+    bool upper = false;
     while (pos_ < html_.size() && (is_letter(html_[pos_]) || is_digit(html_[pos_]) || html_[pos_] == '-' ||
                                    html_[pos_] == '_' || html_[pos_] == ':' || html_[pos_] == '.')) {
-      if (attribute_names_.size() - name_start == 60) return false;
-      attribute_names_ += lower(html_[pos_++]);
+      upper |= html_[pos_] >= 'A' && html_[pos_] <= 'Z';
+      ++pos_;
     }
-    const std::string_view name = std::string_view(attribute_names_).substr(name_start);
+    if (pos_ - name_start > 60) return false;
+    attribute.name = {name_start, pos_ - name_start, false};
+    if (upper) {
+      attribute.name = {attribute_names_.size(), pos_ - name_start, true};
+      for (std::size_t i = name_start; i < pos_; ++i) attribute_names_ += lower(html_[i]);
+    }
+    const std::string_view name = view(attribute.name, attribute_names_);
     // libxml2 drops a repeated attribute; declining keeps that rule in one place.
-    for (std::size_t at = 0; at < name_start;) {
-      const std::size_t end = attribute_names_.find('\0', at);
-      if (std::string_view(attribute_names_).substr(at, end - at) == name) return false;
-      at = end + 1;
+    for (const PendingAttribute& earlier : pending_) {
+      if (view(earlier.name, attribute_names_) == name) return false;
     }
-    attribute_names_ += '\0';
     if (pos_ + 1 >= html_.size() || html_[pos_] != '=') return false;
     const char quote = html_[pos_ + 1];
     if (quote != '"' && quote != '\'') return false;
     pos_ += 2;
+    const std::size_t value_start = pos_, buffered_start = values_.size();
+    bool buffered = false;
     std::size_t run = pos_;
     while (true) {
       pos_ = skip_plain_value(html_, pos_, quote);
@@ -524,13 +540,19 @@ class Scanner {
       } else if (kind == kAmpersand) {
         values_.append(html_.substr(run, pos_ - run));
         if (!reference(values_)) return false;
+        buffered = true;
         run = pos_;
       } else {
         return false;  // '<' or a control character
       }
     }
-    values_.append(html_.substr(run, pos_ - run));
-    value_ends_.push_back(values_.size());
+    if (buffered) {
+      values_.append(html_.substr(run, pos_ - run));
+      attribute.value = {buffered_start, values_.size() - buffered_start, true};
+    } else {
+      attribute.value = {value_start, pos_ - value_start, false};
+    }
+    pending_.push_back(attribute);
     ++pos_;  // the closing quote
     return true;
   }
@@ -580,9 +602,9 @@ class Scanner {
   std::vector<std::size_t>& open_;  // indexes into kElementNames, innermost last
   std::string& name_;
   std::string& decoded_;
-  std::string& attribute_names_;  // lowercased, each ended by '\0'
-  std::string& values_;           // decoded values, back to back
-  std::vector<std::size_t>& value_ends_;
+  std::string& attribute_names_;  // names that had uppercase letters, lowercased, back to back
+  std::string& values_;           // values that held references, decoded, back to back
+  std::vector<PendingAttribute>& pending_;
   std::vector<HtmlAttribute>& attributes_;
 };
 
