@@ -44,4 +44,13 @@ std::string squeeze(std::string_view text) {
   return feeds::collapse_whitespace(text);
 }
 
+std::string prose(int paragraphs) {
+  std::string out;
+  for (int i = 0; i < paragraphs; ++i) {
+    out += "<p>Paragraph " + std::to_string(i) +
+           " of the story, in which officials said, after a long meeting, that the plan would go ahead.</p>";
+  }
+  return out;
+}
+
 }  // namespace newsd::test

@@ -39,6 +39,9 @@ struct TokenCounts {
 
 TokenCounts token_overlap(std::string_view extracted, std::string_view expected);
 
+// `paragraphs` <p> elements of plausible article prose, numbered from 0.
+std::string prose(int paragraphs);
+
 // White space collapsed, for "must contain" checks.
 std::string squeeze(std::string_view text);
 

@@ -4,25 +4,18 @@
 // image's caption from the header, table cells as separate words.
 #include <gtest/gtest.h>
 
+#include "extract_support.h"
 #include "feeds/extract.h"
 
 namespace {
 
 using feeds::extract_article;
+using newsd::test::prose;
 
 std::string page(const std::string& article) {
   return "<!DOCTYPE html><html><head><title>T</title><meta property=\"og:type\" content=\"article\"></head>"
          "<body><main>" +
          article + "</main></body></html>";
-}
-
-std::string prose(int paragraphs) {
-  std::string out;
-  for (int i = 0; i < paragraphs; ++i) {
-    out += "<p>Paragraph " + std::to_string(i) +
-           " of the story, in which officials said, after a long meeting, that the plan would go ahead.</p>";
-  }
-  return out;
 }
 
 std::string body_with(const std::string& insert) {

@@ -1,25 +1,18 @@
 // Metadata sources one at a time, and the JSON-LD / hydration body paths.
 #include <gtest/gtest.h>
 
+#include "extract_support.h"
 #include "feeds/dates.h"
 #include "feeds/extract.h"
 
 namespace {
 
 using feeds::extract_article;
+using newsd::test::prose;
 
 std::string page(const std::string& head, const std::string& body, const std::string& html_attributes = "") {
   return "<!DOCTYPE html><html" + html_attributes + "><head>" + head + "</head><body>" + body +
          "</body></html>";
-}
-
-std::string prose(int paragraphs) {
-  std::string out;
-  for (int i = 0; i < paragraphs; ++i) {
-    out += "<p>Paragraph " + std::to_string(i) +
-           " of the story, in which officials said, after a long meeting, that the plan would go ahead.</p>";
-  }
-  return out;
 }
 
 std::string date(const std::optional<std::chrono::sys_seconds>& value) {
