@@ -226,6 +226,11 @@ std::string collapse_whitespace(std::string_view text) {
 }
 
 std::string html_to_plain_text(std::string_view html) {
+  // Most titles, names and categories hold no markup and no reference: then
+  // only the white space changes.
+  bool markup = false;
+  for (char c : html) markup |= (c == '<' || c == '&');
+  if (!markup) return collapse_whitespace(html);
   std::string stripped;
   stripped.reserve(html.size());
   std::size_t pos = 0;

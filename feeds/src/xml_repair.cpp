@@ -196,6 +196,11 @@ XmlScan scan_xml(std::string_view document) {
     if (i >= size) break;
     const char c = document[i];
     if (c == '<') {
+      // Only "<!" starts what needs a look (CDATA, comment, DOCTYPE); tags are pugixml's.
+      if (i + 1 >= size || document[i + 1] != '!') {
+        ++i;
+        continue;
+      }
       const std::string_view rest = document.substr(i);
       if (rest.starts_with("<![CDATA[")) {
         const std::size_t end = cdata_end(document, i + 9, scan.control_characters);
