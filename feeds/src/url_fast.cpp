@@ -66,11 +66,14 @@ bool clean_tail_with_dots(std::string_view tail) {
 // link, and the walk per character was most of that).
 bool clean_tail(std::string_view tail) {
   std::size_t i = 0;
+  bool slash_dot = false;  // "/." somewhere: a dot segment is possible, so walk the segments
+  char previous = 0;
 #if defined(__SSE2__)
   // Clean means printable ASCII minus the few characters kClean leaves out
   // ('#' among them: the one allowed '#' is handled byte by byte below).
   {
     const __m128i first_printable = _mm_set1_epi8(0x21), del = _mm_set1_epi8(0x7F);
+    const __m128i slash = _mm_set1_epi8('/'), dot = _mm_set1_epi8('.');
     constexpr char kExcluded[] = {'"', '#', '%', '<', '>', '[', '\\', ']', '^', '`', '{', '|', '}'};
     while (i + 16 <= tail.size()) {
       const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(tail.data() + i));
@@ -78,6 +81,10 @@ bool clean_tail(std::string_view tail) {
       __m128i bad = _mm_or_si128(_mm_cmplt_epi8(bytes, first_printable), _mm_cmpeq_epi8(bytes, del));
       for (char excluded : kExcluded) bad = _mm_or_si128(bad, _mm_cmpeq_epi8(bytes, _mm_set1_epi8(excluded)));
       if (_mm_movemask_epi8(bad) != 0) break;
+      const unsigned slashes = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, slash)));
+      const unsigned dots = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, dot)));
+      if ((dots & ((slashes << 1) | (previous == '/' ? 1u : 0u))) != 0) slash_dot = true;
+      previous = tail[i + 15];
       i += 16;
     }
   }
@@ -85,13 +92,14 @@ bool clean_tail(std::string_view tail) {
   bool seen_hash = false;
   for (; i < tail.size(); ++i) {
     const char c = tail[i];
+    slash_dot |= c == '.' && previous == '/';
+    previous = c;
     if (kClean[static_cast<unsigned char>(c)]) continue;
     if (c != '#' || seen_hash) return false;
     seen_hash = true;
   }
   // A dot segment needs "/." somewhere (the tail starts with '/', '?' or '#').
-  if (tail.find("/.") == std::string_view::npos) return true;
-  return clean_tail_with_dots(tail);
+  return !slash_dot || clean_tail_with_dots(tail);
 }
 
 }  // namespace
