@@ -509,6 +509,25 @@ bool SanitizeWriter::write_start_tag(std::string_view name, std::uint32_t allowe
     if (known == nullptr || (allowed & known->bit) == 0 || (written & known->bit) != 0) continue;
     std::string_view value = attribute.value;
     if (known->bit == kHref || known->bit == kSrc || known->bit == kCite) {
+      // A clean URL (most of them) goes straight into the output: what
+      // append_safe_url would give, without the copy and the escaping pass.
+      const std::size_t mark = out_.size();
+      out_ += ' ';
+      out_ += attribute_name;
+      out_ += "=\"";
+      const std::size_t value_at = out_.size();
+      if (detail::append_clean_url(resolver().origin(), value, out_)) {
+        if (out_.find('&', value_at) != std::string::npos) {  // a query's separators: escaped
+          url_.assign(out_, value_at);
+          out_.resize(value_at);
+          append_escaped(out_, url_, true);
+        }
+        out_ += '"';
+        written |= known->bit;
+        if (known->bit == kSrc) has_source = true;
+        continue;
+      }
+      out_.resize(mark);
       url_.clear();
       if (!append_safe_url(options_, resolver(), value, known->bit == kSrc && is_image, known->bit == kHref,
                            url_))
