@@ -7,8 +7,11 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 
+#include "content_hash_parts.h"
+#include "feeds/fast_paths.h"
 #include "feeds/feed.h"
 
 namespace feeds {
@@ -19,9 +22,40 @@ struct StateDeleter {
   void operator()(XXH3_state_t* state) const { XXH3_freeState(state); }
 };
 
+std::string to_hex(const unsigned char (&digest)[16]) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(32);
+  for (unsigned char byte : digest) {
+    out += kHex[byte >> 4];
+    out += kHex[byte & 0xF];
+  }
+  return out;
+}
+
+bool have_avx2() {
+#if defined(NEWSD_CONTENT_HASH_AVX2)
+  static const bool supported = __builtin_cpu_supports("avx2");
+  return supported;
+#else
+  return false;
+#endif
+}
+
 }  // namespace
 
 std::string content_hash(std::string_view title, std::string_view summary, std::string_view content) {
+  unsigned char digest[16];
+#if defined(NEWSD_CONTENT_HASH_AVX2)
+  if (have_avx2() && detail::xxh3_128_parts_avx2({title, summary, content}, digest)) return to_hex(digest);
+#endif
+  return fast_paths::content_hash_baseline(title, summary, content);
+}
+
+namespace fast_paths {
+
+std::string content_hash_baseline(std::string_view title, std::string_view summary,
+                                  std::string_view content) {
   // One state per thread, reset per item: creating one allocates 576 bytes.
   static thread_local const std::unique_ptr<XXH3_state_t, StateDeleter> state(XXH3_createState());
   if (!state || XXH3_128bits_reset(state.get()) != XXH_OK) throw std::runtime_error("XXH3 state unavailable");
@@ -33,14 +67,24 @@ std::string content_hash(std::string_view title, std::string_view summary, std::
   }
   XXH128_canonical_t canonical;
   XXH128_canonicalFromHash(&canonical, XXH3_128bits_digest(state.get()));
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(2 * sizeof canonical.digest);
-  for (unsigned char byte : canonical.digest) {
-    out += kHex[byte >> 4];
-    out += kHex[byte & 0xF];
-  }
-  return out;
+  unsigned char digest[16];
+  for (std::size_t i = 0; i < 16; ++i) digest[i] = canonical.digest[i];
+  return to_hex(digest);
 }
+
+std::optional<std::string> content_hash_avx2(std::string_view title, std::string_view summary,
+                                             std::string_view content) {
+#if defined(NEWSD_CONTENT_HASH_AVX2)
+  unsigned char digest[16];
+  if (have_avx2() && detail::xxh3_128_parts_avx2({title, summary, content}, digest)) return to_hex(digest);
+#else
+  (void)title;
+  (void)summary;
+  (void)content;
+#endif
+  return std::nullopt;
+}
+
+}  // namespace fast_paths
 
 }  // namespace feeds
