@@ -45,10 +45,7 @@ bool have_avx2() {
 }  // namespace
 
 std::string content_hash(std::string_view title, std::string_view summary, std::string_view content) {
-  unsigned char digest[16];
-#if defined(NEWSD_CONTENT_HASH_AVX2)
-  if (have_avx2() && detail::xxh3_128_parts_avx2({title, summary, content}, digest)) return to_hex(digest);
-#endif
+  if (auto avx2 = fast_paths::content_hash_avx2(title, summary, content)) return *std::move(avx2);
   return fast_paths::content_hash_baseline(title, summary, content);
 }
 
@@ -56,7 +53,8 @@ namespace fast_paths {
 
 std::string content_hash_baseline(std::string_view title, std::string_view summary,
                                   std::string_view content) {
-  // One state per thread, reset per item: creating one allocates 576 bytes.
+  // One state per thread, reset per item: creating one allocates 576 bytes
+  // (and the shared library's state stays opaque, so its layout may change).
   static thread_local const std::unique_ptr<XXH3_state_t, StateDeleter> state(XXH3_createState());
   if (!state || XXH3_128bits_reset(state.get()) != XXH_OK) throw std::runtime_error("XXH3 state unavailable");
   bool first = true;

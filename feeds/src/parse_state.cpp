@@ -6,7 +6,6 @@
 #include <array>
 #include <cctype>
 #include <cmath>
-#include <memory>
 #include <optional>
 #include <stdexcept>
 
@@ -52,20 +51,8 @@ std::optional<std::chrono::sys_seconds> date_from_unix(double seconds) {
 std::string absolute_url(std::string_view base, std::string_view reference) {
   std::string trimmed = trim(reference);
   if (trimmed.empty()) return {};
-  // The base parsed once per base and thread, as in the sanitiser: a feed's
-  // links share one base, and parsing it for each link was most of the cost
-  // of relative links (Atom's are often relative).
-  struct Cache {
-    std::string base;
-    std::optional<UrlResolver> resolver;
-  };
-  static thread_local Cache cache;
-  if (!cache.resolver || cache.base != base) {
-    cache.resolver.emplace(base);
-    cache.base.assign(base);
-  }
   std::string resolved;
-  if (cache.resolver->resolve_append(trimmed, resolved)) return resolved;
+  if (cached_resolver(base).resolve_append(trimmed, resolved)) return resolved;
   return trimmed;
 }
 
@@ -216,32 +203,21 @@ std::string to_hex(const unsigned char* digest, unsigned int length) {
   return out;
 }
 
-struct DigestContextDeleter {
-  void operator()(EVP_MD_CTX* context) const { EVP_MD_CTX_free(context); }
-};
-
 }  // namespace
 
-std::string sha256_hex(std::string_view data) {
-  return sha256_hex_joined({data});
-}
-
 std::string sha256_hex_joined(std::initializer_list<std::string_view> parts) {
-  // The algorithm is fetched once and the context reused per thread: OpenSSL 3
-  // looks the algorithm up again on every EVP_Digest call.
-  static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-  static thread_local std::unique_ptr<EVP_MD_CTX, DigestContextDeleter> context(EVP_MD_CTX_new());
-  bool ok = sha256 != nullptr && context && EVP_DigestInit_ex(context.get(), sha256, nullptr) == 1;
+  // Only the fallback item key uses this (rare): one joined copy is fine.
+  std::string joined;
   bool first = true;
   for (std::string_view part : parts) {
-    if (!first) ok = ok && EVP_DigestUpdate(context.get(), "\x1f", 1) == 1;
+    if (!first) joined += '\x1f';
     first = false;
-    ok = ok && EVP_DigestUpdate(context.get(), part.data(), part.size()) == 1;
+    joined += part;
   }
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int length = 0;
-  ok = ok && EVP_DigestFinal_ex(context.get(), digest.data(), &length) == 1;
-  if (!ok) throw std::runtime_error("SHA-256 failed (OpenSSL EVP)");
+  if (EVP_Digest(joined.data(), joined.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1)
+    throw std::runtime_error("SHA-256 failed (OpenSSL EVP_Digest)");
   return to_hex(digest.data(), length);
 }
 

@@ -69,8 +69,6 @@ std::optional<std::string> decode_base64(std::string_view text);
 // canonical URLs and content hashes computed, future dates warned about.
 void finalize_feed(ParseState& state);
 
-// SHA-256 of `data`, lowercase hex.
-std::string sha256_hex(std::string_view data);
 // SHA-256 of the parts joined with '\x1f' (the content hash and the fallback
 // key), without copying the parts into one string first.
 std::string sha256_hex_joined(std::initializer_list<std::string_view> parts);

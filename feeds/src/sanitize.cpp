@@ -26,9 +26,7 @@ std::string_view valid_utf8(std::string_view html, std::string& repaired) {
 
 std::string sanitize_html(std::string_view html, const SanitizeOptions& options) {
   std::string repaired;
-  html = valid_utf8(html, repaired);
-  if (auto simple = detail::sanitize_simple_html(html, options)) return *std::move(simple);
-  return detail::sanitize_with_libxml2(html, options);
+  return detail::sanitize_valid_utf8(valid_utf8(html, repaired), options);
 }
 
 namespace detail {

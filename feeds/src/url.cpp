@@ -345,6 +345,25 @@ std::optional<std::string> UrlResolver::resolve_general(std::string_view referen
   }
 }
 
+const UrlResolver& cached_resolver(std::string_view base) {
+  struct Slot {
+    std::string base;
+    std::optional<UrlResolver> resolver;
+  };
+  static thread_local std::array<Slot, 2> slots;
+  static thread_local std::size_t last = 0;
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    if (slots[i].resolver && slots[i].base == base) {
+      last = i;
+      return *slots[i].resolver;
+    }
+  }
+  last = 1 - last;  // the slot used least recently
+  slots[last].resolver.emplace(base);
+  slots[last].base.assign(base);
+  return *slots[last].resolver;
+}
+
 std::optional<std::string> resolve_url(std::string_view base, std::string_view reference) {
   // One reference: the base is only worth parsing when the reference is not already clean and absolute.
   if (auto clean = detail::resolve_clean_url({}, reference)) return clean;

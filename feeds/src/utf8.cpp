@@ -85,39 +85,13 @@ std::size_t invalid_sequence_length(std::string_view text, std::size_t pos) {
   return n;
 }
 
-std::size_t ascii_run_end(std::string_view text, std::size_t pos) {
-#if defined(__SSE2__)
-  while (pos + 16 <= text.size() &&
-         _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos))) == 0)
-    pos += 16;
-#endif
-  while (pos < text.size() && static_cast<unsigned char>(text[pos]) < 0x80) ++pos;
-  return pos;
-}
-
 std::size_t first_invalid(std::string_view text) {
   std::size_t pos = 0;
   const std::size_t size = text.size();
   while (pos < size) {
-    // ASCII runs dominate real documents: test sixteen bytes at once where
-    // SSE2 is there (every x86-64), then eight.
-#if defined(__SSE2__)
-    while (pos + 16 <= size &&
-           _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos))) == 0)
-      pos += 16;
-#endif
-    while (pos + 8 <= size) {
-      std::uint64_t chunk;
-      std::memcpy(&chunk, text.data() + pos, 8);
-      if (chunk & 0x8080808080808080ULL) break;
-      pos += 8;
-    }
+    pos = ascii_run_end(text, pos);  // ASCII runs dominate real documents
     if (pos >= size) break;
     unsigned lead = byte_at(text, pos);
-    if (lead < 0x80) {
-      ++pos;
-      continue;
-    }
     // Two-byte sequences (Cyrillic, Greek, Latin accents) inline: the common case.
     if (lead >= 0xC2 && lead <= 0xDF && pos + 1 < size && is_continuation(byte_at(text, pos + 1))) {
       pos += 2;

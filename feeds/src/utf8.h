@@ -2,8 +2,13 @@
 // Private UTF-8 helpers shared by the text, encoding and sanitising code.
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace feeds::utf8 {
 
@@ -26,8 +31,23 @@ std::size_t invalid_sequence_length(std::string_view text, std::size_t pos);
 std::size_t first_invalid(std::string_view text);
 
 // The end of the run of ASCII bytes starting at text[pos] (sixteen bytes at a
-// time where SSE2 is there).
-std::size_t ascii_run_end(std::string_view text, std::size_t pos);
+// time where SSE2 is there, else eight). Inline: first_invalid calls it at
+// every non-ASCII character.
+inline std::size_t ascii_run_end(std::string_view text, std::size_t pos) {
+#if defined(__SSE2__)
+  while (pos + 16 <= text.size() &&
+         _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos))) == 0)
+    pos += 16;
+#endif
+  while (pos + 8 <= text.size()) {
+    std::uint64_t chunk;
+    std::memcpy(&chunk, text.data() + pos, 8);
+    if (chunk & 0x8080808080808080ULL) break;
+    pos += 8;
+  }
+  while (pos < text.size() && static_cast<unsigned char>(text[pos]) < 0x80) ++pos;
+  return pos;
+}
 
 inline bool is_valid(std::string_view text) {
   return first_invalid(text) == text.size();
