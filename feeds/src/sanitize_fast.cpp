@@ -90,6 +90,7 @@ struct Rules {
   std::array<std::array<bool, kElementCount>, kElementCount> closes{};
   std::array<std::string, std::size(kEntityNames)> entities;  // UTF-8 value, "" when libxml2 lacks it
   std::array<ElementKey, kElementCount> keys;                 // the writer's view of each element
+  std::array<bool, kElementCount> raw_text{};                 // script, style
 };
 
 struct ProbeEvents {
@@ -146,6 +147,7 @@ Rules ask_libxml2() {
     const htmlElemDesc* description = htmlTagLookup(reinterpret_cast<const xmlChar*>(name.c_str()));
     rules.empty[i] = description != nullptr && description->empty != 0;
     rules.keys[i] = SanitizeWriter::key_for(kElementNames[i]);
+    rules.raw_text[i] = is_raw_text(kElementNames[i]);
   }
   for (std::size_t open = 0; open < kElementCount; ++open) {
     // Elements never left open need no row: empty ones end at once, raw text holds no tags.
@@ -452,13 +454,13 @@ class Scanner {
     // Views are taken once the buffers stopped growing.
     for (const PendingAttribute& pending : pending_)
       attributes_.push_back({view(pending.name, attribute_names_), view(pending.value, values_)});
-    const std::string_view name = kElementNames[element];
-    writer_.start(rules_.keys[element], attributes_);
+    const ElementKey& key = rules_.keys[element];
+    writer_.start(key, attributes_);
     if (self_closed || rules_.empty[element]) {
-      writer_.end(name);
+      writer_.end_current(key);
       return true;
     }
-    if (is_raw_text(name)) return raw_text(name);
+    if (rules_.raw_text[element]) return raw_text(key);
     open_.push_back(element);
     return true;
   }
@@ -532,7 +534,8 @@ class Scanner {
 
   // The content of script or style, up to its end tag: reported, though the
   // writer drops it, so the events stay libxml2's.
-  bool raw_text(std::string_view name) {
+  bool raw_text(const ElementKey& key) {
+    const std::string_view name = key.name;
     const std::size_t end = html_.find('<', pos_);
     if (end == std::string_view::npos) return false;
     for (std::size_t i = pos_; i < end; ++i) {
@@ -548,7 +551,7 @@ class Scanner {
           rest.substr(2, name.size()) == name && rest[2 + name.size()] == '>'))
       return false;
     if (end > pos_) writer_.text(html_.substr(pos_, end - pos_));
-    writer_.end(name);
+    writer_.end_current(key);
     pos_ = end + name.size() + 3;
     return true;
   }
@@ -560,7 +563,7 @@ class Scanner {
     if (pos_ >= html_.size() || html_[pos_] != '>') return false;
     ++pos_;
     if (open_.empty() || !same_name(kElementNames[open_.back()], tag)) return false;
-    writer_.end(kElementNames[open_.back()]);
+    writer_.end_current(rules_.keys[open_.back()]);
     open_.pop_back();
     return true;
   }

@@ -26,7 +26,7 @@ struct ElementRule;  // the allow-list's entry for an element (sanitize_writer.c
 struct ElementKey {
   std::string_view name;              // lowercase; must outlive the key
   const ElementRule* rule = nullptr;  // null: not in the allow-list (unwrapped)
-  bool is_void = false;               // no content and no end tag (<br>, <img>)
+  bool is_void = false;               // no content and no end tag (<br>, <img>): never pushed
 };
 
 struct HtmlAttribute {
@@ -50,6 +50,9 @@ class SanitizeWriter {
     start(key_for(name), attributes);
   }
   void end(std::string_view name);
+  // For a parser whose elements always nest (the fast scanner): ends `key`,
+  // which must be the element started last and not yet ended.
+  void end_current(const ElementKey& key);
   void text(std::string_view content);
   // Text the caller has checked holds no '&', '<' or '>': nothing to escape,
   // so it is appended as it is (the fast scanner's runs of text).
@@ -61,6 +64,7 @@ class SanitizeWriter {
     // The allow-list's own name for elements it knows, else a copy kept in
     // unknown_names_: no string is built per element (measured, 1 % of a feed parse).
     std::string_view name;
+    std::string_view end_tag;  // "</name>" when emitted
     bool emitted;
     bool drops_content;
   };
@@ -68,8 +72,7 @@ class SanitizeWriter {
 
   void close_top();
   const UrlResolver& resolver() const;
-  bool write_start_tag(std::string_view name, std::uint32_t allowed,
-                       std::span<const HtmlAttribute> attributes, bool is_void);
+  bool write_start_tag(const ElementRule& rule, std::span<const HtmlAttribute> attributes, bool is_void);
 
   const SanitizeOptions& options_;
   std::string out_;
