@@ -275,7 +275,6 @@ struct PendingAttribute {
 // measurable. Nothing in them outlives one call of sanitize_simple_html.
 struct ScannerBuffers {
   std::vector<std::size_t> open;
-  std::string name;
   std::string decoded;
   std::string attribute_names;
   std::string values;
@@ -290,7 +289,6 @@ class Scanner {
         writer_(writer),
         rules_(rules()),
         open_(buffers.open),
-        name_(buffers.name),
         decoded_(buffers.decoded),
         attribute_names_(buffers.attribute_names),
         values_(buffers.values),
@@ -390,18 +388,18 @@ class Scanner {
     }
     const std::size_t name_start = i;
     if (i >= html_.size() || !is_letter(html_[i])) return false;
-    while (i < html_.size() && i - name_start < 8 && (is_letter(html_[i]) || is_digit(html_[i]))) ++i;
+    while (i < html_.size() && i - name_start < 8 && kNameChar[static_cast<unsigned char>(html_[i])] != 0) ++i;
     if (i >= html_.size() || html_[i] != ';') return false;
-    const std::size_t index = kEntityIndex.find(html_.substr(name_start, i - name_start));
+    const std::size_t index = kEntityIndex.find(pack_name_at(html_, name_start, i - name_start, false));
     if (index == std::size(kEntityNames) || rules_.entities[index].empty()) return false;
     out += rules_.entities[index];
     pos_ = i + 1;
     return true;
   }
 
-  // A tag name at pos_ (a letter), lowercase: a view of the input when it is
-  // lowercase already (nearly always), else of name_. False when too long.
-  bool tag_name(std::string_view& name) {
+  // A tag name at pos_ (a letter), packed and lowercased for the index. False
+  // when too long for any name there.
+  bool tag_name(PackedName& name) {
     const std::size_t start = pos_;
     std::uint8_t seen = 0;  // 2 set: some letter was uppercase
     while (pos_ < html_.size()) {
@@ -410,20 +408,15 @@ class Scanner {
       seen |= kind;
       ++pos_;
     }
-    const bool upper = (seen & 2) != 0;
-    if (pos_ - start > 16) return false;
-    name = html_.substr(start, pos_ - start);
-    if (upper) {
-      name_.assign(name);
-      for (char& c : name_) c = lower(c);
-      name = name_;
-    }
+    if (pos_ - start > kLongestPackedName) return false;
+    // Letters and digits only: setting bit 0x20 lowers the letters, keeps the digits.
+    name = pack_name_at(html_, start, pos_ - start, (seen & 2) != 0);
     return true;
   }
 
   bool start_tag() {
     ++pos_;  // '<'
-    std::string_view tag;
+    PackedName tag;
     if (!tag_name(tag)) return false;
     const std::size_t element = kElementIndex.find(tag);
     if (element == kElementCount) return false;
@@ -558,11 +551,11 @@ class Scanner {
 
   bool end_tag() {
     pos_ += 2;  // "</"
-    std::string_view tag;
+    PackedName tag;
     if (!tag_name(tag)) return false;
     if (pos_ >= html_.size() || html_[pos_] != '>') return false;
     ++pos_;
-    if (open_.empty() || !same_name(kElementNames[open_.back()], tag)) return false;
+    if (open_.empty() || kElementIndex.packed(open_.back()) != tag) return false;
     writer_.end_current(rules_.keys[open_.back()]);
     open_.pop_back();
     return true;
@@ -576,7 +569,6 @@ class Scanner {
   SanitizeWriter& writer_;
   const Rules& rules_;
   std::vector<std::size_t>& open_;  // indexes into kElementNames, innermost last
-  std::string& name_;
   std::string& decoded_;
   std::string& attribute_names_;  // names that had uppercase letters, lowercased, back to back
   std::string& values_;           // values that held references, decoded, back to back
