@@ -89,6 +89,9 @@ struct Rules {
   // closes[started][open]: a start tag of `started` implicitly ends `open`.
   std::array<std::array<bool, kElementCount>, kElementCount> closes{};
   std::array<std::string, std::size(kEntityNames)> entities;  // UTF-8 value, "" when libxml2 lacks it
+  // The value as the writer writes it in text ("&amp;" for &amp;): a reference
+  // costs one append, not a decode and an escaping pass.
+  std::array<std::string, std::size(kEntityNames)> escaped_entities;
   std::array<ElementKey, kElementCount> keys;                 // the writer's view of each element
   std::array<bool, kElementCount> raw_text{};                 // script, style
 };
@@ -159,6 +162,7 @@ Rules ask_libxml2() {
     const std::string name(kEntityNames[i]);
     const htmlEntityDesc* entity = htmlEntityLookup(reinterpret_cast<const xmlChar*>(name.c_str()));
     if (entity != nullptr && entity->value > 0) utf8::append(rules.entities[i], entity->value);
+    rules.escaped_entities[i] = SanitizeWriter::escape_text(rules.entities[i]);
   }
   return rules;
 }
@@ -344,9 +348,15 @@ class Scanner {
         run = ++pos_;
         continue;
       }
-      decoded_.clear();
-      if (!reference(decoded_)) return false;
-      writer_.text(decoded_);
+      Reference found;
+      if (!read_reference(found)) return false;
+      if (found.entity != kNoEntity) {
+        writer_.text_without_markup_characters(rules_.escaped_entities[found.entity]);
+      } else {
+        decoded_.clear();
+        utf8::append(decoded_, found.code_point);
+        writer_.text(decoded_);
+      }
       run = pos_;
     }
     flush();
@@ -358,8 +368,15 @@ class Scanner {
              (html_[pos_ + 2] == '\xBE' || html_[pos_ + 2] == '\xBF'));
   }
 
-  // A character reference at '&', appended to `out` as libxml2 decodes it.
-  bool reference(std::string& out) {
+  // A character reference at '&': a code point, or a name's position in
+  // kEntityNames. pos_ moves past it. False when it is not certain how
+  // libxml2 reads it.
+  static constexpr std::size_t kNoEntity = std::size(kEntityNames);
+  struct Reference {
+    std::uint32_t code_point = 0;
+    std::size_t entity = kNoEntity;
+  };
+  bool read_reference(Reference& out) {
     std::size_t i = pos_ + 1;
     if (i < html_.size() && html_[i] == '#') {
       ++i;
@@ -382,7 +399,7 @@ class Scanner {
         ++i;
       }
       if (i == digits || i >= html_.size() || html_[i] != ';' || !is_xml_char(value)) return false;
-      utf8::append(out, value);
+      out.code_point = value;
       pos_ = i + 1;
       return true;
     }
@@ -392,8 +409,19 @@ class Scanner {
     if (i >= html_.size() || html_[i] != ';') return false;
     const std::size_t index = kEntityIndex.find(pack_name_at(html_, name_start, i - name_start, false));
     if (index == std::size(kEntityNames) || rules_.entities[index].empty()) return false;
-    out += rules_.entities[index];
+    out.entity = index;
     pos_ = i + 1;
+    return true;
+  }
+
+  // A character reference at '&', appended to `out` as libxml2 decodes it.
+  bool reference(std::string& out) {
+    Reference found;
+    if (!read_reference(found)) return false;
+    if (found.entity != kNoEntity)
+      out += rules_.entities[found.entity];
+    else
+      utf8::append(out, found.code_point);
     return true;
   }
 

@@ -443,6 +443,12 @@ ElementKey SanitizeWriter::key_for(std::string_view name) {
   return {name, rule, rule != nullptr ? is_void_rule(*rule) : is_void_name(name)};
 }
 
+std::string SanitizeWriter::escape_text(std::string_view text) {
+  std::string out;
+  append_escaped(out, text, false);
+  return out;
+}
+
 std::string_view SanitizeWriter::stable_name(const ElementKey& key) {
   if (key.rule != nullptr) return key.rule->name;
   return *unknown_names_.emplace_back(std::make_unique<const std::string>(key.name));

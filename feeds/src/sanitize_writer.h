@@ -43,6 +43,8 @@ class SanitizeWriter {
 
   void reserve(std::size_t input_size);
   static ElementKey key_for(std::string_view name);
+  // Text as text() writes it.
+  static std::string escape_text(std::string_view text);
 
   // The first start() is the parser's wrapper element: tracked, never written.
   void start(const ElementKey& key, std::span<const HtmlAttribute> attributes);
