@@ -6,6 +6,7 @@
 // (tests/feeds_text/fast_path_test.cpp, tests/fuzz/sanitize_fuzz.cpp) compare
 // it with the general resolver.
 #include <array>
+#include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -61,45 +62,104 @@ bool clean_tail_with_dots(std::string_view tail) {
   return !in_path || !dot_segment(tail.size());
 }
 
-// The common case first: sixteen bytes at a time where SSE2 is there, and the
-// segment walk only when "/." appears at all (a URL is read several times per
-// link, and the walk per character was most of that).
-bool clean_tail(std::string_view tail) {
-  std::size_t i = 0;
-  bool slash_dot = false;  // "/." somewhere: a dot segment is possible, so walk the segments
-  char previous = 0;
 #if defined(__SSE2__)
-  // Clean means printable ASCII minus the few characters kClean leaves out
-  // ('#' among them: the one allowed '#' is handled byte by byte below).
-  {
-    const __m128i first_printable = _mm_set1_epi8(0x21), del = _mm_set1_epi8(0x7F);
-    const __m128i slash = _mm_set1_epi8('/'), dot = _mm_set1_epi8('.');
-    constexpr char kExcluded[] = {'"', '#', '%', '<', '>', '[', '\\', ']', '^', '`', '{', '|', '}'};
-    while (i + 16 <= tail.size()) {
-      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(tail.data() + i));
-      // Signed compare: bytes from 0x80 up are negative, so they count as below 0x21.
-      __m128i bad = _mm_or_si128(_mm_cmplt_epi8(bytes, first_printable), _mm_cmpeq_epi8(bytes, del));
-      for (char excluded : kExcluded) bad = _mm_or_si128(bad, _mm_cmpeq_epi8(bytes, _mm_set1_epi8(excluded)));
-      if (_mm_movemask_epi8(bad) != 0) break;
-      const unsigned slashes = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, slash)));
-      const unsigned dots = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, dot)));
-      if ((dots & ((slashes << 1) | (previous == '/' ? 1u : 0u))) != 0) slash_dot = true;
-      previous = tail[i + 15];
-      i += 16;
+// Bytes in [lo, hi], as a compare mask: an unsigned x - lo <= hi - lo.
+[[gnu::always_inline]] inline __m128i in_range(__m128i bytes, char lo, char hi) {
+  const __m128i offset = _mm_sub_epi8(bytes, _mm_set1_epi8(lo));
+  return _mm_cmpeq_epi8(_mm_min_epu8(offset, _mm_set1_epi8(static_cast<char>(hi - lo))), offset);
+}
+
+// Sixteen bytes of a path, query or fragment, as bit masks.
+struct TailMasks {
+  unsigned unclean;  // bytes kClean leaves out, '#' among them
+  unsigned hashes;
+  unsigned slash_dots;  // a '.' right after a '/' (the first byte's predecessor is `previous_slash`)
+};
+
+[[gnu::always_inline]] inline TailMasks tail_masks(__m128i bytes, bool previous_slash) {
+  // Printable ASCII but for " # % < > [ \ ] ^ ` { | }. The signed compare
+  // counts bytes from 0x80 up as below 0x21.
+  const __m128i controls = _mm_or_si128(_mm_cmplt_epi8(bytes, _mm_set1_epi8(0x21)),
+                                        _mm_cmpeq_epi8(bytes, _mm_set1_epi8(0x7F)));
+  const __m128i quote_or_hash = _mm_cmpeq_epi8(_mm_or_si128(bytes, _mm_set1_epi8(1)), _mm_set1_epi8('#'));
+  const __m128i angles = _mm_cmpeq_epi8(_mm_or_si128(bytes, _mm_set1_epi8(2)), _mm_set1_epi8('>'));  // < >
+  const __m128i others = _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('%')),
+                                      _mm_cmpeq_epi8(bytes, _mm_set1_epi8('`')));
+  const __m128i ranges = _mm_or_si128(in_range(bytes, '[', '^'), in_range(bytes, '{', '}'));
+  const __m128i unclean =
+      _mm_or_si128(_mm_or_si128(controls, quote_or_hash), _mm_or_si128(_mm_or_si128(angles, others), ranges));
+  const auto mask = [](__m128i compare) { return static_cast<unsigned>(_mm_movemask_epi8(compare)); };
+  const unsigned slashes = mask(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('/')));
+  const unsigned dots = mask(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('.')));
+  return {mask(unclean), mask(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('#'))),
+          dots & ((slashes << 1) | (previous_slash ? 1u : 0u))};
+}
+#endif
+
+// The common case first: sixteen bytes at a time where SSE2 is there (the
+// last sixteen overlapping the ones before, or a padded copy of a short
+// tail), and the segment walk only when "/." appears at all (a URL is read
+// several times per link, and the walk per character was most of that).
+bool clean_tail(std::string_view tail) {
+#if defined(__SSE2__)
+  const std::size_t size = tail.size();
+  unsigned hashes = 0;
+  bool slash_dot = false;
+  const auto check = [&](const char* chunk, unsigned wanted, bool previous_slash) {
+    const TailMasks masks =
+        tail_masks(_mm_loadu_si128(reinterpret_cast<const __m128i*>(chunk)), previous_slash);
+    hashes += static_cast<unsigned>(__builtin_popcount(masks.hashes & wanted));
+    slash_dot |= (masks.slash_dots & wanted) != 0;
+    return (masks.unclean & ~masks.hashes & wanted) == 0;
+  };
+  if (size < 16) {
+    char padded[16];
+    std::memset(padded, 'a', sizeof padded);
+    std::memcpy(padded, tail.data(), size);
+    if (!check(padded, (1u << size) - 1, false)) return false;
+  } else {
+    std::size_t at = 0;
+    for (; at + 16 <= size; at += 16) {
+      if (!check(tail.data() + at, 0xFFFF, at > 0 && tail[at - 1] == '/')) return false;
+    }
+    if (at < size) {  // the last bytes, in a chunk ending at the tail's end
+      const std::size_t fresh = size - at;
+      if (!check(tail.data() + size - 16, 0xFFFFu & ~((1u << (16 - fresh)) - 1), false)) return false;
     }
   }
-#endif
-  bool seen_hash = false;
-  for (; i < tail.size(); ++i) {
-    const char c = tail[i];
+  if (hashes > 1) return false;
+  // A dot segment needs "/." somewhere (the tail starts with '/', '?' or '#').
+  return !slash_dot || clean_tail_with_dots(tail);
+#else
+  bool seen_hash = false, slash_dot = false;
+  char previous = 0;
+  for (const char c : tail) {
     slash_dot |= c == '.' && previous == '/';
     previous = c;
     if (kClean[static_cast<unsigned char>(c)]) continue;
     if (c != '#' || seen_hash) return false;
     seen_hash = true;
   }
-  // A dot segment needs "/." somewhere (the tail starts with '/', '?' or '#').
   return !slash_dot || clean_tail_with_dots(tail);
+#endif
+}
+
+// Where the host that starts at `at` ends: the first byte that is not a
+// lowercase letter, digit, '-' or '.'.
+std::size_t host_end(std::string_view reference, std::size_t at) {
+#if defined(__SSE2__)
+  while (at + 16 <= reference.size()) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(reference.data() + at));
+    const __m128i host = _mm_or_si128(
+        _mm_or_si128(in_range(bytes, 'a', 'z'), in_range(bytes, '0', '9')),
+        _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('-')), _mm_cmpeq_epi8(bytes, _mm_set1_epi8('.'))));
+    const unsigned other = ~static_cast<unsigned>(_mm_movemask_epi8(host)) & 0xFFFF;
+    if (other != 0) return at + static_cast<std::size_t>(__builtin_ctz(other));
+    at += 16;
+  }
+#endif
+  while (at < reference.size() && is_host_char(reference[at])) ++at;
+  return at;
 }
 
 }  // namespace
@@ -124,14 +184,13 @@ bool append_clean_url(std::string_view origin, std::string_view reference, std::
     host_start = 7;
   else
     return false;
-  std::size_t host_end = host_start;
-  while (host_end < reference.size() && is_host_char(reference[host_end])) ++host_end;
+  const std::size_t end = host_end(reference, host_start);
   // A trailing dot is removed by the general resolver; an empty host is refused.
-  if (host_end == host_start || reference[host_end - 1] == '.') return false;
-  const std::string_view tail = reference.substr(host_end);
+  if (end == host_start || reference[end - 1] == '.') return false;
+  const std::string_view tail = reference.substr(end);
   if (!tail.empty() && tail[0] != '/' && tail[0] != '?' && tail[0] != '#') return false;
   if (!clean_tail(tail)) return false;
-  out.append(reference.substr(0, host_end));
+  out.append(reference.substr(0, end));
   if (tail.empty() || tail[0] != '/') out += '/';  // an authority with an empty path gets "/"
   out.append(tail);
   return true;

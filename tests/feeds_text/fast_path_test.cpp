@@ -363,6 +363,33 @@ TEST(FastPath, UrlResolverAgreesWithBoostUrl) {
   EXPECT_GT(accepted, 1000u);
 }
 
+// The fast path reads sixteen bytes at a time (the last sixteen overlapping,
+// short tails padded): every byte value, at every position of tails and hosts
+// of lengths around the multiples of 16 and 8.
+TEST(FastPath, UrlResolverAgreesOnEveryByteAtEveryPosition) {
+  std::size_t accepted = 0, compared = 0;
+  for (int byte = 1; byte < 256; ++byte) {
+    for (std::size_t length : {1, 2, 3, 7, 8, 9, 14, 15, 16, 17, 18, 23, 31, 32, 33, 40}) {
+      for (std::size_t at = 0; at < length; ++at) {
+        std::string tail(length, 'x');
+        tail[0] = '/';
+        tail[at] = static_cast<char>(byte);
+        for (const std::string& reference :
+             {"https://example.com" + tail, "https://" + std::string(length, 'h') + ".example" + tail,
+              "/p" + tail, "/a/" + tail + "#f", "https://" + tail.substr(1) + "/x"}) {
+          ++compared;
+          auto fast = feeds::fast_paths::resolve_url_fast("https://news.example.com/a/b", reference);
+          if (!fast) continue;
+          ++accepted;
+          ASSERT_EQ(fast, feeds::fast_paths::resolve_url_general("https://news.example.com/a/b", reference))
+              << "reference: " << reference;
+        }
+      }
+    }
+  }
+  EXPECT_GT(accepted, compared / 4);
+}
+
 TEST(FastPath, CanonicalUrlAgreesWithBoostUrl) {
   std::mt19937 random(11);
   const std::string pieces[] = {
