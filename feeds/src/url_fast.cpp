@@ -8,11 +8,8 @@
 #include <array>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "feeds/url.h"
+#include "sse2.h"
 #include "url_fast.h"
 
 namespace feeds::detail {
@@ -63,11 +60,7 @@ bool clean_tail_with_dots(std::string_view tail) {
 }
 
 #if defined(__SSE2__)
-// Bytes in [lo, hi], as a compare mask: an unsigned x - lo <= hi - lo.
-[[gnu::always_inline]] inline __m128i in_range(__m128i bytes, char lo, char hi) {
-  const __m128i offset = _mm_sub_epi8(bytes, _mm_set1_epi8(lo));
-  return _mm_cmpeq_epi8(_mm_min_epu8(offset, _mm_set1_epi8(static_cast<char>(hi - lo))), offset);
-}
+using sse2::in_range;
 
 // Sixteen bytes of a path, query or fragment, as bit masks.
 struct TailMasks {
@@ -103,12 +96,13 @@ struct TailMasks {
 bool clean_tail(std::string_view tail) {
 #if defined(__SSE2__)
   const std::size_t size = tail.size();
-  unsigned hashes = 0;
-  bool slash_dot = false;
+  bool seen_hash = false, slash_dot = false;
   const auto check = [&](const char* chunk, unsigned wanted, bool previous_slash) {
-    const TailMasks masks =
-        tail_masks(_mm_loadu_si128(reinterpret_cast<const __m128i*>(chunk)), previous_slash);
-    hashes += static_cast<unsigned>(__builtin_popcount(masks.hashes & wanted));
+    const TailMasks masks = tail_masks(sse2::load(chunk), previous_slash);
+    if (const unsigned hashes = masks.hashes & wanted; hashes != 0) {
+      if (seen_hash || (hashes & (hashes - 1)) != 0) return false;  // one '#' at most
+      seen_hash = true;
+    }
     slash_dot |= (masks.slash_dots & wanted) != 0;
     return (masks.unclean & ~masks.hashes & wanted) == 0;
   };
@@ -127,7 +121,6 @@ bool clean_tail(std::string_view tail) {
       if (!check(tail.data() + size - 16, 0xFFFFu & ~((1u << (16 - fresh)) - 1), false)) return false;
     }
   }
-  if (hashes > 1) return false;
   // A dot segment needs "/." somewhere (the tail starts with '/', '?' or '#').
   return !slash_dot || clean_tail_with_dots(tail);
 #else
