@@ -367,7 +367,7 @@ bool append_safe_url(const SanitizeOptions& options, const UrlResolver& resolver
   // Most values are already clean http(s) URLs or "/path" references: taken in
   // one pass, with the same result as the general steps below (no blanks to
   // trim, an allowed scheme, nothing to normalise).
-  if (detail::append_clean_url(resolver.origin(), raw, out)) return true;
+  if (detail::append_clean_url(resolver.clean_base(), raw, out)) return true;
   std::string storage;
   const std::string_view url = clean_url(raw, storage);
   const std::string scheme = url_scheme(url);
@@ -570,7 +570,7 @@ bool SanitizeWriter::write_start_tag(const ElementRule& rule, std::span<const Ht
       out_ += attribute_name;
       out_ += "=\"";
       const std::size_t value_at = out_.size();
-      if (detail::append_clean_url(resolver().origin(), value, out_)) {
+      if (detail::append_clean_url(resolver().clean_base(), value, out_)) {
         if (out_.find('&', value_at) != std::string::npos) {  // a query's separators: escaped
           url_.assign(out_, value_at);
           out_.resize(value_at);

@@ -301,23 +301,31 @@ UrlResolver::UrlResolver(std::string_view base, bool clean_relative) {
     base_ = parse_absolute(base);
     if (clean_relative && base_ && base_->has_authority()) {
       auto parts = normalise(*base_);
-      if (parts && (parts->scheme == "http" || parts->scheme == "https") && !parts->host.empty())
+      if (parts && (parts->scheme == "http" || parts->scheme == "https") && !parts->host.empty()) {
         origin_ = parts->scheme + "://" + parts->userinfo + parts->host +
                   (parts->port.empty() ? "" : ":" + parts->port);
+        // Relative paths merge with the base's path as written, not as
+        // normalised ("a/b/.." merges as "a/b/"): only a path normalising
+        // leaves alone can be used directly.
+        const std::string_view path = base_->encoded_path();
+        const std::string_view directory = path.empty() ? std::string_view("/") : path.substr(0, path.rfind('/') + 1);
+        if (!directory.empty() && detail::is_clean_path(directory)) directory_ = directory;
+      }
     }
   } catch (const std::exception&) {
     base_.reset();
     origin_.clear();
+    directory_.clear();
   }
 }
 
 std::optional<std::string> UrlResolver::resolve(std::string_view reference) const {
-  if (auto clean = detail::resolve_clean_url(origin_, reference)) return clean;
+  if (auto clean = detail::resolve_clean_url(clean_base(), reference)) return clean;
   return resolve_general(reference);
 }
 
 bool UrlResolver::resolve_append(std::string_view reference, std::string& out) const {
-  if (detail::append_clean_url(origin_, reference, out)) return true;
+  if (detail::append_clean_url(clean_base(), reference, out)) return true;
   auto resolved = resolve_general(reference);
   if (!resolved) return false;
   out += *resolved;
@@ -366,7 +374,7 @@ const UrlResolver& cached_resolver(std::string_view base) {
 
 std::optional<std::string> resolve_url(std::string_view base, std::string_view reference) {
   // One reference: the base is only worth parsing when the reference is not already clean and absolute.
-  if (auto clean = detail::resolve_clean_url({}, reference)) return clean;
+  if (auto clean = detail::resolve_clean_url(detail::CleanBase{}, reference)) return clean;
   return UrlResolver(base, false).resolve_general(reference);
 }
 
@@ -419,7 +427,7 @@ std::optional<std::string> fast_paths::canonical_url_general(std::string_view te
 namespace feeds::fast_paths {
 
 std::optional<std::string> resolve_url_fast(std::string_view base, std::string_view reference) {
-  return detail::resolve_clean_url(UrlResolver(base).origin(), reference);
+  return detail::resolve_clean_url(UrlResolver(base).clean_base(), reference);
 }
 
 std::optional<std::string> resolve_url_general(std::string_view base, std::string_view reference) {

@@ -157,26 +157,49 @@ std::size_t host_end(std::string_view reference, std::size_t at) {
 
 }  // namespace
 
-std::optional<std::string> resolve_clean_url(std::string_view origin, std::string_view reference) {
+std::optional<std::string> resolve_clean_url(const CleanBase& base, std::string_view reference) {
   std::string out;
-  if (!append_clean_url(origin, reference, out)) return std::nullopt;
+  if (!append_clean_url(base, reference, out)) return std::nullopt;
   return out;
 }
 
-bool append_clean_url(std::string_view origin, std::string_view reference, std::string& out) {
-  if (!reference.empty() && reference[0] == '/' && (reference.size() == 1 || reference[1] != '/')) {
-    if (origin.empty() || !clean_tail(reference)) return false;
-    out.append(origin);
+bool is_clean_path(std::string_view path) {
+  return (path.empty() || path[0] == '/') && path.find_first_of("?#") == std::string_view::npos &&
+         clean_tail(path);
+}
+
+bool append_clean_url(const CleanBase& base, std::string_view reference, std::string& out) {
+  if (reference.empty()) return false;
+  if (reference[0] == '/' && (reference.size() == 1 || reference[1] != '/')) {
+    if (base.origin.empty() || !clean_tail(reference)) return false;
+    out.append(base.origin);
     out.append(reference);
     return true;
   }
   std::size_t host_start;
-  if (reference.starts_with("https://"))
+  if (reference.starts_with("https://")) {
     host_start = 8;
-  else if (reference.starts_with("http://"))
+  } else if (reference.starts_with("http://")) {
     host_start = 7;
-  else
+  } else {
+    // A relative path ("posts/1.html", common in Atom): merged with the
+    // base's directory, then held to the same test as "/path" (which also
+    // declines "./" and "../"). A ':' before the first '/' would make the
+    // first segment a scheme; '?', '#' and "//" start other kinds of reference.
+    if (base.directory.empty() || reference[0] == '?' || reference[0] == '#' || reference[0] == '/') return false;
+    for (const char c : reference) {
+      if (c == ':') return false;
+      if (c == '/' || c == '?' || c == '#') break;
+    }
+    const std::size_t rollback = out.size();
+    out.append(base.origin);
+    const std::size_t path_at = out.size();
+    out.append(base.directory);
+    out.append(reference);
+    if (clean_tail(std::string_view(out).substr(path_at))) return true;
+    out.resize(rollback);
     return false;
+  }
   const std::size_t end = host_end(reference, host_start);
   // A trailing dot is removed by the general resolver; an empty host is refused.
   if (end == host_start || reference[end - 1] == '.') return false;
@@ -190,7 +213,7 @@ bool append_clean_url(std::string_view origin, std::string_view reference, std::
 }
 
 std::optional<std::string> canonical_clean_url(std::string_view url) {
-  auto resolved = resolve_clean_url({}, url);
+  auto resolved = resolve_clean_url(CleanBase{}, url);
   if (!resolved) return std::nullopt;
   std::string& out = *resolved;
   const std::size_t hash = out.find('#');

@@ -3,6 +3,8 @@
 // many references against the same base (the sanitiser: every href and src).
 #include <boost/url/url.hpp>
 
+#include "url_fast.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,7 +14,7 @@ namespace feeds {
 class UrlResolver {
  public:
   // clean_relative: also prepare the base for the fast resolution of clean
-  // "/path" references (worth it when many references share the base).
+  // "/path" and "path" references (worth it when many references share the base).
   explicit UrlResolver(std::string_view base, bool clean_relative = true);
 
   // Same result as resolve_url(base, reference): the clean common case
@@ -21,11 +23,12 @@ class UrlResolver {
   std::optional<std::string> resolve_general(std::string_view reference) const;
   // resolve(), appended to `out`; false (out untouched) where resolve gives nullopt.
   bool resolve_append(std::string_view reference, std::string& out) const;
-  [[nodiscard]] const std::string& origin() const { return origin_; }
+  [[nodiscard]] detail::CleanBase clean_base() const { return {origin_, directory_}; }
 
  private:
   std::optional<boost::urls::url> base_;
-  std::string origin_;  // the base's normalised "scheme://authority" when it is http(s), else ""
+  std::string origin_;     // the base's normalised "scheme://authority" when it is http(s), else ""
+  std::string directory_;  // its path up to the last '/' when that is clean, else ""
 };
 
 // A resolver for `base`, parsed once per base and thread rather than once per

@@ -319,6 +319,12 @@ TEST(FastPath, UrlResolverAgreesWithBoostUrl) {
                                "HTTP://News.Example.COM:80/a/b",
                                "https://user:pw@example.com:8443/x/",
                                "https://example.com",
+                               "https://blog.example.org/",
+                               "https://example.com/a/b/..",
+                               "https://example.com/a/./b/c",
+                               "https://example.com/%7Ea/b",
+                               "https://example.com/a%20b/c",
+                               "https://example.com/a/b?q=1#f",
                                "ftp://files.example.com/pub/",
                                "not a url",
                                ""};
@@ -342,7 +348,17 @@ TEST(FastPath, UrlResolverAgreesWithBoostUrl) {
                                          "https://a..b/",
                                          "https://1.2.3.4/x",
                                          "https://xn--80ak6aa92e.com/",
-                                         "https://example.com/a?b#c?d/e"};
+                                         "https://example.com/a?b#c?d/e",
+                                         "posts/1",
+                                         "posts/1?x=2#y",
+                                         "./posts/1",
+                                         "../posts/1",
+                                         "posts/../1",
+                                         "a:b/c",
+                                         "a/b:c",
+                                         "?q",
+                                         "#f",
+                                         "."};
   for (int i = 0; i < 20000; ++i) {
     std::string reference;
     const int length = std::uniform_int_distribution<int>(1, 8)(random);
@@ -388,6 +404,21 @@ TEST(FastPath, UrlResolverAgreesOnEveryByteAtEveryPosition) {
     }
   }
   EXPECT_GT(accepted, compared / 4);
+}
+
+TEST(FastPath, UrlResolverTakesRelativePathsAgainstCleanBases) {
+  EXPECT_EQ(feeds::fast_paths::resolve_url_fast("https://blog.example.org/", "posts/1"),
+            "https://blog.example.org/posts/1");
+  EXPECT_EQ(feeds::fast_paths::resolve_url_fast("https://Blog.Example.org:443/a/b.html?q#f", "c/d?e"),
+            "https://blog.example.org/a/c/d?e");
+  EXPECT_EQ(feeds::fast_paths::resolve_url_fast("https://example.com", "x"), "https://example.com/x");
+  // Left to Boost.URL: dot segments anywhere, a base path normalising would change, a scheme.
+  EXPECT_FALSE(feeds::fast_paths::resolve_url_fast("https://example.com/a/", "../x"));
+  EXPECT_FALSE(feeds::fast_paths::resolve_url_fast("https://example.com/a/../b/", "x"));
+  EXPECT_FALSE(feeds::fast_paths::resolve_url_fast("https://example.com/%7Ea/", "x"));
+  EXPECT_FALSE(feeds::fast_paths::resolve_url_fast("https://example.com/a/", "mailto:x@example.com"));
+  EXPECT_EQ(feeds::fast_paths::resolve_url_general("https://example.com/a/b/..", "x"),
+            feeds::fast_paths::resolve_url_fast("https://example.com/a/b/..", "x"));
 }
 
 TEST(FastPath, CanonicalUrlAgreesWithBoostUrl) {
