@@ -24,11 +24,10 @@ struct StateDeleter {
 
 std::string to_hex(const unsigned char (&digest)[16]) {
   static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(32);
-  for (unsigned char byte : digest) {
-    out += kHex[byte >> 4];
-    out += kHex[byte & 0xF];
+  std::string out(2 * sizeof digest, '0');  // written in place: no capacity check per character
+  for (std::size_t i = 0; i < sizeof digest; ++i) {
+    out[2 * i] = kHex[digest[i] >> 4];
+    out[2 * i + 1] = kHex[digest[i] & 0xF];
   }
   return out;
 }

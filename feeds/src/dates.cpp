@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
-#include <vector>
 
 namespace feeds {
 
@@ -219,12 +218,22 @@ constexpr std::array<std::string_view, 12> kMonths = {"january",   "february", "
 constexpr std::array<std::string_view, 7> kWeekdays = {"monday", "tuesday",  "wednesday", "thursday",
                                                        "friday", "saturday", "sunday"};
 
+// name.starts_with(word), inline: words are a few letters, and the memcmp
+// call starts_with makes per name was most of the cost of a month lookup.
+bool begins_with(std::string_view name, std::string_view word) {
+  if (word.size() > name.size()) return false;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (name[i] != word[i]) return false;
+  }
+  return true;
+}
+
 // "mar", "march", "sept": a month name or an abbreviation of at least 3 letters.
 int month_from_name(std::string_view word) {
   if (word.size() < 3) return 0;
   if (word.ends_with('.')) word.remove_suffix(1);
   for (std::size_t i = 0; i < kMonths.size(); ++i) {
-    if (kMonths[i].starts_with(word)) return static_cast<int>(i) + 1;
+    if (begins_with(kMonths[i], word)) return static_cast<int>(i) + 1;
   }
   if (word == "sept") return 9;
   return 0;
@@ -234,7 +243,7 @@ bool is_weekday_name(std::string_view word) {
   if (word.ends_with('.')) word.remove_suffix(1);
   if (word.size() < 2) return false;
   for (auto name : kWeekdays) {
-    if (name.starts_with(word)) return true;
+    if (begins_with(name, word)) return true;
   }
   return word == "tues" || word == "thur" || word == "thurs";
 }
@@ -261,20 +270,52 @@ std::optional<int> military_zone_minutes(char letter) {
   return std::nullopt;
 }
 
-std::vector<std::string> tokenize(std::string_view text) {
-  std::vector<std::string> tokens;
-  std::string current;
-  for (char c : text) {
-    if (is_space(c) || c == ',') {
-      if (!current.empty()) tokens.push_back(std::move(current));
-      current.clear();
-      continue;
+// The words of a date, lowercased, split at white space and commas. Callers
+// refuse dates over 256 bytes, so the words fit on the stack: a vector of
+// strings here was four fifths of the cost of reading a date.
+class Tokens {
+ public:
+  static constexpr std::size_t kMaxText = 256;
+
+  explicit Tokens(std::string_view text) {
+    text = text.substr(0, kMaxText);
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      if (is_space(c) || c == ',') {
+        add(start, i);
+        start = i + 1;
+        continue;
+      }
+      lowered_[i] = lower(c);
     }
-    current += lower(c);
+    add(start, text.size());
   }
-  if (!current.empty()) tokens.push_back(std::move(current));
-  return tokens;
-}
+
+  [[nodiscard]] std::size_t size() const { return count_; }
+  [[nodiscard]] bool empty() const { return count_ == 0; }
+  std::string_view operator[](std::size_t index) const { return items_[index]; }
+
+  // Token `index` becomes the three pieces it is split into (views of it).
+  void split(std::size_t index, std::string_view a, std::string_view b, std::string_view c) {
+    for (std::size_t i = count_; i-- > index + 1;) items_[i + 2] = items_[i];
+    items_[index] = a;
+    items_[index + 1] = b;
+    items_[index + 2] = c;
+    count_ += 2;
+  }
+
+ private:
+  void add(std::size_t start, std::size_t end) {
+    if (end > start) items_[count_++] = std::string_view(lowered_.data() + start, end - start);
+  }
+
+  // Left uninitialised: only what add() and split() wrote is read.
+  std::array<char, kMaxText> lowered_;
+  // A token and a separator take two bytes at least; a split adds two tokens.
+  std::array<std::string_view, kMaxText / 2 + 3> items_;
+  std::size_t count_ = 0;
+};
 
 bool all_digits(std::string_view token) {
   if (token.empty()) return false;
@@ -316,7 +357,7 @@ bool apply_meridiem(Clock& clock, std::string_view meridiem) {
 
 // Reads a zone from tokens[index...]: named zones, military letters, numeric
 // offsets, "GMT+3", "UTC +03:00". Unknown words count as trailing junk (UTC).
-seconds parse_zone(const std::vector<std::string>& tokens, std::size_t index) {
+seconds parse_zone(const Tokens& tokens, std::size_t index) {
   if (index >= tokens.size()) return seconds(0);
   std::string_view token = tokens[index];
   if (token.starts_with('(')) return seconds(0);  // "(EET)" comment only
@@ -356,7 +397,7 @@ int expand_year(int year, std::size_t digits) {
 // [weekday] (day month | month day) [year] [time] [am|pm] [zone] [junk],
 // or asctime's "weekday month day time year".
 std::optional<Timestamp> parse_tokens(std::string_view text) {
-  std::vector<std::string> tokens = tokenize(text);
+  Tokens tokens(text);
   std::size_t i = 0;
   auto at = [&](std::size_t index) -> std::string_view {
     return index < tokens.size() ? std::string_view(tokens[index]) : std::string_view();
@@ -365,12 +406,8 @@ std::optional<Timestamp> parse_tokens(std::string_view text) {
   // "02-Mar-2025" and "2-march-2025": split into three tokens.
   if (std::string_view first = at(i);
       std::count(first.begin(), first.end(), '-') == 2 && is_digit(first.front())) {
-    std::string token(first);
-    std::size_t a = token.find('-'), b = token.find('-', a + 1);
-    std::vector<std::string> parts = {token.substr(0, a), token.substr(a + 1, b - a - 1),
-                                      token.substr(b + 1)};
-    tokens.erase(tokens.begin() + static_cast<std::ptrdiff_t>(i));
-    tokens.insert(tokens.begin() + static_cast<std::ptrdiff_t>(i), parts.begin(), parts.end());
+    const std::size_t a = first.find('-'), b = first.find('-', a + 1);
+    tokens.split(i, first.substr(0, a), first.substr(a + 1, b - a - 1), first.substr(b + 1));
   }
   int day = 0, month = 0, year = 0;
   auto read_day = [&](std::string_view token) {
@@ -464,7 +501,7 @@ std::optional<Timestamp> parse_numeric_date(std::string_view text) {
   Clock clock;
   seconds offset{0};
   std::string_view rest = trim(text.substr(pos));
-  std::vector<std::string> tokens = tokenize(rest);  // may be empty: "02.03.2025,"
+  const Tokens tokens(rest);  // may be empty: "02.03.2025,"
   if (!tokens.empty()) {
     std::size_t i = 0;
     if (i < tokens.size() && (tokens[i] == "at" || tokens[i] == "-")) ++i;
