@@ -7,12 +7,10 @@
 #include <cstdint>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include "feeds/text.h"
 #include "parse_state.h"
+#include "sse2.h"
 
 namespace feeds::detail {
 namespace {
@@ -28,7 +26,8 @@ bool is_control(char c) {
   const auto byte = static_cast<unsigned char>(c);
   return byte < 0x20 && c != '\t' && c != '\n' && c != '\r';
 }
-// Eight bytes at a time: the pre-scan reads every byte of every feed, and
+#if !defined(__SSE2__)
+// Without SSE2, eight bytes at a time: the pre-scan reads every byte of every feed, and
 // almost all of them are ordinary text (about 6 % of a feed parse when read
 // one at a time).
 constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
@@ -48,31 +47,48 @@ std::uint64_t has_byte(std::uint64_t word, unsigned char byte) {
   const std::uint64_t x = word ^ (kOnes * byte);
   return (x - kOnes) & ~x & kHighBits;
 }
+#endif
 
-// The end of a CDATA section whose content starts at `from` (just past "]]>"),
+#if defined(__SSE2__)
+// Which of sixteen bytes are `stop` or a control character XML forbids.
+// Tab, LF and CR are weeded out only when the cheap test finds something:
+// line breaks in pretty-printed feeds are rare next to text, and testing for
+// them in every block cost more than it saved.
+[[gnu::always_inline]] inline unsigned stops_or_controls(__m128i bytes, __m128i stops) {
+  const __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(bytes, _mm_set1_epi8(0x1F)), bytes);
+  unsigned found = sse2::bits(_mm_or_si128(low, stops));
+  if (found == 0) return 0;
+  const __m128i allowed =
+      _mm_or_si128(sse2::equal(bytes, '\t'), _mm_or_si128(sse2::equal(bytes, '\n'), sse2::equal(bytes, '\r')));
+  return found & ~sse2::bits(allowed);
+}
+#endif
+
+// The end of a CDATA section whose content starts at `from` (just past "<![CDATA["),
 // or npos when it is unterminated; when it ends, the control characters in it
 // are added to `controls`. One pass: CDATA sections are most of an RSS feed's bytes.
 std::size_t cdata_end(std::string_view text, std::size_t from, std::size_t& controls) {
   std::size_t i = from, found = 0;
   while (true) {
 #if defined(__SSE2__)
-    const __m128i last_control = _mm_set1_epi8(0x1F), bracket = _mm_set1_epi8(']');
     while (i + 16 <= text.size()) {
-      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-      const __m128i stops = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(bytes, last_control), bytes),
-                                         _mm_cmpeq_epi8(bytes, bracket));
-      if (_mm_movemask_epi8(stops) != 0) break;
+      const __m128i bytes = sse2::load(text.data() + i);
+      const unsigned stops = stops_or_controls(bytes, sse2::equal(bytes, ']'));
+      if (stops != 0) {
+        i += static_cast<std::size_t>(__builtin_ctz(stops));
+        break;
+      }
       i += 16;
     }
 #endif
-    while (i < text.size() && text[i] != ']' && static_cast<unsigned char>(text[i]) >= 0x20) ++i;
+    while (i < text.size() && text[i] != ']' && !is_control(text[i])) ++i;
     if (i >= text.size()) return std::string_view::npos;
     if (text[i] == ']') {
       if (text.substr(i, 3) == "]]>") {
         controls += found;
         return i + 3;
       }
-    } else if (is_control(text[i])) {
+    } else {
       ++found;
     }
     ++i;
@@ -166,22 +182,18 @@ XmlScan scan_xml(std::string_view document) {
   const std::size_t size = document.size();
   std::size_t i = 0;
   while (i < size) {
-    // To the next interesting byte; tab, LF and CR also stop the block tests,
-    // so such a block is looked at byte by byte and the scan goes on.
+    // To the next interesting byte.
 #if defined(__SSE2__)
-    {
-      const __m128i last_control = _mm_set1_epi8(0x1F), less = _mm_set1_epi8('<'),
-                    ampersand = _mm_set1_epi8('&');
-      while (i + 16 <= size) {
-        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(document.data() + i));
-        const __m128i stops =
-            _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(bytes, last_control), bytes),
-                         _mm_or_si128(_mm_cmpeq_epi8(bytes, less), _mm_cmpeq_epi8(bytes, ampersand)));
-        if (_mm_movemask_epi8(stops) != 0) break;
-        i += 16;
+    while (i + 16 <= size) {
+      const __m128i bytes = sse2::load(document.data() + i);
+      const unsigned stops = stops_or_controls(bytes, _mm_or_si128(sse2::equal(bytes, '<'), sse2::equal(bytes, '&')));
+      if (stops != 0) {
+        i += static_cast<std::size_t>(__builtin_ctz(stops));
+        break;
       }
+      i += 16;
     }
-#endif
+#else
     while (i + 8 <= size) {
       const std::uint64_t word = load_word(document.data() + i);
       if ((has_control_byte(word) | has_byte(word, '<') | has_byte(word, '&')) == 0) {
@@ -192,6 +204,7 @@ XmlScan scan_xml(std::string_view document) {
       while (i < word_end && !kInteresting[static_cast<unsigned char>(document[i])]) ++i;
       if (i < word_end) break;
     }
+#endif
     while (i < size && !kInteresting[static_cast<unsigned char>(document[i])]) ++i;
     if (i >= size) break;
     const char c = document[i];
