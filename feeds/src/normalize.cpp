@@ -3,7 +3,6 @@
 // future-date warnings. The rules are documented in docs/feed-json.md.
 #include <fmt/format.h>
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <unordered_map>
 
@@ -17,48 +16,60 @@ namespace {
 constexpr std::size_t kMaxWarnings = 100;
 constexpr auto kFutureSlack = std::chrono::hours(24);
 
-std::string ascii_lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+void trim_in_place(std::string& text) {
+  std::size_t end = text.size();
+  while (end > 0 && is_space(text[end - 1])) --end;
+  text.resize(end);
+  std::size_t start = 0;
+  while (start < text.size() && is_space(text[start])) ++start;
+  text.erase(0, start);
+}
+
+// The lists are deduplicated in place, keeping the first of each: most items
+// have a few categories and one author, and building new vectors for them
+// was an allocation or three per item.
 void dedupe_categories(std::vector<std::string>& categories) {
-  std::vector<std::string> kept;
-  std::vector<std::string> seen;
+  std::size_t kept = 0;
   for (std::string& category : categories) {
-    std::string trimmed = trim(category);
-    if (trimmed.empty()) continue;
-    std::string key = ascii_lower(trimmed);
-    if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
-    seen.push_back(std::move(key));
-    kept.push_back(std::move(trimmed));
+    trim_in_place(category);
+    if (category.empty()) continue;
+    const bool seen = std::any_of(categories.begin(), categories.begin() + static_cast<std::ptrdiff_t>(kept),
+                                  [&](const std::string& earlier) { return iequals(earlier, category); });
+    if (seen) continue;
+    if (&categories[kept] != &category) categories[kept] = std::move(category);
+    ++kept;
   }
-  categories = std::move(kept);
+  categories.resize(kept);
+}
+
+template <typename T, typename Same>
+void dedupe(std::vector<T>& values, Same same) {
+  std::size_t kept = 0;
+  for (T& value : values) {
+    const bool duplicate = std::any_of(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(kept),
+                                       [&](const T& earlier) { return same(earlier, value); });
+    if (duplicate) continue;
+    if (&values[kept] != &value) values[kept] = std::move(value);
+    ++kept;
+  }
+  values.resize(kept);
 }
 
 void dedupe_authors(std::vector<Person>& authors) {
-  std::vector<Person> kept;
-  for (Person& person : authors) {
-    const bool duplicate = std::any_of(kept.begin(), kept.end(), [&](const Person& other) {
-      // The same person named twice (dc:creator and itunes:author), or once with an email.
-      if (other.name == person.name && !person.name.empty())
-        return other.email == person.email || person.email.empty() || other.email.empty();
-      return person.name.empty() && !person.email.empty() && other.email == person.email;
-    });
-    if (!duplicate) kept.push_back(std::move(person));
-  }
-  authors = std::move(kept);
+  dedupe(authors, [](const Person& other, const Person& person) {
+    // The same person named twice (dc:creator and itunes:author), or once with an email.
+    if (other.name == person.name && !person.name.empty())
+      return other.email == person.email || person.email.empty() || other.email.empty();
+    return person.name.empty() && !person.email.empty() && other.email == person.email;
+  });
 }
 
 void dedupe_enclosures(std::vector<Enclosure>& enclosures) {
-  std::vector<Enclosure> kept;
-  for (Enclosure& enclosure : enclosures) {
-    const bool duplicate = std::any_of(kept.begin(), kept.end(),
-                                       [&](const Enclosure& other) { return other.url == enclosure.url; });
-    if (!duplicate) kept.push_back(std::move(enclosure));
-  }
-  enclosures = std::move(kept);
+  dedupe(enclosures, [](const Enclosure& other, const Enclosure& enclosure) { return other.url == enclosure.url; });
 }
 
 // A guid made only of digits ("12", "4711") is a database row number: the same
@@ -87,8 +98,11 @@ void finalize_feed(ParseState& state) {
     state.warn(
         fmt::format("feed updated date {} is more than 24 h in the future", format_rfc3339(*feed.updated)));
 
-  std::unordered_map<std::string, int> id_counts;
-  std::unordered_map<std::string, int> url_counts;
+  // Views of the items' own strings, which stay put while these live.
+  std::unordered_map<std::string_view, int> id_counts;
+  std::unordered_map<std::string_view, int> url_counts;
+  id_counts.reserve(feed.items.size());
+  url_counts.reserve(feed.items.size());
   std::size_t index = 0;
   for (Item& item : feed.items) {
     ++index;
