@@ -5,6 +5,7 @@
 // percent-decoding, without "." or ".." segments. The differential tests
 // (tests/feeds_text/fast_path_test.cpp, tests/fuzz/sanitize_fuzz.cpp) compare
 // it with the general resolver.
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -155,6 +156,14 @@ std::size_t host_end(std::string_view reference, std::size_t at) {
   return at;
 }
 
+// Room for `extra` more bytes in one allocation (an empty string would
+// otherwise allocate for the origin, then again for the path), growing
+// geometrically: `out` may be a sanitised fragment that URLs keep extending.
+void make_room(std::string& out, std::size_t extra) {
+  const std::size_t needed = out.size() + extra;
+  if (needed > out.capacity()) out.reserve(std::max(needed, 2 * out.capacity()));
+}
+
 }  // namespace
 
 std::optional<std::string> resolve_clean_url(const CleanBase& base, std::string_view reference) {
@@ -172,6 +181,7 @@ bool append_clean_url(const CleanBase& base, std::string_view reference, std::st
   if (reference.empty()) return false;
   if (reference[0] == '/' && (reference.size() == 1 || reference[1] != '/')) {
     if (base.origin.empty() || !clean_tail(reference)) return false;
+    make_room(out, base.origin.size() + reference.size());
     out.append(base.origin);
     out.append(reference);
     return true;
@@ -192,6 +202,7 @@ bool append_clean_url(const CleanBase& base, std::string_view reference, std::st
       if (c == '/' || c == '?' || c == '#') break;
     }
     const std::size_t rollback = out.size();
+    make_room(out, base.origin.size() + base.directory.size() + reference.size());
     out.append(base.origin);
     const std::size_t path_at = out.size();
     out.append(base.directory);
@@ -206,6 +217,7 @@ bool append_clean_url(const CleanBase& base, std::string_view reference, std::st
   const std::string_view tail = reference.substr(end);
   if (!tail.empty() && tail[0] != '/' && tail[0] != '?' && tail[0] != '#') return false;
   if (!clean_tail(tail)) return false;
+  make_room(out, reference.size() + 1);
   out.append(reference.substr(0, end));
   if (tail.empty() || tail[0] != '/') out += '/';  // an authority with an empty path gets "/"
   out.append(tail);
