@@ -55,7 +55,7 @@ std::string read_text_construct(const Scope& scope, std::string_view base, std::
     }
     const std::string_view div_name = div ? std::string_view(div.name()) : std::string_view{};
     const bool wrapped = elements == 1 && (div_name == "div" || div_name.ends_with(":div")) &&
-                         trim(element_text(node)).empty();
+                         trim(ElementText(node)).empty();
     raw = element_markup(wrapped ? div : node, true);
     // A namespace prefix on XHTML elements (<xhtml:p>) means nothing to HTML.
     // One search first: most content has no prefix at all, and four searches read it four times.
@@ -95,15 +95,15 @@ Person read_person(ParseState& state, const Scope& scope, std::string_view base)
     Scope child(state, &scope, node);
     if (!is_core(child.ns())) continue;
     if (child.named("name"))
-      person.name = html_to_plain_text(element_text(node));
+      person.name = html_to_plain_text(ElementText(node));
     else if (child.named("email"))
-      person.email = trim(element_text(node));
+      person.email = trim(ElementText(node));
     else if (child.named("uri") || child.named("url"))
-      person.uri = absolute_url(child.has_xml_base() ? child.base() : base, element_text(node));
+      person.uri = absolute_url(child.has_xml_base() ? child.base() : base, ElementText(node));
   }
   // A bare <author>Jane</author> happens too.
   if (person.name.empty() && person.email.empty() && person.uri.empty()) {
-    const std::string text = trim(element_text(scope.node()));
+    const std::string text = trim(ElementText(scope.node()));
     if (!text.empty()) person = person_from_text(text);
   }
   return person;
@@ -143,7 +143,7 @@ Item read_entry(ParseState& state, const Scope& entry, std::size_t index, std::s
     }
     const std::string& base = draft.base_for(child);
     if (child.named("id")) {
-      item.id = trim(element_text(node));
+      item.id = trim(ElementText(node));
     } else if (child.named("title")) {
       if (item.title.empty())
         item.title = read_text_construct(child, base, draft.where + " <title>", TextAs::plain);
@@ -185,18 +185,18 @@ Item read_entry(ParseState& state, const Scope& entry, std::size_t index, std::s
     } else if (child.named("published") || child.named("issued") || child.named("created")) {
       if (!item.published)
         item.published =
-            parse_date_field(state, element_text(node), fmt::format("{} <{}>", draft.where, child.local()));
+            parse_date_element(state, ElementText(node), draft.where, child.local());
     } else if (child.named("updated") || child.named("modified")) {
       if (!item.updated)
         item.updated =
-            parse_date_field(state, element_text(node), fmt::format("{} <{}>", draft.where, child.local()));
+            parse_date_element(state, ElementText(node), draft.where, child.local());
     } else if (child.named("author")) {
       Person person = read_person(state, child, base);
       if (!empty_person(person)) item.authors.push_back(std::move(person));
     } else if (child.named("category")) {
       std::string term = html_to_plain_text(child.attribute("term"));
       if (term.empty()) term = html_to_plain_text(child.attribute("label"));
-      if (term.empty()) term = html_to_plain_text(element_text(node));
+      if (term.empty()) term = html_to_plain_text(ElementText(node));
       item.categories.push_back(std::move(term));
     } else if (child.named("source")) {
       source_authors = read_source_authors(state, child, base);
@@ -266,16 +266,16 @@ void parse_atom(ParseState& state, pugi::xml_node root) {
         feed.description = read_text_construct(child, base, "feed <subtitle>", TextAs::plain);
     } else if (child.named("updated") || child.named("modified")) {
       if (!feed.updated)
-        feed.updated = parse_date_field(state, element_text(node), fmt::format("feed <{}>", child.local()));
+        feed.updated = parse_date_element(state, ElementText(node), "feed", child.local());
     } else if (child.named("author")) {
       Person person = read_person(state, child, base);
       if (!empty_person(person)) feed.authors.push_back(std::move(person));
     } else if (child.named("generator")) {
-      if (feed.generator.empty()) feed.generator = html_to_plain_text(element_text(node));
+      if (feed.generator.empty()) feed.generator = html_to_plain_text(ElementText(node));
     } else if (child.named("logo")) {
-      if (feed.image.empty()) feed.image = absolute_url(base, element_text(node));
+      if (feed.image.empty()) feed.image = absolute_url(base, ElementText(node));
     } else if (child.named("icon")) {
-      if (icon.empty()) icon = absolute_url(base, element_text(node));
+      if (icon.empty()) icon = absolute_url(base, ElementText(node));
     } else if (child.named("rights") || child.named("copyright")) {
       if (feed.rights.empty()) feed.rights = read_text_construct(child, base, "feed <rights>", TextAs::plain);
     }

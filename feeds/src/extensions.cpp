@@ -55,10 +55,10 @@ void read_media(ItemDraft& draft, const Scope& child, int depth) {
     if (draft.images[1].empty())
       draft.images[1] = absolute_url(draft.base_for(child), child.attribute("url"));
   } else if (child.named("title")) {
-    if (draft.media_title.empty()) draft.media_title = html_to_plain_text(element_text(child.node()));
+    if (draft.media_title.empty()) draft.media_title = html_to_plain_text(ElementText(child.node()));
   } else if (child.named("description")) {
     if (draft.fallback_summary.empty()) {
-      const std::string text = element_text(child.node());
+      const ElementText text(child.node());
       draft.fallback_summary = iequals(child.attribute("type"), "html")
                                    ? sanitize_fragment(child.state(), text, draft.base_for(child))
                                    : html_escape(trim(text));
@@ -122,32 +122,32 @@ bool read_item_extension(ItemDraft& draft, const Scope& child) {
       return true;
     case Ns::dc:
       if (child.named("creator") || child.named("contributor")) {
-        Person person = person_from_text(element_text(child.node()));
+        Person person = person_from_text(ElementText(child.node()));
         if (!person.name.empty() || !person.email.empty()) item.authors.push_back(std::move(person));
       } else if (child.named("date")) {
         if (!item.published)
-          item.published = parse_date_field(state, element_text(child.node()), draft.where + " <dc:date>");
+          item.published = parse_date_element(state, ElementText(child.node()), draft.where, "dc:date");
       } else if (child.named("subject")) {
-        item.categories.push_back(html_to_plain_text(element_text(child.node())));
+        item.categories.push_back(html_to_plain_text(ElementText(child.node())));
       } else if (child.named("title")) {
-        if (draft.media_title.empty()) draft.media_title = html_to_plain_text(element_text(child.node()));
+        if (draft.media_title.empty()) draft.media_title = html_to_plain_text(ElementText(child.node()));
       } else if (child.named("description")) {
         if (draft.fallback_summary.empty())
           draft.fallback_summary =
-              sanitize_fragment(state, element_text(child.node()), draft.base_for(child));
+              sanitize_fragment(state, ElementText(child.node()), draft.base_for(child));
       } else if (child.named("language")) {
-        if (item.language.empty()) item.language = trim(element_text(child.node()));
+        if (item.language.empty()) item.language = trim(ElementText(child.node()));
       }
       return true;
     case Ns::dcterms:
       if (child.named("modified")) {
         if (!item.updated)
           item.updated =
-              parse_date_field(state, element_text(child.node()), draft.where + " <dcterms:modified>");
+              parse_date_element(state, ElementText(child.node()), draft.where, "dcterms:modified");
       } else if (child.named("created") || child.named("issued")) {
         if (!item.published)
           item.published =
-              parse_date_field(state, element_text(child.node()), draft.where + " <dcterms:created>");
+              parse_date_element(state, ElementText(child.node()), draft.where, "dcterms:created");
       }
       return true;
     case Ns::media:
@@ -159,31 +159,31 @@ bool read_item_extension(ItemDraft& draft, const Scope& child) {
         if (href.empty()) href = child.attribute("url");
         if (draft.images[2].empty()) draft.images[2] = absolute_url(draft.base_for(child), href);
       } else if (child.named("author")) {
-        Person person = person_from_text(element_text(child.node()));
+        Person person = person_from_text(ElementText(child.node()));
         if (!person.name.empty() || !person.email.empty()) item.authors.push_back(std::move(person));
       } else if (child.named("duration")) {
-        item.duration_seconds = parse_duration(element_text(child.node()));
+        item.duration_seconds = parse_duration(ElementText(child.node()));
         if (!item.duration_seconds)
           state.warn(fmt::format("{} <itunes:duration>: not a duration '{}'", draft.where,
-                                 trim(element_text(child.node())).substr(0, 40)));
+                                 trim(ElementText(child.node())).substr(0, 40)));
       } else if (child.named("summary") || child.named("subtitle")) {
         if (draft.fallback_summary.empty())
-          draft.fallback_summary = html_escape(trim(element_text(child.node())));
+          draft.fallback_summary = html_escape(trim(ElementText(child.node())));
       } else if (child.named("explicit")) {
-        item.explicit_content = parse_explicit(element_text(child.node()));
+        item.explicit_content = parse_explicit(ElementText(child.node()));
       } else if (child.named("title")) {
-        if (draft.media_title.empty()) draft.media_title = html_to_plain_text(element_text(child.node()));
+        if (draft.media_title.empty()) draft.media_title = html_to_plain_text(ElementText(child.node()));
       }
       return true;
     case Ns::slash:
       if (child.named("comments")) {
-        if (auto count = parse_length(element_text(child.node())); count && *count <= INT32_MAX)
+        if (auto count = parse_length(ElementText(child.node())); count && *count <= INT32_MAX)
           item.comment_count = static_cast<int>(*count);
       }
       return true;
     case Ns::wfw:
       if (child.named("commentRss") || child.named("commentRSS"))
-        item.comments_feed = absolute_url(draft.base_for(child), element_text(child.node()));
+        item.comments_feed = absolute_url(draft.base_for(child), ElementText(child.node()));
       return true;
     case Ns::atom10:
     case Ns::atom03:
@@ -199,11 +199,11 @@ bool read_item_extension(ItemDraft& draft, const Scope& child) {
         }
       } else if (child.named("updated")) {
         if (!item.updated)
-          item.updated = parse_date_field(state, element_text(child.node()), draft.where + " <atom:updated>");
+          item.updated = parse_date_element(state, ElementText(child.node()), draft.where, "atom:updated");
       } else if (child.named("published")) {
         if (!item.published)
           item.published =
-              parse_date_field(state, element_text(child.node()), draft.where + " <atom:published>");
+              parse_date_element(state, ElementText(child.node()), draft.where, "atom:published");
       }
       return true;
     case Ns::feedburner:
@@ -226,13 +226,13 @@ bool read_feed_extension(ParseState& state, const Scope& child, std::string_view
         if (feed.image.empty()) feed.image = absolute_url(base, href);
       } else if (child.named("author")) {
         if (feed.authors.empty()) {
-          Person person = person_from_text(element_text(child.node()));
+          Person person = person_from_text(ElementText(child.node()));
           if (!person.name.empty() || !person.email.empty()) feed.authors.push_back(std::move(person));
         }
       } else if (child.named("explicit")) {
-        feed.explicit_content = parse_explicit(element_text(child.node()));
+        feed.explicit_content = parse_explicit(ElementText(child.node()));
       } else if (child.named("summary") || child.named("subtitle")) {
-        if (feed.description.empty()) feed.description = html_to_plain_text(element_text(child.node()));
+        if (feed.description.empty()) feed.description = html_to_plain_text(ElementText(child.node()));
       }
       return true;
     case Ns::sy: {
@@ -241,7 +241,7 @@ bool read_feed_extension(ParseState& state, const Scope& child, std::string_view
                                                                       {"weekly", 7 * 86400},
                                                                       {"monthly", 30 * 86400},
                                                                       {"yearly", 365 * 86400}};
-      const std::string text = trim(element_text(child.node()));
+      const std::string text = trim(ElementText(child.node()));
       if (child.named("updatePeriod")) {
         bool known = false;
         for (const auto& [name, seconds] : kPeriods) {
@@ -261,21 +261,21 @@ bool read_feed_extension(ParseState& state, const Scope& child, std::string_view
     }
     case Ns::dc:
       if (child.named("language")) {
-        if (feed.language.empty()) feed.language = trim(element_text(child.node()));
+        if (feed.language.empty()) feed.language = trim(ElementText(child.node()));
       } else if (child.named("rights")) {
-        if (feed.rights.empty()) feed.rights = html_to_plain_text(element_text(child.node()));
+        if (feed.rights.empty()) feed.rights = html_to_plain_text(ElementText(child.node()));
       } else if (child.named("creator") || child.named("publisher")) {
         if (feed.authors.empty()) {
-          Person person = person_from_text(element_text(child.node()));
+          Person person = person_from_text(ElementText(child.node()));
           if (!person.name.empty() || !person.email.empty()) feed.authors.push_back(std::move(person));
         }
       } else if (child.named("date")) {
         if (!feed.updated)
-          feed.updated = parse_date_field(state, element_text(child.node()), "feed <dc:date>");
+          feed.updated = parse_date_element(state, ElementText(child.node()), "feed", "dc:date");
       } else if (child.named("title")) {
-        if (feed.title.empty()) feed.title = html_to_plain_text(element_text(child.node()));
+        if (feed.title.empty()) feed.title = html_to_plain_text(ElementText(child.node()));
       } else if (child.named("description")) {
-        if (feed.description.empty()) feed.description = html_to_plain_text(element_text(child.node()));
+        if (feed.description.empty()) feed.description = html_to_plain_text(ElementText(child.node()));
       }
       return true;
     case Ns::atom10:

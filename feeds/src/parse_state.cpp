@@ -34,10 +34,18 @@ void ParseState::warn_once(std::string_view key, std::string message) {
 
 std::optional<std::chrono::sys_seconds> parse_date_field(ParseState& state, std::string_view text,
                                                          std::string_view where) {
-  const std::string trimmed = trim(text);
+  return parse_date_element(state, text, where, {});
+}
+
+std::optional<std::chrono::sys_seconds> parse_date_element(ParseState& state, std::string_view text,
+                                                           std::string_view where, std::string_view element) {
+  const std::string_view trimmed = trim_view(text);
   if (trimmed.empty()) return std::nullopt;
   if (auto parsed = parse_date(trimmed)) return parsed;
-  state.warn(fmt::format("{}: unparseable date '{}'", where, trimmed.substr(0, 80)));
+  if (element.empty())
+    state.warn(fmt::format("{}: unparseable date '{}'", where, trimmed.substr(0, 80)));
+  else
+    state.warn(fmt::format("{} <{}>: unparseable date '{}'", where, element, trimmed.substr(0, 80)));
   return std::nullopt;
 }
 
@@ -62,10 +70,14 @@ bool is_space(char c) {
 }
 }  // namespace
 
-std::string trim(std::string_view text) {
+std::string_view trim_view(std::string_view text) {
   while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
   while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  return std::string(text);
+  return text;
+}
+
+std::string trim(std::string_view text) {
+  return std::string(trim_view(text));
 }
 
 bool iequals(std::string_view a, std::string_view b) {

@@ -46,6 +46,10 @@ class ParseState {
 // naming `where` (e.g. "item 3 <pubDate>").
 std::optional<std::chrono::sys_seconds> parse_date_field(ParseState& state, std::string_view text,
                                                          std::string_view where);
+// The same for an XML element: the warning names "`where` <`element`>", put
+// together only when there is a warning (every item has a date or two).
+std::optional<std::chrono::sys_seconds> parse_date_element(ParseState& state, std::string_view text,
+                                                           std::string_view where, std::string_view element);
 // A date from a JSON number: seconds since the epoch (milliseconds when huge).
 std::optional<std::chrono::sys_seconds> date_from_unix(double seconds);
 
@@ -54,6 +58,7 @@ std::optional<std::chrono::sys_seconds> date_from_unix(double seconds);
 std::string absolute_url(std::string_view base, std::string_view reference);
 
 std::string trim(std::string_view text);
+std::string_view trim_view(std::string_view text);
 bool iequals(std::string_view a, std::string_view b);
 std::string html_escape(std::string_view text);  // text -> HTML that shows it literally
 std::string sanitize_fragment(const ParseState& state, std::string_view html, std::string_view base);

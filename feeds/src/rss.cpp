@@ -24,14 +24,14 @@ void read_image(ParseState& state, const Scope& image, std::string_view base) {
     if (node.type() != pugi::node_element) continue;
     Scope child(state, &image, node);
     if (is_core(child.ns()) && child.named("url") && state.feed().image.empty())
-      state.feed().image = absolute_url(child.has_xml_base() ? child.base() : base, element_text(node));
+      state.feed().image = absolute_url(child.has_xml_base() ? child.base() : base, ElementText(node));
   }
 }
 
 void read_skip_hours(ParseState& state, const Scope& skip) {
   for (pugi::xml_node node = skip.node().first_child(); node; node = node.next_sibling()) {
     if (node.type() != pugi::node_element) continue;
-    const std::string text = trim(element_text(node));
+    const std::string text = trim(ElementText(node));
     int hour = -1;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), hour);
     // RSS allows 0-23; 24 is a common spelling of midnight.
@@ -50,7 +50,7 @@ void read_skip_days(ParseState& state, const Scope& skip) {
                                                "Friday", "Saturday", "Sunday"};
   for (pugi::xml_node node = skip.node().first_child(); node; node = node.next_sibling()) {
     if (node.type() != pugi::node_element) continue;
-    const std::string text = trim(element_text(node));
+    const std::string text = trim(ElementText(node));
     bool known = false;
     for (std::string_view day : kDays) {
       if (!iequals(text, day)) continue;
@@ -78,9 +78,9 @@ Item read_item(ParseState& state, const Scope& item_scope, std::size_t index, st
       continue;
     }
     if (child.named("title")) {
-      if (item.title.empty()) item.title = html_to_plain_text(element_text(node));
+      if (item.title.empty()) item.title = html_to_plain_text(ElementText(node));
     } else if (child.named("link")) {
-      if (item.link.empty()) item.link = absolute_url(draft.base_for(child), element_text(node));
+      if (item.link.empty()) item.link = absolute_url(draft.base_for(child), ElementText(node));
     } else if (child.named("description")) {
       if (item.summary.empty()) {
         // Escaped HTML is the rule; raw HTML elements inside <description> happen.
@@ -90,20 +90,20 @@ Item read_item(ParseState& state, const Scope& item_scope, std::size_t index, st
         item.summary = sanitize_fragment(child.state(), html, draft.base_for(child));
       }
     } else if (child.named("guid")) {
-      draft.guid = trim(element_text(node));
+      draft.guid = trim(ElementText(node));
       item.id = draft.guid;
       const std::string_view permalink = child.attribute("isPermaLink");
       draft.guid_is_permalink = !(iequals(trim(permalink), "false"));
     } else if (child.named("pubDate")) {
       if (!item.published)
-        item.published = parse_date_field(state, element_text(node), draft.where + " <pubDate>");
+        item.published = parse_date_element(state, ElementText(node), draft.where, "pubDate");
     } else if (child.named("author")) {
-      Person person = person_from_text(element_text(node));
+      Person person = person_from_text(ElementText(node));
       if (!person.name.empty() || !person.email.empty()) item.authors.push_back(std::move(person));
     } else if (child.named("category")) {
-      item.categories.push_back(html_to_plain_text(element_text(node)));
+      item.categories.push_back(html_to_plain_text(ElementText(node)));
     } else if (child.named("comments")) {
-      if (item.comments.empty()) item.comments = absolute_url(draft.base_for(child), element_text(node));
+      if (item.comments.empty()) item.comments = absolute_url(draft.base_for(child), ElementText(node));
     } else if (child.named("enclosure")) {
       std::string url = absolute_url(draft.base_for(child), child.attribute("url"));
       if (url.empty()) {
@@ -162,7 +162,7 @@ void parse_rss(ParseState& state, pugi::xml_node root) {
       if (is_core(child.ns()) && child.named("item"))
         item_nodes.push_back(node);
       else if (is_core(child.ns()) && child.named("link") && feed.link.empty() && &parent == channel)
-        feed.link = absolute_url(child.base(), element_text(node));
+        feed.link = absolute_url(child.base(), ElementText(node));
     }
   };
   if (channel_node) collect_items(*channel);
@@ -198,26 +198,26 @@ void parse_rss(ParseState& state, pugi::xml_node root) {
       }
       if (child.named("item") || child.named("link") || child.named("channel")) continue;
       if (child.named("title")) {
-        if (feed.title.empty()) feed.title = html_to_plain_text(element_text(node));
+        if (feed.title.empty()) feed.title = html_to_plain_text(ElementText(node));
       } else if (child.named("description")) {
         if (feed.description.empty())
           feed.description = html_to_plain_text(has_element_children(node) ? element_markup(node, false)
                                                                            : element_text(node));
       } else if (child.named("language")) {
-        if (feed.language.empty()) feed.language = trim(element_text(node));
+        if (feed.language.empty()) feed.language = trim(ElementText(node));
       } else if (child.named("copyright")) {
-        if (feed.rights.empty()) feed.rights = html_to_plain_text(element_text(node));
+        if (feed.rights.empty()) feed.rights = html_to_plain_text(ElementText(node));
       } else if (child.named("managingEditor") || child.named("webMaster")) {
-        if (managing_editor.empty()) managing_editor = element_text(node);
+        if (managing_editor.empty()) managing_editor = ElementText(node);
       } else if (child.named("lastBuildDate")) {
-        if (auto date = parse_date_field(state, element_text(node), "feed <lastBuildDate>"))
+        if (auto date = parse_date_element(state, ElementText(node), "feed", "lastBuildDate"))
           feed.updated = date;
       } else if (child.named("pubDate")) {
-        if (!feed.updated) feed.updated = parse_date_field(state, element_text(node), "feed <pubDate>");
+        if (!feed.updated) feed.updated = parse_date_element(state, ElementText(node), "feed", "pubDate");
       } else if (child.named("generator")) {
-        if (feed.generator.empty()) feed.generator = html_to_plain_text(element_text(node));
+        if (feed.generator.empty()) feed.generator = html_to_plain_text(ElementText(node));
       } else if (child.named("ttl")) {
-        const std::string text = trim(element_text(node));
+        const std::string text = trim(ElementText(node));
         int minutes = 0;
         const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), minutes);
         if (error == std::errc{} && end == text.data() + text.size() && minutes >= 0)

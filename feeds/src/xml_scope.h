@@ -95,6 +95,22 @@ std::string element_text(pugi::xml_node node);
 // child (the usual <content:encoded><![CDATA[...]]>); else it is built in
 // `storage`. The view lives as long as the document and `storage`.
 std::string_view element_text_view(pugi::xml_node node, std::string& storage);
+
+// An element's text where a view will do: in place when the element holds a
+// single text node (nearly always), else joined into its own storage. Made
+// and used within one expression, as the string element_text returns would
+// be, without that string's allocation and copy (a few per item).
+class ElementText {
+ public:
+  explicit ElementText(pugi::xml_node node) : view_(element_text_view(node, storage_)) {}
+  ElementText(const ElementText&) = delete;
+  ElementText& operator=(const ElementText&) = delete;
+  operator std::string_view() const { return view_; }  // NOLINT(google-explicit-constructor): used as a view
+
+ private:
+  std::string storage_;  // before view_, which may point into it
+  std::string_view view_;
+};
 // The element's children as markup: text as is (RSS escaped HTML), or escaped
 // when `escape_text` (XHTML); child elements serialised.
 std::string element_markup(pugi::xml_node node, bool escape_text);
