@@ -452,7 +452,7 @@ class Scanner {
 
   // A tag name at pos_ (a letter), packed and lowercased for the index. False
   // when too long for any name there.
-  bool tag_name(PackedName& name) {
+  [[gnu::always_inline]] bool tag_name(PackedName& name) {
     const NameRun run = name_run(pos_, false);
     if (run.size > kLongestPackedName) return false;
     // Letters and digits only: setting bit 0x20 lowers the letters, keeps the digits.
