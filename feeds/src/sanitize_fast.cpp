@@ -362,7 +362,7 @@ class Scanner {
     std::uint32_t code_point = 0;
     std::size_t entity = kNoEntity;
   };
-  bool read_reference(Reference& out) {
+  [[gnu::always_inline]] bool read_reference(Reference& out) {
     std::size_t i = pos_ + 1;
     if (i < html_.size() && html_[i] == '#') {
       ++i;

@@ -522,10 +522,6 @@ void SanitizeWriter::text(std::string_view content) {
   if (skipping_ == 0) append_escaped(out_, content, false);
 }
 
-void SanitizeWriter::text_without_markup_characters(std::string_view content) {
-  if (skipping_ == 0) out_.append(content);
-}
-
 std::string SanitizeWriter::finish() {
   while (!stack_.empty()) close_top();
   return std::move(out_);

@@ -58,7 +58,9 @@ class SanitizeWriter {
   void text(std::string_view content);
   // Text the caller has checked holds no '&', '<' or '>': nothing to escape,
   // so it is appended as it is (the fast scanner's runs of text).
-  void text_without_markup_characters(std::string_view content);
+  void text_without_markup_characters(std::string_view content) {
+    if (skipping_ == 0) out_.append(content);
+  }
   std::string finish();
 
  private:
