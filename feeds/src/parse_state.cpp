@@ -80,17 +80,6 @@ std::string trim(std::string_view text) {
   return std::string(trim_view(text));
 }
 
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (a[i] == b[i]) continue;
-    // ASCII folding, what std::tolower does in the "C" locale, without a libc call per character
-    // (element names are compared this way for every element of every feed).
-    const auto fold = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; };
-    if (fold(a[i]) != fold(b[i])) return false;
-  }
-  return true;
-}
 
 std::string html_escape(std::string_view text) {
   std::string out;

@@ -59,7 +59,19 @@ std::string absolute_url(std::string_view base, std::string_view reference);
 
 std::string trim(std::string_view text);
 std::string_view trim_view(std::string_view text);
-bool iequals(std::string_view a, std::string_view b);
+// ASCII case-insensitive equality, what std::tolower does in the "C" locale,
+// without a libc call per character. Inline: element names are compared this
+// way for every element of every feed, mostly against literals whose length
+// alone settles it.
+inline bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] == b[i]) continue;
+    const auto fold = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; };
+    if (fold(a[i]) != fold(b[i])) return false;
+  }
+  return true;
+}
 std::string html_escape(std::string_view text);  // text -> HTML that shows it literally
 std::string sanitize_fragment(const ParseState& state, std::string_view html, std::string_view base);
 
