@@ -8,6 +8,7 @@
 #include <array>
 #include <cerrno>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <utility>
@@ -192,9 +193,13 @@ encoding_detail::TranscodeResult run_iconv(std::string_view bytes, const char* i
 // run_iconv gives. glibc's iconv spends about 20 instructions a byte on these
 // (KOI8-R was 4 % of a feed-corpus parse); the loop copies ASCII runs whole.
 struct SingleByteTable {
+  // One byte of a single-byte encoding is one code point of the BMP: at most
+  // three bytes of UTF-8, so every entry fits in four and the loop below can
+  // store four bytes unconditionally and advance by the entry's length.
   struct Entry {
-    std::array<char, 7> bytes{};
-    std::uint8_t length = 0;  // 0: iconv refuses the byte (U+FFFD, counted)
+    std::array<char, 4> bytes{};
+    std::uint8_t length = 0;
+    bool refused = false;  // iconv refuses the byte: U+FFFD, counted
   };
   std::array<Entry, 256> entries;
   bool ascii_identity = true;  // bytes below 0x80 are themselves
@@ -209,17 +214,24 @@ std::optional<SingleByteTable> single_byte_table(const char* iconv_name) {
     char* in = &input;
     std::size_t in_left = 1;
     SingleByteTable::Entry& entry = table.entries[static_cast<std::size_t>(byte)];
-    char* out = entry.bytes.data();
-    std::size_t out_left = entry.bytes.size();
+    std::array<char, 8> converted{};
+    char* out = converted.data();
+    std::size_t out_left = converted.size();
     iconv(converter.get(), nullptr, nullptr, nullptr, nullptr);  // initial state for every byte
     const std::size_t status = iconv(converter.get(), &in, &in_left, &out, &out_left);
     if (status == static_cast<std::size_t>(-1) || in_left != 0) {
       if (errno != EILSEQ) return std::nullopt;  // not a single-byte mapping after all
-      entry.length = 0;
+      std::memcpy(entry.bytes.data(), utf8::kReplacement.data(), utf8::kReplacement.size());
+      entry.length = static_cast<std::uint8_t>(utf8::kReplacement.size());
+      entry.refused = true;
     } else {
-      entry.length = static_cast<std::uint8_t>(entry.bytes.size() - out_left);
+      const std::size_t length = converted.size() - out_left;
+      if (length == 0 || length > 3) return std::nullopt;  // not one BMP code point: iconv's job
+      std::memcpy(entry.bytes.data(), converted.data(), length);
+      entry.length = static_cast<std::uint8_t>(length);
     }
-    if (byte < 0x80 && !(entry.length == 1 && entry.bytes[0] == input)) table.ascii_identity = false;
+    if (byte < 0x80 && !(entry.length == 1 && entry.bytes[0] == input && !entry.refused))
+      table.ascii_identity = false;
   }
   return table;
 }
@@ -228,23 +240,33 @@ encoding_detail::TranscodeResult transcode_single_byte(std::string_view bytes, c
                                                        std::string& out) {
   encoding_detail::TranscodeResult result;
   result.known = true;
-  out.reserve(out.size() + bytes.size() + bytes.size() / 2);
-  std::size_t pos = 0;
-  while (pos < bytes.size()) {
-    if (table.ascii_identity) {
-      const std::size_t run = pos;
-      pos = utf8::ascii_run_end(bytes, pos);
-      out.append(bytes.substr(run, pos - run));
-      if (pos == bytes.size()) break;
+  // Written through a pointer into room made chunk by chunk (three output
+  // bytes per input byte at most, plus the fourth byte of the last store),
+  // then cut to what was written: no append, no capacity check per byte.
+  constexpr std::size_t kChunk = 16 * 1024;
+  std::size_t written = out.size();
+  for (std::size_t chunk = 0; chunk < bytes.size(); chunk += kChunk) {
+    const std::string_view in = bytes.substr(chunk, kChunk);
+    out.resize(written + in.size() * 3 + 4);
+    char* const begin = out.data() + written;
+    char* dst = begin;
+    std::size_t pos = 0;
+    while (pos < in.size()) {
+      if (table.ascii_identity && static_cast<unsigned char>(in[pos]) < 0x80) {
+        const std::size_t run_end = utf8::ascii_run_end(in, pos);
+        std::memcpy(dst, in.data() + pos, run_end - pos);
+        dst += run_end - pos;
+        pos = run_end;
+        continue;
+      }
+      const SingleByteTable::Entry& entry = table.entries[static_cast<unsigned char>(in[pos++])];
+      std::memcpy(dst, entry.bytes.data(), 4);
+      dst += entry.length;
+      result.replaced += entry.refused ? 1 : 0;
     }
-    const SingleByteTable::Entry& entry = table.entries[static_cast<unsigned char>(bytes[pos++])];
-    if (entry.length == 0) {
-      out += utf8::kReplacement;
-      ++result.replaced;
-    } else {
-      out.append(entry.bytes.data(), entry.length);
-    }
+    written += static_cast<std::size_t>(dst - begin);
   }
+  out.resize(written);
   return result;
 }
 
