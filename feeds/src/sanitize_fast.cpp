@@ -10,7 +10,7 @@
 // - the elements in kElementNames, in any ASCII case, properly nested and
 //   explicitly closed, never opened where libxml2 would end the open element
 //   first (<p><div>, <li><li>, <a><a>): libxml2 itself is asked which of these
-//   pairs it closes implicitly, once per process (Rules);
+//   pairs it closes implicitly, once per process (Rules, sanitize_rules.cpp);
 // - attributes written name="value" or name='value', each name once,
 //   separated by white space; an optional "/>";
 // - script and style whose content has no '<' and ends at a lowercase
@@ -22,9 +22,6 @@
 // - no comments, CDATA, doctypes, processing instructions, bare '<' or '&'.
 // tests/feeds_text/fast_path_test.cpp and tests/fuzz/sanitize_fuzz.cpp check
 // that whenever this accepts, the output equals libxml2's path's.
-#include <libxml/HTMLparser.h>
-#include <libxml/parser.h>
-
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -34,140 +31,13 @@
 
 #include "name_index.h"
 #include "sanitize_parsers.h"
+#include "sanitize_rules.h"
 #include "sanitize_writer.h"
 #include "sse2.h"
 #include "utf8.h"
 
 namespace feeds::detail {
 namespace {
-
-constexpr std::string_view kElementNames[] = {
-    // sorted; what feed HTML is mostly made of
-    "a",     "abbr", "article", "aside", "b",    "blockquote", "br",      "cite",  "code", "dd",
-    "del",   "div",  "dl",      "dt",    "em",   "figcaption", "figure",  "h1",    "h2",   "h3",
-    "h4",    "h5",   "h6",      "hr",    "i",    "img",        "ins",     "kbd",   "li",   "mark",
-    "ol",    "p",    "q",       "s",     "samp", "script",     "section", "small", "span", "strong",
-    "style", "sub",  "sup",     "time",  "u",    "ul",         "var",
-};
-constexpr std::size_t kElementCount = std::size(kElementNames);
-
-constexpr std::string_view kEntityNames[] = {
-    // sorted; the named references feed HTML commonly uses
-    "AElig",  "Aacute", "Agrave", "Auml",  "Eacute", "Ouml",   "Uuml",  "aacute", "acirc",  "aelig",
-    "agrave", "amp",    "apos",   "auml",  "bull",   "ccedil", "cent",  "copy",   "deg",    "divide",
-    "eacute", "ecirc",  "egrave", "emsp",  "ensp",   "euml",   "euro",  "frac12", "frac14", "frac34",
-    "gt",     "hellip", "iacute", "icirc", "iuml",   "laquo",  "ldquo", "lsaquo", "lsquo",  "lt",
-    "mdash",  "middot", "nbsp",   "ndash", "ntilde", "oacute", "ocirc", "ouml",   "para",   "plusmn",
-    "pound",  "quot",   "raquo",  "rdquo", "reg",    "rsaquo", "rsquo", "sbquo",  "sect",   "shy",
-    "szlig",  "thinsp", "times",  "trade", "uacute", "ucirc",  "uuml",  "yen",    "zwj",    "zwnj",
-};
-
-template <std::size_t N>
-constexpr bool is_sorted_names(const std::string_view (&names)[N]) {
-  for (std::size_t i = 1; i < N; ++i) {
-    if (!(names[i - 1] < names[i])) return false;
-  }
-  return true;
-}
-static_assert(is_sorted_names(kElementNames), "kElementNames must stay sorted");
-static_assert(is_sorted_names(kEntityNames), "kEntityNames must stay sorted");
-
-constexpr auto kElementIndex = index_names(kElementNames);
-constexpr auto kEntityIndex = index_names(kEntityNames);
-
-bool is_raw_text(std::string_view name) {
-  return name == "script" || name == "style";
-}
-
-// What libxml2 does with the elements above, asked of libxml2 itself, so the
-// fast path follows the installed version rather than a copy of its tables.
-struct Rules {
-  std::array<bool, kElementCount> empty{};  // ended right after the start tag (<br>, <img>)
-  // closes[started][open]: a start tag of `started` implicitly ends `open`.
-  std::array<std::array<bool, kElementCount>, kElementCount> closes{};
-  std::array<std::string, std::size(kEntityNames)> entities;  // UTF-8 value, "" when libxml2 lacks it
-  // The value as the writer writes it in text ("&amp;" for &amp;): a reference
-  // costs one append, not a decode and an escaping pass.
-  std::array<std::string, std::size(kEntityNames)> escaped_entities;
-  std::array<ElementKey, kElementCount> keys;                 // the writer's view of each element
-  std::array<bool, kElementCount> raw_text{};                 // script, style
-};
-
-struct ProbeEvents {
-  std::string_view open, started;
-  bool open_seen = false, started_seen = false, closed_first = false;
-};
-
-extern "C" {
-void probe_start(void* context, const xmlChar* name, const xmlChar**) {
-  auto* probe = static_cast<ProbeEvents*>(context);
-  const std::string_view view(reinterpret_cast<const char*>(name));
-  if (!probe->open_seen && view == probe->open) {
-    probe->open_seen = true;
-  } else if (probe->open_seen && !probe->started_seen && view == probe->started) {
-    probe->started_seen = true;
-  }
-}
-void probe_end(void* context, const xmlChar* name) {
-  auto* probe = static_cast<ProbeEvents*>(context);
-  if (probe->open_seen && !probe->started_seen &&
-      std::string_view(reinterpret_cast<const char*>(name)) == probe->open)
-    probe->closed_first = true;
-}
-void probe_error(void*, xmlErrorPtr) {}
-}  // extern "C"
-
-struct ProbeContextDeleter {
-  void operator()(htmlParserCtxtPtr context) const { htmlFreeParserCtxt(context); }
-};
-
-// Does libxml2, with the sanitiser's options, end <open> when <started> begins inside it?
-bool libxml2_closes(std::string_view open, std::string_view started) {
-  ProbeEvents probe{open, started};
-  htmlSAXHandler handler{};
-  handler.startElement = probe_start;
-  handler.endElement = probe_end;
-  handler.initialized = XML_SAX2_MAGIC;
-  handler.serror = probe_error;
-  std::unique_ptr<htmlParserCtxt, ProbeContextDeleter> context(
-      htmlCreatePushParserCtxt(&handler, &probe, nullptr, 0, nullptr, XML_CHAR_ENCODING_UTF8));
-  if (!context) return true;  // unknown: treat as closing, so the fast path declines
-  htmlCtxtUseOptions(context.get(), HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                        HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED | HTML_PARSE_IGNORE_ENC |
-                                        HTML_PARSE_NODEFDTD);
-  const std::string document = "<newsd-probe><" + std::string(open) + "><" + std::string(started) + ">x";
-  htmlParseChunk(context.get(), document.data(), static_cast<int>(document.size()), 1);
-  return probe.closed_first || !probe.started_seen;
-}
-
-Rules ask_libxml2() {
-  Rules rules;
-  for (std::size_t i = 0; i < kElementCount; ++i) {
-    const std::string name(kElementNames[i]);
-    const htmlElemDesc* description = htmlTagLookup(reinterpret_cast<const xmlChar*>(name.c_str()));
-    rules.empty[i] = description != nullptr && description->empty != 0;
-    rules.keys[i] = SanitizeWriter::key_for(kElementNames[i]);
-    rules.raw_text[i] = is_raw_text(kElementNames[i]);
-  }
-  for (std::size_t open = 0; open < kElementCount; ++open) {
-    // Elements never left open need no row: empty ones end at once, raw text holds no tags.
-    if (rules.empty[open] || is_raw_text(kElementNames[open])) continue;
-    for (std::size_t started = 0; started < kElementCount; ++started)
-      rules.closes[started][open] = libxml2_closes(kElementNames[open], kElementNames[started]);
-  }
-  for (std::size_t i = 0; i < std::size(kEntityNames); ++i) {
-    const std::string name(kEntityNames[i]);
-    const htmlEntityDesc* entity = htmlEntityLookup(reinterpret_cast<const xmlChar*>(name.c_str()));
-    if (entity != nullptr && entity->value > 0) utf8::append(rules.entities[i], entity->value);
-    rules.escaped_entities[i] = SanitizeWriter::escape_text(rules.entities[i]);
-  }
-  return rules;
-}
-
-const Rules& rules() {
-  static const Rules instance = ask_libxml2();
-  return instance;
-}
 
 // Byte classes for the scan: text runs stop only at these.
 enum : std::uint8_t {
@@ -604,9 +474,6 @@ class Scanner {
     open_.pop_back();
     return true;
   }
-
-  // Deeper than this, libxml2's reading is left to libxml2.
-  static constexpr std::size_t kMaxDepth = 100;
 
   std::string_view html_;
   std::size_t pos_ = 0;
