@@ -56,18 +56,9 @@ std::string read_text_construct(const Scope& scope, std::string_view base, std::
     const std::string_view div_name = div ? std::string_view(div.name()) : std::string_view{};
     const bool wrapped = elements == 1 && (div_name == "div" || div_name.ends_with(":div")) &&
                          trim(ElementText(node)).empty();
-    raw = element_markup(wrapped ? div : node, true);
-    // A namespace prefix on XHTML elements (<xhtml:p>) means nothing to HTML.
-    // One search first: most content has no prefix at all, and four searches read it four times.
-    if (raw.find("html:") != std::string::npos) {
-      for (std::string_view prefix : {"<xhtml:", "</xhtml:", "<html:", "</html:"}) {
-        const std::size_t open = prefix[1] == '/' ? 2 : 1;
-        const std::size_t length = prefix.size() - open;
-        for (std::size_t at = raw.find(prefix); at != std::string::npos; at = raw.find(prefix, at))
-          raw.erase(at + open, length);
-      }
-    }
-    return as == TextAs::html ? sanitize_fragment(scope.state(), raw, base) : html_to_plain_text(raw);
+    const pugi::xml_node content = wrapped ? div : node;
+    if (as == TextAs::html) return sanitize_xhtml(scope.state(), content, base);
+    return html_to_plain_text(xhtml_markup(content));
   }
   raw = has_element_children(node) ? element_markup(node, kind != TextKind::html) : element_text(node);
   if (iequals(mode, "base64")) {

@@ -15,6 +15,7 @@
 #include "feeds/url.h"
 #include "sanitize_parsers.h"
 #include "url_resolver.h"
+#include "xml_scope.h"
 
 namespace feeds::detail {
 
@@ -105,14 +106,9 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
-std::string sanitize_fragment(const ParseState& state, std::string_view html, std::string_view base) {
-  if (html.find_first_not_of(" \t\r\n") == std::string_view::npos) return {};
-  SanitizeOptions options;
-  options.base_url = base;
-  // Trimmed in place: the result is most of the item's bytes, and a trimmed copy cost a
+std::string trim_sanitized(std::string out) {
+  // In place: the result is most of the item's bytes, and a trimmed copy cost a
   // second allocation and copy of every content field.
-  std::string out =
-      state.text_is_valid_utf8 ? sanitize_valid_utf8(html, options) : sanitize_html(html, options);
   std::size_t end = out.size();
   while (end > 0 && is_space(out[end - 1])) --end;
   out.resize(end);
@@ -120,6 +116,26 @@ std::string sanitize_fragment(const ParseState& state, std::string_view html, st
   while (start < out.size() && is_space(out[start])) ++start;
   out.erase(0, start);
   return out;
+}
+
+std::string sanitize_markup(std::string_view html, const SanitizeOptions& options, bool valid_utf8) {
+  if (html.find_first_not_of(" \t\r\n") == std::string_view::npos) return {};
+  return trim_sanitized(valid_utf8 ? sanitize_valid_utf8(html, options) : sanitize_html(html, options));
+}
+
+std::string sanitize_fragment(const ParseState& state, std::string_view html, std::string_view base) {
+  SanitizeOptions options;
+  options.base_url = base;
+  return sanitize_markup(html, options, state.text_is_valid_utf8);
+}
+
+std::string sanitize_xhtml(const ParseState& state, pugi::xml_node content, std::string_view base) {
+  SanitizeOptions options;
+  options.base_url = base;
+  if (state.text_is_valid_utf8) {
+    if (auto html = sanitize_xhtml_tree(content, options)) return trim_sanitized(*std::move(html));
+  }
+  return sanitize_markup(xhtml_markup(content), options, state.text_is_valid_utf8);
 }
 
 namespace {

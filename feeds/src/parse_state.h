@@ -9,8 +9,11 @@
 #include <string>
 #include <string_view>
 
+#include <pugixml.hpp>
+
 #include "feeds/feed.h"
 #include "feeds/parse.h"
+#include "feeds/sanitize.h"
 
 namespace feeds::detail {
 
@@ -74,6 +77,13 @@ inline bool iequals(std::string_view a, std::string_view b) {
 }
 std::string html_escape(std::string_view text);  // text -> HTML that shows it literally
 std::string sanitize_fragment(const ParseState& state, std::string_view html, std::string_view base);
+// Atom XHTML content (the children of `content`), sanitised: straight from the
+// tree where the walker takes it (sanitize_xhtml.cpp), else serialised first.
+std::string sanitize_xhtml(const ParseState& state, pugi::xml_node content, std::string_view base);
+// What sanitize_fragment does, for markup known (or not) to be valid UTF-8.
+std::string sanitize_markup(std::string_view html, const SanitizeOptions& options, bool valid_utf8);
+// Sanitised HTML with the white space at both ends cut, in place.
+std::string trim_sanitized(std::string out);
 
 // RSS author forms: "jane@example.com (Jane Doe)", "Jane Doe <jane@example.com>",
 // "jane@example.com", "Jane Doe".

@@ -239,6 +239,20 @@ std::string element_markup(pugi::xml_node node, bool escape_text) {
   return out;
 }
 
+std::string xhtml_markup(pugi::xml_node content) {
+  std::string raw = element_markup(content, true);
+  // One search first: most content has no prefix at all, and four searches read it four times.
+  if (raw.find("html:") != std::string::npos) {
+    for (std::string_view prefix : {"<xhtml:", "</xhtml:", "<html:", "</html:"}) {
+      const std::size_t open = prefix[1] == '/' ? 2 : 1;
+      const std::size_t length = prefix.size() - open;
+      for (std::size_t at = raw.find(prefix); at != std::string::npos; at = raw.find(prefix, at))
+        raw.erase(at + open, length);
+    }
+  }
+  return raw;
+}
+
 bool has_element_children(pugi::xml_node node) {
   for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling())
     if (child.type() == pugi::node_element) return true;

@@ -114,6 +114,9 @@ class ElementText {
 // The element's children as markup: text as is (RSS escaped HTML), or escaped
 // when `escape_text` (XHTML); child elements serialised.
 std::string element_markup(pugi::xml_node node, bool escape_text);
+// Atom XHTML content (the children of `content`) as HTML: serialised, with the
+// "xhtml:" and "html:" prefixes taken off the tags, which mean nothing to HTML.
+std::string xhtml_markup(pugi::xml_node content);
 // Whether the element has element children (unescaped HTML in RSS).
 bool has_element_children(pugi::xml_node node);
 
