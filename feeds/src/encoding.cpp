@@ -243,7 +243,7 @@ encoding_detail::TranscodeResult transcode_single_byte(std::string_view bytes, c
   // Written through a pointer into room made chunk by chunk (three output
   // bytes per input byte at most, plus the fourth byte of the last store),
   // then cut to what was written: no append, no capacity check per byte.
-  constexpr std::size_t kChunk = 16 * 1024;
+  constexpr std::size_t kChunk = std::size_t{16} * 1024;
   std::size_t written = out.size();
   for (std::size_t chunk = 0; chunk < bytes.size(); chunk += kChunk) {
     const std::string_view in = bytes.substr(chunk, kChunk);
