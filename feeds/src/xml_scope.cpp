@@ -104,7 +104,11 @@ Scope::Scope(ParseState& state, const Scope* parent, pugi::xml_node element, std
     own_base_ = std::string(document_base);
     base_ = &own_base_;
   }
-  for (pugi::xml_attribute attribute : element.attributes()) {
+  // first_attribute/next_attribute rather than attributes(): the range's
+  // iterators cost about a hundred instructions per element (pugixml is a
+  // shared library, nothing inlines), and every element of a feed has a Scope.
+  for (pugi::xml_attribute attribute = element.first_attribute(); attribute;
+       attribute = attribute.next_attribute()) {
     const std::string_view name = attribute.name();
     if (name.size() < 5 || (name[0] != 'x' && name[0] != 'X')) continue;
     if (name.starts_with("xmlns")) {
@@ -129,7 +133,8 @@ Scope::Scope(ParseState& state, const Scope* parent, pugi::xml_node element, std
 }
 
 std::string_view Scope::attribute(std::string_view name) const {
-  for (pugi::xml_attribute attribute : node_.attributes()) {
+  for (pugi::xml_attribute attribute = node_.first_attribute(); attribute;
+       attribute = attribute.next_attribute()) {
     std::string_view attribute_name = attribute.name();
     if (const auto colon = attribute_name.find(':');
         colon != std::string_view::npos && name.find(':') == std::string_view::npos)
@@ -157,7 +162,8 @@ bool Scope::find_declaration(std::string_view prefix, Ns& out) const {
 }
 
 bool Scope::own_declaration(std::string_view prefix, Ns& out) const {
-  for (pugi::xml_attribute attribute : node_.attributes()) {
+  for (pugi::xml_attribute attribute = node_.first_attribute(); attribute;
+       attribute = attribute.next_attribute()) {
     const std::string_view name = attribute.name();
     if (!name.starts_with("xmlns")) continue;
     const bool matches =
