@@ -54,8 +54,8 @@ std::string read_text_construct(const Scope& scope, std::string_view base, std::
       }
     }
     const std::string_view div_name = div ? std::string_view(div.name()) : std::string_view{};
-    const bool wrapped = elements == 1 && (div_name == "div" || div_name.ends_with(":div")) &&
-                         trim(ElementText(node)).empty();
+    const bool wrapped =
+        elements == 1 && (div_name == "div" || div_name.ends_with(":div")) && trim(ElementText(node)).empty();
     const pugi::xml_node content = wrapped ? div : node;
     if (as == TextAs::html) return sanitize_xhtml(scope.state(), content, base);
     return html_to_plain_text(xhtml_markup(content));
@@ -175,12 +175,10 @@ Item read_entry(ParseState& state, const Scope& entry, std::size_t index, std::s
       }
     } else if (child.named("published") || child.named("issued") || child.named("created")) {
       if (!item.published)
-        item.published =
-            parse_date_element(state, ElementText(node), draft.where, child.local());
+        item.published = parse_date_element(state, ElementText(node), draft.where, child.local());
     } else if (child.named("updated") || child.named("modified")) {
       if (!item.updated)
-        item.updated =
-            parse_date_element(state, ElementText(node), draft.where, child.local());
+        item.updated = parse_date_element(state, ElementText(node), draft.where, child.local());
     } else if (child.named("author")) {
       Person person = read_person(state, child, base);
       if (!empty_person(person)) item.authors.push_back(std::move(person));
@@ -256,8 +254,7 @@ void parse_atom(ParseState& state, pugi::xml_node root) {
       if (feed.description.empty())
         feed.description = read_text_construct(child, base, "feed <subtitle>", TextAs::plain);
     } else if (child.named("updated") || child.named("modified")) {
-      if (!feed.updated)
-        feed.updated = parse_date_element(state, ElementText(node), "feed", child.local());
+      if (!feed.updated) feed.updated = parse_date_element(state, ElementText(node), "feed", child.local());
     } else if (child.named("author")) {
       Person person = read_person(state, child, base);
       if (!empty_person(person)) feed.authors.push_back(std::move(person));

@@ -133,8 +133,7 @@ bool read_item_extension(ItemDraft& draft, const Scope& child) {
         if (draft.media_title.empty()) draft.media_title = html_to_plain_text(ElementText(child.node()));
       } else if (child.named("description")) {
         if (draft.fallback_summary.empty())
-          draft.fallback_summary =
-              sanitize_fragment(state, ElementText(child.node()), draft.base_for(child));
+          draft.fallback_summary = sanitize_fragment(state, ElementText(child.node()), draft.base_for(child));
       } else if (child.named("language")) {
         if (item.language.empty()) item.language = trim(ElementText(child.node()));
       }

@@ -37,15 +37,17 @@ constexpr bool pack_name(std::string_view name, PackedName& out) {
 // loads when sixteen bytes can be read there, else byte by byte. With
 // `lowercase`, letters are lowered by setting bit 0x20 of every byte: right
 // only for names made of ASCII letters and digits.
-[[gnu::always_inline]] inline PackedName pack_name_at(std::string_view buffer, std::size_t at, std::size_t size, bool lowercase) {
+[[gnu::always_inline]] inline PackedName pack_name_at(std::string_view buffer, std::size_t at,
+                                                      std::size_t size, bool lowercase) {
   PackedName packed;
   if constexpr (std::endian::native == std::endian::little) {
     if (at + 16 <= buffer.size()) {
       std::memcpy(&packed.low, buffer.data() + at, 8);
       std::memcpy(&packed.high, buffer.data() + at + 8, 8);
       const std::uint64_t low_mask = size >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * size)) - 1;
-      const std::uint64_t high_mask =
-          size >= 16 ? ~std::uint64_t{0} : size <= 8 ? 0 : (std::uint64_t{1} << (8 * (size - 8))) - 1;
+      const std::uint64_t high_mask = size >= 16  ? ~std::uint64_t{0}
+                                      : size <= 8 ? 0
+                                                  : (std::uint64_t{1} << (8 * (size - 8))) - 1;
       packed.low &= low_mask;
       packed.high &= high_mask;
       if (lowercase) {
@@ -57,7 +59,8 @@ constexpr bool pack_name(std::string_view name, PackedName& out) {
   }
   pack_name(buffer.substr(at, size), packed);
   if (lowercase) {
-    for (std::size_t i = 0; i < size; ++i) (i < 8 ? packed.low : packed.high) |= std::uint64_t{0x20} << (8 * (i % 8));
+    for (std::size_t i = 0; i < size; ++i)
+      (i < 8 ? packed.low : packed.high) |= std::uint64_t{0x20} << (8 * (i % 8));
   }
   return packed;
 }

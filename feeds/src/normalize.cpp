@@ -69,7 +69,8 @@ void dedupe_authors(std::vector<Person>& authors) {
 }
 
 void dedupe_enclosures(std::vector<Enclosure>& enclosures) {
-  dedupe(enclosures, [](const Enclosure& other, const Enclosure& enclosure) { return other.url == enclosure.url; });
+  dedupe(enclosures,
+         [](const Enclosure& other, const Enclosure& enclosure) { return other.url == enclosure.url; });
 }
 
 // A guid made only of digits ("12", "4711") is a database row number: the same

@@ -81,7 +81,6 @@ std::string trim(std::string_view text) {
   return std::string(trim_view(text));
 }
 
-
 std::string html_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);

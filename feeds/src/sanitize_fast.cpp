@@ -296,11 +296,12 @@ class Scanner {
     if (at + 16 <= html_.size()) {
       const __m128i bytes = sse2::load(html_.data() + at);
       const __m128i upper = sse2::in_range(bytes, 'A', 'Z');
-      __m128i name = _mm_or_si128(_mm_or_si128(sse2::in_range(bytes, 'a', 'z'), upper),
-                                  sse2::in_range(bytes, '0', '9'));
+      __m128i name =
+          _mm_or_si128(_mm_or_si128(sse2::in_range(bytes, 'a', 'z'), upper), sse2::in_range(bytes, '0', '9'));
       if (punctuation) {
-        name = _mm_or_si128(name, _mm_or_si128(_mm_or_si128(sse2::equal(bytes, '-'), sse2::equal(bytes, '_')),
-                                               _mm_or_si128(sse2::equal(bytes, ':'), sse2::equal(bytes, '.'))));
+        name =
+            _mm_or_si128(name, _mm_or_si128(_mm_or_si128(sse2::equal(bytes, '-'), sse2::equal(bytes, '_')),
+                                            _mm_or_si128(sse2::equal(bytes, ':'), sse2::equal(bytes, '.'))));
       }
       const unsigned others = ~sse2::bits(name) & 0xFFFF;
       if (others != 0) {

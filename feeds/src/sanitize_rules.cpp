@@ -88,8 +88,6 @@ Rules ask_libxml2() {
   return rules;
 }
 
-
-
 }  // namespace
 
 const Rules& rules() {

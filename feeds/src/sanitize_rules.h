@@ -60,8 +60,8 @@ struct Rules {
   // The value as the writer writes it in text ("&amp;" for &amp;): a reference
   // costs one append, not a decode and an escaping pass.
   std::array<std::string, std::size(kEntityNames)> escaped_entities;
-  std::array<ElementKey, kElementCount> keys;                 // the writer's view of each element
-  std::array<bool, kElementCount> raw_text{};                 // script, style
+  std::array<ElementKey, kElementCount> keys;  // the writer's view of each element
+  std::array<bool, kElementCount> raw_text{};  // script, style
 };
 
 // Built on first use, then shared (read-only) by every thread.

@@ -104,7 +104,8 @@ TextCheck check_text(std::string_view text, bool in_attribute) {
     const __m128i bytes = sse2::load(text.data() + i);
     const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(bytes, last_control), bytes);  // byte <= 0x1F
     const __m128i return_byte = sse2::equal(bytes, '\r');
-    const __m128i fine = _mm_or_si128(_mm_or_si128(sse2::equal(bytes, '\t'), sse2::equal(bytes, '\n')), return_byte);
+    const __m128i fine =
+        _mm_or_si128(_mm_or_si128(sse2::equal(bytes, '\t'), sse2::equal(bytes, '\n')), return_byte);
     refused = _mm_or_si128(refused, _mm_andnot_si128(fine, control));
     carriage_return = _mm_or_si128(carriage_return, return_byte);
     lead_ef = _mm_or_si128(lead_ef, sse2::equal(bytes, '\xEF'));
@@ -243,7 +244,8 @@ class TreeWalker {
     attributes_.clear();
     names_.clear();
     offsets_.clear();
-    for (pugi::xml_attribute attribute = node.first_attribute(); attribute; attribute = attribute.next_attribute()) {
+    for (pugi::xml_attribute attribute = node.first_attribute(); attribute;
+         attribute = attribute.next_attribute()) {
       const std::string_view name = attribute.name();
       const std::string_view value = attribute.value();
       if (!scanner_attribute_name(name) || !check_text(value, true).passes) return false;
@@ -262,7 +264,8 @@ class TreeWalker {
       if (offsets_[i] != kInPlace)
         attributes_[i].name = std::string_view(names_).substr(offsets_[i], attributes_[i].name.size());
       for (std::size_t j = 0; j < i; ++j) {
-        if (attributes_[j].name == attributes_[i].name) return false;  // libxml2 drops one; the scanner declines
+        if (attributes_[j].name == attributes_[i].name)
+          return false;  // libxml2 drops one; the scanner declines
       }
     }
     return true;

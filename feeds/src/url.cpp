@@ -308,7 +308,8 @@ UrlResolver::UrlResolver(std::string_view base, bool clean_relative) {
         // normalised ("a/b/.." merges as "a/b/"): only a path normalising
         // leaves alone can be used directly.
         const std::string_view path = base_->encoded_path();
-        const std::string_view directory = path.empty() ? std::string_view("/") : path.substr(0, path.rfind('/') + 1);
+        const std::string_view directory =
+            path.empty() ? std::string_view("/") : path.substr(0, path.rfind('/') + 1);
         if (!directory.empty() && detail::is_clean_path(directory)) directory_ = directory;
       }
     }

@@ -73,12 +73,12 @@ struct TailMasks {
 [[gnu::always_inline]] inline TailMasks tail_masks(__m128i bytes, bool previous_slash) {
   // Printable ASCII but for " # % < > [ \ ] ^ ` { | }. The signed compare
   // counts bytes from 0x80 up as below 0x21.
-  const __m128i controls = _mm_or_si128(_mm_cmplt_epi8(bytes, _mm_set1_epi8(0x21)),
-                                        _mm_cmpeq_epi8(bytes, _mm_set1_epi8(0x7F)));
+  const __m128i controls =
+      _mm_or_si128(_mm_cmplt_epi8(bytes, _mm_set1_epi8(0x21)), _mm_cmpeq_epi8(bytes, _mm_set1_epi8(0x7F)));
   const __m128i quote_or_hash = _mm_cmpeq_epi8(_mm_or_si128(bytes, _mm_set1_epi8(1)), _mm_set1_epi8('#'));
   const __m128i angles = _mm_cmpeq_epi8(_mm_or_si128(bytes, _mm_set1_epi8(2)), _mm_set1_epi8('>'));  // < >
-  const __m128i others = _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('%')),
-                                      _mm_cmpeq_epi8(bytes, _mm_set1_epi8('`')));
+  const __m128i others =
+      _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('%')), _mm_cmpeq_epi8(bytes, _mm_set1_epi8('`')));
   const __m128i ranges = _mm_or_si128(in_range(bytes, '[', '^'), in_range(bytes, '{', '}'));
   const __m128i unclean =
       _mm_or_si128(_mm_or_si128(controls, quote_or_hash), _mm_or_si128(_mm_or_si128(angles, others), ranges));
@@ -196,7 +196,8 @@ bool append_clean_url(const CleanBase& base, std::string_view reference, std::st
     // base's directory, then held to the same test as "/path" (which also
     // declines "./" and "../"). A ':' before the first '/' would make the
     // first segment a scheme; '?', '#' and "//" start other kinds of reference.
-    if (base.directory.empty() || reference[0] == '?' || reference[0] == '#' || reference[0] == '/') return false;
+    if (base.directory.empty() || reference[0] == '?' || reference[0] == '#' || reference[0] == '/')
+      return false;
     for (const char c : reference) {
       if (c == ':') return false;
       if (c == '/' || c == '?' || c == '#') break;

@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <cstring>
 
-
 #include "feeds/text.h"
 #include "parse_state.h"
 #include "sse2.h"
@@ -58,8 +57,8 @@ std::uint64_t has_byte(std::uint64_t word, unsigned char byte) {
   const __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(bytes, _mm_set1_epi8(0x1F)), bytes);
   unsigned found = sse2::bits(_mm_or_si128(low, stops));
   if (found == 0) return 0;
-  const __m128i allowed =
-      _mm_or_si128(sse2::equal(bytes, '\t'), _mm_or_si128(sse2::equal(bytes, '\n'), sse2::equal(bytes, '\r')));
+  const __m128i allowed = _mm_or_si128(sse2::equal(bytes, '\t'),
+                                       _mm_or_si128(sse2::equal(bytes, '\n'), sse2::equal(bytes, '\r')));
   return found & ~sse2::bits(allowed);
 }
 #endif
@@ -190,7 +189,8 @@ XmlScan scan_xml(std::string_view document) {
     while (i + 17 <= size) {
       const __m128i bytes = sse2::load(document.data() + i);
       const __m128i bang_next = sse2::equal(sse2::load(document.data() + i + 1), '!');
-      const __m128i markup = _mm_or_si128(_mm_and_si128(sse2::equal(bytes, '<'), bang_next), sse2::equal(bytes, '&'));
+      const __m128i markup =
+          _mm_or_si128(_mm_and_si128(sse2::equal(bytes, '<'), bang_next), sse2::equal(bytes, '&'));
       const unsigned stops = stops_or_controls(bytes, markup);
       if (stops != 0) {
         i += static_cast<std::size_t>(__builtin_ctz(stops));

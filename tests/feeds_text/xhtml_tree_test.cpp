@@ -36,7 +36,8 @@ class XhtmlGenerator {
 
   std::string next() {
     clean_ = pick(0, 1) == 0;
-    std::string out = "<div xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">";
+    std::string out =
+        "<div xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">";
     content(out, 0);
     out += "</div>";
     return out;
@@ -117,35 +118,98 @@ class XhtmlGenerator {
       "dl",   "dt",     "em",    "figcaption", "figure", "h1",   "h2",   "h6",     "hr",
       "i",    "img",    "li",    "ol",         "p",      "q",    "s",    "script", "small",
       "span", "strong", "style", "sub",        "sup",    "time", "u",    "ul"};
-  static constexpr const char* kOtherNames[] = {
-      "table", "tr", "td", "pre", "iframe", "svg:rect", "my-widget", "newsd-sanitized", "xhtml:xhtml:p",
-      "html:xhtml:p", "x.y", "h7", "abcdefghijklmnopq", "body", "textarea", "caf\xC3\xA9"};
-  static constexpr const char* kOddities[] = {
-      "<![CDATA[x < y]]>", "<!-- comment -->", "<?pi data?>", "<br>text</br>", "<p/>", "<img src=\"/a.jpg\"/>",
-      "<script><b>x</b></script>", "<script>a<![CDATA[b]]></script>", "<SCRIPT>x</SCRIPT>",
-      "<p>a<div>b</div></p>", "<ul><li>a<li>b</li></li></ul>", "<a href=\"/1\">a<a href=\"/2\">b</a></a>"};
-  static constexpr const char* kWords[] = {"Kyiv ", "council", " said ", "\xE2\x80\x94", "caf\xC3\xA9",
-                                           " a ", "\t", "\n", "  ", "\xD0\xBD\xD0\xBE\xD0\xB2\xD0\xB8\xD0\xBD\xD0\xB8",
-                                           "\xE6\x97\xA5\xE6\x9C\xAC", "\xF0\x9F\x98\x80", "'", "\"", "x",
-                                           "\xEF\xBC\x8C", "=", "]]&gt;", "abcdefghijklmnopqrstuvwxyz "};
+  static constexpr const char* kOtherNames[] = {"table",
+                                                "tr",
+                                                "td",
+                                                "pre",
+                                                "iframe",
+                                                "svg:rect",
+                                                "my-widget",
+                                                "newsd-sanitized",
+                                                "xhtml:xhtml:p",
+                                                "html:xhtml:p",
+                                                "x.y",
+                                                "h7",
+                                                "abcdefghijklmnopq",
+                                                "body",
+                                                "textarea",
+                                                "caf\xC3\xA9"};
+  static constexpr const char* kOddities[] = {"<![CDATA[x < y]]>",
+                                              "<!-- comment -->",
+                                              "<?pi data?>",
+                                              "<br>text</br>",
+                                              "<p/>",
+                                              "<img src=\"/a.jpg\"/>",
+                                              "<script><b>x</b></script>",
+                                              "<script>a<![CDATA[b]]></script>",
+                                              "<SCRIPT>x</SCRIPT>",
+                                              "<p>a<div>b</div></p>",
+                                              "<ul><li>a<li>b</li></li></ul>",
+                                              "<a href=\"/1\">a<a href=\"/2\">b</a></a>"};
+  static constexpr const char* kWords[] = {"Kyiv ",
+                                           "council",
+                                           " said ",
+                                           "\xE2\x80\x94",
+                                           "caf\xC3\xA9",
+                                           " a ",
+                                           "\t",
+                                           "\n",
+                                           "  ",
+                                           "\xD0\xBD\xD0\xBE\xD0\xB2\xD0\xB8\xD0\xBD\xD0\xB8",
+                                           "\xE6\x97\xA5\xE6\x9C\xAC",
+                                           "\xF0\x9F\x98\x80",
+                                           "'",
+                                           "\"",
+                                           "x",
+                                           "\xEF\xBC\x8C",
+                                           "=",
+                                           "]]&gt;",
+                                           "abcdefghijklmnopqrstuvwxyz "};
   static constexpr const char* kReferences[] = {
-      "&amp;", "&lt;", "&gt;", "&quot;", "&apos;", "&#8212;", "&#x2014;", "&#13;", "&#x1;",
-      "&#xFFFE;", "&#xFFFF;", "\xEF\xBF\xBE", "&#9;", "&#10;", "\r\n", "&#65;", "&#x10FFFF;"};
+      "&amp;",    "&lt;",     "&gt;",         "&quot;", "&apos;", "&#8212;", "&#x2014;", "&#13;",     "&#x1;",
+      "&#xFFFE;", "&#xFFFF;", "\xEF\xBF\xBE", "&#9;",   "&#10;",  "\r\n",    "&#65;",    "&#x10FFFF;"};
   static constexpr const char* kCleanReferences[] = {"&amp;", "&lt;", "&gt;", "&quot;", "&#8212;", "&#9;"};
   static constexpr const char* kAttributeNames[] = {
-      "href", "src", "srcset", "alt", "title", "class", "onclick", "style", "width", "cite",
-      "datetime", "lang", "HREF", "data-x", "xml:lang", "dir", "Alt", "a.b", "x_y"};
-  static constexpr const char* kCleanValues[] = {
-      "https://example.com/a", "/images/1.jpg", "images/2.jpg", "../up.html", "?page=2", "#top", "",
-      "https://example.com?q=1&amp;r=2", "A photo &amp; a caption", "it's", "say &quot;hi&quot;",
-      "x &lt; y", "tab&#9;here", "line&#10;break", "cr&#13;here", "javascript:alert(1)",
-      "data:image/png;base64,AAAA", "/a.jpg 1x, /b.jpg 2x", "caf\xC3\xA9"};
-  static constexpr const char* kValues[] = {
-      "https://example.com/a", "/images/1.jpg", "a > b", "x&#1;y", "\xEF\xBF\xBF", "&#xFFFE;",
-      "jav&#x09;ascript:alert(1)", "https://Example.COM:443/a/../b", "  spaced  ", "\t\n",
-      "https://example.com/a b", "mailto:a@example.com"};
-  static constexpr const char* kScripts[] = {"var a = b &amp;&amp; c &gt; d;", "x&#13;y", "x&#1;y",
-                                             "<![CDATA[if (a < b) {}]]>", "<b>bold</b>", "\xEF\xBF\xBE", ""};
+      "href",     "src",  "srcset", "alt",    "title",    "class", "onclick", "style", "width", "cite",
+      "datetime", "lang", "HREF",   "data-x", "xml:lang", "dir",   "Alt",     "a.b",   "x_y"};
+  static constexpr const char* kCleanValues[] = {"https://example.com/a",
+                                                 "/images/1.jpg",
+                                                 "images/2.jpg",
+                                                 "../up.html",
+                                                 "?page=2",
+                                                 "#top",
+                                                 "",
+                                                 "https://example.com?q=1&amp;r=2",
+                                                 "A photo &amp; a caption",
+                                                 "it's",
+                                                 "say &quot;hi&quot;",
+                                                 "x &lt; y",
+                                                 "tab&#9;here",
+                                                 "line&#10;break",
+                                                 "cr&#13;here",
+                                                 "javascript:alert(1)",
+                                                 "data:image/png;base64,AAAA",
+                                                 "/a.jpg 1x, /b.jpg 2x",
+                                                 "caf\xC3\xA9"};
+  static constexpr const char* kValues[] = {"https://example.com/a",
+                                            "/images/1.jpg",
+                                            "a > b",
+                                            "x&#1;y",
+                                            "\xEF\xBF\xBF",
+                                            "&#xFFFE;",
+                                            "jav&#x09;ascript:alert(1)",
+                                            "https://Example.COM:443/a/../b",
+                                            "  spaced  ",
+                                            "\t\n",
+                                            "https://example.com/a b",
+                                            "mailto:a@example.com"};
+  static constexpr const char* kScripts[] = {"var a = b &amp;&amp; c &gt; d;",
+                                             "x&#13;y",
+                                             "x&#1;y",
+                                             "<![CDATA[if (a < b) {}]]>",
+                                             "<b>bold</b>",
+                                             "\xEF\xBF\xBE",
+                                             ""};
 
   std::mt19937 random_;
   bool clean_ = false;
@@ -190,18 +254,20 @@ TEST(XhtmlTree, AcceptsTypicalAtomContent) {
   ASSERT_TRUE(tree.has_value());
   EXPECT_EQ(*tree, *feeds::fast_paths::sanitize_xhtml_markup(xml, with_base()));
   EXPECT_NE(tree->find("<p>Prefixed</p>"), std::string::npos) << *tree;
-  EXPECT_NE(tree->find("href=\"https://news.example.com/story/1?utm_source=feed&amp;x=2\""), std::string::npos)
+  EXPECT_NE(tree->find("href=\"https://news.example.com/story/1?utm_source=feed&amp;x=2\""),
+            std::string::npos)
       << *tree;
   EXPECT_EQ(tree->find("script"), std::string::npos) << *tree;
   EXPECT_EQ(tree->find("onclick"), std::string::npos) << *tree;
 }
 
 TEST(XhtmlTree, DeclinesWhatTheScannerWouldDecline) {
-  for (const char* content :
-       {"<p>a<div>b</div></p>", "<ul><li>a<li>b</li></li></ul>", "<br>x</br>", "<table><tr><td>x</td></tr></table>",
-        "<p><![CDATA[x]]></p>", "<svg:rect xmlns:svg=\"http://www.w3.org/2000/svg\"/>", "<my-widget/>", "a&#13;b",
-        "a&#x1;b", "a\xEF\xBF\xBE", "<p title=\"a &gt; b\">x</p>", "<p title=\"a > b\">x</p>", "<p A=\"1\" a=\"2\">x</p>",
-        "<script><b>x</b></script>", "<SCRIPT>x</SCRIPT>", "<newsd-sanitized/>"}) {
+  for (const char* content : {"<p>a<div>b</div></p>", "<ul><li>a<li>b</li></li></ul>", "<br>x</br>",
+                              "<table><tr><td>x</td></tr></table>", "<p><![CDATA[x]]></p>",
+                              "<svg:rect xmlns:svg=\"http://www.w3.org/2000/svg\"/>", "<my-widget/>",
+                              "a&#13;b", "a&#x1;b", "a\xEF\xBF\xBE", "<p title=\"a &gt; b\">x</p>",
+                              "<p title=\"a > b\">x</p>", "<p A=\"1\" a=\"2\">x</p>",
+                              "<script><b>x</b></script>", "<SCRIPT>x</SCRIPT>", "<newsd-sanitized/>"}) {
     const std::string xml = std::string("<div>") + content + "</div>";
     EXPECT_FALSE(feeds::fast_paths::sanitize_xhtml_tree(xml, with_base()).has_value()) << content;
     // What the general path makes of it is still safe and well-formed output.
