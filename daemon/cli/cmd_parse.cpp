@@ -43,7 +43,7 @@ Loaded load(const std::string& path, std::size_t max_bytes) {
     }
     in = &file;
   }
-  std::string chunk(64 * 1024, '\0');
+  std::string chunk(std::size_t{64} * 1024, '\0');
   while (loaded.bytes.size() <= max_bytes) {
     in->read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
     const auto got = static_cast<std::size_t>(in->gcount());

@@ -32,8 +32,8 @@ using SystemTime = std::chrono::system_clock::time_point;
 
 enum class RequestKind { feed, article, robots };
 
-inline constexpr std::size_t kDefaultFeedLimit = 16 * 1024 * 1024;
-inline constexpr std::size_t kDefaultPageLimit = 8 * 1024 * 1024;
+inline constexpr std::size_t kDefaultFeedLimit = std::size_t{16} * 1024 * 1024;
+inline constexpr std::size_t kDefaultPageLimit = std::size_t{8} * 1024 * 1024;
 
 struct Timeouts {
   Milliseconds connect{10'000};     // DNS + TCP connect + proxy CONNECT + TLS handshake

@@ -264,7 +264,7 @@ std::string guess_single_byte(std::string_view sample) {
 }  // namespace
 
 std::string sniff_legacy_encoding(std::string_view bytes) {
-  std::string_view sample = bytes.substr(0, 64 * 1024);
+  std::string_view sample = bytes.substr(0, std::size_t{64} * 1024);
 
   // UTF-16 without BOM: ASCII characters leave zero bytes on one side.
   std::size_t even_zero = 0, odd_zero = 0;

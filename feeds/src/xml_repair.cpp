@@ -388,7 +388,6 @@ std::string repair_xml(std::string_view document, std::vector<std::string>& repa
         truncated = true;
         out.append(document.substr(i));
         out += "]]>";
-        i = size;
         break;
       }
       for (std::size_t j = i; j < end; ++j)
@@ -466,7 +465,7 @@ std::string repair_xml(std::string_view document, std::vector<std::string>& repa
         }
         if (d == '"' || d == '\'') {
           // Bounded, so that many unterminated quotes cannot make this quadratic.
-          constexpr std::size_t kMaxAttributeValue = 64 * 1024;
+          constexpr std::size_t kMaxAttributeValue = std::size_t{64} * 1024;
           std::size_t end = document.substr(j + 1, kMaxAttributeValue).find(d);
           if (end == std::string_view::npos) break;
           end += j + 1;

@@ -14,7 +14,7 @@
 
 namespace feeds {
 
-inline constexpr std::size_t kDefaultMaxFeedBytes = 32 * 1024 * 1024;
+inline constexpr std::size_t kDefaultMaxFeedBytes = std::size_t{32} * 1024 * 1024;
 
 struct ParseOptions {
   std::string_view document_url;  // where the bytes came from; last resort base for links

@@ -11,7 +11,7 @@ namespace feeds {
 
 // RFC 9309 section 2.5: a crawler must parse at least 500 KiB; anything after
 // the last complete line inside that limit is ignored.
-inline constexpr std::size_t kRobotsParseLimit = 500 * 1024;
+inline constexpr std::size_t kRobotsParseLimit = std::size_t{500} * 1024;
 
 struct RobotsRule {
   std::string pattern;  // normalised (see normalize_robots_path); may hold '*' and a final '$'
