@@ -4,8 +4,8 @@
 
 namespace newsd::cli {
 
-Args::Args(std::span<const std::string_view> argv, std::set<std::string, std::less<>> valued,
-           std::set<std::string, std::less<>> flags) {
+Args::Args(std::span<const std::string_view> argv, const std::set<std::string, std::less<>>& valued,
+           const std::set<std::string, std::less<>>& flags) {
   bool options_done = false;
   for (std::size_t i = 0; i < argv.size(); ++i) {
     std::string_view arg = argv[i];

@@ -22,8 +22,8 @@ class Args {
  public:
   // `valued` names the options that take a value; `flags` the boolean ones.
   // Anything else starting with "--" is a UsageError. "-" alone is positional (stdin).
-  Args(std::span<const std::string_view> argv, std::set<std::string, std::less<>> valued,
-       std::set<std::string, std::less<>> flags = {});
+  Args(std::span<const std::string_view> argv, const std::set<std::string, std::less<>>& valued,
+       const std::set<std::string, std::less<>>& flags = {});
 
   [[nodiscard]] const std::vector<std::string>& positional() const { return positional_; }
   [[nodiscard]] std::optional<std::string> value(std::string_view name) const;

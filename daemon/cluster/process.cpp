@@ -26,6 +26,7 @@ int run_process(const std::vector<std::string>& argv, const ProcessOptions& opti
   // Everything the child needs is built before fork: between fork and exec
   // only async-signal-safe calls are allowed (the daemon has threads).
   std::vector<char*> args;
+  args.reserve(argv.size() + 1);
   for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
   args.push_back(nullptr);
   // A fixed environment: no PGDATA/PGHOST/PGPORT from the caller's shell can

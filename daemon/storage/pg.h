@@ -16,8 +16,8 @@ namespace newsd::pg {
 
 class Error : public std::runtime_error {
  public:
-  Error(std::string message, std::string sqlstate = {})
-      : std::runtime_error(std::move(message)), sqlstate_(std::move(sqlstate)) {}
+  explicit Error(const std::string& message, std::string sqlstate = {})
+      : std::runtime_error(message), sqlstate_(std::move(sqlstate)) {}
   // Five-character SQLSTATE, empty when the failure was not reported by the server.
   [[nodiscard]] const std::string& sqlstate() const { return sqlstate_; }
   // True when the connection itself is gone (server restart, network cut):

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <unordered_set>
 
 #include "extract_content.h"
@@ -280,7 +281,7 @@ boost::json::object article_to_json(const Article& article) {
   out["html"] = article.html;
   out["word_count"] = article.word_count;
   // Two decimals: the score is a judgement, not a measurement.
-  out["confidence"] = static_cast<double>(static_cast<long>(article.confidence * 100.0 + 0.5)) / 100.0;
+  out["confidence"] = static_cast<double>(std::lround(article.confidence * 100.0)) / 100.0;
   out["method"] = article.method;
   return out;
 }

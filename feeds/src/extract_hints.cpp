@@ -442,6 +442,7 @@ bool is_boilerplate_text(std::string_view text) {
   if (text.empty()) return false;
   static const std::vector<std::string> folded_phrases = [] {
     std::vector<std::string> out;
+    out.reserve(std::size(kBoilerplate));
     for (const auto& phrase : kBoilerplate) out.push_back(fold_case(phrase.text));
     return out;
   }();

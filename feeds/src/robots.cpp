@@ -211,7 +211,7 @@ RobotsTxt RobotsTxt::parse(std::string_view body) {
         collecting_agents = false;
         if (value.empty()) break;  // "Disallow:" with no path allows everything
         std::string pattern = normalize_robots_path(value);
-        if (pattern.front() != '/' && pattern.front() != '*') pattern = '/' + pattern;
+        if (pattern.front() != '/' && pattern.front() != '*') pattern.insert(pattern.begin(), '/');
         current->rules.push_back({std::move(pattern), classify(trim(line.substr(0, colon))) == Key::allow});
         break;
       }

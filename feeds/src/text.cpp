@@ -255,7 +255,6 @@ std::string html_to_plain_text(std::string_view html) {
       break;
     }
     stripped.append(html.substr(pos, lt - pos));
-    pos = lt;
     std::size_t next = lt + 1;
     if (next >= html.size()) {
       stripped += '<';
