@@ -29,7 +29,7 @@ std::string read_input(const std::string& path, std::size_t limit) {
   std::unique_ptr<std::FILE, FileCloser> owned;
   std::FILE* file = stdin;
   if (path != "-") {
-    owned.reset(std::fopen(path.c_str(), "rb"));
+    owned.reset(std::fopen(path.c_str(), "rb"));  // NOLINT(cppcoreguidelines-owning-memory)
     if (!owned) throw std::invalid_argument(fmt::format("cannot open {}: {}", path, std::strerror(errno)));
     file = owned.get();
   }

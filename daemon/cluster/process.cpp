@@ -34,6 +34,7 @@ int run_process(const std::vector<std::string>& argv, const ProcessOptions& opti
   std::vector<std::string> environment = {"PATH=/usr/bin:/bin", "LC_ALL=C.UTF-8", "LANG=C.UTF-8"};
   if (options.run_as) environment.push_back("USER=" + options.run_as->name);
   std::vector<char*> env;
+  env.reserve(environment.size() + 1);
   for (auto& entry : environment) env.push_back(entry.data());
   env.push_back(nullptr);
   const std::string log_file = options.log_file.string();

@@ -24,7 +24,7 @@ PassSummary run_once_blocking(storage::Database& db, PipelineOptions options) {
   std::exception_ptr failure;
   {
     Pipeline pipeline(io, db, std::move(options));
-    asio::co_spawn(io, pipeline.run_once(), [&](std::exception_ptr error, PassSummary result) {
+    asio::co_spawn(io, pipeline.run_once(), [&](const std::exception_ptr& error, PassSummary result) {
       if (error) {
         failure = error;
       } else {
@@ -69,13 +69,13 @@ void run_daemon(storage::Database& db, PipelineOptions options) {
     notify_status("polling sources");
     logger.info("newsd is running");
   };
-  asio::co_spawn(io, pipeline.run_forever(on_ready), [&](std::exception_ptr error) {
+  asio::co_spawn(io, pipeline.run_forever(on_ready), [&](const std::exception_ptr& error) {
     failure = error;
     stopped = true;
     signals.cancel();
   });
   if (auto period = watchdog_period()) {
-    asio::co_spawn(io, watchdog_loop(*period, &stopped), [](std::exception_ptr) {});
+    asio::co_spawn(io, watchdog_loop(*period, &stopped), [](const std::exception_ptr&) {});
   }
   // The watchdog loop ends within one period after `stopped`; stop() the
   // context instead of waiting for it.

@@ -16,7 +16,7 @@ namespace newsd::pipeline {
 
 class TaskGroup {
  public:
-  explicit TaskGroup(boost::asio::any_io_executor executor)
+  explicit TaskGroup(const boost::asio::any_io_executor& executor)
       : executor_(executor), wake_(executor, boost::asio::steady_timer::time_point::max()) {}
   TaskGroup(const TaskGroup&) = delete;
   TaskGroup& operator=(const TaskGroup&) = delete;

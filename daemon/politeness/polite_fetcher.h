@@ -47,7 +47,7 @@ struct PoliteFetcherOptions {
   bool robots_for_feeds = false;  // feeds are meant to be polled; configurable
   // robots.txt bodies beyond this are treated as unreachable (try later);
   // RFC 9309 only asks that 500 KiB be parsed.
-  std::size_t robots_max_bytes = 2 * 1024 * 1024;
+  std::size_t robots_max_bytes = std::size_t{2} * 1024 * 1024;
   http::Timeouts robots_timeouts{};
   std::chrono::seconds source_min_interval = kDefaultSourceMinInterval;
   // A host backing off for longer than this is not waited for: the fetch is
