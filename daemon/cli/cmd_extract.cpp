@@ -3,51 +3,14 @@
 #include <fmt/core.h>
 #include <boost/json/serialize.hpp>
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <memory>
 #include <string>
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/input_file.h"
 #include "feeds/extract.h"
 
 namespace newsd::cli {
-
-namespace {
-
-struct FileCloser {
-  // The deleter of a unique_ptr: exactly the owner the check asks for.
-  // NOLINTNEXTLINE(cppcoreguidelines-owning-memory)
-  void operator()(std::FILE* file) const noexcept { std::fclose(file); }
-};
-
-// Reads at most `limit` + 1 bytes, so an oversized page is refused by
-// extract_article without being read whole.
-std::string read_input(const std::string& path, std::size_t limit) {
-  std::unique_ptr<std::FILE, FileCloser> owned;
-  std::FILE* file = stdin;
-  if (path != "-") {
-    owned.reset(std::fopen(path.c_str(), "rb"));  // NOLINT(cppcoreguidelines-owning-memory)
-    if (!owned) throw std::invalid_argument(fmt::format("cannot open {}: {}", path, std::strerror(errno)));
-    file = owned.get();
-  }
-  std::string bytes;
-  char buffer[65536];
-  while (bytes.size() <= limit) {
-    const std::size_t n = std::fread(buffer, 1, sizeof buffer, file);
-    if (n == 0) break;
-    bytes.append(buffer, n);
-  }
-  if (std::ferror(file)) {
-    throw std::invalid_argument(
-        fmt::format("cannot read {}: {}", path == "-" ? "standard input" : path, std::strerror(errno)));
-  }
-  return bytes;
-}
-
-}  // namespace
 
 int cmd_extract(std::span<const std::string_view> args) {
   Args parsed(args, {"url", "charset", "max-bytes"}, {"help"});
@@ -75,21 +38,20 @@ int cmd_extract(std::span<const std::string_view> args) {
     }
   }
   const std::string& path = parsed.positional().front();
-  std::string bytes;
-  try {
-    bytes = read_input(path, options.max_bytes);
-  } catch (const std::invalid_argument& e) {
-    fmt::print(stderr, "newsd extract: {}\n", e.what());
+  const std::string name = path == "-" ? std::string("standard input") : path;
+  const InputFile input = read_input_file(path, options.max_bytes);
+  if (!input.error.empty()) {
+    fmt::print(stderr, "newsd extract: {}: {}\n", name, input.error);
     return kExitBadInput;
   }
   try {
-    feeds::Article article = feeds::extract_article(bytes, options);
+    feeds::Article article = feeds::extract_article(input.bytes, options);
     for (const auto& warning : article.warnings)
       fmt::print(stderr, "newsd extract: {}: warning: {}\n", path, warning);
     fmt::print("{}\n", boost::json::serialize(feeds::article_to_json(article)));
     return kExitOk;
   } catch (const feeds::ExtractError& e) {
-    fmt::print(stderr, "newsd extract: {}: {}\n", path == "-" ? "standard input" : path, e.what());
+    fmt::print(stderr, "newsd extract: {}: {}\n", name, e.what());
     return kExitBadInput;
   }
 }

@@ -6,56 +6,16 @@
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
-#include <fstream>
-#include <iostream>
-#include <iterator>
-#include <optional>
-#include <sstream>
 #include <string>
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/input_file.h"
 #include "feeds/feed_json.h"
 #include "feeds/parse.h"
 
 namespace newsd::cli {
-namespace {
-
-struct Loaded {
-  std::string bytes;
-  std::string error;  // empty when read
-};
-
-// Reads at most max_bytes + 1 bytes, so an oversized input is refused by the
-// parser with its own message without being held in memory whole.
-Loaded load(const std::string& path, std::size_t max_bytes) {
-  Loaded loaded;
-  std::istream* in = &std::cin;
-  std::ifstream file;
-  if (path != "-") {
-    file.open(path, std::ios::binary);
-    if (!file) {
-      loaded.error = fmt::format("cannot open: {}", std::strerror(errno));
-      return loaded;
-    }
-    in = &file;
-  }
-  std::string chunk(std::size_t{64} * 1024, '\0');
-  while (loaded.bytes.size() <= max_bytes) {
-    in->read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-    const auto got = static_cast<std::size_t>(in->gcount());
-    loaded.bytes.append(chunk.data(), got);
-    if (got < chunk.size()) break;
-  }
-  if (in->bad()) loaded.error = "read error";
-  return loaded;
-}
-
-}  // namespace
-
 int cmd_parse(std::span<const std::string_view> args) {
   Args parsed(args, {"charset", "base-url"});
   const auto& files = parsed.positional();
@@ -72,11 +32,11 @@ int cmd_parse(std::span<const std::string_view> args) {
   for (const std::string& file : files) {
     std::string error;
     std::string output;
-    Loaded loaded = load(file, options.max_bytes);
-    if (!loaded.error.empty()) {
-      error = loaded.error;
+    InputFile input = read_input_file(file, options.max_bytes);
+    if (!input.error.empty()) {
+      error = input.error;
     } else {
-      feeds::ParseResult result = feeds::parse_feed(loaded.bytes, options);
+      feeds::ParseResult result = feeds::parse_feed(input.bytes, options);
       if (result.ok())
         output = feeds::feed_to_json_string(*result.feed);
       else

@@ -119,8 +119,8 @@ namespace {
 // An error raised on the client side (sending, receiving); the connection's
 // state says whether it is gone.
 Error client_error(PGconn* conn, std::string_view operation, std::string_view what) {
-  const std::string message = fmt::format("{}: {}: {}", operation, what, trimmed(PQerrorMessage(conn)));
-  return Error(message, PQstatus(conn) == CONNECTION_OK ? "" : "08006");
+  return Error(fmt::format("{}: {}: {}", operation, what, trimmed(PQerrorMessage(conn))),
+               PQstatus(conn) == CONNECTION_OK ? "" : "08006");
 }
 
 // Pipeline mode only lasts for one call; leaving it needs an idle connection,
