@@ -550,11 +550,13 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
       parse_options.max_bytes = options.max_feed_bytes;
       auto parsed = feeds::parse_feed(response.body, parse_options);
       if (!parsed.ok()) {
-        co_await record_failure(
-            &report, source_id, now, response.status,
-            fmt::format("{}: {}", response.final_url.empty() ? source->url : response.final_url,
-                        parsed.error ? parsed.error->message : "not a feed"),
-            *host);
+        // The message is built in a statement of its own, never inside the
+        // co_await expression: GCC 12 destroys the std::string temporary a
+        // conditional operator makes there twice, which aborted every poll of
+        // a URL answering HTML or plain text with a double free (issue 15).
+        std::string why = parsed.error ? parsed.error->message : std::string("not a feed");
+        std::string error = fmt::format("{}: {}", parse_options.document_url, why);
+        co_await record_failure(&report, source_id, now, response.status, std::move(error), *host);
         co_return report;
       }
       feed = std::move(parsed.feed);

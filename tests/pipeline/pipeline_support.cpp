@@ -1,5 +1,7 @@
 #include "pipeline_support.h"
 
+#include <unistd.h>
+
 #include <fstream>
 #include <sstream>
 
@@ -16,8 +18,31 @@ std::string demo_data_dir() {
   return std::string(NEWSD_TEST_DATA_DIR) + "/demo";
 }
 
-PipelineWorld::PipelineWorld(const std::string& purpose, std::vector<std::string> only)
-    : url_(fresh_database(purpose)), server_(std::make_unique<demo::StaticServer>(demo_data_dir())) {
+namespace {
+
+// The demo directory, or a copy of it with `extra` written in (the source tree stays untouched).
+std::filesystem::path served_root(const std::string& purpose, const std::vector<ServedSource>& extra) {
+  if (extra.empty()) return {};
+  auto root =
+      std::filesystem::temp_directory_path() / ("newsd-world-" + purpose + "-" + std::to_string(getpid()));
+  std::filesystem::remove_all(root);
+  std::filesystem::copy(demo_data_dir(), root, std::filesystem::copy_options::recursive);
+  for (const auto& file : extra) {
+    auto path = root / std::filesystem::path(file.path).relative_path();
+    std::filesystem::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << file.body;
+  }
+  return root;
+}
+
+}  // namespace
+
+PipelineWorld::PipelineWorld(const std::string& purpose, std::vector<std::string> only,
+                             const std::vector<ServedSource>& extra)
+    : copied_root_(served_root(purpose, extra)),
+      url_(fresh_database(purpose)),
+      server_(std::make_unique<demo::StaticServer>(
+          copied_root_.empty() ? std::filesystem::path(demo_data_dir()) : copied_root_)) {
   storage::migrate_database(url_);
   conn_ = std::make_unique<pg::Connection>(url_);
   database_ = std::make_unique<storage::Database>(url_);
@@ -36,7 +61,19 @@ PipelineWorld::PipelineWorld(const std::string& purpose, std::vector<std::string
     for (const auto& part : only) wanted = wanted || source.url.find(part) != std::string::npos;
     if (wanted) chosen.push_back(source);
   }
+  for (const auto& file : extra) {
+    if (!file.source) continue;
+    feeds::OpmlSource source;
+    source.url = server_->base_url() + file.path;
+    chosen.push_back(std::move(source));
+  }
   sources::sync_sources(*conn_, chosen, {false, "demo.opml"});
+}
+
+PipelineWorld::~PipelineWorld() {
+  server_.reset();
+  std::error_code ignored;
+  if (!copied_root_.empty()) std::filesystem::remove_all(copied_root_, ignored);
 }
 
 pipeline::PassSummary PipelineWorld::run_once() {
@@ -59,6 +96,10 @@ void PipelineWorld::make_all_due() {
   conn_->exec("make sources due",
               "update sources set next_poll_at = now() - interval '1 second', "
               "last_polled_at = now() - interval '1 day'");
+}
+
+void PipelineWorld::reconnect() {
+  conn_ = std::make_unique<pg::Connection>(url_);
 }
 
 long long PipelineWorld::count(std::string_view sql) {
