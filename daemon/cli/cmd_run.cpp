@@ -1,21 +1,81 @@
 // newsd run: the daemon. Applies pending migrations, then polls sources as
 // they fall due until SIGTERM or SIGINT, drains the work in flight, exits 0.
+// SIGHUP: the polls in flight finish, the configuration file is read again
+// and the --opml file (if given) synced as `newsd import` does, then polling
+// goes on with the new settings. A configuration that no longer parses is
+// logged and the previous one kept.
 #include <fmt/core.h>
+
+#include <fstream>
+#include <sstream>
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/signal_latch.h"
+#include "feeds/opml.h"
 #include "pipeline/driver.h"
 #include "pipeline/session.h"
+#include "sources/source_store.h"
+#include "storage/pg.h"
 
 namespace newsd::cli {
+namespace {
+
+// `newsd import FILE` without --prune: sources added, updated, re-enabled,
+// missing ones disabled; all or nothing. Throws (naming the file) when the
+// file cannot be read or parsed, or lists no feed at all.
+void sync_opml_file(const std::string& database_url, const std::string& path, const Logger& logger) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(fmt::format("{}: cannot be read; sources unchanged", path));
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  feeds::OpmlDocument document;
+  try {
+    document = feeds::parse_opml(bytes.str());
+  } catch (const feeds::OpmlError& e) {
+    throw std::runtime_error(fmt::format("{}:{}: {}; sources unchanged", path, e.line(), e.reason()));
+  }
+  for (const auto& warning : document.warnings) logger.warn("{}:{}: {}", path, warning.line, warning.message);
+  if (document.sources.empty())
+    throw std::runtime_error(fmt::format("{}: lists no feeds; refusing to disable every source", path));
+  pg::Connection conn(database_url);
+  auto report = sources::sync_sources(conn, document.sources, {false, path});
+  logger.info("{}: {} sources: {} added, {} updated, {} re-enabled, {} unchanged, {} disabled", path,
+              document.sources.size(), report.added.size(), report.updated.size(), report.reenabled.size(),
+              report.unchanged, report.disabled.size());
+}
+
+}  // namespace
 
 int cmd_run(std::span<const std::string_view> args) {
-  Args parsed(args, {"db", "config"}, {"debug"});
+  Args parsed(args, {"db", "config", "opml"}, {"debug"});
   if (!parsed.positional().empty()) throw UsageError("run takes no positional arguments");
   Logger logger(parsed.flag("debug") ? LogLevel::debug : LogLevel::info, stderr);
+  // Start-up (embedded cluster, migrations) must not be cut short by a signal
+  // either: it is noted and honoured once the session can be closed cleanly.
+  SignalLatch latch({SIGTERM, SIGINT, SIGHUP});
   auto session = pipeline::open_pipeline_session(parsed.value("db"), parsed.value("config"), logger);
   logger.info("database: {}", session.origin);
-  pipeline::run_daemon(*session.database, session.options);
+  auto opml = parsed.value("opml");
+  if (opml) sync_opml_file(session.target.url, *opml, logger);
+  if (int signal = SignalLatch::caught(); signal == SIGTERM || signal == SIGINT) {
+    logger.info("received signal {} during start-up: stopped", signal);
+    return kExitOk;
+  }
+
+  auto reload = [&]() {
+    auto getenv = config::process_environment();
+    std::optional<std::filesystem::path> config_file;
+    if (auto flag = parsed.value("config")) config_file = *flag;
+    auto config = config::load_config(config_file, getenv);
+    if (config.database.url != session.config.database.url || config.state_dir != session.config.state_dir)
+      logger.warn("the database settings changed; they take effect at the next restart");
+    auto options = pipeline::options_from_config(config, logger);
+    if (opml) sync_opml_file(session.target.url, *opml, logger);
+    session.config = std::move(config);
+    return options;
+  };
+  pipeline::run_daemon(*session.database, session.options, reload);
   logger.info("stopped");
   return kExitOk;
 }

@@ -144,6 +144,12 @@ std::string format_summary(const PassSummary& summary) {
   out += fmt::format("articles: {} extracted, {} failed, {} skipped, {} waiting for a retry\n",
                      summary.articles_extracted, summary.articles_failed, summary.articles_skipped,
                      summary.articles_deferred);
+  if (summary.interrupted_by != 0) {
+    out += fmt::format(
+        "interrupted by signal {}: the pass stopped early; unpolled sources and unfetched articles stay "
+        "queued for the next pass\n",
+        summary.interrupted_by);
+  }
   int errors = 0;
   for (const auto& source : summary.sources) errors += source.error.empty() ? 0 : 1;
   out += fmt::format("errors: {}\n", errors);
@@ -228,6 +234,9 @@ struct Pipeline::Impl {
   bool restored = false;
   bool stopping = false;
   std::set<std::int64_t> articles_touched;  // in the current pass: not retried again in it
+  // Being fetched now: never fetched twice at once. Shared with the fetching
+  // coroutines, whose frames may outlive the pipeline when a context is torn down.
+  std::shared_ptr<std::set<std::int64_t>> articles_in_flight = std::make_shared<std::set<std::int64_t>>();
 
   // Runs blocking `work` on the storage thread; the caller resumes on the io thread.
   template <typename Work>
@@ -348,6 +357,20 @@ asio::awaitable<ArticleResult> Pipeline::Impl::follow_article(ArticleTarget targ
                                                               std::optional<std::int64_t> source_id,
                                                               bool insecure) {
   articles_touched.insert(target.article_id);
+  // In flight until this coroutine ends, however it ends.
+  class InFlight {
+   public:
+    InFlight(std::shared_ptr<std::set<std::int64_t>> set, std::int64_t id) : set_(std::move(set)), id_(id) {
+      set_->insert(id_);
+    }
+    ~InFlight() { set_->erase(id_); }
+    InFlight(const InFlight&) = delete;
+    InFlight& operator=(const InFlight&) = delete;
+
+   private:
+    std::shared_ptr<std::set<std::int64_t>> set_;
+    std::int64_t id_;
+  } in_flight(articles_in_flight, target.article_id);
   auto fail = [this, &target](storage::ArticleOutcome outcome, std::string error, std::optional<int> status) {
     return [this, id = target.article_id, outcome, error = std::move(error), status] {
       articles.store_failure(id, outcome, error, status);
@@ -473,6 +496,7 @@ asio::awaitable<void> Pipeline::Impl::record_failure(SourceReport* report, std::
 asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
   SourceReport report;
   report.source_id = source_id;
+  if (stopping) co_return report;  // not polled: still due, for the next pass
   try {
     co_await restore_state();
     auto work7 = [this, source_id] {
@@ -589,9 +613,16 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
     };
     const feeds::Feed* feed_ptr = feed ? &*feed : nullptr;
     int status = response.status;
-    auto work8 = [this, &source, &facts, &hints, feed_ptr, fixed_interval, now, status] {
+    const bool wants_articles = source->options.articles.value_or(true);
+    auto work8 = [this, &source, &facts, &hints, feed_ptr, fixed_interval, now, status, wants_articles] {
       Stored out;
-      if (feed_ptr != nullptr) out.counts = items.store_feed_items(source->id, *feed_ptr);
+      // The new items' articles are queued in the items' own transaction:
+      // whatever interrupts the loop below, a later pass finds them pending.
+      if (feed_ptr != nullptr) {
+        out.counts = items.store_feed_items(source->id, *feed_ptr,
+                                            wants_articles ? storage::ItemStore::ArticleQueue::new_items
+                                                           : storage::ItemStore::ArticleQueue::none);
+      }
       Seconds interval =
           fixed_interval.value_or(source->poll_interval.value_or(options.schedule.default_interval));
       if (!fixed_interval) {
@@ -622,10 +653,15 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
     report.note = stored.redirect.note;
     if (!report.note.empty()) options.logger.info("source {} {}: {}", source_id, source->url, report.note);
 
-    if (source->options.articles.value_or(true)) {
+    if (wants_articles) {
       bool insecure = source->options.insecure.value_or(false);
       for (const auto& item : stored.counts.new_items) {
         if (item.canonical_url.empty() || item.link.empty()) continue;
+        if (stopping) {
+          // Queued already (pending): the next pass or the daemon's retry fetches it.
+          ++report.articles_deferred;
+          continue;
+        }
         try {
           std::string canonical = item.canonical_url;
           std::string link = item.link;
@@ -635,7 +671,9 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
                           [&](pg::Connection& conn) { return pending_article(conn, id); });
           };
           auto target = co_await on_storage(std::move(work9));
-          if (!target || articles_touched.contains(target->article_id)) continue;
+          if (!target || articles_touched.contains(target->article_id) ||
+              articles_in_flight->contains(target->article_id))
+            continue;
           count(report, co_await follow_article(std::move(*target), source_id, insecure));
         } catch (const std::exception& e) {
           ++report.articles_deferred;
@@ -658,25 +696,34 @@ asio::awaitable<void> Pipeline::Impl::poll_into(std::int64_t source_id, PassSumm
   summary->add(report);
 }
 
+// Every article still pending, oldest first, in batches: those an earlier
+// pass deferred, and those whose item was stored by a pass that was then
+// interrupted. Each is tried once per pass (articles_touched).
 asio::awaitable<void> Pipeline::Impl::retry_pending(PassSummary* summary) {
-  std::vector<storage::PendingArticle> pending;
-  try {
-    auto work10 = [this] { return articles.pending(options.pending_batch); };
-    pending = co_await on_storage(std::move(work10));
-  } catch (const std::exception& e) {
-    options.logger.error("could not read the pending articles: {}", e.what());
-    co_return;
-  }
   SourceReport retried;
   retried.url = "(pending articles)";
-  for (const auto& article : pending) {
-    if (articles_touched.contains(article.id)) continue;
+  std::optional<storage::PendingCursor> after;
+  while (!stopping) {
+    std::vector<storage::PendingArticle> pending;
     try {
-      ArticleTarget target{article.id, article.canonical_url, article.url, article.attempts};
-      count(retried, co_await follow_article(std::move(target), std::nullopt, false));
+      auto work10 = [this, after] { return articles.pending(options.pending_batch, after); };
+      pending = co_await on_storage(std::move(work10));
     } catch (const std::exception& e) {
-      ++retried.articles_deferred;
-      options.logger.error("article {}: {}", article.url, e.what());
+      options.logger.error("could not read the pending articles: {}", e.what());
+      break;
+    }
+    if (pending.empty()) break;
+    after = pending.back().cursor;
+    for (const auto& article : pending) {
+      if (stopping) break;
+      if (articles_touched.contains(article.id) || articles_in_flight->contains(article.id)) continue;
+      try {
+        ArticleTarget target{article.id, article.canonical_url, article.url, article.attempts};
+        count(retried, co_await follow_article(std::move(target), std::nullopt, false));
+      } catch (const std::exception& e) {
+        ++retried.articles_deferred;
+        options.logger.error("article {}: {}", article.url, e.what());
+      }
     }
   }
   summary->articles_extracted += retried.articles_extracted;
@@ -730,6 +777,7 @@ asio::awaitable<PassSummary> Pipeline::run_once() {
   TaskGroup group(co_await asio::this_coro::executor);
   for (auto id : due) {
     co_await group.wait_below(std::max<std::size_t>(1, self.options.max_parallel_sources));
+    if (self.stopping) break;  // the rest stay due
     group.spawn(self.poll_into(id, &summary));
   }
   co_await group.wait_below(1);
@@ -754,7 +802,8 @@ asio::awaitable<void> Pipeline::run_forever(std::function<void()> on_ready) {
   std::set<std::int64_t> in_flight;
   TaskGroup group(co_await asio::this_coro::executor);
   TimePoint next_reload{};
-  TimePoint next_pending = Clock::now() + self.options.pending_every;
+  // Pending articles first thing: a restart resumes what the last run left.
+  TimePoint next_pending = Clock::now();
   TimePoint next_prune{};
   while (!self.stopping) {
     TimePoint now = Clock::now();
@@ -812,6 +861,10 @@ asio::awaitable<void> Pipeline::run_forever(std::function<void()> on_ready) {
 void Pipeline::stop() {
   impl_->stopping = true;
   impl_->wake.cancel();
+}
+
+const PipelineOptions& Pipeline::options() const {
+  return impl_->options;
 }
 
 }  // namespace newsd::pipeline

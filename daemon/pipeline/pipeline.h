@@ -3,9 +3,11 @@
 //
 //   due sources (scheduler) -> PoliteFetcher (source throttle, HostGate,
 //     HttpClient::fetch with conditional GET) -> parse_feed -> ItemStore (one
-//     transaction per fetch)
+//     transaction per fetch, which also queues the new items' articles as
+//     pending rows)
 //     -> for each new item with a link: PoliteFetcher (robots.txt, HostGate,
 //        fetch page) -> extract_article -> ArticleStore
+//     -> the pending articles left by earlier passes or interruptions
 //     -> fetch_log row per HTTP attempt; sources' schedule, errors, backoff,
 //        validators and permanent redirects updated.
 //
@@ -93,6 +95,7 @@ struct PassSummary {
   int articles_skipped = 0;
   int articles_deferred = 0;
   std::vector<SourceReport> sources;  // every source polled, in completion order
+  int interrupted_by = 0;             // the signal that ended the pass early (SIGTERM, SIGINT), 0 if none
 
   void add(const SourceReport& report);
 };
@@ -116,8 +119,12 @@ class Pipeline {
   // work in flight. `on_ready` is called once start-up is done (sd_notify).
   boost::asio::awaitable<void> run_forever(std::function<void()> on_ready);
 
-  // Asks run_forever to finish (in-flight polls complete). Call on the io thread.
+  // Asks run_forever or run_once to finish: no new poll or article fetch is
+  // started, the ones in flight complete; what is left stays queued in the
+  // database (due sources, pending articles). Call on the io thread.
   void stop();
+
+  [[nodiscard]] const PipelineOptions& options() const;
 
   // Polls one source now (whatever its schedule), for tests and `once`.
   boost::asio::awaitable<SourceReport> poll_source(std::int64_t source_id);

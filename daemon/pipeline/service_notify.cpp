@@ -12,6 +12,9 @@ void notify_ready() {
 void notify_stopping() {
   sd_notify(0, "STOPPING=1");
 }
+void notify_reloading() {
+  sd_notify(0, "RELOADING=1");
+}
 void notify_watchdog() {
   sd_notify(0, "WATCHDOG=1");
 }

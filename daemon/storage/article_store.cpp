@@ -74,7 +74,7 @@ void ArticleStore::store_extracted(std::int64_t article_id, const ExtractedArtic
         tags = $13::jsonb, word_count = $14::int, confidence = $15::real, method = $16,
         http_status = $17::int, status = 'extracted', error = null,
         attempts = attempts + 1, fetched_at = now(), extracted_at = now()
-      where id = $1::bigint)sql");
+      where id = $1::bigint and status = 'pending')sql");
     std::array<pg::Param, 17> params{id,
                                      optional_param(article.url),
                                      optional_param(article.title),
@@ -93,7 +93,13 @@ void ArticleStore::store_extracted(std::int64_t article_id, const ExtractedArtic
                                      optional_param(article.method),
                                      optional_param(http_status)};
     auto result = conn.exec_prepared(operation, "newsd_article_extracted", params);
-    if (result.affected_rows() != 1) throw pg::Error(fmt::format("{}: no such article", operation), "P0002");
+    if (result.affected_rows() == 1) return;
+    // Already extracted: this is a retry whose first attempt committed but
+    // lost its answer with the connection. Storing it again would count the
+    // page twice.
+    auto state = conn.exec(operation, "select status from articles where id = $1::bigint", {id});
+    if (state.rows() == 1 && state.text(0, 0) == "extracted") return;
+    throw pg::Error(fmt::format("{}: no such pending article", operation), "P0002");
   });
 }
 
@@ -115,19 +121,24 @@ void ArticleStore::store_failure(std::int64_t article_id, ArticleOutcome outcome
   });
 }
 
-std::vector<PendingArticle> ArticleStore::pending(int limit) {
+std::vector<PendingArticle> ArticleStore::pending(int limit, const std::optional<PendingCursor>& after) {
   const std::string operation = "list pending articles";
   const std::string limit_text = std::to_string(limit);
+  const std::string after_id = after ? std::to_string(after->id) : std::string("0");
+  pg::Param after_time = after ? pg::Param(after->created_at) : std::nullopt;
   return db_.run(operation, [&](pg::Connection& conn) {
     auto rows = conn.exec(operation,
-                          "select id, canonical_url, url, attempts from articles "
-                          "where status = 'pending' order by created_at, id limit $1::int",
-                          {limit_text});
+                          "select id, canonical_url, url, attempts, created_at::text from articles "
+                          "where status = 'pending' and ($2::timestamptz is null or "
+                          "(created_at, id) > ($2::timestamptz, $3::bigint)) "
+                          "order by created_at, id limit $1::int",
+                          {limit_text, after_time, after_id});
     std::vector<PendingArticle> out;
     out.reserve(static_cast<std::size_t>(rows.rows()));
     for (int row = 0; row < rows.rows(); ++row) {
       out.push_back({rows.integer(row, 0), std::string(rows.text(row, 1)), std::string(rows.text(row, 2)),
-                     static_cast<int>(rows.integer(row, 3))});
+                     static_cast<int>(rows.integer(row, 3)),
+                     PendingCursor{std::string(rows.text(row, 4)), rows.integer(row, 0)}});
     }
     return out;
   });

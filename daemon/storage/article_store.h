@@ -33,11 +33,20 @@ struct ExtractedArticle {
   std::optional<int> http_status;
 };
 
+// Where a walk over the pending articles stopped: (created_at, id) of the last
+// row seen, so the next batch starts after it (rows tried and left pending in
+// between are not seen again).
+struct PendingCursor {
+  std::string created_at;  // as PostgreSQL printed it: exact to the microsecond
+  std::int64_t id = 0;
+};
+
 struct PendingArticle {
   std::int64_t id = 0;
   std::string canonical_url;
   std::string url;
   int attempts = 0;
+  PendingCursor cursor;
 };
 
 enum class ArticleOutcome { failed, skipped };
@@ -51,16 +60,17 @@ class ArticleStore {
   // Returns the row's id.
   std::int64_t record_pending(std::string_view canonical_url, std::string_view url);
 
-  // Stores the extraction result; status becomes extracted, which NOTIFYs
-  // newsd_articles the first time.
+  // Stores the extraction result of a pending article; status becomes
+  // extracted, which NOTIFYs newsd_articles. Once only: an article already
+  // extracted is left as it is (a retried write after a lost connection).
   void store_extracted(std::int64_t article_id, const ExtractedArticle& article);
 
   // Records a failed fetch/extraction (or a page deliberately not extracted).
   void store_failure(std::int64_t article_id, ArticleOutcome outcome, std::string_view error,
                      std::optional<int> http_status);
 
-  // Oldest pending articles first, at most `limit`.
-  std::vector<PendingArticle> pending(int limit);
+  // Oldest pending articles first, at most `limit`, after `after` when given.
+  std::vector<PendingArticle> pending(int limit, const std::optional<PendingCursor>& after = std::nullopt);
 
  private:
   Database& db_;

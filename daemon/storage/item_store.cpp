@@ -256,11 +256,33 @@ void write_by_pipeline(Database& db, pg::Connection& conn, const std::string& op
   }
 }
 
+// The pending article rows of the new items that link somewhere, in the
+// transaction that stored the items. An article another item (of any source)
+// already queued or fetched is left as it is: one row per canonical URL.
+void queue_articles(pg::Connection& conn, const std::string& operation, const std::vector<NewItem>& items) {
+  std::vector<std::string> canonical_urls;
+  std::vector<std::string> links;
+  for (const auto& item : items) {
+    if (item.canonical_url.empty() || item.link.empty()) continue;
+    canonical_urls.push_back(item.canonical_url);
+    links.push_back(item.link);
+  }
+  if (canonical_urls.empty()) return;
+  const std::string canonical_array = pg::text_array_literal(canonical_urls);
+  const std::string link_array = pg::text_array_literal(links);
+  conn.exec(operation,
+            "insert into articles (canonical_url, url) "
+            "select canonical_url, url from unnest($1::text[], $2::text[]) with ordinality "
+            "as queued (canonical_url, url, position) order by position "
+            "on conflict (canonical_url) do nothing",
+            {canonical_array, link_array});
+}
+
 }  // namespace
 
 ItemStore::ItemStore(Database& db, WriteMethod method) : db_(db), method_(method) {}
 
-StoreCounts ItemStore::store_feed_items(std::int64_t source_id, const feeds::Feed& feed) {
+StoreCounts ItemStore::store_feed_items(std::int64_t source_id, const feeds::Feed& feed, ArticleQueue queue) {
   const std::string operation = fmt::format("store items of source {}", source_id);
   const std::string source = std::to_string(source_id);
 
@@ -332,11 +354,13 @@ StoreCounts ItemStore::store_feed_items(std::int64_t source_id, const feeds::Fee
         break;
     }
     counts.unchanged = static_cast<int>(unique_rows.size()) - counts.added - counts.changed;
+    if (queue == ArticleQueue::new_items) queue_articles(conn, operation, counts.new_items);
     return counts;
   };
   try {
     // One statement is a transaction of its own: no BEGIN/COMMIT round trips.
-    if (method_ == WriteMethod::multirow_insert && to_write.size() <= kRowsPerStatement) {
+    if (queue == ArticleQueue::none && method_ == WriteMethod::multirow_insert &&
+        to_write.size() <= kRowsPerStatement) {
       return db_.run(operation, write);
     }
     return db_.transact(operation, write);

@@ -49,7 +49,14 @@ class ItemStore {
   // The item's key, canonical URL and content hash come from the feed parser;
   // missing ones are derived here (key: id, else canonical URL, else link, else
   // the content hash). Throws pg::Error naming the source on any other failure.
-  StoreCounts store_feed_items(std::int64_t source_id, const feeds::Feed& feed);
+  //
+  // With ArticleQueue::new_items, every new item with a link also gets its
+  // pending `articles` row (unless one exists for its canonical URL) in the
+  // same transaction: an interruption can never leave an item stored whose
+  // article nothing will fetch (issue 15).
+  enum class ArticleQueue { none, new_items };
+  StoreCounts store_feed_items(std::int64_t source_id, const feeds::Feed& feed,
+                               ArticleQueue queue = ArticleQueue::none);
 
  private:
   Database& db_;

@@ -187,6 +187,48 @@ TEST_P(ItemStoreTest, AnItemMovingToAnotherFeedIsNewThereAndSharesItsArticle) {
   EXPECT_EQ(store_->store_feed_items(source_, feed_of({story})).unchanged, 1);
 }
 
+// Issue 15: items used to be committed first and their article rows added one
+// by one afterwards, so an interruption in between orphaned items for good.
+TEST_P(ItemStoreTest, NewItemsQueueTheirArticlesInTheSameTransaction) {
+  using Queue = ItemStore::ArticleQueue;
+  // An article another source queued (and extracted) already is left as it is.
+  check_->exec(
+      "shared article",
+      "insert into articles (canonical_url, url, status, text) values ('https://news.example/shared', "
+      "'https://news.example/shared', 'extracted', 'kept')");
+  auto linkless = make_item("no-link", "No link", "<p>x</p>");
+  linkless.link.clear();
+  linkless.canonical_url.clear();
+  auto stored = store_->store_feed_items(
+      source_,
+      feed_of({make_item("q1", "One", "<p>1</p>"), make_item("q2", "Two", "<p>2</p>"),
+               make_item("shared", "Shared", "<p>s</p>"),
+               make_item("q1-again", "Same page", "<p>1</p>", "https://news.example/q1"), linkless}),
+      Queue::new_items);
+  EXPECT_EQ(stored.added, 5);
+  EXPECT_EQ(count(*check_, "select count(*) from articles where status = 'pending'"), 2);  // q1, q2
+  EXPECT_EQ(count(*check_, "select count(*) from articles"), 3);
+  EXPECT_EQ(count(*check_, "select count(*) from articles where text = 'kept' and status = 'extracted'"), 1);
+  // Every new item with a link has its article row: none is orphaned.
+  EXPECT_EQ(count(*check_,
+                  "select count(*) from items i where i.canonical_url is not null and not exists "
+                  "(select 1 from articles a where a.canonical_url = i.canonical_url)"),
+            0);
+  // Unchanged and changed items queue nothing again; without the queue option nothing is queued.
+  store_->store_feed_items(source_, feed_of({make_item("q1", "One, edited", "<p>1b</p>")}), Queue::new_items);
+  store_->store_feed_items(source_, feed_of({make_item("plain", "Plain", "<p>p</p>")}));
+  EXPECT_EQ(count(*check_, "select count(*) from articles"), 3);
+
+  // A failure anywhere rolls back items and articles together.
+  try {
+    store_->store_feed_items(987654, feed_of({make_item("lost", "Lost", "<p>l</p>")}), Queue::new_items);
+    FAIL() << "expected a foreign-key error";
+  } catch (const newsd::pg::Error&) {
+  }
+  EXPECT_EQ(count(*check_, "select count(*) from articles where canonical_url = 'https://news.example/lost'"),
+            0);
+}
+
 TEST_P(ItemStoreTest, AnUnknownSourceFailsNamingIt) {
   try {
     store_->store_feed_items(987654, feed_of({make_item("x", "X", "<p>x</p>")}));
@@ -207,7 +249,7 @@ TEST_P(ItemStoreTest, NotifiesEachNewItemOnce) {
   std::set<std::string> expected;
   for (const auto& item : first.new_items) expected.insert(std::to_string(item.id));
   std::set<std::string> received;
-  while (auto notification = listener.wait_notification(std::chrono::milliseconds(2000))) {
+  while (auto notification = listener.wait_notification(std::chrono::seconds(30))) {
     EXPECT_EQ(notification->channel, "newsd_items");
     received.insert(notification->payload);
     if (received.size() == expected.size()) break;
