@@ -42,7 +42,7 @@ int cmd_extract(std::span<const std::string_view> args) {
   const InputFile input = read_input_file(path, options.max_bytes);
   if (!input.error.empty()) {
     fmt::print(stderr, "newsd extract: {}: {}\n", name, input.error);
-    return kExitBadInput;
+    return kExitNoInput;
   }
   try {
     feeds::Article article = feeds::extract_article(input.bytes, options);
@@ -52,7 +52,7 @@ int cmd_extract(std::span<const std::string_view> args) {
     return kExitOk;
   } catch (const feeds::ExtractError& e) {
     fmt::print(stderr, "newsd extract: {}: {}\n", name, e.what());
-    return kExitBadInput;
+    return kExitDataError;
   }
 }
 

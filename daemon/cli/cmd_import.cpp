@@ -42,14 +42,14 @@ int cmd_import(std::span<const std::string_view> args) {
   auto bytes = read_input(path);
   if (!bytes) {
     fmt::print(stderr, "newsd import: {}: cannot be read; nothing was changed\n", name);
-    return kExitBadInput;
+    return kExitNoInput;
   }
   feeds::OpmlDocument document;
   try {
     document = feeds::parse_opml(*bytes);
   } catch (const feeds::OpmlError& e) {
     fmt::print(stderr, "newsd import: {}:{}: {}; nothing was changed\n", name, e.line(), e.reason());
-    return kExitBadInput;
+    return kExitDataError;
   }
   for (const auto& warning : document.warnings) {
     fmt::print(stderr, "newsd import: {}:{}: warning: {}\n", name, warning.line, warning.message);
@@ -58,7 +58,7 @@ int cmd_import(std::span<const std::string_view> args) {
     // A sync with an empty list would disable (or with --prune delete) every source.
     fmt::print(stderr, "newsd import: {}: lists no feeds; refusing to {} every source\n", name,
                parsed.flag("prune") ? "delete" : "disable");
-    return kExitBadInput;
+    return kExitDataError;
   }
 
   Logger logger(LogLevel::info, stderr);

@@ -41,7 +41,7 @@ int cmd_migrate(std::span<const std::string_view> args) {
     return migrate_and_report(database.url);
   } catch (const storage::SchemaTooNew& e) {
     fmt::print(stderr, "newsd migrate: {}\n", e.what());
-    return kExitFailure;
+    return kExitConfig;
   }
 }
 

@@ -33,8 +33,10 @@ int cmd_parse(std::span<const std::string_view> args) {
     std::string error;
     std::string output;
     InputFile input = read_input_file(file, options.max_bytes);
+    int failure = kExitDataError;
     if (!input.error.empty()) {
       error = input.error;
+      failure = kExitNoInput;
     } else {
       feeds::ParseResult result = feeds::parse_feed(input.bytes, options);
       if (result.ok())
@@ -44,7 +46,8 @@ int cmd_parse(std::span<const std::string_view> args) {
     }
     const std::string name = file == "-" ? std::string("<stdin>") : file;
     if (!error.empty()) {
-      status = kExitBadInput;
+      // A missing file outranks a bad one: the caller's mistake is bigger.
+      status = status == kExitNoInput ? status : failure;
       if (lines) {
         boost::json::object line;
         line["file"] = file;

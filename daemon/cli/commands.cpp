@@ -71,7 +71,7 @@ int run(int argc, char** argv) {
   std::vector<std::string_view> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     print_help();
-    return args.empty() ? kExitBadInput : kExitOk;
+    return args.empty() ? kExitUsage : kExitOk;
   }
   if (args[0] == "--version" || args[0] == "-V") {
     fmt::print("newsd {}\n", kVersion);
@@ -83,14 +83,14 @@ int run(int argc, char** argv) {
       return command.run(std::span(args).subspan(1));
     } catch (const UsageError& e) {
       fmt::print(stderr, "newsd {}: {}\nusage: newsd {}\n", command.name, e.what(), command.usage);
-      return kExitBadInput;
+      return kExitUsage;
     } catch (const std::exception& e) {
       fmt::print(stderr, "newsd {}: {}\n", command.name, e.what());
-      return kExitFailure;
+      return exit_code_for(e);
     }
   }
   fmt::print(stderr, "newsd: unknown command '{}' (see 'newsd --help')\n", args[0]);
-  return kExitBadInput;
+  return kExitUsage;
 }
 
 }  // namespace newsd::cli

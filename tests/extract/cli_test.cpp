@@ -45,29 +45,29 @@ TEST(ExtractCli, HomePageIsNotAnError) {
   EXPECT_LT(out.at("confidence").as_double(), 0.3);
 }
 
-TEST(ExtractCli, UnreadableInputExitsTwoWithAReason) {
+TEST(ExtractCli, UnreadableInputExitsWithSysexitsCodeAndAReason) {
   const auto png = temp_file("image.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
   auto result = newsd::test::run_newsd("extract '" + png.string() + "'");
-  EXPECT_EQ(result.status, 2);
+  EXPECT_EQ(result.status, 65);  // EX_DATAERR
   EXPECT_NE(result.err.find("PNG"), std::string::npos) << result.err;
   EXPECT_TRUE(result.out.empty());
   std::filesystem::remove(png);
 
   result = newsd::test::run_newsd("extract /nonexistent/page.html");
-  EXPECT_EQ(result.status, 2);
+  EXPECT_EQ(result.status, 66);  // EX_NOINPUT
   EXPECT_NE(result.err.find("cannot open"), std::string::npos) << result.err;
 
   const auto big = temp_file("big.html", "<html><body>" + std::string(5000, 'x'));
   result = newsd::test::run_newsd("extract '" + big.string() + "' --max-bytes 1000");
-  EXPECT_EQ(result.status, 2);
+  EXPECT_EQ(result.status, 65);  // EX_DATAERR
   EXPECT_NE(result.err.find("limit"), std::string::npos) << result.err;
   std::filesystem::remove(big);
 }
 
 TEST(ExtractCli, BadCommandLine) {
-  EXPECT_EQ(newsd::test::run_newsd("extract").status, 2);
-  EXPECT_EQ(newsd::test::run_newsd("extract a b").status, 2);
-  EXPECT_EQ(newsd::test::run_newsd("extract a --bogus").status, 2);
+  EXPECT_EQ(newsd::test::run_newsd("extract").status, 64);
+  EXPECT_EQ(newsd::test::run_newsd("extract a b").status, 64);
+  EXPECT_EQ(newsd::test::run_newsd("extract a --bogus").status, 64);
   EXPECT_EQ(newsd::test::run_newsd("extract --help").status, 0);
 }
 

@@ -35,19 +35,19 @@ TEST(ParseCli, OneFilePrintsOneJsonObject) {
   EXPECT_EQ(lines(run.out).size(), 1u);
 }
 
-TEST(ParseCli, NotAFeedExitsTwoWithOneLineReason) {
+TEST(ParseCli, NotAFeedExitsDataErrorWithOneLineReason) {
   const auto run = run_newsd("parse " + data("feeds/notfeed_html.html"));
-  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.status, 65);  // EX_DATAERR
   EXPECT_TRUE(run.out.empty()) << run.out;
   EXPECT_EQ(lines(run.err).size(), 1u) << run.err;
   EXPECT_NE(run.err.find("not a feed: an HTML page"), std::string::npos) << run.err;
 }
 
-TEST(ParseCli, SeveralFilesGiveJsonLinesInOrderAndExitTwoOnAnyFailure) {
+TEST(ParseCli, SeveralFilesGiveJsonLinesInOrderAndFailWhenAnyFails) {
   const auto run =
       run_newsd("parse " + data("feeds/format_atom10.xml") + " " + data("feeds/notfeed_empty.xml") +
                 " /nonexistent/feed.xml " + data("feeds/format_json11.json"));
-  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.status, 66);  // EX_NOINPUT: a missing file outranks a file that is not a feed
   const auto out = lines(run.out);
   ASSERT_EQ(out.size(), 4u) << run.out;
   EXPECT_EQ(boost::json::parse(out[0]).at("format"), "atom1.0");
@@ -72,7 +72,7 @@ TEST(ParseCli, StdinBaseUrlAndCharset) {
 
 TEST(ParseCli, NoFileIsAUsageError) {
   const auto run = run_newsd("parse");
-  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.status, 64);  // EX_USAGE
   EXPECT_NE(run.err.find("usage: newsd parse"), std::string::npos) << run.err;
 }
 

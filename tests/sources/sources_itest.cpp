@@ -177,18 +177,18 @@ TEST_F(SourcesTest, CliImportOfABrokenFileChangesNothingAndExits2) {
 </opml>)");
   for (const std::string flags : {"", " --prune"}) {
     auto result = newsd::test::run_newsd(with_db("import " + broken + flags, url_));
-    EXPECT_EQ(result.status, 2);
+    EXPECT_EQ(result.status, 65);  // EX_DATAERR
     EXPECT_THAT(result.err, HasSubstr(broken + ":5: newsd:interval=\"soon\" is not a duration"));
     EXPECT_THAT(result.err, HasSubstr("nothing was changed"));
     EXPECT_EQ(snapshot(), before);
   }
   auto not_xml = newsd::test::run_newsd(with_db("import " + write("x.opml", "{\"json\": true}"), url_));
-  EXPECT_EQ(not_xml.status, 2);
+  EXPECT_EQ(not_xml.status, 65);
   EXPECT_THAT(not_xml.err, HasSubstr("x.opml:1: not well-formed XML"));
   auto missing = newsd::test::run_newsd(with_db("import " + (dir_ / "missing.opml").string(), url_));
-  EXPECT_EQ(missing.status, 2);
+  EXPECT_EQ(missing.status, 66);  // EX_NOINPUT
   auto empty = newsd::test::run_newsd(with_db("import " + write("empty.opml", "<opml><body/></opml>"), url_));
-  EXPECT_EQ(empty.status, 2);
+  EXPECT_EQ(empty.status, 65);
   EXPECT_THAT(empty.err, HasSubstr("lists no feeds"));
   EXPECT_EQ(snapshot(), before);
 }
@@ -254,9 +254,9 @@ TEST_F(SourcesTest, CliAddAddsOneSource) {
   EXPECT_EQ(again.status, 1);
   EXPECT_THAT(again.err, HasSubstr("already a source"));
   auto bad = newsd::test::run_newsd(with_db("add not-a-url", url_));
-  EXPECT_EQ(bad.status, 2);
+  EXPECT_EQ(bad.status, 64);  // EX_USAGE
   auto bad_option = newsd::test::run_newsd(with_db("add https://x.example/ --interval often", url_));
-  EXPECT_EQ(bad_option.status, 2);
+  EXPECT_EQ(bad_option.status, 64);
   EXPECT_THAT(bad_option.err, HasSubstr("--interval"));
   EXPECT_EQ(count("select count(*) from sources"), 1);
 }

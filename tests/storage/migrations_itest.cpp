@@ -99,6 +99,39 @@ TEST(Migrations, FromEveryEarlierVersionReachesTheSameSchema) {
   }
 }
 
+// 0002 repairs what older versions left: items whose article row was never
+// created (an interruption between the two writes, issue 15) get one, pending.
+TEST(Migrations, QueueOrphanedArticlesRepairsItemsWithoutTheirArticle) {
+  Connection conn(newsd::test::fresh_database("mig_orphans"));
+  auto all = embedded_migrations();
+  std::vector<Migration> first_only(all.begin(), all.begin() + 1);
+  migrate(conn, first_only);
+  conn.exec("sources", R"sql(
+    insert into sources (url, options) values ('https://a.example/feed', '{}'),
+      ('https://b.example/feed', '{"articles": false}'))sql");
+  conn.exec("items", R"sql(
+    insert into items (source_id, key, canonical_url, link, content_hash) values
+      ((select id from sources where url = 'https://a.example/feed'), 'orphan', 'https://a.example/1',
+       'https://a.example/1?utm_source=feed', 'h1'),
+      ((select id from sources where url = 'https://a.example/feed'), 'fetched', 'https://a.example/2',
+       'https://a.example/2', 'h2'),
+      ((select id from sources where url = 'https://a.example/feed'), 'no-link', null, null, 'h3'),
+      ((select id from sources where url = 'https://b.example/feed'), 'not-wanted', 'https://b.example/1',
+       'https://b.example/1', 'h4'))sql");
+  conn.exec("article", R"sql(
+    insert into articles (canonical_url, url, status, text)
+    values ('https://a.example/2', 'https://a.example/2', 'extracted', 'kept'))sql");
+  migrate(conn);
+  EXPECT_EQ(newsd::test::count(conn, "select count(*) from articles"), 2);
+  EXPECT_EQ(newsd::test::count(conn,
+                               "select count(*) from articles where canonical_url = 'https://a.example/1' "
+                               "and url = 'https://a.example/1?utm_source=feed' and status = 'pending'"),
+            1);
+  EXPECT_EQ(
+      newsd::test::count(conn, "select count(*) from articles where status = 'extracted' and text = 'kept'"),
+      1);
+}
+
 // Synthetic histories exercise what one real migration cannot: later
 // versions, failures, edited files.
 const Migration kCreate{1, "create_notes", "create table notes (id int primary key);"};
@@ -199,13 +232,13 @@ TEST(MigrateCommand, RefusesNewerSchemaWithAClearMessage) {
   conn.exec("pretend a newer newsd ran",
             "insert into schema_migrations (version, name, checksum) values (9999, 'future', 'x')");
   auto result = newsd::test::run_newsd("migrate --db '" + url + "'");
-  EXPECT_EQ(result.status, 1);
+  EXPECT_EQ(result.status, 78);  // EX_CONFIG: only an upgrade helps, not a restart
   EXPECT_NE(result.err.find("version 9999, newer than this newsd knows"), std::string::npos) << result.err;
 }
 
 TEST(MigrateCommand, WithoutADatabaseIsAUsageError) {
   auto result = newsd::test::run_newsd("migrate --db ''");
-  EXPECT_EQ(result.status, 2) << result.err;
+  EXPECT_EQ(result.status, 64) << result.err;  // EX_USAGE
 }
 
 }  // namespace
