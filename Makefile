@@ -23,8 +23,9 @@ configure: bootstrap $(BUILD)/build.ninja
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
-# Everything: unit and integration tests, the unit tests again under ASan+UBSan,
-# then each fuzz target for FUZZ_SECONDS.
+# Everything: unit and integration tests, all of them again under ASan+UBSan
+# (the integration tests then spawn the sanitized newsd), then each fuzz target
+# for FUZZ_SECONDS.
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	$(MAKE) test-asan
@@ -34,7 +35,7 @@ test-asan: bootstrap
 	cmake -S . -B $(ASAN_BUILD) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Debug -DNEWSD_SANITIZE=ON -DNEWSD_BENCH=OFF
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  ctest --output-on-failure -j $(JOBS) -L unit
+	  ctest --output-on-failure -j $(JOBS) -L 'unit|integration'
 
 test-fuzz: bootstrap
 	scripts/fuzz $(FUZZ_BUILD) $(FUZZ_SECONDS)
