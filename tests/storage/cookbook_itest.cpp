@@ -204,7 +204,7 @@ TEST(Cookbook, TheListenExampleReceivesNewItems) {
                 "insert into items (source_id, key, content_hash) values ($1::bigint, 'k', 'h') returning id",
                 {std::to_string(source)})
           .integer(0, 0);
-  auto notification = listener.wait_notification(std::chrono::milliseconds(3000));
+  auto notification = listener.wait_notification(std::chrono::seconds(30));
   ASSERT_TRUE(notification.has_value());
   EXPECT_EQ(notification->channel, "newsd_items");
   EXPECT_EQ(notification->payload, std::to_string(id));
