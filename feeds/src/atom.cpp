@@ -17,12 +17,16 @@ bool is_core(Ns ns) {
 
 enum class TextKind { text, html, xhtml, other };
 
-// What a text construct is read as: sanitised HTML (summary, content) or plain
-// text (titles, subtitle, rights). Only the one asked for is computed: content
-// is most of a feed's bytes, and its plain text was computed and thrown away.
-enum class TextAs { html, plain };
+// An Atom link's target: its href, else (as some feeds write it, and
+// feedparser reads it) the URL as the element's text.
+std::string link_href(const Scope& link, std::string_view base) {
+  const std::string_view href = link.attribute("href");
+  if (!trim_view(href).empty()) return absolute_url(base, href);
+  return absolute_url(base, ElementText(link.node()));
+}
 
-// The content of an Atom text construct (or content element), as asked.
+}  // namespace
+
 std::string read_text_construct(const Scope& scope, std::string_view base, std::string_view where,
                                 TextAs as) {
   const std::string type = trim(scope.attribute("type"));
@@ -89,7 +93,8 @@ Person read_person(ParseState& state, const Scope& scope, std::string_view base)
       person.name = html_to_plain_text(ElementText(node));
     else if (child.named("email"))
       person.email = trim(ElementText(node));
-    else if (child.named("uri") || child.named("url"))
+    else if ((child.named("uri") || child.named("url") || child.named("homepage")) && person.uri.empty())
+      // Atom 0.3 calls the author's page <url>, and its drafts <homepage>.
       person.uri = absolute_url(child.has_xml_base() ? child.base() : base, ElementText(node));
   }
   // A bare <author>Jane</author> happens too.
@@ -99,6 +104,8 @@ Person read_person(ParseState& state, const Scope& scope, std::string_view base)
   }
   return person;
 }
+
+namespace {
 
 bool empty_person(const Person& person) {
   return person.name.empty() && person.email.empty() && person.uri.empty();
@@ -140,7 +147,7 @@ Item read_entry(ParseState& state, const Scope& entry, std::size_t index, std::s
         item.title = read_text_construct(child, base, draft.where + " <title>", TextAs::plain);
     } else if (child.named("link")) {
       const std::string rel = trim(child.attribute("rel"));
-      std::string href = absolute_url(base, child.attribute("href"));
+      std::string href = link_href(child, base);
       if (href.empty()) continue;
       if (rel.empty() || iequals(rel, "alternate")) {
         // Prefer the HTML alternate when there are several.
@@ -205,9 +212,9 @@ void parse_atom(ParseState& state, pugi::xml_node root) {
   const std::string document_url(state.options().document_url);
   Scope feed_scope(state, nullptr, root, document_url);
   if (feed_scope.ns() == Ns::none)
-    state.warn("<feed> has no Atom namespace; read as Atom anyway");
+    state.note("<feed> has no Atom namespace; read as Atom anyway");
   else if (feed_scope.ns() != Ns::atom10 && feed_scope.ns() != Ns::atom03)
-    state.warn("<feed> is in an unexpected namespace; read as Atom anyway");
+    state.note("<feed> is in an unexpected namespace; read as Atom anyway");
 
   // The site link first: it is the base for entries without xml:base.
   std::vector<pugi::xml_node> entries;
@@ -220,7 +227,7 @@ void parse_atom(ParseState& state, pugi::xml_node root) {
       entries.push_back(node);
     } else if (child.named("link")) {
       const std::string rel = trim(child.attribute("rel"));
-      std::string href = absolute_url(child.base(), child.attribute("href"));
+      std::string href = link_href(child, child.base());
       if (rel.empty() || iequals(rel, "alternate")) {
         if (iequals(child.attribute("type"), "text/html") && html_alternate.empty()) html_alternate = href;
         if (feed.link.empty()) feed.link = std::move(href);
@@ -269,6 +276,7 @@ void parse_atom(ParseState& state, pugi::xml_node root) {
     }
   }
   if (feed.image.empty()) feed.image = std::move(icon);
+  if (!feed.updated) feed.updated = state.dcterms_modified;
   if (!feed_scope.lang().empty()) feed.language = std::string(feed_scope.lang());
 
   feed.items.reserve(entries.size());

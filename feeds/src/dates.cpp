@@ -119,7 +119,15 @@ std::optional<Timestamp> parse_iso8601_date(std::string_view input) {
   std::string_view text = trim(input);
   std::size_t pos = 0;
   int year = 0, month = 1, day = 1;
-  if (!read_fixed(text, pos, 4, year)) return std::nullopt;
+  if (text.size() > 9 && is_digit(text[0]) && is_digit(text[1]) && text[2] == '-' && is_digit(text[3]) &&
+      (text[8] == 'T' || text[8] == 't')) {
+    // ISO 8601:1988's two-digit year, "03-12-31T10:00:00Z": the century as RFC 2822
+    // pivots it. Only with a time: "02-03-25" alone is as likely day-month-year.
+    read_fixed(text, pos, 2, year);
+    year += year < 50 ? 2000 : 1900;
+  } else if (!read_fixed(text, pos, 4, year)) {
+    return std::nullopt;
+  }
   bool extended = pos < text.size() && text[pos] == '-';
   std::optional<sys_days> date_from_week;
   if (extended) {
@@ -156,8 +164,17 @@ std::optional<Timestamp> parse_iso8601_date(std::string_view input) {
     if (pos < text.size() && is_digit(text[pos])) read_fixed(text, pos, 1, weekday_number);
     if (week < 1 || week > 53 || weekday_number < 1 || weekday_number > 7) return std::nullopt;
     date_from_week = iso_week_one(year) + days((week - 1) * 7 + weekday_number - 1);
-  } else if (pos < text.size()) {  // basic 20250302
-    if (!read_fixed(text, pos, 2, month) || !read_fixed(text, pos, 2, day)) return std::nullopt;
+  } else if (pos < text.size()) {  // basic 20250302, or the basic ordinal date 2025061
+    std::size_t run = pos;
+    while (run < text.size() && is_digit(text[run])) ++run;
+    if (run - pos == 3) {
+      int ordinal = 0;
+      read_fixed(text, pos, 3, ordinal);
+      if (ordinal < 1 || ordinal > 366) return std::nullopt;
+      date_from_week = sys_days(std::chrono::year{year} / January / 1) + days(ordinal - 1);
+    } else if (!read_fixed(text, pos, 2, month) || !read_fixed(text, pos, 2, day)) {
+      return std::nullopt;
+    }
   }
   if (date_from_week) {
     year_month_day ymd{*date_from_week};
@@ -228,15 +245,303 @@ bool begins_with(std::string_view name, std::string_view word) {
   return true;
 }
 
-// "mar", "march", "sept": a month name or an abbreviation of at least 3 letters.
+// Month names and their usual abbreviations in the languages feeds are written
+// in (as the tokens hold them: lowercase), after what feedparser (Greek,
+// Hungarian) and the date libraries of other readers accept. Dates name the
+// month in the genitive in Slavic languages and Greek ("2 марта 2025"), so
+// those forms are here too. Exact matches only: prefixes are for English.
+struct ForeignMonth {
+  std::string_view name;
+  int month;
+};
+constexpr ForeignMonth kForeignMonths[] = {
+    // German
+    {"januar", 1},
+    {"jänner", 1},
+    {"februar", 2},
+    {"märz", 3},
+    {"mär", 3},
+    {"mrz", 3},
+    {"mai", 5},
+    {"juni", 6},
+    {"juli", 7},
+    {"oktober", 10},
+    {"okt", 10},
+    {"dezember", 12},
+    {"dez", 12},
+    // French
+    {"janvier", 1},
+    {"janv", 1},
+    {"février", 2},
+    {"fevrier", 2},
+    {"févr", 2},
+    {"fevr", 2},
+    {"fév", 2},
+    {"mars", 3},
+    {"avril", 4},
+    {"avr", 4},
+    {"juin", 6},
+    {"juillet", 7},
+    {"juil", 7},
+    {"août", 8},
+    {"aout", 8},
+    {"septembre", 9},
+    {"octobre", 10},
+    {"novembre", 11},
+    {"décembre", 12},
+    {"decembre", 12},
+    {"déc", 12},
+    // Spanish
+    {"enero", 1},
+    {"ene", 1},
+    {"febrero", 2},
+    {"marzo", 3},
+    {"abril", 4},
+    {"abr", 4},
+    {"mayo", 5},
+    {"junio", 6},
+    {"julio", 7},
+    {"agosto", 8},
+    {"ago", 8},
+    {"septiembre", 9},
+    {"setiembre", 9},
+    {"octubre", 10},
+    {"noviembre", 11},
+    {"diciembre", 12},
+    {"dic", 12},
+    // Italian
+    {"gennaio", 1},
+    {"gen", 1},
+    {"febbraio", 2},
+    {"aprile", 4},
+    {"maggio", 5},
+    {"mag", 5},
+    {"giugno", 6},
+    {"giu", 6},
+    {"luglio", 7},
+    {"lug", 7},
+    {"settembre", 9},
+    {"set", 9},
+    {"ottobre", 10},
+    {"ott", 10},
+    {"dicembre", 12},
+    // Portuguese
+    {"janeiro", 1},
+    {"fevereiro", 2},
+    {"fev", 2},
+    {"março", 3},
+    {"maio", 5},
+    {"junho", 6},
+    {"julho", 7},
+    {"setembro", 9},
+    {"outubro", 10},
+    {"out", 10},
+    {"novembro", 11},
+    {"dezembro", 12},
+    // Dutch, Swedish, Danish, Norwegian
+    {"januari", 1},
+    {"februari", 2},
+    {"maart", 3},
+    {"mrt", 3},
+    {"marts", 3},
+    {"mei", 5},
+    {"maj", 5},
+    {"augustus", 8},
+    {"augusti", 8},
+    {"desember", 12},
+    {"des", 12},
+    // Polish (nominative and genitive)
+    {"styczeń", 1},
+    {"stycznia", 1},
+    {"luty", 2},
+    {"lutego", 2},
+    {"marzec", 3},
+    {"marca", 3},
+    {"kwiecień", 4},
+    {"kwietnia", 4},
+    {"maja", 5},
+    {"czerwiec", 6},
+    {"czerwca", 6},
+    {"lipiec", 7},
+    {"lipca", 7},
+    {"sierpień", 8},
+    {"sierpnia", 8},
+    {"wrzesień", 9},
+    {"września", 9},
+    {"październik", 10},
+    {"października", 10},
+    {"listopad", 11},
+    {"listopada", 11},
+    {"grudzień", 12},
+    {"grudnia", 12},
+    // Czech (genitive)
+    {"ledna", 1},
+    {"února", 2},
+    {"března", 3},
+    {"dubna", 4},
+    {"května", 5},
+    {"června", 6},
+    {"července", 7},
+    {"srpna", 8},
+    {"září", 9},
+    {"října", 10},
+    {"listopadu", 11},
+    {"prosince", 12},
+    // Russian
+    {"январь", 1},
+    {"января", 1},
+    {"янв", 1},
+    {"февраль", 2},
+    {"февраля", 2},
+    {"фев", 2},
+    {"март", 3},
+    {"марта", 3},
+    {"мар", 3},
+    {"апрель", 4},
+    {"апреля", 4},
+    {"апр", 4},
+    {"май", 5},
+    {"мая", 5},
+    {"июнь", 6},
+    {"июня", 6},
+    {"июн", 6},
+    {"июль", 7},
+    {"июля", 7},
+    {"июл", 7},
+    {"август", 8},
+    {"августа", 8},
+    {"авг", 8},
+    {"сентябрь", 9},
+    {"сентября", 9},
+    {"сен", 9},
+    {"сент", 9},
+    {"октябрь", 10},
+    {"октября", 10},
+    {"окт", 10},
+    {"ноябрь", 11},
+    {"ноября", 11},
+    {"ноя", 11},
+    {"декабрь", 12},
+    {"декабря", 12},
+    {"дек", 12},
+    // Ukrainian
+    {"січень", 1},
+    {"січня", 1},
+    {"лютий", 2},
+    {"лютого", 2},
+    {"березень", 3},
+    {"березня", 3},
+    {"квітень", 4},
+    {"квітня", 4},
+    {"травень", 5},
+    {"травня", 5},
+    {"червень", 6},
+    {"червня", 6},
+    {"липень", 7},
+    {"липня", 7},
+    {"серпень", 8},
+    {"серпня", 8},
+    {"вересень", 9},
+    {"вересня", 9},
+    {"жовтень", 10},
+    {"жовтня", 10},
+    {"листопад", 11},
+    {"листопада", 11},
+    {"грудень", 12},
+    {"грудня", 12},
+    // Greek: feedparser's abbreviations (with the spellings seen in iso-8859-7 feeds) and the genitive
+    {"ιαν", 1},
+    {"φεβ", 2},
+    {"μάώ", 3},
+    {"μαώ", 3},
+    {"μαρ", 3},
+    {"μάρ", 3},
+    {"απρ", 4},
+    {"μάι", 5},
+    {"μαϊ", 5},
+    {"μαι", 5},
+    {"ιούν", 6},
+    {"ιον", 6},
+    {"ιουν", 6},
+    {"ιούλ", 7},
+    {"ιολ", 7},
+    {"ιουλ", 7},
+    {"αύγ", 8},
+    {"αυγ", 8},
+    {"σεπ", 9},
+    {"οκτ", 10},
+    {"νοέ", 11},
+    {"νοε", 11},
+    {"δεκ", 12},
+    {"ιανουαρίου", 1},
+    {"φεβρουαρίου", 2},
+    {"μαρτίου", 3},
+    {"απριλίου", 4},
+    {"μαΐου", 5},
+    {"ιουνίου", 6},
+    {"ιουλίου", 7},
+    {"αυγούστου", 8},
+    {"σεπτεμβρίου", 9},
+    {"οκτωβρίου", 10},
+    {"νοεμβρίου", 11},
+    {"δεκεμβρίου", 12},
+    // Hungarian (with feedparser's "máujus")
+    {"január", 1},
+    {"február", 2},
+    {"febr", 2},
+    {"március", 3},
+    {"márc", 3},
+    {"április", 4},
+    {"ápr", 4},
+    {"május", 5},
+    {"máujus", 5},
+    {"máj", 5},
+    {"június", 6},
+    {"jún", 6},
+    {"július", 7},
+    {"júl", 7},
+    {"augusztus", 8},
+    {"szeptember", 9},
+    {"szept", 9},
+    {"október", 10},
+    // Turkish
+    {"ocak", 1},
+    {"şubat", 2},
+    {"mart", 3},
+    {"nisan", 4},
+    {"mayıs", 5},
+    {"haziran", 6},
+    {"temmuz", 7},
+    {"ağustos", 8},
+    {"eylül", 9},
+    {"ekim", 10},
+    {"kasım", 11},
+    {"aralık", 12},
+};
+
+// "mar", "march", "sept": a month name or an abbreviation of at least 3
+// letters; or a month named in another language (kForeignMonths).
 int month_from_name(std::string_view word) {
-  if (word.size() < 3) return 0;
   if (word.ends_with('.')) word.remove_suffix(1);
+  if (word.size() < 3) return 0;
   for (std::size_t i = 0; i < kMonths.size(); ++i) {
     if (begins_with(kMonths[i], word)) return static_cast<int>(i) + 1;
   }
   if (word == "sept") return 9;
+  if (!is_alpha(word.front()) && static_cast<unsigned char>(word.front()) < 0x80) return 0;
+  for (const auto& foreign : kForeignMonths)
+    if (foreign.name == word) return foreign.month;
   return 0;
+}
+
+// A word of letters (any script) with perhaps a final '.': what a weekday in
+// another language looks like ("Montag", "mié.", "Κυρ").
+bool is_word(std::string_view token) {
+  if (token.ends_with('.')) token.remove_suffix(1);
+  if (token.size() < 2) return false;
+  for (char c : token)
+    if (!is_alpha(c) && static_cast<unsigned char>(c) < 0x80 && c != '-') return false;
+  return true;
 }
 
 bool is_weekday_name(std::string_view word) {
@@ -288,8 +593,36 @@ class Tokens {
         continue;
       }
       lowered_[i] = lower(c);
+      if (static_cast<unsigned char>(c) >= 0xC3 && static_cast<unsigned char>(c) <= 0xD0 &&
+          i + 1 < text.size())
+        i += lower_two_byte(text, i);
     }
     add(start, text.size());
+  }
+
+  // Lowercases the two-byte UTF-8 capital at text[i] (Latin-1, Greek, Cyrillic)
+  // into lowered_, same length; returns the bytes consumed past text[i].
+  std::size_t lower_two_byte(std::string_view text, std::size_t i) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const auto trail = static_cast<unsigned char>(text[i + 1]);
+    if ((trail & 0xC0) != 0x80) return 0;
+    char32_t cp = ((lead & 0x1Fu) << 6) | (trail & 0x3Fu);
+    if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) ||
+        (cp >= 0x410 && cp <= 0x42F))
+      cp += 0x20;
+    else if (cp >= 0x400 && cp <= 0x40F)
+      cp += 0x50;
+    else if (cp == 0x386)
+      cp = 0x3AC;
+    else if (cp >= 0x388 && cp <= 0x38A)
+      cp += 0x25;
+    else if (cp == 0x38C)
+      cp = 0x3CC;
+    else if (cp == 0x38E || cp == 0x38F)
+      cp += 0x3F;
+    lowered_[i] = static_cast<char>(0xC0 | (cp >> 6));
+    lowered_[i + 1] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 1;
   }
 
   [[nodiscard]] std::size_t size() const { return count_; }
@@ -355,15 +688,25 @@ bool apply_meridiem(Clock& clock, std::string_view meridiem) {
   return true;
 }
 
+// A zone as a date names it. The US names without a season (ET, CT, MT, PT)
+// give their standard offset and leave daylight saving time to the date.
+struct Zone {
+  seconds offset{0};
+  bool us_generic = false;
+};
+
+constexpr NamedZone kUsGenericZones[] = {{"et", -300}, {"ct", -360}, {"mt", -420}, {"pt", -480}};
+
 // Reads a zone from tokens[index...]: named zones, military letters, numeric
-// offsets, "GMT+3", "UTC +03:00". Unknown words count as trailing junk (UTC).
-seconds parse_zone(const Tokens& tokens, std::size_t index) {
-  if (index >= tokens.size()) return seconds(0);
+// offsets, "GMT+3", "UTC +03:00"; nothing there is no zone (UTC). An unknown
+// word is refused (nullopt): read as UTC it could be hours off.
+std::optional<Zone> parse_zone(const Tokens& tokens, std::size_t index) {
+  if (index >= tokens.size()) return Zone{};
   std::string_view token = tokens[index];
-  if (token.starts_with('(')) return seconds(0);  // "(EET)" comment only
+  if (token.starts_with('(')) return Zone{};  // "(EET)" comment only
   seconds offset{0};
   std::size_t pos = 0;
-  if (read_numeric_offset(token, pos, offset)) return offset;
+  if (read_numeric_offset(token, pos, offset)) return Zone{offset};
   // Split a leading name from an attached offset: "gmt+3", "utc-05:00".
   std::size_t name_end = 0;
   while (name_end < token.size() && is_alpha(token[name_end])) ++name_end;
@@ -371,20 +714,66 @@ seconds parse_zone(const Tokens& tokens, std::size_t index) {
   std::string_view rest = token.substr(name_end);
   if ((name == "gmt" || name == "utc" || name == "ut")) {
     pos = 0;
-    if (!rest.empty() && read_numeric_offset(rest, pos, offset)) return offset;
+    if (!rest.empty() && read_numeric_offset(rest, pos, offset)) return Zone{offset};
     if (rest.empty() && index + 1 < tokens.size()) {
       pos = 0;
-      if (read_numeric_offset(tokens[index + 1], pos, offset)) return offset;
+      if (read_numeric_offset(tokens[index + 1], pos, offset)) return Zone{offset};
     }
-    return seconds(0);
+    return Zone{};
   }
   for (const auto& zone : kZones) {
-    if (zone.name == name) return minutes(zone.minutes);
+    if (zone.name == name) return Zone{minutes(zone.minutes)};
+  }
+  for (const auto& zone : kUsGenericZones) {
+    if (zone.name == name) return Zone{minutes(zone.minutes), true};
   }
   if (name.size() == 1 && rest.empty()) {
-    if (auto military = military_zone_minutes(name[0])) return minutes(*military);
+    if (auto military = military_zone_minutes(name[0])) return Zone{minutes(*military)};
   }
-  return seconds(0);
+  // "Coordinated Universal Time", "Greenwich Mean Time" spelled out.
+  if (name == "coordinated" || name == "universal" || name == "greenwich") return Zone{};
+  if (name.empty() || name == "uhr" || name == "h") return Zone{};  // "08:40 Uhr": no zone given
+  return std::nullopt;
+}
+
+// The offset of a US zone named without its season at a local date and time:
+// daylight saving time from 2:00 on the second Sunday of March to 2:00 on the
+// first Sunday of November (since 2007; 1987-2006 the first Sunday of April to
+// the last Sunday of October). The hour skipped in spring and the hour
+// repeated in autumn have no single answer, nor have years before 1987: nullopt.
+std::optional<seconds> us_local_offset(int year, int month, int day, const Clock& clock, seconds standard) {
+  if (year < 1987 || month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
+  const std::chrono::year y{year};
+  sys_days start_day, end_day;
+  if (year >= 2007) {
+    start_day = sys_days(year_month_weekday{y / March / Sunday[2]});
+    end_day = sys_days(year_month_weekday{y / November / Sunday[1]});
+  } else {
+    start_day = sys_days(year_month_weekday{y / April / Sunday[1]});
+    end_day = sys_days(year_month_weekday_last{y / October / Sunday[last]});
+  }
+  const year_month_day date{y, std::chrono::month{static_cast<unsigned>(month)},
+                            std::chrono::day{static_cast<unsigned>(day)}};
+  if (!date.ok()) return std::nullopt;
+  // Wall-clock times compared as if they were UTC.
+  const sys_seconds wall = sys_days(date) + hours(clock.hour) + minutes(clock.minute) + seconds(clock.second);
+  const sys_seconds start = start_day + hours(2), end = end_day + hours(2);
+  if (wall < start) return standard;
+  if (wall < start + hours(1)) return std::nullopt;  // 2:00-3:00 does not exist that night
+  if (wall < end - hours(1)) return standard + hours(1);
+  if (wall < end) return std::nullopt;  // 1:00-2:00 happens twice that night
+  return standard;
+}
+
+// The timestamp a date with a zone names.
+std::optional<Timestamp> make_zoned(int year, int month, int day, const Clock& clock, const Zone& zone) {
+  seconds offset = zone.offset;
+  if (zone.us_generic) {
+    const auto local = us_local_offset(year, month, day, clock, zone.offset);
+    if (!local) return std::nullopt;
+    offset = *local;
+  }
+  return make_timestamp(year, month, day, clock, offset);
 }
 
 int expand_year(int year, std::size_t digits) {
@@ -402,7 +791,12 @@ std::optional<Timestamp> parse_tokens(std::string_view text) {
   auto at = [&](std::size_t index) -> std::string_view {
     return index < tokens.size() ? std::string_view(tokens[index]) : std::string_view();
   };
-  if (i < tokens.size() && !all_digits(at(i)) && month_from_name(at(i)) == 0 && is_weekday_name(at(i))) ++i;
+  // A weekday first: English by name; in other languages any word before the
+  // day or the month ("Montag, 2. März", "mié, 2 de marzo"); it is not checked.
+  if (i < tokens.size() && !all_digits(at(i)) && month_from_name(at(i)) == 0 &&
+      (is_weekday_name(at(i)) || (is_word(at(i)) && !at(i + 1).empty() &&
+                                  (is_digit(at(i + 1).front()) || month_from_name(at(i + 1)) != 0))))
+    ++i;
   // "02-Mar-2025" and "2-march-2025": split into three tokens.
   if (std::string_view first = at(i);
       std::count(first.begin(), first.end(), '-') == 2 && is_digit(first.front())) {
@@ -420,7 +814,7 @@ std::optional<Timestamp> parse_tokens(std::string_view text) {
   };
   if (read_day(at(i))) {
     ++i;
-    if (at(i) == "of") ++i;
+    if (at(i) == "of" || at(i) == "de") ++i;  // "2 of March", "2 de marzo"
     month = month_from_name(at(i));
     if (month == 0) return std::nullopt;
     ++i;
@@ -431,14 +825,18 @@ std::optional<Timestamp> parse_tokens(std::string_view text) {
   } else {
     return std::nullopt;
   }
+  if (at(i) == "de" || at(i) == "del") ++i;  // "2 de marzo de 2025"
   Clock clock;
   std::string_view meridiem;
   bool have_clock = false;
+  std::size_t zone_at = tokens.size();
   // asctime puts the time before the year.
   if (at(i).find(':') != std::string_view::npos) {
     if (!parse_clock(at(i), clock, meridiem)) return std::nullopt;
     have_clock = true;
     ++i;
+    // Twitter's and ctime's zoned form puts the zone there too: "Wed Aug 27 13:08:45 +0000 2008".
+    if (!at(i).empty() && !all_digits(at(i)) && at(i + 1).size() == 4 && all_digits(at(i + 1))) zone_at = i++;
   }
   std::size_t year_digits = 0;
   {
@@ -463,8 +861,10 @@ std::optional<Timestamp> parse_tokens(std::string_view text) {
   if (!have_clock && !at(i).empty() && is_digit(at(i).front()))
     return std::nullopt;  // "2025 8": a broken time
   if (!apply_meridiem(clock, meridiem)) return std::nullopt;
-  seconds offset = have_clock ? parse_zone(tokens, i) : seconds(0);
-  return make_timestamp(year, month, day, clock, offset);
+  if (!have_clock) return make_timestamp(year, month, day, clock, seconds(0));
+  const auto zone = parse_zone(tokens, zone_at < tokens.size() ? zone_at : i);
+  if (!zone) return std::nullopt;
+  return make_zoned(year, month, day, clock, *zone);
 }
 
 // "2025/03/02 08:40", "2025.03.02", "02.03.2025 08:40" (day first, as
@@ -512,9 +912,76 @@ std::optional<Timestamp> parse_numeric_date(std::string_view text) {
     if (meridiem.empty() && i < tokens.size() && (tokens[i] == "am" || tokens[i] == "pm"))
       meridiem = tokens[i++];
     if (!apply_meridiem(clock, meridiem)) return std::nullopt;
-    offset = parse_zone(tokens, i);
+    const auto zone = parse_zone(tokens, i);
+    if (!zone) return std::nullopt;
+    return make_zoned(year, month, day, clock, *zone);
   }
   return make_timestamp(year, month, day, clock, offset);
+}
+
+// Korean blog software writes "2004년 05월 28일 01:31:15" (OnBlog) and
+// "2004-05-25 오후 11:23:17" (Nate); both mean Korean time (+09:00), as
+// feedparser reads them.
+std::optional<Timestamp> parse_korean_date(std::string_view text) {
+  static constexpr std::string_view kYear = "년", kMonth = "월", kDay = "일", kAm = "오전", kPm = "오후";
+  const bool onblog = text.find(kYear) != std::string_view::npos;
+  if (!onblog && text.find(kAm) == std::string_view::npos && text.find(kPm) == std::string_view::npos)
+    return std::nullopt;
+  std::size_t pos = 0;
+  auto skip_spaces = [&] {
+    while (pos < text.size() && is_space(text[pos])) ++pos;
+  };
+  auto expect = [&](std::string_view word) {
+    if (text.substr(pos, word.size()) != word) return false;
+    pos += word.size();
+    return true;
+  };
+  int year = 0, month = 0, day = 0;
+  if (!read_fixed(text, pos, 4, year)) return std::nullopt;
+  if (onblog) {
+    if (!expect(kYear)) return std::nullopt;
+    skip_spaces();
+    if (!read_digits(text, pos, 2, month) || !expect(kMonth)) return std::nullopt;
+    skip_spaces();
+    if (!read_digits(text, pos, 2, day) || !expect(kDay)) return std::nullopt;
+  } else if (!expect("-") || !read_fixed(text, pos, 2, month) || !expect("-") ||
+             !read_fixed(text, pos, 2, day)) {
+    return std::nullopt;
+  }
+  skip_spaces();
+  std::string_view meridiem;
+  if (expect(kAm))
+    meridiem = "am";
+  else if (expect(kPm))
+    meridiem = "pm";
+  skip_spaces();
+  Clock clock;
+  std::string_view clock_meridiem;
+  if (!parse_clock(text.substr(pos), clock, clock_meridiem) || !clock_meridiem.empty()) return std::nullopt;
+  if (!meridiem.empty() && !apply_meridiem(clock, meridiem)) return std::nullopt;
+  return make_timestamp(year, month, day, clock, hours(9));
+}
+
+// ISO 8601 with the month named: "2004-július-13T9:15-05:00" (Hungarian, as
+// feedparser reads it); the hour may have one digit.
+std::optional<Timestamp> parse_iso_named_month(std::string_view text) {
+  if (text.size() < 10 || text[4] != '-' || is_digit(text[5])) return std::nullopt;
+  for (std::size_t i = 0; i < 4; ++i)
+    if (!is_digit(text[i])) return std::nullopt;
+  const std::size_t dash = text.find('-', 5);
+  if (dash == std::string_view::npos) return std::nullopt;
+  const Tokens word(text.substr(5, dash - 5));
+  if (word.size() != 1) return std::nullopt;
+  const int month = month_from_name(word[0]);
+  if (month == 0) return std::nullopt;
+  std::string rebuilt(text.substr(0, 5));
+  rebuilt += static_cast<char>('0' + month / 10);
+  rebuilt += static_cast<char>('0' + month % 10);
+  rebuilt += text.substr(dash);
+  if (const auto t = rebuilt.find('T');
+      t != std::string::npos && t + 2 < rebuilt.size() && is_digit(rebuilt[t + 1]) && rebuilt[t + 2] == ':')
+    rebuilt.insert(t + 1, "0");
+  return parse_iso8601_date(rebuilt);
 }
 
 }  // namespace
@@ -531,6 +998,8 @@ std::optional<Timestamp> parse_date(std::string_view input) {
   if (auto iso = parse_iso8601_date(text)) return iso;
   if (auto rfc = parse_tokens(text)) return rfc;
   if (auto numeric = parse_numeric_date(text)) return numeric;
+  if (auto named = parse_iso_named_month(text)) return named;
+  if (auto korean = parse_korean_date(text)) return korean;
   // Unix time in seconds (9-10 digits) or milliseconds (12-13 digits), as some JSON feeds write it.
   if (all_digits(text) && (text.size() == 9 || text.size() == 10 || text.size() == 12 || text.size() == 13)) {
     long long value = 0;

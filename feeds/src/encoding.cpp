@@ -88,6 +88,9 @@ constexpr EncodingLabels kEncodings[] = {
      "windows-949 cp949 uhc"},
     {"utf-16be", "UTF-16BE", "unicodefffe utf-16be"},
     {"utf-16le", "UTF-16LE", "csunicode iso-10646-ucs-2 ucs-2 unicode unicodefeff utf-16 utf-16le"},
+    // Not in WHATWG's list (browsers refuse UTF-32), but XML allows it and feeds use it.
+    {"utf-32be", "UTF-32BE", "utf-32be ucs-4be"},
+    {"utf-32le", "UTF-32LE", "iso-10646-ucs-4 ucs-4 ucs-4le utf-32 utf-32le"},
 };
 
 const EncodingLabels* find_canonical(std::string_view canonical) {
@@ -130,6 +133,7 @@ class Iconv {
 
 // Bytes one invalid sequence is skipped by: a code unit.
 std::size_t unit_size(std::string_view iconv_name) {
+  if (iconv_name.starts_with("UTF-32")) return 4;
   return iconv_name.starts_with("UTF-16") ? 2 : 1;
 }
 
@@ -342,7 +346,7 @@ TranscodeResult transcode_canonical(std::string_view bytes, std::string_view can
 }
 
 bool is_ascii_compatible(std::string_view canonical) {
-  return !(canonical.starts_with("utf-16") || canonical == "iso-2022-jp");
+  return !(canonical.starts_with("utf-16") || canonical.starts_with("utf-32") || canonical == "iso-2022-jp");
 }
 
 bool is_single_byte(std::string_view canonical) {
@@ -421,9 +425,18 @@ std::string_view decode_to_utf8_view(std::string_view bytes, DocumentKind kind, 
   bool from_bom = false;
 
   // 1. Byte order mark: authoritative.
+  using namespace std::string_view_literals;
   if (starts_with_bytes(bytes, "\xEF\xBB\xBF")) {
     choice = {"utf-8", "BOM"};
     body.remove_prefix(3);
+    from_bom = true;
+  } else if (starts_with_bytes(bytes, "\xFF\xFE\0\0"sv)) {  // before UTF-16LE, whose BOM it starts with
+    choice = {"utf-32le", "BOM"};
+    body.remove_prefix(4);
+    from_bom = true;
+  } else if (starts_with_bytes(bytes, "\0\0\xFE\xFF"sv)) {
+    choice = {"utf-32be", "BOM"};
+    body.remove_prefix(4);
     from_bom = true;
   } else if (starts_with_bytes(bytes, "\xFF\xFE")) {
     choice = {"utf-16le", "BOM"};
@@ -442,6 +455,8 @@ std::string_view decode_to_utf8_view(std::string_view bytes, DocumentKind kind, 
          zero3 = bytes[3] == '\0';
     if (!zero0 && zero1 && !zero2 && zero3) choice = {"utf-16le", "zero-byte pattern"};
     if (zero0 && !zero1 && zero2 && !zero3) choice = {"utf-16be", "zero-byte pattern"};
+    if (!zero0 && zero1 && zero2 && zero3) choice = {"utf-32le", "zero-byte pattern"};
+    if (zero0 && zero1 && zero2 && !zero3) choice = {"utf-32be", "zero-byte pattern"};
   }
 
   // 2. The document's own declaration; 3. the HTTP hint.
@@ -452,7 +467,7 @@ std::string_view decode_to_utf8_view(std::string_view bytes, DocumentKind kind, 
       result.warnings.push_back("encoding: unknown charset \"" + label + "\" in " + source + "; ignored");
       return;
     }
-    if (canonical.starts_with("utf-16")) {
+    if (canonical.starts_with("utf-16") || canonical.starts_with("utf-32")) {
       // We read the declaration as ASCII, so the bytes are not UTF-16 (WHATWG does the same).
       if (source != "HTTP charset") {
         result.warnings.push_back("encoding: " + source + " says " + canonical +

@@ -63,8 +63,13 @@ void read_media(ItemDraft& draft, const Scope& child, int depth) {
                                    ? sanitize_fragment(child.state(), text, draft.base_for(child))
                                    : html_escape(trim(text));
     }
-  } else if (child.named("category") || child.named("keywords")) {
-    // Taxonomy paths and keyword lists are not the item's categories.
+  } else if (child.named("category")) {
+    // A taxonomy path ("arts/music") or a plain label: the item's category either way.
+    std::string label = html_to_plain_text(ElementText(child.node()));
+    if (label.empty()) label = html_to_plain_text(child.attribute("label"));
+    item.categories.push_back(std::move(label));
+  } else if (child.named("keywords")) {
+    // Keyword lists are search terms, not categories (feedparser agrees).
   }
 }
 
@@ -109,6 +114,33 @@ std::optional<bool> parse_explicit(std::string_view text) {
   return std::nullopt;
 }
 
+namespace {
+
+// itunes:category text="Technology" (with nested subcategories), item or channel level.
+void read_itunes_categories(const Scope& category, std::vector<std::string>& out, int depth) {
+  if (std::string text = html_to_plain_text(category.attribute("text")); !text.empty())
+    out.push_back(std::move(text));
+  if (depth >= 2) return;  // iTunes nests one level; hostile input could nest forever
+  for (pugi::xml_node node = category.node().first_child(); node; node = node.next_sibling()) {
+    if (node.type() != pugi::node_element) continue;
+    Scope child(category.state(), &category, node);
+    if (child.ns() == Ns::itunes && child.named("category")) read_itunes_categories(child, out, depth + 1);
+  }
+}
+
+// itunes:keywords "news, politics,world": one category each.
+void read_keywords(std::string_view text, std::vector<std::string>& out) {
+  while (!text.empty()) {
+    const auto comma = text.find(',');
+    std::string word = html_to_plain_text(text.substr(0, comma));
+    if (!word.empty()) out.push_back(std::move(word));
+    if (comma == std::string_view::npos) break;
+    text.remove_prefix(comma + 1);
+  }
+}
+
+}  // namespace
+
 bool read_item_extension(ItemDraft& draft, const Scope& child) {
   Item& item = draft.item;
   ParseState& state = child.state();
@@ -121,7 +153,7 @@ bool read_item_extension(ItemDraft& draft, const Scope& child) {
       }
       return true;
     case Ns::dc:
-      if (child.named("creator") || child.named("contributor")) {
+      if (child.named("creator") || child.named("contributor") || child.named("author")) {
         Person person = person_from_text(ElementText(child.node()));
         if (!person.name.empty() || !person.email.empty()) item.authors.push_back(std::move(person));
       } else if (child.named("date")) {
@@ -172,6 +204,10 @@ bool read_item_extension(ItemDraft& draft, const Scope& child) {
         item.explicit_content = parse_explicit(ElementText(child.node()));
       } else if (child.named("title")) {
         if (draft.media_title.empty()) draft.media_title = html_to_plain_text(ElementText(child.node()));
+      } else if (child.named("category")) {
+        read_itunes_categories(child, item.categories, 0);
+      } else if (child.named("keywords")) {
+        read_keywords(ElementText(child.node()), item.categories);
       }
       return true;
     case Ns::slash:
@@ -203,7 +239,36 @@ bool read_item_extension(ItemDraft& draft, const Scope& child) {
         if (!item.published)
           item.published =
               parse_date_element(state, ElementText(child.node()), draft.where, "atom:published");
+      } else if (child.named("content")) {
+        // Atom elements inside an RSS item mean what they mean in Atom.
+        if (item.content.empty())
+          item.content = read_text_construct(child, draft.base_for(child), draft.where + " <atom:content>",
+                                             TextAs::html);
+      } else if (child.named("summary")) {
+        if (draft.fallback_summary.empty())
+          draft.fallback_summary = read_text_construct(child, draft.base_for(child),
+                                                       draft.where + " <atom:summary>", TextAs::html);
+      } else if (child.named("author") || child.named("contributor")) {
+        Person person = read_person(state, child, draft.base_for(child));
+        if (!person.name.empty() || !person.email.empty() || !person.uri.empty())
+          item.authors.push_back(std::move(person));
+      } else if (child.named("category")) {
+        std::string term = html_to_plain_text(child.attribute("term"));
+        if (term.empty()) term = html_to_plain_text(child.attribute("label"));
+        if (term.empty()) term = html_to_plain_text(ElementText(child.node()));
+        item.categories.push_back(std::move(term));
+      } else if (child.named("title")) {
+        if (draft.media_title.empty())
+          draft.media_title =
+              read_text_construct(child, draft.base_for(child), draft.where + " <atom:title>", TextAs::plain);
+      } else if (child.named("id")) {
+        if (item.id.empty()) item.id = trim(ElementText(child.node()));
       }
+      return true;
+    case Ns::xhtml:
+      // <xhtml:body> (or <body xmlns="...xhtml">): the item's full text as XHTML.
+      if (child.named("body") && item.content.empty())
+        item.content = sanitize_xhtml(state, child.node(), draft.base_for(child));
       return true;
     case Ns::feedburner:
     case Ns::sy:
@@ -294,11 +359,25 @@ bool read_feed_extension(ParseState& state, const Scope& child, std::string_view
       }
       return true;
     case Ns::media:
-      if (child.named("thumbnail") && feed.image.empty())
-        feed.image = absolute_url(base, child.attribute("url"));
+      // Channel-level media:thumbnail, or a media:content image, as the feed image.
+      if (feed.image.empty()) {
+        if (child.named("thumbnail")) {
+          feed.image = absolute_url(base, child.attribute("url"));
+        } else if (child.named("content") && (iequals(child.attribute("medium"), "image") ||
+                                              starts_with_ci(child.attribute("type"), "image/"))) {
+          feed.image = absolute_url(base, child.attribute("url"));
+        }
+      }
+      return true;
+    case Ns::dcterms:
+      if (child.named("modified")) {
+        // After lastBuildDate (RSS's own), before pubDate and dc:date: finalised in parse_rss.
+        if (!state.dcterms_modified)
+          state.dcterms_modified =
+              parse_date_element(state, ElementText(child.node()), "feed", "dcterms:modified");
+      }
       return true;
     case Ns::content:
-    case Ns::dcterms:
     case Ns::slash:
     case Ns::wfw:
     case Ns::feedburner:
@@ -314,6 +393,7 @@ Item finish_item(ItemDraft& draft) {
   Item& item = draft.item;
   if (item.title.empty()) item.title = draft.media_title;
   if (item.summary.empty()) item.summary = std::move(draft.fallback_summary);
+  if (item.content.empty()) item.content = std::move(draft.second_description);
   if (item.link.empty()) item.link = std::move(draft.alternate_link);
   // A permalink guid stands in for a missing link only when it is an absolute
   // URL: "abc-123" is an id, not a path to resolve.

@@ -80,6 +80,9 @@ json::value feed_to_json(const Feed& feed) {
   json::array warnings;
   for (const std::string& warning : feed.warnings) warnings.emplace_back(warning);
   object["warnings"] = std::move(warnings);
+  json::array notes;
+  for (const std::string& note : feed.notes) notes.emplace_back(note);
+  object["notes"] = std::move(notes);
   json::array items;
   for (const Item& item : feed.items) items.push_back(item_to_json(item));
   object["items"] = std::move(items);

@@ -20,6 +20,9 @@ struct ItemDraft {
   std::string media_title;
   std::string fallback_summary;  // media:description, itunes:summary, dc:description (HTML)
   std::string alternate_link;    // atom:link rel=alternate inside RSS
+  // The second of RSS <description> and <summary> (sanitised HTML): the
+  // content when nothing else is.
+  std::string second_description;
   std::string guid;
   bool guid_is_permalink = false;
 
@@ -35,6 +38,16 @@ bool read_item_extension(ItemDraft& draft, const Scope& child);
 // Reads feed-level extensions (itunes:image/author/explicit, sy:*, dc:*,
 // atom:link); false when not one.
 bool read_feed_extension(ParseState& state, const Scope& child, std::string_view base);
+
+// What an Atom text construct is read as: sanitised HTML (summary, content) or
+// plain text (titles, subtitle, rights). Only the one asked for is computed:
+// content is most of a feed's bytes.
+enum class TextAs { html, plain };
+// The content of an Atom text construct (or content element), as asked; also
+// for atom:content and atom:summary inside RSS items (atom.cpp).
+std::string read_text_construct(const Scope& scope, std::string_view base, std::string_view where, TextAs as);
+// An Atom person construct (name, email, uri; a bare text as RSS writes it).
+Person read_person(ParseState& state, const Scope& scope, std::string_view base);
 
 // Applies the fallbacks (title, summary, link from guid, image) and returns the item.
 Item finish_item(ItemDraft& draft);

@@ -74,7 +74,7 @@ Item read_item(ParseState& state, const json::object& object, std::size_t index,
     else if (!id->is_null())
       state.warn(where + ": id is neither a string nor a number");
   } else {
-    state.warn(where + ": no id");
+    state.note(where + ": no id");
   }
   item.link = absolute_url(base, string_field(object, "url"));
   if (item.link.empty()) item.link = absolute_url(base, string_field(object, "external_url"));
@@ -139,11 +139,13 @@ std::optional<std::string> parse_json_feed(ParseState& state, std::string_view u
   if (!version.starts_with("https://jsonfeed.org/version/") &&
       !version.starts_with("http://jsonfeed.org/version/")) {
     if (!has_items) return std::string("JSON without a JSON Feed version or items");
-    state.warn(version.empty() ? "JSON Feed without a version"
+    state.note(version.empty() ? "JSON Feed without a version"
                                : fmt::format("unknown JSON Feed version '{}'", version.substr(0, 80)));
   }
   Feed& feed = state.feed();
-  feed.format = version.ends_with("/1") ? FeedFormat::json1_0 : FeedFormat::json1_1;
+  // ".../version/1" is what 1.0 declares; ".../version/1.0" is written too, and is 1.0 as well.
+  feed.format =
+      version.ends_with("/1") || version.ends_with("/1.0") ? FeedFormat::json1_0 : FeedFormat::json1_1;
   if (version.empty() && !root.contains("authors")) feed.format = FeedFormat::json1_0;
 
   const std::string document_url(state.options().document_url);

@@ -134,7 +134,7 @@ void finalize_feed(ParseState& state) {
       warned_shared_guid = true;
     }
     if (guid_numeric && guid_unique && !warned_number_guid) {
-      state.warn(fmt::format("item {}: id '{}' is a bare number; items keyed by link or content", index,
+      state.note(fmt::format("item {}: id '{}' is a bare number; items keyed by link or content", index,
                              item.id.substr(0, 80)));
       warned_number_guid = true;
     }
@@ -153,6 +153,11 @@ void finalize_feed(ParseState& state) {
     const std::size_t dropped = feed.warnings.size() - kMaxWarnings;
     feed.warnings.resize(kMaxWarnings);
     feed.warnings.push_back(fmt::format("... and {} more warnings", dropped));
+  }
+  if (feed.notes.size() > kMaxWarnings) {
+    const std::size_t dropped = feed.notes.size() - kMaxWarnings;
+    feed.notes.resize(kMaxWarnings);
+    feed.notes.push_back(fmt::format("... and {} more notes", dropped));
   }
 }
 

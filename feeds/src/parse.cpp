@@ -70,7 +70,7 @@ FeedFormat detect_xml_format(detail::ParseState& state, pugi::xml_node root) {
     const std::string version = detail::trim(root.attribute("version").value());
     if (version.starts_with("0.9")) return FeedFormat::rss0_9x;
     if (version != "2.0" && version != "2.00" && version != "2")
-      state.warn(version.empty() ? "<rss> without a version: read as RSS 2.0"
+      state.note(version.empty() ? "<rss> without a version: read as RSS 2.0"
                                  : fmt::format("<rss version=\"{}\"> is unknown: read as RSS 2.0",
                                                version.substr(0, 20)));
     return FeedFormat::rss2_0;
@@ -85,7 +85,7 @@ FeedFormat detect_xml_format(detail::ParseState& state, pugi::xml_node root) {
     return FeedFormat::rss1_0;
   }
   if (iequals(local, "channel")) {
-    state.warn("<channel> without an enclosing <rss>: read as RSS 2.0");
+    state.note("<channel> without an enclosing <rss>: read as RSS 2.0");
     return FeedFormat::rss2_0;
   }
   // <feed>
@@ -123,7 +123,7 @@ std::optional<ParseError> parse_xml(detail::ParseState& state, std::string_view 
     state.warn(fmt::format("{} undefined entities (first: &{};) read with the HTML entity table",
                            scan.undefined_entities, scan.first_undefined_entity));
   if (scan.bare_ampersands) state.warn(fmt::format("{} unescaped '&' in text", scan.bare_ampersands));
-  if (scan.doctype) state.warn("DOCTYPE ignored: no DTD or external entity is ever loaded");
+  if (scan.doctype) state.note("DOCTYPE ignored: no DTD or external entity is ever loaded");
 
   pugi::xml_document document;
   constexpr unsigned kParseOptions = pugi::parse_default;

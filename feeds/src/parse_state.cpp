@@ -33,6 +33,20 @@ void ParseState::warn_once(std::string_view key, std::string message) {
   warn(std::move(message));
 }
 
+void ParseState::note(std::string message) {
+  if (seen_.contains(message)) return;
+  seen_.insert(message);
+  feed_.notes.push_back(std::move(message));
+}
+
+void ParseState::note_once(std::string_view key, std::string message) {
+  std::string marker = "\x01";
+  marker += key;
+  if (seen_.contains(marker)) return;
+  seen_.insert(std::move(marker));
+  note(std::move(message));
+}
+
 std::optional<std::chrono::sys_seconds> parse_date_field(ParseState& state, std::string_view text,
                                                          std::string_view where) {
   return parse_date_element(state, text, where, {});
@@ -157,12 +171,18 @@ Person person_from_text(std::string_view raw) {
   // Entities first, tags last: "Jane &lt;jane@example.com&gt;" must keep its address.
   const std::string text = collapse_whitespace(decode_entities(raw, 2));
   const std::string_view view = text;
-  // "jane@example.com (Jane Doe)"
+  // "jane@example.com (Jane Doe)", and the other way round, "Jane Doe (jane@example.com)"
   if (const auto open = view.find('('); open != std::string_view::npos && view.ends_with(")")) {
     const std::string before = strip_mailto(trim(view.substr(0, open)));
+    const std::string_view inside = view.substr(open + 1, view.size() - open - 2);
     if (looks_like_email(before)) {
       person.email = before;
-      person.name = html_to_plain_text(view.substr(open + 1, view.size() - open - 2));
+      person.name = html_to_plain_text(inside);
+      return person;
+    }
+    if (std::string address = strip_mailto(trim(inside)); looks_like_email(address)) {
+      person.email = std::move(address);
+      person.name = html_to_plain_text(view.substr(0, open));
       return person;
     }
   }

@@ -28,10 +28,17 @@ class ParseState {
   void warn(std::string message);
   // Warns once per `key` (e.g. one undeclared prefix used a thousand times).
   void warn_once(std::string_view key, std::string message);
+  // Records a harmless oddity (Feed::notes): nothing lost or guessed. Identical
+  // messages are kept once.
+  void note(std::string message);
+  void note_once(std::string_view key, std::string message);
 
   // sy:updatePeriod / sy:updateFrequency, combined by finalize_feed.
   std::optional<int> sy_period_seconds;
   std::optional<std::int64_t> sy_frequency;
+  // Channel-level dcterms:modified: the feed's updated time when the format's
+  // own element (lastBuildDate, atom:updated) is missing.
+  std::optional<std::chrono::sys_seconds> dcterms_modified;
 
   // Set by the XML reader when every string pugixml gives is known to be
   // valid UTF-8 (the document was decoded to it, and no character reference
@@ -85,7 +92,8 @@ std::string sanitize_markup(std::string_view html, const SanitizeOptions& option
 // Sanitised HTML with the white space at both ends cut, in place.
 std::string trim_sanitized(std::string out);
 
-// RSS author forms: "jane@example.com (Jane Doe)", "Jane Doe <jane@example.com>",
+// RSS author forms: "jane@example.com (Jane Doe)", "Jane Doe (jane@example.com)",
+// "Jane Doe <jane@example.com>",
 // "jane@example.com", "Jane Doe".
 Person person_from_text(std::string_view text);
 

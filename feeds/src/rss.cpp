@@ -19,6 +19,31 @@ bool is_core(Ns ns) {
   return ns == Ns::none || ns == Ns::rss2 || ns == Ns::rss10 || ns == Ns::rss090;
 }
 
+// A simple element's text (title, category, guid): HTML, usually escaped; some
+// feeds write the tags raw (<title>A <b>bold</b> move</title>) and then the
+// element's own text alone would lose the words inside them.
+std::string plain_text(pugi::xml_node node) {
+  if (!has_element_children(node)) return html_to_plain_text(ElementText(node));
+  return html_to_plain_text(element_markup(node, false));
+}
+
+// An author element's text; raw tags inside it are dropped, and the text
+// stays escaped so that "Jane &lt;jane@example.com&gt;" keeps its address.
+Person person_from_element(pugi::xml_node node) {
+  if (!has_element_children(node)) return person_from_text(ElementText(node));
+  return person_from_text(element_markup(node, true));
+}
+
+// RSS <description> and <summary>: escaped HTML is the rule; raw HTML
+// elements inside happen.
+std::string html_of(const Scope& child, std::string_view base) {
+  std::string storage;
+  const pugi::xml_node node = child.node();
+  const std::string_view html =
+      has_element_children(node) ? (storage = element_markup(node, false)) : element_text_view(node, storage);
+  return sanitize_fragment(child.state(), html, base);
+}
+
 void read_image(ParseState& state, const Scope& image, std::string_view base) {
   for (pugi::xml_node node = image.node().first_child(); node; node = node.next_sibling()) {
     if (node.type() != pugi::node_element) continue;
@@ -78,19 +103,21 @@ Item read_item(ParseState& state, const Scope& item_scope, std::size_t index, st
       continue;
     }
     if (child.named("title")) {
-      if (item.title.empty()) item.title = html_to_plain_text(ElementText(node));
+      if (item.title.empty()) item.title = plain_text(node);
     } else if (child.named("link")) {
       if (item.link.empty()) item.link = absolute_url(draft.base_for(child), ElementText(node));
-    } else if (child.named("description")) {
-      if (item.summary.empty()) {
-        // Escaped HTML is the rule; raw HTML elements inside <description> happen.
-        std::string storage;
-        const std::string_view html = has_element_children(node) ? (storage = element_markup(node, false))
-                                                                 : element_text_view(node, storage);
-        item.summary = sanitize_fragment(child.state(), html, draft.base_for(child));
-      }
+    } else if (child.named("description") || child.named("summary")) {
+      // The first of the two is the summary; the other, as feedparser reads
+      // it, the content unless the item has content of its own.
+      if (item.summary.empty())
+        item.summary = html_of(child, draft.base_for(child));
+      else if (draft.second_description.empty())
+        draft.second_description = html_of(child, draft.base_for(child));
+    } else if (child.named("body")) {
+      // A bare XHTML <body> (its namespace left out) holds the full text.
+      if (item.content.empty()) item.content = sanitize_xhtml(state, node, draft.base_for(child));
     } else if (child.named("guid")) {
-      draft.guid = trim(ElementText(node));
+      draft.guid = has_element_children(node) ? plain_text(node) : trim(ElementText(node));
       item.id = draft.guid;
       const std::string_view permalink = child.attribute("isPermaLink");
       draft.guid_is_permalink = !(iequals(trim(permalink), "false"));
@@ -98,10 +125,10 @@ Item read_item(ParseState& state, const Scope& item_scope, std::size_t index, st
       if (!item.published)
         item.published = parse_date_element(state, ElementText(node), draft.where, "pubDate");
     } else if (child.named("author")) {
-      Person person = person_from_text(ElementText(node));
+      Person person = person_from_element(node);
       if (!person.name.empty() || !person.email.empty()) item.authors.push_back(std::move(person));
     } else if (child.named("category")) {
-      item.categories.push_back(html_to_plain_text(ElementText(node)));
+      item.categories.push_back(plain_text(node));
     } else if (child.named("comments")) {
       if (item.comments.empty()) item.comments = absolute_url(draft.base_for(child), ElementText(node));
     } else if (child.named("enclosure")) {
@@ -144,7 +171,11 @@ void parse_rss(ParseState& state, pugi::xml_node root) {
         break;
       }
     }
-    if (!channel_node) state.warn("no <channel> element");
+    if (!channel_node) {
+      // Items (and title, link) written straight inside <rss>: the root stands in for the channel.
+      state.warn("no <channel> element: the root's children read as the channel");
+      channel_node = root;
+    }
   }
   std::optional<Scope> channel_holder;
   const Scope* channel = &root_scope;
@@ -187,6 +218,7 @@ void parse_rss(ParseState& state, pugi::xml_node root) {
                                                         : document_url;
 
   std::string managing_editor;
+  bool have_last_build_date = false;
   const auto read_channel = [&](const Scope& parent) {
     for (pugi::xml_node node = parent.node().first_child(); node; node = node.next_sibling()) {
       if (node.type() != pugi::node_element) continue;
@@ -198,7 +230,7 @@ void parse_rss(ParseState& state, pugi::xml_node root) {
       }
       if (child.named("item") || child.named("link") || child.named("channel")) continue;
       if (child.named("title")) {
-        if (feed.title.empty()) feed.title = html_to_plain_text(ElementText(node));
+        if (feed.title.empty()) feed.title = plain_text(node);
       } else if (child.named("description")) {
         if (feed.description.empty())
           feed.description = html_to_plain_text(has_element_children(node) ? element_markup(node, false)
@@ -207,11 +239,18 @@ void parse_rss(ParseState& state, pugi::xml_node root) {
         if (feed.language.empty()) feed.language = trim(ElementText(node));
       } else if (child.named("copyright")) {
         if (feed.rights.empty()) feed.rights = html_to_plain_text(ElementText(node));
+      } else if (child.named("author")) {
+        // Not RSS 2.0, but written at channel level often enough: the feed's
+        // author, ahead of managingEditor and webMaster.
+        Person person = person_from_element(node);
+        if (!person.name.empty() || !person.email.empty()) feed.authors.push_back(std::move(person));
       } else if (child.named("managingEditor") || child.named("webMaster")) {
         if (managing_editor.empty()) managing_editor = ElementText(node);
       } else if (child.named("lastBuildDate")) {
-        if (auto date = parse_date_element(state, ElementText(node), "feed", "lastBuildDate"))
+        if (auto date = parse_date_element(state, ElementText(node), "feed", "lastBuildDate")) {
           feed.updated = date;
+          have_last_build_date = true;
+        }
       } else if (child.named("pubDate")) {
         if (!feed.updated) feed.updated = parse_date_element(state, ElementText(node), "feed", "pubDate");
       } else if (child.named("generator")) {
@@ -235,6 +274,8 @@ void parse_rss(ParseState& state, pugi::xml_node root) {
   };
   if (channel_node) read_channel(*channel);
   if (channel != &root_scope) read_channel(root_scope);  // RDF: <image> beside the channel
+  // lastBuildDate, then dcterms:modified, then pubDate or dc:date.
+  if (!have_last_build_date && state.dcterms_modified) feed.updated = state.dcterms_modified;
   if (feed.authors.empty() && !trim(managing_editor).empty())
     feed.authors.push_back(person_from_text(managing_editor));
   if (feed.language.empty() && !channel->lang().empty()) feed.language = std::string(channel->lang());

@@ -202,6 +202,27 @@ std::size_t tag_end(std::string_view text, std::size_t pos) {
 
 }  // namespace
 
+void utf8::map_c1_to_windows1252(std::string& text) {
+  // U+0080-U+009F is 0xC2 0x80-0x9F in UTF-8. 0xC2 also starts U+00A0-U+00BF
+  // (no-break space, guillemets, degree sign), so each hit is checked.
+  std::size_t at = text.find('\xC2');
+  if (at == std::string::npos) return;
+  std::string out;
+  out.reserve(text.size() + 8);
+  std::size_t copied = 0;
+  for (; at != std::string::npos; at = text.find('\xC2', at + 1)) {
+    if (at + 1 >= text.size()) break;
+    const auto next = static_cast<unsigned char>(text[at + 1]);
+    if (next < 0x80 || next > 0x9F) continue;
+    out.append(text, copied, at - copied);
+    utf8::append(out, kWindows1252C1[next - 0x80]);
+    copied = at + 2;
+  }
+  if (copied == 0) return;
+  out.append(text, copied, std::string::npos);
+  text = std::move(out);
+}
+
 std::string decode_entities(std::string_view text, int max_rounds) {
   std::string current(text);
   for (int round = 0; round < max_rounds; ++round) {
@@ -244,7 +265,11 @@ std::string html_to_plain_text(std::string_view html) {
   // only the white space changes.
   bool markup = false;
   for (char c : html) markup |= (c == '<' || c == '&');
-  if (!markup) return collapse_whitespace(html);
+  if (!markup) {
+    std::string plain = collapse_whitespace(html);
+    utf8::map_c1_to_windows1252(plain);  // "&#146;" in XML arrives here as U+0092
+    return plain;
+  }
   std::string stripped;
   stripped.reserve(html.size());
   std::size_t pos = 0;
@@ -301,7 +326,9 @@ std::string html_to_plain_text(std::string_view html) {
     }
   }
   // Two rounds: titles in the wild are often escaped twice ("AT&amp;amp;T").
-  return collapse_whitespace(decode_entities(stripped, 2));
+  std::string plain = collapse_whitespace(decode_entities(stripped, 2));
+  utf8::map_c1_to_windows1252(plain);
+  return plain;
 }
 
 std::size_t repair_utf8(std::string& text) {

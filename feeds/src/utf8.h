@@ -56,4 +56,11 @@ inline bool is_valid(std::string_view text) {
 // Decodes the sequence at text[pos] (which must be valid) and advances pos.
 char32_t decode_valid(std::string_view text, std::size_t& pos);
 
+// Replaces the C1 controls U+0080-U+009F with the windows-1252 characters they
+// stand for (U+0092 -> U+2019), in place. No one means a C1 control in a feed:
+// they come from "&#146;" references (which HTML5 maps the same way) or from
+// windows-1252 text mislabelled as Latin-1. Defined in text.cpp, beside the
+// table the entity decoder uses.
+void map_c1_to_windows1252(std::string& text);
+
 }  // namespace feeds::utf8

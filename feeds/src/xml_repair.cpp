@@ -277,7 +277,14 @@ std::string strip_control_characters(std::string_view document) {
 std::size_t find_feed_root(std::string_view document) {
   static constexpr std::string_view kRoots[] = {"rss", "feed", "rdf:rdf", "rdf", "channel"};
   for (std::size_t at = document.find('<'); at != std::string_view::npos; at = document.find('<', at + 1)) {
-    const std::string_view rest = document.substr(at + 1);
+    std::string_view rest = document.substr(at + 1);
+    // A prefixed root, "<rss:rss" or "<atom:feed": the local name decides.
+    if (const std::size_t colon = rest.substr(0, 24).find(':');
+        colon != std::string_view::npos && colon > 0 && !starts_with_ci(rest, "rdf:") &&
+        std::all_of(rest.begin(), rest.begin() + static_cast<std::ptrdiff_t>(colon), [](char c) {
+          return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+        }))
+      rest.remove_prefix(colon + 1);
     for (std::string_view root : kRoots) {
       if (!starts_with_ci(rest, root) || rest.size() <= root.size()) continue;
       const char next = rest[root.size()];

@@ -33,6 +33,13 @@ constexpr std::array kNamespaces{
     KnownNamespace{"http://backend.userland.com/rss2", Ns::rss2},
     KnownNamespace{"http://blogs.law.harvard.edu/tech/rss", Ns::rss2},
     KnownNamespace{"http://backend.userland.com/rss", Ns::rss2},
+    KnownNamespace{"http://purl.org/rss/1.0/modules/rss091#", Ns::rss2},
+    // Atom before 0.3 (Echo, Pie, the drafts): names as in 0.3, read the same way.
+    KnownNamespace{"http://example.com/newformat#", Ns::atom03},
+    KnownNamespace{"http://example.com/necho", Ns::atom03},
+    KnownNamespace{"http://purl.org/echo/", Ns::atom03},
+    KnownNamespace{"uri/of/echo/namespace#", Ns::atom03},
+    KnownNamespace{"http://purl.org/pie/", Ns::atom03},
 };
 
 struct KnownPrefix {
@@ -54,6 +61,7 @@ constexpr std::array kPrefixes{
     KnownPrefix{"rdf", Ns::rdf},
     KnownPrefix{"xhtml", Ns::xhtml},
     KnownPrefix{"feedburner", Ns::feedburner},
+    KnownPrefix{"rss", Ns::rss2},
 };
 
 // "https://www.Example.org/ns/" and "http://example.org/ns" compare equal.
@@ -78,6 +86,9 @@ Ns namespace_from_uri(std::string_view uri, bool& near_miss) {
   near_miss = false;
   for (const auto& known : kNamespaces)
     if (known.uri == uri) return known.ns;
+  // The Atom drafts of 2004-2005 named themselves "http://purl.org/atom/ns#draft-ietf-atompub-format-08"
+  // and the like: Atom 1.0 in all but the name.
+  if (uri.starts_with("http://purl.org/atom/ns#draft-")) return Ns::atom10;
   const std::string loose = loose_uri(uri);
   if (loose.empty()) return Ns::none;
   for (const auto& known : kNamespaces) {
@@ -174,7 +185,7 @@ bool Scope::own_declaration(std::string_view prefix, Ns& out) const {
     bool near_miss = false;
     out = namespace_from_uri(uri, near_miss);
     if (near_miss)
-      state_.warn_once(uri, fmt::format("namespace URI '{}' is not the standard one; taken as known", uri));
+      state_.note_once(uri, fmt::format("namespace URI '{}' is not the standard one; taken as known", uri));
     return true;
   }
   return false;

@@ -272,6 +272,64 @@ TEST(FormatRfc3339, Epoch) {
   EXPECT_EQ(format_rfc3339(feeds::Timestamp{std::chrono::seconds(1740904800)}), "2025-03-02T08:40:00Z");
 }
 
+TEST(Rfc822, SeasonlessUsZonesFollowDaylightSavingTime) {
+  // 2025: daylight time from 2:00 on 9 March to 2:00 on 2 November.
+  EXPECT_EQ(rfc822("08 Mar 2025 23:00:00 ET"), "2025-03-09T04:00:00Z");
+  EXPECT_EQ(rfc822("09 Mar 2025 01:59:00 ET"), "2025-03-09T06:59:00Z");
+  EXPECT_EQ(rfc822("09 Mar 2025 02:30:00 ET"), "null");  // skipped hour
+  EXPECT_EQ(rfc822("09 Mar 2025 03:00:00 ET"), "2025-03-09T07:00:00Z");
+  EXPECT_EQ(rfc822("02 Nov 2025 00:59:00 PT"), "2025-11-02T07:59:00Z");
+  EXPECT_EQ(rfc822("02 Nov 2025 01:30:00 PT"), "null");  // repeated hour
+  EXPECT_EQ(rfc822("02 Nov 2025 02:00:00 PT"), "2025-11-02T10:00:00Z");
+  // 1987-2006 rules: first Sunday of April to last Sunday of October.
+  EXPECT_EQ(rfc822("15 Mar 2006 12:00:00 CT"), "2006-03-15T18:00:00Z");
+  EXPECT_EQ(rfc822("15 Apr 2006 12:00:00 CT"), "2006-04-15T17:00:00Z");
+  EXPECT_EQ(rfc822("30 Oct 2006 12:00:00 MT"), "2006-10-30T19:00:00Z");
+  EXPECT_EQ(rfc822("01 Jul 1986 12:00:00 MT"), "null");
+  // Named seasons are taken as written, whatever the date.
+  EXPECT_EQ(rfc822("01 Jul 2025 12:00:00 EST"), "2025-07-01T17:00:00Z");
+  EXPECT_EQ(rfc822("01 Jan 2025 12:00:00 PDT"), "2025-01-01T19:00:00Z");
+  EXPECT_EQ(rfc822("01 Jan 2025 12:00:00 AST"), "2025-01-01T16:00:00Z");
+}
+
+TEST(Rfc822, UnknownZoneWordIsRefusedNotUtc) {
+  EXPECT_EQ(rfc822("Sun, 02 Mar 2025 08:40:00 XYZ"), "null");
+  EXPECT_EQ(rfc822("Sun, 02 Mar 2025 08:40:00 Greenwich Mean Time"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("02 Mar 2025"), "2025-03-02T00:00:00Z");  // no time, no zone: midnight UTC as before
+}
+
+TEST(Rfc822, ZoneBeforeYear) {
+  EXPECT_EQ(rfc822("Wed Aug 27 13:08:45 +0000 2008"), "2008-08-27T13:08:45Z");
+  EXPECT_EQ(rfc822("Wed Aug 27 13:08:45 EDT 2008"), "2008-08-27T17:08:45Z");
+  EXPECT_EQ(rfc822("Wed Aug 27 13:08:45 2008"), "2008-08-27T13:08:45Z");
+}
+
+TEST(ParseDate, MonthsInOtherLanguages) {
+  EXPECT_EQ(any("Montag, 3. M\u00e4rz 2025 10:40 +0100"), "2025-03-03T09:40:00Z");
+  EXPECT_EQ(any("3 MARS 2025"), "2025-03-03T00:00:00Z");
+  EXPECT_EQ(any("mi\u00e9, 5 de febrero de 2025 10:00:00 +0000"), "2025-02-05T10:00:00Z");
+  EXPECT_EQ(any("12 \u0434\u0435\u043a\u0430\u0431\u0440\u044f 2024 18:00 +0300"), "2024-12-12T15:00:00Z");
+  EXPECT_EQ(any("\u039a\u03c5\u03c1, 11 \u0399\u03bf\u03cd\u03bb 2004 12:00:00 EST"), "2004-07-11T17:00:00Z");
+  EXPECT_EQ(any("2004-j\u00falius-13T9:15-05:00"), "2004-07-13T14:15:00Z");
+  EXPECT_EQ(any("1 ekim 2024 09:00 +0300"), "2024-10-01T06:00:00Z");
+  EXPECT_EQ(any("3 Blorch 2025"), "null");
+}
+
+TEST(ParseDate, KoreanForms) {
+  EXPECT_EQ(any("2004\ub144 05\uc6d4 28\uc77c  01:31:15"), "2004-05-27T16:31:15Z");
+  EXPECT_EQ(any("2004-05-25 \uc624\ud6c4 11:23:17"), "2004-05-25T14:23:17Z");
+  EXPECT_EQ(any("2004-05-25 \uc624\uc804 12:23:17"), "2004-05-24T15:23:17Z");
+}
+
+TEST(Iso8601, TwoDigitYearAndBasicOrdinal) {
+  EXPECT_EQ(iso("03-12-31T10:00:00Z"), "2003-12-31T10:00:00Z");
+  EXPECT_EQ(iso("97-12-31T10:00:00Z"), "1997-12-31T10:00:00Z");
+  EXPECT_EQ(iso("03-12-31"), "null");  // could be day-month-year
+  EXPECT_EQ(iso("2025061"), "2025-03-02T00:00:00Z");
+  EXPECT_EQ(iso("2025061T084000Z"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(iso("2025367"), "null");
+}
+
 TEST(FormatRfc3339, BeforeEpoch) {
   EXPECT_EQ(format_rfc3339(feeds::Timestamp{std::chrono::seconds(-1)}), "1969-12-31T23:59:59Z");
 }

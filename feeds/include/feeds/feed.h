@@ -79,7 +79,12 @@ struct Feed {
   std::vector<int> skip_hours;                          // 0-23, UTC
   std::vector<std::string> skip_days;                   // "Monday", ...
 
-  std::vector<std::string> warnings;  // everything recovered from
+  // Recovered problems: the document was malformed and repaired, or data was
+  // lost or guessed (docs/feed-json.md lists which is which).
+  std::vector<std::string> warnings;
+  // Harmless oddities: nothing lost, nothing guessed (no version attribute,
+  // a near-miss namespace URI, an ignored DOCTYPE).
+  std::vector<std::string> notes;
   std::vector<Item> items;
 };
 

