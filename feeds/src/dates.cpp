@@ -703,7 +703,9 @@ constexpr NamedZone kUsGenericZones[] = {{"et", -300}, {"ct", -360}, {"mt", -420
 std::optional<Zone> parse_zone(const Tokens& tokens, std::size_t index) {
   if (index >= tokens.size()) return Zone{};
   std::string_view token = tokens[index];
-  if (token.starts_with('(')) return Zone{};  // "(EET)" comment only
+  // A zone named only in a comment, "(EET)": the name inside counts.
+  if (token.starts_with('(') && token.ends_with(')') && token.size() > 2)
+    token = token.substr(1, token.size() - 2);
   seconds offset{0};
   std::size_t pos = 0;
   if (read_numeric_offset(token, pos, offset)) return Zone{offset};
@@ -1030,6 +1032,16 @@ std::optional<Timestamp> parse_date(std::string_view input) {
   if (auto named = parse_iso_named_month(text)) return named;
   if (auto korean = parse_korean_date(text)) return korean;
   if (auto zoned = parse_iso_named_zone(text)) return zoned;
+  // Perforce's "Fri, 2006/09/15 08:19:53 EDT": a weekday before a numeric date.
+  if (is_alpha(text.front())) {
+    const std::size_t word_end = text.find_first_of(", ");
+    if (word_end != std::string_view::npos && word_end <= 12) {
+      const std::string_view rest = trim(text.substr(word_end + 1));
+      if (!rest.empty() && is_digit(rest.front())) {
+        if (auto numeric = parse_numeric_date(rest)) return numeric;
+      }
+    }
+  }
   // Unix time in seconds (9-10 digits) or milliseconds (12-13 digits), as some JSON feeds write it.
   if (all_digits(text) && (text.size() == 9 || text.size() == 10 || text.size() == 12 || text.size() == 13)) {
     long long value = 0;
