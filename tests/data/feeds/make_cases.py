@@ -735,6 +735,9 @@ case("date_feed_dcterms_modified",
 case("format_json_version_1_0", json.dumps({"version": "https://jsonfeed.org/version/1.0", "title": "J",
                                             "items": [{"id": "1", "content_text": "x"}]}),
      {"format": "json1.0", "items#": 1}, ext="json")
+case("format_json_version_1_trailing_slash", json.dumps({"version": "https://jsonfeed.org/version/1/", "title": "J",
+                                                       "items": [{"id": "1", "content_text": "x"}]}),
+     {"format": "json1.0", "items#": 1}, ext="json")
 case("format_rss_without_channel",
      '<?xml version="1.0"?>\n<rss version="2.0"><title>No channel</title><link>https://example.com/</link>'
      "<item><title>Outside</title><link>/o1</link></item></rss>\n",
