@@ -97,9 +97,12 @@ Person read_person(ParseState& state, const Scope& scope, std::string_view base)
       // Atom 0.3 calls the author's page <url>, and its drafts <homepage>.
       person.uri = absolute_url(child.has_xml_base() ? child.base() : base, ElementText(node));
   }
-  // A bare <author>Jane</author> happens too.
+  // A bare <author>Jane</author> happens too, and markup around the text (kept
+  // escaped so that "Jane &lt;jane@example.com&gt;" keeps its address).
   if (person.name.empty() && person.email.empty() && person.uri.empty()) {
-    const std::string text = trim(ElementText(scope.node()));
+    const pugi::xml_node node = scope.node();
+    const std::string text =
+        has_element_children(node) ? element_markup(node, true) : trim(ElementText(node));
     if (!text.empty()) person = person_from_text(text);
   }
   return person;

@@ -703,7 +703,9 @@ constexpr NamedZone kUsGenericZones[] = {{"et", -300}, {"ct", -360}, {"mt", -420
 std::optional<Zone> parse_zone(const Tokens& tokens, std::size_t index) {
   if (index >= tokens.size()) return Zone{};
   std::string_view token = tokens[index];
-  if (token.starts_with('(')) return Zone{};  // "(EET)" comment only
+  // A zone named only in a comment, "(EET)": the name inside counts.
+  if (token.starts_with('(') && token.ends_with(')') && token.size() > 2)
+    token = token.substr(1, token.size() - 2);
   seconds offset{0};
   std::size_t pos = 0;
   if (read_numeric_offset(token, pos, offset)) return Zone{offset};
@@ -984,6 +986,35 @@ std::optional<Timestamp> parse_iso_named_month(std::string_view text) {
   return parse_iso8601_date(rebuilt);
 }
 
+// ISO 8601 date and time followed by a zone name, "2025-03-02 08:40:00 EST"
+// (some CMSs write it): the name read as in RFC 822 dates.
+std::optional<Timestamp> parse_iso_named_zone(std::string_view text) {
+  const std::size_t space = text.rfind(' ');
+  if (space == std::string_view::npos || space + 1 >= text.size() || !is_alpha(text[space + 1]))
+    return std::nullopt;
+  const std::string_view local = trim(text.substr(0, space));
+  // A time, and no offset of its own: the name is the only zone.
+  if (local.size() < 13 || local.find(':') == std::string_view::npos ||
+      local.find_first_of("+Zz", 10) != std::string_view::npos ||
+      local.find('-', 10) != std::string_view::npos)
+    return std::nullopt;
+  const auto wall = parse_iso8601_date(local);  // the wall-clock time, read as if it were UTC
+  if (!wall) return std::nullopt;
+  const Tokens name(text.substr(space + 1));
+  if (name.size() != 1) return std::nullopt;
+  const auto zone = parse_zone(name, 0);
+  if (!zone) return std::nullopt;
+  const sys_days day = floor<days>(*wall);
+  const year_month_day date{day};
+  const hh_mm_ss time_of_day{*wall - day};
+  Clock clock;
+  clock.hour = static_cast<int>(time_of_day.hours().count());
+  clock.minute = static_cast<int>(time_of_day.minutes().count());
+  clock.second = static_cast<int>(time_of_day.seconds().count());
+  return make_zoned(static_cast<int>(date.year()), static_cast<int>(static_cast<unsigned>(date.month())),
+                    static_cast<int>(static_cast<unsigned>(date.day())), clock, *zone);
+}
+
 }  // namespace
 
 std::optional<Timestamp> parse_rfc822_date(std::string_view text) {
@@ -1000,6 +1031,17 @@ std::optional<Timestamp> parse_date(std::string_view input) {
   if (auto numeric = parse_numeric_date(text)) return numeric;
   if (auto named = parse_iso_named_month(text)) return named;
   if (auto korean = parse_korean_date(text)) return korean;
+  if (auto zoned = parse_iso_named_zone(text)) return zoned;
+  // Perforce's "Fri, 2006/09/15 08:19:53 EDT": a weekday before a numeric date.
+  if (is_alpha(text.front())) {
+    const std::size_t word_end = text.find_first_of(", ");
+    if (word_end != std::string_view::npos && word_end <= 12) {
+      const std::string_view rest = trim(text.substr(word_end + 1));
+      if (!rest.empty() && is_digit(rest.front())) {
+        if (auto numeric = parse_numeric_date(rest)) return numeric;
+      }
+    }
+  }
   // Unix time in seconds (9-10 digits) or milliseconds (12-13 digits), as some JSON feeds write it.
   if (all_digits(text) && (text.size() == 9 || text.size() == 10 || text.size() == 12 || text.size() == 13)) {
     long long value = 0;

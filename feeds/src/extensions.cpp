@@ -328,7 +328,7 @@ bool read_feed_extension(ParseState& state, const Scope& child, std::string_view
         if (feed.language.empty()) feed.language = trim(ElementText(child.node()));
       } else if (child.named("rights")) {
         if (feed.rights.empty()) feed.rights = html_to_plain_text(ElementText(child.node()));
-      } else if (child.named("creator") || child.named("publisher")) {
+      } else if (child.named("creator") || child.named("publisher") || child.named("author")) {
         if (feed.authors.empty()) {
           Person person = person_from_text(ElementText(child.node()));
           if (!person.name.empty() || !person.email.empty()) feed.authors.push_back(std::move(person));

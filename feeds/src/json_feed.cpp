@@ -143,9 +143,12 @@ std::optional<std::string> parse_json_feed(ParseState& state, std::string_view u
                                : fmt::format("unknown JSON Feed version '{}'", version.substr(0, 80)));
   }
   Feed& feed = state.feed();
-  // ".../version/1" is what 1.0 declares; ".../version/1.0" is written too, and is 1.0 as well.
+  // ".../version/1" is what 1.0 declares; ".../version/1.0" and a trailing slash are written
+  // too, and are 1.0 as well.
+  std::string_view declared = version;
+  while (declared.ends_with('/')) declared.remove_suffix(1);
   feed.format =
-      version.ends_with("/1") || version.ends_with("/1.0") ? FeedFormat::json1_0 : FeedFormat::json1_1;
+      declared.ends_with("/1") || declared.ends_with("/1.0") ? FeedFormat::json1_0 : FeedFormat::json1_1;
   if (version.empty() && !root.contains("authors")) feed.format = FeedFormat::json1_0;
 
   const std::string document_url(state.options().document_url);

@@ -27,11 +27,15 @@ std::string plain_text(pugi::xml_node node) {
   return html_to_plain_text(element_markup(node, false));
 }
 
-// An author element's text; raw tags inside it are dropped, and the text
-// stays escaped so that "Jane &lt;jane@example.com&gt;" keeps its address.
-Person person_from_element(pugi::xml_node node) {
-  if (!has_element_children(node)) return person_from_text(ElementText(node));
-  return person_from_text(element_markup(node, true));
+// An author element: its text in the RSS forms; with elements inside, either
+// Atom's <name>/<email>/<uri> or raw tags around the text (read_person, atom.cpp).
+Person person_from_element(const Scope& element, std::string_view base) {
+  if (!has_element_children(element.node())) return person_from_text(ElementText(element.node()));
+  return read_person(element.state(), element, base);
+}
+
+bool empty_person(const Person& person) {
+  return person.name.empty() && person.email.empty() && person.uri.empty();
 }
 
 // RSS <description> and <summary>: escaped HTML is the rule; raw HTML
@@ -125,8 +129,8 @@ Item read_item(ParseState& state, const Scope& item_scope, std::size_t index, st
       if (!item.published)
         item.published = parse_date_element(state, ElementText(node), draft.where, "pubDate");
     } else if (child.named("author")) {
-      Person person = person_from_element(node);
-      if (!person.name.empty() || !person.email.empty()) item.authors.push_back(std::move(person));
+      Person person = person_from_element(child, draft.base_for(child));
+      if (!empty_person(person)) item.authors.push_back(std::move(person));
     } else if (child.named("category")) {
       item.categories.push_back(plain_text(node));
     } else if (child.named("comments")) {
@@ -242,8 +246,8 @@ void parse_rss(ParseState& state, pugi::xml_node root) {
       } else if (child.named("author")) {
         // Not RSS 2.0, but written at channel level often enough: the feed's
         // author, ahead of managingEditor and webMaster.
-        Person person = person_from_element(node);
-        if (!person.name.empty() || !person.email.empty()) feed.authors.push_back(std::move(person));
+        Person person = person_from_element(child, base);
+        if (!empty_person(person)) feed.authors.push_back(std::move(person));
       } else if (child.named("managingEditor") || child.named("webMaster")) {
         if (managing_editor.empty()) managing_editor = ElementText(node);
       } else if (child.named("lastBuildDate")) {

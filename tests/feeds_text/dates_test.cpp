@@ -321,6 +321,19 @@ TEST(ParseDate, KoreanForms) {
   EXPECT_EQ(any("2004-05-25 \uc624\uc804 12:23:17"), "2004-05-24T15:23:17Z");
 }
 
+TEST(ParseDate, IsoWithZoneName) {
+  EXPECT_EQ(any("2025-03-02 08:40:00 EST"), "2025-03-02T13:40:00Z");
+  EXPECT_EQ(any("2025-07-02T08:40:00 PT"), "2025-07-02T15:40:00Z");
+  EXPECT_EQ(any("2025-03-02 08:40:00 XYZ"), "null");
+  EXPECT_EQ(any("2025-03-02 08:40:00+01:00 EST"), "null");  // two zones
+}
+
+TEST(ParseDate, ZoneInACommentAndPerforce) {
+  EXPECT_EQ(rfc822("Sun, 02 Mar 2025 10:40:00 (EET)"), "2025-03-02T08:40:00Z");
+  EXPECT_EQ(rfc822("Sun, 02 Mar 2025 10:40:00 (Nowhere)"), "null");
+  EXPECT_EQ(any("Fri, 2006/09/15 08:19:53 EDT"), "2006-09-15T12:19:53Z");
+}
+
 TEST(Iso8601, TwoDigitYearAndBasicOrdinal) {
   EXPECT_EQ(iso("03-12-31T10:00:00Z"), "2003-12-31T10:00:00Z");
   EXPECT_EQ(iso("97-12-31T10:00:00Z"), "1997-12-31T10:00:00Z");

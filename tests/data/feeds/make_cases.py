@@ -638,6 +638,11 @@ case("author_atom03_homepage",
                    "<author><name>Jane</name><homepage>https://jane.example.com/</homepage></author></entry>"),
      {"format": "atom0.3", "items/0/authors": [{"name": "Jane", "email": None, "uri": "https://jane.example.com/"}]})
 
+case("author_rss_structured", rss(item("<title>a</title><guid>as</guid><author><name>Jane Doe</name><email>jane@example.com</email></author>")),
+     {"items/0/authors": [{"name": "Jane Doe", "email": "jane@example.com", "uri": None}]})
+case("author_channel_dc_author", rss("", channel="<dc:author>Jane Doe</dc:author>", ns=DC_NS),
+     {"authors": [{"name": "Jane Doe", "email": None, "uri": None}]})
+
 # markup inside simple RSS elements
 case("markup_rss_title_inline", rss(item("<title>A <b>bold</b> move</title><guid>m1</guid>")),
      {"items/0/title": "A bold move"})
@@ -664,6 +669,9 @@ dated("date_zone_pt_winter", "Sun, 02 Mar 2025 08:40:00 PT", "2025-03-02T16:40:0
 dated("date_zone_ct_repeated_hour", "Sun, 02 Nov 2025 01:30:00 CT", None, 1)
 dated("date_zone_mt_before_1987", "Tue, 01 Jul 1980 08:40:00 MT", None, 1)
 dated("date_zone_unknown_name", "Sun, 02 Mar 2025 08:40:00 XYZ", None, 1)
+dated("date_iso_zone_name", "2025-03-02 08:40:00 EST", "2025-03-02T13:40:00Z")
+dated("date_perforce", "Fri, 2006/09/15 08:19:53 EDT", "2006-09-15T12:19:53Z")
+dated("date_zone_in_comment", "Sun, 02 Mar 2025 10:40:00 (EET)", "2025-03-02T08:40:00Z")
 dated("date_twitter_form", "Wed Aug 27 13:08:45 +0000 2008", "2008-08-27T13:08:45Z")
 dated("date_iso_two_digit_year", "03-12-31T10:00:00Z", "2003-12-31T10:00:00Z")
 dated("date_iso_ordinal_basic", "2025061T084000Z", "2025-03-02T08:40:00Z")
@@ -726,6 +734,9 @@ case("date_feed_dcterms_modified",
 # variants
 case("format_json_version_1_0", json.dumps({"version": "https://jsonfeed.org/version/1.0", "title": "J",
                                             "items": [{"id": "1", "content_text": "x"}]}),
+     {"format": "json1.0", "items#": 1}, ext="json")
+case("format_json_version_1_trailing_slash", json.dumps({"version": "https://jsonfeed.org/version/1/", "title": "J",
+                                                       "items": [{"id": "1", "content_text": "x"}]}),
      {"format": "json1.0", "items#": 1}, ext="json")
 case("format_rss_without_channel",
      '<?xml version="1.0"?>\n<rss version="2.0"><title>No channel</title><link>https://example.com/</link>'
