@@ -211,6 +211,29 @@ bool only_child_element(const xmlNode* wrapper, const xmlNode* inner) {
   return true;
 }
 
+// ASP.NET WebForms and some portals wrap the whole page in one <form>: a
+// form holding paragraphs of prose is the page, not a search box or a
+// sign-up form (their fields go anyway).
+bool is_page_form(xmlNode* form) {
+  int paragraphs = 0;
+  std::uint32_t bytes = 0, commas = 0;
+  bool page = false;
+  walk(form, [&](xmlNode* node) {
+    if (page) return false;
+    if (node->type == XML_TEXT_NODE) {
+      count_text(node->content, bytes, commas);
+      page = bytes >= 1500;
+      return false;
+    }
+    if (!is_element(node)) return false;
+    const std::string_view name = tag(node);
+    if (name == "script" || name == "style" || name == "select") return false;
+    if (name == "p" || name == "article" || name == "main") page = ++paragraphs >= 3 || name != "p";
+    return true;
+  });
+  return page;
+}
+
 // Step 1: drop what is never article text: scripts, forms, navigation,
 // hidden elements, and blocks whose class/id/role says furniture unless
 // they contain the article (a "page-with-sidebar" wrapper).
@@ -275,7 +298,8 @@ void remove_furniture(Pass& pass, bool by_class) {
                         name == "head" || name == "title" || name == "dialog" || name == "label";
     bool remove = always || is_hidden(node);
     if (!remove && !protects) {
-      remove = is_junk_element(name) || has_furniture_role(node) ||
+      remove = (is_junk_element(name) && !(name == "form" && is_page_form(node))) ||
+               has_furniture_role(node) ||
                (by_class && pass.cached_class_weight(node) <= kStrongNegative && removable_by_class(node));
     }
     if (remove) {

@@ -395,7 +395,9 @@ int class_weight(const xmlNode* node) {
   if (iequals(itemprop, "articleBody") || iequals(itemprop, "text")) counts.strong_positive = true;
   if (counts.strong_positive) return kStrongPositive;
   if (counts.strong_negative || counts.negative) return kStrongNegative;
-  if (counts.positive) return counts.mild ? 0 : kStrongPositive;
+  // A bare content word ("content", "text", "post") scores, but is no
+  // marker: one comment's div.content must not protect the comment section.
+  if (counts.positive) return counts.mild ? 0 : kPositive;
   if (counts.mild) return -10;
   return 0;
 }

@@ -9,6 +9,7 @@ namespace feeds::extract_detail {
 
 inline constexpr int kStrongNegative = -25;
 inline constexpr int kStrongPositive = 25;
+inline constexpr int kPositive = 24;  // a bare content word: scores, never protects
 
 // -25 for furniture hints, +25 for content hints, 0 for neither or both
 // weak; furniture words beat weak content words ("article-comments" is

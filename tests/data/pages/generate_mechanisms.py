@@ -179,6 +179,30 @@ def metadata_title_author_url_date():
                  url="https://harbourherald.example/2025/02/13/night-ferry-extended/"))
 
 
+def page_wide_form():
+    # The whole page inside one <form> (ASP.NET WebForms): the form is the
+    # page, not furniture; its fields still go.
+    body = ('<form method="post" action="./Article.aspx?id=1" id="aspnetForm"><input type="hidden" '
+            'name="__VIEWSTATE" value="abc">' + NAV + f'<div id="ctl00_ph1"><h1>{esc(TITLE)}</h1>'
+            + paragraphs(P[:4]) + '</div>\n<div class="search-box"><input type="text" name="q">'
+            '<input type="submit" value="Search"></div>' + FOOTER + '</form>\n')
+    return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=P[:4])
+
+
+def weak_marker_leak():
+    # 6: only strong markers protect: a comment's div.content must not keep
+    # the comment section that sits inside the article's block.
+    comments = "".join(
+        f'<div class="content"><p>{esc(c)}</p></div>' for c in (
+            "I have been waiting for this for years, finally some good news for the eastern shore and for "
+            "everyone who works nights, thank you to the board.",
+            "Three more months is not a plan, it is a delay, and the families on the eastern shore deserve "
+            "better than a temporary fix every winter."))
+    body = (NAV + f'<div id="page"><h1>{esc(TITLE)}</h1><div class="entry">' + paragraphs(P[:4])
+            + f'<div class="comments-area"><h3>2 comments</h3>{comments}</div></div></div>\n' + FOOTER)
+    return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=P[:4])
+
+
 PLAN = [
     ("veto-website", veto_website),
     ("jsonld-control-chars", jsonld_control_characters),
@@ -189,6 +213,8 @@ PLAN = [
     ("bare-text-breaks", bare_text_and_breaks),
     ("embedded-post", embedded_post),
     ("metadata-title-author-date", metadata_title_author_url_date),
+    ("page-wide-form", page_wide_form),
+    ("weak-marker-leak", weak_marker_leak),
 ]
 
 
