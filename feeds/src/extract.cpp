@@ -26,6 +26,9 @@ using namespace extract_detail;
 
 std::size_t count_tokens(std::string_view utf8);
 
+// Below this many bytes of text the first cut is weak: the retries run.
+constexpr std::size_t kWeakCutBytes = 250;
+
 // Refuses what is certainly not a page, with the reason.
 void check_readable(std::string_view bytes, const ExtractOptions& options) {
   if (bytes.size() > options.max_bytes) {
@@ -172,12 +175,59 @@ Article extract_article(std::string_view bytes, const ExtractOptions& options) {
 
   ContentResult content = find_content(doc.get(), article.title);
   std::string text = blocks_to_text(content.blocks);
-  std::string raw_html = blocks_to_html(doc.get(), content.blocks);
   article.method = "dom";
 
+  // One shot is not enough when the cut is small or mostly links: the rules
+  // that protect precision (class-based removal, class weights, cleaning
+  // inside the cut) also cut articles. Each retry runs on a fresh parse with
+  // one more rule off and is taken when it is much longer and not
+  // link-dense; last, the whole-page rescue of prose blocks. Pages with a
+  // good first cut never pay for this.
+  if (text.size() < kWeakCutBytes || content.link_density > 0.35) {
+    static constexpr std::array kLooser = {ContentRules{false, true, true}, ContentRules{false, false, true},
+                                           ContentRules{false, false, false}};
+    for (const ContentRules& rules : kLooser) {
+      XmlDocPtr retry_doc = parse_html_utf8(decoded.utf8, options.url);
+      if (!retry_doc || xmlDocGetRootElement(retry_doc.get()) == nullptr) break;
+      ContentResult retry = find_content(retry_doc.get(), article.title, rules);
+      std::string retry_text = blocks_to_text(retry.blocks);
+      if (retry_text.size() > text.size() * 3 / 2 + 300 && retry.link_density <= 0.3 &&
+          retry.linked_headings < 4) {
+        doc = std::move(retry_doc);
+        content = std::move(retry);
+        text = std::move(retry_text);
+        article.method = "dom-retry";
+      }
+      if (text.size() >= kWeakCutBytes && content.link_density <= 0.35) break;
+    }
+    if (text.size() < kWeakCutBytes) {
+      XmlDocPtr rescue_doc = parse_html_utf8(decoded.utf8, options.url);
+      if (rescue_doc && xmlDocGetRootElement(rescue_doc.get()) != nullptr) {
+        std::string rescued = rescue_prose(rescue_doc.get());
+        if (rescued.size() > text.size() * 2 + 500) {
+          text = std::move(rescued);
+          content = ContentResult{};
+          content.paragraph_count =
+              static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n') / 2 + 1);
+          content.rescued = true;
+          article.method = "dom-rescue";
+        }
+      }
+    }
+  }
+  std::string raw_html = content.rescued ? text_to_html(text) : blocks_to_html(doc.get(), content.blocks);
+
   const std::size_t dom_bytes = text.size();
+  // "No article" is read from the DOM, never from metadata alone: many sites
+  // declare og:type=website (or nothing) on every page. A listing is a cut
+  // made of linked headings (cards, teasers) or of links; an article is a
+  // cut with several prose paragraphs, or one inside article/main/articleBody.
+  const bool cards = content.linked_headings >= 4 &&
+                     content.paragraph_count < 3 * static_cast<std::size_t>(content.linked_headings);
+  const bool dom_listing = cards || content.link_density > 0.5;
+  const bool dom_article = !dom_listing && (content.semantic || content.paragraph_count >= 3);
   const bool listing =
-      !meta.declares_article && (meta.declares_listing || content.linked_headings >= 4 || dom_bytes < 200);
+      !meta.declares_article && (dom_listing || dom_bytes < 200 || (meta.declares_listing && !dom_article));
 
   double confidence = 0.15 + 0.3 * std::min(1.0, static_cast<double>(dom_bytes) / 1200.0);
   if (meta.declares_article) confidence += 0.15;
@@ -217,7 +267,7 @@ Article extract_article(std::string_view bytes, const ExtractOptions& options) {
   }
 
   // Hydration JSON: the body of client-rendered pages.
-  if (article.method == "dom" && !meta.hydration_json.empty() && dom_bytes < 1500) {
+  if (article.method.starts_with("dom") && !meta.hydration_json.empty() && dom_bytes < 1500) {
     if (auto hydrated = read_hydration(meta.hydration_json);
         hydrated && hydrated->text_bytes > dom_bytes * 2) {
       text = paragraphs_to_text(hydrated->paragraphs);
@@ -231,7 +281,7 @@ Article extract_article(std::string_view bytes, const ExtractOptions& options) {
     }
   }
 
-  if (article.method == "dom" && (listing || dom_bytes < 50)) {
+  if (article.method.starts_with("dom") && (listing || dom_bytes < 50)) {
     // A home page, a section front, an error page: no article to cut.
     text.clear();
     raw_html.clear();

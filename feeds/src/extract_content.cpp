@@ -33,6 +33,7 @@ struct NodeStats {
   bool has_time = false;
   bool has_figure = false;  // a <figure> in the subtree: a dateline never holds one
   bool doomed = false;      // chosen for removal by clean_inside
+  bool holds_post = false;  // a quoted social post in the subtree
 };
 
 bool is_space(unsigned char c) {
@@ -83,7 +84,7 @@ double base_score(std::string_view name) {
 
 class Pass {
  public:
-  explicit Pass(xmlNode* body) : body_(body) {}
+  Pass(xmlNode* body, bool weigh_classes) : body_(body), weigh_classes_(weigh_classes) {}
   ~Pass() { reset(); }
 
   // Forgets every node; must run before nodes are freed, as order_ and
@@ -135,6 +136,7 @@ class Pass {
       if (name == "img" || name == "picture") ++own.images;
       if (name == "time") own.has_time = true;
       if (name == "figure") own.has_figure = true;
+      if (name == "blockquote" && is_quoted_post(node)) own.holds_post = true;
       own.class_weight = cached_class_weight(node);
       if (name == "article" || name == "main" || own.class_weight == kStrongPositive) own.marker = true;
       // A heading that holds a link, or that a link wraps (a card's whole face is one link).
@@ -154,6 +156,7 @@ class Pass {
         up.marker = up.marker || own.marker;
         up.has_time = up.has_time || own.has_time;
         up.has_figure = up.has_figure || own.has_figure;
+        up.holds_post = up.holds_post || own.holds_post;
       }
     }
   }
@@ -161,6 +164,10 @@ class Pass {
   // class_weight is string work; nodes keep their classes across passes.
   int cached_class_weight(const xmlNode* node) {
     if (node->properties == nullptr) return 0;  // most elements: no class, id or itemprop to read
+    if (!weigh_classes_) {
+      // Only the explicit body markers still count: itemprop=articleBody.
+      return iequals(attribute(node, "itemprop"), "articleBody") ? kStrongPositive : 0;
+    }
     auto [it, inserted] = weights_.try_emplace(node, 0);
     if (inserted) it->second = weight_of(node);
     return it->second;
@@ -171,6 +178,7 @@ class Pass {
 
  private:
   xmlNode* body_;
+  bool weigh_classes_;
   std::vector<xmlNode*> order_;
   std::vector<NodeStats> stats_;
   std::unordered_map<const xmlNode*, int> weights_;
@@ -191,10 +199,45 @@ double link_density(const NodeStats& s) {
   return s.text_bytes == 0 ? 0.0 : static_cast<double>(s.link_bytes) / static_cast<double>(s.text_bytes);
 }
 
+// `wrapper`'s only element child on the way down to `inner` (scripts aside):
+// a box that holds nothing but the embed.
+bool only_child_element(const xmlNode* wrapper, const xmlNode* inner) {
+  for (const xmlNode* child = wrapper->children; child != nullptr; child = child->next) {
+    if (!is_element(child) || tag(child) == "script") continue;
+    const xmlNode* up = inner;
+    while (up != nullptr && up->parent != wrapper) up = up->parent;
+    if (child != up) return false;
+  }
+  return true;
+}
+
+// ASP.NET WebForms and some portals wrap the whole page in one <form>: a
+// form holding paragraphs of prose is the page, not a search box or a
+// sign-up form (their fields go anyway).
+bool is_page_form(xmlNode* form) {
+  int paragraphs = 0;
+  std::uint32_t bytes = 0, commas = 0;
+  bool page = false;
+  walk(form, [&](xmlNode* node) {
+    if (page) return false;
+    if (node->type == XML_TEXT_NODE) {
+      count_text(node->content, bytes, commas);
+      page = bytes >= 1500;
+      return false;
+    }
+    if (!is_element(node)) return false;
+    const std::string_view name = tag(node);
+    if (name == "script" || name == "style" || name == "select") return false;
+    if (name == "p" || name == "article" || name == "main") page = ++paragraphs >= 3 || name != "p";
+    return true;
+  });
+  return page;
+}
+
 // Step 1: drop what is never article text: scripts, forms, navigation,
 // hidden elements, and blocks whose class/id/role says furniture unless
 // they contain the article (a "page-with-sidebar" wrapper).
-void remove_furniture(Pass& pass) {
+void remove_furniture(Pass& pass, bool by_class) {
   xmlNode* body = pass.body();
   // Elements holding a content marker (article, main, articleBody, a strong
   // content class) are never removed as furniture. Marking ancestors stops
@@ -204,6 +247,7 @@ void remove_furniture(Pass& pass) {
   static int holds_marker_tag = 0;
   void* const holds_marker = &holds_marker_tag;
   std::vector<xmlNode*> marked;
+  std::vector<xmlNode*> quoted_posts;
   walk(body, [&](xmlNode* node) {
     if (!is_element(node)) return false;
     const std::string_view name = tag(node);
@@ -215,8 +259,29 @@ void remove_furniture(Pass& pass) {
         marked.push_back(up);
       }
     }
+    if (is_quoted_post(node)) {
+      quoted_posts.push_back(node);
+      // The post and the wrappers that hold nothing else ("c-embed--social",
+      // "wp-block-embed-twitter") are kept: the post's text is the story's.
+      int levels = 0;
+      for (xmlNode* up = node; is_element(up) && up->_private != holds_marker && levels < 3;
+           up = up->parent, ++levels) {
+        if (up != node && !only_child_element(up, node)) break;
+        up->_private = holds_marker;
+        marked.push_back(up);
+      }
+      return false;
+    }
     return true;
   });
+  // A quoted post keeps its paragraphs; the attribution after them goes.
+  for (xmlNode* post : quoted_posts) {
+    for (xmlNode* child = post->children; child != nullptr;) {
+      xmlNode* next = child->next;
+      if (!(is_element(child) && tag(child) == "p")) remove_node(child);
+      child = next;
+    }
+  }
   std::vector<xmlNode*> doomed;
   walk(body, [&](xmlNode* node) {
     if (!is_element(node)) {
@@ -233,8 +298,9 @@ void remove_furniture(Pass& pass) {
                         name == "head" || name == "title" || name == "dialog" || name == "label";
     bool remove = always || is_hidden(node);
     if (!remove && !protects) {
-      remove = is_junk_element(name) || has_furniture_role(node) ||
-               pass.cached_class_weight(node) <= kStrongNegative;
+      remove = (is_junk_element(name) && !(name == "form" && is_page_form(node))) ||
+               has_furniture_role(node) ||
+               (by_class && pass.cached_class_weight(node) <= kStrongNegative && removable_by_class(node));
     }
     if (remove) {
       doomed.push_back(node);
@@ -245,6 +311,92 @@ void remove_furniture(Pass& pass) {
   for (xmlNode* node : marked) node->_private = nullptr;
   pass.reset();
   for (xmlNode* node : doomed) remove_node(node);
+}
+
+bool is_blank_text(const xmlNode* node);
+
+// Text that sits directly in a container beside block children, or in runs
+// separated by <br><br>, is never a paragraph to the scorer: each run of
+// text and inline elements is wrapped into a <p> of its own first
+// (readability does the same). Runs under 25 bytes of text are left alone.
+void wrap_bare_text(xmlNode* body) {
+  std::vector<xmlNode*> containers;
+  walk(body, [&](xmlNode* node) {
+    if (!is_element(node)) return false;
+    const std::string_view name = tag(node);
+    if (name == "p" || is_heading(name) || name == "a" || name == "pre" || name == "table" || name == "ul" ||
+        name == "ol")
+      return false;
+    if (name == "div" || name == "section" || name == "article" || name == "main" || name == "td" ||
+        name == "blockquote" || name == "center" || name == "body" || name == "font") {
+      bool has_block = false, has_text = false;
+      xmlNode* previous_br = nullptr;
+      for (xmlNode* child = node->children; child != nullptr; child = child->next) {
+        if (child->type == XML_TEXT_NODE && !is_blank_text(child)) has_text = true;
+        if (!is_element(child)) continue;
+        const std::string_view child_name = tag(child);
+        if (child_name == "br") {
+          if (previous_br != nullptr) has_block = true;
+          previous_br = child;
+          continue;
+        }
+        if (is_block_element(child_name)) has_block = true;
+        previous_br = nullptr;
+      }
+      if (has_block && has_text) containers.push_back(node);
+    }
+    return true;
+  });
+  for (xmlNode* container : containers) {
+    std::vector<xmlNode*> run;
+    auto flush = [&] {
+      std::uint32_t bytes = 0, commas = 0;
+      for (xmlNode* n : run) {
+        if (n->type == XML_TEXT_NODE) {
+          count_text(n->content, bytes, commas);
+        } else {
+          walk(n, [&](xmlNode* inner) {
+            if (inner->type == XML_TEXT_NODE) count_text(inner->content, bytes, commas);
+            return is_element(inner);
+          });
+        }
+      }
+      if (bytes >= 25) {
+        xmlNode* paragraph =
+            xmlNewDocNode(container->doc, nullptr, reinterpret_cast<const xmlChar*>("p"), nullptr);
+        if (paragraph != nullptr) {
+          xmlAddPrevSibling(run.front(), paragraph);
+          for (xmlNode* n : run) {
+            xmlUnlinkNode(n);
+            xmlAddChild(paragraph, n);
+          }
+        }
+      }
+      run.clear();
+    };
+    xmlNode* child = container->children;
+    while (child != nullptr) {
+      xmlNode* next = child->next;
+      const bool block = is_element(child) && is_block_element(tag(child));
+      const bool br = tag(child) == "br";
+      if (block) {
+        flush();
+      } else if (br) {
+        // <br><br> ends a paragraph; a single <br> is a line break inside it.
+        xmlNode* after = next;
+        while (after != nullptr && is_blank_text(after)) after = after->next;
+        if (after != nullptr && tag(after) == "br") {
+          flush();
+        } else if (!run.empty()) {
+          run.push_back(child);
+        }
+      } else if (child->type == XML_TEXT_NODE || is_element(child)) {
+        if (!(run.empty() && is_blank_text(child))) run.push_back(child);
+      }
+      child = next;
+    }
+    flush();
+  }
 }
 
 // Readability's insight: a paragraph's score goes to its parent and, less,
@@ -396,6 +548,111 @@ std::vector<xmlNode*> gather(Pass& pass, const Choice& choice) {
   return nodes;
 }
 
+std::string collapsed_text(xmlNode* node) {
+  return collapse_whitespace(text_content(node));
+}
+
+// A class or id that ends the article's own text when met after it:
+// comments, related stories, the footer.
+bool ends_article(const xmlNode* node, std::string_view name) {
+  if (name == "footer" || name == "aside" || name == "nav") return true;
+  if (node->properties == nullptr) return false;
+  for (std::string_view value : {attribute(node, "class"), attribute(node, "id")}) {
+    if (icontains(value, "comment") || icontains(value, "related") || icontains(value, "footer") ||
+        icontains(value, "recommend") || icontains(value, "more-stories") || icontains(value, "disqus"))
+      return true;
+  }
+  return false;
+}
+
+// A paragraph of prose outside the chosen blocks: a <p> or a text holder
+// without block children, not mostly links.
+bool is_prose_block(Pass& pass, xmlNode* node, std::string_view name) {
+  const NodeStats* s = pass.stats(node);
+  if (s == nullptr || s->text_bytes < 40 || link_density(*s) > 0.25) return false;
+  if (name == "p" || name == "blockquote" || name == "pre") return true;
+  if (!(name == "div" || name == "section" || name == "span")) return false;
+  for (xmlNode* child = node->children; child != nullptr; child = child->next) {
+    if (is_element(child) && is_block_element(tag(child))) return false;
+  }
+  return s->text_bytes >= 80;
+}
+
+// Ledes, standfirsts and later sections sit beside the best-scored block,
+// inside the same article/main/articleBody: the enclosing container (up to
+// five levels above the blocks) is walked in document order and its prose
+// blocks outside the chosen ones are added, up to the first comment, related
+// or footer marker after the chosen blocks. Nested <article> cards and
+// furniture-classed boxes are skipped; headings come along only between
+// prose. Blocks stay in document order and never overlap.
+void gather_enclosing(Pass& pass, std::vector<xmlNode*>& blocks) {
+  if (blocks.empty()) return;
+  xmlNode* first = blocks.front();
+  xmlNode* container = nullptr;
+  int depth = 0;
+  for (xmlNode* up = first->parent; is_element(up) && up != pass.body() && depth < 5;
+       up = up->parent, ++depth) {
+    if (is_content_marker(up, tag(up))) {
+      container = up;
+      break;
+    }
+  }
+  if (container == nullptr) return;
+  for (xmlNode* block : blocks) {
+    if (!is_ancestor(container, block)) return;
+  }
+  const NodeStats* cs = pass.stats(container);
+  if (cs == nullptr || link_density(*cs) > 0.35) return;
+
+  std::vector<xmlNode*> merged;
+  std::size_t next_block = 0;
+  bool after_blocks = false;
+  bool stopped = false;
+  std::vector<xmlNode*> pending_headings;  // headings wait for the prose they introduce
+  std::size_t prose_before = 0;
+  xmlNode* node = container->children;
+  while (node != nullptr) {
+    bool descend = false;
+    if (next_block < blocks.size() && node == blocks[next_block]) {
+      if (prose_before > 0 || next_block > 0)
+        merged.insert(merged.end(), pending_headings.begin(), pending_headings.end());
+      pending_headings.clear();
+      merged.push_back(node);
+      ++next_block;
+      after_blocks = next_block == blocks.size();
+    } else if (is_element(node)) {
+      const std::string_view name = tag(node);
+      const NodeStats* s = pass.stats(node);
+      const bool holds_block = next_block < blocks.size() && is_ancestor(node, blocks[next_block]);
+      if (holds_block) {
+        descend = true;
+      } else if (stopped || s == nullptr) {
+        // beyond the article, or removed
+      } else if (after_blocks && ends_article(node, name)) {
+        stopped = true;
+      } else if (s->class_weight < 0 || name == "article" || name == "figure" || name == "header" ||
+                 s->linked_headings > 0) {
+        // furniture, another story's card, a picture, the headline block
+      } else if (is_heading(name)) {
+        if (s->text_bytes > 0 && link_density(*s) < 0.5 && (prose_before > 0 || after_blocks))
+          pending_headings.push_back(node);
+      } else if (s->text_bytes < 600 && s->paragraphs <= 2 && is_boilerplate_text(collapsed_text(node))) {
+        // "About the author", "Related stories": a labelled box of furniture
+      } else if (is_prose_block(pass, node, name)) {
+        merged.insert(merged.end(), pending_headings.begin(), pending_headings.end());
+        pending_headings.clear();
+        merged.push_back(node);
+        ++prose_before;
+      } else {
+        descend = true;
+      }
+    }
+    node = next_in_subtree(node, container, descend);
+  }
+  if (next_block < blocks.size()) return;  // a block was not met: leave the cut as it was
+  blocks = std::move(merged);
+}
+
 // A figure whose caption is prose (not a card's linked headline).
 bool has_caption(Pass& pass, xmlNode* figure) {
   for (xmlNode* child = figure->children; child != nullptr; child = child->next) {
@@ -498,10 +755,6 @@ bool links_to_call_to_action(xmlNode* node) {
   return found;
 }
 
-std::string collapsed_text(xmlNode* node) {
-  return collapse_whitespace(text_content(node));
-}
-
 // Step 3: inside the chosen blocks, the furniture that the class names did
 // not give away: link lists, bylines, reading times, boilerplate phrases,
 // the repeated title, empty shells.
@@ -533,7 +786,8 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
         // Inside prose: only an explicit furniture class removes an inline element,
         // or a link standing alone between blocks ("Edit post", "Next article").
         remove = (s->class_weight <= kStrongNegative && !s->marker) ||
-                 ((name == "a" || name == "time") && s->images == 0 && standalone_inline(node));
+                 ((name == "a" || name == "time") && s->images == 0 && standalone_inline(node)) ||
+                 (s->text_bytes < 40 && s->images == 0 && is_gallery_counter(collapsed_text(node)));
       } else if (text_block) {
         const bool keeps_media = s->images > 0;
         const double density = link_density(*s);
@@ -545,7 +799,7 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
           remove = true;  // "Read also: <a>headline</a>"
         } else if (s->text_bytes < 500 && s->paragraphs <= 1) {
           std::string text = collapsed_text(node);
-          if (is_boilerplate_text(text)) {
+          if (is_boilerplate_text(text) || is_gallery_counter(text)) {
             remove = true;
           } else if (s->has_time && !s->has_figure && s->text_bytes < (name == "p" ? 60u : 200u) &&
                      (name == "p" || s->paragraphs == 0)) {
@@ -562,7 +816,9 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
             remove = true;  // a teaser card: picture and linked headline of another story
           }
         }
-        if (!remove && s->class_weight <= kStrongNegative && !s->marker) remove = true;
+        // A box holding only a quoted post ("c-embed--social") keeps it.
+        const bool post_box = s->holds_post && s->paragraphs <= 1;
+        if (!remove && s->class_weight <= kStrongNegative && !s->marker && !post_box) remove = true;
         if (!remove && name != "p" && name != "figure" && !is_heading(name) && !keeps_media &&
             s->text_bytes < 40 && s->removed_bytes > s->text_bytes) {
           remove = true;  // the label left of a removed list: "Topics", "Related stories"
@@ -656,7 +912,7 @@ class TextWriter {
   std::string out_;
 };
 
-void write_text(xmlNode* root, TextWriter& writer) {
+void write_text(xmlNode* root, TextWriter& writer, bool captions) {
   auto enter = [&](xmlNode* node) -> bool {
     if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
       writer.text(as_view(node->content));
@@ -665,6 +921,8 @@ void write_text(xmlNode* root, TextWriter& writer) {
     if (!is_element(node)) return false;
     const std::string_view name = tag(node);
     if (name == "script" || name == "style" || name == "noscript" || name == "template") return false;
+    // Captions and credits describe a picture; they stay in the HTML only.
+    if (!captions && is_caption(node)) return false;
     if (name == "br")
       writer.line_break();
     else if (name == "td" || name == "th")
@@ -700,18 +958,20 @@ void write_text(xmlNode* root, TextWriter& writer) {
 
 }  // namespace
 
-ContentResult find_content(xmlDoc* doc, std::string_view title) {
+ContentResult find_content(xmlDoc* doc, std::string_view title, const ContentRules& rules) {
   ContentResult result;
   xmlNode* body = find_body(doc);
   if (body == nullptr) return result;
-  Pass pass(body);
-  remove_furniture(pass);
+  Pass pass(body, rules.weigh_classes);
+  remove_furniture(pass, rules.remove_by_class);
+  wrap_bare_text(body);
   score_paragraphs(pass);
   Choice choice = choose_top(pass);
   if (choice.top == nullptr) return result;
   result.top_score = choice.top_score;
   result.runner_up_score = choice.runner_up;
   result.blocks = gather(pass, choice);
+  gather_enclosing(pass, result.blocks);
   add_lead_figure(pass, choice.top, result.blocks);
   {
     const NodeStats* s = pass.stats(choice.top);
@@ -721,7 +981,11 @@ ContentResult find_content(xmlDoc* doc, std::string_view title) {
       if (is_content_marker(up, tag(up))) result.semantic = true;
     }
   }
-  clean_inside(pass, result.blocks, title);
+  if (rules.clean_inside) {
+    clean_inside(pass, result.blocks, title);
+  } else {
+    pass.reset();
+  }
   // One light walk over what is left: link density and paragraphs, lazy images.
   std::uint32_t text = 0, links = 0, commas = 0;
   for (xmlNode* root : result.blocks) {
@@ -750,12 +1014,22 @@ ContentResult find_content(xmlDoc* doc, std::string_view title) {
 }
 
 std::string blocks_to_text(const std::vector<xmlNode*>& nodes) {
-  TextWriter writer;
-  for (xmlNode* node : nodes) {
-    write_text(node, writer);
-    writer.block_boundary();
+  auto write = [&](bool captions) {
+    TextWriter writer;
+    for (xmlNode* node : nodes) {
+      write_text(node, writer, captions);
+      writer.block_boundary();
+    }
+    return writer.finish();
+  };
+  std::string text = write(false);
+  // A slideshow page's text is its captions: when leaving them out leaves
+  // little, they are the article.
+  if (text.size() < 400) {
+    std::string with_captions = write(true);
+    if (with_captions.size() > text.size() * 2 + 100) return with_captions;
   }
-  return writer.finish();
+  return text;
 }
 
 std::string blocks_to_html(xmlDoc* doc, const std::vector<xmlNode*>& nodes) {
@@ -770,6 +1044,30 @@ std::string blocks_to_html(xmlDoc* doc, const std::vector<xmlNode*>& nodes) {
     out += '\n';
   }
   return out;
+}
+
+std::string rescue_prose(xmlDoc* doc) {
+  xmlNode* body = find_body(doc);
+  if (body == nullptr) return {};
+  Pass pass(body, true);
+  remove_furniture(pass, true);
+  wrap_bare_text(body);
+  pass.measure();
+  std::vector<xmlNode*> blocks;
+  walk(body, [&](xmlNode* node) {
+    if (!is_element(node)) return false;
+    const std::string_view name = tag(node);
+    if (name == "header" || name == "figure" || name == "h1") return false;
+    const NodeStats* s = pass.stats(node);
+    if (s == nullptr || s->text_bytes == 0) return false;
+    if (is_prose_block(pass, node, name) && s->text_bytes >= 80) {
+      blocks.push_back(node);
+      return false;
+    }
+    return true;
+  });
+  pass.reset();
+  return blocks_to_text(blocks);
 }
 
 std::string body_text(xmlDoc* doc) {

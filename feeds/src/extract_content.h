@@ -17,11 +17,26 @@ struct ContentResult {
   bool semantic = false;         // article/main/articleBody/positive class hint
   int linked_headings = 0;       // headings that are links: a listing page's mark
   std::size_t paragraph_count = 0;
+  bool rescued = false;  // text from the whole-page prose rescue, not from blocks
+};
+
+// The rules a pass applies; the retries after a weak first cut switch them
+// off one by one (readability's flags).
+struct ContentRules {
+  bool remove_by_class = true;  // furniture removal by class/id words
+  bool weigh_classes = true;    // class/id words in candidate scores
+  bool clean_inside = true;     // link lists, bylines, boilerplate inside the cut
 };
 
 // Finds and cleans the article content of the document. `title` is the
 // page's title (a heading repeating it is dropped from the body).
-ContentResult find_content(xmlDoc* doc, std::string_view title);
+ContentResult find_content(xmlDoc* doc, std::string_view title, const ContentRules& rules = {});
+
+// The whole-page rescue: every prose block of the page (paragraphs and text
+// holders of 80+ bytes, link density under 0.25, outside navigation, forms,
+// hidden elements and furniture-classed boxes) in document order, as text.
+// Mutates nothing but reads the whole document: run it on a fresh parse.
+std::string rescue_prose(xmlDoc* doc);
 
 // Plain text of the nodes: blocks separated by blank lines, lines by "\n",
 // white space collapsed within lines.

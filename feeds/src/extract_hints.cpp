@@ -133,10 +133,12 @@ constexpr std::string_view kStrongNegativeParts[] = {
     "social-share", "related-", "-related", "newsletter", "comment", "cookie", "ad-slot", "adslot", "advert",
     "breadcrumb", "sidebar", "post-tags", "article-tags", "tag-list", "tags-list", "most-read", "next-prev",
     "prev-next", "post-nav", "subscribe", "promo",
-    // The class names the networks' embed scripts require: a post quoted from
-    // X, Instagram, TikTok, Bluesky, Reddit or Facebook is not the article's prose.
-    "twitter-tweet", "twitter-timeline", "instagram-media", "tiktok-embed", "bluesky-embed", "reddit-embed",
-    "fb-post", "fb-video", "telegram-post"};
+    // The class names the networks' embed scripts require: a timeline or a
+    // post whose text is not in the page is not the article's prose. (A quoted
+    // post with its text in the page, blockquote.twitter-tweet and the like,
+    // is kept: see is_quoted_post.)
+    "twitter-timeline", "instagram-media", "tiktok-embed", "reddit-embed", "fb-post", "fb-video",
+    "telegram-post"};
 
 bool is_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -393,7 +395,9 @@ int class_weight(const xmlNode* node) {
   if (iequals(itemprop, "articleBody") || iequals(itemprop, "text")) counts.strong_positive = true;
   if (counts.strong_positive) return kStrongPositive;
   if (counts.strong_negative || counts.negative) return kStrongNegative;
-  if (counts.positive) return counts.mild ? 0 : kStrongPositive;
+  // A bare content word ("content", "text", "post") scores, but is no
+  // marker: one comment's div.content must not protect the comment section.
+  if (counts.positive) return counts.mild ? 0 : kPositive;
   if (counts.mild) return -10;
   return 0;
 }
@@ -464,6 +468,103 @@ bool is_boilerplate_text(std::string_view text) {
     }
   }
   return false;
+}
+
+bool removable_by_class(const xmlNode* node) {
+  for (std::string_view value : {attribute(node, "class"), attribute(node, "id")}) {
+    if (value.empty()) continue;
+    const std::string lower = ascii_lower(value);
+    bool strong_furniture = false;  // a furniture word standing alone, or a strong compound
+    std::size_t i = 0;
+    while (i < lower.size()) {
+      while (i < lower.size() && !is_alnum(lower[i])) ++i;
+      const std::size_t start = i;
+      while (i < lower.size() && is_alnum(lower[i])) ++i;
+      if (i == start) break;
+      const std::string_view word = std::string_view(lower).substr(start, i - start);
+      // A name that also says it holds the article is never furniture
+      // ("content-with-sidebar", "main-column", "article-widget-container").
+      if (word == "article" || word == "body" || word == "content" || word == "main" || word == "column")
+        return false;
+      const bool penalty_word = word == "widget" || word == "widgets" || word == "teaser" ||
+                                word == "teasers" || word == "player" || word == "paywall" ||
+                                word == "comment" || word == "comments";
+      // The class token the word belongs to: penalty words only remove when
+      // they are the whole token ("widget", not "widget-area-text").
+      std::size_t token_start = start, token_end = i;
+      while (token_start > 0 && lower[token_start - 1] != ' ') --token_start;
+      while (token_end < lower.size() && lower[token_end] != ' ') ++token_end;
+      const bool whole_token = token_end - token_start == word.size();
+      if (!penalty_word || whole_token) strong_furniture = true;
+    }
+    if (strong_furniture) return true;
+  }
+  return false;
+}
+
+bool is_quoted_post(const xmlNode* node) {
+  if (tag(node) != "blockquote" || node->properties == nullptr) return false;
+  const std::string_view value = attribute(node, "class");
+  return icontains(value, "twitter-tweet") || icontains(value, "bluesky-embed") ||
+         icontains(value, "mastodon-embed") || icontains(value, "threads-post");
+}
+
+bool is_caption(const xmlNode* node) {
+  const std::string_view name = tag(node);
+  if (name == "figcaption") return true;
+  if (node->properties == nullptr) return false;
+  for (std::string_view value : {attribute(node, "class"), attribute(node, "id")}) {
+    if (value.empty() || value.size() > 200) continue;
+    const std::string lower = ascii_lower(value);
+    std::size_t i = 0;
+    while (i < lower.size()) {
+      while (i < lower.size() && !is_alnum(lower[i])) ++i;
+      const std::size_t start = i;
+      while (i < lower.size() && is_alnum(lower[i])) ++i;
+      const std::string_view word = std::string_view(lower).substr(start, i - start);
+      if (word == "caption" || word == "captions" || word == "credit" || word == "credits" ||
+          word == "figcaption" || word == "photocredit" || word == "imagecredit")
+        return true;
+    }
+  }
+  return false;
+}
+
+// "3 of 12" in the corpus languages.
+constexpr std::string_view kCounterWords[] = {"of", "von", "sur", "de", "з", "із", "из"};
+
+bool is_gallery_counter(std::string_view text) {
+  if (text.empty() || text.size() > 40) return false;
+  std::size_t i = 0;
+  auto skip_space = [&] {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+  };
+  auto number = [&] {
+    const std::size_t start = i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+    return i > start;
+  };
+  // An optional label word: "Image", "Photo", "Slide", "Bild", "Фото".
+  if (!(text[0] >= '0' && text[0] <= '9')) {
+    while (i < text.size() && text[i] != ' ') ++i;
+    skip_space();
+  }
+  if (!number()) return false;
+  skip_space();
+  const std::string_view rest = text.substr(i);
+  if (rest.starts_with("/")) {
+    ++i;
+  } else if (std::any_of(std::begin(kCounterWords), std::end(kCounterWords), [&](std::string_view word) {
+               return istarts_with(rest, word) && (rest.size() == word.size() || rest[word.size()] == ' ');
+             })) {
+    while (i < text.size() && text[i] != ' ') ++i;
+  } else {
+    return false;
+  }
+  skip_space();
+  if (!number()) return false;
+  skip_space();
+  return i == text.size();
 }
 
 bool looks_like_byline(std::string_view text) {

@@ -9,11 +9,19 @@ namespace feeds::extract_detail {
 
 inline constexpr int kStrongNegative = -25;
 inline constexpr int kStrongPositive = 25;
+inline constexpr int kPositive = 24;  // a bare content word: scores, never protects
 
 // -25 for furniture hints, +25 for content hints, 0 for neither or both
 // weak; furniture words beat weak content words ("article-comments" is
 // furniture), strong content compounds ("entry-content") beat everything.
 int class_weight(const xmlNode* node);
+
+// Whether a furniture class weight (-25) may remove the element outright
+// in the furniture pass, or only counts against it in scoring: a class that
+// also says article/body/content/main/column is never removed, and the
+// penalty words (widget, teaser, player, paywall, comment) remove only as a
+// whole class token, not inside compound names ("comment-count-widget-area").
+bool removable_by_class(const xmlNode* node);
 
 // Elements that never hold article text: script, style, form, nav, ...
 bool is_junk_element(std::string_view tag);
@@ -31,6 +39,19 @@ bool is_block_element(std::string_view tag);
 // "Read also: ...", "5 min read", "Listen to this article", "Advertisement",
 // "Share", "Subscribe to our newsletter", ... `text` is whitespace-collapsed.
 bool is_boilerplate_text(std::string_view text);
+
+// A quoted social post whose text is in the page (blockquote.twitter-tweet,
+// Bluesky, Mastodon, Threads): its paragraphs are part of the story, the
+// attribution line after them ("— Name (@handle) date") is not.
+bool is_quoted_post(const xmlNode* node);
+
+// Captions, photo credits and gallery counters: <figcaption>, an element
+// whose class/id says caption or credit ("wp-caption-text", "photo-credit",
+// "c-figure__caption"). They stay in the article's HTML, not in its text.
+bool is_caption(const xmlNode* node);
+
+// "3 of 12", "3 / 12", "Image 3 of 12": a gallery's position counter.
+bool is_gallery_counter(std::string_view text);
 
 // "By Jane Doe", "Автор: ...", "Von ...".
 bool looks_like_byline(std::string_view text);

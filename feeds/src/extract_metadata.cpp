@@ -125,6 +125,36 @@ std::string clean_json_ld(std::string_view text) {
   return out;
 }
 
+// JSON as CMSes write it: raw line breaks and tabs inside strings (an
+// articleBody pasted from an editor) are invalid JSON but common; they are
+// escaped, other control characters inside strings become spaces. Outside
+// strings nothing changes.
+std::string escape_raw_controls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  bool in_string = false;
+  bool escaped = false;
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      } else if (byte < 0x20) {
+        out += c == '\n' ? "\\n" : c == '\t' ? "\\t" : c == '\r' ? "\\r" : " ";
+        continue;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    }
+    out += c;
+  }
+  return out;
+}
+
 struct JsonLdArticle {
   std::string headline, description, site_name, image, language, url, body;
   std::vector<std::string> authors, keywords;
@@ -334,6 +364,74 @@ std::vector<std::string> authors_from_byline(std::string_view byline) {
   return out;
 }
 
+// "Jane Doe -", "Jane Doe |", "Jane Doe," : the separator a byline put
+// before the date or the site stays out of the name.
+std::string trim_author(std::string_view name) {
+  std::string out = collapse_whitespace(name);
+  while (!out.empty()) {
+    const char last = out.back();
+    if (last == '-' || last == '|' || last == ',' || last == ':' || last == ';' || last == '/' ||
+        last == ' ') {
+      out.pop_back();
+    } else if (out.ends_with("\xE2\x80\x94") || out.ends_with("\xE2\x80\x93") || out.ends_with("\xC2\xB7")) {
+      out.resize(out.size() - (out.ends_with("\xC2\xB7") ? 2 : 3));  // em dash, en dash, middle dot
+    } else {
+      break;
+    }
+  }
+  return out;
+}
+
+// Digits at `at`, exactly `count` of them.
+std::optional<int> digits_at(std::string_view text, std::size_t at, std::size_t count) {
+  if (at + count > text.size()) return std::nullopt;
+  int value = 0;
+  for (std::size_t i = at; i < at + count; ++i) {
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    value = value * 10 + (text[i] - '0');
+  }
+  return value;
+}
+
+// The date many CMSes put in the article's path: /2024/03/07/, /2024-03-07/,
+// /20240307/ (the year 1990-2099, a real month and day; a path segment
+// boundary on both sides). Midnight of that calendar day, as the page gives
+// no time.
+std::optional<std::chrono::sys_seconds> date_in_url(std::string_view url) {
+  const auto scheme = url.find("://");
+  if (scheme == std::string_view::npos) return std::nullopt;
+  auto path_start = url.find('/', scheme + 3);
+  if (path_start == std::string_view::npos) return std::nullopt;
+  const std::string_view path = url.substr(path_start, url.find_first_of("?#", path_start) - path_start);
+  for (std::size_t i = 0; i + 1 < path.size(); ++i) {
+    if (path[i] != '/' && path[i] != '-' && path[i] != '_') continue;
+    const auto year = digits_at(path, i + 1, 4);
+    if (!year || *year < 1990 || *year > 2099) continue;
+    std::optional<int> month, day;
+    std::size_t end = 0;
+    const std::size_t after = i + 5;
+    if (after < path.size() && (path[after] == '/' || path[after] == '-')) {
+      month = digits_at(path, after + 1, 2);
+      if (month && after + 3 < path.size() && path[after + 3] == path[after]) {
+        day = digits_at(path, after + 4, 2);
+        end = after + 6;
+      }
+    } else {
+      month = digits_at(path, after, 2);
+      day = digits_at(path, after + 2, 2);
+      end = after + 4;
+    }
+    if (!month || !day) continue;
+    if (end < path.size() && path[end] >= '0' && path[end] <= '9') continue;
+    const std::chrono::year_month_day date{std::chrono::year(*year),
+                                           std::chrono::month(static_cast<unsigned>(*month)),
+                                           std::chrono::day(static_cast<unsigned>(*day))};
+    if (!date.ok()) continue;
+    return std::chrono::sys_seconds(std::chrono::sys_days(date));
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string absolute_url(std::string_view base, std::string_view reference) {
@@ -385,7 +483,12 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
   bool ld_listing = false;
   for (const auto& text : found.json_ld_texts) {
     boost::system::error_code ec;
-    json::value value = json::parse(clean_json_ld(text), ec);
+    std::string cleaned = clean_json_ld(text);
+    json::value value = json::parse(cleaned, ec);
+    if (ec) {
+      ec.clear();
+      value = json::parse(escape_raw_controls(cleaned), ec);
+    }
     if (ec) {
       result.warnings.push_back("JSON-LD block is not valid JSON (" + ec.message() + "); ignored");
       continue;
@@ -422,6 +525,13 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     result.title = strip_site_from_title(result.html_title, result.site_name);
   else
     result.title = strip_site_from_title(result.title, result.site_name);
+  // The visible headline, when the declared title is it plus the site's
+  // name or a section ("Headline - Site", "Site: Headline") in any form.
+  if (!found.h1.empty()) {
+    const std::string h1 = plain(found.h1);
+    if (h1.size() >= 12 && h1.size() < result.title.size() && result.title.find(h1) != std::string::npos)
+      result.title = h1;
+  }
 
   if (ld) result.authors = ld->authors;
   if (result.authors.empty()) {
@@ -445,6 +555,9 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     }
   }
 
+  for (auto& name : result.authors) name = trim_author(name);
+  std::erase_if(result.authors, [](const std::string& name) { return name.empty(); });
+
   if (ld) result.published = ld->published;
   if (!result.published)
     result.published =
@@ -453,6 +566,7 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
                          "date", "parsely-pub-date", "sailthru.date"});
   if (!result.published) result.published = found.itemprop_published;
   if (!result.published) result.published = found.first_time;
+  if (!result.published) result.published = date_in_url(base_url);
   if (ld) result.modified = ld->modified;
   if (!result.modified)
     result.modified = meta_date(meta, {"article:modified_time", "datemodified", "og:updated_time",

@@ -52,10 +52,20 @@ TEST(Furniture, CallToActionBoxGoesByItsLink) {
   EXPECT_FALSE(has(article, "Quality reporting")) << article.text;
 }
 
-TEST(Furniture, SocialEmbedGoes) {
+// A quoted post is part of the story (issue 16, mechanism 7); its attribution line is not.
+TEST(Furniture, QuotedPostTextStaysAttributionGoes) {
   const auto article = extract_article(page(body_with(
       "<blockquote class=\"twitter-tweet\"><p>Someone posted this long sentence on the network today.</p>"
       "&mdash; Someone (@someone) <a href=\"https://x.example/s/1\">May 1, 2025</a></blockquote>")));
+  EXPECT_TRUE(has(article, "Someone posted this long sentence")) << article.text;
+  EXPECT_FALSE(has(article, "@someone")) << article.text;
+  EXPECT_FALSE(has(article, "May 1, 2025")) << article.text;
+}
+
+TEST(Furniture, EmbedTimelineGoes) {
+  const auto article =
+      extract_article(page(body_with("<div class=\"twitter-timeline\"><p>Someone posted this long sentence "
+                                     "on the network today.</p></div>")));
   EXPECT_FALSE(has(article, "Someone posted")) << article.text;
 }
 
@@ -74,14 +84,16 @@ TEST(Furniture, LabelOfARemovedLinkListGoes) {
   EXPECT_FALSE(has(article, "Housing policy")) << article.text;
 }
 
-TEST(Furniture, LeadCaptionFromTheHeaderStays) {
+// Captions describe a picture: in the HTML, not in the text (issue 16, mechanism 2).
+TEST(Furniture, LeadCaptionInHtmlNotText) {
   const auto article = extract_article(page(
       "<article><header><h1>T</h1><div>By Ann Writer <time datetime=\"2025-05-01\">May 1</time></div>"
       "<figure><img src=\"/lead.jpg\"><figcaption>Residents gather near the old harbour on Monday. (Photo: "
       "Ann Writer)</figcaption></figure></header><div class=\"c-body\">" +
       prose(6) + "</div></article>"));
-  EXPECT_TRUE(has(article, "Residents gather near the old harbour")) << article.text;
-  EXPECT_LT(article.text.find("Residents gather"), article.text.find("Paragraph 0")) << article.text;
+  EXPECT_FALSE(has(article, "Residents gather near the old harbour")) << article.text;
+  EXPECT_NE(article.html.find("Residents gather near the old harbour"), std::string::npos) << article.html;
+  EXPECT_TRUE(has(article, "Paragraph 0")) << article.text;
 }
 
 TEST(Furniture, TableCellsAreSeparateWords) {

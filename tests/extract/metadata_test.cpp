@@ -148,10 +148,13 @@ TEST(Body, StructureIsKept) {
                                    " caption.</figcaption></figure>" +
                                    prose(1) + "</article>"),
       {.url = "https://e.example/a/b", .http_charset = {}, .max_bytes = 1u << 20});
-  EXPECT_NE(article.text.find(
-                "\n\nSubheading\n\nFirst item of the list\n\nSecond item\n\nA quoted line.\n\nThe caption."),
-            std::string::npos)
+  EXPECT_NE(
+      article.text.find("\n\nSubheading\n\nFirst item of the list\n\nSecond item\n\nA quoted line.\n\n"),
+      std::string::npos)
       << article.text;
+  // The caption stays with its picture in the HTML, out of the text (issue 16).
+  EXPECT_EQ(article.text.find("The caption."), std::string::npos) << article.text;
+  EXPECT_NE(article.html.find("The caption."), std::string::npos) << article.html;
   EXPECT_NE(article.html.find("<h2>Subheading</h2>"), std::string::npos) << article.html;
   EXPECT_NE(article.html.find("<figcaption>"), std::string::npos) << article.html;
 }

@@ -376,11 +376,15 @@ def newsletter(d, rng, lang):
 
 def social_embed(d, rng, a, lang):
     who = rng.choice(FOREIGN_NAMES[lang])
-    return (f'<figure class="{d.c("embed")}"><blockquote class="twitter-tweet" data-dnt="true"><p lang="{lang}">'
-            f'{esc(paragraph(rng, lang, 1)[:120])} <a href="https://t.co/{rng.randint(10**6, 10**7)}">pic.x.example/{rng.randint(100, 999)}</a></p>'
-            f'&mdash; {esc(who)} (@user{rng.randint(10, 99)}) <a href="https://x.example/status/{rng.randint(10**9, 10**10)}">'
-            f'{a["published"].strftime("%B %d, %Y")}</a></blockquote>'
-            '<script async src="https://platform.x.example/widgets.js"></script></figure>\n')
+    quote = paragraph(rng, lang, 1)[:120]
+    link = f"https://t.co/{rng.randint(10**6, 10**7)}"
+    pic = f"pic.x.example/{rng.randint(100, 999)}"
+    html_text = (f'<figure class="{d.c("embed")}"><blockquote class="twitter-tweet" data-dnt="true"><p lang="{lang}">'
+                 f'{esc(quote)} <a href="{link}">{pic}</a></p>'
+                 f'&mdash; {esc(who)} (@user{rng.randint(10, 99)}) <a href="https://x.example/status/{rng.randint(10**9, 10**10)}">'
+                 f'{a["published"].strftime("%B %d, %Y")}</a></blockquote>'
+                 '<script async src="https://platform.x.example/widgets.js"></script></figure>\n')
+    return html_text, f"{quote} {pic}"
 
 
 def donate(d, rng, lang):
@@ -445,11 +449,12 @@ def body_html(d, rng, a, lang, kind, style):
                 out.append(ad(d, rng, lang))
             if pcount == 4 and not inserted_fig:
                 cap = caption_text(rng, lang)
-                out.append(figure(d, rng, a, lang, cap))
-                expected.append(cap)
+                out.append(figure(d, rng, a, lang, cap))  # the caption stays out of the text (issue 16)
                 inserted_fig = True
             if pcount == 5 and n > 6:
-                out.append(social_embed(d, rng, a, lang))
+                embed_html, embed_text = social_embed(d, rng, a, lang)
+                out.append(embed_html)
+                expected.append(embed_text)  # a quoted post's text is part of the story (issue 16)
             if pcount == 6 and n > 8 and rng.random() < 0.5:
                 out.append(video_player(d, rng, lang))
             if pcount == 12 and kind == "long":
@@ -597,8 +602,7 @@ def build(d, rng, a, lang, kind):
     elif isinstance(d, Portal) and kind == "plain" and rng.random() < 0.6:
         style = "br"
     body, expected = body_html(d, rng, a, lang, kind, style)
-    lead_cap = caption_text(rng, lang)  # the lead image's caption: a reader sees it as part of the story
-    expected.insert(0, lead_cap)
+    lead_cap = caption_text(rng, lang)  # captions stay in the HTML, not the text (issue 16)
     article_header = (f'<header class="article-header"><a class="{d.c("kicker")}" href="/{a["tags"][0]}/">'
                       f'{esc(a["tags"][0])}</a><h1>{esc(a["title"])}</h1>' + byline_block(d, rng, a, lang)
                       + share(d, rng, lang)
@@ -649,7 +653,7 @@ PLAN = [
 
 def main():
     for name in os.listdir(OUT):
-        if name[:3].isdigit() and int(name[:3]) >= FIRST_INDEX and (name.endswith(".html") or name.endswith(".json")):
+        if name[:3].isdigit() and FIRST_INDEX <= int(name[:3]) < 900 and (name.endswith(".html") or name.endswith(".json")):  # 901 on: generate_mechanisms.py
             os.remove(os.path.join(OUT, name))
     for offset, (design, lang, (lo, hi), kind) in enumerate(PLAN):
         index = FIRST_INDEX + offset

@@ -1,0 +1,237 @@
+#!/usr/bin/python3
+"""Writes the mechanism pages (901 on): one construct per page, each a failure
+class found on real pages (issue 16), so that a relapse fails
+tests/extract/corpus_test.cpp without the shared real-world corpus. The pages
+are written by hand here (no corpus text is copied); <page>.expected.json holds
+what a careful editor would cut, as for the generated pages.
+
+Deterministic. Run from anywhere:
+    /usr/bin/python3 tests/data/pages/generate_mechanisms.py
+"""
+import html
+import json
+import os
+
+OUT = os.path.dirname(os.path.abspath(__file__))
+FIRST_INDEX = 901
+
+P = [
+    "The harbour board voted on Thursday to extend the night ferry service until the end of March, "
+    "after weeks of complaints from shift workers on the eastern shore.",
+    "Board members said the extension would cost about 40,000 euros a month, which would be covered "
+    "by a one-off grant from the regional transport fund rather than by higher fares.",
+    "Ferry operators had warned in January that two of the older boats needed repairs, and the board "
+    "asked for an inspection report before the service is reviewed again in the spring.",
+    "Passenger numbers on the late crossings rose by a fifth last year, according to figures the "
+    "operator published on Monday, with most of the growth on weekday nights.",
+    "A spokesperson for the workers' association welcomed the vote but said a permanent timetable, "
+    "not another temporary extension, was what families on the eastern shore needed.",
+    "The board will publish the inspection report next month, and a public meeting on the future of "
+    "the service is planned for the first week of April in the town hall.",
+]
+
+NAV = ('<nav class="site-nav"><ul><li><a href="/">Home</a></li><li><a href="/news/">News</a></li>'
+       '<li><a href="/sport/">Sport</a></li><li><a href="/opinion/">Opinion</a></li></ul></nav>\n')
+FOOTER = ('<footer class="site-footer"><p>Copyright 2025 Harbour Herald. All rights reserved.</p>'
+          '<ul><li><a href="/about/">About us</a></li><li><a href="/contact/">Contact</a></li></ul></footer>\n')
+
+
+def esc(text):
+    return html.escape(text, quote=True)
+
+
+def paragraphs(texts):
+    return "".join(f"<p>{esc(t)}</p>\n" for t in texts)
+
+
+def head(title, extra=""):
+    return (f'<head><meta charset="utf-8"><title>{esc(title)}</title>'
+            f'<meta property="og:title" content="{esc(title)}">'
+            f'<meta property="og:site_name" content="Harbour Herald">{extra}</head>\n')
+
+
+def page(head_html, body_html):
+    return f'<!DOCTYPE html>\n<html lang="en">\n{head_html}<body>\n{body_html}</body>\n</html>\n'
+
+
+def expected(index, slug, title, text, url=None, authors=None, published=None, no_article=False):
+    url = url or f"https://harbourherald.example/news/{slug}/"
+    return {
+        "page": f"{index}-{slug}.html", "type": "mechanism", "url": url, "encoding": "utf-8",
+        "http_charset": None, "title": title, "authors": authors or [], "published": published,
+        "site_name": "Harbour Herald", "language": "en", "canonical_url": None,
+        "no_article": no_article, "text": "\n\n".join(text),
+    }
+
+
+TITLE = "Night ferry service extended until the end of March"
+
+
+def veto_website():
+    # 1: og:type=website on an article page, no JSON-LD: the DOM decides.
+    body = (NAV + f'<article><h1>{esc(TITLE)}</h1>' + paragraphs(P[:4]) + '</article>\n' + FOOTER)
+    return (page(head(TITLE, '<meta property="og:type" content="website">'), body),
+            dict(title=TITLE, text=P[:4]))
+
+
+def jsonld_control_characters():
+    # 1: JSON-LD with raw line breaks and tabs inside strings (invalid JSON,
+    # common); the author and date are only there.
+    ld = ('{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "' + TITLE + '",\n'
+          ' "description": "The board voted\n\tto extend the service.",\n'
+          ' "author": {"@type": "Person", "name": "Maria Lopez"},\n'
+          ' "datePublished": "2025-02-13T18:30:00Z"}')
+    body = (NAV + f'<div class="story"><h1>{esc(TITLE)}</h1>' + paragraphs(P[:4]) + '</div>\n' + FOOTER)
+    return (page(head(TITLE, f'<script type="application/ld+json">{ld}</script>'), body),
+            dict(title=TITLE, text=P[:4], authors=["Maria Lopez"], published="2025-02-13T18:30:00Z"))
+
+
+def captions_and_credits():
+    # 2: figure captions and photo credits stay out of the text.
+    figure = ('<figure><img src="/media/ferry.jpg" alt="The night ferry">'
+              '<figcaption>The night ferry leaves the eastern pier shortly after midnight on Wednesday.'
+              '</figcaption></figure>\n'
+              '<div class="photo"><img src="/media/board.jpg" alt=""><span class="image-credit">'
+              'Photo: Harbour Herald / Jan Novak</span></div>\n')
+    body = (NAV + f'<article><h1>{esc(TITLE)}</h1>' + paragraphs(P[:2]) + figure + paragraphs(P[2:5])
+            + '</article>\n' + FOOTER)
+    return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=P[:5])
+
+
+def gallery_counter():
+    # 2: a gallery's "3 of 5" counters are not text.
+    slides = "".join(f'<div class="slide"><img src="/media/g{i}.jpg" alt=""><div class="slide-index">{i} of 5</div>'
+                     '</div>\n' for i in range(1, 6))
+    body = (NAV + f'<article><h1>{esc(TITLE)}</h1>' + paragraphs(P[:2]) + slides + paragraphs(P[2:4])
+            + '</article>\n' + FOOTER)
+    return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=P[:4])
+
+
+def fallback_after_class_cut():
+    # 3: the only container of the article carries a furniture word
+    # ("sidebar-layout"): class-based removal leaves a stub, the retry
+    # without it finds the article.
+    body = (NAV + f'<h1>{esc(TITLE)}</h1>\n<div class="sidebar-layout">' + paragraphs(P) + '</div>\n' + FOOTER)
+    return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=P)
+
+
+def lede_and_later_sections():
+    # 4: a standfirst above the body container and a second section after
+    # it, all inside the <article>; comments after it stay out.
+    lede = "Shift workers on the eastern shore win a reprieve as the board finds money for three more months."
+    heading = "What happens in April"
+    body = (NAV + f'<article><header><h1>{esc(TITLE)}</h1></header>\n'
+            f'<p class="standfirst">{esc(lede)}</p>\n'
+            '<div class="article-body">' + paragraphs(P[:4]) + '</div>\n'
+            f'<section class="chapter"><h2>{esc(heading)}</h2>' + paragraphs(P[4:]) + '</section>\n'
+            '</article>\n<div class="comment-list"><div class="content"><p>I have been waiting for this for '
+            'years, finally some good news for the eastern shore and for everyone who works nights.</p>'
+            '</div></div>\n' + FOOTER)
+    return (page(head(TITLE, '<meta property="og:type" content="article">'), body),
+            dict(title=TITLE, text=[lede] + P[:4] + [heading] + P[4:]))
+
+
+def bare_text_and_breaks():
+    # 5: prose written as bare text runs separated by <br><br>, beside a
+    # block child: each run is a paragraph.
+    runs = "<br><br>\n".join(esc(t) for t in P[:3])
+    body = (NAV + f'<h1>{esc(TITLE)}</h1>\n<div id="story">' + runs
+            + '<div class="inline-box"><p>' + esc(P[3]) + '</p></div>' + esc(P[4]) + '<br><br>\n' + esc(P[5])
+            + '</div>\n' + OTHER_STORY + FOOTER)
+    return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=P)
+
+
+# Two paragraphs of prose that are not the article, without a class to give
+# them away: unless the bare runs count as paragraphs, they win the scoring.
+OTHER_STORY = ('<div><div><div><p>Elsewhere in the region, the council approved a new cycle lane along the river, '
+               'which will open in May, after a consultation that drew, by its own count, 3,000 replies.</p>'
+               '<p>The lane, which cost less than planned, links the station, the hospital and the university, '
+               'and will be lit, cleaned and patrolled by the city, officials said.</p>'
+               '<p>Cyclists, walkers, runners and, on weekends, families with children are expected to use it, '
+               'the council said, adding that, if demand grows, a second lane, further east, could follow.</p>'
+               '</div></div></div>\n')
+
+
+def embedded_post():
+    # 7: a quoted post's text is part of the story; its attribution line is not.
+    quote = "The late ferry is the only way home for hundreds of us. Keep it running."
+    embed = ('<figure class="c-embed c-embed--social"><blockquote class="twitter-tweet"><p lang="en" dir="ltr">'
+             f'{esc(quote)}</p>&mdash; Eastern Shore Workers (@eastshoreworkers) '
+             '<a href="https://x.example/eastshoreworkers/status/1">February 12, 2025</a></blockquote>'
+             '<script async src="https://platform.x.example/widgets.js"></script></figure>\n')
+    body = (NAV + f'<article><h1>{esc(TITLE)}</h1>' + paragraphs(P[:2]) + embed + paragraphs(P[2:4])
+            + '</article>\n' + FOOTER)
+    return (page(head(TITLE, '<meta property="og:type" content="article">'), body),
+            dict(title=TITLE, text=P[:2] + [quote] + P[2:4]))
+
+
+def metadata_title_author_url_date():
+    # 8: og:title carries the site before the headline (no separator the
+    # site-name rule knows), the author meta a trailing separator, and the
+    # date is only in the URL.
+    h = (f'<head><meta charset="utf-8"><title>Harbour Herald: {esc(TITLE)}</title>'
+         f'<meta property="og:title" content="Harbour Herald: {esc(TITLE)}">'
+         '<meta property="og:site_name" content="Harbour Herald"><meta property="og:type" content="article">'
+         '<meta name="author" content="Tomas Berg -"></head>\n')
+    body = NAV + f'<article><h1>{esc(TITLE)}</h1>' + paragraphs(P[:4]) + '</article>\n' + FOOTER
+    return (page(h, body),
+            dict(title=TITLE, text=P[:4], authors=["Tomas Berg"], published="2025-02-13T00:00:00Z",
+                 url="https://harbourherald.example/2025/02/13/night-ferry-extended/"))
+
+
+def page_wide_form():
+    # The whole page inside one <form> (ASP.NET WebForms): the form is the
+    # page, not furniture; its fields still go.
+    body = ('<form method="post" action="./Article.aspx?id=1" id="aspnetForm"><input type="hidden" '
+            'name="__VIEWSTATE" value="abc">' + NAV + f'<div id="ctl00_ph1"><h1>{esc(TITLE)}</h1>'
+            + paragraphs(P[:4]) + '</div>\n<div class="search-box"><input type="text" name="q">'
+            '<input type="submit" value="Search"></div>' + FOOTER + '</form>\n')
+    return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=P[:4])
+
+
+def weak_marker_leak():
+    # 6: only strong markers protect: a comment's div.content must not keep
+    # the comment section that sits inside the article's block.
+    comments = "".join(
+        f'<div class="content"><p>{esc(c)}</p></div>' for c in (
+            "I have been waiting for this for years, finally some good news for the eastern shore and for "
+            "everyone who works nights, thank you to the board.",
+            "Three more months is not a plan, it is a delay, and the families on the eastern shore deserve "
+            "better than a temporary fix every winter."))
+    body = (NAV + f'<div id="page"><h1>{esc(TITLE)}</h1><div class="entry">' + paragraphs(P[:4])
+            + f'<div class="comments-area"><h3>2 comments</h3>{comments}</div></div></div>\n' + FOOTER)
+    return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=P[:4])
+
+
+PLAN = [
+    ("veto-website", veto_website),
+    ("jsonld-control-chars", jsonld_control_characters),
+    ("captions-credits", captions_and_credits),
+    ("gallery-counter", gallery_counter),
+    ("fallback-class-cut", fallback_after_class_cut),
+    ("lede-later-sections", lede_and_later_sections),
+    ("bare-text-breaks", bare_text_and_breaks),
+    ("embedded-post", embedded_post),
+    ("metadata-title-author-date", metadata_title_author_url_date),
+    ("page-wide-form", page_wide_form),
+    ("weak-marker-leak", weak_marker_leak),
+]
+
+
+def main():
+    for name in os.listdir(OUT):
+        if name[:3].isdigit() and int(name[:3]) >= FIRST_INDEX and (name.endswith(".html") or name.endswith(".json")):
+            os.remove(os.path.join(OUT, name))
+    for offset, (slug, build) in enumerate(PLAN):
+        index = FIRST_INDEX + offset
+        markup, fields = build()
+        with open(os.path.join(OUT, f"{index}-{slug}.html"), "w", encoding="utf-8") as out:
+            out.write(markup)
+        with open(os.path.join(OUT, f"{index}-{slug}.expected.json"), "w", encoding="utf-8") as out:
+            json.dump(expected(index, slug, **fields), out, ensure_ascii=False, indent=1)
+            out.write("\n")
+    print(f"wrote {len(PLAN)} pages to {OUT}")
+
+
+if __name__ == "__main__":
+    main()
