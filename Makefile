@@ -7,8 +7,10 @@ FUZZ_BUILD  ?= build-fuzz
 FUZZ_SECONDS ?= 60
 WERROR      := $(if $(filter true 1 yes,$(CI)),ON,OFF)
 CMAKE_FLAGS := -G Ninja -DNEWSD_WERROR=$(WERROR)
+PREFIX      ?= /usr/local
+DESTDIR     ?=
 
-.PHONY: all bootstrap configure build test test-unit test-asan test-fuzz demo bench lint format clean
+.PHONY: all bootstrap configure build build-newsd install test test-unit test-asan test-fuzz demo bench lint format clean
 
 all: build
 
@@ -22,6 +24,17 @@ configure: bootstrap $(BUILD)/build.ninja
 
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)
+
+# The daemon alone: what `make demo` and `make install` need (a fraction of
+# `build`, which also compiles every test, fuzz replay and benchmark).
+build-newsd: configure
+	cmake --build $(BUILD) -j $(JOBS) --target newsd
+
+# cmake/NewsdInstall.cmake lists what goes where; PREFIX and DESTDIR as usual:
+#   make install                          # /usr/local
+#   make install PREFIX=/usr DESTDIR=/tmp/pkg
+install: build-newsd
+	DESTDIR="$(DESTDIR)" cmake --install $(BUILD) --prefix "$(PREFIX)"
 
 # Everything: unit and integration tests, all of them again under ASan+UBSan
 # (the integration tests then spawn the sanitized newsd), then each fuzz target

@@ -72,6 +72,21 @@ class Section {
     out = value;
   }
 
+  // A retention age: "forever" (keep everything) or a duration of at least an
+  // hour (shorter would prune what the next poll is still reading).
+  void retention_age(std::string_view key, std::optional<milliseconds>& out) const {
+    const auto* node = find(key);
+    if (node == nullptr) return;
+    if (node->is_string() && *node->value<std::string>() == "forever") {
+      out = std::nullopt;
+      return;
+    }
+    milliseconds value{};
+    positive_duration(key, value);
+    if (value < std::chrono::hours(1)) fail(*node, key, "must be at least 1h, or \"forever\"");
+    out = value;
+  }
+
   void boolean(std::string_view key, bool& out) const {
     const auto* node = find(key);
     if (node == nullptr) return;
@@ -250,6 +265,20 @@ void read_politeness(const Section& politeness, PolitenessConfig& out) {
   }
 }
 
+void read_retention(const Section& retention, RetentionConfig& out) {
+  retention.only({"items", "articles", "fetch_log", "tombstones", "batch_size"});
+  retention.retention_age("items", out.items);
+  retention.retention_age("articles", out.articles);
+  retention.retention_age("fetch_log", out.fetch_log);
+  if (const auto* node = retention.find("tombstones")) {
+    std::optional<milliseconds> tombstones = out.tombstones;
+    retention.retention_age("tombstones", tombstones);
+    if (!tombstones) retention.fail(*node, "tombstones", "must be a duration (tombstones are always pruned)");
+    out.tombstones = *tombstones;
+  }
+  retention.positive_int("batch_size", out.batch_size, 100000);
+}
+
 }  // namespace
 
 ConfigError::ConfigError(std::string file, int line, std::string key, std::string reason)
@@ -307,7 +336,7 @@ Config parse_config(std::string_view toml_text, const std::filesystem::path& fil
   Config config;
   config.file = file_name;
   Section top(root, "", file);
-  top.only({"state_dir", "database", "http", "politeness", "scheduler"});
+  top.only({"state_dir", "database", "http", "politeness", "scheduler", "retention"});
   if (const auto* node = top.find("state_dir")) {
     std::optional<std::string> dir;
     top.string("state_dir", dir);
@@ -338,6 +367,7 @@ Config parse_config(std::string_view toml_text, const std::filesystem::path& fil
                                   feeds::format_duration(config.scheduler.max_interval)));
     }
   }
+  if (auto retention = top.table("retention")) read_retention(*retention, config.retention);
   return config;
 }
 

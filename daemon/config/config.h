@@ -60,6 +60,16 @@ struct SchedulerConfig {
   milliseconds max_interval{std::chrono::hours(24)};    // and its upper bound
 };
 
+// [retention]: how long rows are kept (docs/operations.md); nullopt keeps
+// them forever. Pruning runs in the daemon in small batches.
+struct RetentionConfig {
+  std::optional<milliseconds> items;     // by first_seen_at; the key stays as a tombstone
+  std::optional<milliseconds> articles;  // by created_at; emptied to a 'pruned' row
+  std::optional<milliseconds> fetch_log{std::chrono::hours(24 * 30)};  // by at
+  milliseconds tombstones{std::chrono::hours(24 * 365)};               // item keys and pruned articles
+  int batch_size = 500;                                                // rows per statement
+};
+
 struct Config {
   // The file this was read from; nullopt when no file was found (all defaults).
   std::optional<std::filesystem::path> file;
@@ -70,6 +80,7 @@ struct Config {
   HttpConfig http;
   PolitenessConfig politeness;
   SchedulerConfig scheduler;
+  RetentionConfig retention;
 };
 
 // A configuration file that cannot be used. what() is "FILE:LINE: KEY: reason".

@@ -200,6 +200,15 @@ PipelineOptions options_from_config(const config::Config& config, Logger logger)
       std::max(options.schedule.min_interval, duration_cast<Seconds>(config.scheduler.max_interval));
   options.schedule.default_interval = std::clamp(
       options.schedule.default_interval, options.schedule.min_interval, options.schedule.max_interval);
+  auto seconds = [](const std::optional<std::chrono::milliseconds>& age) -> std::optional<Seconds> {
+    if (!age) return std::nullopt;
+    return duration_cast<Seconds>(*age);
+  };
+  options.retention.items_max_age = seconds(config.retention.items);
+  options.retention.articles_max_age = seconds(config.retention.articles);
+  options.retention.fetch_log_max_age = seconds(config.retention.fetch_log);
+  options.retention.tombstone_max_age = duration_cast<Seconds>(config.retention.tombstones);
+  options.retention.batch_size = config.retention.batch_size;
   return options;
 }
 
@@ -805,6 +814,7 @@ asio::awaitable<void> Pipeline::run_forever(std::function<void()> on_ready) {
   // Pending articles first thing: a restart resumes what the last run left.
   TimePoint next_pending = Clock::now();
   TimePoint next_prune{};
+  storage::RetentionBatch pruned;  // by the retention pass under way
   while (!self.stopping) {
     TimePoint now = Clock::now();
     try {
@@ -826,10 +836,21 @@ asio::awaitable<void> Pipeline::run_forever(std::function<void()> on_ready) {
         next_pending = now + self.options.pending_every;
       }
       if (now >= next_prune) {
-        auto work14 = [&self] { return self.fetch_log.prune_older_than(self.options.fetch_log_max_age); };
-        auto pruned = co_await self.on_storage(std::move(work14));
-        if (pruned > 0) self.options.logger.info("pruned {} fetch_log rows", pruned);
-        next_prune = now + std::chrono::hours(24);
+        // One small batch per turn of this loop (at least one a second), so
+        // polls' storage work always gets in between; the pass ends when a
+        // batch finds nothing left.
+        auto work14 = [&self] { return storage::Retention(self.db, self.options.retention).prune_batch(); };
+        auto batch = co_await self.on_storage(std::move(work14));
+        pruned += batch;
+        if (batch.total() == 0) {
+          if (pruned.total() > 0) {
+            self.options.logger.info(
+                "retention pruned {} items, {} articles, {} fetch_log rows, {} tombstones", pruned.items,
+                pruned.articles, pruned.fetch_log, pruned.tombstones);
+          }
+          pruned = {};
+          next_prune = now + std::chrono::hours(1);
+        }
       }
     } catch (const std::exception& e) {
       self.options.logger.error("daemon housekeeping: {}", e.what());

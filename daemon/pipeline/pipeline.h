@@ -34,6 +34,7 @@
 #include "politeness/robots_cache.h"
 #include "scheduler/schedule.h"
 #include "storage/database.h"
+#include "storage/retention.h"
 
 namespace boost::asio {
 class io_context;
@@ -57,7 +58,7 @@ struct PipelineOptions {
   int pending_batch = 100;                // pending articles retried per pass
   std::chrono::seconds pending_every{std::chrono::minutes(10)};  // daemon: retry pass period
   std::chrono::seconds reload_every{std::chrono::minutes(1)};    // daemon: re-read sources (imports)
-  std::chrono::seconds fetch_log_max_age{std::chrono::hours(24 * 30)};
+  storage::RetentionPolicy retention;  // daemon: pruned a batch per loop turn, a pass an hour
   Logger logger{LogLevel::info};
 };
 

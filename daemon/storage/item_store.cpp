@@ -68,8 +68,12 @@ create temp table if not exists newsd_item_staging (
 // Rows per multi-row INSERT: 15,001 parameters, under libpq's limit of 65,535.
 constexpr std::size_t kRowsPerStatement = 1000;
 
-constexpr std::string_view kExistingSql =
-    "select key, content_hash from items where source_id = $1::bigint and key = any($2::text[])";
+// Stored items with their hash, and the keys retention pruned (hash null):
+// a pruned item still in its feed must not come back as a new item.
+constexpr std::string_view kExistingSql = R"sql(
+  select key, content_hash from items where source_id = $1::bigint and key = any($2::text[])
+  union all
+  select key, null from item_tombstones where source_id = $1::bigint and key = any($2::text[]))sql";
 
 // PostgreSQL text cannot hold NUL and must be valid UTF-8: one bad byte would
 // otherwise fail the whole feed's transaction.
@@ -320,19 +324,27 @@ StoreCounts ItemStore::store_feed_items(std::int64_t source_id, const feeds::Fee
   for (const Row* row : unique_rows) keys.push_back(*(*row)[kKey]);
   const std::string key_array = pg::text_array_literal(keys);
   std::unordered_map<std::string, std::string> stored_hash;
+  std::unordered_set<std::string> pruned_keys;
   db_.run(operation, [&](pg::Connection& conn) {
     db_.prepare(operation, "newsd_items_existing", kExistingSql);
     std::array<pg::Param, 2> params{source, key_array};
     auto existing = conn.exec_prepared(operation, "newsd_items_existing", params);
     stored_hash.clear();
+    pruned_keys.clear();
     stored_hash.reserve(static_cast<std::size_t>(existing.rows()));
     for (int row = 0; row < existing.rows(); ++row) {
-      stored_hash.emplace(existing.text(row, 0), existing.text(row, 1));
+      if (existing.is_null(row, 1)) {
+        pruned_keys.emplace(existing.text(row, 0));
+      } else {
+        stored_hash.emplace(existing.text(row, 0), existing.text(row, 1));
+      }
     }
   });
   std::vector<const Row*> to_write;
   for (const Row* row : unique_rows) {
-    auto found = stored_hash.find(*(*row)[kKey]);
+    const std::string& key = *(*row)[kKey];
+    if (pruned_keys.contains(key)) continue;  // counted as unchanged: nothing to store
+    auto found = stored_hash.find(key);
     if (found == stored_hash.end() || found->second != *(*row)[kContentHash]) to_write.push_back(row);
   }
   if (to_write.empty()) {

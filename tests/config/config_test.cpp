@@ -47,6 +47,30 @@ TEST(Config, EmptyFileGivesTheDocumentedDefaults) {
   EXPECT_FALSE(config.politeness.robots_for_feeds);
   EXPECT_EQ(config.scheduler.min_interval, 15min);
   EXPECT_EQ(config.scheduler.max_interval, 24h);
+  // Retention: items and articles are kept forever unless asked otherwise;
+  // fetch_log for 30 days, as before it was configurable.
+  EXPECT_FALSE(config.retention.items.has_value());
+  EXPECT_FALSE(config.retention.articles.has_value());
+  EXPECT_EQ(config.retention.fetch_log, 24h * 30);
+  EXPECT_EQ(config.retention.tombstones, 24h * 365);
+  EXPECT_EQ(config.retention.batch_size, 500);
+}
+
+TEST(Config, RetentionAgesAreDurationsOrForever) {
+  auto config = parse(R"(
+[retention]
+items = "90d"
+articles = "30d"
+fetch_log = "forever"
+tombstones = "2d"
+batch_size = 100
+)");
+  EXPECT_EQ(config.retention.items, 24h * 90);
+  EXPECT_EQ(config.retention.articles, 24h * 30);
+  EXPECT_FALSE(config.retention.fetch_log.has_value());
+  EXPECT_EQ(config.retention.tombstones, 48h);
+  EXPECT_EQ(config.retention.batch_size, 100);
+  EXPECT_FALSE(parse("[retention]\nitems = \"forever\"\n").retention.items.has_value());
 }
 
 TEST(Config, TheShippedExampleIsValidAndReadAsWritten) {
@@ -66,6 +90,8 @@ TEST(Config, TheShippedExampleIsValidAndReadAsWritten) {
   EXPECT_FALSE(slow.connections.has_value());
   EXPECT_EQ(slow.gap, 10s);
   EXPECT_EQ(config.scheduler.max_interval, 24h);
+  EXPECT_FALSE(config.retention.items.has_value());
+  EXPECT_EQ(config.retention.fetch_log, 24h * 30);
 }
 
 TEST(Config, ReadsEverySetting) {
@@ -185,7 +211,17 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"MinAboveMax", "[scheduler]\nmin_interval = \"2h\"\nmax_interval = \"1h\"\n", 3,
                 "scheduler.max_interval", "longer than max_interval"},
         BadCase{"MinAboveDefaultMax", "[scheduler]\nmin_interval = \"2d\"\n", 2, "scheduler.min_interval",
-                "longer than max_interval"}),
+                "longer than max_interval"},
+        BadCase{"RetentionTooShort", "[retention]\nitems = \"30m\"\n", 2, "retention.items", "at least 1h"},
+        BadCase{"RetentionNotDuration", "[retention]\n\narticles = \"a month\"\n", 3, "retention.articles",
+                "not a duration"},
+        BadCase{"RetentionZero", "[retention]\nfetch_log = \"0s\"\n", 2, "retention.fetch_log",
+                "longer than zero"},
+        BadCase{"TombstonesForever", "[retention]\ntombstones = \"forever\"\n", 2, "retention.tombstones",
+                "always pruned"},
+        BadCase{"RetentionBatchZero", "[retention]\nbatch_size = 0\n", 2, "retention.batch_size",
+                "between 1 and 100000"},
+        BadCase{"UnknownRetentionKey", "[retention]\nitem = \"90d\"\n", 2, "retention.item", "unknown key"}),
     [](const ::testing::TestParamInfo<BadCase>& param_info) { return std::string(param_info.param.name); });
 
 class ConfigFiles : public ::testing::Test {

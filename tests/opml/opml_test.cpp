@@ -297,3 +297,26 @@ TEST(Opml, SetSourceOptionIsStrict) {
 }
 
 }  // namespace
+
+namespace {
+
+// The example `make install` ships (share/doc/newsd/examples/sources.opml)
+// must be a file `newsd import` accepts as written.
+TEST(Opml, TheShippedExampleIsValidAndReadAsWritten) {
+  std::ifstream in(std::string(NEWSD_TESTS_SOURCE_DIR) + "/../systemd/sources.opml.example",
+                   std::ios::binary);
+  ASSERT_TRUE(in.good());
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  auto document = feeds::parse_opml(bytes.str());
+  EXPECT_TRUE(document.warnings.empty());
+  ASSERT_EQ(document.sources.size(), 2u);
+  EXPECT_EQ(document.sources[0].url, "https://kyivindependent.com/news-archive/rss/");
+  EXPECT_EQ(document.sources[0].category, (std::vector<std::string>{"News", "Europe"}));
+  EXPECT_EQ(document.sources[0].options.articles, true);
+  EXPECT_EQ(document.sources[0].options.interval, std::chrono::minutes(30));
+  EXPECT_EQ(document.sources[1].category, (std::vector<std::string>{"Software"}));
+  EXPECT_EQ(document.sources[1].options.articles, false);
+}
+
+}  // namespace

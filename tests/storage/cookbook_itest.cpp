@@ -2,8 +2,10 @@
 // the documentation cannot rot without this test failing.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <vector>
@@ -100,6 +102,8 @@ const std::map<std::string, std::vector<std::string>> kExpected = {
      {"Dam repaired overnight | ~<<dam>> overnight and <<power>> | *"}},
     {"Search items, newest first",
      {"World Wire | Power back after dam repair | *", "Kyiv Daily | Dam repaired | *"}},
+    {"Search with stemming in one language",
+     {"World Wire | Power back after dam repair | en", "Kyiv Daily | Dam repaired | en"}},
     {"Items per tag this week", {"Energy | 2", "Economy | 1", "Politics | 1", "Ukraine | 1"}},
     {"The same story across sources", {"https://kyiv.example/dam | 2 | Kyiv Daily, World Wire"}},
     {"Items still waiting for their article",
@@ -208,6 +212,147 @@ TEST(Cookbook, TheListenExampleReceivesNewItems) {
   ASSERT_TRUE(notification.has_value());
   EXPECT_EQ(notification->channel, "newsd_items");
   EXPECT_EQ(notification->payload, std::to_string(id));
+}
+
+// The same cookbook against three feeds that differ only in language: one
+// without <language> (English text, indexed as written), a German one (which has
+// a stemmer) and a Ukrainian one (which has none). Every query that reads items
+// or articles must return rows of each feed; the search queries are run with
+// each feed's own words in place of the documented search terms.
+constexpr std::string_view kMultilingualSeed = R"sql(
+insert into sources (url, title) values
+  ('https://plain.example/rss', 'Plain Wire'),
+  ('https://berlin.example/rss', 'Berliner Blatt'),
+  ('https://kyiv.example/rss', 'Київські новини');
+
+insert into articles (canonical_url, url, title, language, text, status, word_count, published, extracted_at, fetched_at, http_status, attempts)
+select v.url, v.url, v.title, v.language, v.text, 'extracted', 12, now() - v.age, now() - v.age, now() - v.age, 200, 1
+from (values
+  ('https://plain.example/main', 'Turbines humming again', null,
+   'The turbines were humming again after the dam repairs, and power returned to the city.', interval '1 hour'),
+  ('https://berlin.example/main', 'Strom fließt wieder', 'de',
+   'Nach der Reparatur der Staudämme fließt der Strom wieder in die Stadt.', interval '2 hours'),
+  ('https://kyiv.example/main', 'Електроенергія повернулася', 'uk',
+   'Після ремонту греблі електроенергія повернулася до міста.', interval '3 hours')
+) as v(url, title, language, text, age);
+insert into articles (canonical_url, url)
+  values ('https://plain.example/wait', 'https://plain.example/wait'),
+         ('https://berlin.example/wait', 'https://berlin.example/wait'),
+         ('https://kyiv.example/wait', 'https://kyiv.example/wait');
+insert into articles (canonical_url, url, status, error, http_status, attempts, fetched_at)
+select u, u, 'failed', 'HTTP 404 Not Found', 404, 1, now() - interval '1 hour'
+from unnest(array['https://plain.example/broken', 'https://berlin.example/broken', 'https://kyiv.example/broken']) as u;
+
+insert into items (source_id, key, canonical_url, link, title, content, categories, published, first_seen_at, last_changed_at, content_hash, language)
+select s.id, v.key, v.url, v.url, v.title, v.content, v.categories::jsonb,
+       now() - v.age, now() - v.age, now() - v.changed_age, md5(v.key || v.title), v.language
+from (values
+  ('https://plain.example/rss', 'main', 'https://plain.example/main', 'Dam repairs finished',
+   '<p>Crews finished the dam repairs; the turbines are humming again.</p>', '["Energy"]', null, interval '1 hour', interval '5 minutes'),
+  ('https://berlin.example/rss', 'main', 'https://berlin.example/main', 'Staudämme repariert',
+   '<p>Die Staudämme wurden repariert, der Strom fließt wieder.</p>', '["Energie"]', 'de', interval '2 hours', interval '5 minutes'),
+  ('https://kyiv.example/rss', 'main', 'https://kyiv.example/main', 'Ремонт греблі завершено',
+   '<p>Гребля відремонтована, електроенергія повернулася.</p>', '["Енергетика"]', 'uk', interval '3 hours', interval '5 minutes'),
+  ('https://plain.example/rss', 'wait', 'https://plain.example/wait', 'Talks resume', '<p>Delegations met.</p>', '[]', null, interval '1 day', interval '1 day'),
+  ('https://berlin.example/rss', 'wait', 'https://berlin.example/wait', 'Gespräche gehen weiter', '<p>Die Delegationen trafen sich.</p>', '[]', 'de', interval '1 day', interval '1 day'),
+  ('https://kyiv.example/rss', 'wait', 'https://kyiv.example/wait', 'Переговори тривають', '<p>Делегації зустрілися.</p>', '[]', 'uk', interval '1 day', interval '1 day'),
+  ('https://plain.example/rss', 'shared', 'https://wire.example/story', 'Summit opens', null, '[]', null, interval '2 days', interval '2 days'),
+  ('https://berlin.example/rss', 'shared', 'https://wire.example/story', 'Gipfel beginnt', null, '[]', 'de', interval '2 days', interval '2 days'),
+  ('https://kyiv.example/rss', 'shared', 'https://wire.example/story', 'Саміт відкрився', null, '[]', 'uk', interval '2 days', interval '2 days')
+) as v(source_url, key, url, title, content, categories, language, age, changed_age)
+join sources s on s.url = v.source_url;
+)sql";
+
+struct LanguageFeed {
+  std::string name;
+  std::vector<std::string> markers;                 // any of these in a row makes it this feed's row
+  std::map<std::string, std::string> search_terms;  // cookbook query title -> its words in this language
+};
+
+const std::vector<LanguageFeed>& language_feeds() {
+  static const std::vector<LanguageFeed> feeds = {
+      {"no <language>",
+       {"plain.example", "Plain Wire", "Dam repairs finished", "Turbines humming again", "Energy",
+        "Talks resume"},
+       {{"Search articles, with highlighted snippets", "turbines humming"},
+        {"Search items, newest first", "\"dam repairs\""},
+        {"Search with stemming in one language", "dam repairs"}}},
+      {"German",
+       {"berlin.example", "Berliner Blatt", "Staudämme repariert", "Strom fließt wieder", "Energie",
+        "Gespräche gehen weiter"},
+       {{"Search articles, with highlighted snippets", "Staudämme Strom"},
+        {"Search items, newest first", "\"Staudämme repariert\""},
+        {"Search with stemming in one language", "Staudämme"}}},
+      {"Ukrainian",
+       {"kyiv.example", "Київські новини", "Ремонт греблі завершено", "Електроенергія повернулася",
+        "Енергетика", "Переговори тривають"},
+       {{"Search articles, with highlighted snippets", "греблі електроенергія"},
+        {"Search items, newest first", "\"ремонт греблі\""},
+        {"Search with stemming in one language", "гребля"}}},
+  };
+  return feeds;
+}
+
+bool row_of(const LanguageFeed& feed, const std::string& row) {
+  return std::ranges::any_of(
+      feed.markers, [&](const std::string& marker) { return row.find(marker) != std::string::npos; });
+}
+
+// The query with every websearch_to_tsquery(config, 'terms') given `terms`
+// instead (quotes doubled as SQL wants them).
+std::string with_search_terms(const std::string& sql, const std::string& terms) {
+  std::string quoted;
+  for (char c : terms) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+  static const std::regex search_call(R"(websearch_to_tsquery\('(\w+)', '(?:[^']|'')*'\))");
+  return std::regex_replace(sql, search_call, "websearch_to_tsquery('$1', '" + quoted + "')");
+}
+
+TEST(Cookbook, EveryQueryFindsItemsAndArticlesWhateverTheirLanguage) {
+  auto queries = cookbook_queries();
+  Connection conn(newsd::test::migrated_database("cookbook_languages"));
+  conn.exec_script("seed items in three languages", kMultilingualSeed);
+  static const std::regex reads_items(R"(\b(items|articles|news)\b)");
+  int checked = 0;
+  for (const auto& query : queries) {
+    SCOPED_TRACE(query.title);
+    // Queries over sources, hosts and fetch_log only: those rows carry no language.
+    if (!std::regex_search(query.sql, reads_items)) continue;
+    const bool is_search = query.sql.find("websearch_to_tsquery") != std::string::npos;
+    for (const auto& feed : language_feeds()) {
+      SCOPED_TRACE(feed.name);
+      std::string sql = query.sql;
+      if (is_search) {
+        auto terms = feed.search_terms.find(query.title);
+        ASSERT_NE(terms, feed.search_terms.end()) << "no search terms in this language for this query";
+        sql = with_search_terms(query.sql, terms->second);
+        ASSERT_NE(sql, query.sql);
+      }
+      auto rows = run(conn, sql);
+      EXPECT_TRUE(std::ranges::any_of(rows, [&](const std::string& row) { return row_of(feed, row); }))
+          << sql << "\nfound no row of this feed among " << rows.size() << " rows";
+      if (is_search) {
+        for (const auto& row : rows)
+          EXPECT_TRUE(row_of(feed, row)) << "search found another feed's row: " << row;
+      }
+    }
+    ++checked;
+  }
+  EXPECT_GE(checked, 10) << "the cookbook's queries over items and articles";
+}
+
+TEST(Cookbook, StemmedSearchInOneLanguageFindsInflectedForms) {
+  Connection conn(newsd::test::migrated_database("cookbook_stemming"));
+  conn.exec_script("seed items in three languages", kMultilingualSeed);
+  // "Staudammes" is in no text, but stems like the German item's "Staudämme".
+  auto rows = run(conn, R"sql(
+    select title from items
+    where search @@ (websearch_to_tsquery('simple', 'Staudammes') || websearch_to_tsquery('german', 'Staudammes'))
+    order by title)sql");
+  EXPECT_EQ(rows, std::vector<std::string>{"Staudämme repariert"});
+  // The words as written find the Ukrainian item, which has no stemmer.
+  rows = run(conn,
+             "select title from articles where search @@ websearch_to_tsquery('simple', 'ремонту греблі')");
+  EXPECT_EQ(rows, std::vector<std::string>{"Електроенергія повернулася"});
 }
 
 }  // namespace
