@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "feeds/fast_paths.h"
 #include "feeds/parse.h"
 #include "feeds/sanitize.h"
 
@@ -218,6 +219,17 @@ void SanitizeOnly(benchmark::State& state) {
   // Reported against the corpus size, so the three rates compare directly.
   state.SetBytesProcessed(state.iterations() * corpus_bytes());
   state.counters["html_MB"] = static_cast<double>(bytes) / 1e6;
+  // Which path the fragments take: the scanner for simple HTML, libxml2 for the rest.
+  std::int64_t fast = 0, fast_bytes = 0;
+  for (const auto& fragment : html_fragments()) {
+    if (!feeds::fast_paths::sanitize_html_fast(fragment, options)) continue;
+    ++fast;
+    fast_bytes += static_cast<std::int64_t>(fragment.size());
+  }
+  const auto count = static_cast<double>(std::max<std::size_t>(html_fragments().size(), 1));
+  state.counters["fast_path_fragments"] = static_cast<double>(fast) / count;
+  state.counters["fast_path_bytes"] =
+      static_cast<double>(fast_bytes) / static_cast<double>(std::max<std::int64_t>(bytes, 1));
 }
 
 BENCHMARK(RawParse)->Unit(benchmark::kMillisecond)->MinTime(2.0);

@@ -5,7 +5,12 @@ xhtml content, JSON Feed, RSS in legacy encodings (windows-1251, koi8-r,
 shift_jis, iso-8859-1) and one 10 MB feed. About 60 MB in all; written to the
 directory given (never committed).
 
-usage: gen_feed_corpus.py OUTPUT_DIR
+With --realistic the HTML of RSS and JSON items is written the way real feeds
+write it (issue 17): unclosed <p>, <br> without a slash, comments, inline
+styles, unquoted attributes, bare '&', entity soup, misnested tags; Atom's
+XHTML stays well-formed, as XML requires.
+
+usage: gen_feed_corpus.py [--realistic] OUTPUT_DIR
 """
 import json
 import os
@@ -24,7 +29,34 @@ def sentence(rng, words, n):
     return " ".join(rng.choice(words) for _ in range(n)).capitalize() + "."
 
 
-def article_html(rng, words, size):
+REALISTIC = False
+ENTITY_SOUP = ["&nbsp;", "&rsquo;", "&#8217;", "&#x2014;", "&hellip;", "&#146;", "&ldquo;", "&rdquo;", "&amp;nbsp;"]
+
+
+def wild(rng, chunk, words):
+    """One chunk of generated HTML made the way CMSs and hand-edited feeds write it."""
+    r = rng.random()
+    if chunk.startswith("<p>") and rng.random() < 0.35:
+        chunk = chunk[:-4]  # unclosed <p>
+    if r < 0.25:
+        chunk = chunk.replace(". ", ".<br>", 1)
+    elif r < 0.45:
+        chunk = chunk.replace(" ", " " + rng.choice(ENTITY_SOUP) + " ", 1)
+    elif r < 0.55:
+        chunk = chunk.replace("<p>", '<p style="margin:0 0 1em;font-family:Georgia">', 1)
+    elif r < 0.62:
+        chunk = "<!-- wp:paragraph -->" + chunk + "<!-- /wp:paragraph -->"
+    elif r < 0.70:
+        chunk = chunk.replace(" ", f" {rng.choice(['AT&T', 'R&D', 'Q&A', 'B&B'])} ", 1)
+    elif r < 0.74:
+        chunk = f"<font color=#333 size=2>{sentence(rng, words, 6)}</font>" + chunk
+    elif r < 0.77:
+        chunk = f"<div class=entry><p>{sentence(rng, words, 9)}</div>" + chunk  # misnested
+    return chunk
+
+
+def article_html(rng, words, size, realistic=None):
+    realistic = REALISTIC if realistic is None else realistic
     parts = []
     total = 0
     n = 0
@@ -46,6 +78,8 @@ def article_html(rng, words, size):
             link = f'<a href="https://news.example.com/story/{rng.randrange(10**6)}?utm_source=feed">{sentence(rng, words, 3)}</a>'
             chunk = (f"<p>{sentence(rng, words, 12)} <strong>{sentence(rng, words, 3)}</strong> {link} "
                      f"{sentence(rng, words, 14)} &mdash; {sentence(rng, words, 6)} &amp; more.</p>")
+        if realistic:
+            chunk = wild(rng, chunk, words)
         parts.append(chunk)
         total += len(chunk.encode("utf-8"))
     return "".join(parts)
@@ -94,7 +128,7 @@ def atom(rng, words, entries):
            f"<author><name>{sentence(rng, words, 2)}</name></author>"]
     for i in range(entries):
         slug = rng.randrange(10**9)
-        html = xhtml_escape(article_html(rng, words, rng.randrange(2048, 8192)))
+        html = xhtml_escape(article_html(rng, words, rng.randrange(2048, 8192), realistic=False))
         out.append(
             f"<entry><id>tag:blog.example.org,2025:{slug}</id><title type=\"html\">{sentence(rng, words, 7)} &amp;lt;3</title>"
             f'<link rel="alternate" type="text/html" href="posts/{slug}"/>'
@@ -121,10 +155,15 @@ def json_feed(rng, words, items):
 
 
 def main():
-    if len(sys.argv) != 2:
+    global REALISTIC
+    args = sys.argv[1:]
+    if args and args[0] == "--realistic":
+        REALISTIC = True
+        args = args[1:]
+    if len(args) != 1:
         print(__doc__, file=sys.stderr)
         return 2
-    out_dir = sys.argv[1]
+    out_dir = args[0]
     os.makedirs(out_dir, exist_ok=True)
     rng = random.Random(SEED)
     files = []
