@@ -39,6 +39,8 @@ class io_context;
 
 namespace newsd::pipeline {
 
+struct PassSummary;
+
 struct PipelineOptions {
   http::ClientOptions client;
   http::Timeouts timeouts;
@@ -56,7 +58,11 @@ struct PipelineOptions {
   std::chrono::seconds pending_every{std::chrono::minutes(10)};  // daemon: retry pass period
   std::chrono::seconds reload_every{std::chrono::minutes(1)};    // daemon: re-read sources (imports)
   std::chrono::seconds fetch_log_max_age{std::chrono::hours(24 * 30)};
+  std::chrono::seconds summary_every{std::chrono::minutes(5)};  // daemon: one info line on the polls
   Logger logger{LogLevel::info};
+  // run_once: called on the io thread after each source's poll and after the
+  // pending articles, with the pass so far (`newsd once`'s progress line).
+  std::function<void(const PassSummary&)> on_progress;
 };
 
 // The options a configuration file asks for (defaults for what it leaves out).
@@ -83,6 +89,7 @@ struct SourceReport {
 
 // What a pass (`newsd once`) did.
 struct PassSummary {
+  int sources_due = 0;  // the sources this pass set out to poll
   int sources_polled = 0;
   int not_modified = 0;
   int items_new = 0;
