@@ -25,19 +25,19 @@ TEST(Cli, HelpListsCommands) {
 
 TEST(Cli, NoArgumentsPrintsHelpAndFails) {
   auto run = run_newsd("");
-  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.status, 64);  // EX_USAGE
   EXPECT_NE(run.out.find("Usage: newsd"), std::string::npos);
 }
 
 TEST(Cli, UnknownCommandIsAUsageError) {
   auto run = run_newsd("frobnicate");
-  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.status, 64);  // EX_USAGE
   EXPECT_NE(run.err.find("unknown command 'frobnicate'"), std::string::npos) << run.err;
 }
 
 TEST(Cli, UnknownOptionNamesTheCommand) {
   auto run = run_newsd("version --bogus");
-  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.status, 64);  // EX_USAGE
   EXPECT_NE(run.err.find("newsd version: unknown option --bogus"), std::string::npos) << run.err;
 }
 

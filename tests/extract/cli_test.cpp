@@ -65,9 +65,9 @@ TEST(ExtractCli, UnreadableInputExitsTwoWithAReason) {
 }
 
 TEST(ExtractCli, BadCommandLine) {
-  EXPECT_EQ(newsd::test::run_newsd("extract").status, 2);
-  EXPECT_EQ(newsd::test::run_newsd("extract a b").status, 2);
-  EXPECT_EQ(newsd::test::run_newsd("extract a --bogus").status, 2);
+  EXPECT_EQ(newsd::test::run_newsd("extract").status, 64);
+  EXPECT_EQ(newsd::test::run_newsd("extract a b").status, 64);
+  EXPECT_EQ(newsd::test::run_newsd("extract a --bogus").status, 64);
   EXPECT_EQ(newsd::test::run_newsd("extract --help").status, 0);
 }
 

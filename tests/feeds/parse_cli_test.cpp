@@ -72,7 +72,7 @@ TEST(ParseCli, StdinBaseUrlAndCharset) {
 
 TEST(ParseCli, NoFileIsAUsageError) {
   const auto run = run_newsd("parse");
-  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.status, 64);  // EX_USAGE
   EXPECT_NE(run.err.find("usage: newsd parse"), std::string::npos) << run.err;
 }
 

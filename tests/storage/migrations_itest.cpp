@@ -205,7 +205,7 @@ TEST(MigrateCommand, RefusesNewerSchemaWithAClearMessage) {
 
 TEST(MigrateCommand, WithoutADatabaseIsAUsageError) {
   auto result = newsd::test::run_newsd("migrate --db ''");
-  EXPECT_EQ(result.status, 2) << result.err;
+  EXPECT_EQ(result.status, 64) << result.err;
 }
 
 }  // namespace
