@@ -26,7 +26,9 @@ int cmd_once(std::span<const std::string_view> args) {
   const auto started = std::chrono::steady_clock::now();
   if (progress.enabled()) {
     session.options.on_progress = [&progress, started](const pipeline::PassSummary& so_far) {
-      progress.show(format_once_progress(so_far, std::chrono::steady_clock::now() - started));
+      // The last source's update is always drawn, whatever the redraw interval.
+      const bool last = so_far.sources.size() == static_cast<std::size_t>(so_far.sources_due);
+      progress.show(format_once_progress(so_far, std::chrono::steady_clock::now() - started), last);
     };
   }
   auto summary = pipeline::run_once_blocking(*session.database, session.options);

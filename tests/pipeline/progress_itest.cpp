@@ -1,8 +1,11 @@
 // `newsd once` and `newsd import` with standard error not a terminal (a log
 // file, a pipe, cron's mail): no progress line, no carriage returns or
 // escape codes, only the log lines.
+#include <fcntl.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <stdlib.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -19,7 +22,8 @@ using ::testing::Not;
 
 TEST(ProgressLine, NoneWhenStandardErrorIsNotATerminal) {
   PipelineWorld world("pipeline_progress_not_tty");
-  world.server().override_status("/valley/rss.xml", 503);  // a warning line on stderr
+  // A warning line on stderr; a 404 does not back the shared host off (a 503 would, for 30 s).
+  world.server().override_status("/valley/rss.xml", 404);
   auto dir = std::filesystem::temp_directory_path() / ("newsd-progress-" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
   auto config = dir / "newsd.toml";
@@ -40,6 +44,45 @@ TEST(ProgressLine, NoneWhenStandardErrorIsNotATerminal) {
   EXPECT_THAT(import.err, Not(HasSubstr("\r")));
   EXPECT_THAT(import.err, Not(HasSubstr("sources 1/1")));
   std::filesystem::remove_all(dir);
+}
+
+// The other side: with stderr on a (pseudo-)terminal the line is drawn and redrawn.
+TEST(ProgressLine, DrawnInPlaceOnATerminal) {
+  PipelineWorld world("pipeline_progress_tty");
+  auto dir = std::filesystem::temp_directory_path() / ("newsd-progress-tty-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  auto config = dir / "newsd.toml";
+  std::ofstream(config) << "[http]\nallow_private = [\"127.0.0.1\"]\n[politeness]\nhost_gap = \"10ms\"\n";
+  int master = posix_openpt(O_RDWR | O_NOCTTY);
+  if (master < 0) GTEST_SKIP() << "no pseudo-terminals here";
+  ASSERT_EQ(grantpt(master), 0);
+  ASSERT_EQ(unlockpt(master), 0);
+  const std::string terminal = ptsname(master);
+  const std::string db = world.url();
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    int tty = open(terminal.c_str(), O_RDWR | O_NOCTTY);
+    if (tty < 0 || dup2(tty, STDERR_FILENO) < 0) _exit(126);
+    setenv("TERM", "xterm", 1);
+    execl(NEWSD_BINARY, NEWSD_BINARY, "once", "--db", db.c_str(), "--config", config.c_str(),
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  // Read until the child's side closes (EIO), so it never blocks on a full terminal.
+  std::string drawn;
+  char buffer[4096];
+  for (ssize_t n = 0; (n = read(master, buffer, sizeof buffer)) > 0;)
+    drawn.append(buffer, static_cast<std::size_t>(n));
+  int status = 0;
+  ASSERT_EQ(waitpid(pid, &status, 0), pid);
+  close(master);
+  std::filesystem::remove_all(dir);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << drawn;
+  EXPECT_THAT(drawn, HasSubstr("\rsources 4/4 | 9 new items ("));
+  EXPECT_THAT(drawn, HasSubstr("\x1b[K"));
+  EXPECT_TRUE(drawn.ends_with("\r\x1b[K")) << drawn;  // erased at the end
 }
 
 TEST(Logs, OnceAtDebugLogsOneLogfmtOrJsonLinePerFetch) {
