@@ -100,6 +100,12 @@ class Discoverer {
     // The URL the user gave is fetched as it will be polled; the guesses
     // below always ask robots.txt first.
     auto page = fetch(as_configured_, url);
+    if (page.refusal == politeness::Refusal::robots_disallowed) {
+      // The daemon would never poll it either (robots_for_feeds is on).
+      discovery.outcome = Discovery::Outcome::refused;
+      discovery.reason = describe(page, url);
+      return discovery;
+    }
     if (page.refused() || !page.response.ok() || page.response.status >= 500 || page.response.status == 0) {
       discovery.outcome = Discovery::Outcome::unreachable;
       discovery.reason = describe(page, url);

@@ -51,7 +51,7 @@ inline constexpr Option kAdd[] = {
     {"site-url", "URL", "the web site the feed belongs to"},
     {"interval", "DURATION", "poll this often (e.g. 30m, 2h)"},
     {"min-interval", "DURATION", "never poll more often than this, whatever the feed asks"},
-    {"host-rate", "RATE", "requests per second allowed to the feed's host (e.g. 0.5)"},
+    {"host-rate", "RATE", "at most this many requests to the feed's host, e.g. 1/s or 1/10s"},
     {"articles", "BOOL", "fetch and extract the items' articles (true/false)"},
     {"insecure", "BOOL", "accept an invalid TLS certificate for this source (true/false)"},
     {"no-discover", "", "add URL as given, without fetching it to check it or find its feeds"},
