@@ -153,6 +153,18 @@ TEST_F(AddDiscovery, PlainTextAndMissingPagesAddNothing) {
   EXPECT_TRUE(sources().empty());
 }
 
+TEST_F(AddDiscovery, AFeedRobotsTxtForbidsIsRefusedWhenFeedsObeyRobots) {
+  write("robots.txt", "User-agent: *\nDisallow: /direct/\n");
+  std::ofstream(config_) << "[http]\nallow_private = [\"127.0.0.1\"]\n[politeness]\nhost_gap = \"10ms\"\n"
+                            "robots_for_feeds = true\n";
+  auto result = add("/direct/feed.xml");
+  EXPECT_EQ(result.status, 65) << result.err;
+  EXPECT_THAT(result.err, HasSubstr(server_->base_url() + "/direct/feed.xml"));
+  EXPECT_THAT(result.err, HasSubstr("robots"));
+  EXPECT_TRUE(sources().empty());
+  EXPECT_EQ(position("GET /direct/feed.xml 200"), -1);
+}
+
 TEST_F(AddDiscovery, NoDiscoverAddsWithoutARequestAndUnreachableIsAddedWithAWarning) {
   auto unchecked = add("/nothing/page.html", " --no-discover");
   ASSERT_EQ(unchecked.status, 0) << unchecked.err;
