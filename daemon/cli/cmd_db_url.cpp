@@ -4,12 +4,13 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "cluster/database.h"
 
 namespace newsd::cli {
 
 int cmd_db_url(std::span<const std::string_view> args) {
-  Args parsed(args, {"db", "config"});
+  Args parsed(args, options::kDbUrl);
   if (!parsed.positional().empty()) throw UsageError("db-url takes no positional arguments");
   Logger logger(LogLevel::warn, stderr);
   auto database = cluster::open_database(parsed.value("db"), parsed.value("config"), logger);
@@ -24,7 +25,7 @@ int cmd_db_url(std::span<const std::string_view> args) {
 }
 
 int cmd_db_stop(std::span<const std::string_view> args) {
-  Args parsed(args, {"config"});
+  Args parsed(args, options::kDbStop);
   if (!parsed.positional().empty()) throw UsageError("db-stop takes no positional arguments");
   auto getenv = config::process_environment();
   std::optional<std::filesystem::path> config_file;

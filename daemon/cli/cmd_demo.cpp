@@ -16,6 +16,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "cluster/embedded_cluster.h"
 #include "demo/static_server.h"
 #include "feeds/opml.h"
@@ -135,7 +136,7 @@ void print_landed(pg::Connection& conn) {
 }  // namespace
 
 int cmd_demo(std::span<const std::string_view> args) {
-  Args parsed(args, {"data"}, {"keep"});
+  Args parsed(args, options::kDemo);
   if (!parsed.positional().empty()) throw UsageError("demo takes no positional arguments");
   fs::path data;
   if (auto given = parsed.value("data")) {

@@ -7,6 +7,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "cluster/database.h"
 #include "feeds/opml.h"
 #include "sources/source_store.h"
@@ -15,7 +16,7 @@
 namespace newsd::cli {
 
 int cmd_export(std::span<const std::string_view> args) {
-  Args parsed(args, {"db", "config", "file"});
+  Args parsed(args, options::kExport);
   if (!parsed.positional().empty()) throw UsageError("export takes no positional arguments");
 
   Logger logger(LogLevel::info, stderr);

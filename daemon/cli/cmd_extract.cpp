@@ -8,22 +8,13 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/input_file.h"
+#include "cli/options.h"
 #include "feeds/extract.h"
 
 namespace newsd::cli {
 
 int cmd_extract(std::span<const std::string_view> args) {
-  Args parsed(args, {"url", "charset", "max-bytes"}, {"help"});
-  if (parsed.flag("help")) {
-    fmt::print(
-        "usage: newsd extract FILE [--url URL] [--charset NAME] [--max-bytes N]\n"
-        "Extracts the article from an HTML page (FILE, or - for standard input) and prints\n"
-        "one JSON object: url, canonical_url, title, authors, published, modified, site_name,\n"
-        "language, image, tags, description, text, html, word_count, confidence, method.\n"
-        "A page without an article prints text \"\" and a low confidence (exit 0);\n"
-        "unreadable input exits 2. See docs/extraction.md.\n");
-    return kExitOk;
-  }
+  Args parsed(args, options::kExtract);
   if (parsed.positional().size() != 1) throw UsageError("extract takes exactly one FILE (or - for stdin)");
   feeds::ExtractOptions options;
   const std::string url = parsed.value("url").value_or("");

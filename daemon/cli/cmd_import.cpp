@@ -1,5 +1,8 @@
 // newsd import FILE.opml [--prune]: make the sources table match an OPML file.
 #include <fmt/core.h>
+#include <unistd.h>
+
+#include <chrono>
 
 #include <fstream>
 #include <iostream>
@@ -8,6 +11,8 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/options.h"
+#include "cli/progress.h"
 #include "cluster/database.h"
 #include "feeds/opml.h"
 #include "sources/source_store.h"
@@ -34,7 +39,7 @@ void print_list(std::string_view what, const std::vector<std::string>& urls) {
 }  // namespace
 
 int cmd_import(std::span<const std::string_view> args) {
-  Args parsed(args, {"db", "config"}, {"prune"});
+  Args parsed(args, options::kImport);
   if (parsed.positional().size() != 1) throw UsageError("import takes exactly one OPML file ('-' for stdin)");
   const std::string& path = parsed.positional()[0];
   const std::string name = path == "-" ? "<stdin>" : path;
@@ -65,7 +70,16 @@ int cmd_import(std::span<const std::string_view> args) {
   auto database = cluster::open_database(parsed.value("db"), parsed.value("config"), logger);
   pg::Connection conn(database.url);
   storage::migrate(conn);
-  auto report = sources::sync_sources(conn, document.sources, {parsed.flag("prune"), name});
+  sources::SyncOptions sync_options{parsed.flag("prune"), name};
+  ProgressLine progress(stderr, progress_wanted(STDERR_FILENO));
+  const auto started = std::chrono::steady_clock::now();
+  if (progress.enabled()) {
+    sync_options.on_progress = [&progress, started](std::size_t done, std::size_t total) {
+      progress.show(format_import_progress(done, total, std::chrono::steady_clock::now() - started));
+    };
+  }
+  auto report = sources::sync_sources(conn, document.sources, sync_options);
+  progress.clear();
 
   print_list("added", report.added);
   print_list("updated", report.updated);

@@ -6,6 +6,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "cluster/database.h"
 #include "core/log.h"
 #include "storage/migrations.h"
@@ -29,7 +30,7 @@ int migrate_and_report(const std::string& database_url) {
 }
 
 int cmd_migrate(std::span<const std::string_view> args) {
-  Args parsed(args, {"db", "config"});
+  Args parsed(args, options::kMigrate);
   if (!parsed.positional().empty()) throw UsageError("migrate takes no positional arguments");
   auto db_flag = parsed.value("db");
   if (db_flag && db_flag->empty()) throw UsageError("--db needs a database URL");

@@ -12,12 +12,13 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/input_file.h"
+#include "cli/options.h"
 #include "feeds/feed_json.h"
 #include "feeds/parse.h"
 
 namespace newsd::cli {
 int cmd_parse(std::span<const std::string_view> args) {
-  Args parsed(args, {"charset", "base-url"});
+  Args parsed(args, options::kParse);
   const auto& files = parsed.positional();
   if (files.empty()) throw UsageError("parse needs at least one FILE (or - for standard input)");
   const std::string charset = parsed.value("charset").value_or("");

@@ -11,6 +11,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "cli/signal_latch.h"
 #include "feeds/opml.h"
 #include "pipeline/driver.h"
@@ -48,9 +49,9 @@ void sync_opml_file(const std::string& database_url, const std::string& path, co
 }  // namespace
 
 int cmd_run(std::span<const std::string_view> args) {
-  Args parsed(args, {"db", "config", "opml"}, {"debug"});
+  Args parsed(args, options::kRun);
   if (!parsed.positional().empty()) throw UsageError("run takes no positional arguments");
-  Logger logger(parsed.flag("debug") ? LogLevel::debug : LogLevel::info, stderr);
+  Logger logger(parsed.flag("debug") ? LogLevel::debug : LogLevel::info, stderr, log_style_option(parsed));
   // Start-up (embedded cluster, migrations) must not be cut short by a signal
   // either: it is noted and honoured once the session can be closed cleanly.
   SignalLatch latch({SIGTERM, SIGINT, SIGHUP});

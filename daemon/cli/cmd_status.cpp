@@ -1,12 +1,20 @@
-// newsd status: the state of the sources, hosts and stored data, read from
-// the database (a running daemon need not be asked).
+// newsd status [SOURCE...] [--json]: the state of the sources, hosts and
+// stored data, read from the database (a running daemon need not be asked).
+// The JSON shape is documented in docs/operations.md#status and versioned
+// by its "format" member: members may be added, none renamed or removed.
 #include <fmt/chrono.h>
 #include <fmt/core.h>
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include <chrono>
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/options.h"
+#include "cli/source_selector.h"
 #include "cluster/database.h"
 #include "scheduler/status.h"
 #include "storage/migrations.h"
@@ -15,9 +23,18 @@
 namespace newsd::cli {
 namespace {
 
+namespace json = boost::json;
+
+constexpr int kStatusJsonFormat = 1;
+
 std::string when(std::optional<std::chrono::system_clock::time_point> time) {
   if (!time) return "-";
   return fmt::format("{:%Y-%m-%d %H:%M:%S}Z", std::chrono::floor<std::chrono::seconds>(*time));
+}
+
+json::value json_time(std::optional<std::chrono::system_clock::time_point> time) {
+  if (!time) return nullptr;
+  return json::string(fmt::format("{:%Y-%m-%dT%H:%M:%S}Z", std::chrono::floor<std::chrono::seconds>(*time)));
 }
 
 long long count(pg::Connection& conn, std::string_view sql) {
@@ -25,11 +42,117 @@ long long count(pg::Connection& conn, std::string_view sql) {
   return result.rows() > 0 ? result.integer(0, 0) : 0;
 }
 
+// A timestamptz column as RFC 3339 UTC text, the form JSON consumers parse.
+std::string utc(std::string_view column) {
+  return fmt::format(R"(to_char({} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))", column);
+}
+
+struct Counts {
+  long long enabled = 0, due = 0, failing = 0, disabled = 0;
+  long long items = 0, items_last_24h = 0;
+  std::vector<std::pair<std::string, long long>> articles;  // by status
+};
+
+Counts load_counts(pg::Connection& conn) {
+  Counts counts;
+  counts.enabled = count(conn, "select count(*) from sources where disabled_at is null");
+  counts.due =
+      count(conn, "select count(*) from sources where disabled_at is null and next_poll_at <= now()");
+  counts.failing =
+      count(conn, "select count(*) from sources where disabled_at is null and consecutive_errors > 0");
+  counts.disabled = count(conn, "select count(*) from sources where disabled_at is not null");
+  counts.items = count(conn, "select count(*) from items");
+  counts.items_last_24h =
+      count(conn, "select count(*) from items where first_seen_at > now() - interval '24 hours'");
+  auto articles =
+      conn.exec("count articles", "select status, count(*) from articles group by status order by status");
+  for (int row = 0; row < articles.rows(); ++row) {
+    counts.articles.emplace_back(articles.text(row, 0), articles.integer(row, 1));
+  }
+  return counts;
+}
+
+// Every source (or the selected ones) with its state, for --json and for
+// `status SOURCE...`.
+json::array load_sources(pg::Connection& conn, const std::optional<std::vector<std::int64_t>>& only) {
+  std::string ids = "{";
+  if (only) {
+    for (std::size_t i = 0; i < only->size(); ++i) ids += fmt::format("{}{}", i > 0 ? "," : "", (*only)[i]);
+  }
+  ids += "}";
+  const std::string sql = fmt::format(
+      "select s.id, s.url, s.title, s.site_url, to_json(s.category)::text, "
+      "case when s.disabled_at is not null then 'disabled' when s.consecutive_errors > 0 then 'failing' "
+      "when s.last_polled_at is null then 'new' else 'ok' end, "
+      "s.disabled_at is null and s.next_poll_at <= now(), {}, {}, {}, s.last_status, s.last_error, "
+      "s.consecutive_errors, {}, {}, s.disabled_reason, "
+      "(select count(*) from items i where i.source_id = s.id) "
+      "from sources s where $1::boolean or s.id = any($2::bigint[]) "
+      "order by coalesce(array_position($2::bigint[], s.id), 0), s.id",
+      utc("s.last_polled_at"), utc("s.last_success_at"), utc("s.next_poll_at"), utc("s.failing_since"),
+      utc("s.disabled_at"));
+  auto rows = conn.exec("list the sources for status", sql, {only ? "false" : "true", ids});
+  json::array sources;
+  auto text_or_null = [&rows](int row, int column) -> json::value {
+    if (rows.is_null(row, column)) return nullptr;
+    return json::string(rows.text(row, column));
+  };
+  for (int row = 0; row < rows.rows(); ++row) {
+    json::object source;
+    source["id"] = rows.integer(row, 0);
+    source["url"] = rows.text(row, 1);
+    source["title"] = text_or_null(row, 2);
+    source["site_url"] = text_or_null(row, 3);
+    source["category"] = json::parse(rows.text(row, 4));
+    source["state"] = rows.text(row, 5);
+    source["due"] = rows.text(row, 6) == "t";
+    source["last_polled_at"] = text_or_null(row, 7);
+    source["last_success_at"] = text_or_null(row, 8);
+    source["next_poll_at"] = text_or_null(row, 9);
+    source["last_status"] = rows.is_null(row, 10) ? json::value(nullptr) : json::value(rows.integer(row, 10));
+    source["last_error"] = text_or_null(row, 11);
+    source["consecutive_errors"] = rows.integer(row, 12);
+    source["failing_since"] = text_or_null(row, 13);
+    source["disabled_at"] = text_or_null(row, 14);
+    source["disabled_reason"] = text_or_null(row, 15);
+    source["items"] = rows.integer(row, 16);
+    sources.push_back(std::move(source));
+  }
+  return sources;
+}
+
+std::string_view string_or(const json::value& value, std::string_view fallback) {
+  return value.is_string() ? std::string_view(value.get_string()) : fallback;
+}
+
+void print_selected(const json::array& sources) {
+  for (const auto& value : sources) {
+    const auto& source = value.as_object();
+    fmt::print("\n{} {}\n", source.at("id").as_int64(), string_or(source.at("url"), ""));
+    fmt::print("  title: {}\n", string_or(source.at("title"), "-"));
+    fmt::print("  state: {}{}\n", string_or(source.at("state"), ""),
+               source.at("due").as_bool() ? ", due now" : "");
+    fmt::print("  items: {}\n", source.at("items").as_int64());
+    fmt::print("  last polled: {}; last success: {}; next poll: {}\n",
+               string_or(source.at("last_polled_at"), "-"), string_or(source.at("last_success_at"), "-"),
+               string_or(source.at("next_poll_at"), "-"));
+    if (source.at("consecutive_errors").as_int64() > 0) {
+      fmt::print("  {} errors in a row since {}\n", source.at("consecutive_errors").as_int64(),
+                 string_or(source.at("failing_since"), "-"));
+    }
+    if (!source.at("last_error").is_null())
+      fmt::print("  last error: {}\n", string_or(source.at("last_error"), ""));
+    if (!source.at("disabled_at").is_null()) {
+      fmt::print("  disabled {}: {}\n", string_or(source.at("disabled_at"), ""),
+                 string_or(source.at("disabled_reason"), "-"));
+    }
+  }
+}
+
 }  // namespace
 
 int cmd_status(std::span<const std::string_view> args) {
-  Args parsed(args, {"db", "config"});
-  if (!parsed.positional().empty()) throw UsageError("status takes no positional arguments");
+  Args parsed(args, options::kStatus);
   Logger logger(LogLevel::warn, stderr);
   auto database = cluster::open_database(parsed.value("db"), parsed.value("config"), logger);
   pg::Connection conn(database.url);
@@ -41,27 +164,72 @@ int cmd_status(std::span<const std::string_view> args) {
         database.origin);
     return kExitFailure;
   }
+  std::optional<std::vector<std::int64_t>> selected;
+  if (!parsed.positional().empty()) selected = select_sources(conn, parsed.positional());
   auto now = std::chrono::system_clock::now();
+  const Counts counts = load_counts(conn);
+  auto next = conn.exec("next poll", fmt::format("select {} from sources where disabled_at is null "
+                                                 "order by next_poll_at limit 1",
+                                                 utc("next_poll_at")));
+  std::optional<std::string> next_poll;
+  if (next.rows() > 0 && !next.is_null(0, 0)) next_poll = std::string(next.text(0, 0));
+  auto health = scheduler::load_fetch_health(conn, now);
+
+  if (parsed.flag("json")) {
+    json::object out;
+    out["format"] = kStatusJsonFormat;
+    out["generated_at"] = json_time(now);
+    json::object about_database;
+    about_database["origin"] = database.origin;
+    about_database["schema_version"] = version;
+    out["database"] = std::move(about_database);
+    json::object articles;
+    for (const char* status : {"pending", "extracted", "failed", "skipped"}) articles[status] = 0;
+    for (const auto& [status, n] : counts.articles) articles[status] = n;
+    json::object sources;
+    sources["enabled"] = counts.enabled;
+    sources["due"] = counts.due;
+    sources["failing"] = counts.failing;
+    sources["disabled"] = counts.disabled;
+    json::object items;
+    items["total"] = counts.items;
+    items["last_24h"] = counts.items_last_24h;
+    json::object all_counts;
+    all_counts["sources"] = std::move(sources);
+    all_counts["items"] = std::move(items);
+    all_counts["articles"] = std::move(articles);
+    out["counts"] = std::move(all_counts);
+    out["next_poll_at"] = next_poll ? json::value(json::string(*next_poll)) : json::value(nullptr);
+    out["sources"] = load_sources(conn, selected);
+    json::array hosts;
+    for (const auto& host : health.hosts) {
+      json::object entry;
+      entry["host"] = host.host;
+      entry["in_backoff"] = host.backoff_until && *host.backoff_until > now;
+      entry["backoff_until"] = json_time(host.backoff_until);
+      entry["backoff_seconds"] = host.backoff_seconds;
+      entry["consecutive_errors"] = host.consecutive_errors;
+      hosts.push_back(std::move(entry));
+    }
+    out["hosts"] = std::move(hosts);
+    fmt::print("{}\n", json::serialize(out));
+    return kExitOk;
+  }
 
   fmt::print("database: {} (schema version {})\n", database.origin, version);
-  fmt::print("sources: {} enabled, {} due now, {} failing, {} disabled\n",
-             count(conn, "select count(*) from sources where disabled_at is null"),
-             count(conn, "select count(*) from sources where disabled_at is null and next_poll_at <= now()"),
-             count(conn, "select count(*) from sources where disabled_at is null and consecutive_errors > 0"),
-             count(conn, "select count(*) from sources where disabled_at is not null"));
-  auto next = conn.exec("next poll", "select min(next_poll_at)::text from sources where disabled_at is null");
-  if (next.rows() > 0 && !next.is_null(0, 0)) fmt::print("next poll: {}\n", next.text(0, 0));
-  fmt::print("items: {} ({} in the last 24 h)\n", count(conn, "select count(*) from items"),
-             count(conn, "select count(*) from items where first_seen_at > now() - interval '24 hours'"));
-  auto articles =
-      conn.exec("count articles", "select status, count(*) from articles group by status order by status");
+  fmt::print("sources: {} enabled, {} due now, {} failing, {} disabled\n", counts.enabled, counts.due,
+             counts.failing, counts.disabled);
+  if (next_poll) fmt::print("next poll: {}\n", *next_poll);
+  fmt::print("items: {} ({} in the last 24 h)\n", counts.items, counts.items_last_24h);
   std::string by_status;
-  for (int row = 0; row < articles.rows(); ++row) {
-    by_status += fmt::format("{}{} {}", row > 0 ? ", " : "", articles.integer(row, 1), articles.text(row, 0));
-  }
+  for (const auto& [status, n] : counts.articles)
+    by_status += fmt::format("{}{} {}", by_status.empty() ? "" : ", ", n, status);
   fmt::print("articles: {}\n", by_status.empty() ? "none" : by_status);
 
-  auto health = scheduler::load_fetch_health(conn, now);
+  if (selected) {
+    print_selected(load_sources(conn, selected));
+    return kExitOk;
+  }
   if (!health.failing.empty()) {
     fmt::print("\nfailing sources:\n");
     for (const auto& source : health.failing) {

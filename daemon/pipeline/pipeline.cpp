@@ -246,6 +246,7 @@ struct Pipeline::Impl {
   // Being fetched now: never fetched twice at once. Shared with the fetching
   // coroutines, whose frames may outlive the pipeline when a context is torn down.
   std::shared_ptr<std::set<std::int64_t>> articles_in_flight = std::make_shared<std::set<std::int64_t>>();
+  PassSummary period;                       // daemon: the polls since the last summary line
 
   // Runs blocking `work` on the storage thread; the caller resumes on the io thread.
   template <typename Work>
@@ -274,6 +275,7 @@ struct Pipeline::Impl {
   asio::awaitable<void> poll_into(std::int64_t source_id, PassSummary* summary);
   asio::awaitable<void> retry_pending(PassSummary* summary);
   asio::awaitable<void> retry_pending_logged();
+  void log_period_summary(std::chrono::seconds period_length, std::size_t in_flight);
   asio::awaitable<void> poll_and_requeue(std::int64_t source_id, scheduler::PollQueue* queue,
                                          std::set<std::int64_t>* in_flight);
   asio::awaitable<void> record_failure(SourceReport* report, std::int64_t source_id, TimePoint polled_at,
@@ -324,6 +326,18 @@ asio::awaitable<void> Pipeline::Impl::save_host_states() {
 
 // One fetch_log row per HTTP exchange, written before the fetch returns.
 asio::awaitable<void> Pipeline::Impl::log_attempt(politeness::FetchAttempt attempt) {
+  if (options.logger.enabled(LogLevel::debug)) {
+    constexpr std::string_view kKinds[] = {"feed", "article", "robots"};
+    const LogField source = attempt.source_id ? LogField("source", *attempt.source_id) : LogField("source", "-");
+    options.logger.event(LogLevel::debug, "fetch",
+                         {source,
+                          {"kind", kKinds[static_cast<int>(attempt.kind)]},
+                          {"url", attempt.url},
+                          {"status", attempt.status},
+                          {"bytes", attempt.bytes},
+                          {"ms", attempt.duration.count()},
+                          {"error", attempt.error}});
+  }
   storage::FetchRecord record;
   record.at = attempt.started_at;
   record.url = std::move(attempt.url);
@@ -703,6 +717,7 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
 asio::awaitable<void> Pipeline::Impl::poll_into(std::int64_t source_id, PassSummary* summary) {
   auto report = co_await poll(source_id);
   summary->add(report);
+  if (options.on_progress) options.on_progress(*summary);
 }
 
 // Every article still pending, oldest first, in batches: those an earlier
@@ -755,9 +770,27 @@ asio::awaitable<void> Pipeline::Impl::retry_pending_logged() {
 asio::awaitable<void> Pipeline::Impl::poll_and_requeue(std::int64_t source_id, scheduler::PollQueue* queue,
                                                        std::set<std::int64_t>* in_flight) {
   auto report = co_await poll(source_id);
+  period.add(report);
   in_flight->erase(source_id);
   if (!report.disabled && report.next_poll_at != TimePoint{}) queue->schedule(source_id, report.next_poll_at);
   wake.cancel();
+}
+
+void Pipeline::Impl::log_period_summary(std::chrono::seconds period_length, std::size_t in_flight) {
+  int errors = 0;
+  for (const auto& source : period.sources) errors += source.error.empty() ? 0 : 1;
+  options.logger.event(LogLevel::info, "polls",
+                       {{"period_s", period_length.count()},
+                        {"sources_polled", period.sources_polled},
+                        {"not_modified", period.not_modified},
+                        {"errors", errors},
+                        {"items_new", period.items_new},
+                        {"items_changed", period.items_changed},
+                        {"articles_extracted", period.articles_extracted},
+                        {"articles_failed", period.articles_failed},
+                        {"articles_deferred", period.articles_deferred},
+                        {"in_flight", in_flight}});
+  period = PassSummary{};
 }
 
 Pipeline::Pipeline(asio::io_context& io, storage::Database& db, PipelineOptions options)
@@ -783,6 +816,7 @@ asio::awaitable<PassSummary> Pipeline::run_once() {
                        [&](pg::Connection& conn) { return due_source_ids(conn, now); });
   };
   auto due = co_await self.on_storage(std::move(work11));
+  summary.sources_due = static_cast<int>(due.size());
   TaskGroup group(co_await asio::this_coro::executor);
   for (auto id : due) {
     co_await group.wait_below(std::max<std::size_t>(1, self.options.max_parallel_sources));
@@ -791,6 +825,7 @@ asio::awaitable<PassSummary> Pipeline::run_once() {
   }
   co_await group.wait_below(1);
   co_await self.retry_pending(&summary);
+  if (self.options.on_progress) self.options.on_progress(summary);
   co_await self.save_host_states();
   co_return summary;
 }
@@ -815,8 +850,14 @@ asio::awaitable<void> Pipeline::run_forever(std::function<void()> on_ready) {
   TimePoint next_pending = Clock::now();
   TimePoint next_prune{};
   storage::RetentionBatch pruned;  // by the retention pass under way
+  TimePoint next_summary = Clock::now() + self.options.summary_every;
   while (!self.stopping) {
     TimePoint now = Clock::now();
+    if (now >= next_summary) {
+      // At info one line per period, never one per item or per poll.
+      self.log_period_summary(self.options.summary_every, group.active());
+      next_summary = now + self.options.summary_every;
+    }
     try {
       if (now >= next_reload) {
         auto work13 = [&self] {

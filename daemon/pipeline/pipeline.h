@@ -42,6 +42,8 @@ class io_context;
 
 namespace newsd::pipeline {
 
+struct PassSummary;
+
 struct PipelineOptions {
   http::ClientOptions client;
   http::Timeouts timeouts;
@@ -59,7 +61,11 @@ struct PipelineOptions {
   std::chrono::seconds pending_every{std::chrono::minutes(10)};  // daemon: retry pass period
   std::chrono::seconds reload_every{std::chrono::minutes(1)};    // daemon: re-read sources (imports)
   storage::RetentionPolicy retention;  // daemon: pruned a batch per loop turn, a pass an hour
+  std::chrono::seconds summary_every{std::chrono::minutes(5)};  // daemon: one info line on the polls
   Logger logger{LogLevel::info};
+  // run_once: called on the io thread after each source's poll and after the
+  // pending articles, with the pass so far (`newsd once`'s progress line).
+  std::function<void(const PassSummary&)> on_progress;
 };
 
 // The options a configuration file asks for (defaults for what it leaves out).
@@ -86,6 +92,7 @@ struct SourceReport {
 
 // What a pass (`newsd once`) did.
 struct PassSummary {
+  int sources_due = 0;  // the sources this pass set out to poll
   int sources_polled = 0;
   int not_modified = 0;
   int items_new = 0;

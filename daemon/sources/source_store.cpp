@@ -89,6 +89,7 @@ SyncReport sync_sources(pg::Connection& conn, std::span<const feeds::OpmlSource>
         report.updated.push_back(source.url);
         if (result.text(0, 2) == "t") report.still_disabled.push_back(source.url);
       }
+      if (options.on_progress) options.on_progress(urls.size(), sources.size());
     }
     const std::string listed = json_array(urls);
     if (options.prune) {

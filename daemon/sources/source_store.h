@@ -2,6 +2,7 @@
 // The list of sources in the database, managed as a whole from OPML:
 // import is a sync (add new, update changed, disable or delete the missing)
 // in one transaction; export reads the list back in the same shape.
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -20,6 +21,9 @@ inline constexpr std::string_view kMissingFromImport = "not in the imported OPML
 struct SyncOptions {
   bool prune = false;  // delete missing sources (and their items) instead of disabling them
   std::string origin;  // the file, for disabled_reason
+  // Called after each source of the file is written: (done, total). For
+  // `newsd import`'s progress line.
+  std::function<void(std::size_t, std::size_t)> on_progress{};
 };
 
 struct SyncReport {

@@ -226,7 +226,7 @@ TEST(EmbeddedCluster, CommandsWithoutADatabaseUseItAndStopItWhenDone) {
   newsd::cluster::EmbeddedCluster::open(options_for(state.path() / "newsd")).reset();  // fast initdb
   const std::string url = newsd::cluster::embedded_cluster_url(state.path() / "newsd");
 
-  auto added = newsd::test::run_newsd("add https://embedded.example/feed --title Embedded");
+  auto added = newsd::test::run_newsd("add --no-discover https://embedded.example/feed --title Embedded");
   ASSERT_EQ(added.status, 0) << added.err;
   EXPECT_FALSE(newsd::test::accepts_connections(url));  // stopped when the command exited
   auto exported = newsd::test::run_newsd("export");

@@ -203,9 +203,10 @@ TEST_F(SourcesTest, CliImportReportsWarningsAndCounts) {
 
 TEST_F(SourcesTest, ExportThenImportIsUnchanged) {
   ASSERT_EQ(newsd::test::run_newsd(with_db("import " + data_path("nested.opml"), url_)).status, 0);
-  ASSERT_EQ(newsd::test::run_newsd(with_db("add https://solo.example/rss --category 'Misc/ Deep & odd' "
-                                           "--title ' Solo \"quoted\" ' --host-rate 1/10s --insecure true",
-                                           url_))
+  ASSERT_EQ(newsd::test::run_newsd(
+                with_db("add --no-discover https://solo.example/rss --category 'Misc/ Deep & odd' "
+                        "--title ' Solo \"quoted\" ' --host-rate 1/10s --insecure true",
+                        url_))
                 .status,
             0);
   conn_->exec("disable",
@@ -239,9 +240,10 @@ TEST_F(SourcesTest, ExportThenImportIsUnchanged) {
 }
 
 TEST_F(SourcesTest, CliAddAddsOneSource) {
-  auto added = newsd::test::run_newsd(with_db(
-      "add https://new.example/feed --category News/World --title 'New' --interval 1h --articles false",
-      url_));
+  auto added =
+      newsd::test::run_newsd(with_db("add --no-discover https://new.example/feed --category News/World "
+                                     "--title 'New' --interval 1h --articles false",
+                                     url_));
   ASSERT_EQ(added.status, 0) << added.err;
   EXPECT_THAT(added.out, HasSubstr("added source"));
   auto row = conn_->exec(
@@ -250,7 +252,7 @@ TEST_F(SourcesTest, CliAddAddsOneSource) {
   EXPECT_EQ(row.text(0, 1), "{News,World}");
   EXPECT_EQ(newsd::sources::options_from_json(row.text(0, 2)).interval, 1h);
 
-  auto again = newsd::test::run_newsd(with_db("add https://new.example/feed", url_));
+  auto again = newsd::test::run_newsd(with_db("add --no-discover https://new.example/feed", url_));
   EXPECT_EQ(again.status, 1);
   EXPECT_THAT(again.err, HasSubstr("already a source"));
   auto bad = newsd::test::run_newsd(with_db("add not-a-url", url_));
