@@ -203,6 +203,15 @@ def weak_marker_leak():
     return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=P[:4])
 
 
+def short_article():
+    # 1: a one-paragraph post inside <article>, no metadata: short is not
+    # "no article" when the DOM marks the article.
+    text = "The night ferry now runs until the end of March, the harbour board said on Thursday."
+    body = NAV + f'<article><h1>{esc(TITLE)}</h1><p>{esc(text)}</p></article>\n' + FOOTER
+    h = f'<head><meta charset="utf-8"><title>{esc(TITLE)}</title><meta property="og:site_name" content="Harbour Herald"></head>\n'
+    return page(h, body), dict(title=TITLE, text=[text])
+
+
 PLAN = [
     ("veto-website", veto_website),
     ("jsonld-control-chars", jsonld_control_characters),
@@ -215,6 +224,7 @@ PLAN = [
     ("metadata-title-author-date", metadata_title_author_url_date),
     ("page-wide-form", page_wide_form),
     ("weak-marker-leak", weak_marker_leak),
+    ("short-article", short_article),
 ]
 
 
