@@ -212,6 +212,14 @@ def short_article():
     return page(h, body), dict(title=TITLE, text=[text])
 
 
+def content_with_sidebar():
+    # 5: a wrapper whose name also says content ("contentWithSidebar",
+    # camelCase) is not furniture, though it says sidebar too.
+    body = (NAV + f'<div id="contentWithSidebar"><div class="inner"><h1>{esc(TITLE)}</h1>' + paragraphs(P[:4])
+            + '</div></div>\n' + FOOTER)
+    return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=P[:4])
+
+
 PLAN = [
     ("veto-website", veto_website),
     ("jsonld-control-chars", jsonld_control_characters),
@@ -225,6 +233,7 @@ PLAN = [
     ("page-wide-form", page_wide_form),
     ("weak-marker-leak", weak_marker_leak),
     ("short-article", short_article),
+    ("content-with-sidebar", content_with_sidebar),
 ]
 
 
