@@ -227,7 +227,8 @@ Article extract_article(std::string_view bytes, const ExtractOptions& options) {
   const bool dom_listing = cards || content.link_density > 0.5;
   const bool dom_article = !dom_listing && (content.semantic || content.paragraph_count >= 3);
   const bool listing =
-      !meta.declares_article && (dom_listing || dom_bytes < 200 || (meta.declares_listing && !dom_article));
+      !meta.declares_article &&
+      (dom_listing || dom_bytes < (content.semantic ? 80u : 200u) || (meta.declares_listing && !dom_article));
 
   double confidence = 0.15 + 0.3 * std::min(1.0, static_cast<double>(dom_bytes) / 1200.0);
   if (meta.declares_article) confidence += 0.15;

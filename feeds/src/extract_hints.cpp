@@ -242,6 +242,29 @@ constexpr std::array kBoilerplate = {
     Phrase{"editors' picks", 40, false},
     Phrase{"editor's picks", 40, false},
     Phrase{"about the author", 500, false},
+    // Article tools and stamps of older CMSes (issue 16, header furniture).
+    Phrase{"published:", 80, false},
+    Phrase{"posted:", 80, false},
+    Phrase{"updated:", 80, false},
+    Phrase{"last updated", 80, false},
+    Phrase{"posted by", 120, false},
+    Phrase{"print", 12, true},
+    Phrase{"print article", 40, false},
+    Phrase{"print this", 40, false},
+    Phrase{"printer friendly", 60, false},
+    Phrase{"email this", 60, false},
+    Phrase{"email to a friend", 60, false},
+    Phrase{"e-mail this", 60, false},
+    Phrase{"view larger image", 40, false},
+    Phrase{"enlarge image", 40, false},
+    Phrase{"font:", 40, false},
+    Phrase{"text size", 40, false},
+    Phrase{"permalink", 40, false},
+    Phrase{"trackback", 120, false},
+    Phrase{"post a comment", 60, false},
+    Phrase{"related to story", 40, false},
+    Phrase{"copyright", 300, false},
+    Phrase{"all rights reserved", 200, false},
     Phrase{"watch:", 160, false},
     Phrase{"video:", 200, false},
     Phrase{"vídeo:", 200, false},
@@ -470,11 +493,31 @@ bool is_boilerplate_text(std::string_view text) {
   return false;
 }
 
+// Lower case with camelCase words split: "contentWithSidebar" -> "content-with-sidebar".
+std::string split_camel_lower(std::string_view value) {
+  std::string out;
+  out.reserve(value.size() + 8);
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const char c = value[i];
+    if (c >= 'A' && c <= 'Z') {
+      if (i > 0 && value[i - 1] >= 'a' && value[i - 1] <= 'z') out += '-';
+      out += static_cast<char>(c - 'A' + 'a');
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 bool removable_by_class(const xmlNode* node) {
+  auto is_penalty = [](std::string_view word) {
+    return word == "widget" || word == "widgets" || word == "teaser" || word == "teasers" ||
+           word == "player" || word == "paywall";
+  };
+  bool furniture = false;  // evidence beyond penalty words inside compound names
   for (std::string_view value : {attribute(node, "class"), attribute(node, "id")}) {
     if (value.empty()) continue;
-    const std::string lower = ascii_lower(value);
-    bool strong_furniture = false;  // a furniture word standing alone, or a strong compound
+    const std::string lower = split_camel_lower(value);
     std::size_t i = 0;
     while (i < lower.size()) {
       while (i < lower.size() && !is_alnum(lower[i])) ++i;
@@ -486,20 +529,19 @@ bool removable_by_class(const xmlNode* node) {
       // ("content-with-sidebar", "main-column", "article-widget-container").
       if (word == "article" || word == "body" || word == "content" || word == "main" || word == "column")
         return false;
-      const bool penalty_word = word == "widget" || word == "widgets" || word == "teaser" ||
-                                word == "teasers" || word == "player" || word == "paywall" ||
-                                word == "comment" || word == "comments";
-      // The class token the word belongs to: penalty words only remove when
-      // they are the whole token ("widget", not "widget-area-text").
+      if (!word_in(word, kNegativeWords) || word_in(word, kMildNegativeWords)) continue;
+      // The class token the word belongs to: penalty words remove only when
+      // they are the whole token ("widget", not "widget-area").
       std::size_t token_start = start, token_end = i;
       while (token_start > 0 && lower[token_start - 1] != ' ') --token_start;
       while (token_end < lower.size() && lower[token_end] != ' ') ++token_end;
-      const bool whole_token = token_end - token_start == word.size();
-      if (!penalty_word || whole_token) strong_furniture = true;
+      if (!is_penalty(word) || token_end - token_start == word.size()) furniture = true;
     }
-    if (strong_furniture) return true;
+    for (std::string_view part : kStrongNegativeParts) {
+      if (lower.find(part) != std::string::npos) furniture = true;
+    }
   }
-  return false;
+  return furniture;
 }
 
 bool is_quoted_post(const xmlNode* node) {

@@ -103,3 +103,17 @@ TEST(Furniture, TableCellsAreSeparateWords) {
 }
 
 }  // namespace
+
+// Article tools and stamps of older CMSes, each in a short block of its own
+// inside the article (issue 16, header furniture above and below the prose).
+TEST(Furniture, ArticleToolsAndStampsGo) {
+  const auto article = extract_article(
+      page(body_with("<div>POSTED: 7:54 am EST January 23, 2008</div><div>Print article</div>"
+                     "<div>Email to a friend</div><div>View Larger Image</div><div>Font:</div>"
+                     "<p>Copyright 2008 by The Associated Press. All rights reserved.</p>")));
+  for (const char* furniture :
+       {"POSTED", "Print article", "Email to a friend", "View Larger Image", "Font:", "Associated Press"}) {
+    EXPECT_FALSE(has(article, furniture)) << furniture << "\n" << article.text;
+  }
+  EXPECT_TRUE(has(article, "Paragraph 0")) << article.text;
+}

@@ -203,6 +203,23 @@ def weak_marker_leak():
     return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=P[:4])
 
 
+def short_article():
+    # 1: a one-paragraph post inside <article>, no metadata: short is not
+    # "no article" when the DOM marks the article.
+    text = "The night ferry now runs until the end of March, the harbour board said on Thursday."
+    body = NAV + f'<article><h1>{esc(TITLE)}</h1><p>{esc(text)}</p></article>\n' + FOOTER
+    h = f'<head><meta charset="utf-8"><title>{esc(TITLE)}</title><meta property="og:site_name" content="Harbour Herald"></head>\n'
+    return page(h, body), dict(title=TITLE, text=[text])
+
+
+def content_with_sidebar():
+    # 5: a wrapper whose name also says content ("contentWithSidebar",
+    # camelCase) is not furniture, though it says sidebar too.
+    body = (NAV + f'<div id="contentWithSidebar"><div class="inner"><h1>{esc(TITLE)}</h1>' + paragraphs(P[:4])
+            + '</div></div>\n' + FOOTER)
+    return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=P[:4])
+
+
 PLAN = [
     ("veto-website", veto_website),
     ("jsonld-control-chars", jsonld_control_characters),
@@ -215,6 +232,8 @@ PLAN = [
     ("metadata-title-author-date", metadata_title_author_url_date),
     ("page-wide-form", page_wide_form),
     ("weak-marker-leak", weak_marker_leak),
+    ("short-article", short_article),
+    ("content-with-sidebar", content_with_sidebar),
 ]
 
 
