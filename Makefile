@@ -53,7 +53,7 @@ test-asan: bootstrap
 test-fuzz: bootstrap
 	scripts/fuzz $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
-demo: build
+demo: build-newsd
 	scripts/demo $(BUILD)
 
 bench: build

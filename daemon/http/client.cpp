@@ -188,7 +188,8 @@ Failure read_failure(const error_code& ec, ErrorKind timeout_step, Clock::time_p
 template <typename Stream>
 asio::awaitable<Exchange> exchange_on(Stream* stream, Connection* connection,
                                       const bhttp::request<bhttp::empty_body>* request, std::size_t limit,
-                                      Timeouts timeouts, Clock::time_point deadline) {
+                                      Timeouts timeouts, Clock::time_point deadline,
+                                      const std::function<void()>* on_sent) {
   Exchange result;
   error_code ec;
   auto& tcp_layer = connection->tcp();
@@ -203,6 +204,7 @@ asio::awaitable<Exchange> exchange_on(Stream* stream, Connection* connection,
                       fmt::format("sending the request failed: {}", ec.message())};
     co_return result;
   }
+  if (*on_sent) (*on_sent)();  // the server can see the request from now on
   bhttp::response_parser<bhttp::string_body> parser;
   parser.header_limit(kHeaderLimit);
   parser.body_limit(limit);
@@ -565,10 +567,10 @@ asio::awaitable<Exchange> HttpClient::Impl::send(const Request* request, const T
     ++stats.requests_sent;
     if (connection->secure)
       result = co_await exchange_on(&*connection->secure, connection.get(), &message, limit,
-                                    request->timeouts, deadline);
+                                    request->timeouts, deadline, &request->on_sent);
     else
       result = co_await exchange_on(&*connection->plain, connection.get(), &message, limit, request->timeouts,
-                                    deadline);
+                                    deadline, &request->on_sent);
     const bool stale =
         reused && result.nothing_received && result.failure.kind == ErrorKind::connection_closed;
     if (stale) continue;

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -58,6 +59,10 @@ struct Request {
   // not followed but returned with Response::redirect_to set, so that the
   // caller can wait for that host's turn and check its robots.txt first.
   bool stop_at_other_host = false;
+  // Called each time the request has been written to the connection (once
+  // per hop): when the server can see it. Politeness measures the host's gap
+  // from here rather than from when it allowed the request to start.
+  std::function<void()> on_sent;
 };
 
 enum class ErrorKind {

@@ -27,6 +27,7 @@ struct Permit::Shared : std::enable_shared_from_this<Permit::Shared> {
     HostPolicy policy;
     HostLimits limits;
     int active = 0;
+    int unsent = 0;              // granted, not yet gone out: the next grant waits for it
     std::list<Waiter*> waiters;  // first come, first served
     std::unique_ptr<asio::system_timer> wake;
     std::optional<TimePoint> wake_at;
@@ -56,6 +57,7 @@ struct Permit::Shared : std::enable_shared_from_this<Permit::Shared> {
     Host& h = host(key);
     while (!h.waiters.empty()) {
       if (h.active >= std::max(1, h.limits.max_concurrent)) return;  // a release pumps again
+      if (h.unsent > 0) return;  // its send (or release) sets the gap and pumps again
       if (active_total >= std::max(1, config.max_connections)) {
         if (!h.queued_for_connection) {
           h.queued_for_connection = true;
@@ -74,6 +76,7 @@ struct Permit::Shared : std::enable_shared_from_this<Permit::Shared> {
       waiter->started = now;
       waiter->timer->cancel();
       ++h.active;
+      ++h.unsent;
       ++active_total;
       h.policy.on_start(now, h.policy.gap(h.limits, config));
       dirty.insert(key);
@@ -103,11 +106,28 @@ struct Permit::Shared : std::enable_shared_from_this<Permit::Shared> {
     }
   }
 
-  void release(const std::string& key, const Outcome& outcome) {
+  // A request of `key` went out at `at`; `first` for its first hop.
+  void sent(const std::string& key, TimePoint at, bool first) {
     Host& h = host(key);
+    if (first) --h.unsent;
+    h.policy.on_sent(at, h.policy.gap(h.limits, config));
+    dirty.insert(key);
+    pump(key);
+  }
+
+  void release(const std::string& key, const Outcome& outcome, bool was_sent) {
+    Host& h = host(key);
+    TimePoint now = Clock::now();
+    if (!was_sent) {
+      // It never reported going out (failed before, or a caller that does
+      // not report sends): the host may have seen it as late as now.
+      --h.unsent;
+      h.policy.on_sent(now, h.policy.gap(h.limits, config));
+      dirty.insert(key);
+    }
     --h.active;
     --active_total;
-    if (h.policy.on_outcome(outcome, Clock::now(), config, rng)) dirty.insert(key);
+    if (h.policy.on_outcome(outcome, now, config, rng)) dirty.insert(key);
     pump_connection_queue();
     pump(key);
   }
@@ -125,7 +145,8 @@ Permit::Permit(Permit&& other) noexcept
     : state_(std::move(other.state_)),
       host_(std::move(other.host_)),
       started_at_(other.started_at_),
-      outcome_(other.outcome_) {
+      outcome_(other.outcome_),
+      sent_(other.sent_) {
   other.state_.reset();
 }
 
@@ -137,6 +158,7 @@ Permit& Permit::operator=(Permit&& other) noexcept {
     host_ = std::move(other.host_);
     started_at_ = other.started_at_;
     outcome_ = other.outcome_;
+    sent_ = other.sent_;
   }
   return *this;
 }
@@ -145,11 +167,17 @@ Permit::~Permit() {
   release();
 }
 
+void Permit::mark_sent(TimePoint at) {
+  if (!state_) return;
+  state_->sent(host_, at, !sent_);
+  sent_ = true;
+}
+
 void Permit::release() {
   if (!state_) return;
   auto state = std::move(state_);
   state_.reset();
-  state->release(host_, outcome_);
+  state->release(host_, outcome_, sent_);
 }
 
 HostGate::HostGate(asio::any_io_executor executor, GateConfig config)
@@ -177,7 +205,7 @@ asio::awaitable<Permit> HostGate::acquire(std::string host) {
     ~Cleanup() {
       if (handed_over) return;
       if (waiter.granted) {
-        shared.release(key, Outcome{});
+        shared.release(key, Outcome{}, false);
       } else {
         shared.host(key).waiters.erase(position);
       }

@@ -6,9 +6,16 @@
 // polling. Single-threaded: use it from one io_context thread (or strand).
 //
 //   auto permit = co_await gate.acquire(host);   // waits its turn
+//   request.on_sent = [&] { permit.mark_sent(); };
 //   auto response = co_await client.fetch(...);
 //   permit.record(Outcome::from_status(status, retry_after));
 //   // permit's destructor frees the slot and applies the outcome
+//
+// The gap is a floor as the host sees it: measured from when the previous
+// request actually went out (mark_sent; the release when it never did) plus
+// a margin (send_margin), and no request of a host starts while another one
+// allowed before it has not gone out yet, so a slow connection set-up cannot
+// bring two requests closer together than the gap.
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
 
@@ -39,6 +46,9 @@ class Permit {
   // What the request did to the host (last call wins). Without one the
   // request counts as abandoned and changes nothing.
   void record(Outcome outcome) { outcome_ = outcome; }
+  // The request has been written to its connection (call again for each
+  // redirect hop): the host's gap runs from here.
+  void mark_sent(TimePoint at = Clock::now());
   // Frees the slot now rather than at destruction.
   void release();
 
@@ -56,6 +66,7 @@ class Permit {
   std::string host_;
   TimePoint started_at_{};
   Outcome outcome_{};
+  bool sent_ = false;
 };
 
 // A host's state for `newsd status` and for persistence.

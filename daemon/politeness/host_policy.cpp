@@ -93,6 +93,16 @@ void HostPolicy::on_start(TimePoint now, std::chrono::milliseconds gap_value) {
   state_.next_allowed_at = later(state_.next_allowed_at, now + gap_value);
 }
 
+std::chrono::milliseconds send_margin(std::chrono::milliseconds gap) {
+  if (gap <= std::chrono::milliseconds(0)) return std::chrono::milliseconds(0);
+  return std::max(std::chrono::milliseconds(20), gap / 20);
+}
+
+void HostPolicy::on_sent(TimePoint sent, std::chrono::milliseconds gap_value) {
+  last_start_ = later(last_start_, sent);
+  state_.next_allowed_at = later(state_.next_allowed_at, sent + gap_value + send_margin(gap_value));
+}
+
 bool HostPolicy::on_outcome(const Outcome& outcome, TimePoint now, const GateConfig& config,
                             std::mt19937_64& rng) {
   HostState before = state_;

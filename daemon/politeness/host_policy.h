@@ -76,6 +76,10 @@ class HostPolicy {
   [[nodiscard]] bool may_start(TimePoint now) const;
 
   void on_start(TimePoint now, std::chrono::milliseconds gap);
+  // The request went out (was written to its connection) at `sent`: that is
+  // what the host sees, so the next start waits for the gap plus a margin
+  // (send_margin) from here, however late the request left after its start.
+  void on_sent(TimePoint sent, std::chrono::milliseconds gap);
   // Returns true when the host's state changed.
   bool on_outcome(const Outcome& outcome, TimePoint now, const GateConfig& config, std::mt19937_64& rng);
   void set_crawl_delay(std::optional<double> seconds, const HostLimits& limits, const GateConfig& config);
@@ -86,6 +90,11 @@ class HostPolicy {
   HostState state_;
   std::optional<TimePoint> last_start_;
 };
+
+// Kept on top of the gap, measured from the moment a request went out, so
+// that the host's own clock (scheduling noise, network delay) still sees at
+// least the gap: 5 % of it, at least 20 ms; nothing when there is no gap.
+std::chrono::milliseconds send_margin(std::chrono::milliseconds gap);
 
 // Exponential backoff for the n-th consecutive error (n >= 1), before jitter:
 // base * 2^(n-1), capped at max.

@@ -105,6 +105,16 @@ void set_redirects(http::Response& response, std::vector<http::RedirectHop> hops
   response.redirects = std::move(hops);
 }
 
+// A host answering 429 or 503 with a Retry-After no longer than `max_wait`
+// is asked again (after that wait) within the same fetch, at most this often.
+constexpr int kRateLimitRetries = 2;
+
+bool short_retry_after(const http::Response& response, TimePoint now, std::chrono::seconds max_wait) {
+  if (response.status != 429 && response.status != 503) return false;
+  if (!response.retry_after) return false;
+  return *response.retry_after <= now + max_wait;
+}
+
 }  // namespace
 
 std::string_view to_string(Refusal refusal) {
@@ -180,6 +190,8 @@ asio::awaitable<PoliteFetcher::Exchange> PoliteFetcher::exchange(http::Request r
   Exchange result;
   Permit permit = co_await gate_.acquire(host);
   result.started_at = permit.started_at();
+  // The host's gap runs from when the request really went out.
+  request.on_sent = [&permit] { permit.mark_sent(Clock::now()); };
   auto started = std::chrono::steady_clock::now();
   result.response = co_await client_.fetch(std::move(request));
   permit.record(outcome_of(result.response, Clock::now()));
@@ -312,12 +324,23 @@ asio::awaitable<PoliteResult> PoliteFetcher::fetch(http::Request request,
   PoliteResult refused;
   http::Response response;
   bool first_exchange = true;
+  int rate_limit_retries = 0;
   for (;;) {
     refused = co_await admit(*host, request.url, request.kind, source_id);
     if (refused.refused()) break;
     auto exchanged = co_await exchange(request, *host, source_id);
     if (first_exchange) result.started_at = exchanged.started_at;
     first_exchange = false;
+    // "429, Retry-After: 5" means: ask again in 5 s. The gate holds the host
+    // back until then; a wait this short is made here, so the caller gets the
+    // real answer rather than an error (and a source its error backoff).
+    if (rate_limit_retries < kRateLimitRetries &&
+        short_retry_after(exchanged.response, Clock::now(), options_.max_backoff_wait)) {
+      ++rate_limit_retries;
+      logger_.info("{}: HTTP {} with Retry-After; asking again when the host allows", request.url,
+                   exchanged.response.status);
+      continue;
+    }
     response = std::move(exchanged.response);
     auto next = chain.next_hop(response);
     if (!next) break;

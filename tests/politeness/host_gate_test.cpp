@@ -8,11 +8,13 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/system_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <vector>
 
 #include "politeness/host_gate.h"
@@ -43,6 +45,7 @@ struct Log {
 asio::awaitable<void> request(HostGate* gate, std::string host, Log* log, std::chrono::milliseconds hold,
                               Outcome outcome) {
   Permit permit = co_await gate->acquire(host);
+  permit.mark_sent();  // a request that goes out at once
   log->observed.push_back(std::chrono::steady_clock::now());
   log->starts[host].push_back(permit.started_at());
   log->max_in_flight[host] = std::max(log->max_in_flight[host], ++log->in_flight[host]);
@@ -287,6 +290,68 @@ TEST(HostGate, PermitMovesAndReleasesOnce) {
   moved.release();
   moved.release();
   EXPECT_EQ(gate.in_flight(), 0);
+}
+
+// A request that takes `set_up` (connect, TLS) before it goes out, as the
+// HTTP client reports it; `sent` is when the host could see it.
+asio::awaitable<void> slow_request(HostGate* gate, std::string host, std::chrono::milliseconds set_up,
+                                   std::optional<TimePoint>* sent) {
+  Permit permit = co_await gate->acquire(host);
+  asio::system_timer connecting(co_await asio::this_coro::executor, set_up);
+  co_await connecting.async_wait(asio::use_awaitable);
+  *sent = Clock::now();
+  permit.mark_sent(**sent);
+  asio::system_timer answering(co_await asio::this_coro::executor, 10ms);
+  co_await answering.async_wait(asio::use_awaitable);
+  permit.record(Outcome::from_status(200));
+}
+
+TEST(HostGate, TheGapRunsFromWhenTheRequestWentOutNotFromItsStart) {
+  // Two allowed at once, 100 ms apart; the first spends 250 ms connecting.
+  // Spacing starts alone would send the second before the first.
+  asio::io_context io;
+  HostGate gate(io.get_executor(), quick_config(100ms, 2));
+  std::optional<TimePoint> first;
+  std::optional<TimePoint> second;
+  asio::co_spawn(io, slow_request(&gate, "slow.example", 250ms, &first), asio::detached);
+  asio::co_spawn(io, slow_request(&gate, "slow.example", 0ms, &second), asio::detached);
+  io.run();
+  ASSERT_TRUE(first && second);
+  EXPECT_GE(*second - *first, 100ms + newsd::politeness::send_margin(100ms));
+  EXPECT_EQ(gate.in_flight(), 0);
+}
+
+asio::awaitable<void> never_sent_then(HostGate* gate, std::string host, TimePoint* released,
+                                      std::optional<TimePoint>* next_start) {
+  {
+    Permit permit = co_await gate->acquire(host);
+    asio::system_timer failing(co_await asio::this_coro::executor, 200ms);
+    co_await failing.async_wait(asio::use_awaitable);
+    permit.record(Outcome::network());
+    permit.release();
+    *released = Clock::now();
+  }
+  Permit next = co_await gate->acquire(host);
+  *next_start = next.started_at();
+}
+
+TEST(HostGate, ARequestThatNeverReportedGoingOutCountsFromItsRelease) {
+  asio::io_context io;
+  GateConfig config = quick_config(100ms, 2);
+  config.backoff_base = std::chrono::seconds(0);  // no error backoff: only the gap matters here
+  HostGate gate(io.get_executor(), config);
+  TimePoint released{};
+  std::optional<TimePoint> next;
+  asio::co_spawn(io, never_sent_then(&gate, "h.example", &released, &next), asio::detached);
+  io.run();
+  ASSERT_TRUE(next);
+  EXPECT_GE(*next - released, 100ms);
+}
+
+TEST(HostPolicy, SendMarginIsSmallButNeverZeroWithAGap) {
+  EXPECT_EQ(newsd::politeness::send_margin(0ms), 0ms);
+  EXPECT_EQ(newsd::politeness::send_margin(100ms), 20ms);
+  EXPECT_EQ(newsd::politeness::send_margin(1000ms), 50ms);
 }
 
 }  // namespace

@@ -6,8 +6,12 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 
+#include "http/client.h"
+#include "polite_server.h"
 #include "politeness/host_gate.h"
+#include "politeness/host_key.h"
 #include "politeness/host_store.h"
+#include "politeness/polite_fetcher.h"
 #include "politeness/robots_cache.h"
 #include "storage/migrations.h"
 #include "storage/pg.h"
@@ -144,6 +148,74 @@ TEST(HostStore, RobotsCacheSurvivesARestartAndHostileBodies) {
   EXPECT_EQ(second.check("c.example", "/anything"), RobotsVerdict::try_later);
   EXPECT_EQ(gate.snapshot("a.example")->state.crawl_delay_seconds, 3.0);
   EXPECT_EQ(gate.snapshot("a.example")->state.consecutive_errors, 2);
+}
+
+// One newsd "process" as far as politeness goes: its own gate, robots cache,
+// HTTP client and fetcher, knowing of earlier ones only what the database says.
+struct FetchingProcess {
+  explicit FetchingProcess(std::chrono::milliseconds gap) {
+    GateConfig config = config_for_test();
+    config.defaults.min_gap = gap;
+    gate = std::make_unique<HostGate>(io.get_executor(), config);
+    fetcher = std::make_unique<PoliteFetcher>(*gate, robots, client, PoliteFetcherOptions{},
+                                              newsd::Logger(newsd::LogLevel::error));
+  }
+
+  static newsd::http::ClientOptions client_options() {
+    newsd::http::ClientOptions options;
+    options.allow_list = {"127.0.0.0/8"};
+    options.use_system_ca = false;
+    options.logger = newsd::Logger(newsd::LogLevel::error);
+    return options;
+  }
+
+  int fetch(const std::string& url) {
+    newsd::http::Request request;
+    request.url = url;
+    request.timeouts = {5000ms, 5000ms, 5000ms, 10000ms};
+    int status = 0;
+    asio::co_spawn(
+        io,
+        [](PoliteFetcher* f, newsd::http::Request r, int* out) -> asio::awaitable<void> {
+          *out = (co_await f->fetch(std::move(r))).response.status;
+        }(fetcher.get(), std::move(request), &status),
+        asio::detached);
+    io.restart();
+    io.run();
+    return status;
+  }
+
+  asio::io_context io;
+  newsd::http::HttpClient client{io, client_options()};
+  RobotsCache robots;
+  std::unique_ptr<HostGate> gate;
+  std::unique_ptr<PoliteFetcher> fetcher;
+};
+
+TEST(HostStore, TheServerSeesTheGapAcrossADatabaseRestartAndADaemonRestart) {
+  newsd::test::PoliteServer server;
+  server.route("/feed", newsd::test::PoliteReply{200, {}, "<rss/>"});
+  const std::string url = newsd::test::fresh_database("hosts_gap_restart");
+  {
+    newsd::pg::Connection conn(url);
+    newsd::storage::migrate(conn);
+  }
+  constexpr auto kGap = 400ms;
+  {
+    FetchingProcess first(kGap);
+    ASSERT_EQ(first.fetch(server.url("/feed")), 200);
+    newsd::pg::Connection conn(url);
+    save_host_states(conn, first.gate->take_dirty());
+  }                                    // the daemon stops right after its request
+  newsd::test::pg_control("restart");  // and PostgreSQL restarts before the next one starts
+
+  FetchingProcess second(kGap);
+  newsd::pg::Connection reconnected(url);
+  restore_politeness(reconnected, *second.gate, second.robots);
+  ASSERT_EQ(second.fetch(server.url("/feed")), 200);
+  auto arrivals = server.arrivals("/feed");
+  ASSERT_EQ(arrivals.size(), 2u);
+  EXPECT_GE(arrivals[1].at - arrivals[0].at, kGap) << "the server's own clock";
 }
 
 }  // namespace
