@@ -4,11 +4,19 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <optional>
+#include <sstream>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -233,6 +241,76 @@ TEST(EmbeddedCluster, CommandsWithoutADatabaseUseItAndStopItWhenDone) {
   ASSERT_EQ(exported.status, 0) << exported.err;
   EXPECT_THAT(exported.out, HasSubstr("xmlUrl=\"https://embedded.example/feed\""));
   EXPECT_FALSE(newsd::test::accepts_connections(url));
+}
+
+// Issue 15: `newsd once` had no SIGTERM handling, so cron's timeout killed it
+// and left the embedded PostgreSQL it had started running. Now the poll in
+// flight finishes, the summary is printed, the cluster is stopped, and the
+// exit status is 128 + SIGTERM.
+TEST(EmbeddedCluster, OnceInterruptedBySigtermStillStopsTheClusterItStarted) {
+  newsd::test::TempStateDir state;
+  ScopedEnvironment environment;
+  environment.set("NEWSD_DB", std::nullopt);
+  environment.set("NEWSD_CONFIG", std::nullopt);
+  environment.set("STATE_DIRECTORY", std::nullopt);
+  environment.set("XDG_CONFIG_HOME", (state.path() / "no-config").string());
+  environment.set("XDG_STATE_HOME", state.path().string());
+  newsd::cluster::EmbeddedCluster::open(options_for(state.path() / "newsd")).reset();  // fast initdb
+  const std::string url = newsd::cluster::embedded_cluster_url(state.path() / "newsd");
+
+  // A feed server that takes connections (the kernel's backlog) but never
+  // answers: the poll stays in flight until the 5 s request timeout.
+  const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(listener, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  ASSERT_EQ(::listen(listener, 16), 0);
+  socklen_t length = sizeof address;
+  ::getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length);
+  const std::string feed = "http://127.0.0.1:" + std::to_string(ntohs(address.sin_port)) + "/feed.xml";
+  const auto config = state.path() / "newsd.toml";
+  std::ofstream(config) << "[http]\nallow_private = [\"127.0.0.1\"]\nrequest_timeout = \"5s\"\n";
+  auto added = newsd::test::run_newsd("add " + feed);
+  ASSERT_EQ(added.status, 0) << added.err;
+
+  const auto out_path = state.path() / "once.out";
+  const auto err_path = state.path() / "once.err";
+  std::fflush(nullptr);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    if (std::freopen(out_path.c_str(), "w", stdout) == nullptr ||
+        std::freopen(err_path.c_str(), "w", stderr) == nullptr)
+      _exit(126);
+    execl(NEWSD_BINARY, NEWSD_BINARY, "once", "--config", config.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  ASSERT_GT(pid, 0);
+  // The poll is in flight once newsd has connected (generous limit: the
+  // cluster starts first, and the machine may be loaded).
+  pollfd waiting{listener, POLLIN, 0};
+  ASSERT_EQ(::poll(&waiting, 1, 120'000), 1) << "newsd never connected to the feed";
+  const int connection = ::accept(listener, nullptr, nullptr);
+  EXPECT_TRUE(newsd::test::accepts_connections(url));  // the cluster this `once` started
+  ASSERT_EQ(::kill(pid, SIGTERM), 0);
+  int status = 0;
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+  ::close(connection);
+  ::close(listener);
+  auto read = [](const std::filesystem::path& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  };
+  const std::string out = read(out_path);
+  const std::string err = read(err_path);
+  ASSERT_TRUE(WIFEXITED(status)) << err;
+  EXPECT_EQ(WEXITSTATUS(status), 128 + SIGTERM) << out << err;
+  EXPECT_THAT(out, HasSubstr("sources polled: 1"));
+  EXPECT_THAT(out, HasSubstr("interrupted by signal 15"));
+  EXPECT_FALSE(newsd::test::accepts_connections(url)) << "the embedded cluster was left running";
 }
 
 }  // namespace
