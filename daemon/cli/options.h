@@ -64,6 +64,7 @@ inline constexpr Option kDbStop[] = {kConfig};
 inline constexpr Option kRun[] = {
     kDb,
     kConfig,
+    {"opml", "FILE", "sync the sources with this OPML file at start and on SIGHUP, as import does"},
     {"debug", "", "log at debug level: one line per fetch"},
     kLogFormat,
 };
