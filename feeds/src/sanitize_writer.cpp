@@ -525,7 +525,7 @@ void SanitizeWriter::text(std::string_view content) {
 
 std::string SanitizeWriter::finish() {
   while (!stack_.empty()) close_top();
-  // Both parsers and the XHTML walker decode "&#146;" to U+0092; HTML5 reads it as
+  // Both parsers decode "&#146;" to U+0092; HTML5 reads it as
   // windows-1252's U+2019, and so does the plain-text path (text.cpp).
   utf8::map_c1_to_windows1252(out_);
   return std::move(out_);

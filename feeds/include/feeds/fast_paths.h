@@ -16,14 +16,6 @@ std::optional<std::string> sanitize_html_fast(std::string_view html, const Sanit
 // The sanitiser on libxml2's HTML parser alone, whatever the input.
 std::string sanitize_html_libxml2(std::string_view html, const SanitizeOptions& options = {});
 
-// Atom XHTML content, the children of the root element of `xml` (as an Atom
-// <div>'s), sanitised straight from pugixml's tree: nullopt when it declines,
-// or when `xml` is not well-formed, valid UTF-8.
-std::optional<std::string> sanitize_xhtml_tree(std::string_view xml, const SanitizeOptions& options = {});
-// The same content serialised, then sanitised (what Atom's reader falls back
-// to): nullopt only when `xml` is not well-formed, valid UTF-8.
-std::optional<std::string> sanitize_xhtml_markup(std::string_view xml, const SanitizeOptions& options = {});
-
 // URL resolution without Boost.URL for clean references: nullopt when it declines.
 std::optional<std::string> resolve_url_fast(std::string_view base, std::string_view reference);
 // URL resolution through Boost.URL alone.
