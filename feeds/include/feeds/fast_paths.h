@@ -26,11 +26,4 @@ std::optional<std::string> canonical_url_fast(std::string_view url);
 // canonical_url through Boost.URL alone.
 std::optional<std::string> canonical_url_general(std::string_view url);
 
-// content_hash through the system libxxhash (baseline x86-64 code), and
-// through this project's AVX2 build of the same xxhash.h: nullopt when the
-// CPU or the build has no AVX2. content_hash picks the second when it can.
-std::string content_hash_baseline(std::string_view title, std::string_view summary, std::string_view content);
-std::optional<std::string> content_hash_avx2(std::string_view title, std::string_view summary,
-                                             std::string_view content);
-
 }  // namespace feeds::fast_paths
