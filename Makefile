@@ -4,13 +4,14 @@ JOBS        ?= $(shell nproc)
 BUILD       ?= build
 ASAN_BUILD  ?= build-asan
 FUZZ_BUILD  ?= build-fuzz
+SCALAR_BUILD ?= build-scalar
 FUZZ_SECONDS ?= 60
 WERROR      := $(if $(filter true 1 yes,$(CI)),ON,OFF)
 CMAKE_FLAGS := -G Ninja -DNEWSD_WERROR=$(WERROR)
 PREFIX      ?= /usr/local
 DESTDIR     ?=
 
-.PHONY: all bootstrap configure build build-newsd install test test-unit test-asan test-fuzz demo bench lint format clean
+.PHONY: all bootstrap configure build build-newsd install test test-unit test-asan test-scalar test-fuzz demo bench lint format clean
 
 all: build
 
@@ -37,11 +38,13 @@ install: build-newsd
 	DESTDIR="$(DESTDIR)" cmake --install $(BUILD) --prefix "$(PREFIX)"
 
 # Everything: unit and integration tests, all of them again under ASan+UBSan
-# (the integration tests then spawn the sanitized newsd), then each fuzz target
-# for FUZZ_SECONDS.
+# (the integration tests then spawn the sanitized newsd), the feeds tests again
+# with feeds/ built without SSE2 (test-scalar), then each fuzz target for
+# FUZZ_SECONDS.
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	$(MAKE) test-asan
+	$(MAKE) test-scalar
 	$(MAKE) test-fuzz
 
 test-asan: bootstrap
@@ -49,6 +52,16 @@ test-asan: bootstrap
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --output-on-failure -j $(JOBS) -L 'unit|integration'
+
+# The byte loops that non-x86 CPUs run instead of feeds/'s SSE2 paths, on x86-64:
+# only the feeds tests and the sanitiser and feed fuzz corpora, to keep CI short.
+test-scalar: bootstrap
+	cmake -S . -B $(SCALAR_BUILD) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNEWSD_FORCE_SCALAR=ON -DNEWSD_BENCH=OFF
+	cmake --build $(SCALAR_BUILD) -j $(JOBS) --target feeds_tests feeds_text_tests sanitize_fuzz_replay feed_fuzz_replay
+	$(SCALAR_BUILD)/tests/feeds_tests
+	$(SCALAR_BUILD)/tests/feeds_text_tests
+	$(SCALAR_BUILD)/tests/sanitize_fuzz_replay tests/fuzz/corpus/sanitize_fuzz
+	$(SCALAR_BUILD)/tests/feed_fuzz_replay tests/fuzz/corpus/feed_fuzz
 
 test-fuzz: bootstrap
 	scripts/fuzz $(FUZZ_BUILD) $(FUZZ_SECONDS)
@@ -66,4 +79,4 @@ format:
 	scripts/lint --fix
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(SCALAR_BUILD) $(FUZZ_BUILD)

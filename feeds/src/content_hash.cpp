@@ -7,11 +7,8 @@
 
 #include <array>
 #include <memory>
-#include <optional>
 #include <stdexcept>
 
-#include "content_hash_parts.h"
-#include "feeds/fast_paths.h"
 #include "feeds/feed.h"
 
 namespace feeds {
@@ -32,26 +29,9 @@ std::string to_hex(const unsigned char (&digest)[16]) {
   return out;
 }
 
-bool have_avx2() {
-#if defined(NEWSD_CONTENT_HASH_AVX2)
-  static const bool supported = __builtin_cpu_supports("avx2");
-  return supported;
-#else
-  return false;
-#endif
-}
-
 }  // namespace
 
 std::string content_hash(std::string_view title, std::string_view summary, std::string_view content) {
-  if (auto avx2 = fast_paths::content_hash_avx2(title, summary, content)) return *std::move(avx2);
-  return fast_paths::content_hash_baseline(title, summary, content);
-}
-
-namespace fast_paths {
-
-std::string content_hash_baseline(std::string_view title, std::string_view summary,
-                                  std::string_view content) {
   // One state per thread, reset per item: creating one allocates 576 bytes
   // (and the shared library's state stays opaque, so its layout may change).
   static thread_local const std::unique_ptr<XXH3_state_t, StateDeleter> state(XXH3_createState());
@@ -68,20 +48,5 @@ std::string content_hash_baseline(std::string_view title, std::string_view summa
   for (std::size_t i = 0; i < 16; ++i) digest[i] = canonical.digest[i];
   return to_hex(digest);
 }
-
-std::optional<std::string> content_hash_avx2(std::string_view title, std::string_view summary,
-                                             std::string_view content) {
-#if defined(NEWSD_CONTENT_HASH_AVX2)
-  unsigned char digest[16];
-  if (have_avx2() && detail::xxh3_128_parts_avx2({title, summary, content}, digest)) return to_hex(digest);
-#else
-  (void)title;
-  (void)summary;
-  (void)content;
-#endif
-  return std::nullopt;
-}
-
-}  // namespace fast_paths
 
 }  // namespace feeds

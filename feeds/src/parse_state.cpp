@@ -145,9 +145,6 @@ std::string sanitize_fragment(const ParseState& state, std::string_view html, st
 std::string sanitize_xhtml(const ParseState& state, pugi::xml_node content, std::string_view base) {
   SanitizeOptions options;
   options.base_url = base;
-  if (state.text_is_valid_utf8) {
-    if (auto html = sanitize_xhtml_tree(content, options)) return trim_sanitized(*std::move(html));
-  }
   return sanitize_markup(xhtml_markup(content), options, state.text_is_valid_utf8);
 }
 

@@ -84,8 +84,8 @@ inline bool iequals(std::string_view a, std::string_view b) {
 }
 std::string html_escape(std::string_view text);  // text -> HTML that shows it literally
 std::string sanitize_fragment(const ParseState& state, std::string_view html, std::string_view base);
-// Atom XHTML content (the children of `content`), sanitised: straight from the
-// tree where the walker takes it (sanitize_xhtml.cpp), else serialised first.
+// Atom XHTML content (the children of `content`), serialised (xhtml_markup)
+// and sanitised like any other fragment.
 std::string sanitize_xhtml(const ParseState& state, pugi::xml_node content, std::string_view base);
 // What sanitize_fragment does, for markup known (or not) to be valid UTF-8.
 std::string sanitize_markup(std::string_view html, const SanitizeOptions& options, bool valid_utf8);

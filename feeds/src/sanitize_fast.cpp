@@ -68,7 +68,7 @@ constexpr std::array<std::uint8_t, 256> kByteClass = make_byte_classes();
 // Always inlined: it runs once per text run and attribute value, and called
 // out of line it cost 2 % more instructions over a feed corpus parse (callgrind).
 [[gnu::always_inline]] inline std::size_t skip_plain(std::string_view text, std::size_t pos, char also) {
-#if defined(__SSE2__)
+#if NEWSD_USE_SSE2
   const __m128i less = _mm_set1_epi8('<'), ampersand = _mm_set1_epi8('&'), greater = _mm_set1_epi8('>');
   const __m128i maybe_non_character = _mm_set1_epi8(static_cast<char>(0xEF)), extra = _mm_set1_epi8(also);
   const __m128i last_control = _mm_set1_epi8(0x1F);
@@ -292,7 +292,7 @@ class Scanner {
     bool upper = false;  // some letter is uppercase
   };
   [[gnu::always_inline]] NameRun name_run(std::size_t at, bool punctuation) const {
-#if defined(__SSE2__)
+#if NEWSD_USE_SSE2
     if (at + 16 <= html_.size()) {
       const __m128i bytes = sse2::load(html_.data() + at);
       const __m128i upper = sse2::in_range(bytes, 'A', 'Z');

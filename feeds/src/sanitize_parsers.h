@@ -7,10 +7,6 @@
 
 #include "feeds/sanitize.h"
 
-namespace pugi {
-class xml_node;
-}
-
 namespace feeds::detail {
 
 // sanitize_html for input the caller knows to be valid UTF-8 (checked by an
@@ -24,11 +20,5 @@ std::string sanitize_with_libxml2(std::string_view html, const SanitizeOptions& 
 // certain: it reports the same events to the same writer, so the output is
 // the same bytes. nullopt (declined) for anything else; see sanitize_fast.cpp.
 std::optional<std::string> sanitize_simple_html(std::string_view html, const SanitizeOptions& options);
-
-// Atom XHTML content (the children of `content`) straight from pugixml's
-// tree, as the scanner would sanitise its serialisation (xhtml_markup); not
-// trimmed. nullopt (declined) where the scanner would decline; see
-// sanitize_xhtml.cpp. The tree's text must be valid UTF-8.
-std::optional<std::string> sanitize_xhtml_tree(pugi::xml_node content, const SanitizeOptions& options);
 
 }  // namespace feeds::detail

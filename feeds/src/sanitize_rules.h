@@ -1,7 +1,7 @@
 #pragma once
-// Private: what the sanitiser's fast paths (the scanner for simple fragments,
-// sanitize_fast.cpp, and the walker for XHTML trees, sanitize_xhtml.cpp) know
-// of libxml2's HTML parser: the elements and references they accept, and how
+// Private: what the sanitiser's fast path (the scanner for simple fragments,
+// sanitize_fast.cpp) knows of libxml2's HTML parser: the elements and
+// references it accepts, and how
 // libxml2 treats each element, asked of libxml2 itself once per process.
 #include <array>
 #include <cstddef>

@@ -8,11 +8,8 @@
 #include <cstdint>
 #include <optional>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "name_index.h"
+#include "sse2.h"
 #include "url_fast.h"
 #include "utf8.h"
 
@@ -266,7 +263,7 @@ void append_escaped(std::string& out, std::string_view text, bool in_attribute) 
   const char* run = text.data();
   const char* const end = text.data() + text.size();
   const char* p = run;
-#if defined(__SSE2__)
+#if NEWSD_USE_SSE2
   // Most values (URLs, alt text) hold nothing to escape: skip sixteen bytes at a time.
   {
     const __m128i ampersand = _mm_set1_epi8('&'), less = _mm_set1_epi8('<'), greater = _mm_set1_epi8('>');
@@ -525,7 +522,7 @@ void SanitizeWriter::text(std::string_view content) {
 
 std::string SanitizeWriter::finish() {
   while (!stack_.empty()) close_top();
-  // Both parsers and the XHTML walker decode "&#146;" to U+0092; HTML5 reads it as
+  // Both parsers decode "&#146;" to U+0092; HTML5 reads it as
   // windows-1252's U+2019, and so does the plain-text path (text.cpp).
   utf8::map_c1_to_windows1252(out_);
   return std::move(out_);

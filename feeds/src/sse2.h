@@ -1,7 +1,15 @@
 #pragma once
 // Private: the few SSE2 idioms the scanners share (every x86-64 has SSE2;
-// elsewhere the callers keep their byte loops).
-#if defined(__SSE2__)
+// elsewhere the callers keep their byte loops). Callers test NEWSD_USE_SSE2,
+// not __SSE2__: a build with -DNEWSD_FORCE_SCALAR=ON (CMake option) compiles
+// the byte loops on x86-64 too, so that `make test` runs them (test-scalar).
+#if defined(__SSE2__) && !defined(NEWSD_FORCE_SCALAR)
+#define NEWSD_USE_SSE2 1
+#else
+#define NEWSD_USE_SSE2 0
+#endif
+
+#if NEWSD_USE_SSE2
 #include <emmintrin.h>
 
 namespace feeds::detail::sse2 {

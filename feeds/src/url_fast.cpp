@@ -60,7 +60,7 @@ bool clean_tail_with_dots(std::string_view tail) {
   return !in_path || !dot_segment(tail.size());
 }
 
-#if defined(__SSE2__)
+#if NEWSD_USE_SSE2
 using sse2::in_range;
 
 // Sixteen bytes of a path, query or fragment, as bit masks.
@@ -95,7 +95,7 @@ struct TailMasks {
 // tail), and the segment walk only when "/." appears at all (a URL is read
 // several times per link, and the walk per character was most of that).
 bool clean_tail(std::string_view tail) {
-#if defined(__SSE2__)
+#if NEWSD_USE_SSE2
   const std::size_t size = tail.size();
   bool seen_hash = false, slash_dot = false;
   const auto check = [&](const char* chunk, unsigned wanted, bool previous_slash) {
@@ -141,7 +141,7 @@ bool clean_tail(std::string_view tail) {
 // Where the host that starts at `at` ends: the first byte that is not a
 // lowercase letter, digit, '-' or '.'.
 std::size_t host_end(std::string_view reference, std::size_t at) {
-#if defined(__SSE2__)
+#if NEWSD_USE_SSE2
   while (at + 16 <= reference.size()) {
     const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(reference.data() + at));
     const __m128i host = _mm_or_si128(

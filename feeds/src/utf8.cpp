@@ -2,10 +2,6 @@
 
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 namespace feeds::utf8 {
 
 void append(std::string& out, char32_t cp) {

@@ -6,9 +6,7 @@
 #include <string>
 #include <string_view>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "sse2.h"
 
 namespace feeds::utf8 {
 
@@ -34,7 +32,7 @@ std::size_t first_invalid(std::string_view text);
 // time where SSE2 is there, else eight). Inline: first_invalid calls it at
 // every non-ASCII character.
 inline std::size_t ascii_run_end(std::string_view text, std::size_t pos) {
-#if defined(__SSE2__)
+#if NEWSD_USE_SSE2
   while (pos + 16 <= text.size() &&
          _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos))) == 0)
     pos += 16;

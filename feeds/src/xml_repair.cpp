@@ -25,7 +25,7 @@ bool is_control(char c) {
   const auto byte = static_cast<unsigned char>(c);
   return byte < 0x20 && c != '\t' && c != '\n' && c != '\r';
 }
-#if !defined(__SSE2__)
+#if !NEWSD_USE_SSE2
 // Without SSE2, eight bytes at a time: the pre-scan reads every byte of every feed, and
 // almost all of them are ordinary text (about 6 % of a feed parse when read
 // one at a time).
@@ -48,7 +48,7 @@ std::uint64_t has_byte(std::uint64_t word, unsigned char byte) {
 }
 #endif
 
-#if defined(__SSE2__)
+#if NEWSD_USE_SSE2
 // Which of sixteen bytes are `stop` or a control character XML forbids.
 // Tab, LF and CR are weeded out only when the cheap test finds something:
 // line breaks in pretty-printed feeds are rare next to text, and testing for
@@ -69,7 +69,7 @@ std::uint64_t has_byte(std::uint64_t word, unsigned char byte) {
 std::size_t cdata_end(std::string_view text, std::size_t from, std::size_t& controls) {
   std::size_t i = from, found = 0;
   while (true) {
-#if defined(__SSE2__)
+#if NEWSD_USE_SSE2
     while (i + 16 <= text.size()) {
       const __m128i bytes = sse2::load(text.data() + i);
       const unsigned stops = stops_or_controls(bytes, sse2::equal(bytes, ']'));
@@ -182,7 +182,7 @@ XmlScan scan_xml(std::string_view document) {
   std::size_t i = 0;
   while (i < size) {
     // To the next interesting byte.
-#if defined(__SSE2__)
+#if NEWSD_USE_SSE2
     // Only "<!" needs a look, not every tag: '<' is matched with the '!' after
     // it (a second load one byte on), so the scan does not stop at each of the
     // thousands of ordinary tags of a feed.

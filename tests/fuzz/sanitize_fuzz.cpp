@@ -2,8 +2,7 @@
 // "no crash": the sanitiser's output must be valid UTF-8, contain no script
 // or event handler, and be stable (sanitising it again changes nothing that
 // matters for safety). The fast paths must agree with the general code
-// whenever they accept: the sanitiser's scanner with libxml2, its XHTML tree
-// walker with serialising the tree first, the clean-URL
+// whenever they accept: the sanitiser's scanner with libxml2, the clean-URL
 // resolver and canonicaliser with Boost.URL (any divergence aborts, so fuzzing hunts for them).
 #include <cstddef>
 #include <cstdint>
@@ -106,13 +105,6 @@ void check_fast_path(std::string_view html, const feeds::SanitizeOptions& option
   if (fast && *fast != feeds::fast_paths::sanitize_html_libxml2(html, options)) std::abort();
 }
 
-// Aborts when the XHTML tree walker accepts `xml` (as Atom content) but
-// serialising the tree and sanitising the markup writes other bytes.
-void check_xhtml_fast_path(std::string_view xml, const feeds::SanitizeOptions& options) {
-  auto tree = feeds::fast_paths::sanitize_xhtml_tree(xml, options);
-  if (tree && tree != feeds::fast_paths::sanitize_xhtml_markup(xml, options)) std::abort();
-}
-
 // The input's first line as a URL reference, against a fixed base.
 void check_url_fast_path(std::string_view input) {
   const std::string_view reference = input.substr(0, input.find('\n'));
@@ -134,9 +126,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   check_safe(feeds::sanitize_html(clean, options));
   check_fast_path(html, options);
   check_fast_path(clean, options);
-  // As XHTML too: the input itself, and wrapped so that fragments are documents.
-  check_xhtml_fast_path(html, options);
-  check_xhtml_fast_path("<div>" + std::string(html) + "</div>", options);
 
   options.keep_images = false;
   options.base_url = {};

@@ -16,14 +16,6 @@ std::optional<std::string> sanitize_html_fast(std::string_view html, const Sanit
 // The sanitiser on libxml2's HTML parser alone, whatever the input.
 std::string sanitize_html_libxml2(std::string_view html, const SanitizeOptions& options = {});
 
-// Atom XHTML content, the children of the root element of `xml` (as an Atom
-// <div>'s), sanitised straight from pugixml's tree: nullopt when it declines,
-// or when `xml` is not well-formed, valid UTF-8.
-std::optional<std::string> sanitize_xhtml_tree(std::string_view xml, const SanitizeOptions& options = {});
-// The same content serialised, then sanitised (what Atom's reader falls back
-// to): nullopt only when `xml` is not well-formed, valid UTF-8.
-std::optional<std::string> sanitize_xhtml_markup(std::string_view xml, const SanitizeOptions& options = {});
-
 // URL resolution without Boost.URL for clean references: nullopt when it declines.
 std::optional<std::string> resolve_url_fast(std::string_view base, std::string_view reference);
 // URL resolution through Boost.URL alone.
@@ -33,12 +25,5 @@ std::optional<std::string> resolve_url_general(std::string_view base, std::strin
 std::optional<std::string> canonical_url_fast(std::string_view url);
 // canonical_url through Boost.URL alone.
 std::optional<std::string> canonical_url_general(std::string_view url);
-
-// content_hash through the system libxxhash (baseline x86-64 code), and
-// through this project's AVX2 build of the same xxhash.h: nullopt when the
-// CPU or the build has no AVX2. content_hash picks the second when it can.
-std::string content_hash_baseline(std::string_view title, std::string_view summary, std::string_view content);
-std::optional<std::string> content_hash_avx2(std::string_view title, std::string_view summary,
-                                             std::string_view content);
 
 }  // namespace feeds::fast_paths
