@@ -115,7 +115,9 @@ std::vector<FeedLink> find_feed_links(std::string_view html, std::string_view pa
     links.push_back({std::move(*url), std::move(type), collapse_space(attribute(node, "title"))});
     return false;
   });
-  std::ranges::stable_partition(links, [](const FeedLink& link) { return !is_comment_feed(link); });
+  // std::stable_partition, not std::ranges::: clang 14 (the fuzz build) cannot
+  // instantiate the ranges version's subrange result with libstdc++ 12.
+  std::stable_partition(links.begin(), links.end(), [](const FeedLink& link) { return !is_comment_feed(link); });
   return links;
 }
 
