@@ -247,7 +247,7 @@ struct Pipeline::Impl {
   // Being fetched now: never fetched twice at once. Shared with the fetching
   // coroutines, whose frames may outlive the pipeline when a context is torn down.
   std::shared_ptr<std::set<std::int64_t>> articles_in_flight = std::make_shared<std::set<std::int64_t>>();
-  PassSummary period;  // daemon: the polls since the last summary line
+  PassSummary period;                       // daemon: the polls since the last summary line
 
   // Runs blocking `work` on the storage thread; the caller resumes on the io thread.
   template <typename Work>
@@ -348,8 +348,7 @@ asio::awaitable<void> Pipeline::Impl::save_host_states() {
 asio::awaitable<void> Pipeline::Impl::log_attempt(politeness::FetchAttempt attempt) {
   if (options.logger.enabled(LogLevel::debug)) {
     constexpr std::string_view kKinds[] = {"feed", "article", "robots"};
-    const LogField source =
-        attempt.source_id ? LogField("source", *attempt.source_id) : LogField("source", "-");
+    const LogField source = attempt.source_id ? LogField("source", *attempt.source_id) : LogField("source", "-");
     options.logger.event(LogLevel::debug, "fetch",
                          {source,
                           {"kind", kKinds[static_cast<int>(attempt.kind)]},
