@@ -14,6 +14,9 @@
 #include "cli/options.h"
 #include "cli/signal_latch.h"
 #include "feeds/opml.h"
+#include "metrics/health.h"
+#include "metrics/names.h"
+#include "metrics/server.h"
 #include "pipeline/driver.h"
 #include "pipeline/session.h"
 #include "sources/source_store.h"
@@ -64,6 +67,23 @@ int cmd_run(std::span<const std::string_view> args) {
     return kExitOk;
   }
 
+  // [metrics] listen: the registry lives as long as the process (reloads
+  // keep counting into it); the server answers on a thread of its own.
+  std::unique_ptr<metrics::Server> metrics_server;
+  if (session.config.metrics.listen) {
+    auto registry = std::make_shared<metrics::Registry>();
+    metrics::describe_newsd_metrics(*registry);
+    session.options.metrics = registry;
+    auto health = [registry, url = session.target.url] {
+      metrics::HealthLimits limits;
+      auto problem = metrics::probe_database(url, limits.database_timeout);
+      return metrics::assess_health(*registry, problem, std::chrono::system_clock::now(), limits);
+    };
+    metrics_server =
+        std::make_unique<metrics::Server>(*session.config.metrics.listen, *registry, health, logger);
+    logger.info("metrics: serving /metrics and /healthz on http://{}", metrics_server->bound_address());
+  }
+
   auto reload = [&]() {
     auto getenv = config::process_environment();
     std::optional<std::filesystem::path> config_file;
@@ -71,7 +91,10 @@ int cmd_run(std::span<const std::string_view> args) {
     auto config = config::load_config(config_file, getenv);
     if (config.database.url != session.config.database.url || config.state_dir != session.config.state_dir)
       logger.warn("the database settings changed; they take effect at the next restart");
+    if (config.metrics.listen != session.config.metrics.listen)
+      logger.warn("the [metrics] settings changed; they take effect at the next restart");
     auto options = pipeline::options_from_config(config, logger);
+    options.metrics = session.options.metrics;
     if (opml) sync_opml_file(session.target.url, *opml, logger);
     session.config = std::move(config);
     return options;

@@ -1,4 +1,5 @@
 #include "config/config.h"
+#include "metrics/server.h"
 
 #include <arpa/inet.h>
 #include <fmt/core.h>
@@ -336,7 +337,7 @@ Config parse_config(std::string_view toml_text, const std::filesystem::path& fil
   Config config;
   config.file = file_name;
   Section top(root, "", file);
-  top.only({"state_dir", "database", "http", "politeness", "scheduler", "retention"});
+  top.only({"state_dir", "database", "http", "politeness", "scheduler", "retention", "metrics"});
   if (const auto* node = top.find("state_dir")) {
     std::optional<std::string> dir;
     top.string("state_dir", dir);
@@ -368,6 +369,17 @@ Config parse_config(std::string_view toml_text, const std::filesystem::path& fil
     }
   }
   if (auto retention = top.table("retention")) read_retention(*retention, config.retention);
+  if (auto metrics = top.table("metrics")) {
+    metrics->only({"listen"});
+    metrics->string("listen", config.metrics.listen);
+    if (config.metrics.listen) {
+      try {
+        metrics::parse_listen_address(*config.metrics.listen);
+      } catch (const std::invalid_argument& e) {
+        metrics->fail(*metrics->find("listen"), "listen", e.what());
+      }
+    }
+  }
   return config;
 }
 

@@ -70,6 +70,11 @@ struct RetentionConfig {
   int batch_size = 500;                                                // rows per statement
 };
 
+// [metrics]: `newsd run`'s /metrics and /healthz endpoint (docs/operations.md).
+struct MetricsConfig {
+  std::optional<std::string> listen;  // "127.0.0.1:9466"; nullopt: no endpoint (the default)
+};
+
 struct Config {
   // The file this was read from; nullopt when no file was found (all defaults).
   std::optional<std::filesystem::path> file;
@@ -81,6 +86,7 @@ struct Config {
   PolitenessConfig politeness;
   SchedulerConfig scheduler;
   RetentionConfig retention;
+  MetricsConfig metrics;
 };
 
 // A configuration file that cannot be used. what() is "FILE:LINE: KEY: reason".

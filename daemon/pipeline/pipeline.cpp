@@ -18,6 +18,7 @@
 
 #include "feeds/extract.h"
 #include "feeds/parse.h"
+#include "metrics/names.h"
 #include "pipeline/source_record.h"
 #include "pipeline/task_group.h"
 #include "politeness/host_gate.h"
@@ -251,7 +252,21 @@ struct Pipeline::Impl {
   // Runs blocking `work` on the storage thread; the caller resumes on the io thread.
   template <typename Work>
   asio::awaitable<std::invoke_result_t<Work>> on_storage(Work work) {
-    auto task = run_work(std::move(work));
+    auto timed = [this, work = std::move(work)]() mutable {
+      // Timed on the storage thread, failures included: what the database
+      // (and the reconnects Database does) costs each call.
+      struct Timer {
+        metrics::Registry* registry;
+        std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+        ~Timer() {
+          if (registry == nullptr) return;
+          std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+          registry->observe(metrics::kStorageDuration, {}, took.count());
+        }
+      } timer{options.metrics.get()};
+      return work();
+    };
+    auto task = run_work(std::move(timed));
     co_return co_await asio::co_spawn(storage_thread.get_executor(), std::move(task), asio::use_awaitable);
   }
 
@@ -276,6 +291,11 @@ struct Pipeline::Impl {
   asio::awaitable<void> retry_pending(PassSummary* summary);
   asio::awaitable<void> retry_pending_logged();
   void log_period_summary(std::chrono::seconds period_length, std::size_t in_flight);
+  void tally(SourceReport& report, ArticleResult result);
+  void note_poll(const SourceReport& report);
+  void count_metric(std::string_view name, const metrics::Labels& labels = {}, double delta = 1) {
+    if (options.metrics) options.metrics->add(name, labels, delta);
+  }
   asio::awaitable<void> poll_and_requeue(std::int64_t source_id, scheduler::PollQueue* queue,
                                          std::set<std::int64_t>* in_flight);
   asio::awaitable<void> record_failure(SourceReport* report, std::int64_t source_id, TimePoint polled_at,
@@ -356,6 +376,17 @@ asio::awaitable<void> Pipeline::Impl::log_attempt(politeness::FetchAttempt attem
     co_await on_storage(std::move(work3));
   } catch (const std::exception& e) {
     options.logger.error("could not write fetch_log for {}: {}", record.url, e.what());
+  }
+  // Counted here, from the same attempt as the fetch_log row and the debug
+  // line, so the three always agree.
+  if (options.metrics) {
+    constexpr std::string_view kKindNames[] = {"feed", "article", "robots"};
+    std::string kind(kKindNames[static_cast<int>(attempt.kind)]);
+    std::string status(metrics::status_class(record.status.value_or(0)));
+    options.metrics->add(metrics::kFetches, {{"kind", kind}, {"status", status}});
+    options.metrics->add(metrics::kFetchBytes, {{"kind", kind}}, static_cast<double>(attempt.bytes));
+    options.metrics->observe(metrics::kFetchDuration, {{"kind", kind}},
+                             std::chrono::duration<double>(attempt.duration).count());
   }
 }
 
@@ -483,6 +514,7 @@ asio::awaitable<ArticleResult> Pipeline::Impl::follow_article(ArticleTarget targ
     error = fmt::format("extraction failed for {}: {}", target.url, e.what());
   }
   if (!error.empty()) {
+    count_metric(metrics::kExtractionFailures);
     auto work = fail(storage::ArticleOutcome::failed, std::move(error), status);
     co_await on_storage(std::move(work));
     co_return ArticleResult::failed;
@@ -601,6 +633,7 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
         // co_await expression: GCC 12 destroys the std::string temporary a
         // conditional operator makes there twice, which aborted every poll of
         // a URL answering HTML or plain text with a double free (issue 15).
+        count_metric(metrics::kParseFailures);
         std::string why = parsed.error ? parsed.error->message : std::string("not a feed");
         std::string error = fmt::format("{}: {}", parse_options.document_url, why);
         co_await record_failure(&report, source_id, now, response.status, std::move(error), *host);
@@ -672,6 +705,8 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
     report.items_new = stored.counts.added;
     report.items_changed = stored.counts.changed;
     report.items_unchanged = stored.counts.unchanged;
+    count_metric(metrics::kItemsStored, {{"change", "new"}}, stored.counts.added);
+    count_metric(metrics::kItemsStored, {{"change", "changed"}}, stored.counts.changed);
     report.next_poll_at = stored.next_poll_at;
     report.note = stored.redirect.note;
     if (!report.note.empty()) options.logger.info("source {} {}: {}", source_id, source->url, report.note);
@@ -697,7 +732,7 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
           if (!target || articles_touched.contains(target->article_id) ||
               articles_in_flight->contains(target->article_id))
             continue;
-          count(report, co_await follow_article(std::move(*target), source_id, insecure));
+          tally(report, co_await follow_article(std::move(*target), source_id, insecure));
         } catch (const std::exception& e) {
           ++report.articles_deferred;
           options.logger.error("source {}: article {}: {}", source_id, item.link, e.what());
@@ -716,6 +751,7 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
 
 asio::awaitable<void> Pipeline::Impl::poll_into(std::int64_t source_id, PassSummary* summary) {
   auto report = co_await poll(source_id);
+  note_poll(report);
   summary->add(report);
   if (options.on_progress) options.on_progress(*summary);
 }
@@ -743,7 +779,7 @@ asio::awaitable<void> Pipeline::Impl::retry_pending(PassSummary* summary) {
       if (articles_touched.contains(article.id) || articles_in_flight->contains(article.id)) continue;
       try {
         ArticleTarget target{article.id, article.canonical_url, article.url, article.attempts};
-        count(retried, co_await follow_article(std::move(target), std::nullopt, false));
+        tally(retried, co_await follow_article(std::move(target), std::nullopt, false));
       } catch (const std::exception& e) {
         ++retried.articles_deferred;
         options.logger.error("article {}: {}", article.url, e.what());
@@ -770,10 +806,28 @@ asio::awaitable<void> Pipeline::Impl::retry_pending_logged() {
 asio::awaitable<void> Pipeline::Impl::poll_and_requeue(std::int64_t source_id, scheduler::PollQueue* queue,
                                                        std::set<std::int64_t>* in_flight) {
   auto report = co_await poll(source_id);
+  note_poll(report);
   period.add(report);
   in_flight->erase(source_id);
   if (!report.disabled && report.next_poll_at != TimePoint{}) queue->schedule(source_id, report.next_poll_at);
   wake.cancel();
+}
+
+void Pipeline::Impl::tally(SourceReport& report, ArticleResult result) {
+  count(report, result);
+  constexpr std::string_view kOutcomes[] = {"extracted", "failed", "skipped"};
+  if (result != ArticleResult::deferred)
+    count_metric(metrics::kArticlesStored, {{"outcome", std::string(kOutcomes[static_cast<int>(result)])}});
+}
+
+void Pipeline::Impl::note_poll(const SourceReport& report) {
+  if (!options.metrics || !report.polled) return;
+  const bool ok = report.error.empty();
+  count_metric(metrics::kPolls, {{"result", ok ? "ok" : "error"}});
+  if (ok) {
+    options.metrics->set(metrics::kLastSuccessfulPoll, {},
+                         std::chrono::duration<double>(Clock::now().time_since_epoch()).count());
+  }
 }
 
 void Pipeline::Impl::log_period_summary(std::chrono::seconds period_length, std::size_t in_flight) {
@@ -851,8 +905,19 @@ asio::awaitable<void> Pipeline::run_forever(std::function<void()> on_ready) {
   TimePoint next_prune{};
   storage::RetentionBatch pruned;  // by the retention pass under way
   TimePoint next_summary = Clock::now() + self.options.summary_every;
+  TimePoint next_queue_count{};
   while (!self.stopping) {
     TimePoint now = Clock::now();
+    if (self.options.metrics) {
+      auto& registry = *self.options.metrics;
+      registry.set(metrics::kLastTurn, {}, std::chrono::duration<double>(now.time_since_epoch()).count());
+      registry.set(metrics::kPollsInFlight, {}, static_cast<double>(group.active()));
+      int backing_off = 0;
+      for (const auto& host : self.gate.snapshots()) {
+        if (host.state.backoff_until && *host.state.backoff_until > now) ++backing_off;
+      }
+      registry.set(metrics::kHostsInBackoff, {}, backing_off);
+    }
     if (now >= next_summary) {
       // At info one line per period, never one per item or per poll.
       self.log_period_summary(self.options.summary_every, group.active());
@@ -875,6 +940,19 @@ asio::awaitable<void> Pipeline::run_forever(std::function<void()> on_ready) {
         // Alongside the polls, as one more task: a busy daemon still gets to it.
         group.spawn(self.retry_pending_logged());
         next_pending = now + self.options.pending_every;
+      }
+      if (self.options.metrics && now >= next_queue_count) {
+        // The queue's depth every few seconds: one index-only count.
+        auto work15 = [&self] {
+          return self.db.run("count the pending articles", [](pg::Connection& conn) {
+            return conn
+                .exec("count the pending articles", "select count(*) from articles where status = 'pending'")
+                .integer(0, 0);
+          });
+        };
+        auto pending = co_await self.on_storage(std::move(work15));
+        self.options.metrics->set(metrics::kPendingArticles, {}, static_cast<double>(pending));
+        next_queue_count = now + std::chrono::seconds(10);
       }
       if (now >= next_prune) {
         // One small batch per turn of this loop (at least one a second), so

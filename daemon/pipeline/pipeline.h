@@ -30,6 +30,7 @@
 #include "config/config.h"
 #include "core/log.h"
 #include "http/client.h"
+#include "metrics/registry.h"
 #include "politeness/host_policy.h"
 #include "politeness/robots_cache.h"
 #include "scheduler/schedule.h"
@@ -63,6 +64,10 @@ struct PipelineOptions {
   storage::RetentionPolicy retention;  // daemon: pruned a batch per loop turn, a pass an hour
   std::chrono::seconds summary_every{std::chrono::minutes(5)};  // daemon: one info line on the polls
   Logger logger{LogLevel::info};
+  // Where the pipeline counts what it does (metrics/names.h, declared with
+  // describe_newsd_metrics); null: not counted. Shared, not global: `newsd
+  // run` owns one registry for the process and keeps it across reloads.
+  std::shared_ptr<metrics::Registry> metrics;
   // run_once: called on the io thread after each source's poll and after the
   // pending articles, with the pass so far (`newsd once`'s progress line).
   std::function<void(const PassSummary&)> on_progress;

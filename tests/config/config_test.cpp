@@ -56,6 +56,17 @@ TEST(Config, EmptyFileGivesTheDocumentedDefaults) {
   EXPECT_EQ(config.retention.batch_size, 500);
 }
 
+TEST(Config, MetricsListenIsOffByDefaultAndValidated) {
+  EXPECT_FALSE(parse("").metrics.listen.has_value());
+  EXPECT_EQ(parse("[metrics]\nlisten = \"127.0.0.1:9466\"\n").metrics.listen, "127.0.0.1:9466");
+  EXPECT_EQ(parse("[metrics]\nlisten = \"[::1]:0\"\n").metrics.listen, "[::1]:0");
+  EXPECT_THAT(std::string(error_of("[metrics]\nlisten = \"127.0.0.1\"\n").what()),
+              HasSubstr("test.toml:2: metrics.listen: \"127.0.0.1\" is not HOST:PORT"));
+  EXPECT_THAT(std::string(error_of("[metrics]\nlisten = \"127.0.0.1:99999\"\n").what()),
+              HasSubstr("the port must be a number from 0 to 65535"));
+  EXPECT_THAT(std::string(error_of("[metrics]\nport = 9466\n").what()), HasSubstr("unknown key"));
+}
+
 TEST(Config, RetentionAgesAreDurationsOrForever) {
   auto config = parse(R"(
 [retention]
