@@ -172,6 +172,16 @@ class ScopedEnvironment {
     saved_.emplace_back(name, old ? std::optional<std::string>(old) : std::nullopt);
     apply(name, value);
   }
+  // No database, configuration or state directory from the caller's
+  // environment: the newsd commands run find none but the embedded cluster
+  // under `state`.
+  void use_only_the_embedded_cluster_under(const std::filesystem::path& state) {
+    set("NEWSD_DB", std::nullopt);
+    set("NEWSD_CONFIG", std::nullopt);
+    set("STATE_DIRECTORY", std::nullopt);
+    set("XDG_CONFIG_HOME", (state / "no-config").string());
+    set("XDG_STATE_HOME", state.string());
+  }
   ~ScopedEnvironment() {
     for (auto it = saved_.rbegin(); it != saved_.rend(); ++it) apply(it->first, it->second);
   }
@@ -190,11 +200,7 @@ class ScopedEnvironment {
 TEST(EmbeddedCluster, DbUrlLeavesItRunningForPsqlAndDbStopStopsIt) {
   newsd::test::TempStateDir state;
   ScopedEnvironment environment;
-  environment.set("NEWSD_DB", std::nullopt);
-  environment.set("NEWSD_CONFIG", std::nullopt);
-  environment.set("STATE_DIRECTORY", std::nullopt);
-  environment.set("XDG_CONFIG_HOME", (state.path() / "no-config").string());
-  environment.set("XDG_STATE_HOME", state.path().string());
+  environment.use_only_the_embedded_cluster_under(state.path());
   const std::string env;
   // initdb here, without fsync, so that the CLI below only has to start the
   // server (initdb with fsync would take most of this test's time).
@@ -226,11 +232,7 @@ namespace {
 TEST(EmbeddedCluster, CommandsWithoutADatabaseUseItAndStopItWhenDone) {
   newsd::test::TempStateDir state;
   ScopedEnvironment environment;
-  environment.set("NEWSD_DB", std::nullopt);
-  environment.set("NEWSD_CONFIG", std::nullopt);
-  environment.set("STATE_DIRECTORY", std::nullopt);
-  environment.set("XDG_CONFIG_HOME", (state.path() / "no-config").string());
-  environment.set("XDG_STATE_HOME", state.path().string());
+  environment.use_only_the_embedded_cluster_under(state.path());
   newsd::cluster::EmbeddedCluster::open(options_for(state.path() / "newsd")).reset();  // fast initdb
   const std::string url = newsd::cluster::embedded_cluster_url(state.path() / "newsd");
 
@@ -250,11 +252,7 @@ TEST(EmbeddedCluster, CommandsWithoutADatabaseUseItAndStopItWhenDone) {
 TEST(EmbeddedCluster, OnceInterruptedBySigtermStillStopsTheClusterItStarted) {
   newsd::test::TempStateDir state;
   ScopedEnvironment environment;
-  environment.set("NEWSD_DB", std::nullopt);
-  environment.set("NEWSD_CONFIG", std::nullopt);
-  environment.set("STATE_DIRECTORY", std::nullopt);
-  environment.set("XDG_CONFIG_HOME", (state.path() / "no-config").string());
-  environment.set("XDG_STATE_HOME", state.path().string());
+  environment.use_only_the_embedded_cluster_under(state.path());
   newsd::cluster::EmbeddedCluster::open(options_for(state.path() / "newsd")).reset();  // fast initdb
   const std::string url = newsd::cluster::embedded_cluster_url(state.path() / "newsd");
 
