@@ -135,6 +135,18 @@ std::string text_to_html(std::string_view text) {
   return html;
 }
 
+// RFC 3339 in the page's own offset ("2024-03-05T23:30:00-05:00"): the
+// calendar date a reader of the page sees. UTC ("Z") without an offset.
+std::string format_local_rfc3339(std::chrono::sys_seconds at,
+                                 const std::optional<std::chrono::minutes>& offset) {
+  if (!offset || offset->count() == 0) return format_rfc3339(at);
+  std::string local = format_rfc3339(at + *offset);  // "...Z": the same fields, in local time
+  local.pop_back();
+  const auto minutes = std::abs(offset->count());
+  local += fmt::format("{}{:02}:{:02}", offset->count() < 0 ? '-' : '+', minutes / 60, minutes % 60);
+  return local;
+}
+
 double clamp01(double value) {
   return std::clamp(value, 0.0, 1.0);
 }
@@ -161,6 +173,8 @@ Article extract_article(std::string_view bytes, const ExtractOptions& options) {
   article.authors = meta.authors;
   article.published = meta.published;
   article.modified = meta.modified;
+  article.published_offset = meta.published_offset;
+  article.modified_offset = meta.modified_offset;
   article.site_name = meta.site_name;
   article.language = meta.language;
   article.image = meta.image;
@@ -226,9 +240,9 @@ Article extract_article(std::string_view bytes, const ExtractOptions& options) {
                      content.paragraph_count < 3 * static_cast<std::size_t>(content.linked_headings);
   const bool dom_listing = cards || content.link_density > 0.5;
   const bool dom_article = !dom_listing && (content.semantic || content.paragraph_count >= 3);
-  const bool listing =
-      !meta.declares_article &&
-      (dom_listing || dom_bytes < (content.semantic ? 80u : 200u) || (meta.declares_listing && !dom_article));
+  // A short cut with no listing evidence is a short article (a photo post,
+  // a brief): it is kept.
+  const bool listing = !meta.declares_article && (dom_listing || (meta.declares_listing && !dom_article));
 
   double confidence = 0.15 + 0.3 * std::min(1.0, static_cast<double>(dom_bytes) / 1200.0);
   if (meta.declares_article) confidence += 0.15;
@@ -237,6 +251,7 @@ Article extract_article(std::string_view bytes, const ExtractOptions& options) {
     confidence += 0.15 * (1.0 - std::min(1.0, content.runner_up_score / content.top_score));
   confidence -= 0.3 * content.link_density;
   if (content.paragraph_count >= 3) confidence += 0.05;
+  if (content.below_headline) confidence += 0.15;
 
   // JSON-LD articleBody: confirms the DOM's cut, or replaces it when the DOM
   // found little and the body is the page's own text.
@@ -308,9 +323,10 @@ boost::json::object article_to_json(const Article& article) {
     if (value.empty()) return nullptr;
     return json::value(value);
   };
-  auto date_or_null = [](const std::optional<std::chrono::sys_seconds>& value) -> json::value {
+  auto date_or_null = [](const std::optional<std::chrono::sys_seconds>& value,
+                         const std::optional<std::chrono::minutes>& offset) -> json::value {
     if (!value) return nullptr;
-    return json::value(format_rfc3339(*value));
+    return json::value(format_local_rfc3339(*value, offset));
   };
   json::array authors;
   for (const auto& author : article.authors) authors.emplace_back(author);
@@ -321,8 +337,8 @@ boost::json::object article_to_json(const Article& article) {
   out["canonical_url"] = string_or_null(article.canonical_url);
   out["title"] = string_or_null(article.title);
   out["authors"] = std::move(authors);
-  out["published"] = date_or_null(article.published);
-  out["modified"] = date_or_null(article.modified);
+  out["published"] = date_or_null(article.published, article.published_offset);
+  out["modified"] = date_or_null(article.modified, article.modified_offset);
   out["site_name"] = string_or_null(article.site_name);
   out["language"] = string_or_null(article.language);
   out["image"] = string_or_null(article.image);
