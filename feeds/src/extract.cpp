@@ -11,6 +11,7 @@
 
 #include "extract_content.h"
 #include "extract_dom.h"
+#include "extract_hints.h"
 #include "extract_hydration.h"
 #include "extract_metadata.h"
 #include "feeds/dates.h"
@@ -147,6 +148,59 @@ std::string format_local_rfc3339(std::chrono::sys_seconds at,
   return local;
 }
 
+// Whether a paragraph ends like a sentence: . ! ? … or a closing quote or
+// bracket after one. Labels, kickers, datelines and link rows do not.
+bool ends_like_sentence(std::string_view paragraph) {
+  while (!paragraph.empty() && (paragraph.back() == ' ' || paragraph.back() == '\n'))
+    paragraph.remove_suffix(1);
+  for (std::string_view closing : {"\"", ")", "'", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB"}) {
+    if (paragraph.ends_with(closing)) paragraph.remove_suffix(closing.size());
+  }
+  if (paragraph.empty()) return false;
+  const char last = paragraph.back();
+  return last == '.' || last == '!' || last == '?' || paragraph.ends_with("\xE2\x80\xA6") ||
+         paragraph.ends_with("\xE3\x80\x82") || paragraph.ends_with("\xD8\x9F");  // … 。 ؟
+}
+
+// The lines around an article's prose that the DOM rules let through: a
+// dateline ("Posted 11 January 2008 at 18:14 GMT") above the first
+// paragraph; below the last one, "Leave a Reply", "No related posts.", a
+// copyright line, a row of section links. Trimmed from the text while they
+// are short and not sentences (or known boilerplate): above, only lines with
+// a digit; below, at most three, and none when a list of such lines comes
+// before them (scores, steps, specifications are the article). Never more
+// than a fifth of the text.
+void trim_edge_furniture(std::string& text) {
+  std::vector<std::string_view> paragraphs;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find("\n\n", start);
+    if (end == std::string::npos) end = text.size();
+    paragraphs.push_back(std::string_view(text).substr(start, end - start));
+    start = end + 2;
+  }
+  if (paragraphs.size() < 3) return;
+  auto has_digit = [](std::string_view p) { return p.find_first_of("0123456789") != std::string_view::npos; };
+  auto furniture_tail = [&](std::string_view p) {
+    if (p.starts_with("\xC2\xA9") || p.starts_with("Copyright") || p.starts_with("(c) "))
+      return p.size() < 300;
+    return (p.size() < 200 && is_boilerplate_text(p)) || (p.size() < 60 && !ends_like_sentence(p));
+  };
+  std::size_t first = 0, last = paragraphs.size();  // kept: [first, last)
+  std::size_t cut = last;
+  while (cut > 1 && furniture_tail(paragraphs[cut - 1])) --cut;
+  const bool list_before = paragraphs[cut - 1].size() < 100 && !ends_like_sentence(paragraphs[cut - 1]);
+  if (last - cut <= 3 && !list_before) last = cut;
+  while (first + 1 < last && paragraphs[first].size() < 80 && !ends_like_sentence(paragraphs[first]) &&
+         (has_digit(paragraphs[first]) || is_boilerplate_text(paragraphs[first])))
+    ++first;
+  if (first == 0 && last == paragraphs.size()) return;
+  const std::size_t begin = static_cast<std::size_t>(paragraphs[first].data() - text.data());
+  const std::size_t end =
+      static_cast<std::size_t>(paragraphs[last - 1].data() - text.data()) + paragraphs[last - 1].size();
+  if ((text.size() - (end - begin)) * 5 > text.size()) return;  // more than a fifth: not edge furniture
+  text = text.substr(begin, end - begin);
+}
+
 double clamp01(double value) {
   return std::clamp(value, 0.0, 1.0);
 }
@@ -230,6 +284,7 @@ Article extract_article(std::string_view bytes, const ExtractOptions& options) {
     }
   }
   std::string raw_html = content.rescued ? text_to_html(text) : blocks_to_html(doc.get(), content.blocks);
+  trim_edge_furniture(text);
 
   const std::size_t dom_bytes = text.size();
   // "No article" is read from the DOM, never from metadata alone: many sites

@@ -870,6 +870,11 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
           remove = true;  // related lists, tag lists, share bars, breadcrumbs, next/prev
         } else if (density > 0.5 && name == "p" && s->text_bytes < 200) {
           remove = true;  // "Read also: <a>headline</a>"
+        } else if (name != "p" && !is_heading(name) && name != "blockquote" && s->linked_headings >= 2 &&
+                   s->paragraphs <= s->linked_headings && s->text_bytes < 350u * s->linked_headings) {
+          // A run of cards: linked headlines of other stories, each with at
+          // most a one-paragraph excerpt (and maybe a thumbnail).
+          remove = true;
         } else if (s->text_bytes < 500 && s->paragraphs <= 1) {
           std::string text = collapsed_text(node);
           if (is_boilerplate_text(text) || is_gallery_counter(text)) {

@@ -282,6 +282,41 @@ def metadata_undeclared_site_dateline():
                  url="https://www.harbourherald.example/news/night-ferry-extended"))
 
 
+def trailing_signoff():
+    # 6: below the last paragraph, inside the article's own block and with
+    # no class to give them away: a comment-form label, a "no related posts"
+    # line and a copyright line. They go from the text; a story that ends in
+    # a list keeps it (see edge-dateline-list).
+    body = (NAV + f'<article><h1>{esc(TITLE)}</h1>' + paragraphs(P[:5])
+            + '<p>Leave a Reply</p><p>No related posts.</p>'
+            '<p>\u00a9 2025 Harbour Herald Media Ltd. All rights reserved.</p></article>\n' + FOOTER)
+    return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=P[:5])
+
+
+def edge_dateline_and_list():
+    # 6: a dateline line above the first paragraph goes; the short lines the
+    # story ends with (a timetable) stay, as a list of them is content.
+    times = ["Monday to Friday: 23:00", "Saturday: 23:30", "Sunday: 22:00", "Holidays: 22:00"]
+    body = (NAV + f'<article><h1>{esc(TITLE)}</h1><div>Posted 13 February 2025 at 18:14 GMT</div>'
+            + paragraphs(P[:4]) + "".join(f"<p>{esc(t)}</p>" for t in times) + '</article>\n' + FOOTER)
+    return (page(head(TITLE, '<meta property="og:type" content="article">'), body),
+            dict(title=TITLE, text=P[:4] + times))
+
+
+def related_card_run():
+    # 6: inside the article's block, after the story, a run of cards with no
+    # class to give them away: each a linked headline of another story with
+    # a one-line excerpt. The run goes; the story stays.
+    cards = [("Harbour board approves new pier lights", "The lights will be installed before the summer season."),
+             ("Eastern shore bus timetable changes in April", "Two evening routes will run every half hour."),
+             ("Quay market to reopen after repairs", "Traders return to the covered market next week.")]
+    run = "".join(f'<div><h3><a href="/news/{i}/">{esc(h)}</a></h3><p>{esc(e)}</p></div>'
+                  for i, (h, e) in enumerate(cards))
+    body = (NAV + f'<article><h1>{esc(TITLE)}</h1><div>' + paragraphs(P[:5]) + '</div><div>' + run
+            + '</div></article>\n' + FOOTER)
+    return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=P[:5])
+
+
 PLAN = [
     ("veto-website", veto_website),
     ("jsonld-control-chars", jsonld_control_characters),
@@ -300,6 +335,9 @@ PLAN = [
     ("headline-anchor", headline_anchor),
     ("short-untagged-post", short_untagged_post),
     ("metadata-undeclared-site-dateline", metadata_undeclared_site_dateline),
+    ("trailing-signoff", trailing_signoff),
+    ("edge-dateline-list", edge_dateline_and_list),
+    ("related-card-run", related_card_run),
 ]
 
 
