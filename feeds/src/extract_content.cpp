@@ -82,6 +82,27 @@ double base_score(std::string_view name) {
   return 0;
 }
 
+bool is_other_page_link(const xmlNode* link) {
+  const std::string_view href = attribute(link, "href");
+  return !href.empty() && href.front() != '#';
+}
+
+// Whether a heading's link (inside it, or wrapping it) leads to another page.
+bool links_to_another_page(xmlNode* heading) {
+  int levels = 0;
+  for (const xmlNode* up = heading->parent; up != nullptr && levels < 2; up = up->parent, ++levels) {
+    if (tag(up) == "a") return is_other_page_link(up);
+  }
+  bool found = false;
+  walk(heading, [&](xmlNode* node) {
+    if (found || !is_element(node)) return false;
+    if (tag(node) != "a") return true;
+    found = is_other_page_link(node);
+    return false;
+  });
+  return found;
+}
+
 class Pass {
  public:
   Pass(xmlNode* body, bool weigh_classes) : body_(body), weigh_classes_(weigh_classes) {}
@@ -139,10 +160,13 @@ class Pass {
       if (name == "blockquote" && is_quoted_post(node)) own.holds_post = true;
       own.class_weight = cached_class_weight(node);
       if (name == "article" || name == "main" || own.class_weight == kStrongPositive) own.marker = true;
-      // A heading that holds a link, or that a link wraps (a card's whole face is one link).
+      // A heading that holds a link, or that a link wraps (a card's whole face is one link),
+      // to another page: a same-page anchor ("#section", a table of contents' back-reference)
+      // is the article's own structure.
       if (is_heading(name) && own.text_bytes > 0 &&
           (own.link_bytes * 2 > own.text_bytes || tag(node->parent) == "a" ||
-           (node->parent != nullptr && tag(node->parent->parent) == "a")))
+           (node->parent != nullptr && tag(node->parent->parent) == "a")) &&
+          links_to_another_page(node))
         ++own.linked_headings;
       if (xmlNode* parent = node->parent; parent != nullptr && parent->_private != nullptr) {
         NodeStats& up = *stats(parent);
@@ -866,15 +890,11 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
         const double density = link_density(*s);
         if (s->text_bytes == 0) {
           remove = !keeps_media && name != "li";
-        } else if (density > 0.5 && name != "p" && !(keeps_media && name == "figure")) {
+        } else if (density > 0.5 && name != "p" && !(keeps_media && name == "figure") &&
+                   !(is_heading(name) && !links_to_another_page(node))) {
           remove = true;  // related lists, tag lists, share bars, breadcrumbs, next/prev
         } else if (density > 0.5 && name == "p" && s->text_bytes < 200) {
           remove = true;  // "Read also: <a>headline</a>"
-        } else if (name != "p" && !is_heading(name) && name != "blockquote" && s->linked_headings >= 2 &&
-                   s->paragraphs <= s->linked_headings && s->text_bytes < 350u * s->linked_headings) {
-          // A run of cards: linked headlines of other stories, each with at
-          // most a one-paragraph excerpt (and maybe a thumbnail).
-          remove = true;
         } else if (s->text_bytes < 500 && s->paragraphs <= 1) {
           std::string text = collapsed_text(node);
           if (is_boilerplate_text(text) || is_gallery_counter(text)) {

@@ -771,6 +771,14 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     else if (url_date)
       published = PageDate{*url_date, std::nullopt};
   }
+  if (published && (!published->offset || published->offset->count() == 0)) {
+    // JSON-LD in UTC ("...Z") beside article:published_time with the page's
+    // own offset for the same instant: the offset gives the local day.
+    // Only the meta tag: a <time> further down may belong to anything.
+    const auto declared = meta_date(meta, {"article:published_time", "og:article:published_time"});
+    if (declared && declared->at == published->at && declared->offset && declared->offset->count() != 0)
+      published->offset = declared->offset;
+  }
   if (published) {
     result.published = published->at;
     result.published_offset = published->offset;

@@ -168,6 +168,14 @@ TEST(Metadata, DatesKeepThePagesOffsetAndCalendarDay) {
   const auto json = feeds::article_to_json(article);
   EXPECT_EQ(json.at("published").as_string(), "2024-03-05T23:30:00-05:00");
   EXPECT_EQ(json.at("modified").as_string(), "2024-03-06T10:52:50+01:00");
+  // JSON-LD in UTC beside the same instant with the page's offset: the offset is kept.
+  const std::string mixed = R"(<script type="application/ld+json">{"@type":"NewsArticle","headline":"H",
+    "dateCreated":"2017-02-24T01:18:13Z"}</script>
+    <meta property="article:published_time" content="2017-02-23T17:18:13-08:00">)";
+  EXPECT_EQ(feeds::article_to_json(extract_article(page(mixed, "<article>" + prose(4) + "</article>")))
+                .at("published")
+                .as_string(),
+            "2017-02-23T17:18:13-08:00");
   // "Z" and dates without a zone stay in UTC.
   auto utc =
       extract_article(page(R"(<meta property="article:published_time" content="2024-03-05T08:00:00Z">)",

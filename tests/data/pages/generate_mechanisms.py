@@ -303,18 +303,20 @@ def edge_dateline_and_list():
             dict(title=TITLE, text=P[:4] + times))
 
 
-def related_card_run():
-    # 6: inside the article's block, after the story, a run of cards with no
-    # class to give them away: each a linked headline of another story with
-    # a one-line excerpt. The run goes; the story stays.
-    cards = [("Harbour board approves new pier lights", "The lights will be installed before the summer season."),
-             ("Eastern shore bus timetable changes in April", "Two evening routes will run every half hour."),
-             ("Quay market to reopen after repairs", "Traders return to the covered market next week.")]
-    run = "".join(f'<div><h3><a href="/news/{i}/">{esc(h)}</a></h3><p>{esc(e)}</p></div>'
-                  for i, (h, e) in enumerate(cards))
-    body = (NAV + f'<article><h1>{esc(TITLE)}</h1><div>' + paragraphs(P[:5]) + '</div><div>' + run
-            + '</div></article>\n' + FOOTER)
-    return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=P[:5])
+def anchor_linked_headings():
+    # 6: section headings that are links to the page itself (a table of
+    # contents' back-references, permalinks) are the article's structure,
+    # not another story's linked headline.
+    sections = [("Why the service was extended", P[:2]), ("What it costs", P[2:4]), ("What comes next", P[4:6])]
+    body = NAV + f'<article><h1>{esc(TITLE)}</h1>'
+    for i, (heading, texts) in enumerate(sections):
+        body += (f'<div class="section" id="s{i}"><h2><a class="toc-backref" href="#toc{i}">{esc(heading)}</a>'
+                 f'<a class="headerlink" href="#s{i}">\u00b6</a></h2>' + paragraphs(texts) + '</div>')
+    body += '</article>\n' + FOOTER
+    text = []
+    for heading, texts in sections:
+        text += [heading + "\u00b6"] + texts
+    return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=text)
 
 
 PLAN = [
@@ -337,7 +339,7 @@ PLAN = [
     ("metadata-undeclared-site-dateline", metadata_undeclared_site_dateline),
     ("trailing-signoff", trailing_signoff),
     ("edge-dateline-list", edge_dateline_and_list),
-    ("related-card-run", related_card_run),
+    ("anchor-linked-headings", anchor_linked_headings),
 ]
 
 
