@@ -11,6 +11,7 @@
 
 #include "extract_content.h"
 #include "extract_dom.h"
+#include "extract_hints.h"
 #include "extract_hydration.h"
 #include "extract_metadata.h"
 #include "feeds/dates.h"
@@ -135,6 +136,71 @@ std::string text_to_html(std::string_view text) {
   return html;
 }
 
+// RFC 3339 in the page's own offset ("2024-03-05T23:30:00-05:00"): the
+// calendar date a reader of the page sees. UTC ("Z") without an offset.
+std::string format_local_rfc3339(std::chrono::sys_seconds at,
+                                 const std::optional<std::chrono::minutes>& offset) {
+  if (!offset || offset->count() == 0) return format_rfc3339(at);
+  std::string local = format_rfc3339(at + *offset);  // "...Z": the same fields, in local time
+  local.pop_back();
+  const auto minutes = std::abs(offset->count());
+  local += fmt::format("{}{:02}:{:02}", offset->count() < 0 ? '-' : '+', minutes / 60, minutes % 60);
+  return local;
+}
+
+// Whether a paragraph ends like a sentence: . ! ? … or a closing quote or
+// bracket after one. Labels, kickers, datelines and link rows do not.
+bool ends_like_sentence(std::string_view paragraph) {
+  while (!paragraph.empty() && (paragraph.back() == ' ' || paragraph.back() == '\n'))
+    paragraph.remove_suffix(1);
+  for (std::string_view closing : {"\"", ")", "'", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB"}) {
+    if (paragraph.ends_with(closing)) paragraph.remove_suffix(closing.size());
+  }
+  if (paragraph.empty()) return false;
+  const char last = paragraph.back();
+  return last == '.' || last == '!' || last == '?' || paragraph.ends_with("\xE2\x80\xA6") ||
+         paragraph.ends_with("\xE3\x80\x82") || paragraph.ends_with("\xD8\x9F");  // … 。 ؟
+}
+
+// The lines around an article's prose that the DOM rules let through: a
+// dateline ("Posted 11 January 2008 at 18:14 GMT") above the first
+// paragraph; below the last one, "Leave a Reply", "No related posts.", a
+// copyright line, a row of section links. Trimmed from the text while they
+// are short and not sentences (or known boilerplate): above, only lines with
+// a digit; below, at most three, and none when a list of such lines comes
+// before them (scores, steps, specifications are the article). Never more
+// than a fifth of the text.
+void trim_edge_furniture(std::string& text) {
+  std::vector<std::string_view> paragraphs;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find("\n\n", start);
+    if (end == std::string::npos) end = text.size();
+    paragraphs.push_back(std::string_view(text).substr(start, end - start));
+    start = end + 2;
+  }
+  if (paragraphs.size() < 3) return;
+  auto has_digit = [](std::string_view p) { return p.find_first_of("0123456789") != std::string_view::npos; };
+  auto furniture_tail = [&](std::string_view p) {
+    if (p.starts_with("\xC2\xA9") || p.starts_with("Copyright") || p.starts_with("(c) "))
+      return p.size() < 300;
+    return (p.size() < 200 && is_boilerplate_text(p)) || (p.size() < 60 && !ends_like_sentence(p));
+  };
+  std::size_t first = 0, last = paragraphs.size();  // kept: [first, last)
+  std::size_t cut = last;
+  while (cut > 1 && furniture_tail(paragraphs[cut - 1])) --cut;
+  const bool list_before = paragraphs[cut - 1].size() < 100 && !ends_like_sentence(paragraphs[cut - 1]);
+  if (last - cut <= 3 && !list_before) last = cut;
+  while (first + 1 < last && paragraphs[first].size() < 80 && !ends_like_sentence(paragraphs[first]) &&
+         (has_digit(paragraphs[first]) || is_boilerplate_text(paragraphs[first])))
+    ++first;
+  if (first == 0 && last == paragraphs.size()) return;
+  const std::size_t begin = static_cast<std::size_t>(paragraphs[first].data() - text.data());
+  const std::size_t end =
+      static_cast<std::size_t>(paragraphs[last - 1].data() - text.data()) + paragraphs[last - 1].size();
+  if ((text.size() - (end - begin)) * 5 > text.size()) return;  // more than a fifth: not edge furniture
+  text = text.substr(begin, end - begin);
+}
+
 double clamp01(double value) {
   return std::clamp(value, 0.0, 1.0);
 }
@@ -161,6 +227,8 @@ Article extract_article(std::string_view bytes, const ExtractOptions& options) {
   article.authors = meta.authors;
   article.published = meta.published;
   article.modified = meta.modified;
+  article.published_offset = meta.published_offset;
+  article.modified_offset = meta.modified_offset;
   article.site_name = meta.site_name;
   article.language = meta.language;
   article.image = meta.image;
@@ -216,6 +284,7 @@ Article extract_article(std::string_view bytes, const ExtractOptions& options) {
     }
   }
   std::string raw_html = content.rescued ? text_to_html(text) : blocks_to_html(doc.get(), content.blocks);
+  trim_edge_furniture(text);
 
   const std::size_t dom_bytes = text.size();
   // "No article" is read from the DOM, never from metadata alone: many sites
@@ -226,9 +295,9 @@ Article extract_article(std::string_view bytes, const ExtractOptions& options) {
                      content.paragraph_count < 3 * static_cast<std::size_t>(content.linked_headings);
   const bool dom_listing = cards || content.link_density > 0.5;
   const bool dom_article = !dom_listing && (content.semantic || content.paragraph_count >= 3);
-  const bool listing =
-      !meta.declares_article &&
-      (dom_listing || dom_bytes < (content.semantic ? 80u : 200u) || (meta.declares_listing && !dom_article));
+  // A short cut with no listing evidence is a short article (a photo post,
+  // a brief): it is kept.
+  const bool listing = !meta.declares_article && (dom_listing || (meta.declares_listing && !dom_article));
 
   double confidence = 0.15 + 0.3 * std::min(1.0, static_cast<double>(dom_bytes) / 1200.0);
   if (meta.declares_article) confidence += 0.15;
@@ -237,6 +306,7 @@ Article extract_article(std::string_view bytes, const ExtractOptions& options) {
     confidence += 0.15 * (1.0 - std::min(1.0, content.runner_up_score / content.top_score));
   confidence -= 0.3 * content.link_density;
   if (content.paragraph_count >= 3) confidence += 0.05;
+  if (content.below_headline) confidence += 0.15;
 
   // JSON-LD articleBody: confirms the DOM's cut, or replaces it when the DOM
   // found little and the body is the page's own text.
@@ -308,9 +378,10 @@ boost::json::object article_to_json(const Article& article) {
     if (value.empty()) return nullptr;
     return json::value(value);
   };
-  auto date_or_null = [](const std::optional<std::chrono::sys_seconds>& value) -> json::value {
+  auto date_or_null = [](const std::optional<std::chrono::sys_seconds>& value,
+                         const std::optional<std::chrono::minutes>& offset) -> json::value {
     if (!value) return nullptr;
-    return json::value(format_rfc3339(*value));
+    return json::value(format_local_rfc3339(*value, offset));
   };
   json::array authors;
   for (const auto& author : article.authors) authors.emplace_back(author);
@@ -321,8 +392,8 @@ boost::json::object article_to_json(const Article& article) {
   out["canonical_url"] = string_or_null(article.canonical_url);
   out["title"] = string_or_null(article.title);
   out["authors"] = std::move(authors);
-  out["published"] = date_or_null(article.published);
-  out["modified"] = date_or_null(article.modified);
+  out["published"] = date_or_null(article.published, article.published_offset);
+  out["modified"] = date_or_null(article.modified, article.modified_offset);
   out["site_name"] = string_or_null(article.site_name);
   out["language"] = string_or_null(article.language);
   out["image"] = string_or_null(article.image);

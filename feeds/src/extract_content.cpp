@@ -82,6 +82,27 @@ double base_score(std::string_view name) {
   return 0;
 }
 
+bool is_other_page_link(const xmlNode* link) {
+  const std::string_view href = attribute(link, "href");
+  return !href.empty() && href.front() != '#';
+}
+
+// Whether a heading's link (inside it, or wrapping it) leads to another page.
+bool links_to_another_page(xmlNode* heading) {
+  int levels = 0;
+  for (const xmlNode* up = heading->parent; up != nullptr && levels < 2; up = up->parent, ++levels) {
+    if (tag(up) == "a") return is_other_page_link(up);
+  }
+  bool found = false;
+  walk(heading, [&](xmlNode* node) {
+    if (found || !is_element(node)) return false;
+    if (tag(node) != "a") return true;
+    found = is_other_page_link(node);
+    return false;
+  });
+  return found;
+}
+
 class Pass {
  public:
   Pass(xmlNode* body, bool weigh_classes) : body_(body), weigh_classes_(weigh_classes) {}
@@ -139,10 +160,13 @@ class Pass {
       if (name == "blockquote" && is_quoted_post(node)) own.holds_post = true;
       own.class_weight = cached_class_weight(node);
       if (name == "article" || name == "main" || own.class_weight == kStrongPositive) own.marker = true;
-      // A heading that holds a link, or that a link wraps (a card's whole face is one link).
+      // A heading that holds a link, or that a link wraps (a card's whole face is one link),
+      // to another page: a same-page anchor ("#section", a table of contents' back-reference)
+      // is the article's own structure.
       if (is_heading(name) && own.text_bytes > 0 &&
           (own.link_bytes * 2 > own.text_bytes || tag(node->parent) == "a" ||
-           (node->parent != nullptr && tag(node->parent->parent) == "a")))
+           (node->parent != nullptr && tag(node->parent->parent) == "a")) &&
+          links_to_another_page(node))
         ++own.linked_headings;
       if (xmlNode* parent = node->parent; parent != nullptr && parent->_private != nullptr) {
         NodeStats& up = *stats(parent);
@@ -324,8 +348,9 @@ void wrap_bare_text(xmlNode* body) {
   walk(body, [&](xmlNode* node) {
     if (!is_element(node)) return false;
     const std::string_view name = tag(node);
-    if (name == "p" || is_heading(name) || name == "a" || name == "pre" || name == "table" || name == "ul" ||
-        name == "ol")
+    // Tables are walked: table layouts put a whole article, text and <br>
+    // runs beside headings, into one cell.
+    if (name == "p" || is_heading(name) || name == "a" || name == "pre" || name == "ul" || name == "ol")
       return false;
     if (name == "div" || name == "section" || name == "article" || name == "main" || name == "td" ||
         name == "blockquote" || name == "center" || name == "body" || name == "font") {
@@ -516,6 +541,78 @@ Choice choose_top(Pass& pass) {
     choice.top_score = up->score;
   }
   return choice;
+}
+
+// The headline in the body: the first h1/h2 whose text is the page's title
+// (or holds it, or is held by it, when both are long enough to be sure).
+xmlNode* find_headline(Pass& pass, std::string_view title) {
+  if (title.size() < 12) return nullptr;
+  for (xmlNode* node : pass.order()) {
+    const std::string_view name = tag(node);
+    if (name != "h1" && name != "h2") continue;
+    const NodeStats* s = pass.stats(node);
+    if (s == nullptr || s->text_bytes < 10 || s->text_bytes > 400) continue;
+    const std::string text = collapse_whitespace(text_content(node));
+    if (iequals(text, title) || (text.size() >= 20 && icontains(title, text)) ||
+        (title.size() >= 20 && icontains(text, title)))
+      return node;
+  }
+  return nullptr;
+}
+
+// A reader starts reading below the headline. When the best-scored block
+// neither holds the headline nor lies inside the container of the prose
+// that follows it (a comment thread, a list of other stories won on
+// volume), the article is that following prose's best container, if it is
+// a real block of prose in its own right.
+// Returns whether the chosen block (after the move, if any) holds the first
+// prose below the headline: evidence that it is the article.
+bool anchor_to_headline(Pass& pass, Choice& choice, std::string_view title) {
+  xmlNode* headline = find_headline(pass, title);
+  if (headline == nullptr) return false;
+  // The first prose paragraph after the headline, in document order.
+  xmlNode* prose = nullptr;
+  for (xmlNode* node = next_in_subtree(headline, pass.body(), false); node != nullptr;
+       node = next_in_subtree(node, pass.body(), true)) {
+    if (!is_element(node)) continue;
+    const std::string_view name = tag(node);
+    const NodeStats* s = pass.stats(node);
+    if (s == nullptr) continue;
+    if (is_heading(name) && s->text_bytes > 0 && s->linked_headings > 0) return false;  // a list of stories
+    if ((name == "p" || name == "div" || name == "td") && s->text_bytes >= 60 && link_density(*s) < 0.2) {
+      bool block_children = false;
+      for (xmlNode* child = node->children; child != nullptr; child = child->next) {
+        if (is_element(child) && is_block_element(tag(child))) block_children = true;
+      }
+      if (!block_children) {
+        prose = node;
+        break;
+      }
+    }
+  }
+  if (prose == nullptr) return false;
+  if (is_ancestor(choice.top, prose)) return true;
+  if (is_ancestor(choice.top, headline)) return false;
+  // Its best-scored container within three levels.
+  xmlNode* best = nullptr;
+  double best_score = 0;
+  int level = 0;
+  for (xmlNode* up = prose->parent; up != nullptr && up != pass.body() && level < 3;
+       up = up->parent, ++level) {
+    const NodeStats* s = pass.stats(up);
+    if (s == nullptr) break;
+    if (s->candidate && s->score > best_score) {
+      best = up;
+      best_score = s->score;
+    }
+  }
+  if (best == nullptr || is_ancestor(best, choice.top)) return false;
+  const NodeStats* s = pass.stats(best);
+  if (best_score < choice.top_score * 0.25 || s->text_bytes < 400 || link_density(*s) > 0.2) return false;
+  choice.runner_up = choice.top_score;
+  choice.top = best;
+  choice.top_score = best_score;
+  return true;
 }
 
 // Siblings of the top candidate that belong to the article: well scored,
@@ -793,7 +890,8 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
         const double density = link_density(*s);
         if (s->text_bytes == 0) {
           remove = !keeps_media && name != "li";
-        } else if (density > 0.5 && name != "p" && !(keeps_media && name == "figure")) {
+        } else if (density > 0.5 && name != "p" && !(keeps_media && name == "figure") &&
+                   !(is_heading(name) && !links_to_another_page(node))) {
           remove = true;  // related lists, tag lists, share bars, breadcrumbs, next/prev
         } else if (density > 0.5 && name == "p" && s->text_bytes < 200) {
           remove = true;  // "Read also: <a>headline</a>"
@@ -968,6 +1066,7 @@ ContentResult find_content(xmlDoc* doc, std::string_view title, const ContentRul
   score_paragraphs(pass);
   Choice choice = choose_top(pass);
   if (choice.top == nullptr) return result;
+  result.below_headline = anchor_to_headline(pass, choice, title);
   result.top_score = choice.top_score;
   result.runner_up_score = choice.runner_up;
   result.blocks = gather(pass, choice);

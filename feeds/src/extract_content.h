@@ -17,7 +17,8 @@ struct ContentResult {
   bool semantic = false;         // article/main/articleBody/positive class hint
   int linked_headings = 0;       // headings that are links: a listing page's mark
   std::size_t paragraph_count = 0;
-  bool rescued = false;  // text from the whole-page prose rescue, not from blocks
+  bool rescued = false;         // text from the whole-page prose rescue, not from blocks
+  bool below_headline = false;  // the content holds the first prose below the page's headline
 };
 
 // The rules a pass applies; the retries after a weak first cut switch them

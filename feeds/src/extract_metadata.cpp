@@ -36,6 +36,48 @@ std::string plain(std::string_view text) {
   return html_to_plain_text(text);
 }
 
+// A date as the page wrote it: the instant, and the UTC offset the page gave
+// ("+01:00", "-0500", "Z"), so that the page's own calendar date survives.
+struct PageDate {
+  std::chrono::sys_seconds at;
+  std::optional<std::chrono::minutes> offset;
+};
+
+// The offset at the end of a date with a time of day: "...T10:52:50+0100",
+// "...09:53:00-04:00", "...Z", "... 10:00:00 GMT". Dates without a time
+// ("2024-03-05") or without a zone have none.
+std::optional<std::chrono::minutes> utc_offset_of(std::string_view text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  const std::size_t colon = text.find(':');
+  if (colon == std::string_view::npos) return std::nullopt;
+  if (text.ends_with('Z') || text.ends_with('z') || text.ends_with("GMT") || text.ends_with("UTC") ||
+      text.ends_with(" UT"))
+    return std::chrono::minutes(0);
+  const std::size_t sign = text.find_last_of("+-");
+  if (sign == std::string_view::npos || sign < colon) return std::nullopt;
+  std::string_view digits = text.substr(sign + 1);
+  int hours = 0, minutes = 0;
+  auto two = [](std::string_view d, int& out) {
+    if (d.size() < 2 || d[0] < '0' || d[0] > '9' || d[1] < '0' || d[1] > '9') return false;
+    out = (d[0] - '0') * 10 + (d[1] - '0');
+    return true;
+  };
+  if (!two(digits, hours)) return std::nullopt;
+  digits.remove_prefix(2);
+  if (!digits.empty() && digits.front() == ':') digits.remove_prefix(1);
+  if (!digits.empty() && !two(digits, minutes)) return std::nullopt;
+  if (hours > 14 || minutes > 59) return std::nullopt;
+  const std::chrono::minutes offset(hours * 60 + minutes);
+  return text[sign] == '-' ? -offset : offset;
+}
+
+std::optional<PageDate> read_date(std::string_view raw) {
+  const std::string text = collapse_whitespace(raw);
+  auto at = parse_date(text);
+  if (!at) return std::nullopt;
+  return PageDate{*at, utc_offset_of(text)};
+}
+
 const std::string* first_meta(const MetaMap& meta, std::initializer_list<std::string_view> keys) {
   for (auto key : keys) {
     auto found = meta.find(key);
@@ -52,13 +94,12 @@ std::string meta_text(const MetaMap& meta, std::initializer_list<std::string_vie
   return value == nullptr ? std::string() : plain(*value);
 }
 
-std::optional<std::chrono::sys_seconds> meta_date(const MetaMap& meta,
-                                                  std::initializer_list<std::string_view> keys) {
+std::optional<PageDate> meta_date(const MetaMap& meta, std::initializer_list<std::string_view> keys) {
   for (auto key : keys) {
     auto found = meta.find(key);
     if (found == meta.end()) continue;
     for (const auto& value : found->second) {
-      if (auto parsed = parse_date(collapse_whitespace(value))) return parsed;
+      if (auto parsed = read_date(value)) return parsed;
     }
   }
   return std::nullopt;
@@ -158,19 +199,29 @@ std::string escape_raw_controls(std::string_view text) {
 struct JsonLdArticle {
   std::string headline, description, site_name, image, language, url, body;
   std::vector<std::string> authors, keywords;
-  std::optional<std::chrono::sys_seconds> published, modified;
+  std::optional<PageDate> published, modified;
 };
 
-void read_authors(const json::value* value, std::vector<std::string>& out) {
+// Authors typed Organization go to `organisations`: they count only when
+// no person is named.
+void read_authors(const json::value* value, std::vector<std::string>& out,
+                  std::vector<std::string>& organisations) {
   if (value == nullptr) return;
   if (value->is_array()) {
-    for (const auto& element : value->get_array()) read_authors(&element, out);
+    for (const auto& element : value->get_array()) read_authors(&element, out, organisations);
     return;
   }
   std::string name = json_string(value);
   if (value->is_object()) {
     auto* inner = member(value->get_object(), "name");
     name = inner != nullptr ? json_string(inner) : std::string();
+    static constexpr std::array kOrganisationTypes = {std::string_view("Organization"),
+                                                      std::string_view("NewsMediaOrganization")};
+    if (auto* type = member(value->get_object(), "@type");
+        type != nullptr && type_matches(*type, kOrganisationTypes)) {
+      if (name.rfind("http", 0) != 0) add_unique(organisations, plain(name));
+      return;
+    }
   }
   if (name.rfind("http", 0) == 0) return;  // a profile URL, not a name
   add_unique(out, plain(name));
@@ -205,12 +256,14 @@ std::optional<JsonLdArticle> read_json_ld_article(const json::object& object) {
   article.language = json_string(member(object, "inLanguage"));
   article.url = json_string(member(object, "url"));
   if (article.url.empty()) article.url = json_string(member(object, "mainEntityOfPage"));
-  read_authors(member(object, "author"), article.authors);
-  if (article.authors.empty()) read_authors(member(object, "creator"), article.authors);
+  std::vector<std::string> organisations;
+  read_authors(member(object, "author"), article.authors, organisations);
+  if (article.authors.empty()) read_authors(member(object, "creator"), article.authors, organisations);
+  if (article.authors.empty()) article.authors = std::move(organisations);
   read_keywords(member(object, "keywords"), article.keywords);
-  article.published = parse_date(json_string(member(object, "datePublished")));
-  if (!article.published) article.published = parse_date(json_string(member(object, "dateCreated")));
-  article.modified = parse_date(json_string(member(object, "dateModified")));
+  article.published = read_date(json_string(member(object, "datePublished")));
+  if (!article.published) article.published = read_date(json_string(member(object, "dateCreated")));
+  article.modified = read_date(json_string(member(object, "dateModified")));
   if (auto* body = member(object, "articleBody"); body != nullptr && body->is_string()) {
     article.body = std::string(body->get_string());
   }
@@ -229,11 +282,32 @@ struct Collected {
   std::vector<std::string> itemprop_authors;
   std::vector<std::string> rel_tags;
   std::vector<std::string> byline_texts;
-  std::optional<std::chrono::sys_seconds> first_time;
-  std::optional<std::chrono::sys_seconds> itemprop_published, itemprop_modified;
+  std::optional<PageDate> first_time;
+  std::optional<PageDate> itemprop_published, itemprop_modified;
+  std::optional<PageDate> dateline;  // visible date text in a date-classed element or a bare <time>
   std::string itemprop_headline;
   std::string h1;
 };
+
+// "Published: March 5, 2024", "Posted on 5 March 2024 | 10:40": the date in
+// a short dateline, after at most four leading words.
+std::optional<PageDate> dateline_date(std::string_view text) {
+  if (text.size() < 6 || text.size() > 80 || text.find_first_of("0123456789") == std::string_view::npos)
+    return std::nullopt;
+  for (std::string_view stop : {" | ", " · ", " - ", " — "}) {
+    if (auto at = text.find(stop); at != std::string_view::npos && at >= 6) {
+      if (auto parsed = read_date(text.substr(0, at))) return parsed;
+    }
+  }
+  std::size_t start = 0;
+  for (int words = 0; words < 5 && start < text.size(); ++words) {
+    if (auto parsed = read_date(text.substr(start))) return parsed;
+    const std::size_t space = text.find(' ', start);
+    if (space == std::string_view::npos) break;
+    start = space + 1;
+  }
+  return std::nullopt;
+}
 
 bool rel_has(std::string_view rel, std::string_view token) {
   std::size_t start = 0;
@@ -293,7 +367,7 @@ void collect(xmlDoc* doc, Collected& out) {
       } else if (iequals(itemprop, "datePublished") || iequals(itemprop, "dateModified")) {
         std::string_view value = attribute(node, "datetime");
         if (value.empty()) value = attribute(node, "content");
-        auto parsed = parse_date(collapse_whitespace(value));
+        auto parsed = read_date(value);
         auto& slot = iequals(itemprop, "datePublished") ? out.itemprop_published : out.itemprop_modified;
         if (parsed && !slot) slot = parsed;
       } else if (iequals(itemprop, "headline") && out.itemprop_headline.empty()) {
@@ -302,10 +376,20 @@ void collect(xmlDoc* doc, Collected& out) {
     }
     if (name == "time" && !out.first_time) {
       if (std::string_view value = attribute(node, "datetime"); !value.empty()) {
-        out.first_time = parse_date(collapse_whitespace(value));
+        out.first_time = read_date(value);
       }
     }
     if (name == "h1" && out.h1.empty()) out.h1 = collapse_whitespace(text_content(node));
+    // The dateline a reader sees, for pages whose markup gives no date: a
+    // <time> without datetime, or a short element whose class or id says
+    // date ("entry-date", "post-date", "dateline", "timestamp").
+    if (!out.dateline && (name == "time" || name == "span" || name == "div" || name == "p" ||
+                          name == "abbr" || name == "small" || name == "li")) {
+      const bool dated = name == "time" || icontains(attribute(node, "class"), "date") ||
+                         icontains(attribute(node, "id"), "date") ||
+                         icontains(attribute(node, "class"), "timestamp");
+      if (dated) out.dateline = dateline_date(collapse_whitespace(text_content(node)));
+    }
     if (name == "a") {
       std::string_view rel = attribute(node, "rel");
       if (rel_has(rel, "tag")) out.rel_tags.push_back(collapse_whitespace(text_content(node)));
@@ -456,19 +540,109 @@ std::string normalise_language(std::string_view tag_text) {
   return out;
 }
 
-std::string strip_site_from_title(std::string_view title_text, std::string_view site_name) {
+namespace {
+
+// Letters and digits of `text`, lower-cased ASCII (other bytes kept): "The
+// Guardian" and "theguardian.com"'s first label compare equal this way.
+std::string name_key(std::string_view text) {
+  std::string key;
+  for (char c : text) {
+    if (c >= 'A' && c <= 'Z') {
+      key += static_cast<char>(c - 'A' + 'a');
+    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80) {
+      key += c;
+    }
+  }
+  return key;
+}
+
+// The site's name as the host spells it: "www.nytimes.com" -> "nytimes",
+// "news.bbc.co.uk" -> "bbc" (the label before the public suffix, roughly:
+// the last label that is not a two- or three-letter suffix).
+std::string host_name_key(std::string_view url) {
+  const auto scheme = url.find("://");
+  if (scheme == std::string_view::npos) return {};
+  std::string_view host = url.substr(scheme + 3);
+  host = host.substr(0, host.find_first_of("/:?#"));
+  std::vector<std::string_view> labels;
+  std::size_t start = 0;
+  while (start <= host.size()) {
+    const std::size_t dot = std::min(host.find('.', start), host.size());
+    labels.push_back(host.substr(start, dot - start));
+    start = dot + 1;
+  }
+  for (std::size_t i = labels.size(); i-- > 0;) {
+    if (i + 1 == labels.size()) continue;  // the top-level domain
+    const std::string_view label = labels[i];
+    if (label.size() <= 3 && i + 1 < labels.size() && labels.back().size() == 2 && i + 2 == labels.size())
+      continue;  // "co" of "co.uk", "com" of "com.au"
+    return name_key(label);
+  }
+  return {};
+}
+
+// Whether `part` of a title names the site: its declared name, or the
+// host's name ("BBC News" on bbc.co.uk, "The Guardian" on theguardian.com).
+bool names_site(std::string_view part, std::string_view site_name, std::string_view host_key) {
+  if (!site_name.empty() && iequals(part, site_name)) return true;
+  if (host_key.size() < 3 || part.size() > 60) return false;
+  const std::string key = name_key(part);
+  if (key.empty()) return false;
+  return key == host_key || (key.size() >= 3 && host_key.find(key) != std::string::npos) ||
+         (key.starts_with(host_key) && key.size() <= host_key.size() + 8);
+}
+
+// The wire services that appear beside reporters' names in bylines.
+bool is_news_agency(std::string_view name) {
+  static constexpr std::string_view kAgencies[] = {"reuters",
+                                                   "associated press",
+                                                   "ap",
+                                                   "afp",
+                                                   "agence france-presse",
+                                                   "bloomberg",
+                                                   "dpa",
+                                                   "ansa",
+                                                   "efe",
+                                                   "upi",
+                                                   "pa",
+                                                   "press association",
+                                                   "xinhua",
+                                                   "tass",
+                                                   "ria novosti",
+                                                   "kyodo",
+                                                   "ukrinform"};
+  return std::any_of(std::begin(kAgencies), std::end(kAgencies),
+                     [&](std::string_view agency) { return iequals(name, agency); });
+}
+
+}  // namespace
+
+std::string strip_site_from_title(std::string_view title_text, std::string_view site_name,
+                                  std::string_view url) {
   std::string title = collapse_whitespace(title_text);
+  const std::string host_key = host_name_key(url);
   static constexpr std::array kSeparators = {
-      std::string_view(" | "),  std::string_view(" - "), std::string_view(" — "), std::string_view(" – "),
-      std::string_view(" :: "), std::string_view(" · "), std::string_view(" « "), std::string_view(" » ")};
+      std::string_view(" | "), std::string_view(" - "),  std::string_view(" — "),
+      std::string_view(" – "), std::string_view(" :: "), std::string_view(" · "),
+      std::string_view(" « "), std::string_view(" » "),  std::string_view(": ")};
   for (auto separator : kSeparators) {
     auto at = title.rfind(separator);
     if (at == std::string::npos || at == 0) continue;
     std::string_view tail = std::string_view(title).substr(at + separator.size());
-    // Strip when the tail is the site's name, or short next to the head.
-    if ((!site_name.empty() && iequals(tail, site_name)) || (tail.size() * 2 < at && tail.size() < 40)) {
+    // Strip when the tail names the site, or (not for a colon, which joins
+    // a headline's own parts) is short next to the head.
+    if (names_site(tail, site_name, host_key) ||
+        (separator != ": " && tail.size() * 2 < at && tail.size() < 40)) {
       return std::string(std::string_view(title).substr(0, at));
     }
+  }
+  // "Site | Headline", "Site: Headline": a prefix goes only when it names the site.
+  for (auto separator : kSeparators) {
+    auto at = title.find(separator);
+    if (at == std::string::npos || at == 0) continue;
+    std::string_view head = std::string_view(title).substr(0, at);
+    std::string_view rest = std::string_view(title).substr(at + separator.size());
+    if (rest.size() > head.size() && names_site(head, site_name, host_key)) return std::string(rest);
   }
   return title;
 }
@@ -522,9 +696,9 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
   if (result.title.empty()) result.title = plain(found.itemprop_headline);
   if (result.title.empty() && !found.h1.empty()) result.title = plain(found.h1);
   if (result.title.empty())
-    result.title = strip_site_from_title(result.html_title, result.site_name);
+    result.title = strip_site_from_title(result.html_title, result.site_name, base_url);
   else
-    result.title = strip_site_from_title(result.title, result.site_name);
+    result.title = strip_site_from_title(result.title, result.site_name, base_url);
   // The visible headline, when the declared title is it plus the site's
   // name or a section ("Headline - Site", "Site: Headline") in any form.
   if (!found.h1.empty()) {
@@ -555,23 +729,70 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     }
   }
 
-  for (auto& name : result.authors) name = trim_author(name);
+  {
+    // "By Jane Doe", "por Jane Doe", "by Jane Doe March 2, 2025 @jane": a
+    // byline given as a name is read as a byline (prefix, date and handle
+    // go); the same person twice is one author.
+    std::vector<std::string> cleaned;
+    for (const auto& name : result.authors) {
+      auto from_byline = authors_from_byline(collapse_whitespace(name));
+      if (from_byline.empty() && !looks_like_byline(name)) from_byline.push_back(name);
+      for (auto& one : from_byline) add_unique(cleaned, trim_author(one));
+    }
+    result.authors = std::move(cleaned);
+  }
   std::erase_if(result.authors, [](const std::string& name) { return name.empty(); });
+  // "Jane Doe, Reuters": when a person is named, the site or agency is not an author.
+  if (result.authors.size() > 1) {
+    const std::string host_key = host_name_key(base_url);
+    std::vector<std::string> people = result.authors;
+    std::erase_if(people, [&](const std::string& name) {
+      return names_site(name, result.site_name, host_key) || is_news_agency(name);
+    });
+    if (!people.empty()) result.authors = std::move(people);
+  }
 
-  if (ld) result.published = ld->published;
-  if (!result.published)
-    result.published =
-        meta_date(meta, {"article:published_time", "datepublished", "og:article:published_time", "dc.date",
-                         "dcterms.created", "dc.date.issued", "dcterms.issued", "publish-date", "pubdate",
-                         "date", "parsely-pub-date", "sailthru.date"});
-  if (!result.published) result.published = found.itemprop_published;
-  if (!result.published) result.published = found.first_time;
-  if (!result.published) result.published = date_in_url(base_url);
-  if (ld) result.modified = ld->modified;
-  if (!result.modified)
-    result.modified = meta_date(meta, {"article:modified_time", "datemodified", "og:updated_time",
-                                       "dcterms.modified", "last-modified"});
-  if (!result.modified) result.modified = found.itemprop_modified;
+  std::optional<PageDate> published;
+  if (ld) published = ld->published;
+  if (!published)
+    published = meta_date(meta, {"article:published_time", "datepublished", "og:article:published_time",
+                                 "dc.date", "dcterms.created", "dc.date.issued", "dcterms.issued",
+                                 "publish-date", "pubdate", "date", "parsely-pub-date", "sailthru.date"});
+  if (!published) published = found.itemprop_published;
+  if (!published) published = found.first_time;
+  if (!published) {
+    // No date in the markup: the path's date (/2024/03/05/), or the visible
+    // dateline when it agrees with the path or the path has none (it also
+    // gives the time of day).
+    const auto url_date = date_in_url(base_url);
+    auto day_of = [](std::chrono::sys_seconds at) { return std::chrono::floor<std::chrono::days>(at); };
+    if (found.dateline && (!url_date || day_of(found.dateline->at) == day_of(*url_date)))
+      published = found.dateline;
+    else if (url_date)
+      published = PageDate{*url_date, std::nullopt};
+  }
+  if (published && (!published->offset || published->offset->count() == 0)) {
+    // JSON-LD in UTC ("...Z") beside article:published_time with the page's
+    // own offset for the same instant: the offset gives the local day.
+    // Only the meta tag: a <time> further down may belong to anything.
+    const auto declared = meta_date(meta, {"article:published_time", "og:article:published_time"});
+    if (declared && declared->at == published->at && declared->offset && declared->offset->count() != 0)
+      published->offset = declared->offset;
+  }
+  if (published) {
+    result.published = published->at;
+    result.published_offset = published->offset;
+  }
+  std::optional<PageDate> modified;
+  if (ld) modified = ld->modified;
+  if (!modified)
+    modified = meta_date(meta, {"article:modified_time", "datemodified", "og:updated_time",
+                                "dcterms.modified", "last-modified"});
+  if (!modified) modified = found.itemprop_modified;
+  if (modified) {
+    result.modified = modified->at;
+    result.modified_offset = modified->offset;
+  }
 
   result.language = normalise_language(found.html_lang);
   if (result.language.empty())

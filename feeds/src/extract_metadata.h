@@ -19,6 +19,8 @@ struct PageMetadata {
   std::vector<std::string> authors;
   std::optional<std::chrono::sys_seconds> published;
   std::optional<std::chrono::sys_seconds> modified;
+  std::optional<std::chrono::minutes> published_offset;  // the page's UTC offset, when it gave one
+  std::optional<std::chrono::minutes> modified_offset;
   std::string site_name;
   std::string language;
   std::string image;  // absolute
@@ -36,8 +38,11 @@ struct PageMetadata {
 // Reads every metadata source of the document; `base_url` resolves relative URLs.
 PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url);
 
-// Trims " | Site", " - Site" and similar from a <title>.
-std::string strip_site_from_title(std::string_view title, std::string_view site_name);
+// Trims " | Site", " - Site", "Site: " and similar from a <title>: the
+// declared site name, or the name in the page's host (`url`) when the site
+// declares none; a short tail after " | " or " - " goes too.
+std::string strip_site_from_title(std::string_view title, std::string_view site_name,
+                                  std::string_view url = {});
 
 // Absolute URL of `reference` against `base` (reference itself when unresolvable).
 std::string absolute_url(std::string_view base, std::string_view reference);

@@ -159,6 +159,89 @@ TEST(Body, StructureIsKept) {
   EXPECT_NE(article.html.find("<figcaption>"), std::string::npos) << article.html;
 }
 
+TEST(Metadata, DatesKeepThePagesOffsetAndCalendarDay) {
+  // 23:30 in New York is the next day in UTC: the JSON keeps the page's day and offset.
+  const std::string head = R"(<meta property="article:published_time" content="2024-03-05T23:30:00-05:00">
+    <meta property="article:modified_time" content="2024-03-06T10:52:50+0100">)";
+  auto article = extract_article(page(head, "<article>" + prose(4) + "</article>"));
+  EXPECT_EQ(date(article.published), "2024-03-06T04:30:00Z");
+  const auto json = feeds::article_to_json(article);
+  EXPECT_EQ(json.at("published").as_string(), "2024-03-05T23:30:00-05:00");
+  EXPECT_EQ(json.at("modified").as_string(), "2024-03-06T10:52:50+01:00");
+  // JSON-LD in UTC beside the same instant with the page's offset: the offset is kept.
+  const std::string mixed = R"(<script type="application/ld+json">{"@type":"NewsArticle","headline":"H",
+    "dateCreated":"2017-02-24T01:18:13Z"}</script>
+    <meta property="article:published_time" content="2017-02-23T17:18:13-08:00">)";
+  EXPECT_EQ(feeds::article_to_json(extract_article(page(mixed, "<article>" + prose(4) + "</article>")))
+                .at("published")
+                .as_string(),
+            "2017-02-23T17:18:13-08:00");
+  // "Z" and dates without a zone stay in UTC.
+  auto utc =
+      extract_article(page(R"(<meta property="article:published_time" content="2024-03-05T08:00:00Z">)",
+                           "<article>" + prose(4) + "</article>"));
+  EXPECT_EQ(feeds::article_to_json(utc).at("published").as_string(), "2024-03-05T08:00:00Z");
+}
+
+TEST(Metadata, DateFromTheVisibleDatelineWhenMarkupHasNone) {
+  feeds::ExtractOptions options;
+  options.url = "https://news.example/story/ferry";
+  auto article = extract_article(
+      page("", "<article><h1>Ferry extended</h1><span class=\"entry-date\">Posted on March 5, 2024</span>" +
+                   prose(4) + "</article>"),
+      options);
+  EXPECT_EQ(date(article.published), "2024-03-05T00:00:00Z");
+  // The path's date wins over a dateline that names another day (a "related" box's date).
+  options.url = "https://news.example/2024/03/07/ferry/";
+  article = extract_article(
+      page("", "<article><h1>Ferry extended</h1><span class=\"entry-date\">March 5, 2024</span>" + prose(4) +
+                   "</article>"),
+      options);
+  EXPECT_EQ(date(article.published), "2024-03-07T00:00:00Z");
+}
+
+TEST(Metadata, TitleLosesTheSiteNamedByTheHostWhenNoneIsDeclared) {
+  feeds::ExtractOptions options;
+  options.url = "https://www.harbourherald.example/news/1";
+  auto prefixed = extract_article(page("<title>Harbour Herald | Night ferry extended to March</title>",
+                                       "<article>" + prose(4) + "</article>"),
+                                  options);
+  EXPECT_EQ(prefixed.title, "Night ferry extended to March");
+  auto suffixed =
+      extract_article(page("<title>Night ferry extended to March, board says: HarbourHerald</title>",
+                           "<article>" + prose(4) + "</article>"),
+                      options);
+  EXPECT_EQ(suffixed.title, "Night ferry extended to March, board says");
+  // A colon inside the headline is the headline's own.
+  auto colon = extract_article(page("<title>Ferries: the night crossing stays until March</title>",
+                                    "<article>" + prose(4) + "</article>"),
+                               options);
+  EXPECT_EQ(colon.title, "Ferries: the night crossing stays until March");
+}
+
+TEST(Metadata, NoOrganisationBesideANamedPerson) {
+  const std::string ld = R"(<script type="application/ld+json">{"@type":"NewsArticle","headline":"H",
+    "author":[{"@type":"Person","name":"Ann One"},{"@type":"Organization","name":"Graph Times"}]}</script>)";
+  EXPECT_EQ(extract_article(page(ld, "<article>" + prose(4) + "</article>")).authors,
+            std::vector<std::string>{"Ann One"});
+  const std::string org_only = R"(<script type="application/ld+json">{"@type":"NewsArticle","headline":"H",
+    "author":{"@type":"Organization","name":"Graph Times"}}</script>)";
+  EXPECT_EQ(extract_article(page(org_only, "<article>" + prose(4) + "</article>")).authors,
+            std::vector<std::string>{"Graph Times"});
+  const std::string agency =
+      R"(<meta name="author" content="Ann One"><meta name="author" content="Reuters -">)";
+  EXPECT_EQ(extract_article(page(agency, "<article>" + prose(4) + "</article>")).authors,
+            std::vector<std::string>{"Ann One"});
+}
+
+TEST(Metadata, AuthorGivenAsABylineIsReadAsOne) {
+  const std::string body = R"(<article><span itemprop="author">por César Salza</span>
+    <a rel="author" href="/p/cs">César Salza</a>
+    <a rel="author" href="/p/sm">by Steven Musil January 18, 2017 11:00 PM PST @stevenmusil</a>)" +
+                           prose(4) + "</article>";
+  EXPECT_EQ(extract_article(page("", body)).authors, std::vector<std::string>{"César Salza"});
+}
+
 TEST(Tokens, WordsAndCjkCharacters) {
   EXPECT_EQ(feeds::text_tokens("It's 5% — «Київ», naïve!"),
             (std::vector<std::string>{"It", "s", "5", "Київ", "naïve"}));

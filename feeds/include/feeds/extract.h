@@ -27,6 +27,10 @@ struct Article {
   std::vector<std::string> authors;
   std::optional<std::chrono::sys_seconds> published;  // UTC
   std::optional<std::chrono::sys_seconds> modified;   // UTC
+  // The UTC offset the page wrote its dates with ("+01:00"), when it gave one:
+  // the page's own calendar date is published + offset, which UTC can shift.
+  std::optional<std::chrono::minutes> published_offset;
+  std::optional<std::chrono::minutes> modified_offset;
   std::string site_name;
   std::string language;  // BCP 47 as declared, e.g. "en", "uk", "pt-BR"
   std::string image;     // absolute URL of the lead image
@@ -54,7 +58,8 @@ class ExtractError : public std::runtime_error {
 Article extract_article(std::string_view bytes, const ExtractOptions& options = {});
 
 // The `newsd extract` JSON object: {url, canonical_url, title, authors,
-// published, modified, site_name, language, image, tags, description, text,
+// published, modified (RFC 3339 in the page's own offset when it gave one,
+// else UTC), site_name, language, image, tags, description, text,
 // html, word_count, confidence, method}; absent values are null.
 boost::json::object article_to_json(const Article& article);
 

@@ -54,12 +54,13 @@ def page(head_html, body_html):
     return f'<!DOCTYPE html>\n<html lang="en">\n{head_html}<body>\n{body_html}</body>\n</html>\n'
 
 
-def expected(index, slug, title, text, url=None, authors=None, published=None, no_article=False):
+def expected(index, slug, title, text, url=None, authors=None, published=None, no_article=False,
+             site_name="Harbour Herald"):
     url = url or f"https://harbourherald.example/news/{slug}/"
     return {
         "page": f"{index}-{slug}.html", "type": "mechanism", "url": url, "encoding": "utf-8",
         "http_charset": None, "title": title, "authors": authors or [], "published": published,
-        "site_name": "Harbour Herald", "language": "en", "canonical_url": None,
+        "site_name": site_name, "language": "en", "canonical_url": None,
         "no_article": no_article, "text": "\n\n".join(text),
     }
 
@@ -220,6 +221,104 @@ def content_with_sidebar():
     return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=P[:4])
 
 
+def table_cell_breaks():
+    # 5: a table layout: the headline, a byline and the story's <br><br>
+    # runs all sit in one cell beside the navigation cells; the runs must
+    # become paragraphs inside tables too.
+    runs = "\n<br><br>\n".join(esc(t) for t in P[:4])
+    body = ('<table width="700"><tr><td class="left"><a href="/">Home</a><br><a href="/news/">News</a><br>'
+            '<a href="/sport/">Sport</a></td>\n<td valign="top"><h1>' + esc(TITLE) + '</h1>\n'
+            + runs + '\n<br><br>\n</td></tr></table>\n'
+            '<table><tr><td><a href="/about/">About us</a> | <a href="/contact/">Contact</a></td></tr></table>\n')
+    return page(head(TITLE), body), dict(title=TITLE, text=P[:4])
+
+
+def headline_anchor():
+    # 4/6: a short story under its headline, and below it a reader forum
+    # twice as long with no class to give it away: the story is what
+    # follows the headline, not the block that wins on volume.
+    forum = [
+        "Posted by harbourfan: Three more months is not a plan, it is a delay, and the families on the eastern "
+        "shore deserve better than a temporary fix every single winter, year after year, board after board.",
+        "Posted by nightshift: I have been waiting for this for years, finally some good news for everyone "
+        "who works nights at the hospital, though the last boat still leaves far too early for us.",
+        "Posted by eastsider: The fares went up twice last year, so forgive me if I do not believe that the "
+        "grant will cover it all, and I would like to see the inspection report before I cheer.",
+        "Posted by ferrywatch: Passenger numbers rose because the buses were cut, nothing else, and the "
+        "regional fund will not pay for this forever, whatever the board says on Thursday.",
+        "Posted by oldskipper: Two of those boats are older than I am, and I am retired, so repairs are "
+        "overdue, and the board knows it, and everyone on the quay has known it for ten years.",
+        "Posted by commuter22: A permanent timetable would let people plan their lives, take jobs on the "
+        "other side, and stop asking every autumn whether the night crossing will still exist.",
+    ]
+    body = (NAV + '<div id="wrap"><div class="col1"><h1>' + esc(TITLE) + '</h1><div class="txt">'
+            + paragraphs(P[:3]) + '</div></div></div>\n<div id="board"><div class="col2"><h3>Readers write</h3>'
+            + "".join(f"<div class=\"msg\"><p>{esc(f)}</p></div>" for f in forum) + '</div></div>\n' + FOOTER)
+    return page(head(TITLE), body), dict(title=TITLE, text=P[:3])
+
+
+def short_untagged_post():
+    # 1: a two-sentence post with no article markup and no og:type: short is
+    # not "no article" when nothing says listing.
+    text = ("The night ferry now runs until the end of March, the harbour board said on Thursday. "
+            "Details follow.")
+    body = NAV + f'<div id="main-col"><h1>{esc(TITLE)}</h1><p>{esc(text)}</p></div>\n' + FOOTER
+    h = f'<head><meta charset="utf-8"><title>{esc(TITLE)}</title><meta property="og:site_name" content="Harbour Herald"></head>\n'
+    return page(h, body), dict(title=TITLE, text=[text])
+
+
+def metadata_undeclared_site_dateline():
+    # 8: no og:site_name: the title's "Harbour Herald | " prefix goes because
+    # the host names the site; no date in markup or URL: the visible dateline
+    # gives it; the JSON-LD names a person and the site as authors.
+    ld = ('{"@context": "https://schema.org", "@type": "NewsArticle", "author": [{"@type": "Person", '
+          '"name": "Tomas Berg"}, {"@type": "Organization", "name": "Harbour Herald"}]}')
+    h = (f'<head><meta charset="utf-8"><title>Harbour Herald | {esc(TITLE)}</title>'
+         f'<script type="application/ld+json">{ld}</script></head>\n')
+    body = (NAV + f'<article><h1>{esc(TITLE)}</h1><div class="post-date">Published: February 13, 2025</div>'
+            + paragraphs(P[:4]) + '</article>\n' + FOOTER)
+    return (page(h, body),
+            dict(title=TITLE, text=P[:4], authors=["Tomas Berg"], published="2025-02-13T00:00:00Z", site_name=None,
+                 url="https://www.harbourherald.example/news/night-ferry-extended"))
+
+
+def trailing_signoff():
+    # 6: below the last paragraph, inside the article's own block and with
+    # no class to give them away: a comment-form label, a "no related posts"
+    # line and a copyright line. They go from the text; a story that ends in
+    # a list keeps it (see edge-dateline-list).
+    body = (NAV + f'<article><h1>{esc(TITLE)}</h1>' + paragraphs(P[:5])
+            + '<p>Leave a Reply</p><p>No related posts.</p>'
+            '<p>\u00a9 2025 Harbour Herald Media Ltd. All rights reserved.</p></article>\n' + FOOTER)
+    return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=P[:5])
+
+
+def edge_dateline_and_list():
+    # 6: a dateline line above the first paragraph goes; the short lines the
+    # story ends with (a timetable) stay, as a list of them is content.
+    times = ["Monday to Friday: 23:00", "Saturday: 23:30", "Sunday: 22:00", "Holidays: 22:00"]
+    body = (NAV + f'<article><h1>{esc(TITLE)}</h1><div>Posted 13 February 2025 at 18:14 GMT</div>'
+            + paragraphs(P[:4]) + "".join(f"<p>{esc(t)}</p>" for t in times) + '</article>\n' + FOOTER)
+    return (page(head(TITLE, '<meta property="og:type" content="article">'), body),
+            dict(title=TITLE, text=P[:4] + times))
+
+
+def anchor_linked_headings():
+    # 6: section headings that are links to the page itself (a table of
+    # contents' back-references, permalinks) are the article's structure,
+    # not another story's linked headline.
+    sections = [("Why the service was extended", P[:2]), ("What it costs", P[2:4]), ("What comes next", P[4:6])]
+    body = NAV + f'<article><h1>{esc(TITLE)}</h1>'
+    for i, (heading, texts) in enumerate(sections):
+        body += (f'<div class="section" id="s{i}"><h2><a class="toc-backref" href="#toc{i}">{esc(heading)}</a>'
+                 f'<a class="headerlink" href="#s{i}">\u00b6</a></h2>' + paragraphs(texts) + '</div>')
+    body += '</article>\n' + FOOTER
+    text = []
+    for heading, texts in sections:
+        text += [heading + "\u00b6"] + texts
+    return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=text)
+
+
 PLAN = [
     ("veto-website", veto_website),
     ("jsonld-control-chars", jsonld_control_characters),
@@ -234,6 +333,13 @@ PLAN = [
     ("weak-marker-leak", weak_marker_leak),
     ("short-article", short_article),
     ("content-with-sidebar", content_with_sidebar),
+    ("table-cell-breaks", table_cell_breaks),
+    ("headline-anchor", headline_anchor),
+    ("short-untagged-post", short_untagged_post),
+    ("metadata-undeclared-site-dateline", metadata_undeclared_site_dateline),
+    ("trailing-signoff", trailing_signoff),
+    ("edge-dateline-list", edge_dateline_and_list),
+    ("anchor-linked-headings", anchor_linked_headings),
 ]
 
 
