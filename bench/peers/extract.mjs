@@ -62,16 +62,27 @@ function domText(root) {
   return parts.join('').replace(/[ \t\r\f\v\u00a0]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
+// The corpus gives the bytes as crawled, without the HTTP header's charset. A browser had that
+// header; without it, a valid UTF-8 page with no or a wrong <meta charset> (most of the Chinese
+// pages of Readability's own tests, L3S pages stored as UTF-8 under an iso-8859-1 declaration)
+// would be read as windows-1252, and every non-ASCII word would be lost to every peer alike.
+// So, like newsd: valid UTF-8 is UTF-8; anything else goes through the HTML standard's sniffing
+// (BOM, <meta charset>, windows-1252), as jsdom would do with the bytes.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 function decode(bytes) {
-  const encoding = sniffEncoding(bytes, { defaultEncoding: 'windows-1252' });
-  return new TextDecoder(encoding).decode(bytes);
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    const encoding = sniffEncoding(bytes, { defaultEncoding: 'windows-1252' });
+    return new TextDecoder(encoding).decode(bytes);
+  }
 }
 
 function loadDom(bytes, url) {
-  // jsdom sniffs the charset from the bytes itself (BOM, <meta charset>, windows-1252), like a browser.
-  // A console per page, without listeners: it drops the page's CSS complaints instead of printing
+  // A string, decoded as above: jsdom then takes it as it is. A console per page, without listeners: it drops the page's CSS complaints instead of printing
   // them, and (unlike one shared console) keeps nothing of earlier pages alive.
-  return new JSDOM(bytes, { url, virtualConsole: new VirtualConsole(), contentType: 'text/html' });
+  return new JSDOM(decode(bytes), { url, virtualConsole: new VirtualConsole(), contentType: 'text/html' });
 }
 
 async function makeExtractor(peer) {
