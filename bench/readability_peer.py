@@ -52,7 +52,13 @@ def corpus(list_path, out_dir):
             status = "ok"
             start = time.process_time()
             try:
-                text = to_text(Document(data).summary(html_partial=True))
+                # As for every peer (bench/peers/extract.mjs): valid UTF-8 is read as UTF-8 (the
+                # corpus has no HTTP charset); anything else goes to readability's own detection.
+                try:
+                    page_input = data.decode("utf-8")
+                except UnicodeDecodeError:
+                    page_input = data
+                text = to_text(Document(page_input).summary(html_partial=True))
             except Exception as error:  # readability raises on some inputs: the page counts as failed
                 status = "error"
                 with open(os.path.join(out_dir, dataset, page_id + ".error.txt"), "w", encoding="utf-8") as out:
