@@ -11,22 +11,33 @@
 // `extract_bench --per-page N` instead prints one JSON object: for every page,
 // the best of N process-CPU times of the bare parse and of the extraction,
 // interleaved page by page so that both see the same machine load; the
-// harness sums them per page type. `--corpus DIR` (before --per-page) reads
+// harness sums them per page type. `--real-pages DIR` (before --per-page) reads
 // the pages of the shared real-world corpus instead (DIR/manifest.tsv, the
 // scorer's default datasets) and also prints the median of the per-page
 // ratios extract/parse to stderr: the speed target.
+//
+// `extract_bench --corpus LIST OUT_DIR` runs the extraction over a page list
+// (one page a line: dataset TAB id TAB html-path TAB url) in this one process,
+// as bench/extract-compare runs every peer: OUT_DIR/<dataset>/<id>.json gets the
+// JSON `newsd extract FILE --url URL` prints (the layout `extraction-score
+// --outputs` rescores), and OUT_DIR/cpu.tsv one line per page: dataset, id,
+// extraction CPU microseconds, ok|error, bare-parse CPU microseconds. Pages
+// already in cpu.tsv are skipped (a stopped run resumes).
 #include <benchmark/benchmark.h>
 
 #include <time.h>
 
 #include <algorithm>
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -46,7 +57,7 @@ std::string read_file(const std::filesystem::path& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-// Set by --corpus: the unpacked shared extraction corpus.
+// Set by --real-pages: the unpacked shared extraction corpus.
 std::filesystem::path corpus_dir;
 
 // The scorer's default datasets: all but CleanEval, without readability's
@@ -200,10 +211,71 @@ int per_page(int runs) {
   return 0;
 }
 
+std::vector<std::string> split_tabs(const std::string& line) {
+  std::vector<std::string> fields;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t tab = line.find('\t', start);
+    fields.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+    if (tab == std::string::npos) return fields;
+    start = tab + 1;
+  }
+}
+
+int corpus(const std::filesystem::path& list, const std::filesystem::path& out_dir) {
+  std::ifstream in(list);
+  if (!in) {
+    std::fprintf(stderr, "extract_bench: cannot read %s\n", list.c_str());
+    return 2;
+  }
+  std::filesystem::create_directories(out_dir);
+  const std::filesystem::path cpu_path = out_dir / "cpu.tsv";
+  std::set<std::string> done;
+  {
+    std::ifstream previous(cpu_path);
+    for (std::string line; std::getline(previous, line);) {
+      const auto fields = split_tabs(line);
+      if (fields.size() >= 2) done.insert(fields[0] + '\t' + fields[1]);
+    }
+  }
+  std::ofstream cpu(cpu_path, std::ios::app);
+  for (std::string line; std::getline(in, line);) {
+    const auto fields = split_tabs(line);
+    if (fields.size() < 3) continue;
+    const std::string& dataset = fields[0];
+    const std::string& id = fields[1];
+    if (done.contains(dataset + '\t' + id)) continue;
+    const std::string bytes = read_file(fields[2]);
+    const std::string url = fields.size() > 3 ? fields[3] : std::string();
+    feeds::ExtractOptions options;  // options.url is a view: url outlives it
+    options.url = url;
+    const double parse =
+        best_of(1, [&] { benchmark::DoNotOptimize(feeds::bare_html_parse(bytes, options.url)); });
+    std::string json;
+    const char* status = "ok";
+    const double start = cpu_seconds();
+    try {
+      json = boost::json::serialize(feeds::article_to_json(feeds::extract_article(bytes, options)));
+    } catch (const feeds::ExtractError& error) {
+      // `newsd extract` exits non-zero here: the scorer counts the page as failed (no output file).
+      status = "error";
+      std::ofstream(out_dir / dataset / (id + ".error.txt")) << fields[2] << ": " << error.what() << '\n';
+    }
+    const double extract = cpu_seconds() - start;
+    std::filesystem::create_directories(out_dir / dataset);
+    if (!json.empty()) std::ofstream(out_dir / dataset / (id + ".json"), std::ios::binary) << json << '\n';
+    cpu << dataset << '\t' << id << '\t' << static_cast<long long>(extract * 1e6) << '\t' << status << '\t'
+        << static_cast<long long>(parse * 1e6) << '\n'
+        << std::flush;
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc >= 3 && std::strcmp(argv[1], "--corpus") == 0) {
+  if (argc == 4 && std::strcmp(argv[1], "--corpus") == 0) return corpus(argv[2], argv[3]);
+  if (argc >= 3 && std::strcmp(argv[1], "--real-pages") == 0) {
     corpus_dir = argv[2];
     argv[2] = argv[0];
     argc -= 2;
