@@ -15,7 +15,7 @@
 #include <random>
 
 #include "storage/database.h"
-#include "storage/item_store.h"
+#include "storage/items.h"
 #include "storage/migrations.h"
 #include "storage/pg.h"
 

@@ -23,13 +23,13 @@
 #include "pipeline/task_group.h"
 #include "politeness/host_gate.h"
 #include "politeness/host_key.h"
-#include "politeness/host_store.h"
+#include "storage/hosts.h"
 #include "politeness/polite_fetcher.h"
 #include "scheduler/poll_queue.h"
-#include "scheduler/source_store.h"
-#include "storage/article_store.h"
+#include "storage/sources.h"
+#include "storage/articles.h"
 #include "storage/fetch_log.h"
-#include "storage/item_store.h"
+#include "storage/items.h"
 
 namespace newsd::pipeline {
 

@@ -4,8 +4,8 @@
 
 #include <exception>
 
-#include "politeness/pg_time.h"
-#include "sources/source_options.h"
+#include "storage/pg_time.h"
+#include "storage/source_options.h"
 
 namespace newsd::pipeline {
 

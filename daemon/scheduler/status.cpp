@@ -1,6 +1,6 @@
 #include "scheduler/status.h"
 
-#include "politeness/pg_time.h"
+#include "storage/pg_time.h"
 
 namespace newsd::scheduler {
 

@@ -4,7 +4,7 @@
 
 #include <boost/json.hpp>
 
-#include "sources/source_options.h"
+#include "storage/source_options.h"
 
 namespace newsd::sources {
 namespace {

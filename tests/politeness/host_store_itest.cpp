@@ -10,7 +10,7 @@
 #include "polite_server.h"
 #include "politeness/host_gate.h"
 #include "politeness/host_key.h"
-#include "politeness/host_store.h"
+#include "storage/hosts.h"
 #include "politeness/polite_fetcher.h"
 #include "politeness/robots_cache.h"
 #include "storage/migrations.h"

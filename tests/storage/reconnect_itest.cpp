@@ -7,7 +7,7 @@
 #include <thread>
 
 #include "storage/database.h"
-#include "storage/item_store.h"
+#include "storage/items.h"
 #include "storage_support.h"
 #include "test_db.h"
 

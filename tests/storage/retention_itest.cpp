@@ -5,10 +5,10 @@
 
 #include <chrono>
 
-#include "storage/article_store.h"
+#include "storage/articles.h"
 #include "storage/database.h"
 #include "storage/fetch_log.h"
-#include "storage/item_store.h"
+#include "storage/items.h"
 #include "storage/retention.h"
 #include "storage_support.h"
 

@@ -1,9 +1,9 @@
-#include "scheduler/source_store.h"
+#include "storage/sources.h"
 
 #include <fmt/core.h>
 
 #include "feeds/dates.h"
-#include "politeness/pg_time.h"
+#include "storage/pg_time.h"
 
 namespace newsd::scheduler {
 

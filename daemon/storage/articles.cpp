@@ -1,4 +1,4 @@
-#include "storage/article_store.h"
+#include "storage/articles.h"
 
 #include <fmt/core.h>
 

@@ -1,4 +1,4 @@
-#include "storage/item_store.h"
+#include "storage/items.h"
 
 #include <fmt/core.h>
 

@@ -1,4 +1,4 @@
-#include "sources/source_options.h"
+#include "storage/source_options.h"
 
 #include <fmt/core.h>
 

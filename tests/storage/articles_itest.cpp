@@ -1,10 +1,10 @@
 // ArticleStore, full-text search, NOTIFY newsd_articles and the fetch log.
 #include <gtest/gtest.h>
 
-#include "storage/article_store.h"
+#include "storage/articles.h"
 #include "storage/database.h"
 #include "storage/fetch_log.h"
-#include "storage/item_store.h"
+#include "storage/items.h"
 #include "storage_support.h"
 
 namespace {

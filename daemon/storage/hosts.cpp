@@ -1,4 +1,4 @@
-#include "politeness/host_store.h"
+#include "storage/hosts.h"
 
 #include <fmt/core.h>
 
@@ -6,7 +6,7 @@
 #include <string>
 
 #include "feeds/text.h"
-#include "politeness/pg_time.h"
+#include "storage/pg_time.h"
 
 namespace newsd::politeness {
 

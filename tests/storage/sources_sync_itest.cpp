@@ -9,7 +9,7 @@
 
 #include "feeds/opml.h"
 #include "run_newsd.h"
-#include "sources/source_options.h"
+#include "storage/source_options.h"
 #include "sources/source_store.h"
 #include "storage/migrations.h"
 #include "storage/pg.h"

@@ -4,8 +4,8 @@
 #include <map>
 
 #include "politeness/host_gate.h"
-#include "politeness/host_store.h"
-#include "scheduler/source_store.h"
+#include "storage/hosts.h"
+#include "storage/sources.h"
 #include "scheduler/status.h"
 #include "storage/migrations.h"
 #include "storage/pg.h"

@@ -1,4 +1,4 @@
-#include "politeness/pg_time.h"
+#include "storage/pg_time.h"
 
 namespace newsd::politeness {
 

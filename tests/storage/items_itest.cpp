@@ -4,7 +4,7 @@
 #include <set>
 
 #include "storage/database.h"
-#include "storage/item_store.h"
+#include "storage/items.h"
 #include "storage_support.h"
 
 namespace {
