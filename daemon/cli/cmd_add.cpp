@@ -24,8 +24,8 @@
 #include "politeness/host_gate.h"
 #include "politeness/polite_fetcher.h"
 #include "politeness/robots_cache.h"
-#include "sources/source_store.h"
 #include "storage/migrations.h"
+#include "storage/sources.h"
 
 namespace newsd::cli {
 namespace {
@@ -300,7 +300,7 @@ int cmd_add(std::span<const std::string_view> args) {
   auto database = cluster::resolve_database(parsed.value("db"), config, getenv, logger);
   pg::Connection conn(database.url);
   storage::migrate(conn);
-  auto id = sources::add_source(conn, source);
+  auto id = storage::add_source(conn, source);
   if (!id) {
     fmt::print(stderr, "newsd add: {} is already a source (change it with import, or in the sources table)\n",
                source.url);

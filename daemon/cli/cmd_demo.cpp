@@ -22,9 +22,9 @@
 #include "feeds/opml.h"
 #include "pipeline/driver.h"
 #include "politeness/host_key.h"
-#include "sources/source_store.h"
 #include "storage/migrations.h"
 #include "storage/pg.h"
+#include "storage/sources.h"
 
 namespace newsd::cli {
 namespace {
@@ -171,7 +171,7 @@ int cmd_demo(std::span<const std::string_view> args) {
   auto document = feeds::parse_opml(opml);
   {
     pg::Connection conn(url);
-    auto report = sources::sync_sources(conn, document.sources, {false, "demo.opml"});
+    auto report = storage::sync_sources(conn, document.sources, {false, "demo.opml"});
     fmt::print("imported demo.opml: {} sources\n", report.added.size());
   }
 

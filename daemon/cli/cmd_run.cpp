@@ -19,8 +19,8 @@
 #include "metrics/server.h"
 #include "pipeline/driver.h"
 #include "pipeline/session.h"
-#include "sources/source_store.h"
 #include "storage/pg.h"
+#include "storage/sources.h"
 
 namespace newsd::cli {
 namespace {
@@ -43,7 +43,7 @@ void sync_opml_file(const std::string& database_url, const std::string& path, co
   if (document.sources.empty())
     throw std::runtime_error(fmt::format("{}: lists no feeds; refusing to disable every source", path));
   pg::Connection conn(database_url);
-  auto report = sources::sync_sources(conn, document.sources, {false, path});
+  auto report = storage::sync_sources(conn, document.sources, {false, path});
   logger.info("{}: {} sources: {} added, {} updated, {} re-enabled, {} unchanged, {} disabled", path,
               document.sources.size(), report.added.size(), report.updated.size(), report.reenabled.size(),
               report.unchanged, report.disabled.size());

@@ -19,17 +19,17 @@
 #include "feeds/extract.h"
 #include "feeds/parse.h"
 #include "metrics/names.h"
-#include "pipeline/source_record.h"
+#include "pipeline/politeness_state.h"
 #include "pipeline/task_group.h"
 #include "politeness/host_gate.h"
 #include "politeness/host_key.h"
-#include "storage/hosts.h"
 #include "politeness/polite_fetcher.h"
 #include "scheduler/poll_queue.h"
-#include "storage/sources.h"
 #include "storage/articles.h"
 #include "storage/fetch_log.h"
+#include "storage/hosts.h"
 #include "storage/items.h"
+#include "storage/sources.h"
 
 namespace newsd::pipeline {
 
@@ -247,7 +247,7 @@ struct Pipeline::Impl {
   // Being fetched now: never fetched twice at once. Shared with the fetching
   // coroutines, whose frames may outlive the pipeline when a context is torn down.
   std::shared_ptr<std::set<std::int64_t>> articles_in_flight = std::make_shared<std::set<std::int64_t>>();
-  PassSummary period;                       // daemon: the polls since the last summary line
+  PassSummary period;  // daemon: the polls since the last summary line
 
   // Runs blocking `work` on the storage thread; the caller resumes on the io thread.
   template <typename Work>
@@ -284,8 +284,8 @@ struct Pipeline::Impl {
   asio::awaitable<void> save_host_states();
   asio::awaitable<void> log_attempt(politeness::FetchAttempt attempt);
   asio::awaitable<void> save_robots_records();
-  asio::awaitable<ArticleResult> follow_article(ArticleTarget target, std::optional<std::int64_t> source_id,
-                                                bool insecure);
+  asio::awaitable<ArticleResult> follow_article(storage::PendingArticle target,
+                                                std::optional<std::int64_t> source_id, bool insecure);
   asio::awaitable<SourceReport> poll(std::int64_t source_id);
   asio::awaitable<void> poll_into(std::int64_t source_id, PassSummary* summary);
   asio::awaitable<void> retry_pending(PassSummary* summary);
@@ -307,20 +307,16 @@ asio::awaitable<void> Pipeline::Impl::restore_state() {
   struct Saved {
     std::vector<politeness::HostState> hosts;
     std::vector<politeness::RobotsRecord> robots;
-    std::vector<scheduler::ScheduledSource> schedule;
+    std::vector<storage::Source> schedule;
   };
   auto work1 = [this] {
     return db.run("load the politeness state and the schedule", [](pg::Connection& conn) {
-      return Saved{politeness::load_host_states(conn), politeness::load_robots_records(conn),
-                   scheduler::load_schedule(conn)};
+      return Saved{storage::load_host_states(conn), storage::load_robots_records(conn),
+                   storage::load_schedule(conn)};
     });
   };
   auto saved = co_await on_storage(std::move(work1));
-  for (auto& state : saved.hosts) gate.restore(std::move(state));
-  for (const auto& record : saved.robots) {
-    robots.restore(record);
-    gate.set_crawl_delay(record.host, robots.crawl_delay(record.host));
-  }
+  restore_politeness(gate, robots, std::move(saved.hosts), saved.robots);
   for (const auto& source : saved.schedule) {
     if (source.last_polled_at) fetcher.throttle().restore(source.id, *source.last_polled_at);
   }
@@ -333,7 +329,7 @@ asio::awaitable<void> Pipeline::Impl::save_host_states() {
   try {
     auto work2 = [this, &dirty] {
       db.run("save the hosts' politeness state", [&](pg::Connection& conn) {
-        politeness::save_host_states(conn, dirty);
+        storage::save_host_states(conn, dirty);
         return true;
       });
       return true;
@@ -348,7 +344,8 @@ asio::awaitable<void> Pipeline::Impl::save_host_states() {
 asio::awaitable<void> Pipeline::Impl::log_attempt(politeness::FetchAttempt attempt) {
   if (options.logger.enabled(LogLevel::debug)) {
     constexpr std::string_view kKinds[] = {"feed", "article", "robots"};
-    const LogField source = attempt.source_id ? LogField("source", *attempt.source_id) : LogField("source", "-");
+    const LogField source =
+        attempt.source_id ? LogField("source", *attempt.source_id) : LogField("source", "-");
     options.logger.event(LogLevel::debug, "fetch",
                          {source,
                           {"kind", kKinds[static_cast<int>(attempt.kind)]},
@@ -397,7 +394,7 @@ asio::awaitable<void> Pipeline::Impl::save_robots_records() {
   try {
     auto work4 = [this, &records] {
       return db.run("save robots.txt", [&](pg::Connection& conn) {
-        for (const auto& record : records) politeness::save_robots_record(conn, record);
+        for (const auto& record : records) storage::save_robots_record(conn, record);
         return true;
       });
     };
@@ -407,10 +404,10 @@ asio::awaitable<void> Pipeline::Impl::save_robots_records() {
   }
 }
 
-asio::awaitable<ArticleResult> Pipeline::Impl::follow_article(ArticleTarget target,
+asio::awaitable<ArticleResult> Pipeline::Impl::follow_article(storage::PendingArticle target,
                                                               std::optional<std::int64_t> source_id,
                                                               bool insecure) {
-  articles_touched.insert(target.article_id);
+  articles_touched.insert(target.id);
   // In flight until this coroutine ends, however it ends.
   class InFlight {
    public:
@@ -424,23 +421,20 @@ asio::awaitable<ArticleResult> Pipeline::Impl::follow_article(ArticleTarget targ
    private:
     std::shared_ptr<std::set<std::int64_t>> set_;
     std::int64_t id_;
-  } in_flight(articles_in_flight, target.article_id);
+  } in_flight(articles_in_flight, target.id);
   auto fail = [this, &target](storage::ArticleOutcome outcome, std::string error, std::optional<int> status) {
-    return [this, id = target.article_id, outcome, error = std::move(error), status] {
+    return [this, id = target.id, outcome, error = std::move(error), status] {
       articles.store_failure(id, outcome, error, status);
       return true;
     };
   };
   auto defer = [this, &target](std::string error, std::optional<int> status) {
     bool give_up = target.attempts + 1 >= options.article_max_attempts;
-    return [this, id = target.article_id, give_up, error = std::move(error), status] {
+    return [this, id = target.id, give_up, error = std::move(error), status] {
       if (give_up) {
         articles.store_failure(id, storage::ArticleOutcome::failed, error, status);
       } else {
-        db.run("note an article retry", [&](pg::Connection& conn) {
-          note_article_retry(conn, id, error, status);
-          return true;
-        });
+        articles.note_retry(id, error, status);
       }
       return give_up;
     };
@@ -521,7 +515,7 @@ asio::awaitable<ArticleResult> Pipeline::Impl::follow_article(ArticleTarget targ
   }
   auto stored = to_stored(std::move(*article), response->status);
   auto work5 = [this, &target, &stored] {
-    articles.store_extracted(target.article_id, stored);
+    articles.store_extracted(target.id, stored);
     return true;
   };
   co_await on_storage(std::move(work5));
@@ -532,14 +526,14 @@ asio::awaitable<void> Pipeline::Impl::record_failure(SourceReport* report, std::
                                                      TimePoint polled_at, std::optional<int> status,
                                                      std::string error, std::string host) {
   report->error = error;
-  scheduler::PollFailure failure;
+  storage::PollFailure failure;
   failure.polled_at = polled_at;
   failure.status = status;
   failure.error = std::move(error);
   if (auto snapshot = gate.snapshot(host)) failure.host_backoff_until = snapshot->state.backoff_until;
   auto work6 = [this, source_id, &failure] {
     return db.run("record a failed poll", [&](pg::Connection& conn) {
-      return scheduler::record_poll_failure(conn, source_id, failure, options.schedule, rng);
+      return storage::record_poll_failure(conn, source_id, failure, options.schedule, rng);
     });
   };
   auto verdict = co_await on_storage(std::move(work6));
@@ -555,7 +549,8 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
   try {
     co_await restore_state();
     auto work7 = [this, source_id] {
-      return db.run("load a source", [&](pg::Connection& conn) { return load_source(conn, source_id); });
+      return db.run("load a source",
+                    [&](pg::Connection& conn) { return storage::load_source(conn, source_id); });
     };
     auto source = co_await on_storage(std::move(work7));
     if (!source || source->disabled) co_return report;
@@ -642,7 +637,7 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
       feed = std::move(parsed.feed);
     }
 
-    FeedFetchFacts facts;
+    storage::FeedFetchFacts facts;
     facts.not_modified = response.status == 304;
     facts.etag = response.etag;
     facts.last_modified = response.last_modified;
@@ -664,7 +659,7 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
 
     struct Stored {
       storage::StoreCounts counts;
-      RedirectVerdict redirect;
+      storage::RedirectVerdict redirect;
       TimePoint next_poll_at;
     };
     const feeds::Feed* feed_ptr = feed ? &*feed : nullptr;
@@ -688,15 +683,15 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
         }
         interval = scheduler::poll_interval(interval, hints, options.schedule);
       }
-      scheduler::PollSuccess success;
+      storage::PollSuccess success;
       success.polled_at = now;
       success.status = status;
       success.interval = interval;
       success.next_poll_at = scheduler::next_poll_after_success(now, interval, hints, options.schedule, rng);
       out.next_poll_at = success.next_poll_at;
       db.transact("record a successful poll", [&](pg::Connection& conn) {
-        out.redirect = record_feed_facts(conn, *source, facts);
-        scheduler::record_poll_success(conn, source->id, success);
+        out.redirect = storage::record_feed_facts(conn, *source, facts);
+        storage::record_poll_success(conn, source->id, success);
         return true;
       });
       return out;
@@ -724,13 +719,10 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
           std::string canonical = item.canonical_url;
           std::string link = item.link;
           auto work9 = [this, &canonical, &link] {
-            auto id = articles.record_pending(canonical, link);
-            return db.run("read an article's state",
-                          [&](pg::Connection& conn) { return pending_article(conn, id); });
+            return articles.pending_article(articles.record_pending(canonical, link));
           };
           auto target = co_await on_storage(std::move(work9));
-          if (!target || articles_touched.contains(target->article_id) ||
-              articles_in_flight->contains(target->article_id))
+          if (!target || articles_touched.contains(target->id) || articles_in_flight->contains(target->id))
             continue;
           tally(report, co_await follow_article(std::move(*target), source_id, insecure));
         } catch (const std::exception& e) {
@@ -778,8 +770,7 @@ asio::awaitable<void> Pipeline::Impl::retry_pending(PassSummary* summary) {
       if (stopping) break;
       if (articles_touched.contains(article.id) || articles_in_flight->contains(article.id)) continue;
       try {
-        ArticleTarget target{article.id, article.canonical_url, article.url, article.attempts};
-        tally(retried, co_await follow_article(std::move(target), std::nullopt, false));
+        tally(retried, co_await follow_article(article, std::nullopt, false));
       } catch (const std::exception& e) {
         ++retried.articles_deferred;
         options.logger.error("article {}: {}", article.url, e.what());
@@ -867,7 +858,7 @@ asio::awaitable<PassSummary> Pipeline::run_once() {
   TimePoint now = Clock::now();
   auto work11 = [&self, now] {
     return self.db.run("find the due sources",
-                       [&](pg::Connection& conn) { return due_source_ids(conn, now); });
+                       [&](pg::Connection& conn) { return storage::due_source_ids(conn, now); });
   };
   auto due = co_await self.on_storage(std::move(work11));
   summary.sources_due = static_cast<int>(due.size());
@@ -889,7 +880,7 @@ asio::awaitable<void> Pipeline::run_forever(std::function<void()> on_ready) {
   co_await self.restore_state();
   auto work12 = [&self] {
     return self.db.run("spread the overdue sources", [&](pg::Connection& conn) {
-      return scheduler::spread_overdue_sources(conn, Clock::now(), self.options.schedule, self.rng);
+      return storage::spread_overdue_sources(conn, Clock::now(), self.options.schedule, self.rng);
     });
   };
   auto moved = co_await self.on_storage(std::move(work12));
@@ -927,7 +918,7 @@ asio::awaitable<void> Pipeline::run_forever(std::function<void()> on_ready) {
       if (now >= next_reload) {
         auto work13 = [&self] {
           return self.db.run("load the poll schedule",
-                             [](pg::Connection& conn) { return scheduler::load_schedule(conn); });
+                             [](pg::Connection& conn) { return storage::load_schedule(conn); });
         };
         auto schedule = co_await self.on_storage(std::move(work13));
         queue = scheduler::PollQueue{};

@@ -144,4 +144,34 @@ std::vector<PendingArticle> ArticleStore::pending(int limit, const std::optional
   });
 }
 
+std::optional<PendingArticle> ArticleStore::pending_article(std::int64_t article_id) {
+  const std::string operation = fmt::format("read the state of article {}", article_id);
+  const std::string id = std::to_string(article_id);
+  return db_.run(operation, [&](pg::Connection& conn) -> std::optional<PendingArticle> {
+    auto rows = conn.exec(operation,
+                          "select canonical_url, url, attempts, created_at::text from articles "
+                          "where id = $1::bigint and status = 'pending'",
+                          {id});
+    if (rows.rows() == 0) return std::nullopt;
+    return PendingArticle{article_id, std::string(rows.text(0, 0)), std::string(rows.text(0, 1)),
+                          static_cast<int>(rows.integer(0, 2)),
+                          PendingCursor{std::string(rows.text(0, 3)), article_id}};
+  });
+}
+
+void ArticleStore::note_retry(std::int64_t article_id, std::string_view error,
+                              std::optional<int> http_status) {
+  const std::string operation = fmt::format("note a failed attempt at article {}", article_id);
+  const std::string id = std::to_string(article_id);
+  const std::optional<std::string> status_text =
+      http_status ? std::optional(std::to_string(*http_status)) : std::nullopt;
+  db_.run(operation, [&](pg::Connection& conn) {
+    conn.exec(
+        operation,
+        "update articles set attempts = attempts + 1, error = $2, http_status = $3::int, fetched_at = now() "
+        "where id = $1::bigint and status = 'pending'",
+        {id, error, optional_param(status_text)});
+  });
+}
+
 }  // namespace newsd::storage

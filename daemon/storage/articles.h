@@ -1,5 +1,5 @@
 #pragma once
-// Articles: one row per canonical URL, shared by every item (of any source)
+// The `articles` table: one row per canonical URL, shared by every item (of any source)
 // that links the same story. Items find theirs by items.canonical_url =
 // articles.canonical_url (no foreign key to maintain when items arrive first).
 #include <chrono>
@@ -71,6 +71,15 @@ class ArticleStore {
 
   // Oldest pending articles first, at most `limit`, after `after` when given.
   std::vector<PendingArticle> pending(int limit, const std::optional<PendingCursor>& after = std::nullopt);
+
+  // The article row `article_id` (made by record_pending) when it still waits
+  // for its page; nullopt when an earlier poll (of any source) already
+  // extracted, failed or skipped it: one article per canonical URL.
+  std::optional<PendingArticle> pending_article(std::int64_t article_id);
+
+  // A transient failure (network, 5xx, robots.txt unreachable): the article
+  // stays pending for a later pass; the attempt and the error are recorded.
+  void note_retry(std::int64_t article_id, std::string_view error, std::optional<int> http_status);
 
  private:
   Database& db_;

@@ -8,8 +8,8 @@
 #include "feeds/opml.h"
 #include "pipeline/driver.h"
 #include "politeness/host_key.h"
-#include "sources/source_store.h"
 #include "storage/migrations.h"
+#include "storage/sources.h"
 #include "test_db.h"
 
 namespace newsd::test {
@@ -67,7 +67,7 @@ PipelineWorld::PipelineWorld(const std::string& purpose, std::vector<std::string
     source.url = server_->base_url() + file.path;
     chosen.push_back(std::move(source));
   }
-  sources::sync_sources(*conn_, chosen, {false, "demo.opml"});
+  storage::sync_sources(*conn_, chosen, {false, "demo.opml"});
 }
 
 PipelineWorld::~PipelineWorld() {
