@@ -281,6 +281,13 @@ struct Pipeline::Impl {
   }
 
   asio::awaitable<void> restore_state();
+  // For the run loops' TaskGroups: a task that threw (a bug; tasks report
+  // their own failures) is logged with its name instead of vanishing.
+  TaskGroup::FailureHandler log_task_failure() {
+    return [this](std::string_view task, const std::exception_ptr& error) {
+      options.logger.error("{} ended with an uncaught exception: {}", task, TaskGroup::describe(error));
+    };
+  }
   asio::awaitable<void> save_host_states();
   asio::awaitable<void> log_attempt(politeness::FetchAttempt attempt);
   asio::awaitable<void> save_robots_records();
@@ -862,11 +869,11 @@ asio::awaitable<PassSummary> Pipeline::run_once() {
   };
   auto due = co_await self.on_storage(std::move(work11));
   summary.sources_due = static_cast<int>(due.size());
-  TaskGroup group(co_await asio::this_coro::executor);
+  TaskGroup group(co_await asio::this_coro::executor, self.log_task_failure());
   for (auto id : due) {
     co_await group.wait_below(std::max<std::size_t>(1, self.options.max_parallel_sources));
     if (self.stopping) break;  // the rest stay due
-    group.spawn(self.poll_into(id, &summary));
+    group.spawn(fmt::format("poll of source {}", id), self.poll_into(id, &summary));
   }
   co_await group.wait_below(1);
   co_await self.retry_pending(&summary);
@@ -889,7 +896,7 @@ asio::awaitable<void> Pipeline::run_forever(std::function<void()> on_ready) {
 
   scheduler::PollQueue queue;
   std::set<std::int64_t> in_flight;
-  TaskGroup group(co_await asio::this_coro::executor);
+  TaskGroup group(co_await asio::this_coro::executor, self.log_task_failure());
   TimePoint next_reload{};
   // Pending articles first thing: a restart resumes what the last run left.
   TimePoint next_pending = Clock::now();
@@ -929,7 +936,7 @@ asio::awaitable<void> Pipeline::run_forever(std::function<void()> on_ready) {
       }
       if (now >= next_pending) {
         // Alongside the polls, as one more task: a busy daemon still gets to it.
-        group.spawn(self.retry_pending_logged());
+        group.spawn("retry of the pending articles", self.retry_pending_logged());
         next_pending = now + self.options.pending_every;
       }
       if (self.options.metrics && now >= next_queue_count) {
@@ -972,7 +979,7 @@ asio::awaitable<void> Pipeline::run_forever(std::function<void()> on_ready) {
     if (group.active() < limit) {
       for (auto id : queue.pop_due(now, limit - group.active())) {
         in_flight.insert(id);
-        group.spawn(self.poll_and_requeue(id, &queue, &in_flight));
+        group.spawn(fmt::format("poll of source {}", id), self.poll_and_requeue(id, &queue, &in_flight));
       }
     }
     auto wake_at = std::chrono::steady_clock::now() + std::chrono::seconds(1);
