@@ -20,7 +20,7 @@
 #include "cluster/embedded_cluster.h"
 #include "demo/static_server.h"
 #include "feeds/opml.h"
-#include "pipeline/driver.h"
+#include "app/driver.h"
 #include "politeness/host_key.h"
 #include "storage/migrations.h"
 #include "storage/pg.h"

@@ -15,8 +15,8 @@
 #include "cli/options.h"
 #include "cli/progress.h"
 #include "cli/signal_latch.h"
-#include "pipeline/driver.h"
-#include "pipeline/session.h"
+#include "app/driver.h"
+#include "app/session.h"
 
 namespace newsd::cli {
 

@@ -17,8 +17,8 @@
 #include "metrics/health.h"
 #include "metrics/names.h"
 #include "metrics/server.h"
-#include "pipeline/driver.h"
-#include "pipeline/session.h"
+#include "app/driver.h"
+#include "app/session.h"
 #include "storage/pg.h"
 #include "storage/sources.h"
 

@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "feeds/opml.h"
-#include "pipeline/driver.h"
+#include "app/driver.h"
 #include "politeness/host_key.h"
 #include "storage/migrations.h"
 #include "storage/sources.h"

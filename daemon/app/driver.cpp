@@ -1,4 +1,4 @@
-#include "pipeline/driver.h"
+#include "app/driver.h"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -13,7 +13,7 @@
 #include <memory>
 #include <optional>
 
-#include "pipeline/service_notify.h"
+#include "app/service_notify.h"
 
 namespace newsd::pipeline {
 

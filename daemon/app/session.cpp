@@ -1,4 +1,4 @@
-#include "pipeline/session.h"
+#include "app/session.h"
 
 #include "storage/migrations.h"
 

@@ -1,4 +1,4 @@
-#include "pipeline/service_notify.h"
+#include "app/service_notify.h"
 
 #include <systemd/sd-daemon.h>
 
