@@ -15,7 +15,10 @@
 
 #include "app/service_notify.h"
 
-namespace newsd::pipeline {
+namespace newsd::app {
+
+// The pipeline is what this plumbing runs.
+using namespace newsd::pipeline;
 
 namespace asio = boost::asio;
 
@@ -167,4 +170,4 @@ void run_daemon(storage::Database& db, PipelineOptions options, const Reload& re
   if (failure) std::rethrow_exception(failure);
 }
 
-}  // namespace newsd::pipeline
+}  // namespace newsd::app

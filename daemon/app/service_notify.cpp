@@ -4,7 +4,7 @@
 
 #include <string>
 
-namespace newsd::pipeline {
+namespace newsd::app {
 
 void notify_ready() {
   sd_notify(0, "READY=1");
@@ -31,4 +31,4 @@ std::optional<std::chrono::microseconds> watchdog_period() {
   return std::chrono::microseconds(usec / 2);
 }
 
-}  // namespace newsd::pipeline
+}  // namespace newsd::app

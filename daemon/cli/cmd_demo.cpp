@@ -14,13 +14,13 @@
 #include <sstream>
 #include <vector>
 
+#include "app/driver.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cluster/embedded_cluster.h"
 #include "demo/static_server.h"
 #include "feeds/opml.h"
-#include "app/driver.h"
 #include "politeness/host_key.h"
 #include "storage/migrations.h"
 #include "storage/pg.h"
@@ -186,7 +186,7 @@ int cmd_demo(std::span<const std::string_view> args) {
 
   storage::Database database(url);
   fmt::print("\npolling every source once (newsd once)...\n");
-  auto summary = pipeline::run_once_blocking(database, options);
+  auto summary = app::run_once_blocking(database, options);
   fmt::print("{}", pipeline::format_summary(summary));
 
   {

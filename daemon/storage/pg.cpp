@@ -1,5 +1,6 @@
 #include "storage/pg.h"
 
+#include "core/strings.h"
 #include "storage/pg_native.h"
 
 #include <fmt/core.h>
@@ -14,10 +15,9 @@ namespace newsd::pg {
 
 namespace {
 
+// libpq's messages end in a newline.
 std::string trimmed(const char* message) {
-  std::string text = message ? message : "";
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-  return text;
+  return std::string(core::trim(message ? message : ""));
 }
 
 // libpq wants NUL-terminated C strings; string_views are copied once here.

@@ -5,8 +5,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "feeds/opml.h"
 #include "app/driver.h"
+#include "feeds/opml.h"
 #include "politeness/host_key.h"
 #include "storage/migrations.h"
 #include "storage/sources.h"
@@ -89,7 +89,7 @@ pipeline::PassSummary PipelineWorld::run_once() {
   // whole host off, as it should, but for a second rather than half a minute.
   options.gate.backoff_base = std::chrono::seconds(1);
   options.gate.backoff_max = std::chrono::seconds(1);
-  return pipeline::run_once_blocking(*database_, options);
+  return app::run_once_blocking(*database_, options);
 }
 
 void PipelineWorld::make_all_due() {
