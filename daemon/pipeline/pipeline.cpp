@@ -16,10 +16,12 @@
 #include <random>
 #include <set>
 
+#include "core/strings.h"
 #include "feeds/extract.h"
 #include "feeds/parse.h"
 #include "metrics/names.h"
 #include "pipeline/politeness_state.h"
+#include "pipeline/report.h"
 #include "pipeline/task_group.h"
 #include "politeness/host_gate.h"
 #include "politeness/host_key.h"
@@ -62,45 +64,11 @@ std::string describe_failure(const http::Response& response, std::string_view ur
                            : described;
 }
 
-storage::FetchKind fetch_kind(http::RequestKind kind) {
-  switch (kind) {
-    case http::RequestKind::feed:
-      return storage::FetchKind::feed;
-    case http::RequestKind::robots:
-      return storage::FetchKind::robots;
-    case http::RequestKind::article:
-      break;
-  }
-  return storage::FetchKind::article;
-}
-
 bool looks_like_html(std::string_view content_type) {
   if (content_type.empty()) return true;  // let the extractor judge the bytes
-  std::string lower(content_type);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  const std::string lower = core::to_lower(content_type);
   return lower.find("html") != std::string::npos || lower.find("xml") != std::string::npos ||
          lower.starts_with("text/plain");
-}
-
-storage::ExtractedArticle to_stored(feeds::Article article, int http_status) {
-  storage::ExtractedArticle stored;
-  stored.url = std::move(article.url);
-  stored.title = std::move(article.title);
-  stored.authors = std::move(article.authors);
-  stored.published = article.published;
-  stored.modified = article.modified;
-  stored.site_name = std::move(article.site_name);
-  stored.language = std::move(article.language);
-  stored.description = std::move(article.description);
-  stored.text = std::move(article.text);
-  stored.html = std::move(article.html);
-  stored.image = std::move(article.image);
-  stored.tags = std::move(article.tags);
-  stored.word_count = static_cast<int>(article.word_count);
-  stored.confidence = article.confidence;
-  stored.method = std::move(article.method);
-  stored.http_status = http_status;
-  return stored;
 }
 
 enum class ArticleResult { extracted, failed, skipped, deferred };
@@ -123,48 +91,6 @@ void count(SourceReport& report, ArticleResult result) {
 }
 
 }  // namespace
-
-void PassSummary::add(const SourceReport& report) {
-  if (report.polled) ++sources_polled;
-  if (report.status == 304) ++not_modified;
-  items_new += report.items_new;
-  items_changed += report.items_changed;
-  items_unchanged += report.items_unchanged;
-  articles_extracted += report.articles_extracted;
-  articles_failed += report.articles_failed;
-  articles_skipped += report.articles_skipped;
-  articles_deferred += report.articles_deferred;
-  sources.push_back(report);
-}
-
-std::string format_summary(const PassSummary& summary) {
-  std::string out;
-  out += fmt::format("sources polled: {} ({} not modified)\n", summary.sources_polled, summary.not_modified);
-  out += fmt::format("items: {} new, {} changed, {} unchanged\n", summary.items_new, summary.items_changed,
-                     summary.items_unchanged);
-  out += fmt::format("articles: {} extracted, {} failed, {} skipped, {} waiting for a retry\n",
-                     summary.articles_extracted, summary.articles_failed, summary.articles_skipped,
-                     summary.articles_deferred);
-  if (summary.interrupted_by != 0) {
-    out += fmt::format(
-        "interrupted by signal {}: the pass stopped early; unpolled sources and unfetched articles stay "
-        "queued for the next pass\n",
-        summary.interrupted_by);
-  }
-  int errors = 0;
-  for (const auto& source : summary.sources) errors += source.error.empty() ? 0 : 1;
-  out += fmt::format("errors: {}\n", errors);
-  for (const auto& source : summary.sources) {
-    if (source.error.empty()) continue;
-    out += fmt::format("  source {} {}: {}{}\n", source.source_id, source.url, source.error,
-                       source.disabled ? " (source disabled after failing for a week)" : "");
-  }
-  for (const auto& source : summary.sources) {
-    if (!source.note.empty())
-      out += fmt::format("  note: source {} {}: {}\n", source.source_id, source.url, source.note);
-  }
-  return out;
-}
 
 struct Pipeline::Impl {
   Impl(asio::io_context& io_context, storage::Database& database, PipelineOptions opts)
@@ -269,13 +195,13 @@ asio::awaitable<void> Pipeline::Impl::restore_state() {
     std::vector<politeness::RobotsRecord> robots;
     std::vector<storage::Source> schedule;
   };
-  auto work1 = [this] {
+  auto load_saved_state = [this] {
     return db.run("load the politeness state and the schedule", [](pg::Connection& conn) {
       return Saved{storage::load_host_states(conn), storage::load_robots_records(conn),
                    storage::load_schedule(conn)};
     });
   };
-  auto saved = co_await on_storage(std::move(work1));
+  auto saved = co_await on_storage(std::move(load_saved_state));
   restore_politeness(gate, robots, std::move(saved.hosts), saved.robots);
   for (const auto& source : saved.schedule) {
     if (source.last_polled_at) fetcher.throttle().restore(source.id, *source.last_polled_at);
@@ -287,14 +213,14 @@ asio::awaitable<void> Pipeline::Impl::save_host_states() {
   auto dirty = gate.take_dirty();
   if (dirty.empty()) co_return;
   try {
-    auto work2 = [this, &dirty] {
+    auto save_dirty_hosts = [this, &dirty] {
       db.run("save the hosts' politeness state", [&](pg::Connection& conn) {
         storage::save_host_states(conn, dirty);
         return true;
       });
       return true;
     };
-    co_await on_storage(std::move(work2));
+    co_await on_storage(std::move(save_dirty_hosts));
   } catch (const std::exception& e) {
     options.logger.error("could not save the hosts' politeness state: {}", e.what());
   }
@@ -315,22 +241,13 @@ asio::awaitable<void> Pipeline::Impl::log_attempt(politeness::FetchAttempt attem
                           {"ms", attempt.duration.count()},
                           {"error", attempt.error}});
   }
-  storage::FetchRecord record;
-  record.at = attempt.started_at;
-  record.url = std::move(attempt.url);
-  record.host = std::move(attempt.host);
-  record.kind = fetch_kind(attempt.kind);
-  record.source_id = attempt.source_id;
-  if (attempt.status != 0) record.status = attempt.status;
-  record.bytes = static_cast<std::int64_t>(attempt.bytes);
-  record.duration_ms = static_cast<int>(attempt.duration.count());
-  if (!attempt.error.empty()) record.error = std::move(attempt.error);
+  storage::FetchRecord record = fetch_record(attempt);
   try {
-    auto work3 = [this, &record] {
+    auto write_fetch_log_row = [this, &record] {
       fetch_log.record(record);
       return true;
     };
-    co_await on_storage(std::move(work3));
+    co_await on_storage(std::move(write_fetch_log_row));
   } catch (const std::exception& e) {
     options.logger.error("could not write fetch_log for {}: {}", record.url, e.what());
   }
@@ -352,13 +269,13 @@ asio::awaitable<void> Pipeline::Impl::save_robots_records() {
   auto records = fetcher.take_robots_records();
   if (records.empty()) co_return;
   try {
-    auto work4 = [this, &records] {
+    auto save_robots = [this, &records] {
       return db.run("save robots.txt", [&](pg::Connection& conn) {
         for (const auto& record : records) storage::save_robots_record(conn, record);
         return true;
       });
     };
-    co_await on_storage(std::move(work4));
+    co_await on_storage(std::move(save_robots));
   } catch (const std::exception& e) {
     options.logger.error("could not save robots.txt of {}: {}", records.front().host, e.what());
   }
@@ -473,12 +390,11 @@ asio::awaitable<ArticleResult> Pipeline::Impl::follow_article(storage::PendingAr
     co_await on_storage(std::move(work));
     co_return ArticleResult::failed;
   }
-  auto stored = to_stored(std::move(*article), response->status);
-  auto work5 = [this, &target, &stored] {
-    articles.store_extracted(target.id, stored);
+  auto store_extraction = [this, &target, &article, http_status = response->status] {
+    articles.store_extracted(target.id, *article, http_status);
     return true;
   };
-  co_await on_storage(std::move(work5));
+  co_await on_storage(std::move(store_extraction));
   co_return ArticleResult::extracted;
 }
 
@@ -491,12 +407,12 @@ asio::awaitable<void> Pipeline::Impl::record_failure(SourceReport* report, std::
   failure.status = status;
   failure.error = std::move(error);
   if (auto snapshot = gate.snapshot(host)) failure.host_backoff_until = snapshot->state.backoff_until;
-  auto work6 = [this, source_id, &failure] {
+  auto record_failed_poll = [this, source_id, &failure] {
     return db.run("record a failed poll", [&](pg::Connection& conn) {
       return storage::record_poll_failure(conn, source_id, failure, options.schedule, rng);
     });
   };
-  auto verdict = co_await on_storage(std::move(work6));
+  auto verdict = co_await on_storage(std::move(record_failed_poll));
   report->disabled = verdict.disabled;
   report->next_poll_at = verdict.next_poll_at;
   options.logger.warn("source {} {}: {}", source_id, report->url, report->error);
@@ -508,11 +424,11 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
   if (stopping) co_return report;  // not polled: still due, for the next pass
   try {
     co_await restore_state();
-    auto work7 = [this, source_id] {
+    auto load_polled_source = [this, source_id] {
       return db.run("load a source",
                     [&](pg::Connection& conn) { return storage::load_source(conn, source_id); });
     };
-    auto source = co_await on_storage(std::move(work7));
+    auto source = co_await on_storage(std::move(load_polled_source));
     if (!source || source->disabled) co_return report;
     report.url = source->url;
     if (!source->options_error.empty()) {
@@ -625,7 +541,8 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
     const feeds::Feed* feed_ptr = feed ? &*feed : nullptr;
     int status = response.status;
     const bool wants_articles = source->options.articles.value_or(true);
-    auto work8 = [this, &source, &facts, &hints, feed_ptr, fixed_interval, now, status, wants_articles] {
+    auto store_poll_result = [this, &source, &facts, &hints, feed_ptr, fixed_interval, now, status,
+                              wants_articles] {
       Stored out;
       // The new items' articles are queued in the items' own transaction:
       // whatever interrupts the loop below, a later pass finds them pending.
@@ -656,7 +573,7 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
       });
       return out;
     };
-    auto stored = co_await on_storage(std::move(work8));
+    auto stored = co_await on_storage(std::move(store_poll_result));
     report.items_new = stored.counts.added;
     report.items_changed = stored.counts.changed;
     report.items_unchanged = stored.counts.unchanged;
@@ -678,10 +595,10 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
         try {
           std::string canonical = item.canonical_url;
           std::string link = item.link;
-          auto work9 = [this, &canonical, &link] {
+          auto pending_article_of_item = [this, &canonical, &link] {
             return articles.pending_article(articles.record_pending(canonical, link));
           };
-          auto target = co_await on_storage(std::move(work9));
+          auto target = co_await on_storage(std::move(pending_article_of_item));
           if (!target || articles_touched.contains(target->id) || articles_in_flight->contains(target->id))
             continue;
           tally(report, co_await follow_article(std::move(*target), source_id, insecure));
@@ -718,8 +635,8 @@ asio::awaitable<void> Pipeline::Impl::retry_pending(PassSummary* summary) {
   while (!stopping) {
     std::vector<storage::PendingArticle> pending;
     try {
-      auto work10 = [this, after] { return articles.pending(options.pending_batch, after); };
-      pending = co_await on_storage(std::move(work10));
+      auto next_pending_batch = [this, after] { return articles.pending(options.pending_batch, after); };
+      pending = co_await on_storage(std::move(next_pending_batch));
     } catch (const std::exception& e) {
       options.logger.error("could not read the pending articles: {}", e.what());
       break;
@@ -816,11 +733,11 @@ asio::awaitable<PassSummary> Pipeline::run_once() {
   self.articles_touched.clear();
   co_await self.restore_state();
   TimePoint now = Clock::now();
-  auto work11 = [&self, now] {
+  auto find_due_sources = [&self, now] {
     return self.db.run("find the due sources",
                        [&](pg::Connection& conn) { return storage::due_source_ids(conn, now); });
   };
-  auto due = co_await self.on_storage(std::move(work11));
+  auto due = co_await self.on_storage(std::move(find_due_sources));
   summary.sources_due = static_cast<int>(due.size());
   TaskGroup group(co_await asio::this_coro::executor, self.log_task_failure());
   for (auto id : due) {
@@ -838,12 +755,12 @@ asio::awaitable<PassSummary> Pipeline::run_once() {
 asio::awaitable<void> Pipeline::run_forever(std::function<void()> on_ready) {
   Impl& self = *impl_;
   co_await self.restore_state();
-  auto work12 = [&self] {
+  auto spread_overdue = [&self] {
     return self.db.run("spread the overdue sources", [&](pg::Connection& conn) {
       return storage::spread_overdue_sources(conn, Clock::now(), self.options.schedule, self.rng);
     });
   };
-  auto moved = co_await self.on_storage(std::move(work12));
+  auto moved = co_await self.on_storage(std::move(spread_overdue));
   if (moved > 0) self.options.logger.info("{} overdue sources spread over the start-up window", moved);
   if (on_ready) on_ready();
 
@@ -876,11 +793,11 @@ asio::awaitable<void> Pipeline::run_forever(std::function<void()> on_ready) {
     }
     try {
       if (now >= next_reload) {
-        auto work13 = [&self] {
+        auto reload_schedule = [&self] {
           return self.db.run("load the poll schedule",
                              [](pg::Connection& conn) { return storage::load_schedule(conn); });
         };
-        auto schedule = co_await self.on_storage(std::move(work13));
+        auto schedule = co_await self.on_storage(std::move(reload_schedule));
         queue = scheduler::PollQueue{};
         for (const auto& source : schedule) {
           if (!in_flight.contains(source.id)) queue.schedule(source.id, source.next_poll_at);
@@ -894,14 +811,8 @@ asio::awaitable<void> Pipeline::run_forever(std::function<void()> on_ready) {
       }
       if (self.options.metrics && now >= next_queue_count) {
         // The queue's depth every few seconds: one index-only count.
-        auto work15 = [&self] {
-          return self.db.run("count the pending articles", [](pg::Connection& conn) {
-            return conn
-                .exec("count the pending articles", "select count(*) from articles where status = 'pending'")
-                .integer(0, 0);
-          });
-        };
-        auto pending = co_await self.on_storage(std::move(work15));
+        auto count_pending_articles = [&self] { return self.articles.count_pending(); };
+        auto pending = co_await self.on_storage(std::move(count_pending_articles));
         self.options.metrics->set(metrics::kPendingArticles, {}, static_cast<double>(pending));
         next_queue_count = now + std::chrono::seconds(10);
       }
@@ -909,8 +820,10 @@ asio::awaitable<void> Pipeline::run_forever(std::function<void()> on_ready) {
         // One small batch per turn of this loop (at least one a second), so
         // polls' storage work always gets in between; the pass ends when a
         // batch finds nothing left.
-        auto work14 = [&self] { return storage::Retention(self.db, self.options.retention).prune_batch(); };
-        auto batch = co_await self.on_storage(std::move(work14));
+        auto prune_retention_batch = [&self] {
+          return storage::Retention(self.db, self.options.retention).prune_batch();
+        };
+        auto batch = co_await self.on_storage(std::move(prune_retention_batch));
         pruned += batch;
         if (batch.total() == 0) {
           if (pruned.total() > 0) {
