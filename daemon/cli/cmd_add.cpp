@@ -11,11 +11,13 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "app/options.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cluster/database.h"
 #include "config/config.h"
+#include "core/strings.h"
 #include "feeds/discover.h"
 #include "feeds/opml.h"
 #include "feeds/parse.h"
@@ -24,24 +26,17 @@
 #include "politeness/host_gate.h"
 #include "politeness/polite_fetcher.h"
 #include "politeness/robots_cache.h"
-#include "sources/source_store.h"
 #include "storage/migrations.h"
+#include "storage/sources.h"
 
 namespace newsd::cli {
 namespace {
 
 // Trimmed like OPML values, so that export -> import finds nothing to change.
-std::string_view trim(std::string_view text) {
-  constexpr std::string_view kSpace = " \t\r\n\f\v";
-  auto first = text.find_first_not_of(kSpace);
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(kSpace) - first + 1);
-}
-
 std::optional<std::string> trimmed_value(const Args& parsed, std::string_view name) {
   auto value = parsed.value(name);
   if (!value) return std::nullopt;
-  auto text = trim(*value);
+  auto text = core::trim(*value);
   if (text.empty()) return std::nullopt;
   return std::string(text);
 }
@@ -53,8 +48,8 @@ std::vector<std::string> split_category(std::string_view text) {
   std::size_t start = 0;
   while (true) {
     auto slash = text.find('/', start);
-    auto segment =
-        trim(text.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
+    auto segment = core::trim(
+        text.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
     if (segment.empty()) throw UsageError(fmt::format("--category \"{}\" has an empty segment", text));
     path.emplace_back(segment);
     if (slash == std::string_view::npos) break;
@@ -243,7 +238,7 @@ int cmd_add(std::span<const std::string_view> args) {
   Args parsed(args, options::kAdd);
   if (parsed.positional().size() != 1) throw UsageError("add takes exactly one feed URL");
   feeds::OpmlSource source;
-  source.url = std::string(trim(parsed.positional()[0]));
+  source.url = std::string(core::trim(parsed.positional()[0]));
   if (auto problem = feeds::feed_url_problem(source.url)) throw UsageError(*problem);
   source.title = trimmed_value(parsed, "title");
   source.site_url = trimmed_value(parsed, "site-url");
@@ -274,7 +269,7 @@ int cmd_add(std::span<const std::string_view> args) {
 
   Discovery discovery;
   if (!parsed.flag("no-discover")) {
-    auto fetch_options = pipeline::options_from_config(config, Logger(LogLevel::warn, stderr));
+    auto fetch_options = app::options_from_config(config, Logger(LogLevel::warn, stderr));
     discovery = Discoverer(fetch_options, source.options.insecure.value_or(false)).run(source.url);
     switch (discovery.outcome) {
       case Discovery::Outcome::feed:
@@ -300,7 +295,7 @@ int cmd_add(std::span<const std::string_view> args) {
   auto database = cluster::resolve_database(parsed.value("db"), config, getenv, logger);
   pg::Connection conn(database.url);
   storage::migrate(conn);
-  auto id = sources::add_source(conn, source);
+  auto id = storage::add_source(conn, source);
   if (!id) {
     fmt::print(stderr, "newsd add: {} is already a source (change it with import, or in the sources table)\n",
                source.url);

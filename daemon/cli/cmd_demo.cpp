@@ -14,17 +14,17 @@
 #include <sstream>
 #include <vector>
 
+#include "app/driver.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cluster/embedded_cluster.h"
 #include "demo/static_server.h"
 #include "feeds/opml.h"
-#include "pipeline/driver.h"
 #include "politeness/host_key.h"
-#include "sources/source_store.h"
 #include "storage/migrations.h"
 #include "storage/pg.h"
+#include "storage/sources.h"
 
 namespace newsd::cli {
 namespace {
@@ -171,7 +171,7 @@ int cmd_demo(std::span<const std::string_view> args) {
   auto document = feeds::parse_opml(opml);
   {
     pg::Connection conn(url);
-    auto report = sources::sync_sources(conn, document.sources, {false, "demo.opml"});
+    auto report = storage::sync_sources(conn, document.sources, {false, "demo.opml"});
     fmt::print("imported demo.opml: {} sources\n", report.added.size());
   }
 
@@ -186,7 +186,7 @@ int cmd_demo(std::span<const std::string_view> args) {
 
   storage::Database database(url);
   fmt::print("\npolling every source once (newsd once)...\n");
-  auto summary = pipeline::run_once_blocking(database, options);
+  auto summary = app::run_once_blocking(database, options);
   fmt::print("{}", pipeline::format_summary(summary));
 
   {

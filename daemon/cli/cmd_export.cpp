@@ -10,8 +10,8 @@
 #include "cli/options.h"
 #include "cluster/database.h"
 #include "feeds/opml.h"
-#include "sources/source_store.h"
 #include "storage/migrations.h"
+#include "storage/sources.h"
 
 namespace newsd::cli {
 
@@ -25,7 +25,7 @@ int cmd_export(std::span<const std::string_view> args) {
   storage::migrate(conn);
   feeds::OpmlDocument document;
   document.title = "newsd sources";
-  document.sources = sources::load_sources(conn);
+  document.sources = storage::load_sources(conn);
   const std::string opml = feeds::write_opml(document);
 
   auto file = parsed.value("file");

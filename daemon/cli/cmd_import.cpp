@@ -15,8 +15,8 @@
 #include "cli/progress.h"
 #include "cluster/database.h"
 #include "feeds/opml.h"
-#include "sources/source_store.h"
 #include "storage/migrations.h"
+#include "storage/sources.h"
 
 namespace newsd::cli {
 namespace {
@@ -70,7 +70,7 @@ int cmd_import(std::span<const std::string_view> args) {
   auto database = cluster::open_database(parsed.value("db"), parsed.value("config"), logger);
   pg::Connection conn(database.url);
   storage::migrate(conn);
-  sources::SyncOptions sync_options{parsed.flag("prune"), name};
+  storage::SyncOptions sync_options{parsed.flag("prune"), name};
   ProgressLine progress(stderr, progress_wanted(STDERR_FILENO));
   const auto started = std::chrono::steady_clock::now();
   if (progress.enabled()) {
@@ -78,7 +78,7 @@ int cmd_import(std::span<const std::string_view> args) {
       progress.show(format_import_progress(done, total, std::chrono::steady_clock::now() - started));
     };
   }
-  auto report = sources::sync_sources(conn, document.sources, sync_options);
+  auto report = storage::sync_sources(conn, document.sources, sync_options);
   progress.clear();
 
   print_list("added", report.added);

@@ -10,13 +10,13 @@
 
 #include <cstdio>
 
+#include "app/driver.h"
+#include "app/session.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/progress.h"
 #include "cli/signal_latch.h"
-#include "pipeline/driver.h"
-#include "pipeline/session.h"
 
 namespace newsd::cli {
 
@@ -30,7 +30,7 @@ int cmd_once(std::span<const std::string_view> args) {
   // From here on a signal must not kill the process: the session may start
   // the embedded cluster, which only its destructor stops.
   SignalLatch latch;
-  auto session = pipeline::open_pipeline_session(parsed.value("db"), parsed.value("config"), logger);
+  auto session = app::open_pipeline_session(parsed.value("db"), parsed.value("config"), logger);
   if (int signal = SignalLatch::caught()) {
     fmt::print(stderr, "newsd once: interrupted by signal {} before the pass started; nothing was polled\n",
                signal);
@@ -45,7 +45,7 @@ int cmd_once(std::span<const std::string_view> args) {
       progress.show(format_once_progress(so_far, std::chrono::steady_clock::now() - started), last);
     };
   }
-  auto summary = pipeline::run_once_blocking(*session.database, session.options, /*stop_on_signals=*/true);
+  auto summary = app::run_once_blocking(*session.database, session.options, /*stop_on_signals=*/true);
   latch.rearm();  // the pass's signal set is gone: catch what comes while the summary prints
   progress.clear();
   fmt::print("{}", pipeline::format_summary(summary));

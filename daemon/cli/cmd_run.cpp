@@ -9,6 +9,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/driver.h"
+#include "app/options.h"
+#include "app/session.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/options.h"
@@ -17,10 +20,8 @@
 #include "metrics/health.h"
 #include "metrics/names.h"
 #include "metrics/server.h"
-#include "pipeline/driver.h"
-#include "pipeline/session.h"
-#include "sources/source_store.h"
 #include "storage/pg.h"
+#include "storage/sources.h"
 
 namespace newsd::cli {
 namespace {
@@ -43,7 +44,7 @@ void sync_opml_file(const std::string& database_url, const std::string& path, co
   if (document.sources.empty())
     throw std::runtime_error(fmt::format("{}: lists no feeds; refusing to disable every source", path));
   pg::Connection conn(database_url);
-  auto report = sources::sync_sources(conn, document.sources, {false, path});
+  auto report = storage::sync_sources(conn, document.sources, {false, path});
   logger.info("{}: {} sources: {} added, {} updated, {} re-enabled, {} unchanged, {} disabled", path,
               document.sources.size(), report.added.size(), report.updated.size(), report.reenabled.size(),
               report.unchanged, report.disabled.size());
@@ -58,7 +59,7 @@ int cmd_run(std::span<const std::string_view> args) {
   // Start-up (embedded cluster, migrations) must not be cut short by a signal
   // either: it is noted and honoured once the session can be closed cleanly.
   SignalLatch latch({SIGTERM, SIGINT, SIGHUP});
-  auto session = pipeline::open_pipeline_session(parsed.value("db"), parsed.value("config"), logger);
+  auto session = app::open_pipeline_session(parsed.value("db"), parsed.value("config"), logger);
   logger.info("database: {}", session.origin);
   auto opml = parsed.value("opml");
   if (opml) sync_opml_file(session.target.url, *opml, logger);
@@ -93,13 +94,13 @@ int cmd_run(std::span<const std::string_view> args) {
       logger.warn("the database settings changed; they take effect at the next restart");
     if (config.metrics.listen != session.config.metrics.listen)
       logger.warn("the [metrics] settings changed; they take effect at the next restart");
-    auto options = pipeline::options_from_config(config, logger);
+    auto options = app::options_from_config(config, logger);
     options.metrics = session.options.metrics;
     if (opml) sync_opml_file(session.target.url, *opml, logger);
     session.config = std::move(config);
     return options;
   };
-  pipeline::run_daemon(*session.database, session.options, reload);
+  app::run_daemon(*session.database, session.options, reload);
   logger.info("stopped");
   return kExitOk;
 }

@@ -16,9 +16,9 @@
 #include "cli/options.h"
 #include "cli/source_selector.h"
 #include "cluster/database.h"
-#include "scheduler/status.h"
 #include "storage/migrations.h"
 #include "storage/pg.h"
+#include "storage/sources.h"
 
 namespace newsd::cli {
 namespace {
@@ -173,7 +173,7 @@ int cmd_status(std::span<const std::string_view> args) {
                                                  utc("next_poll_at")));
   std::optional<std::string> next_poll;
   if (next.rows() > 0 && !next.is_null(0, 0)) next_poll = std::string(next.text(0, 0));
-  auto health = scheduler::load_fetch_health(conn, now);
+  auto health = storage::load_fetch_health(conn, now);
 
   if (parsed.flag("json")) {
     json::object out;

@@ -12,6 +12,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/strings.h"
 #include "feeds/duration.h"
 
 namespace newsd::config {
@@ -205,12 +206,6 @@ std::optional<std::string> cidr_or_host_problem(std::string_view entry) {
   return std::nullopt;
 }
 
-std::string lowercase(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-
 void read_http(const Section& http, HttpConfig& out) {
   http.only({"user_agent", "connect_timeout", "request_timeout", "max_feed_size", "max_article_size",
              "max_redirects", "allow_private", "proxy"});
@@ -236,7 +231,7 @@ void read_http(const Section& http, HttpConfig& out) {
   if (out.proxy) {
     auto parsed = boost::urls::parse_absolute_uri(*out.proxy);
     static const std::set<std::string, std::less<>> kSchemes{"http", "https", "socks5", "socks5h"};
-    if (!parsed || !kSchemes.contains(lowercase(parsed->scheme())) || parsed->encoded_host().empty()) {
+    if (!parsed || !kSchemes.contains(core::to_lower(parsed->scheme())) || parsed->encoded_host().empty()) {
       http.fail(*http.find("proxy"), "proxy",
                 fmt::format("\"{}\" is not a proxy URL (http://, https://, socks5:// or socks5h://HOST:PORT)",
                             *out.proxy));
@@ -252,7 +247,7 @@ void read_politeness(const Section& politeness, PolitenessConfig& out) {
   politeness.positive_duration("source_min_interval", out.source_min_interval);
   if (auto hosts = politeness.table("hosts")) {
     for (const auto& [name, node] : hosts->raw()) {
-      std::string host = lowercase(name.str());
+      std::string host = core::to_lower(name.str());
       std::string_view bare = host;
       if (auto colon = bare.rfind(':'); colon != std::string_view::npos) bare = bare.substr(0, colon);
       if (!valid_host_name(bare)) hosts->fail(node, name.str(), "is not a host name");

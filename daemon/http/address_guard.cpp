@@ -8,15 +8,10 @@
 #include <charconv>
 #include <stdexcept>
 
+#include "core/strings.h"
+
 namespace newsd::http {
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::ranges::transform(out, out.begin(),
-                         [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 struct NamedRange {
   const char* cidr;
@@ -160,14 +155,14 @@ AddressGuard::AddressGuard(std::span<const std::string> allow_list) {
     if (looks_like_address || !valid_name)
       throw std::invalid_argument(
           fmt::format("allow-list entry '{}' is neither a CIDR, an address nor a host name", entry));
-    allowed_hosts_.push_back(lower(entry));
+    allowed_hosts_.push_back(core::to_lower(entry));
   }
 }
 
 std::optional<std::string> AddressGuard::refusal(std::string_view host, const IpAddress& address) const {
   const auto range = restricted_range(address);
   if (!range) return std::nullopt;
-  if (std::ranges::find(allowed_hosts_, lower(host)) != allowed_hosts_.end()) return std::nullopt;
+  if (std::ranges::find(allowed_hosts_, core::to_lower(host)) != allowed_hosts_.end()) return std::nullopt;
   auto check = embedded_v4(address).value_or(address);
   for (const auto& cidr : allowed_networks_) {
     if (cidr.contains(address) || cidr.contains(check)) return std::nullopt;

@@ -9,19 +9,12 @@
 #include <memory>
 #include <vector>
 
+#include "core/strings.h"
+
 namespace newsd::http {
 namespace {
 
 constexpr std::size_t kChunk = std::size_t{64} * 1024;
-
-std::string trim_lower(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  std::string out(text);
-  std::ranges::transform(out, out.begin(),
-                         [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 DecodedBody too_large(std::size_t limit, std::string_view coding) {
   return {{},
@@ -117,7 +110,7 @@ DecodedBody decode_content(std::string_view content_encoding, std::string input,
   std::vector<std::string> codings;
   while (!content_encoding.empty()) {
     const auto comma = content_encoding.find(',');
-    if (auto coding = trim_lower(content_encoding.substr(0, comma)); !coding.empty())
+    if (auto coding = core::to_lower(core::trim(content_encoding.substr(0, comma))); !coding.empty())
       codings.push_back(coding);
     content_encoding =
         comma == std::string_view::npos ? std::string_view{} : content_encoding.substr(comma + 1);

@@ -6,27 +6,10 @@
 #include <charconv>
 #include <ctime>
 
+#include "core/strings.h"
+
 namespace newsd::http {
 namespace {
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return text;
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::ranges::transform(out, out.begin(),
-                         [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 // A small cursor over the date text.
 class Scanner {
@@ -61,7 +44,7 @@ class Scanner {
                                                                  "jul", "aug", "sep", "oct", "nov", "dec"};
     const auto name = word();
     for (std::size_t i = 0; i < kMonths.size(); ++i)
-      if (iequals(name, kMonths[i])) return static_cast<int>(i);
+      if (core::iequals(name, kMonths[i])) return static_cast<int>(i);
     return std::nullopt;
   }
   bool time_of_day(std::tm& tm) {
@@ -76,7 +59,7 @@ class Scanner {
     tm.tm_sec = *s;
     return true;
   }
-  [[nodiscard]] bool done() const { return trim(text_).empty(); }
+  [[nodiscard]] bool done() const { return core::trim(text_).empty(); }
 
  private:
   std::string_view text_;
@@ -95,7 +78,7 @@ std::optional<SystemTime> to_time(const std::tm& fields) {
 }  // namespace
 
 std::optional<SystemTime> parse_http_date(std::string_view text) {
-  text = trim(text);
+  text = core::trim(text);
   std::tm tm{};
   {  // IMF-fixdate "Sun, 06 Nov 1994 08:49:37 GMT" and RFC 850 "Sunday, 06-Nov-94 08:49:37 GMT"
     Scanner s(text);
@@ -112,7 +95,7 @@ std::optional<SystemTime> parse_http_date(std::string_view text) {
       if (!day || !month || !year || !s.time_of_day(tm)) return std::nullopt;
       s.spaces();
       const auto zone = s.word();
-      if (!(iequals(zone, "GMT") || iequals(zone, "UTC")) || !s.done()) return std::nullopt;
+      if (!(core::iequals(zone, "GMT") || core::iequals(zone, "UTC")) || !s.done()) return std::nullopt;
       int y = *year;
       if (y < 100) y += y < 70 ? 2000 : 1900;  // RFC 850's two-digit years
       tm.tm_year = y - 1900;
@@ -141,7 +124,7 @@ std::optional<SystemTime> parse_http_date(std::string_view text) {
 }
 
 std::optional<SystemTime> parse_retry_after(std::string_view text, SystemTime now) {
-  text = trim(text);
+  text = core::trim(text);
   if (!text.empty() && std::ranges::all_of(text, [](unsigned char c) { return std::isdigit(c); })) {
     long long seconds = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seconds);
@@ -153,7 +136,7 @@ std::optional<SystemTime> parse_retry_after(std::string_view text, SystemTime no
 }
 
 std::string media_type(std::string_view content_type) {
-  return lower(trim(content_type.substr(0, content_type.find(';'))));
+  return core::to_lower(core::trim(content_type.substr(0, content_type.find(';'))));
 }
 
 std::string charset_from_content_type(std::string_view content_type) {
@@ -161,13 +144,14 @@ std::string charset_from_content_type(std::string_view content_type) {
   while (pos != std::string_view::npos) {
     content_type.remove_prefix(pos + 1);
     pos = content_type.find(';');
-    auto parameter = trim(content_type.substr(0, pos));
+    auto parameter = core::trim(content_type.substr(0, pos));
     const auto eq = parameter.find('=');
-    if (eq == std::string_view::npos || !iequals(trim(parameter.substr(0, eq)), "charset")) continue;
-    auto value = trim(parameter.substr(eq + 1));
+    if (eq == std::string_view::npos || !core::iequals(core::trim(parameter.substr(0, eq)), "charset"))
+      continue;
+    auto value = core::trim(parameter.substr(eq + 1));
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
       value = value.substr(1, value.size() - 2);
-    return lower(trim(value));
+    return core::to_lower(core::trim(value));
   }
   return {};
 }
@@ -175,11 +159,12 @@ std::string charset_from_content_type(std::string_view content_type) {
 std::optional<std::chrono::seconds> max_age(std::string_view cache_control) {
   while (!cache_control.empty()) {
     const auto comma = cache_control.find(',');
-    auto directive = trim(cache_control.substr(0, comma));
+    auto directive = core::trim(cache_control.substr(0, comma));
     cache_control = comma == std::string_view::npos ? std::string_view{} : cache_control.substr(comma + 1);
     const auto eq = directive.find('=');
-    if (eq == std::string_view::npos || !iequals(trim(directive.substr(0, eq)), "max-age")) continue;
-    auto value = trim(directive.substr(eq + 1));
+    if (eq == std::string_view::npos || !core::iequals(core::trim(directive.substr(0, eq)), "max-age"))
+      continue;
+    auto value = core::trim(directive.substr(eq + 1));
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
       value = value.substr(1, value.size() - 2);
     long long seconds = 0;

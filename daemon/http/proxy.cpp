@@ -10,21 +10,10 @@
 #include <stdexcept>
 #include <vector>
 
+#include "core/strings.h"
+
 namespace newsd::http {
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::ranges::transform(out, out.begin(),
-                         [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return text;
-}
 
 std::string env(const char* lower_name, const char* upper_name) {
   if (const char* value = std::getenv(lower_name); value && *value) return value;
@@ -49,11 +38,11 @@ ProxySettings ProxySettings::from_environment() {
 }
 
 bool bypasses_proxy(std::string_view no_proxy, std::string_view host) {
-  std::string name = lower(host);
+  std::string name = core::to_lower(host);
   if (name.size() >= 2 && name.front() == '[' && name.back() == ']') name = name.substr(1, name.size() - 2);
   while (!no_proxy.empty()) {
     const auto comma = no_proxy.find_first_of(", ");
-    auto entry = lower(trim(no_proxy.substr(0, comma)));
+    auto entry = core::to_lower(core::trim(no_proxy.substr(0, comma)));
     no_proxy = comma == std::string_view::npos ? std::string_view{} : no_proxy.substr(comma + 1);
     if (entry.empty()) continue;
     if (entry == "*") return true;
@@ -77,7 +66,7 @@ std::optional<ProxyEndpoint> proxy_for(const ProxySettings& settings, std::strin
   auto parsed = boost::urls::parse_uri(text);
   if (!parsed) throw std::invalid_argument(fmt::format("proxy URL '{}' is not a valid URL", proxy));
   const auto& url = *parsed;
-  if (lower(url.scheme()) != "http")
+  if (core::to_lower(url.scheme()) != "http")
     throw std::invalid_argument(fmt::format("proxy URL '{}': only http:// proxies are supported", proxy));
   if (url.host_address().empty())
     throw std::invalid_argument(fmt::format("proxy URL '{}' has no host", proxy));

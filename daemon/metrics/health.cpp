@@ -1,36 +1,18 @@
 #include "metrics/health.h"
 
 #include <fmt/format.h>
-#include <libpq-fe.h>
 
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 #include <memory>
 
 #include "metrics/names.h"
+#include "storage/pg.h"
 
 namespace newsd::metrics {
 
 std::string probe_database(const std::string& database_url, std::chrono::seconds timeout) {
-  const std::string seconds = std::to_string(std::max<long long>(1, timeout.count()));
-  const std::string options = fmt::format("-c statement_timeout={}", timeout.count() * 1000);
-  const char* keys[] = {"dbname", "connect_timeout", "options", "application_name", nullptr};
-  const char* values[] = {database_url.c_str(), seconds.c_str(), options.c_str(), "newsd healthz", nullptr};
-  std::unique_ptr<PGconn, decltype(&PQfinish)> conn(PQconnectdbParams(keys, values, 1), &PQfinish);
-  auto message = [&conn] {
-    std::string text = conn ? PQerrorMessage(conn.get()) : "out of memory";
-    // libpq's messages end in (and may hold) newlines: one line for the JSON.
-    for (auto& c : text) {
-      if (c == '\n') c = ' ';
-    }
-    while (!text.empty() && text.back() == ' ') text.pop_back();
-    return text.empty() ? std::string("unknown error") : text;
-  };
-  if (!conn || PQstatus(conn.get()) != CONNECTION_OK) return "database unreachable: " + message();
-  std::unique_ptr<PGresult, decltype(&PQclear)> result(PQexec(conn.get(), "select 1"), &PQclear);
-  if (!result || PQresultStatus(result.get()) != PGRES_TUPLES_OK)
-    return "database query failed: " + message();
-  return {};
+  return pg::probe(database_url, timeout);
 }
 
 HealthReport assess_health(const Registry& registry, const std::string& database_problem,

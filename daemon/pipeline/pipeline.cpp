@@ -16,20 +16,22 @@
 #include <random>
 #include <set>
 
+#include "core/strings.h"
 #include "feeds/extract.h"
 #include "feeds/parse.h"
 #include "metrics/names.h"
-#include "pipeline/source_record.h"
+#include "pipeline/politeness_state.h"
+#include "pipeline/report.h"
 #include "pipeline/task_group.h"
 #include "politeness/host_gate.h"
 #include "politeness/host_key.h"
-#include "storage/hosts.h"
 #include "politeness/polite_fetcher.h"
 #include "scheduler/poll_queue.h"
-#include "storage/sources.h"
 #include "storage/articles.h"
 #include "storage/fetch_log.h"
+#include "storage/hosts.h"
 #include "storage/items.h"
+#include "storage/sources.h"
 
 namespace newsd::pipeline {
 
@@ -62,45 +64,11 @@ std::string describe_failure(const http::Response& response, std::string_view ur
                            : described;
 }
 
-storage::FetchKind fetch_kind(http::RequestKind kind) {
-  switch (kind) {
-    case http::RequestKind::feed:
-      return storage::FetchKind::feed;
-    case http::RequestKind::robots:
-      return storage::FetchKind::robots;
-    case http::RequestKind::article:
-      break;
-  }
-  return storage::FetchKind::article;
-}
-
 bool looks_like_html(std::string_view content_type) {
   if (content_type.empty()) return true;  // let the extractor judge the bytes
-  std::string lower(content_type);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  const std::string lower = core::to_lower(content_type);
   return lower.find("html") != std::string::npos || lower.find("xml") != std::string::npos ||
          lower.starts_with("text/plain");
-}
-
-storage::ExtractedArticle to_stored(feeds::Article article, int http_status) {
-  storage::ExtractedArticle stored;
-  stored.url = std::move(article.url);
-  stored.title = std::move(article.title);
-  stored.authors = std::move(article.authors);
-  stored.published = article.published;
-  stored.modified = article.modified;
-  stored.site_name = std::move(article.site_name);
-  stored.language = std::move(article.language);
-  stored.description = std::move(article.description);
-  stored.text = std::move(article.text);
-  stored.html = std::move(article.html);
-  stored.image = std::move(article.image);
-  stored.tags = std::move(article.tags);
-  stored.word_count = static_cast<int>(article.word_count);
-  stored.confidence = article.confidence;
-  stored.method = std::move(article.method);
-  stored.http_status = http_status;
-  return stored;
 }
 
 enum class ArticleResult { extracted, failed, skipped, deferred };
@@ -123,95 +91,6 @@ void count(SourceReport& report, ArticleResult result) {
 }
 
 }  // namespace
-
-void PassSummary::add(const SourceReport& report) {
-  if (report.polled) ++sources_polled;
-  if (report.status == 304) ++not_modified;
-  items_new += report.items_new;
-  items_changed += report.items_changed;
-  items_unchanged += report.items_unchanged;
-  articles_extracted += report.articles_extracted;
-  articles_failed += report.articles_failed;
-  articles_skipped += report.articles_skipped;
-  articles_deferred += report.articles_deferred;
-  sources.push_back(report);
-}
-
-std::string format_summary(const PassSummary& summary) {
-  std::string out;
-  out += fmt::format("sources polled: {} ({} not modified)\n", summary.sources_polled, summary.not_modified);
-  out += fmt::format("items: {} new, {} changed, {} unchanged\n", summary.items_new, summary.items_changed,
-                     summary.items_unchanged);
-  out += fmt::format("articles: {} extracted, {} failed, {} skipped, {} waiting for a retry\n",
-                     summary.articles_extracted, summary.articles_failed, summary.articles_skipped,
-                     summary.articles_deferred);
-  if (summary.interrupted_by != 0) {
-    out += fmt::format(
-        "interrupted by signal {}: the pass stopped early; unpolled sources and unfetched articles stay "
-        "queued for the next pass\n",
-        summary.interrupted_by);
-  }
-  int errors = 0;
-  for (const auto& source : summary.sources) errors += source.error.empty() ? 0 : 1;
-  out += fmt::format("errors: {}\n", errors);
-  for (const auto& source : summary.sources) {
-    if (source.error.empty()) continue;
-    out += fmt::format("  source {} {}: {}{}\n", source.source_id, source.url, source.error,
-                       source.disabled ? " (source disabled after failing for a week)" : "");
-  }
-  for (const auto& source : summary.sources) {
-    if (!source.note.empty())
-      out += fmt::format("  note: source {} {}: {}\n", source.source_id, source.url, source.note);
-  }
-  return out;
-}
-
-PipelineOptions options_from_config(const config::Config& config, Logger logger) {
-  using std::chrono::duration_cast;
-  PipelineOptions options;
-  options.logger = logger;
-  options.client.logger = logger;
-  options.client.user_agent = config.http.user_agent;
-  options.client.allow_list = config.http.allow_private;
-  options.client.proxy = http::ProxySettings::from_environment();
-  if (config.http.proxy) {
-    options.client.proxy.http_proxy = *config.http.proxy;
-    options.client.proxy.https_proxy = *config.http.proxy;
-  }
-  options.timeouts.connect = config.http.connect_timeout;
-  options.timeouts.total = config.http.request_timeout;
-  options.timeouts.first_byte = std::min(options.timeouts.first_byte, config.http.request_timeout);
-  options.timeouts.idle = std::min(options.timeouts.idle, config.http.request_timeout);
-  options.max_feed_bytes = config.http.max_feed_bytes;
-  options.max_page_bytes = config.http.max_article_bytes;
-  options.max_redirects = config.http.max_redirects;
-
-  options.gate.defaults.max_concurrent = std::max(1, config.politeness.per_host_connections);
-  options.gate.defaults.min_gap = config.politeness.host_gap;
-  for (const auto& [host, override] : config.politeness.hosts) {
-    politeness::HostLimits limits = options.gate.defaults;
-    if (override.connections) limits.max_concurrent = std::max(1, *override.connections);
-    if (override.gap) limits.min_gap = *override.gap;
-    options.gate.overrides[host] = limits;
-  }
-  options.source_min_interval = duration_cast<Seconds>(config.politeness.source_min_interval);
-  options.robots_for_feeds = config.politeness.robots_for_feeds;
-  options.schedule.min_interval = duration_cast<Seconds>(config.scheduler.min_interval);
-  options.schedule.max_interval =
-      std::max(options.schedule.min_interval, duration_cast<Seconds>(config.scheduler.max_interval));
-  options.schedule.default_interval = std::clamp(
-      options.schedule.default_interval, options.schedule.min_interval, options.schedule.max_interval);
-  auto seconds = [](const std::optional<std::chrono::milliseconds>& age) -> std::optional<Seconds> {
-    if (!age) return std::nullopt;
-    return duration_cast<Seconds>(*age);
-  };
-  options.retention.items_max_age = seconds(config.retention.items);
-  options.retention.articles_max_age = seconds(config.retention.articles);
-  options.retention.fetch_log_max_age = seconds(config.retention.fetch_log);
-  options.retention.tombstone_max_age = duration_cast<Seconds>(config.retention.tombstones);
-  options.retention.batch_size = config.retention.batch_size;
-  return options;
-}
 
 struct Pipeline::Impl {
   Impl(asio::io_context& io_context, storage::Database& database, PipelineOptions opts)
@@ -247,7 +126,7 @@ struct Pipeline::Impl {
   // Being fetched now: never fetched twice at once. Shared with the fetching
   // coroutines, whose frames may outlive the pipeline when a context is torn down.
   std::shared_ptr<std::set<std::int64_t>> articles_in_flight = std::make_shared<std::set<std::int64_t>>();
-  PassSummary period;                       // daemon: the polls since the last summary line
+  PassSummary period;  // daemon: the polls since the last summary line
 
   // Runs blocking `work` on the storage thread; the caller resumes on the io thread.
   template <typename Work>
@@ -281,11 +160,18 @@ struct Pipeline::Impl {
   }
 
   asio::awaitable<void> restore_state();
+  // For the run loops' TaskGroups: a task that threw (a bug; tasks report
+  // their own failures) is logged with its name instead of vanishing.
+  TaskGroup::FailureHandler log_task_failure() {
+    return [this](std::string_view task, const std::exception_ptr& error) {
+      options.logger.error("{} ended with an uncaught exception: {}", task, TaskGroup::describe(error));
+    };
+  }
   asio::awaitable<void> save_host_states();
   asio::awaitable<void> log_attempt(politeness::FetchAttempt attempt);
   asio::awaitable<void> save_robots_records();
-  asio::awaitable<ArticleResult> follow_article(ArticleTarget target, std::optional<std::int64_t> source_id,
-                                                bool insecure);
+  asio::awaitable<ArticleResult> follow_article(storage::PendingArticle target,
+                                                std::optional<std::int64_t> source_id, bool insecure);
   asio::awaitable<SourceReport> poll(std::int64_t source_id);
   asio::awaitable<void> poll_into(std::int64_t source_id, PassSummary* summary);
   asio::awaitable<void> retry_pending(PassSummary* summary);
@@ -307,20 +193,16 @@ asio::awaitable<void> Pipeline::Impl::restore_state() {
   struct Saved {
     std::vector<politeness::HostState> hosts;
     std::vector<politeness::RobotsRecord> robots;
-    std::vector<scheduler::ScheduledSource> schedule;
+    std::vector<storage::Source> schedule;
   };
-  auto work1 = [this] {
+  auto load_saved_state = [this] {
     return db.run("load the politeness state and the schedule", [](pg::Connection& conn) {
-      return Saved{politeness::load_host_states(conn), politeness::load_robots_records(conn),
-                   scheduler::load_schedule(conn)};
+      return Saved{storage::load_host_states(conn), storage::load_robots_records(conn),
+                   storage::load_schedule(conn)};
     });
   };
-  auto saved = co_await on_storage(std::move(work1));
-  for (auto& state : saved.hosts) gate.restore(std::move(state));
-  for (const auto& record : saved.robots) {
-    robots.restore(record);
-    gate.set_crawl_delay(record.host, robots.crawl_delay(record.host));
-  }
+  auto saved = co_await on_storage(std::move(load_saved_state));
+  restore_politeness(gate, robots, std::move(saved.hosts), saved.robots);
   for (const auto& source : saved.schedule) {
     if (source.last_polled_at) fetcher.throttle().restore(source.id, *source.last_polled_at);
   }
@@ -331,14 +213,14 @@ asio::awaitable<void> Pipeline::Impl::save_host_states() {
   auto dirty = gate.take_dirty();
   if (dirty.empty()) co_return;
   try {
-    auto work2 = [this, &dirty] {
+    auto save_dirty_hosts = [this, &dirty] {
       db.run("save the hosts' politeness state", [&](pg::Connection& conn) {
-        politeness::save_host_states(conn, dirty);
+        storage::save_host_states(conn, dirty);
         return true;
       });
       return true;
     };
-    co_await on_storage(std::move(work2));
+    co_await on_storage(std::move(save_dirty_hosts));
   } catch (const std::exception& e) {
     options.logger.error("could not save the hosts' politeness state: {}", e.what());
   }
@@ -348,7 +230,8 @@ asio::awaitable<void> Pipeline::Impl::save_host_states() {
 asio::awaitable<void> Pipeline::Impl::log_attempt(politeness::FetchAttempt attempt) {
   if (options.logger.enabled(LogLevel::debug)) {
     constexpr std::string_view kKinds[] = {"feed", "article", "robots"};
-    const LogField source = attempt.source_id ? LogField("source", *attempt.source_id) : LogField("source", "-");
+    const LogField source =
+        attempt.source_id ? LogField("source", *attempt.source_id) : LogField("source", "-");
     options.logger.event(LogLevel::debug, "fetch",
                          {source,
                           {"kind", kKinds[static_cast<int>(attempt.kind)]},
@@ -358,22 +241,13 @@ asio::awaitable<void> Pipeline::Impl::log_attempt(politeness::FetchAttempt attem
                           {"ms", attempt.duration.count()},
                           {"error", attempt.error}});
   }
-  storage::FetchRecord record;
-  record.at = attempt.started_at;
-  record.url = std::move(attempt.url);
-  record.host = std::move(attempt.host);
-  record.kind = fetch_kind(attempt.kind);
-  record.source_id = attempt.source_id;
-  if (attempt.status != 0) record.status = attempt.status;
-  record.bytes = static_cast<std::int64_t>(attempt.bytes);
-  record.duration_ms = static_cast<int>(attempt.duration.count());
-  if (!attempt.error.empty()) record.error = std::move(attempt.error);
+  storage::FetchRecord record = fetch_record(attempt);
   try {
-    auto work3 = [this, &record] {
+    auto write_fetch_log_row = [this, &record] {
       fetch_log.record(record);
       return true;
     };
-    co_await on_storage(std::move(work3));
+    co_await on_storage(std::move(write_fetch_log_row));
   } catch (const std::exception& e) {
     options.logger.error("could not write fetch_log for {}: {}", record.url, e.what());
   }
@@ -395,22 +269,22 @@ asio::awaitable<void> Pipeline::Impl::save_robots_records() {
   auto records = fetcher.take_robots_records();
   if (records.empty()) co_return;
   try {
-    auto work4 = [this, &records] {
+    auto save_robots = [this, &records] {
       return db.run("save robots.txt", [&](pg::Connection& conn) {
-        for (const auto& record : records) politeness::save_robots_record(conn, record);
+        for (const auto& record : records) storage::save_robots_record(conn, record);
         return true;
       });
     };
-    co_await on_storage(std::move(work4));
+    co_await on_storage(std::move(save_robots));
   } catch (const std::exception& e) {
     options.logger.error("could not save robots.txt of {}: {}", records.front().host, e.what());
   }
 }
 
-asio::awaitable<ArticleResult> Pipeline::Impl::follow_article(ArticleTarget target,
+asio::awaitable<ArticleResult> Pipeline::Impl::follow_article(storage::PendingArticle target,
                                                               std::optional<std::int64_t> source_id,
                                                               bool insecure) {
-  articles_touched.insert(target.article_id);
+  articles_touched.insert(target.id);
   // In flight until this coroutine ends, however it ends.
   class InFlight {
    public:
@@ -424,23 +298,20 @@ asio::awaitable<ArticleResult> Pipeline::Impl::follow_article(ArticleTarget targ
    private:
     std::shared_ptr<std::set<std::int64_t>> set_;
     std::int64_t id_;
-  } in_flight(articles_in_flight, target.article_id);
+  } in_flight(articles_in_flight, target.id);
   auto fail = [this, &target](storage::ArticleOutcome outcome, std::string error, std::optional<int> status) {
-    return [this, id = target.article_id, outcome, error = std::move(error), status] {
+    return [this, id = target.id, outcome, error = std::move(error), status] {
       articles.store_failure(id, outcome, error, status);
       return true;
     };
   };
   auto defer = [this, &target](std::string error, std::optional<int> status) {
     bool give_up = target.attempts + 1 >= options.article_max_attempts;
-    return [this, id = target.article_id, give_up, error = std::move(error), status] {
+    return [this, id = target.id, give_up, error = std::move(error), status] {
       if (give_up) {
         articles.store_failure(id, storage::ArticleOutcome::failed, error, status);
       } else {
-        db.run("note an article retry", [&](pg::Connection& conn) {
-          note_article_retry(conn, id, error, status);
-          return true;
-        });
+        articles.note_retry(id, error, status);
       }
       return give_up;
     };
@@ -519,12 +390,11 @@ asio::awaitable<ArticleResult> Pipeline::Impl::follow_article(ArticleTarget targ
     co_await on_storage(std::move(work));
     co_return ArticleResult::failed;
   }
-  auto stored = to_stored(std::move(*article), response->status);
-  auto work5 = [this, &target, &stored] {
-    articles.store_extracted(target.article_id, stored);
+  auto store_extraction = [this, &target, &article, http_status = response->status] {
+    articles.store_extracted(target.id, *article, http_status);
     return true;
   };
-  co_await on_storage(std::move(work5));
+  co_await on_storage(std::move(store_extraction));
   co_return ArticleResult::extracted;
 }
 
@@ -532,17 +402,17 @@ asio::awaitable<void> Pipeline::Impl::record_failure(SourceReport* report, std::
                                                      TimePoint polled_at, std::optional<int> status,
                                                      std::string error, std::string host) {
   report->error = error;
-  scheduler::PollFailure failure;
+  storage::PollFailure failure;
   failure.polled_at = polled_at;
   failure.status = status;
   failure.error = std::move(error);
   if (auto snapshot = gate.snapshot(host)) failure.host_backoff_until = snapshot->state.backoff_until;
-  auto work6 = [this, source_id, &failure] {
+  auto record_failed_poll = [this, source_id, &failure] {
     return db.run("record a failed poll", [&](pg::Connection& conn) {
-      return scheduler::record_poll_failure(conn, source_id, failure, options.schedule, rng);
+      return storage::record_poll_failure(conn, source_id, failure, options.schedule, rng);
     });
   };
-  auto verdict = co_await on_storage(std::move(work6));
+  auto verdict = co_await on_storage(std::move(record_failed_poll));
   report->disabled = verdict.disabled;
   report->next_poll_at = verdict.next_poll_at;
   options.logger.warn("source {} {}: {}", source_id, report->url, report->error);
@@ -554,10 +424,11 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
   if (stopping) co_return report;  // not polled: still due, for the next pass
   try {
     co_await restore_state();
-    auto work7 = [this, source_id] {
-      return db.run("load a source", [&](pg::Connection& conn) { return load_source(conn, source_id); });
+    auto load_polled_source = [this, source_id] {
+      return db.run("load a source",
+                    [&](pg::Connection& conn) { return storage::load_source(conn, source_id); });
     };
-    auto source = co_await on_storage(std::move(work7));
+    auto source = co_await on_storage(std::move(load_polled_source));
     if (!source || source->disabled) co_return report;
     report.url = source->url;
     if (!source->options_error.empty()) {
@@ -642,7 +513,7 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
       feed = std::move(parsed.feed);
     }
 
-    FeedFetchFacts facts;
+    storage::FeedFetchFacts facts;
     facts.not_modified = response.status == 304;
     facts.etag = response.etag;
     facts.last_modified = response.last_modified;
@@ -664,13 +535,14 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
 
     struct Stored {
       storage::StoreCounts counts;
-      RedirectVerdict redirect;
+      storage::RedirectVerdict redirect;
       TimePoint next_poll_at;
     };
     const feeds::Feed* feed_ptr = feed ? &*feed : nullptr;
     int status = response.status;
     const bool wants_articles = source->options.articles.value_or(true);
-    auto work8 = [this, &source, &facts, &hints, feed_ptr, fixed_interval, now, status, wants_articles] {
+    auto store_poll_result = [this, &source, &facts, &hints, feed_ptr, fixed_interval, now, status,
+                              wants_articles] {
       Stored out;
       // The new items' articles are queued in the items' own transaction:
       // whatever interrupts the loop below, a later pass finds them pending.
@@ -688,20 +560,20 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
         }
         interval = scheduler::poll_interval(interval, hints, options.schedule);
       }
-      scheduler::PollSuccess success;
+      storage::PollSuccess success;
       success.polled_at = now;
       success.status = status;
       success.interval = interval;
       success.next_poll_at = scheduler::next_poll_after_success(now, interval, hints, options.schedule, rng);
       out.next_poll_at = success.next_poll_at;
       db.transact("record a successful poll", [&](pg::Connection& conn) {
-        out.redirect = record_feed_facts(conn, *source, facts);
-        scheduler::record_poll_success(conn, source->id, success);
+        out.redirect = storage::record_feed_facts(conn, *source, facts);
+        storage::record_poll_success(conn, source->id, success);
         return true;
       });
       return out;
     };
-    auto stored = co_await on_storage(std::move(work8));
+    auto stored = co_await on_storage(std::move(store_poll_result));
     report.items_new = stored.counts.added;
     report.items_changed = stored.counts.changed;
     report.items_unchanged = stored.counts.unchanged;
@@ -723,14 +595,11 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
         try {
           std::string canonical = item.canonical_url;
           std::string link = item.link;
-          auto work9 = [this, &canonical, &link] {
-            auto id = articles.record_pending(canonical, link);
-            return db.run("read an article's state",
-                          [&](pg::Connection& conn) { return pending_article(conn, id); });
+          auto pending_article_of_item = [this, &canonical, &link] {
+            return articles.pending_article(articles.record_pending(canonical, link));
           };
-          auto target = co_await on_storage(std::move(work9));
-          if (!target || articles_touched.contains(target->article_id) ||
-              articles_in_flight->contains(target->article_id))
+          auto target = co_await on_storage(std::move(pending_article_of_item));
+          if (!target || articles_touched.contains(target->id) || articles_in_flight->contains(target->id))
             continue;
           tally(report, co_await follow_article(std::move(*target), source_id, insecure));
         } catch (const std::exception& e) {
@@ -766,8 +635,8 @@ asio::awaitable<void> Pipeline::Impl::retry_pending(PassSummary* summary) {
   while (!stopping) {
     std::vector<storage::PendingArticle> pending;
     try {
-      auto work10 = [this, after] { return articles.pending(options.pending_batch, after); };
-      pending = co_await on_storage(std::move(work10));
+      auto next_pending_batch = [this, after] { return articles.pending(options.pending_batch, after); };
+      pending = co_await on_storage(std::move(next_pending_batch));
     } catch (const std::exception& e) {
       options.logger.error("could not read the pending articles: {}", e.what());
       break;
@@ -778,8 +647,7 @@ asio::awaitable<void> Pipeline::Impl::retry_pending(PassSummary* summary) {
       if (stopping) break;
       if (articles_touched.contains(article.id) || articles_in_flight->contains(article.id)) continue;
       try {
-        ArticleTarget target{article.id, article.canonical_url, article.url, article.attempts};
-        tally(retried, co_await follow_article(std::move(target), std::nullopt, false));
+        tally(retried, co_await follow_article(article, std::nullopt, false));
       } catch (const std::exception& e) {
         ++retried.articles_deferred;
         options.logger.error("article {}: {}", article.url, e.what());
@@ -865,17 +733,17 @@ asio::awaitable<PassSummary> Pipeline::run_once() {
   self.articles_touched.clear();
   co_await self.restore_state();
   TimePoint now = Clock::now();
-  auto work11 = [&self, now] {
+  auto find_due_sources = [&self, now] {
     return self.db.run("find the due sources",
-                       [&](pg::Connection& conn) { return due_source_ids(conn, now); });
+                       [&](pg::Connection& conn) { return storage::due_source_ids(conn, now); });
   };
-  auto due = co_await self.on_storage(std::move(work11));
+  auto due = co_await self.on_storage(std::move(find_due_sources));
   summary.sources_due = static_cast<int>(due.size());
-  TaskGroup group(co_await asio::this_coro::executor);
+  TaskGroup group(co_await asio::this_coro::executor, self.log_task_failure());
   for (auto id : due) {
     co_await group.wait_below(std::max<std::size_t>(1, self.options.max_parallel_sources));
     if (self.stopping) break;  // the rest stay due
-    group.spawn(self.poll_into(id, &summary));
+    group.spawn(fmt::format("poll of source {}", id), self.poll_into(id, &summary));
   }
   co_await group.wait_below(1);
   co_await self.retry_pending(&summary);
@@ -887,18 +755,18 @@ asio::awaitable<PassSummary> Pipeline::run_once() {
 asio::awaitable<void> Pipeline::run_forever(std::function<void()> on_ready) {
   Impl& self = *impl_;
   co_await self.restore_state();
-  auto work12 = [&self] {
+  auto spread_overdue = [&self] {
     return self.db.run("spread the overdue sources", [&](pg::Connection& conn) {
-      return scheduler::spread_overdue_sources(conn, Clock::now(), self.options.schedule, self.rng);
+      return storage::spread_overdue_sources(conn, Clock::now(), self.options.schedule, self.rng);
     });
   };
-  auto moved = co_await self.on_storage(std::move(work12));
+  auto moved = co_await self.on_storage(std::move(spread_overdue));
   if (moved > 0) self.options.logger.info("{} overdue sources spread over the start-up window", moved);
   if (on_ready) on_ready();
 
   scheduler::PollQueue queue;
   std::set<std::int64_t> in_flight;
-  TaskGroup group(co_await asio::this_coro::executor);
+  TaskGroup group(co_await asio::this_coro::executor, self.log_task_failure());
   TimePoint next_reload{};
   // Pending articles first thing: a restart resumes what the last run left.
   TimePoint next_pending = Clock::now();
@@ -925,11 +793,11 @@ asio::awaitable<void> Pipeline::run_forever(std::function<void()> on_ready) {
     }
     try {
       if (now >= next_reload) {
-        auto work13 = [&self] {
+        auto reload_schedule = [&self] {
           return self.db.run("load the poll schedule",
-                             [](pg::Connection& conn) { return scheduler::load_schedule(conn); });
+                             [](pg::Connection& conn) { return storage::load_schedule(conn); });
         };
-        auto schedule = co_await self.on_storage(std::move(work13));
+        auto schedule = co_await self.on_storage(std::move(reload_schedule));
         queue = scheduler::PollQueue{};
         for (const auto& source : schedule) {
           if (!in_flight.contains(source.id)) queue.schedule(source.id, source.next_poll_at);
@@ -938,19 +806,13 @@ asio::awaitable<void> Pipeline::run_forever(std::function<void()> on_ready) {
       }
       if (now >= next_pending) {
         // Alongside the polls, as one more task: a busy daemon still gets to it.
-        group.spawn(self.retry_pending_logged());
+        group.spawn("retry of the pending articles", self.retry_pending_logged());
         next_pending = now + self.options.pending_every;
       }
       if (self.options.metrics && now >= next_queue_count) {
         // The queue's depth every few seconds: one index-only count.
-        auto work15 = [&self] {
-          return self.db.run("count the pending articles", [](pg::Connection& conn) {
-            return conn
-                .exec("count the pending articles", "select count(*) from articles where status = 'pending'")
-                .integer(0, 0);
-          });
-        };
-        auto pending = co_await self.on_storage(std::move(work15));
+        auto count_pending_articles = [&self] { return self.articles.count_pending(); };
+        auto pending = co_await self.on_storage(std::move(count_pending_articles));
         self.options.metrics->set(metrics::kPendingArticles, {}, static_cast<double>(pending));
         next_queue_count = now + std::chrono::seconds(10);
       }
@@ -958,8 +820,10 @@ asio::awaitable<void> Pipeline::run_forever(std::function<void()> on_ready) {
         // One small batch per turn of this loop (at least one a second), so
         // polls' storage work always gets in between; the pass ends when a
         // batch finds nothing left.
-        auto work14 = [&self] { return storage::Retention(self.db, self.options.retention).prune_batch(); };
-        auto batch = co_await self.on_storage(std::move(work14));
+        auto prune_retention_batch = [&self] {
+          return storage::Retention(self.db, self.options.retention).prune_batch();
+        };
+        auto batch = co_await self.on_storage(std::move(prune_retention_batch));
         pruned += batch;
         if (batch.total() == 0) {
           if (pruned.total() > 0) {
@@ -981,7 +845,7 @@ asio::awaitable<void> Pipeline::run_forever(std::function<void()> on_ready) {
     if (group.active() < limit) {
       for (auto id : queue.pop_due(now, limit - group.active())) {
         in_flight.insert(id);
-        group.spawn(self.poll_and_requeue(id, &queue, &in_flight));
+        group.spawn(fmt::format("poll of source {}", id), self.poll_and_requeue(id, &queue, &in_flight));
       }
     }
     auto wake_at = std::chrono::steady_clock::now() + std::chrono::seconds(1);

@@ -73,9 +73,6 @@ struct PipelineOptions {
   std::function<void(const PassSummary&)> on_progress;
 };
 
-// The options a configuration file asks for (defaults for what it leaves out).
-PipelineOptions options_from_config(const config::Config& config, Logger logger);
-
 // What one source's poll did.
 struct SourceReport {
   std::int64_t source_id = 0;

@@ -54,7 +54,8 @@ std::int64_t ArticleStore::record_pending(std::string_view canonical_url, std::s
   });
 }
 
-void ArticleStore::store_extracted(std::int64_t article_id, const ExtractedArticle& article) {
+void ArticleStore::store_extracted(std::int64_t article_id, const feeds::Article& article,
+                                   std::optional<int> http_status) {
   const std::string operation = fmt::format("store extracted article {}", article_id);
   const std::string id = std::to_string(article_id);
   const std::string authors = strings_json(article.authors);
@@ -63,8 +64,8 @@ void ArticleStore::store_extracted(std::int64_t article_id, const ExtractedArtic
   const auto modified = epoch(article.modified);
   const std::string word_count = std::to_string(article.word_count);
   const std::string confidence = fmt::format("{}", article.confidence);
-  const std::optional<std::string> http_status =
-      article.http_status ? std::optional(std::to_string(*article.http_status)) : std::nullopt;
+  const std::optional<std::string> status_text =
+      http_status ? std::optional(std::to_string(*http_status)) : std::nullopt;
   db_.run(operation, [&](pg::Connection& conn) {
     db_.prepare(operation, "newsd_article_extracted", R"sql(
       update articles set
@@ -91,7 +92,7 @@ void ArticleStore::store_extracted(std::int64_t article_id, const ExtractedArtic
                                      word_count,
                                      confidence,
                                      optional_param(article.method),
-                                     optional_param(http_status)};
+                                     optional_param(status_text)};
     auto result = conn.exec_prepared(operation, "newsd_article_extracted", params);
     if (result.affected_rows() == 1) return;
     // Already extracted: this is a retry whose first attempt committed but
@@ -141,6 +142,43 @@ std::vector<PendingArticle> ArticleStore::pending(int limit, const std::optional
                      PendingCursor{std::string(rows.text(row, 4)), rows.integer(row, 0)}});
     }
     return out;
+  });
+}
+
+std::optional<PendingArticle> ArticleStore::pending_article(std::int64_t article_id) {
+  const std::string operation = fmt::format("read the state of article {}", article_id);
+  const std::string id = std::to_string(article_id);
+  return db_.run(operation, [&](pg::Connection& conn) -> std::optional<PendingArticle> {
+    auto rows = conn.exec(operation,
+                          "select canonical_url, url, attempts, created_at::text from articles "
+                          "where id = $1::bigint and status = 'pending'",
+                          {id});
+    if (rows.rows() == 0) return std::nullopt;
+    return PendingArticle{article_id, std::string(rows.text(0, 0)), std::string(rows.text(0, 1)),
+                          static_cast<int>(rows.integer(0, 2)),
+                          PendingCursor{std::string(rows.text(0, 3)), article_id}};
+  });
+}
+
+void ArticleStore::note_retry(std::int64_t article_id, std::string_view error,
+                              std::optional<int> http_status) {
+  const std::string operation = fmt::format("note a failed attempt at article {}", article_id);
+  const std::string id = std::to_string(article_id);
+  const std::optional<std::string> status_text =
+      http_status ? std::optional(std::to_string(*http_status)) : std::nullopt;
+  db_.run(operation, [&](pg::Connection& conn) {
+    conn.exec(
+        operation,
+        "update articles set attempts = attempts + 1, error = $2, http_status = $3::int, fetched_at = now() "
+        "where id = $1::bigint and status = 'pending'",
+        {id, error, optional_param(status_text)});
+  });
+}
+
+long long ArticleStore::count_pending() {
+  const std::string operation = "count the pending articles";
+  return db_.run(operation, [&](pg::Connection& conn) {
+    return conn.exec(operation, "select count(*) from articles where status = 'pending'").integer(0, 0);
   });
 }
 

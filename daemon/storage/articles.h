@@ -1,5 +1,5 @@
 #pragma once
-// Articles: one row per canonical URL, shared by every item (of any source)
+// The `articles` table: one row per canonical URL, shared by every item (of any source)
 // that links the same story. Items find theirs by items.canonical_url =
 // articles.canonical_url (no foreign key to maintain when items arrive first).
 #include <chrono>
@@ -9,29 +9,10 @@
 #include <string_view>
 #include <vector>
 
+#include "feeds/extract.h"
 #include "storage/database.h"
 
 namespace newsd::storage {
-
-// What extraction produced for a page (mapped from the extractor's result).
-struct ExtractedArticle {
-  std::string url;  // the URL fetched, after redirects
-  std::string title;
-  std::vector<std::string> authors;
-  std::optional<std::chrono::sys_seconds> published;
-  std::optional<std::chrono::sys_seconds> modified;
-  std::string site_name;
-  std::string language;
-  std::string description;
-  std::string text;
-  std::string html;
-  std::string image;
-  std::vector<std::string> tags;
-  int word_count = 0;
-  double confidence = 0;
-  std::string method;
-  std::optional<int> http_status;
-};
 
 // Where a walk over the pending articles stopped: (created_at, id) of the last
 // row seen, so the next batch starts after it (rows tried and left pending in
@@ -63,7 +44,10 @@ class ArticleStore {
   // Stores the extraction result of a pending article; status becomes
   // extracted, which NOTIFYs newsd_articles. Once only: an article already
   // extracted is left as it is (a retried write after a lost connection).
-  void store_extracted(std::int64_t article_id, const ExtractedArticle& article);
+  // `article` is the extractor's value as it is (its url: the page fetched,
+  // after redirects); `http_status` the response's status.
+  void store_extracted(std::int64_t article_id, const feeds::Article& article,
+                       std::optional<int> http_status = std::nullopt);
 
   // Records a failed fetch/extraction (or a page deliberately not extracted).
   void store_failure(std::int64_t article_id, ArticleOutcome outcome, std::string_view error,
@@ -71,6 +55,18 @@ class ArticleStore {
 
   // Oldest pending articles first, at most `limit`, after `after` when given.
   std::vector<PendingArticle> pending(int limit, const std::optional<PendingCursor>& after = std::nullopt);
+
+  // The article row `article_id` (made by record_pending) when it still waits
+  // for its page; nullopt when an earlier poll (of any source) already
+  // extracted, failed or skipped it: one article per canonical URL.
+  std::optional<PendingArticle> pending_article(std::int64_t article_id);
+
+  // How many articles wait for their page (the pending-articles gauge).
+  long long count_pending();
+
+  // A transient failure (network, 5xx, robots.txt unreachable): the article
+  // stays pending for a later pass; the attempt and the error are recorded.
+  void note_retry(std::int64_t article_id, std::string_view error, std::optional<int> http_status);
 
  private:
   Database& db_;

@@ -6,9 +6,10 @@
 #include <string>
 
 #include "feeds/text.h"
+#include "storage/pg.h"
 #include "storage/pg_time.h"
 
-namespace newsd::politeness {
+namespace newsd::storage {
 
 namespace {
 
@@ -105,13 +106,29 @@ void save_robots_record(pg::Connection& conn, const RobotsRecord& record) {
             {record.host, body, status, fetched_at});
 }
 
-void restore_politeness(pg::Connection& conn, HostGate& gate, RobotsCache& robots) {
-  for (auto& state : load_host_states(conn)) gate.restore(std::move(state));
-  for (const auto& record : load_robots_records(conn)) {
-    robots.restore(record);
-    if (auto delay = robots.crawl_delay(record.host)) gate.set_crawl_delay(record.host, delay);
+std::vector<HostHealth> load_troubled_hosts(pg::Connection& conn, std::chrono::system_clock::time_point now) {
+  std::string now_text = micros_text(now);
+  auto hosts =
+      conn.exec("list hosts backing off",
+                "select host, " + sql_time_column("backoff_until") +
+                    ", backoff_seconds, consecutive_errors, " + sql_time_column("next_allowed_at") +
+                    ", crawl_delay_seconds, robots_status from hosts where consecutive_errors > 0 or "
+                    "backoff_until > " +
+                    sql_time_param("$1") + " order by backoff_until desc nulls last, host",
+                {now_text});
+  std::vector<HostHealth> troubled;
+  for (int row = 0; row < hosts.rows(); ++row) {
+    HostHealth host;
+    host.host = std::string(hosts.text(row, 0));
+    host.backoff_until = time_column(hosts, row, 1);
+    host.backoff_seconds = static_cast<int>(hosts.integer(row, 2));
+    host.consecutive_errors = static_cast<int>(hosts.integer(row, 3));
+    host.next_allowed_at = time_column(hosts, row, 4);
+    if (!hosts.is_null(row, 5)) host.crawl_delay_seconds = std::stod(std::string(hosts.text(row, 5)));
+    if (!hosts.is_null(row, 6)) host.robots_status = static_cast<int>(hosts.integer(row, 6));
+    troubled.push_back(std::move(host));
   }
-  (void)gate.take_dirty();  // what was just loaded needs no saving
+  return troubled;
 }
 
-}  // namespace newsd::politeness
+}  // namespace newsd::storage

@@ -1,16 +1,24 @@
 #pragma once
-// Politeness state in the `hosts` table, so a restart does not hammer a host
+// The `hosts` table: politeness state, so a restart does not hammer a host
 // that asked us to wait, and robots.txt is not fetched again within 24 h.
 // Blocking (libpq): call from the storage thread, hand the values over.
+#include <chrono>
+#include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
-#include "politeness/host_gate.h"
 #include "politeness/host_policy.h"
 #include "politeness/robots_cache.h"
-#include "storage/pg.h"
 
-namespace newsd::politeness {
+namespace newsd::pg {
+class Connection;
+}
+
+namespace newsd::storage {
+
+using politeness::HostState;
+using politeness::RobotsRecord;
 
 std::vector<HostState> load_host_states(pg::Connection& conn);
 std::vector<RobotsRecord> load_robots_records(pg::Connection& conn);
@@ -20,7 +28,17 @@ void save_host_states(pg::Connection& conn, std::span<const HostState> states);
 // Upserts the robots_* columns; the timing columns are left alone.
 void save_robots_record(pg::Connection& conn, const RobotsRecord& record);
 
-// Loads everything saved into a fresh gate and cache (at start-up).
-void restore_politeness(pg::Connection& conn, HostGate& gate, RobotsCache& robots);
+// A host backing off or with an error streak, for `newsd status`.
+struct HostHealth {
+  std::string host;
+  std::optional<std::chrono::system_clock::time_point> backoff_until;
+  int backoff_seconds = 0;
+  int consecutive_errors = 0;
+  std::optional<std::chrono::system_clock::time_point> next_allowed_at;
+  std::optional<double> crawl_delay_seconds;
+  std::optional<int> robots_status;
+};
+// Hosts backing off at `now` or with an error streak, latest backoff first.
+std::vector<HostHealth> load_troubled_hosts(pg::Connection& conn, std::chrono::system_clock::time_point now);
 
-}  // namespace newsd::politeness
+}  // namespace newsd::storage

@@ -127,20 +127,16 @@ std::string enclosures_json(const std::vector<feeds::Enclosure>& enclosures) {
   return json::serialize(out);
 }
 
-// The row for one item; nullopt when nothing at all identifies it.
+// The row for one item; nullopt when the item has no key. The key is the
+// parser's (feeds' normalisation: guid:/url:/hash: + SHA-256), the one
+// identity rule: parse_feed sets it on every item, so only an item that did
+// not come from parse_feed can lack it, and the store does not invent another.
 std::optional<Row> make_row(const feeds::Item& item, std::string_view language) {
+  if (item.key.empty()) return std::nullopt;
   Row row;
   std::string hash = item.content_hash.empty() ? feeds::content_hash(item.title, item.summary, item.content)
                                                : item.content_hash;
   std::string_view key = item.key;
-  for (std::string_view fallback :
-       {std::string_view(item.id), std::string_view(item.canonical_url), std::string_view(item.link)}) {
-    if (key.empty()) key = fallback;
-  }
-  if (key.empty()) {
-    if (item.title.empty() && item.summary.empty() && item.content.empty()) return std::nullopt;
-    key = hash;
-  }
   row[kKey] = clean(key);
   row[kCanonicalUrl] = optional_clean(item.canonical_url);
   row[kLink] = optional_clean(item.link);

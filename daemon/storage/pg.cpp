@@ -1,5 +1,8 @@
 #include "storage/pg.h"
 
+#include "core/strings.h"
+#include "storage/pg_native.h"
+
 #include <fmt/core.h>
 
 #include <poll.h>
@@ -12,10 +15,9 @@ namespace newsd::pg {
 
 namespace {
 
+// libpq's messages end in a newline.
 std::string trimmed(const char* message) {
-  std::string text = message ? message : "";
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-  return text;
+  return std::string(core::trim(message ? message : ""));
 }
 
 // libpq wants NUL-terminated C strings; string_views are copied once here.
@@ -38,6 +40,53 @@ class ParamArray {
 };
 
 }  // namespace
+
+Result adopt(PGresult* result) {
+  Result adopted;
+  adopted.result_.reset(result);
+  return adopted;
+}
+
+PGresult* native(const Result& result) {
+  return result.result_.get();
+}
+
+PGconn* native(Connection& conn) {
+  return conn.conn_.get();
+}
+
+void Result::Clear::operator()(PGresult* result) const noexcept {
+  PQclear(result);
+}
+
+void Connection::Finish::operator()(PGconn* conn) const noexcept {
+  PQfinish(conn);
+}
+
+int Result::rows() const {
+  return result_ ? PQntuples(result_.get()) : 0;
+}
+
+int Result::columns() const {
+  return result_ ? PQnfields(result_.get()) : 0;
+}
+
+bool Result::is_null(int row, int column) const {
+  return PQgetisnull(result_.get(), row, column) != 0;
+}
+
+std::string_view Result::text(int row, int column) const {
+  return {PQgetvalue(result_.get(), row, column),
+          static_cast<std::size_t>(PQgetlength(result_.get(), row, column))};
+}
+
+bool Connection::ok() const {
+  return PQstatus(conn_.get()) == CONNECTION_OK;
+}
+
+void Connection::rollback_if_in_transaction() noexcept {
+  if (ok() && PQtransactionStatus(conn_.get()) != PQTRANS_IDLE) PQclear(PQexec(conn_.get(), "rollback"));
+}
 
 long long Result::integer(int row, int column) const {
   std::string_view value = text(row, column);
@@ -62,7 +111,7 @@ long long Result::affected_rows() const {
   return out;
 }
 
-Connection::Connection(const std::string& conninfo) : conn_(PQconnectdb(conninfo.c_str()), &PQfinish) {
+Connection::Connection(const std::string& conninfo) : conn_(PQconnectdb(conninfo.c_str())) {
   if (!conn_) throw Error("connect to PostgreSQL: out of memory");
   if (PQstatus(conn_.get()) != CONNECTION_OK) {
     throw Error(fmt::format("connect to PostgreSQL: {}", trimmed(PQerrorMessage(conn_.get()))));
@@ -73,7 +122,7 @@ Connection::Connection(const std::string& conninfo) : conn_(PQconnectdb(conninfo
 }
 
 Result Connection::check(std::string_view operation, PGresult* raw) const {
-  Result result(raw);
+  Result result = adopt(raw);
   ExecStatusType status = raw ? PQresultStatus(raw) : PGRES_FATAL_ERROR;
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_COPY_IN ||
       status == PGRES_COPY_OUT) {
@@ -146,7 +195,7 @@ constexpr std::size_t kPipelineChunk = 256;
 long long Connection::copy_in(std::string_view operation, std::string_view copy_sql, std::string_view data) {
   std::string statement(copy_sql);
   Result started = check(operation, PQexec(conn_.get(), statement.c_str()));
-  if (PQresultStatus(started.get()) != PGRES_COPY_IN) {
+  if (PQresultStatus(native(started)) != PGRES_COPY_IN) {
     throw Error(fmt::format("{}: statement is not COPY FROM STDIN", operation));
   }
   constexpr std::size_t kChunk = 1 << 20;
@@ -269,6 +318,32 @@ std::string text_array_literal(std::span<const std::string> values) {
   }
   out += '}';
   return out;
+}
+
+std::string probe(const std::string& database_url, std::chrono::seconds timeout) {
+  const std::string seconds = std::to_string(std::max<long long>(1, timeout.count()));
+  const std::string options = fmt::format("-c statement_timeout={}", timeout.count() * 1000);
+  const char* keys[] = {"dbname", "connect_timeout", "options", "application_name", nullptr};
+  const char* values[] = {database_url.c_str(), seconds.c_str(), options.c_str(), "newsd healthz", nullptr};
+  std::unique_ptr<PGconn, decltype(&PQfinish)> conn(PQconnectdbParams(keys, values, 1), &PQfinish);
+  auto message = [&conn] {
+    std::string text = conn ? PQerrorMessage(conn.get()) : "out of memory";
+    // libpq's messages end in (and may hold) newlines: one line for the JSON.
+    for (auto& c : text) {
+      if (c == '\n') c = ' ';
+    }
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    return text.empty() ? std::string("unknown error") : text;
+  };
+  if (!conn || PQstatus(conn.get()) != CONNECTION_OK) return "database unreachable: " + message();
+  std::unique_ptr<PGresult, decltype(&PQclear)> result(PQexec(conn.get(), "select 1"), &PQclear);
+  if (!result || PQresultStatus(result.get()) != PGRES_TUPLES_OK)
+    return "database query failed: " + message();
+  return {};
+}
+
+bool accepts_connections(const std::string& conninfo) {
+  return PQping(conninfo.c_str()) == PQPING_OK;
 }
 
 }  // namespace newsd::pg

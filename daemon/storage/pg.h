@@ -1,7 +1,8 @@
 #pragma once
 // RAII wrappers over libpq. Every value goes in as a bound parameter; SQL text
 // is never built from data. Errors name the operation that failed.
-#include <libpq-fe.h>
+// libpq itself stays inside daemon/storage: this header names its handles
+// only as opaque structs; storage/pg_native.h (storage's own) reaches them.
 
 #include <chrono>
 #include <memory>
@@ -11,6 +12,10 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+// libpq's handle types (PGconn, PGresult), opaque here.
+struct pg_conn;
+struct pg_result;
 
 namespace newsd::pg {
 
@@ -44,18 +49,12 @@ struct Notification {
 class Result {
  public:
   Result() = default;
-  explicit Result(PGresult* result) : result_(result, &PQclear) {}
 
-  [[nodiscard]] int rows() const { return result_ ? PQntuples(result_.get()) : 0; }
-  [[nodiscard]] int columns() const { return result_ ? PQnfields(result_.get()) : 0; }
-  [[nodiscard]] bool is_null(int row, int column) const {
-    return PQgetisnull(result_.get(), row, column) != 0;
-  }
+  [[nodiscard]] int rows() const;
+  [[nodiscard]] int columns() const;
+  [[nodiscard]] bool is_null(int row, int column) const;
   // The value as text; empty for NULL (check is_null when it matters).
-  [[nodiscard]] std::string_view text(int row, int column) const {
-    return {PQgetvalue(result_.get(), row, column),
-            static_cast<std::size_t>(PQgetlength(result_.get(), row, column))};
-  }
+  [[nodiscard]] std::string_view text(int row, int column) const;
   [[nodiscard]] std::optional<std::string> optional_text(int row, int column) const {
     if (is_null(row, column)) return std::nullopt;
     return std::string(text(row, column));
@@ -63,10 +62,14 @@ class Result {
   [[nodiscard]] long long integer(int row, int column) const;
   [[nodiscard]] int column_index(std::string_view name) const;
   [[nodiscard]] long long affected_rows() const;
-  [[nodiscard]] PGresult* get() const { return result_.get(); }
 
  private:
-  std::unique_ptr<PGresult, decltype(&PQclear)> result_{nullptr, &PQclear};
+  friend Result adopt(pg_result* result);
+  friend pg_result* native(const Result& result);
+  struct Clear {
+    void operator()(pg_result* result) const noexcept;
+  };
+  std::unique_ptr<pg_result, Clear> result_;
 };
 
 class Connection {
@@ -103,13 +106,19 @@ class Connection {
   // Waits up to `timeout` for a notification (LISTEN must have been issued).
   std::optional<Notification> wait_notification(std::chrono::milliseconds timeout);
 
-  [[nodiscard]] bool ok() const { return PQstatus(conn_.get()) == CONNECTION_OK; }
-  [[nodiscard]] PGconn* get() const { return conn_.get(); }
+  [[nodiscard]] bool ok() const;
+  // Rolls back an open or failed transaction; does nothing when idle or
+  // disconnected. For transaction() below.
+  void rollback_if_in_transaction() noexcept;
 
  private:
-  Result check(std::string_view operation, PGresult* raw) const;
+  friend pg_conn* native(Connection& conn);
+  Result check(std::string_view operation, pg_result* raw) const;
 
-  std::unique_ptr<PGconn, decltype(&PQfinish)> conn_{nullptr, &PQfinish};
+  struct Finish {
+    void operator()(pg_conn* conn) const noexcept;
+  };
+  std::unique_ptr<pg_conn, Finish> conn_;
 };
 
 // Appends `value` to `out` escaped for COPY text format (backslash, tab,
@@ -118,6 +127,13 @@ void copy_escape(std::string& out, std::optional<std::string_view> value);
 
 // A PostgreSQL text[] literal ({"a","b\"c"}) for binding a list as one parameter.
 std::string text_array_literal(std::span<const std::string> values);
+
+// A fresh connection that runs `select 1` within `timeout`, for /healthz:
+// empty when the database answers, else what went wrong (one line).
+std::string probe(const std::string& database_url, std::chrono::seconds timeout);
+
+// PQping: true when a server at `conninfo` accepts connections.
+bool accepts_connections(const std::string& conninfo);
 
 // Runs `body` inside BEGIN/COMMIT; rolls back if it throws, then rethrows.
 template <typename Body>
@@ -133,9 +149,7 @@ auto transaction(Connection& conn, std::string_view operation, Body&& body) {
       return value;
     }
   } catch (...) {
-    if (conn.ok() && PQtransactionStatus(conn.get()) != PQTRANS_IDLE) {
-      PQclear(PQexec(conn.get(), "rollback"));
-    }
+    conn.rollback_if_in_transaction();
     throw;
   }
 }

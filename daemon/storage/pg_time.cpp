@@ -1,6 +1,6 @@
 #include "storage/pg_time.h"
 
-namespace newsd::politeness {
+namespace newsd::storage {
 
 std::string sql_time_param(const std::string& param) {
   return "('epoch'::timestamptz + " + param + "::bigint * interval '1 microsecond')";
@@ -28,4 +28,4 @@ std::optional<std::chrono::system_clock::time_point> time_column(const pg::Resul
           std::chrono::microseconds(result.integer(row, column))));
 }
 
-}  // namespace newsd::politeness
+}  // namespace newsd::storage

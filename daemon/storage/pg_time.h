@@ -9,7 +9,7 @@
 
 #include "storage/pg.h"
 
-namespace newsd::politeness {
+namespace newsd::storage {
 
 // SQL fragments for the two directions; `param` is "$3", `column` a column name.
 std::string sql_time_param(const std::string& param);
@@ -20,4 +20,4 @@ std::optional<std::string> micros_text(std::optional<std::chrono::system_clock::
 std::optional<std::chrono::system_clock::time_point> time_column(const pg::Result& result, int row,
                                                                  int column);
 
-}  // namespace newsd::politeness
+}  // namespace newsd::storage

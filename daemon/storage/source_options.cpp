@@ -7,7 +7,7 @@
 
 #include "feeds/duration.h"
 
-namespace newsd::sources {
+namespace newsd::storage {
 
 std::string options_to_json(const feeds::SourceOptions& options) {
   boost::json::object out;
@@ -45,4 +45,4 @@ feeds::SourceOptions options_from_json(std::string_view json) {
   return options;
 }
 
-}  // namespace newsd::sources
+}  // namespace newsd::storage

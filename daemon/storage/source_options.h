@@ -10,7 +10,7 @@
 
 #include "feeds/opml.h"
 
-namespace newsd::sources {
+namespace newsd::storage {
 
 // Compact JSON object with the keys in a fixed order.
 std::string options_to_json(const feeds::SourceOptions& options);
@@ -19,4 +19,4 @@ std::string options_to_json(const feeds::SourceOptions& options);
 // (e.g. someone edited the row by hand). Unknown keys are ignored.
 feeds::SourceOptions options_from_json(std::string_view json);
 
-}  // namespace newsd::sources
+}  // namespace newsd::storage

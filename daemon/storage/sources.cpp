@@ -2,64 +2,158 @@
 
 #include <fmt/core.h>
 
-#include "feeds/dates.h"
-#include "storage/pg_time.h"
+#include <boost/json.hpp>
+#include <exception>
 
-namespace newsd::scheduler {
+#include "feeds/dates.h"
+#include "storage/pg.h"
+#include "storage/pg_time.h"
+#include "storage/source_options.h"
+
+namespace newsd::storage {
 
 namespace {
-
-using politeness::micros_text;
-using politeness::sql_time_column;
-using politeness::sql_time_param;
-using politeness::time_column;
 
 std::string rfc3339(TimePoint time) {
   return feeds::format_rfc3339(std::chrono::floor<std::chrono::seconds>(time));
 }
 
-}  // namespace
+// The columns of Source, in the order read_source reads them: every query
+// that returns sources selects these, so there is one row type and one reader.
+std::string source_columns() {
+  return "id, url, coalesce(title, ''), coalesce(etag, ''), coalesce(last_modified, ''), options::text, "
+         "extract(epoch from poll_interval)::bigint, coalesce(redirect_url, ''), redirect_count, " +
+         sql_time_column("next_poll_at") + ", " + sql_time_column("last_polled_at") +
+         ", consecutive_errors, " + sql_time_column("failing_since") +
+         ", last_status, coalesce(last_error, ''), " + sql_time_column("disabled_at") +
+         ", coalesce(disabled_reason, '')";
+}
 
-std::vector<ScheduledSource> load_schedule(pg::Connection& conn) {
-  auto result = conn.exec("load the poll schedule",
-                          "select id, url, " + sql_time_column("next_poll_at") + ", " +
-                              sql_time_column("last_polled_at") +
-                              ", extract(epoch from poll_interval)::bigint, consecutive_errors from sources "
-                              "where disabled_at is null order by next_poll_at, id");
-  std::vector<ScheduledSource> sources;
-  sources.reserve(static_cast<std::size_t>(result.rows()));
-  for (int row = 0; row < result.rows(); ++row) {
-    ScheduledSource source;
-    source.id = result.integer(row, 0);
-    source.url = std::string(result.text(row, 1));
-    source.next_poll_at = *time_column(result, row, 2);
-    source.last_polled_at = time_column(result, row, 3);
-    if (!result.is_null(row, 4)) source.poll_interval = Seconds(result.integer(row, 4));
-    source.consecutive_errors = static_cast<int>(result.integer(row, 5));
-    sources.push_back(std::move(source));
+Source read_source(const pg::Result& result, int row) {
+  Source source;
+  source.id = result.integer(row, 0);
+  source.url = std::string(result.text(row, 1));
+  source.title = std::string(result.text(row, 2));
+  source.etag = std::string(result.text(row, 3));
+  source.last_modified = std::string(result.text(row, 4));
+  try {
+    source.options = options_from_json(result.text(row, 5));
+  } catch (const std::exception& e) {
+    source.options_error = e.what();
   }
+  if (!result.is_null(row, 6)) source.poll_interval = Seconds(result.integer(row, 6));
+  source.redirect_url = std::string(result.text(row, 7));
+  source.redirect_count = static_cast<int>(result.integer(row, 8));
+  source.next_poll_at = *time_column(result, row, 9);
+  source.last_polled_at = time_column(result, row, 10);
+  source.consecutive_errors = static_cast<int>(result.integer(row, 11));
+  source.failing_since = time_column(result, row, 12);
+  if (!result.is_null(row, 13)) source.last_status = static_cast<int>(result.integer(row, 13));
+  source.last_error = std::string(result.text(row, 14));
+  source.disabled_at = time_column(result, row, 15);
+  source.disabled_reason = std::string(result.text(row, 16));
+  source.disabled = source.disabled_at.has_value();
+  return source;
+}
+
+// `where` is constant text; nothing from data is spliced in.
+std::vector<Source> select_sources(pg::Connection& conn, std::string_view operation, const std::string& where,
+                                   std::span<const pg::Param> params = {}) {
+  auto result = conn.exec(operation, "select " + source_columns() + " from sources " + where, params);
+  std::vector<Source> sources;
+  sources.reserve(static_cast<std::size_t>(result.rows()));
+  for (int row = 0; row < result.rows(); ++row) sources.push_back(read_source(result, row));
   return sources;
 }
 
-std::size_t spread_overdue_sources(pg::Connection& conn, TimePoint now, const ScheduleConfig& config,
-                                   std::mt19937_64& rng) {
-  std::string now_text = micros_text(now);
-  auto due = conn.exec("find overdue sources",
-                       "select id from sources where disabled_at is null and next_poll_at <= " +
-                           sql_time_param("$1") + " order by next_poll_at, id",
-                       {now_text});
-  if (due.rows() == 0) return 0;
-  auto times = spread_startup(static_cast<std::size_t>(due.rows()), now, config, rng);
+std::string json_array(const std::vector<std::string>& values) {
+  boost::json::array array;
+  for (const auto& value : values) array.emplace_back(value);
+  return boost::json::serialize(array);
+}
+
+pg::Param optional_param(const std::optional<std::string>& value) {
+  if (!value) return std::nullopt;
+  return pg::Param(*value);
+}
+
+// The text[] parameters travel as JSON arrays: no hand-made array literals.
+constexpr std::string_view kUpsert = R"sql(
+insert into sources (url, title, site_url, category, options)
+values ($1, $2, $3, array(select jsonb_array_elements_text($4::jsonb)), $5::jsonb)
+on conflict (url) do update set
+  title = excluded.title,
+  site_url = excluded.site_url,
+  category = excluded.category,
+  options = excluded.options,
+  disabled_at = case when sources.disabled_reason = $6 then null else sources.disabled_at end,
+  disabled_reason = case when sources.disabled_reason = $6 then null else sources.disabled_reason end,
+  updated_at = now()
+where (sources.title, sources.site_url, sources.category, sources.options)
+        is distinct from (excluded.title, excluded.site_url, excluded.category, excluded.options)
+   or sources.disabled_reason = $6
+returning (xmax = 0) as inserted,
+          -- RETURNING subqueries see the row as it was before this statement.
+          (select s.disabled_reason = $6 from sources s where s.url = $1) as was_import_disabled,
+          disabled_at is not null as disabled
+)sql";
+
+constexpr std::string_view kDisabledOtherwise = R"sql(
+select 1 from sources where url = $1 and disabled_at is not null
+)sql";
+
+constexpr std::string_view kDisableMissing = R"sql(
+update sources set disabled_at = now(), disabled_reason = $2, updated_at = now()
+where disabled_at is null and url not in (select jsonb_array_elements_text($1::jsonb))
+returning url
+)sql";
+
+constexpr std::string_view kDeleteMissing = R"sql(
+delete from sources where url not in (select jsonb_array_elements_text($1::jsonb)) returning url
+)sql";
+
+}  // namespace
+
+std::optional<Source> load_source(pg::Connection& conn, std::int64_t source_id) {
+  const std::string id = std::to_string(source_id);
+  const pg::Param params[] = {id};
+  auto found =
+      select_sources(conn, fmt::format("load source {}", source_id), "where id = $1::bigint", params);
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
+}
+
+std::vector<Source> load_schedule(pg::Connection& conn) {
+  return select_sources(conn, "load the poll schedule",
+                        "where disabled_at is null order by next_poll_at, id");
+}
+
+std::vector<std::int64_t> due_source_ids(pg::Connection& conn, TimePoint now) {
+  auto result = conn.exec("find the sources due now",
+                          "select id from sources where disabled_at is null and next_poll_at <= " +
+                              sql_time_param("$1") + " order by next_poll_at, id",
+                          {micros_text(now)});
+  std::vector<std::int64_t> ids;
+  ids.reserve(static_cast<std::size_t>(result.rows()));
+  for (int row = 0; row < result.rows(); ++row) ids.push_back(result.integer(row, 0));
+  return ids;
+}
+
+std::size_t spread_overdue_sources(pg::Connection& conn, TimePoint now,
+                                   const scheduler::ScheduleConfig& config, std::mt19937_64& rng) {
+  const auto due = due_source_ids(conn, now);
+  if (due.empty()) return 0;
+  auto times = scheduler::spread_startup(due.size(), now, config, rng);
   // Two arrays as two bound parameters: one round trip for any number of sources.
   std::string ids = "{";
   std::string micros = "{";
-  for (int row = 0; row < due.rows(); ++row) {
-    if (row > 0) {
+  for (std::size_t i = 0; i < due.size(); ++i) {
+    if (i > 0) {
       ids += ',';
       micros += ',';
     }
-    ids += due.text(row, 0);
-    micros += micros_text(times[static_cast<std::size_t>(row)]);
+    ids += std::to_string(due[i]);
+    micros += micros_text(times[i]);
   }
   ids += '}';
   micros += '}';
@@ -88,7 +182,7 @@ void record_poll_success(pg::Connection& conn, std::int64_t source_id, const Pol
 }
 
 FailureVerdict record_poll_failure(pg::Connection& conn, std::int64_t source_id, const PollFailure& poll,
-                                   const ScheduleConfig& config, std::mt19937_64& rng) {
+                                   const scheduler::ScheduleConfig& config, std::mt19937_64& rng) {
   std::string operation = fmt::format("record the failed poll of source {}", source_id);
   return pg::transaction(conn, operation, [&] {
     std::string id = std::to_string(source_id);
@@ -108,9 +202,9 @@ FailureVerdict record_poll_failure(pg::Connection& conn, std::int64_t source_id,
     FailureVerdict verdict;
     verdict.consecutive_errors = static_cast<int>(counted.integer(0, 0));
     verdict.failing_since = *time_column(counted, 0, 1);
-    verdict.next_poll_at = next_poll_after_error(poll.polled_at, verdict.consecutive_errors,
-                                                 poll.host_backoff_until, config, rng);
-    verdict.disabled = should_disable(verdict.failing_since, poll.polled_at, config);
+    verdict.next_poll_at = scheduler::next_poll_after_error(poll.polled_at, verdict.consecutive_errors,
+                                                            poll.host_backoff_until, config, rng);
+    verdict.disabled = scheduler::should_disable(verdict.failing_since, poll.polled_at, config);
     std::string next = micros_text(verdict.next_poll_at);
     if (verdict.disabled) {
       std::string reason =
@@ -139,4 +233,154 @@ void enable_source(pg::Connection& conn, std::int64_t source_id, TimePoint now) 
             {id, now_text});
 }
 
-}  // namespace newsd::scheduler
+RedirectVerdict record_feed_facts(pg::Connection& conn, const Source& source, const FeedFetchFacts& facts) {
+  std::string operation = fmt::format("record the fetch of source {} ({})", source.id, source.url);
+  std::string id = std::to_string(source.id);
+  RedirectVerdict verdict;
+
+  std::string redirect_url;
+  int redirect_count = 0;
+  bool moved = facts.permanent_redirect && !facts.final_url.empty() && facts.final_url != source.url;
+  if (moved) {
+    redirect_url = facts.final_url;
+    redirect_count = source.redirect_url == facts.final_url ? source.redirect_count + 1 : 1;
+  }
+  bool change_url = moved && redirect_count >= kPermanentRedirectPolls;
+  if (change_url) {
+    auto taken = conn.exec(operation, "select 1 from sources where url = $1 and id <> $2::bigint",
+                           {facts.final_url, id});
+    if (taken.rows() > 0) {
+      change_url = false;
+      verdict.note =
+          fmt::format("permanent redirect to {}, which is already another source; URL kept", facts.final_url);
+    }
+  } else if (moved) {
+    verdict.note = fmt::format("permanent redirect to {} seen on {} of {} consecutive polls", facts.final_url,
+                               redirect_count, kPermanentRedirectPolls);
+  }
+
+  pg::Param etag = facts.etag;
+  pg::Param last_modified = facts.last_modified;
+  if (facts.not_modified) {
+    etag = source.etag;
+    last_modified = source.last_modified;
+  }
+  if (etag && etag->empty()) etag.reset();
+  if (last_modified && last_modified->empty()) last_modified.reset();
+  std::string count_text = std::to_string(change_url ? 0 : redirect_count);
+  pg::Param redirect = (moved && !change_url) ? pg::Param(redirect_url) : std::nullopt;
+  pg::Param new_url = change_url ? pg::Param(facts.final_url) : std::nullopt;
+  pg::Param title = facts.feed_title.empty() ? std::nullopt : pg::Param(facts.feed_title);
+  pg::Param site = facts.site_url.empty() ? std::nullopt : pg::Param(facts.site_url);
+  conn.exec(operation,
+            "update sources set etag = $2, last_modified = $3, redirect_url = $4, redirect_count = $5::int, "
+            "url = coalesce($6, url), title = coalesce(nullif(title, ''), $7), "
+            "site_url = coalesce(nullif(site_url, ''), $8) where id = $1::bigint",
+            {id, etag, last_modified, redirect, count_text, new_url, title, site});
+  if (change_url) {
+    verdict.url_changed = true;
+    verdict.note = fmt::format("permanent redirect seen on {} consecutive polls: URL changed from {} to {}",
+                               kPermanentRedirectPolls, source.url, facts.final_url);
+  }
+  return verdict;
+}
+
+FetchHealth load_fetch_health(pg::Connection& conn, TimePoint now) {
+  FetchHealth health;
+  health.failing = select_sources(conn, "list failing sources",
+                                  "where disabled_at is null and consecutive_errors > 0 "
+                                  "order by failing_since nulls last, id");
+  health.disabled = select_sources(conn, "list disabled sources",
+                                   "where disabled_at is not null order by disabled_at desc, id");
+  health.hosts = load_troubled_hosts(conn, now);
+  return health;
+}
+
+SyncReport sync_sources(pg::Connection& conn, std::span<const feeds::OpmlSource> sources,
+                        const SyncOptions& options) {
+  const std::string operation = fmt::format("import sources from {}", options.origin);
+  return pg::transaction(conn, operation, [&] {
+    // Two imports at once would each disable the other's sources.
+    conn.exec(operation, "select pg_advisory_xact_lock(hashtext('newsd sources import'))");
+    SyncReport report;
+    std::vector<std::string> urls;
+    urls.reserve(sources.size());
+    for (const auto& source : sources) {
+      urls.push_back(source.url);
+      const std::string category = json_array(source.category);
+      const std::string json_options = options_to_json(source.options);
+      auto result =
+          conn.exec(fmt::format("{} (line {}: {})", operation, source.line, source.url), kUpsert,
+                    {pg::Param(source.url), optional_param(source.title), optional_param(source.site_url),
+                     pg::Param(category), pg::Param(json_options), pg::Param(kMissingFromImport)});
+      if (result.rows() == 0) {
+        auto disabled = conn.exec(operation, kDisabledOtherwise, {pg::Param(source.url)});
+        if (disabled.rows() > 0) {
+          report.still_disabled.push_back(source.url);
+        } else {
+          ++report.unchanged;
+        }
+      } else if (result.text(0, 0) == "t") {
+        report.added.push_back(source.url);
+      } else if (result.text(0, 1) == "t") {
+        report.reenabled.push_back(source.url);
+      } else {
+        report.updated.push_back(source.url);
+        if (result.text(0, 2) == "t") report.still_disabled.push_back(source.url);
+      }
+      if (options.on_progress) options.on_progress(urls.size(), sources.size());
+    }
+    const std::string listed = json_array(urls);
+    if (options.prune) {
+      auto deleted = conn.exec(operation, kDeleteMissing, {pg::Param(listed)});
+      for (int row = 0; row < deleted.rows(); ++row) report.deleted.emplace_back(deleted.text(row, 0));
+    } else {
+      const std::string reason(kMissingFromImport);
+      auto disabled = conn.exec(operation, kDisableMissing, {pg::Param(listed), pg::Param(reason)});
+      for (int row = 0; row < disabled.rows(); ++row) report.disabled.emplace_back(disabled.text(row, 0));
+    }
+    return report;
+  });
+}
+
+std::vector<feeds::OpmlSource> load_sources(pg::Connection& conn) {
+  auto result = conn.exec("read sources for export", R"sql(
+select id, url, title, site_url, to_jsonb(category)::text, options::text
+from sources where disabled_at is null
+order by category, lower(coalesce(title, url)), url
+)sql");
+  std::vector<feeds::OpmlSource> sources;
+  sources.reserve(static_cast<std::size_t>(result.rows()));
+  for (int row = 0; row < result.rows(); ++row) {
+    feeds::OpmlSource source;
+    source.url = std::string(result.text(row, 1));
+    source.title = result.optional_text(row, 2);
+    source.site_url = result.optional_text(row, 3);
+    const auto category = boost::json::parse(result.text(row, 4));  // outlives the loop
+    for (const auto& segment : category.as_array()) source.category.emplace_back(segment.as_string());
+    try {
+      source.options = options_from_json(result.text(row, 5));
+    } catch (const std::invalid_argument& e) {
+      throw std::runtime_error(fmt::format("source {} ({}): {}", result.text(row, 0), source.url, e.what()));
+    }
+    sources.push_back(std::move(source));
+  }
+  return sources;
+}
+
+std::optional<long long> add_source(pg::Connection& conn, const feeds::OpmlSource& source) {
+  const std::string category = json_array(source.category);
+  const std::string json_options = options_to_json(source.options);
+  auto result = conn.exec(fmt::format("add source {}", source.url), R"sql(
+insert into sources (url, title, site_url, category, options)
+values ($1, $2, $3, array(select jsonb_array_elements_text($4::jsonb)), $5::jsonb)
+on conflict (url) do nothing
+returning id
+)sql",
+                          {pg::Param(source.url), optional_param(source.title),
+                           optional_param(source.site_url), pg::Param(category), pg::Param(json_options)});
+  if (result.rows() == 0) return std::nullopt;
+  return result.integer(0, 0);
+}
+
+}  // namespace newsd::storage

@@ -1,34 +1,69 @@
 #pragma once
-// The scheduler's columns of `sources`: next_poll_at, poll_interval,
-// consecutive_errors, failing_since, last_error, disabled_at, disabled_reason
-// (and last_polled_at, last_success_at, last_status). Blocking (libpq).
+// The `sources` table, its only owner: the row the daemon reads (one type for
+// the scheduler, the pipeline and `newsd status`), the scheduling columns
+// (next_poll_at, poll_interval, the error streak, disabled_at), the feed's
+// validators and permanent-redirect tracking, and the OPML sync (import is a
+// sync: add new, update changed, disable or delete the missing, in one
+// transaction; export reads the list back in the same shape).
+// Blocking (libpq): call from a storage thread.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <random>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "feeds/opml.h"
 #include "scheduler/schedule.h"
-#include "storage/pg.h"
+#include "storage/hosts.h"
 
-namespace newsd::scheduler {
+namespace newsd::pg {
+class Connection;
+}
 
-struct ScheduledSource {
+namespace newsd::storage {
+
+using scheduler::Seconds;
+using scheduler::TimePoint;
+
+// One row of `sources`, as every reader sees it.
+struct Source {
   std::int64_t id = 0;
   std::string url;
+  std::string title;
+  std::string etag;
+  std::string last_modified;
+  feeds::SourceOptions options;
+  std::string options_error;  // set when sources.options could not be read (defaults used)
+  std::optional<Seconds> poll_interval;
+  std::string redirect_url;
+  int redirect_count = 0;
   TimePoint next_poll_at{};
   std::optional<TimePoint> last_polled_at;
-  std::optional<Seconds> poll_interval;
   int consecutive_errors = 0;
+  std::optional<TimePoint> failing_since;
+  std::optional<int> last_status;
+  std::string last_error;
+  std::optional<TimePoint> disabled_at;
+  std::string disabled_reason;
+  bool disabled = false;  // disabled_at is set
 };
 
+// nullopt when the source no longer exists.
+std::optional<Source> load_source(pg::Connection& conn, std::int64_t source_id);
+
 // Every enabled source, earliest first: what the PollQueue starts from.
-std::vector<ScheduledSource> load_schedule(pg::Connection& conn);
+std::vector<Source> load_schedule(pg::Connection& conn);
+
+// Ids of the enabled sources due at `now` (next_poll_at <= now), earliest first.
+std::vector<std::int64_t> due_source_ids(pg::Connection& conn, TimePoint now);
 
 // At start-up: moves every enabled source that is already due to a time
 // spread over the start-up window (spread_startup). Returns how many moved.
-std::size_t spread_overdue_sources(pg::Connection& conn, TimePoint now, const ScheduleConfig& config,
-                                   std::mt19937_64& rng);
+std::size_t spread_overdue_sources(pg::Connection& conn, TimePoint now,
+                                   const scheduler::ScheduleConfig& config, std::mt19937_64& rng);
 
 struct PollSuccess {
   TimePoint polled_at{};
@@ -54,9 +89,77 @@ struct FailureVerdict {
 // Counts the error, picks the next poll with backoff, disables the source
 // when it has been failing for a week. Runs in one transaction.
 FailureVerdict record_poll_failure(pg::Connection& conn, std::int64_t source_id, const PollFailure& poll,
-                                   const ScheduleConfig& config, std::mt19937_64& rng);
+                                   const scheduler::ScheduleConfig& config, std::mt19937_64& rng);
 
 // Puts a disabled source back into rotation, due now, with a clean streak.
 void enable_source(pg::Connection& conn, std::int64_t source_id, TimePoint now);
 
-}  // namespace newsd::scheduler
+// How many consecutive polls must see the same permanent redirect before
+// the source's URL is changed (a temporary misconfiguration should not move it).
+inline constexpr int kPermanentRedirectPolls = 3;
+
+struct FeedFetchFacts {
+  std::string etag;  // from the 200 (empty: none; a 304 keeps the stored ones)
+  std::string last_modified;
+  bool not_modified = false;  // 304: keep the stored validators
+  bool permanent_redirect = false;
+  std::string final_url;   // after redirects
+  std::string feed_title;  // fills sources.title when empty
+  std::string site_url;    // fills sources.site_url when empty
+};
+
+struct RedirectVerdict {
+  bool url_changed = false;  // sources.url now holds final_url
+  std::string note;          // e.g. "permanent redirect to X seen 2 of 3 polls"
+};
+
+// Stores the validators, fills an empty title/site URL, and tracks permanent
+// redirects: the same target seen on kPermanentRedirectPolls consecutive polls
+// becomes the source's URL (unless another source already has that URL).
+RedirectVerdict record_feed_facts(pg::Connection& conn, const Source& source, const FeedFetchFacts& facts);
+
+// What `newsd status` shows about fetching health: sources that are failing
+// or disabled (with their last error) and hosts that are backing off.
+struct FetchHealth {
+  std::vector<Source> failing;    // enabled, consecutive_errors > 0; longest failing first
+  std::vector<Source> disabled;   // most recently disabled first
+  std::vector<HostHealth> hosts;  // backing off at `now` or with an error streak
+};
+FetchHealth load_fetch_health(pg::Connection& conn, TimePoint now);
+
+// --- OPML sync (import, export, add) ---
+
+// disabled_reason of sources an import disabled because its file no longer
+// listed them. Only these are re-enabled when a later import lists them again;
+// sources disabled for other reasons (e.g. by the scheduler) stay disabled.
+inline constexpr std::string_view kMissingFromImport = "not in the imported OPML";
+
+struct SyncOptions {
+  bool prune = false;  // delete missing sources (and their items) instead of disabling them
+  std::string origin;  // the file, for disabled_reason
+  // Called after each source of the file is written: (done, total). For
+  // `newsd import`'s progress line.
+  std::function<void(std::size_t, std::size_t)> on_progress{};
+};
+
+struct SyncReport {
+  std::vector<std::string> added;
+  std::vector<std::string> updated;         // title, site, category or options changed
+  std::vector<std::string> reenabled;       // disabled by an earlier import, listed again
+  std::vector<std::string> still_disabled;  // listed, but disabled for another reason
+  int unchanged = 0;
+  std::vector<std::string> disabled;  // missing from the file (without prune)
+  std::vector<std::string> deleted;   // missing from the file (with prune)
+};
+
+// Makes the sources table match `sources` in one transaction (all or nothing).
+SyncReport sync_sources(pg::Connection& conn, std::span<const feeds::OpmlSource> sources,
+                        const SyncOptions& options);
+
+// The enabled sources, ordered by category, title and URL; for export.
+std::vector<feeds::OpmlSource> load_sources(pg::Connection& conn);
+
+// Adds one source; returns its id, or nullopt when the URL is already a source.
+std::optional<long long> add_source(pg::Connection& conn, const feeds::OpmlSource& source);
+
+}  // namespace newsd::storage

@@ -1,11 +1,12 @@
 #include "cluster_support.h"
 
-#include <libpq-fe.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <stdexcept>
+
+#include "storage/pg.h"
 
 namespace newsd::test {
 
@@ -34,7 +35,7 @@ TempStateDir::~TempStateDir() {
 }
 
 bool accepts_connections(const std::string& url) {
-  return PQping(url.c_str()) == PQPING_OK;
+  return newsd::pg::accepts_connections(url);
 }
 
 }  // namespace newsd::test

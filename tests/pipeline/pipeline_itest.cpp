@@ -5,8 +5,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "pipeline/source_record.h"
 #include "pipeline_support.h"
+#include "storage/sources.h"
 
 namespace newsd::test {
 namespace {
@@ -157,12 +157,12 @@ TEST(PipelineEndToEnd, PermanentRedirectSeenOnSeveralPollsUpdatesTheSourceUrl) {
   world.conn().exec("move the source", "update sources set url = $1",
                     {world.server().base_url() + "/old/valley.xml"});
   world.server().redirect("/old/valley.xml", 301, new_url);
-  for (int poll = 1; poll <= pipeline::kPermanentRedirectPolls; ++poll) {
+  for (int poll = 1; poll <= storage::kPermanentRedirectPolls; ++poll) {
     world.make_all_due();
     auto summary = world.run_once();
     ASSERT_EQ(summary.sources_polled, 1);
     ASSERT_TRUE(summary.sources.front().error.empty()) << summary.sources.front().error;
-    if (poll < pipeline::kPermanentRedirectPolls) {
+    if (poll < storage::kPermanentRedirectPolls) {
       EXPECT_EQ(world.text("select url from sources"), world.server().base_url() + "/old/valley.xml");
       EXPECT_EQ(world.count("select redirect_count from sources"), poll);
     }
@@ -176,7 +176,7 @@ TEST(PipelineEndToEnd, PermanentRedirectSeenOnSeveralPollsUpdatesTheSourceUrl) {
   std::string temporary = world.server().base_url() + "/old/valley.xml";
   world.conn().exec("move the source", "update sources set url = $1", {temporary});
   world.server().redirect("/old/valley.xml", 302, new_url);
-  for (int poll = 0; poll <= pipeline::kPermanentRedirectPolls; ++poll) {
+  for (int poll = 0; poll <= storage::kPermanentRedirectPolls; ++poll) {
     world.make_all_due();
     auto summary = world.run_once();
     ASSERT_EQ(summary.sources_polled, 1);

@@ -5,11 +5,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/driver.h"
 #include "feeds/opml.h"
-#include "pipeline/driver.h"
 #include "politeness/host_key.h"
-#include "sources/source_store.h"
 #include "storage/migrations.h"
+#include "storage/sources.h"
 #include "test_db.h"
 
 namespace newsd::test {
@@ -67,7 +67,7 @@ PipelineWorld::PipelineWorld(const std::string& purpose, std::vector<std::string
     source.url = server_->base_url() + file.path;
     chosen.push_back(std::move(source));
   }
-  sources::sync_sources(*conn_, chosen, {false, "demo.opml"});
+  storage::sync_sources(*conn_, chosen, {false, "demo.opml"});
 }
 
 PipelineWorld::~PipelineWorld() {
@@ -89,7 +89,7 @@ pipeline::PassSummary PipelineWorld::run_once() {
   // whole host off, as it should, but for a second rather than half a minute.
   options.gate.backoff_base = std::chrono::seconds(1);
   options.gate.backoff_max = std::chrono::seconds(1);
-  return pipeline::run_once_blocking(*database_, options);
+  return app::run_once_blocking(*database_, options);
 }
 
 void PipelineWorld::make_all_due() {

@@ -2,6 +2,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "app/options.h"
 #include "config/config.h"
 #include "pipeline/pipeline.h"
 
@@ -64,7 +65,7 @@ min_interval = "10m"
 max_interval = "6h"
 )",
                                      "test.toml");
-  auto options = pipeline::options_from_config(config, Logger(LogLevel::error));
+  auto options = app::options_from_config(config, Logger(LogLevel::error));
   EXPECT_EQ(options.client.user_agent, "test-agent/1");
   EXPECT_EQ(options.client.allow_list, std::vector<std::string>{"127.0.0.1"});
   EXPECT_EQ(options.timeouts.total, std::chrono::seconds(12));

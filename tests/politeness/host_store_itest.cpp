@@ -7,12 +7,13 @@
 #include <boost/asio/io_context.hpp>
 
 #include "http/client.h"
+#include "pipeline/politeness_state.h"
 #include "polite_server.h"
 #include "politeness/host_gate.h"
 #include "politeness/host_key.h"
-#include "storage/hosts.h"
 #include "politeness/polite_fetcher.h"
 #include "politeness/robots_cache.h"
+#include "storage/hosts.h"
 #include "storage/migrations.h"
 #include "storage/pg.h"
 #include "test_db.h"
@@ -22,6 +23,8 @@ namespace {
 namespace asio = boost::asio;
 using namespace std::chrono_literals;
 using namespace newsd::politeness;
+using namespace newsd::storage;
+using newsd::pipeline::restore_politeness;
 
 std::unique_ptr<newsd::pg::Connection> migrated(const std::string& purpose) {
   auto conn = std::make_unique<newsd::pg::Connection>(newsd::test::fresh_database(purpose));
@@ -65,7 +68,7 @@ TEST(HostStore, RetryAfterFiveSecondsHoldsAcrossARestart) {
   asio::io_context io;
   HostGate gate(io.get_executor(), config_for_test());
   RobotsCache robots;
-  restore_politeness(*conn, gate, robots);
+  restore_politeness(gate, robots, load_host_states(*conn), load_robots_records(*conn));
   auto snapshot = gate.snapshot("busy.example");
   ASSERT_TRUE(snapshot);
   ASSERT_TRUE(snapshot->state.backoff_until);
@@ -86,7 +89,7 @@ TEST(HostStore, AfterTheRetryAfterTheHostIsServedAgain) {
   asio::io_context io;
   HostGate gate(io.get_executor(), config_for_test());
   RobotsCache robots;
-  restore_politeness(*conn, gate, robots);
+  restore_politeness(gate, robots, load_host_states(*conn), load_robots_records(*conn));
   TimePoint started{};
   asio::co_spawn(io, one_request(&gate, "busy.example", Outcome::from_status(200), &started), asio::detached);
   io.run();
@@ -140,7 +143,7 @@ TEST(HostStore, RobotsCacheSurvivesARestartAndHostileBodies) {
   asio::io_context io;
   HostGate gate(io.get_executor(), config_for_test());
   RobotsCache second;
-  restore_politeness(*conn, gate, second);
+  restore_politeness(gate, second, load_host_states(*conn), load_robots_records(*conn));
   EXPECT_EQ(second.check("a.example", "/private/x"), RobotsVerdict::disallowed);
   EXPECT_EQ(second.check("a.example", "/public"), RobotsVerdict::allowed);
   EXPECT_FALSE(second.needs_fetch("a.example", now + 1h)) << "fetched once per 24 h, restart or not";
@@ -211,7 +214,8 @@ TEST(HostStore, TheServerSeesTheGapAcrossADatabaseRestartAndADaemonRestart) {
 
   FetchingProcess second(kGap);
   newsd::pg::Connection reconnected(url);
-  restore_politeness(reconnected, *second.gate, second.robots);
+  restore_politeness(*second.gate, second.robots, load_host_states(reconnected),
+                     load_robots_records(reconnected));
   ASSERT_EQ(second.fetch(server.url("/feed")), 200);
   auto arrivals = server.arrivals("/feed");
   ASSERT_EQ(arrivals.size(), 2u);

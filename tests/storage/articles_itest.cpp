@@ -13,7 +13,6 @@ using newsd::pg::Connection;
 using newsd::storage::ArticleOutcome;
 using newsd::storage::ArticleStore;
 using newsd::storage::Database;
-using newsd::storage::ExtractedArticle;
 using newsd::storage::ItemStore;
 using newsd::test::count;
 using newsd::test::make_item;
@@ -26,8 +25,8 @@ class ArticleStoreTest : public ::testing::Test {
     db_ = std::make_unique<Database>(url_);
   }
 
-  ExtractedArticle article(std::string text, std::string language = "en") {
-    ExtractedArticle out;
+  feeds::Article article(std::string text, std::string language = "en") {
+    feeds::Article out;
     out.url = "https://news.example/story";
     out.title = "Dam repaired after flood";
     out.authors = {"Olena K."};
@@ -41,7 +40,6 @@ class ArticleStoreTest : public ::testing::Test {
     out.word_count = 6;
     out.confidence = 0.875;
     out.method = "json-ld";
-    out.http_status = 200;
     return out;
   }
 
@@ -74,7 +72,7 @@ TEST_F(ArticleStoreTest, TwoSourcesLinkingOneStoryShareOneArticleRow) {
   EXPECT_EQ(before.text(1, 0), "summary");
   EXPECT_EQ(before.text(0, 1), "pending");
 
-  articles.store_extracted(id_a, article("The hydroelectric dam was repaired by engineers."));
+  articles.store_extracted(id_a, article("The hydroelectric dam was repaired by engineers."), 200);
   auto after =
       check_->exec("news", "select article_id, best_text_source, best_text from news order by source_id");
   ASSERT_EQ(after.rows(), 2);

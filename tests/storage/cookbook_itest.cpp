@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "storage/migrations.h"
+#include "storage/pg_native.h"
 #include "storage_support.h"
 
 namespace {
@@ -151,9 +152,10 @@ bool cell_matches(const std::string& expected, const std::string& actual) {
 }
 
 std::vector<std::string> run(Connection& conn, const std::string& sql) {
-  newsd::pg::Result result(PQexec(conn.get(), sql.c_str()));
-  auto status = PQresultStatus(result.get());
-  EXPECT_TRUE(status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) << PQresultErrorMessage(result.get());
+  newsd::pg::Result result = newsd::pg::adopt(PQexec(newsd::pg::native(conn), sql.c_str()));
+  auto status = PQresultStatus(newsd::pg::native(result));
+  EXPECT_TRUE(status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK)
+      << PQresultErrorMessage(newsd::pg::native(result));
   std::vector<std::string> rows;
   for (int row = 0; row < result.rows(); ++row) {
     std::string line;

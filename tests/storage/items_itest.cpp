@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "feeds/parse.h"
 #include "storage/database.h"
 #include "storage/items.h"
 #include "storage_support.h"
@@ -141,23 +142,58 @@ TEST_P(ItemStoreTest, DuplicateKeysInOneFeedKeepTheFirst) {
   EXPECT_EQ(check_->exec("read", "select title from items where key = 'dup'").text(0, 0), "First");
 }
 
-TEST_P(ItemStoreTest, MissingKeyAndHashAreDerivedAndHostileTextIsRepaired) {
-  feeds::Item no_key;
-  no_key.link = "https://news.example/no-key";
-  no_key.title = std::string("nul\0inside", 10);
-  no_key.content = "bad \xff\xfe utf-8 \t tab\nline \\ backslash";
-  feeds::Item nothing;  // nothing identifies it: skipped, not stored
-  auto counts = store_->store_feed_items(source_, feed_of({no_key, nothing}));
+TEST_P(ItemStoreTest, MissingHashIsDerivedAndHostileTextIsRepaired) {
+  feeds::Item no_hash;
+  no_hash.key = "url:https://news.example/no-hash";
+  no_hash.link = "https://news.example/no-hash";
+  no_hash.title = std::string("nul\0inside", 10);
+  no_hash.content = "bad \xff\xfe utf-8 \t tab\nline \\ backslash";
+  auto counts = store_->store_feed_items(source_, feed_of({no_hash}));
   EXPECT_EQ(counts.added, 1);
-  EXPECT_EQ(counts.skipped, 1);
   auto row = check_->exec("read", "select key, title, content, length(content_hash) from items");
   ASSERT_EQ(row.rows(), 1);
-  EXPECT_EQ(row.text(0, 0), "https://news.example/no-key");
+  EXPECT_EQ(row.text(0, 0), "url:https://news.example/no-hash");
   EXPECT_EQ(row.text(0, 1), "nulinside");
   EXPECT_EQ(row.text(0, 2), "bad \xEF\xBF\xBD\xEF\xBF\xBD utf-8 \t tab\nline \\ backslash");
   EXPECT_EQ(row.integer(0, 3), 32);  // feeds::content_hash: XXH3-128 in hex
   // The derived hash is stable: the same item again is unchanged.
-  EXPECT_EQ(store_->store_feed_items(source_, feed_of({no_key})).unchanged, 1);
+  EXPECT_EQ(store_->store_feed_items(source_, feed_of({no_hash})).unchanged, 1);
+}
+
+// One identity rule, the parser's: an item without its key (one that did not
+// come from parse_feed) is skipped, never keyed by the store's own guess
+// (the raw id, the link or a hash, as the store once did).
+TEST_P(ItemStoreTest, AnItemWithoutTheParsersKeyIsSkippedNotKeyedByTheStore) {
+  feeds::Item no_key;
+  no_key.id = "raw-guid";
+  no_key.link = "https://news.example/no-key";
+  no_key.canonical_url = "https://news.example/no-key";
+  no_key.title = "Has everything but a key";
+  feeds::Item nothing;  // nothing identifies it: skipped, not stored
+  auto counts = store_->store_feed_items(source_, feed_of({no_key, nothing}));
+  EXPECT_EQ(counts.added, 0);
+  EXPECT_EQ(counts.skipped, 2);
+  EXPECT_EQ(check_->exec("count", "select count(*) from items").integer(0, 0), 0);
+}
+
+// The key stored is the one parse_feed gives: the same feed parsed and stored
+// twice is unchanged, and the rows carry the parser's guid:/url:/hash: keys.
+TEST_P(ItemStoreTest, ParsedItemsAreStoredUnderTheParsersKey) {
+  const std::string rss =
+      "<rss version=\"2.0\"><channel><title>T</title>"
+      "<item><guid>tag:news.example,2026:1</guid><title>A</title><link>https://news.example/a</link></item>"
+      "<item><title>B</title><link>https://news.example/b</link></item>"
+      "<item><title>C</title><description>no link, no guid</description></item>"
+      "</channel></rss>";
+  auto parsed = feeds::parse_feed(rss);
+  ASSERT_TRUE(parsed.feed);
+  EXPECT_EQ(store_->store_feed_items(source_, *parsed.feed).added, 3);
+  auto keys = check_->exec("read", "select key from items order by key");
+  ASSERT_EQ(keys.rows(), 3);
+  EXPECT_EQ(keys.text(0, 0), "guid:tag:news.example,2026:1");
+  EXPECT_TRUE(keys.text(1, 0).starts_with("hash:")) << keys.text(1, 0);
+  EXPECT_EQ(keys.text(2, 0), "url:https://news.example/b");
+  EXPECT_EQ(store_->store_feed_items(source_, *feeds::parse_feed(rss).feed).unchanged, 3);
 }
 
 TEST_P(ItemStoreTest, AnItemMovingToAnotherFeedIsNewThereAndSharesItsArticle) {

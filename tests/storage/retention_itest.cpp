@@ -144,7 +144,7 @@ TEST_F(RetentionTest, FetchLogIsPrunedByItsOwnAge) {
 TEST_F(RetentionTest, PrunedArticlesAreEmptiedAndNeverQueuedAgain) {
   ArticleStore articles(*db_);
   auto old_id = articles.record_pending("https://a.example/old", "https://a.example/old");
-  newsd::storage::ExtractedArticle extracted;
+  feeds::Article extracted;
   extracted.url = "https://a.example/old";
   extracted.title = "Old story";
   extracted.text = "A long article text.";

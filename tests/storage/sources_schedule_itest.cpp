@@ -5,16 +5,16 @@
 
 #include "politeness/host_gate.h"
 #include "storage/hosts.h"
-#include "storage/sources.h"
-#include "scheduler/status.h"
 #include "storage/migrations.h"
 #include "storage/pg.h"
+#include "storage/sources.h"
 #include "test_db.h"
 
 namespace {
 
 using namespace std::chrono_literals;
 using namespace newsd::scheduler;
+using namespace newsd::storage;
 
 const TimePoint kNow = TimePoint(std::chrono::seconds(1'750'000'000));
 
@@ -137,7 +137,7 @@ TEST(Status, HostsBackingOffAreListed) {
   healthy.host = "fine.example";
   healthy.next_allowed_at = kNow;
   std::vector<newsd::politeness::HostState> states = {busy, healthy};
-  newsd::politeness::save_host_states(db.conn, states);
+  newsd::storage::save_host_states(db.conn, states);
   auto health = load_fetch_health(db.conn, kNow);
   ASSERT_EQ(health.hosts.size(), 1u);
   EXPECT_EQ(health.hosts[0].host, "busy.example");

@@ -9,10 +9,10 @@
 
 #include "feeds/opml.h"
 #include "run_newsd.h"
-#include "storage/source_options.h"
-#include "sources/source_store.h"
 #include "storage/migrations.h"
 #include "storage/pg.h"
+#include "storage/source_options.h"
+#include "storage/sources.h"
 #include "test_db.h"
 
 using namespace std::chrono_literals;
@@ -46,9 +46,9 @@ class SourcesTest : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
-  newsd::sources::SyncReport sync(const std::string& opml, bool prune = false) {
+  newsd::storage::SyncReport sync(const std::string& opml, bool prune = false) {
     auto document = feeds::parse_opml(opml);
-    return newsd::sources::sync_sources(*conn_, document.sources, {prune, "test.opml"});
+    return newsd::storage::sync_sources(*conn_, document.sources, {prune, "test.opml"});
   }
   std::string write(const std::string& name, const std::string& text) {
     auto path = (dir_ / name).string();
@@ -125,7 +125,7 @@ TEST_F(SourcesTest, ImportIsASyncThatDisablesMissingSourcesAndKeepsTheirItems) {
       "read",
       "select disabled_at is not null, disabled_reason from sources where url = 'https://b.example/feed'");
   EXPECT_EQ(b.text(0, 0), "t");
-  EXPECT_EQ(b.text(0, 1), newsd::sources::kMissingFromImport);
+  EXPECT_EQ(b.text(0, 1), newsd::storage::kMissingFromImport);
   EXPECT_EQ(count("select count(*) from items"), 1);  // its items stay
 
   // Listed again, it comes back; importing the same file again changes nothing.
@@ -250,7 +250,7 @@ TEST_F(SourcesTest, CliAddAddsOneSource) {
       "read", "select title, category::text, options from sources where url = 'https://new.example/feed'");
   EXPECT_EQ(row.text(0, 0), "New");
   EXPECT_EQ(row.text(0, 1), "{News,World}");
-  EXPECT_EQ(newsd::sources::options_from_json(row.text(0, 2)).interval, 1h);
+  EXPECT_EQ(newsd::storage::options_from_json(row.text(0, 2)).interval, 1h);
 
   auto again = newsd::test::run_newsd(with_db("add --no-discover https://new.example/feed", url_));
   EXPECT_EQ(again.status, 1);

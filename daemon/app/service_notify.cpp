@@ -1,10 +1,10 @@
-#include "pipeline/service_notify.h"
+#include "app/service_notify.h"
 
 #include <systemd/sd-daemon.h>
 
 #include <string>
 
-namespace newsd::pipeline {
+namespace newsd::app {
 
 void notify_ready() {
   sd_notify(0, "READY=1");
@@ -31,4 +31,4 @@ std::optional<std::chrono::microseconds> watchdog_period() {
   return std::chrono::microseconds(usec / 2);
 }
 
-}  // namespace newsd::pipeline
+}  // namespace newsd::app

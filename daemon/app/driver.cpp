@@ -1,4 +1,4 @@
-#include "pipeline/driver.h"
+#include "app/driver.h"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -13,9 +13,12 @@
 #include <memory>
 #include <optional>
 
-#include "pipeline/service_notify.h"
+#include "app/service_notify.h"
 
-namespace newsd::pipeline {
+namespace newsd::app {
+
+// The pipeline is what this plumbing runs.
+using namespace newsd::pipeline;
 
 namespace asio = boost::asio;
 
@@ -167,4 +170,4 @@ void run_daemon(storage::Database& db, PipelineOptions options, const Reload& re
   if (failure) std::rethrow_exception(failure);
 }
 
-}  // namespace newsd::pipeline
+}  // namespace newsd::app

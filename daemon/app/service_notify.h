@@ -7,7 +7,7 @@
 #include <optional>
 #include <string_view>
 
-namespace newsd::pipeline {
+namespace newsd::app {
 
 void notify_ready();
 void notify_stopping();
@@ -20,4 +20,4 @@ void notify_status(std::string_view status);
 // systemd does not watch this process.
 std::optional<std::chrono::microseconds> watchdog_period();
 
-}  // namespace newsd::pipeline
+}  // namespace newsd::app

@@ -12,7 +12,10 @@
 #include "pipeline/pipeline.h"
 #include "storage/database.h"
 
-namespace newsd::pipeline {
+namespace newsd::app {
+
+using pipeline::PassSummary;
+using pipeline::PipelineOptions;
 
 struct PipelineSession {
   config::Config config;
@@ -27,4 +30,4 @@ struct PipelineSession {
 PipelineSession open_pipeline_session(const std::optional<std::string>& db_flag,
                                       const std::optional<std::string>& config_flag, const Logger& logger);
 
-}  // namespace newsd::pipeline
+}  // namespace newsd::app

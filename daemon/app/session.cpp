@@ -1,8 +1,12 @@
-#include "pipeline/session.h"
+#include "app/session.h"
 
+#include "app/options.h"
 #include "storage/migrations.h"
 
-namespace newsd::pipeline {
+namespace newsd::app {
+
+// The pipeline is what this plumbing runs.
+using namespace newsd::pipeline;
 
 PipelineSession open_pipeline_session(const std::optional<std::string>& db_flag,
                                       const std::optional<std::string>& config_flag, const Logger& logger) {
@@ -25,4 +29,4 @@ PipelineSession open_pipeline_session(const std::optional<std::string>& db_flag,
   return session;
 }
 
-}  // namespace newsd::pipeline
+}  // namespace newsd::app

@@ -6,7 +6,10 @@
 #include "pipeline/pipeline.h"
 #include "storage/database.h"
 
-namespace newsd::pipeline {
+namespace newsd::app {
+
+using pipeline::PassSummary;
+using pipeline::PipelineOptions;
 
 // One pass: every due source polled once, articles followed, pending
 // articles retried. Returns what it did. With `stop_on_signals`, SIGTERM and
@@ -29,4 +32,4 @@ using Reload = std::function<PipelineOptions()>;
 // WatchdogSec=.
 void run_daemon(storage::Database& db, PipelineOptions options, const Reload& reload = {});
 
-}  // namespace newsd::pipeline
+}  // namespace newsd::app
