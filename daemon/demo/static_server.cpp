@@ -7,6 +7,7 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
@@ -38,9 +39,14 @@ struct StaticServer::State {
   std::thread thread;
 
   mutable std::mutex mutex;  // guards what the test thread and the server thread share
-  std::map<std::string, int, std::less<>> overrides;
+  struct Override {
+    int status = 0;
+    std::vector<std::pair<std::string, std::string>> headers;
+  };
+  std::map<std::string, Override, std::less<>> overrides;
   std::map<std::string, std::pair<int, std::string>, std::less<>> redirects;
   std::optional<std::size_t> answers_left;  // set: go away when it reaches 0
+  std::chrono::milliseconds answer_delay{0};
   std::vector<std::string> log;
   std::size_t conditional = 0;
 };
@@ -106,8 +112,11 @@ Response answer(StaticServer::State& state, const http::request<http::string_bod
       ++state.conditional;
     }
     if (auto it = state.overrides.find(path); it != state.overrides.end()) {
-      status_out = it->second;
-      return plain(it->second, fmt::format("status {} for {} (override)\n", it->second, path), version);
+      status_out = it->second.status;
+      auto response = plain(it->second.status,
+                            fmt::format("status {} for {} (override)\n", it->second.status, path), version);
+      for (const auto& [name, value] : it->second.headers) response.set(name, value);
+      return response;
     }
     if (auto it = state.redirects.find(path); it != state.redirects.end()) {
       status_out = it->second.first;
@@ -179,9 +188,15 @@ asio::awaitable<void> session(tcp::socket socket, StaticServer::State* state) {
     }
     int status = 0;
     auto response = answer(*state, request, status);
+    std::chrono::milliseconds delay{0};
     {
       std::lock_guard lock(state->mutex);
       state->log.push_back(fmt::format("{} {}", line, status));
+      delay = state->answer_delay;
+    }
+    if (delay > std::chrono::milliseconds(0)) {
+      asio::steady_timer timer(state->io, delay);
+      co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
     }
     response.keep_alive(request.keep_alive());
     response.prepare_payload();
@@ -251,9 +266,10 @@ std::string StaticServer::base_url() const {
   return state_->base_url;
 }
 
-void StaticServer::override_status(const std::string& path, int status) {
+void StaticServer::override_status(const std::string& path, int status,
+                                   std::vector<std::pair<std::string, std::string>> headers) {
   std::lock_guard lock(state_->mutex);
-  state_->overrides[path] = status;
+  state_->overrides[path] = {status, std::move(headers)};
 }
 
 void StaticServer::redirect(const std::string& path, int status, const std::string& location) {
@@ -265,6 +281,11 @@ void StaticServer::clear_overrides() {
   std::lock_guard lock(state_->mutex);
   state_->overrides.clear();
   state_->redirects.clear();
+}
+
+void StaticServer::delay_answers(std::chrono::milliseconds delay) {
+  std::lock_guard lock(state_->mutex);
+  state_->answer_delay = delay;
 }
 
 void StaticServer::go_away_after(std::size_t requests) {

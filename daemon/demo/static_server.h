@@ -9,11 +9,13 @@
 // It runs on its own thread and io_context; Beast stays inside the .cpp.
 // Tests steer it: a status override per path, and "go away" after N requests
 // (every later request has its connection closed without an answer).
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace newsd::demo {
@@ -33,8 +35,10 @@ class StaticServer {
   // "http://127.0.0.1:PORT" (no trailing slash).
   [[nodiscard]] std::string base_url() const;
 
-  // Answers `path` (exact, query ignored) with `status` and a short body.
-  void override_status(const std::string& path, int status);
+  // Answers `path` (exact, query ignored) with `status`, a short body and
+  // `headers` (e.g. {"Retry-After", "120"}).
+  void override_status(const std::string& path, int status,
+                       std::vector<std::pair<std::string, std::string>> headers = {});
   // Answers `path` with a redirect (301, 302, 307, 308) to `location`.
   void redirect(const std::string& path, int status, const std::string& location);
   void clear_overrides();
@@ -43,6 +47,9 @@ class StaticServer {
   void go_away_after(std::size_t requests);
   // Serves normally again.
   void come_back();
+  // Every answer is written this long after its request was read (and
+  // logged): a slow host, with the request in flight meanwhile.
+  void delay_answers(std::chrono::milliseconds delay);
 
   // "GET /path 200" for every request answered (or "GET /path dropped"), in order.
   [[nodiscard]] std::vector<std::string> request_log() const;

@@ -25,9 +25,19 @@ HealthReport assess_health(const Registry& registry, const std::string& database
   body["last_scheduler_turn"] = last_turn ? boost::json::value(*last_turn) : boost::json::value(nullptr);
   body["last_successful_poll"] =
       last_success ? boost::json::value(*last_success) : boost::json::value(nullptr);
+  auto draining_since = registry.value(kDrainingSince);
+  const bool draining = draining_since && *draining_since > 0;
+  if (draining) body["draining_since"] = *draining_since;
   std::string reason;
   if (!database_problem.empty()) {
     reason = database_problem;
+  } else if (draining) {
+    // A reload or stop waits for the polls in flight: the loop does not turn
+    // meanwhile, yet the scheduler is alive, unless the drain never ends.
+    if (now_s - *draining_since > static_cast<double>(limits.max_drain.count())) {
+      reason = fmt::format("the scheduler has been draining its polls for {:.0f} s (limit {} s)",
+                           now_s - *draining_since, limits.max_drain.count());
+    }
   } else if (!last_turn) {
     reason = "the scheduler has not started yet";
   } else if (now_s - *last_turn > static_cast<double>(limits.max_turn_age.count())) {

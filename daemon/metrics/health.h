@@ -13,6 +13,9 @@ namespace newsd::metrics {
 struct HealthLimits {
   std::chrono::seconds database_timeout{3};  // connect and query, each
   std::chrono::seconds max_turn_age{60};     // the scheduler loop turns at least once a second when well
+  // While draining (SIGHUP reload, stop) the loop does not turn but waits for
+  // the polls in flight, which their timeouts bound: alive for this long.
+  std::chrono::seconds max_drain{std::chrono::minutes(15)};
 };
 
 // Opens a connection of its own (the pipeline's is busy on its thread) and

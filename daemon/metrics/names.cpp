@@ -19,7 +19,8 @@ void describe_newsd_metrics(Registry& registry) {
   registry.describe(name(kItemsStored), Type::counter, "Feed items stored, by change (new, changed).");
   registry.describe(name(kArticlesStored), Type::counter,
                     "Articles given a final state, by outcome (extracted, failed, skipped).");
-  registry.describe(name(kPolls), Type::counter, "Source polls finished, by result (ok, error).");
+  registry.describe(name(kPolls), Type::counter,
+                    "Source polls finished, by result (ok, error, rate_limited).");
   registry.describe(
       name(kStorageDuration), Type::histogram,
       "Duration in seconds of the pipeline's database calls (each a query or transaction, with retries).",
@@ -30,6 +31,9 @@ void describe_newsd_metrics(Registry& registry) {
                     "Hosts whose requests are paused after failures or 429/503.");
   registry.describe(name(kPollsInFlight), Type::gauge, "Source polls under way.");
   registry.describe(name(kLastTurn), Type::gauge, "When the scheduler loop last turned (Unix time).");
+  registry.describe(name(kDrainingSince), Type::gauge,
+                    "When the scheduler began draining its polls for a reload or a stop (Unix time); 0 when "
+                    "not draining.");
   registry.describe(name(kLastSuccessfulPoll), Type::gauge,
                     "When a source poll last finished without error (Unix time).");
   describe_process_metrics(registry);

@@ -23,6 +23,9 @@ inline constexpr std::string_view kPendingArticles = "newsd_articles_pending";
 inline constexpr std::string_view kHostsInBackoff = "newsd_hosts_in_backoff";
 inline constexpr std::string_view kPollsInFlight = "newsd_polls_in_flight";
 inline constexpr std::string_view kLastTurn = "newsd_scheduler_last_turn_timestamp_seconds";
+// When the scheduler began draining its polls in flight (a SIGHUP reload or a
+// stop); 0 while it is not draining.
+inline constexpr std::string_view kDrainingSince = "newsd_scheduler_draining_since_timestamp_seconds";
 inline constexpr std::string_view kLastSuccessfulPoll = "newsd_last_successful_poll_timestamp_seconds";
 
 // Declares every family above and the process_* ones.

@@ -122,6 +122,7 @@ struct Pipeline::Impl {
   std::mt19937_64 rng;                // storage thread only (schedule jitter)
   bool restored = false;
   bool stopping = false;
+  bool stopping_noted = false;              // stop() has set the draining gauge
   std::set<std::int64_t> articles_touched;  // in the current pass: not retried again in it
   // Being fetched now: never fetched twice at once. Shared with the fetching
   // coroutines, whose frames may outlive the pipeline when a context is torn down.
@@ -340,6 +341,9 @@ asio::awaitable<ArticleResult> Pipeline::Impl::follow_article(storage::PendingAr
       co_await on_storage(std::move(work));
       co_return ArticleResult::skipped;
     }
+    case politeness::Refusal::stopping:
+      // A graceful stop before the request started: still pending, untouched.
+      co_return ArticleResult::deferred;
     case politeness::Refusal::robots_unavailable:
     case politeness::Refusal::host_backing_off:
     case politeness::Refusal::source_too_soon: {
@@ -464,6 +468,9 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
     switch (fetched.refusal) {
       case politeness::Refusal::none:
         break;
+      case politeness::Refusal::stopping:
+        // A graceful stop before the request started: not polled, still due.
+        co_return report;
       case politeness::Refusal::source_too_soon:
         report.next_poll_at = fetched.retry_at.value_or(now);
         report.note = "polled less than its minimum interval ago: skipped";
@@ -483,6 +490,24 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
     report.polled = true;
     const http::Response& response = fetched.response;
     report.status = response.status;
+    if (fetched.rate_limited()) {
+      // 429/503 with Retry-After: the host said when to come back and the
+      // gate holds it until then. The source's next poll is that moment, not
+      // the error backoff, and its error streak does not grow (issue 15).
+      TimePoint retry_at = *fetched.retry_at;
+      int limited_status = response.status;
+      auto postpone = [this, source_id, now, limited_status, retry_at] {
+        return db.run("record a postponed poll", [&](pg::Connection& conn) {
+          return storage::record_poll_postponed(conn, source_id, now, limited_status, retry_at);
+        });
+      };
+      co_await on_storage(std::move(postpone));
+      report.next_poll_at = retry_at;
+      auto wait = std::chrono::ceil<Seconds>(retry_at - Clock::now()).count();
+      report.note = fmt::format("HTTP {} with Retry-After: next poll in {} s", limited_status, wait);
+      options.logger.info("source {} {}: {}", source_id, source->url, report.note);
+      co_return report;
+    }
     if (!response.ok() || !(is_success(response.status) || response.status == 304)) {
       std::optional<int> status = response.status != 0 ? std::optional(response.status) : std::nullopt;
       co_await record_failure(&report, source_id, now, status, describe_failure(response, source->url),
@@ -690,8 +715,10 @@ void Pipeline::Impl::tally(SourceReport& report, ArticleResult result) {
 
 void Pipeline::Impl::note_poll(const SourceReport& report) {
   if (!options.metrics || !report.polled) return;
-  const bool ok = report.error.empty();
-  count_metric(metrics::kPolls, {{"result", ok ? "ok" : "error"}});
+  const bool ok = report.error.empty() && report.status < 400;
+  const bool rate_limited = report.error.empty() && report.status >= 400;  // Retry-After: postponed
+  std::string result = ok ? "ok" : rate_limited ? "rate_limited" : "error";
+  count_metric(metrics::kPolls, {{"result", result}});
   if (ok) {
     options.metrics->set(metrics::kLastSuccessfulPoll, {},
                          std::chrono::duration<double>(Clock::now().time_since_epoch()).count());
@@ -754,6 +781,12 @@ asio::awaitable<PassSummary> Pipeline::run_once() {
 
 asio::awaitable<void> Pipeline::run_forever(std::function<void()> on_ready) {
   Impl& self = *impl_;
+  if (self.options.metrics) {
+    // A reload's drain (of the pipeline before this one) is over: the loop turns again.
+    double now_s = std::chrono::duration<double>(Clock::now().time_since_epoch()).count();
+    self.options.metrics->set(metrics::kDrainingSince, {}, 0);
+    self.options.metrics->set(metrics::kLastTurn, {}, now_s);
+  }
   co_await self.restore_state();
   auto spread_overdue = [&self] {
     return self.db.run("spread the overdue sources", [&](pg::Connection& conn) {
@@ -864,6 +897,16 @@ asio::awaitable<void> Pipeline::run_forever(std::function<void()> on_ready) {
 
 void Pipeline::stop() {
   impl_->stopping = true;
+  // Requests only waiting for a host's turn are not started (issue 15):
+  // their sources and articles stay due; those in flight finish.
+  impl_->gate.close();
+  if (impl_->options.metrics && !impl_->stopping_noted) {
+    // The loop stops turning while the polls in flight drain; /healthz
+    // counts the scheduler alive meanwhile (metrics/health.h).
+    impl_->stopping_noted = true;
+    impl_->options.metrics->set(metrics::kDrainingSince, {},
+                                std::chrono::duration<double>(Clock::now().time_since_epoch()).count());
+  }
   impl_->wake.cancel();
 }
 

@@ -54,6 +54,7 @@ struct Permit::Shared : std::enable_shared_from_this<Permit::Shared> {
   // Grants as many waiters of `key` as the rules allow right now; otherwise
   // arranges to be called again when the blocking condition may have lifted.
   void pump(const std::string& key) {
+    if (closed) return;  // close() has woken every waiter empty-handed
     Host& h = host(key);
     while (!h.waiters.empty()) {
       if (h.active >= std::max(1, h.limits.max_concurrent)) return;  // a release pumps again
@@ -137,6 +138,7 @@ struct Permit::Shared : std::enable_shared_from_this<Permit::Shared> {
   std::mt19937_64 rng;
   std::map<std::string, Host, std::less<>> hosts;
   int active_total = 0;
+  bool closed = false;
   std::deque<std::string> connection_queue;
   std::set<std::string, std::less<>> dirty;
 };
@@ -214,9 +216,11 @@ asio::awaitable<Permit> HostGate::acquire(std::string host) {
 
   shared->pump(host);
   while (!waiter.granted) {
+    if (shared->closed) co_return Permit();  // Cleanup leaves the queue
     boost::system::error_code ec;
     co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
     if (waiter.granted) break;
+    if (shared->closed) co_return Permit();
     auto cancellation = co_await asio::this_coro::cancellation_state;
     if (cancellation.cancelled() != asio::cancellation_type::none) {
       throw boost::system::system_error(asio::error::operation_aborted, "waiting for host " + host);
@@ -224,6 +228,18 @@ asio::awaitable<Permit> HostGate::acquire(std::string host) {
   }
   cleanup.handed_over = true;
   co_return Permit(shared, host, waiter.started);
+}
+
+void HostGate::close() {
+  state_->closed = true;
+  for (auto& [key, h] : state_->hosts) {
+    for (auto* waiter : h.waiters) waiter->timer->cancel();
+    if (h.wake) h.wake->cancel();
+  }
+}
+
+bool HostGate::closed() const {
+  return state_->closed;
 }
 
 void HostGate::restore(HostState state) {
@@ -249,6 +265,12 @@ std::optional<HostSnapshot> HostGate::snapshot(std::string_view host) const {
   if (found == state_->hosts.end()) return std::nullopt;
   const auto& h = found->second;
   return HostSnapshot{h.policy.state(), h.active, static_cast<int>(h.waiters.size())};
+}
+
+std::optional<TimePoint> HostGate::earliest_start(std::string_view host) const {
+  auto found = state_->hosts.find(host);
+  if (found == state_->hosts.end()) return std::nullopt;
+  return found->second.policy.earliest_start();
 }
 
 std::vector<HostSnapshot> HostGate::snapshots() const {

@@ -84,8 +84,15 @@ class HostGate {
   HostGate& operator=(const HostGate&) = delete;
 
   // Waits (on a timer) until a request to `host` (a host_key()) may start.
-  // Waiters for one host are served first come, first served.
+  // Waiters for one host are served first come, first served. Returns an
+  // empty Permit (false) when the gate is closed before the turn came.
   boost::asio::awaitable<Permit> acquire(std::string host);
+
+  // A graceful stop: every request still waiting for its turn gets an empty
+  // Permit now, and none is granted from here on. Nothing was sent for them,
+  // so nothing is lost; permits already granted run to their end.
+  void close();
+  [[nodiscard]] bool closed() const;
 
   // Loads persisted state (a restart must not hammer a host again).
   void restore(HostState state);
@@ -95,6 +102,9 @@ class HostGate {
   void set_limits(std::string_view host, HostLimits limits);
 
   [[nodiscard]] std::optional<HostSnapshot> snapshot(std::string_view host) const;
+  // When the next request to `host` may start at the earliest (its gap and
+  // any backoff or Retry-After hold); nullopt when it may start right away.
+  [[nodiscard]] std::optional<TimePoint> earliest_start(std::string_view host) const;
   [[nodiscard]] std::vector<HostSnapshot> snapshots() const;
   // Hosts whose persistent state changed since the last call, for saving.
   [[nodiscard]] std::vector<HostState> take_dirty();

@@ -93,6 +93,10 @@ void HostPolicy::on_start(TimePoint now, std::chrono::milliseconds gap_value) {
   state_.next_allowed_at = later(state_.next_allowed_at, now + gap_value);
 }
 
+std::chrono::seconds retry_after_hold(std::chrono::seconds retry_after, const GateConfig& config) {
+  return std::clamp(retry_after, std::chrono::seconds(0), config.retry_after_max);
+}
+
 std::chrono::milliseconds send_margin(std::chrono::milliseconds gap) {
   if (gap <= std::chrono::milliseconds(0)) return std::chrono::milliseconds(0);
   return std::max(std::chrono::milliseconds(20), gap / 20);
@@ -117,8 +121,9 @@ bool HostPolicy::on_outcome(const Outcome& outcome, TimePoint now, const GateCon
       break;
     case OutcomeKind::rate_limited:
       if (outcome.retry_after) {
-        auto wait = std::min(*outcome.retry_after, config.retry_after_max);
-        ++state_.consecutive_errors;
+        // The host said when to come back: that is the hold, not a failure
+        // that grows the error backoff (the streak is left as it was).
+        auto wait = retry_after_hold(*outcome.retry_after, config);
         state_.backoff_seconds = static_cast<int>(wait.count());
         state_.backoff_until = later(state_.backoff_until, now + wait);
         break;

@@ -96,6 +96,11 @@ class HostPolicy {
 // least the gap: 5 % of it, at least 20 ms; nothing when there is no gap.
 std::chrono::milliseconds send_margin(std::chrono::milliseconds gap);
 
+// How long a host is held after "429/503, Retry-After: retry_after": the
+// value itself, capped at GateConfig::retry_after_max (24 h by default) so a
+// hostile or mistaken header cannot silence a host for a year.
+std::chrono::seconds retry_after_hold(std::chrono::seconds retry_after, const GateConfig& config);
+
 // Exponential backoff for the n-th consecutive error (n >= 1), before jitter:
 // base * 2^(n-1), capped at max.
 std::chrono::seconds backoff_step(int consecutive_errors, std::chrono::seconds base,

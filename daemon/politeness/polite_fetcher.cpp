@@ -15,6 +15,13 @@
 #include "feeds/robots.h"
 #include "politeness/host_key.h"
 
+// GCC 12 reports Asio's coroutine frames (allocated by the frame's own
+// operator new, freed by its operator delete) as mismatched once enough of
+// them are inlined into one function: GCC bug 109224, a false positive.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+#endif
+
 namespace newsd::politeness {
 
 namespace asio = boost::asio;
@@ -109,10 +116,24 @@ void set_redirects(http::Response& response, std::vector<http::RedirectHop> hops
 // is asked again (after that wait) within the same fetch, at most this often.
 constexpr int kRateLimitRetries = 2;
 
+bool asks_to_retry_later(const http::Response& response) {
+  return (response.status == 429 || response.status == 503) && response.retry_after.has_value();
+}
+
 bool short_retry_after(const http::Response& response, TimePoint now, std::chrono::seconds max_wait) {
-  if (response.status != 429 && response.status != 503) return false;
-  if (!response.retry_after) return false;
-  return *response.retry_after <= now + max_wait;
+  return asks_to_retry_later(response) && *response.retry_after <= now + max_wait;
+}
+
+// A graceful stop came before the request could start: it is not started.
+void mark_stopping(PoliteResult& result, std::string_view url) {
+  result.refusal = Refusal::stopping;
+  result.response.error_message = fmt::format("stopping: {} not fetched", url);
+}
+
+PoliteResult stopping(std::string_view url) {
+  PoliteResult result;
+  mark_stopping(result, url);
+  return result;
 }
 
 }  // namespace
@@ -131,6 +152,8 @@ std::string_view to_string(Refusal refusal) {
       return "polled too recently";
     case Refusal::host_backing_off:
       return "host backing off, try later";
+    case Refusal::stopping:
+      return "stopping";
   }
   return "unknown";
 }
@@ -189,6 +212,11 @@ asio::awaitable<PoliteFetcher::Exchange> PoliteFetcher::exchange(http::Request r
 
   Exchange result;
   Permit permit = co_await gate_.acquire(host);
+  if (!permit) {
+    // A graceful stop closed the gate while this request waited its turn.
+    result.cancelled = true;
+    co_return result;
+  }
   result.started_at = permit.started_at();
   // The host's gap runs from when the request really went out.
   request.on_sent = [&permit] { permit.mark_sent(Clock::now()); };
@@ -252,6 +280,7 @@ asio::awaitable<void> PoliteFetcher::ensure_robots(std::string host, std::string
   request.timeouts = options_.robots_timeouts;
 
   auto exchanged = co_await exchange(std::move(request), host, source_id);
+  if (exchanged.cancelled) co_return;  // stopping: robots.txt stays unknown, nothing stored
   const http::Response& response = exchanged.response;
   TimePoint now = Clock::now();
 
@@ -273,19 +302,26 @@ asio::awaitable<void> PoliteFetcher::ensure_robots(std::string host, std::string
   robots_fetched_.insert(host);
 }
 
-asio::awaitable<PoliteResult> PoliteFetcher::admit(std::string host, std::string url, http::RequestKind kind,
-                                                   std::optional<std::int64_t> source_id) {
-  PoliteResult result;
+// Before a request to `host`: the refusals that need no robots.txt (a
+// graceful stop, a host backing off for long); nullopt when it may go on.
+std::optional<PoliteResult> PoliteFetcher::refusal_before_robots(std::string_view host,
+                                                                 std::string_view url) const {
+  if (gate_.closed()) return stopping(url);
   if (auto until = backing_off_until(host)) {
+    PoliteResult result;
     result.refusal = Refusal::host_backing_off;
     result.retry_at = until;
     result.response.error_message = fmt::format("{} is backing off (needed for {})", host, url);
-    co_return result;
+    return result;
   }
-  bool obey_robots = (kind == http::RequestKind::article && options_.robots_for_articles) ||
-                     (kind == http::RequestKind::feed && options_.robots_for_feeds);
-  if (!obey_robots) co_return result;
-  co_await ensure_robots(host, url, source_id);
+  return std::nullopt;
+}
+
+// What robots.txt (fetched or known already) says about `url`; a stop that
+// came while it was fetched refuses too.
+PoliteResult PoliteFetcher::robots_verdict(std::string_view host, std::string_view url) const {
+  PoliteResult result;
+  if (gate_.closed()) return stopping(url);
   auto path = feeds::robots_match_target(url).value_or("/");
   switch (robots_.check(host, path)) {
     case RobotsVerdict::allowed:
@@ -302,6 +338,21 @@ asio::awaitable<PoliteResult> PoliteFetcher::admit(std::string host, std::string
           fmt::format("robots.txt of {} could not be fetched (needed for {})", host, url);
       break;
   }
+  return result;
+}
+
+asio::awaitable<PoliteResult> PoliteFetcher::admit(std::string host, std::string url, http::RequestKind kind,
+                                                   std::optional<std::int64_t> source_id) {
+  PoliteResult result;
+  if (auto refused = refusal_before_robots(host, url)) {
+    result = std::move(*refused);
+    co_return result;
+  }
+  bool obey_robots = (kind == http::RequestKind::article && options_.robots_for_articles) ||
+                     (kind == http::RequestKind::feed && options_.robots_for_feeds);
+  if (!obey_robots) co_return result;
+  co_await ensure_robots(host, url, source_id);
+  result = robots_verdict(host, url);
   co_return result;
 }
 
@@ -329,6 +380,10 @@ asio::awaitable<PoliteResult> PoliteFetcher::fetch(http::Request request,
     refused = co_await admit(*host, request.url, request.kind, source_id);
     if (refused.refused()) break;
     auto exchanged = co_await exchange(request, *host, source_id);
+    if (exchanged.cancelled) {
+      mark_stopping(refused, request.url);
+      break;
+    }
     if (first_exchange) result.started_at = exchanged.started_at;
     first_exchange = false;
     // "429, Retry-After: 5" means: ask again in 5 s. The gate holds the host
@@ -353,6 +408,11 @@ asio::awaitable<PoliteResult> PoliteFetcher::fetch(http::Request request,
     co_return refused;
   }
   set_redirects(response, chain.take_hops());
+  if (asks_to_retry_later(response)) {
+    // The gate holds the host until the Retry-After (or its gap, if later);
+    // the caller reschedules to that moment instead of counting a failure.
+    result.retry_at = gate_.earliest_start(*host).value_or(Clock::now());
+  }
   result.response = std::move(response);
   co_return result;
 }

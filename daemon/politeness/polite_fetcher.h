@@ -64,16 +64,23 @@ enum class Refusal {
   robots_unavailable,  // robots.txt answered 5xx or not at all: try later
   source_too_soon,     // the source's minimum interval has not passed
   host_backing_off,    // the host asked us (or its failures told us) to stay away a while
+  stopping,            // the gate was closed (graceful stop) before the request could start
 };
 std::string_view to_string(Refusal refusal);
 
 struct PoliteResult {
   http::Response response;  // the server's answer; empty when refused
   Refusal refusal = Refusal::none;
-  std::optional<TimePoint> retry_at;  // for robots_unavailable, source_too_soon, host_backing_off
-  TimePoint started_at{};             // when the gate let the request start (fetch_log.at)
+  // For robots_unavailable, source_too_soon and host_backing_off; and for an
+  // answer of 429 or 503 with Retry-After (rate_limited() true): when the
+  // host may be asked again, the gate's hold (never sooner than its gap).
+  std::optional<TimePoint> retry_at;
+  TimePoint started_at{};  // when the gate let the request start (fetch_log.at)
 
   [[nodiscard]] bool refused() const { return refusal != Refusal::none; }
+  // The host answered 429/503 with a Retry-After: it asked us to come back
+  // at retry_at. Not a failure of the source or the host.
+  [[nodiscard]] bool rate_limited() const { return !refused() && retry_at.has_value(); }
 };
 
 // What a response tells the gate about the host's health.
@@ -109,6 +116,7 @@ class PoliteFetcher {
   struct Exchange {
     http::Response response;
     TimePoint started_at{};
+    bool cancelled = false;  // the gate closed while the request waited: nothing was sent
   };
   // Waits for the gate, fetches, tells the gate and the observer how it went.
   boost::asio::awaitable<Exchange> exchange(http::Request request, std::string host,
@@ -116,6 +124,9 @@ class PoliteFetcher {
   boost::asio::awaitable<void> ensure_robots(std::string host, std::string url,
                                              std::optional<std::int64_t> source_id);
   [[nodiscard]] std::optional<TimePoint> backing_off_until(std::string_view host) const;
+  [[nodiscard]] std::optional<PoliteResult> refusal_before_robots(std::string_view host,
+                                                                  std::string_view url) const;
+  [[nodiscard]] PoliteResult robots_verdict(std::string_view host, std::string_view url) const;
   // Refused (backing off, robots.txt) or not, before a request to `host`.
   boost::asio::awaitable<PoliteResult> admit(std::string host, std::string url, http::RequestKind kind,
                                              std::optional<std::int64_t> source_id);

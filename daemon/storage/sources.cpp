@@ -223,6 +223,20 @@ FailureVerdict record_poll_failure(pg::Connection& conn, std::int64_t source_id,
   });
 }
 
+bool record_poll_postponed(pg::Connection& conn, std::int64_t source_id, TimePoint polled_at, int status,
+                           TimePoint next_poll_at) {
+  std::string id = std::to_string(source_id);
+  std::string polled = micros_text(polled_at);
+  std::string status_text = std::to_string(status);
+  std::string next = micros_text(next_poll_at);
+  auto updated = conn.exec(fmt::format("record the postponed poll of source {}", source_id),
+                           "update sources set last_polled_at = " + sql_time_param("$2") +
+                               ", last_status = $3::int, next_poll_at = " + sql_time_param("$4") +
+                               " where id = $1::bigint",
+                           {id, polled, status_text, next});
+  return updated.affected_rows() == 1;
+}
+
 void enable_source(pg::Connection& conn, std::int64_t source_id, TimePoint now) {
   std::string id = std::to_string(source_id);
   std::string now_text = micros_text(now);

@@ -91,6 +91,14 @@ struct FailureVerdict {
 FailureVerdict record_poll_failure(pg::Connection& conn, std::int64_t source_id, const PollFailure& poll,
                                    const scheduler::ScheduleConfig& config, std::mt19937_64& rng);
 
+// The host answered 429/503 with Retry-After: polled, not failed. Stores the
+// poll (last_polled_at, last_status) and next_poll_at = `next_poll_at` (the
+// host's hold); the error streak, failing_since and last_error are left as
+// they were, so the error backoff does not grow. Returns false when the
+// source is gone.
+bool record_poll_postponed(pg::Connection& conn, std::int64_t source_id, TimePoint polled_at, int status,
+                           TimePoint next_poll_at);
+
 // Puts a disabled source back into rotation, due now, with a clean streak.
 void enable_source(pg::Connection& conn, std::int64_t source_id, TimePoint now);
 

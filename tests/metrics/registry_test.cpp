@@ -114,5 +114,35 @@ TEST(MetricsHealth, NeedsDatabaseAndARecentSchedulerTurn) {
   EXPECT_THAT(report.json, HasSubstr("last turned 600 s ago"));
 }
 
+TEST(MetricsHealth, ADrainForAReloadIsAliveUntilItTakesFarTooLong) {
+  // Issue 15: /healthz answered 503 during a long SIGHUP drain, when the loop
+  // waits for the polls in flight and does not turn.
+  Registry registry;
+  describe_newsd_metrics(registry);
+  auto now = std::chrono::system_clock::now();
+  double now_s = std::chrono::duration<double>(now.time_since_epoch()).count();
+  HealthLimits limits;
+  registry.set(std::string(kLastTurn), {}, now_s - 600);
+  registry.set(std::string(kDrainingSince), {}, now_s - 599);
+  auto report = assess_health(registry, "", now, limits);
+  EXPECT_TRUE(report.healthy) << report.json;
+  EXPECT_THAT(report.json, HasSubstr("\"draining_since\""));
+
+  // The database still counts while draining.
+  EXPECT_FALSE(assess_health(registry, "database unreachable: x", now, limits).healthy);
+
+  // A drain that never ends is not alive.
+  report = assess_health(registry, "", now + limits.max_drain, limits);
+  EXPECT_FALSE(report.healthy);
+  EXPECT_THAT(report.json, HasSubstr("draining its polls for"));
+
+  // Drained and turning again: the turn rule as before.
+  registry.set(std::string(kDrainingSince), {}, 0);
+  registry.set(std::string(kLastTurn), {}, now_s - 1);
+  report = assess_health(registry, "", now, limits);
+  EXPECT_TRUE(report.healthy) << report.json;
+  EXPECT_THAT(report.json, ::testing::Not(HasSubstr("draining")));
+}
+
 }  // namespace
 }  // namespace newsd::metrics

@@ -363,6 +363,50 @@ TEST_F(Newsroom, OnceStopsOnSigtermWithASummaryAndExit143) {
   expect_every_article_extracted_exactly_once_in_the_database();
 }
 
+// A graceful stop does not start requests that were only waiting for their
+// host's gap (issue 15): with a five-minute gap on the one slow host, every
+// poll and article fetch but the first waits at the gate, and SIGTERM must
+// neither wait for those gaps nor send them. What was started finishes;
+// nothing is lost: the sources not polled stay due, articles stay pending.
+void expect_sigterm_starts_nothing_waiting(PipelineWorld& world, const Child& child, int expected_exit,
+                                           std::size_t requests_at_signal) {
+  // Promptly: without the fix the process would wait out gap after gap.
+  int status = wait_exit(child, std::chrono::seconds(90));
+  ASSERT_TRUE(WIFEXITED(status)) << read_file(child.err);
+  EXPECT_EQ(WEXITSTATUS(status), expected_exit) << read_file(child.out) << read_file(child.err);
+  auto log = world.server().request_log();
+  EXPECT_EQ(log.size(), requests_at_signal) << "a request started after SIGTERM: " << log.back();
+  EXPECT_EQ(
+      world.count("select count(*) from sources where last_polled_at is null and consecutive_errors = 0"),
+      kSources - 1);
+  EXPECT_EQ(world.count("select count(*) from items i where not exists "
+                        "(select 1 from articles a where a.canonical_url = i.canonical_url)"),
+            0);
+  EXPECT_EQ(world.count("select count(*) from articles where status <> 'pending'"), 0);
+}
+
+TEST_F(Newsroom, OnceUnderSigtermDoesNotStartRequestsWaitingForTheHostsGap) {
+  std::string slow = scratch_.write("gap.toml", config_text("300s"));
+  world_->server().delay_answers(300ms);  // the one request in flight is slow too
+  auto child = spawn_newsd({"once", "--db", world_->url(), "--config", slow}, scratch_, "once-gap");
+  wait_until_working(child, 0);
+  kill(child.pid, SIGTERM);
+  // The next start would be five minutes after the first: none is on its way.
+  auto requests_at_signal = world_->server().request_log().size();
+  expect_sigterm_starts_nothing_waiting(*world_, child, 128 + SIGTERM, requests_at_signal);
+}
+
+TEST_F(Newsroom, RunUnderSigtermDoesNotStartRequestsWaitingForTheHostsGap) {
+  std::string slow = scratch_.write("gap.toml", config_text("300s"));
+  world_->server().delay_answers(300ms);
+  auto child = spawn_newsd({"run", "--db", world_->url(), "--config", slow}, scratch_, "run-gap");
+  wait_until_working(child, 0);
+  kill(child.pid, SIGTERM);
+  auto requests_at_signal = world_->server().request_log().size();
+  expect_sigterm_starts_nothing_waiting(*world_, child, 0, requests_at_signal);
+  EXPECT_THAT(read_file(child.err), HasSubstr("received SIGTERM"));
+}
+
 // SIGHUP on `run`: the configuration file is read again and the OPML file
 // synced, the daemon keeps running; a configuration broken in the meantime is
 // reported and the previous one kept.

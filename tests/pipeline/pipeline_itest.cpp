@@ -5,6 +5,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <ctime>
+
+#include <fmt/core.h>
+
 #include "pipeline_support.h"
 #include "storage/sources.h"
 
@@ -113,6 +117,60 @@ TEST(PipelineEndToEnd, ServerErrorIsRecordedAgainstTheSource) {
   world.run_once();
   EXPECT_EQ(world.count("select consecutive_errors from sources where url like '%/harbour/%'"), 0);
   EXPECT_EQ(world.count("select count(*) from items"), 9);
+}
+
+TEST(PipelineEndToEnd, RetryAfterSetsTheNextPollAndHoldsTheHostWithoutAnErrorBackoff) {
+  PipelineWorld world("pipeline_retry_after", {"/harbour/"});
+  world.server().override_status("/harbour/atom.xml", 429, {{"Retry-After", "120"}});
+  auto summary = world.run_once();
+  ASSERT_EQ(summary.sources.size(), 1u);
+  EXPECT_TRUE(summary.sources[0].error.empty()) << summary.sources[0].error;
+
+  // The source comes back when the host said, not after the 15-minute error backoff.
+  auto seconds_to_next_poll = world.count(
+      "select extract(epoch from next_poll_at - now())::bigint from sources where url like '%/harbour/%'");
+  // Counted from the test's query, which a loaded machine may make late; the
+  // error backoff would be 900 s or more.
+  EXPECT_GE(seconds_to_next_poll, 60);
+  EXPECT_LE(seconds_to_next_poll, 121);
+  EXPECT_EQ(world.count("select consecutive_errors from sources where url like '%/harbour/%'"), 0);
+  EXPECT_EQ(world.count("select last_status from sources where url like '%/harbour/%'"), 429);
+  EXPECT_EQ(world.text("select last_error from sources where url like '%/harbour/%'"), "");
+  // The host is held until the same moment, and that was saved for the next process.
+  EXPECT_EQ(world.count("select count(*) from hosts h, sources s where s.url like '%/harbour/%' and "
+                        "abs(extract(epoch from h.backoff_until - s.next_poll_at)) < 1"),
+            1);
+  EXPECT_EQ(world.count("select max(consecutive_errors) from hosts"), 0);
+
+  // Until then the host gets no request, even from a source made due by hand.
+  auto requests = world.server().request_log().size();
+  world.make_all_due();
+  auto held = world.run_once();
+  EXPECT_EQ(held.sources_polled, 0);
+  EXPECT_EQ(world.server().request_log().size(), requests);
+}
+
+// An HTTP-date (IMF-fixdate) as a server writes it in Retry-After.
+std::string imf_fixdate(std::chrono::system_clock::time_point at) {
+  std::time_t seconds = std::chrono::system_clock::to_time_t(at);
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  char text[64];
+  std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+  return text;
+}
+
+TEST(PipelineEndToEnd, RetryAfterAsAnHttpDateIsObeyedToo) {
+  PipelineWorld world("pipeline_retry_date", {"/harbour/"});
+  auto in_ten_minutes =
+      std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now() + std::chrono::minutes(10));
+  world.server().override_status("/harbour/atom.xml", 503, {{"Retry-After", imf_fixdate(in_ten_minutes)}});
+  world.run_once();
+  auto seconds_to_next_poll = world.count(
+      "select extract(epoch from next_poll_at - now())::bigint from sources where url like '%/harbour/%'");
+  EXPECT_GE(seconds_to_next_poll, 540);
+  EXPECT_LE(seconds_to_next_poll, 601);
+  EXPECT_EQ(world.count("select consecutive_errors from sources where url like '%/harbour/%'"), 0);
 }
 
 TEST(PipelineEndToEnd, ServerGoingAwayMidRunLosesNothing) {

@@ -77,6 +77,10 @@ PipelineWorld::~PipelineWorld() {
 }
 
 pipeline::PassSummary PipelineWorld::run_once() {
+  return app::run_once_blocking(*database_, options());
+}
+
+pipeline::PipelineOptions PipelineWorld::options() const {
   pipeline::PipelineOptions options;
   options.logger = Logger(LogLevel::error);
   options.client.logger = options.logger;
@@ -89,7 +93,7 @@ pipeline::PassSummary PipelineWorld::run_once() {
   // whole host off, as it should, but for a second rather than half a minute.
   options.gate.backoff_base = std::chrono::seconds(1);
   options.gate.backoff_max = std::chrono::seconds(1);
-  return app::run_once_blocking(*database_, options);
+  return options;
 }
 
 void PipelineWorld::make_all_due() {

@@ -40,6 +40,9 @@ class PipelineWorld {
 
   // One `newsd once` pass.
   pipeline::PassSummary run_once();
+  // The options run_once uses (loopback allowed, short host backoff).
+  [[nodiscard]] pipeline::PipelineOptions options() const;
+  storage::Database& database() { return *database_; }
   // Makes every source due again, as if its interval had passed.
   void make_all_due();
 

@@ -105,7 +105,7 @@ TEST(HostPolicy, RetryAfterPushesTheHost) {
   EXPECT_FALSE(policy.may_start(kRfcDate + 4999ms));
   EXPECT_TRUE(policy.may_start(kRfcDate + 5s));
   EXPECT_EQ(policy.state().backoff_seconds, 5);
-  EXPECT_EQ(policy.state().consecutive_errors, 1);
+  EXPECT_EQ(policy.state().consecutive_errors, 0) << "the host said when: not a failure";
   // A later, shorter Retry-After does not shorten the wait.
   policy.on_outcome(Outcome::from_status(503, 1s), kRfcDate + 1s, config, rng);
   EXPECT_FALSE(policy.may_start(kRfcDate + 4s));
@@ -118,6 +118,42 @@ TEST(HostPolicy, HostileRetryAfterIsCapped) {
   HostPolicy policy;
   policy.on_outcome(Outcome::from_status(429, std::chrono::seconds(24h * 365)), kRfcDate, config, rng);
   EXPECT_TRUE(policy.may_start(kRfcDate + 1h));
+}
+
+TEST(HostPolicy, RetryAfterNeitherGrowsNorResetsTheErrorStreak) {
+  GateConfig config;
+  config.backoff_base = 10s;
+  std::mt19937_64 rng(1);
+  HostPolicy policy;
+  policy.on_outcome(Outcome::network(), kRfcDate, config, rng);
+  policy.on_outcome(Outcome::network(), kRfcDate + 1min, config, rng);
+  ASSERT_EQ(policy.state().consecutive_errors, 2);
+  policy.on_outcome(Outcome::from_status(429, 120s), kRfcDate + 2min, config, rng);
+  EXPECT_EQ(policy.state().consecutive_errors, 2);
+  EXPECT_EQ(policy.state().backoff_until, kRfcDate + 4min) << "exactly the Retry-After";
+  // The next real failure backs off by the third step, not a fourth.
+  policy.on_outcome(Outcome::from_status(500), kRfcDate + 5min, config, rng);
+  EXPECT_EQ(policy.state().backoff_seconds, 40);
+}
+
+TEST(HostPolicy, RetryAfterShorterThanTheGapStillWaitsForTheGap) {
+  GateConfig config;
+  HostLimits limits{1, 10s};
+  std::mt19937_64 rng(1);
+  HostPolicy policy;
+  policy.on_start(kRfcDate, policy.gap(limits, config));
+  policy.on_outcome(Outcome::from_status(429, 1s), kRfcDate, config, rng);
+  EXPECT_EQ(policy.earliest_start(), kRfcDate + 10s);
+}
+
+TEST(HostPolicy, RetryAfterHoldIsTheValueCappedAtTheConfiguredMaximum) {
+  GateConfig config;
+  EXPECT_EQ(config.retry_after_max, 24h) << "the documented default cap";
+  EXPECT_EQ(newsd::politeness::retry_after_hold(120s, config), 120s);
+  EXPECT_EQ(newsd::politeness::retry_after_hold(0s, config), 0s);
+  EXPECT_EQ(newsd::politeness::retry_after_hold(std::chrono::seconds(24h * 365), config), 24h);
+  config.retry_after_max = 1h;
+  EXPECT_EQ(newsd::politeness::retry_after_hold(2h, config), 1h);
 }
 
 TEST(HostPolicy, ErrorsBackOffExponentiallyWithJitter) {

@@ -59,10 +59,12 @@ TimePoint first_run_gets_429(newsd::pg::Connection& conn, std::chrono::seconds r
   return started;
 }
 
-TEST(HostStore, RetryAfterFiveSecondsHoldsAcrossARestart) {
+TEST(HostStore, RetryAfterHoldsAcrossARestart) {
   auto conn = migrated("hosts_restart");
   TimePoint before = Clock::now();
-  first_run_gets_429(*conn, 5s);
+  // A minute, far beyond the 1.5 s watched below: a loaded machine that
+  // stalls the test for seconds cannot make the hold run out meanwhile.
+  first_run_gets_429(*conn, 60s);
 
   // The "restarted" daemon: a new gate that only knows the database.
   asio::io_context io;
@@ -72,9 +74,10 @@ TEST(HostStore, RetryAfterFiveSecondsHoldsAcrossARestart) {
   auto snapshot = gate.snapshot("busy.example");
   ASSERT_TRUE(snapshot);
   ASSERT_TRUE(snapshot->state.backoff_until);
-  EXPECT_GE(*snapshot->state.backoff_until, before + 5s);
-  EXPECT_EQ(snapshot->state.backoff_seconds, 5);
-  EXPECT_EQ(snapshot->state.consecutive_errors, 1);
+  EXPECT_GE(*snapshot->state.backoff_until, before + 60s);
+  EXPECT_EQ(snapshot->state.backoff_seconds, 60);
+  // The host said when to come back: a hold, not a failure (issue 15).
+  EXPECT_EQ(snapshot->state.consecutive_errors, 0);
 
   TimePoint started{};
   asio::co_spawn(io, one_request(&gate, "busy.example", Outcome::from_status(200), &started), asio::detached);

@@ -6,10 +6,14 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <ctime>
+
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_awaitable.hpp>
+
+#include <fmt/core.h>
 
 #include <algorithm>
 
@@ -431,6 +435,72 @@ TEST(Outcome, FromResponses) {
   newsd::http::Response blocked;
   blocked.error = newsd::http::ErrorKind::blocked_address;
   EXPECT_EQ(outcome_of(blocked, now).kind, OutcomeKind::abandoned);
+}
+
+// Retry-After beyond what a fetch waits for: handed back as the time to come back.
+
+TEST(PoliteFetcher, ALongRetryAfterIsReturnedAsTheTimeToComeBackAndHoldsTheHost) {
+  PoliteServer server;
+  server.route("/limited", PoliteReply{429, {{"Retry-After", "120"}}, "come back in two minutes"});
+  Harness harness(0ms);
+  TimePoint before = Clock::now();
+  auto results = harness.fetch_all({request(server.url("/limited"), newsd::http::RequestKind::feed)});
+  TimePoint after = Clock::now();
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_EQ(results[0].response.status, 429);
+  ASSERT_TRUE(results[0].rate_limited());
+  EXPECT_GE(*results[0].retry_at, before + 120s);
+  EXPECT_LE(*results[0].retry_at, after + 121s);  // Retry-After is whole seconds, rounded up
+  auto host = host_key(server.url("/"));
+  ASSERT_TRUE(host);
+  EXPECT_EQ(harness.gate->earliest_start(*host), results[0].retry_at);
+  auto snapshot = harness.gate->snapshot(*host);
+  ASSERT_TRUE(snapshot);
+  EXPECT_EQ(snapshot->state.consecutive_errors, 0) << "a Retry-After is not a failure";
+  EXPECT_EQ(server.arrivals("/limited").size(), 1u) << "two minutes are not waited for within the fetch";
+}
+
+// An HTTP-date (IMF-fixdate) as a server writes it in Retry-After.
+std::string imf_fixdate(std::chrono::system_clock::time_point at) {
+  std::time_t seconds = std::chrono::system_clock::to_time_t(at);
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  char text[64];
+  std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+  return text;
+}
+
+TEST(PoliteFetcher, AnHttpDateRetryAfterCountsLikeSeconds) {
+  PoliteServer server;
+  auto in_five_minutes = std::chrono::floor<std::chrono::seconds>(Clock::now() + 300s);
+  std::string date = imf_fixdate(in_five_minutes);
+  server.route("/limited", PoliteReply{503, {{"Retry-After", date}}, "maintenance"});
+  Harness harness(0ms);
+  auto results = harness.fetch_all({request(server.url("/limited"), newsd::http::RequestKind::feed)});
+  ASSERT_TRUE(results[0].rate_limited());
+  EXPECT_GE(*results[0].retry_at, in_five_minutes - 1s);
+  EXPECT_LE(*results[0].retry_at, in_five_minutes + 1s);
+}
+
+TEST(PoliteFetcher, ARetryAfterShorterThanTheGapStillWaitsForTheGap) {
+  PoliteServer server;
+  server.route("/limited", PoliteReply{429, {{"Retry-After", "1"}}, "soon"});
+  PoliteFetcherOptions options;
+  options.max_backoff_wait = 0s;  // hand the 429 back rather than waiting a second for it
+  Harness harness(60s, options);
+  auto results = harness.fetch_all({request(server.url("/limited"), newsd::http::RequestKind::feed)});
+  ASSERT_TRUE(results[0].rate_limited());
+  EXPECT_GE(*results[0].retry_at, results[0].started_at + 60s) << "the host's gap is a floor";
+}
+
+TEST(PoliteFetcher, A429WithoutRetryAfterIsAnErrorNotAPostponement) {
+  PoliteServer server;
+  server.route("/limited", PoliteReply{429, {}, "no hint"});
+  Harness harness(0ms);
+  auto results = harness.fetch_all({request(server.url("/limited"), newsd::http::RequestKind::feed)});
+  EXPECT_EQ(results[0].response.status, 429);
+  EXPECT_FALSE(results[0].rate_limited());
+  EXPECT_FALSE(results[0].retry_at);
 }
 
 }  // namespace
