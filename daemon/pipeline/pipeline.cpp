@@ -776,6 +776,23 @@ asio::awaitable<PassSummary> Pipeline::run_once() {
   co_await self.retry_pending(&summary);
   if (self.options.on_progress) self.options.on_progress(summary);
   co_await self.save_host_states();
+  // One retention pass, as `run` makes every hour: a cron user of `once` has
+  // no other (issue 15). Batch by batch, so a stop ends it between two.
+  storage::RetentionBatch pruned;
+  try {
+    while (!self.stopping) {
+      auto prune = [&self] { return storage::Retention(self.db, self.options.retention).prune_batch(); };
+      auto batch = co_await self.on_storage(std::move(prune));
+      pruned += batch;
+      if (batch.total() == 0) break;
+    }
+  } catch (const std::exception& e) {
+    self.options.logger.error("retention: {}", e.what());
+  }
+  if (pruned.total() > 0) {
+    self.options.logger.info("retention pruned {} items, {} articles, {} fetch_log rows, {} tombstones",
+                             pruned.items, pruned.articles, pruned.fetch_log, pruned.tombstones);
+  }
   co_return summary;
 }
 

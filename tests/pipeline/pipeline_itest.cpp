@@ -173,6 +173,19 @@ TEST(PipelineEndToEnd, RetryAfterAsAnHttpDateIsObeyedToo) {
   EXPECT_EQ(world.count("select consecutive_errors from sources where url like '%/harbour/%'"), 0);
 }
 
+TEST(PipelineEndToEnd, APassEndsWithARetentionPassForCronUsersOfOnce) {
+  PipelineWorld world("pipeline_once_retention", {"/harbour/"});
+  world.conn().exec("an old and a recent fetch_log row",
+                    "insert into fetch_log (at, url, host, kind) values "
+                    "(now() - interval '40 days', 'http://old.example/feed', 'old.example', 'feed'), "
+                    "(now() - interval '1 day', 'http://new.example/feed', 'new.example', 'feed')");
+  world.run_once();
+  // fetch_log keeps 30 days by default: the old row went, the recent one and this pass's stay.
+  EXPECT_EQ(world.count("select count(*) from fetch_log where host = 'old.example'"), 0);
+  EXPECT_EQ(world.count("select count(*) from fetch_log where host = 'new.example'"), 1);
+  EXPECT_GT(world.count("select count(*) from fetch_log where at > now() - interval '1 hour'"), 0);
+}
+
 TEST(PipelineEndToEnd, ServerGoingAwayMidRunLosesNothing) {
   PipelineWorld world("pipeline_away", {"/harbour/"});
   // Feed, robots.txt and the first article page are answered; then the server is gone.
