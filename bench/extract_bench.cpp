@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "feeds/extract.h"
+#include "feeds/testing/extract.h"
 
 namespace {
 

@@ -24,9 +24,9 @@
 #include <string>
 #include <vector>
 
-#include "feeds/fast_paths.h"
 #include "feeds/parse.h"
 #include "feeds/sanitize.h"
+#include "feeds/testing/fast_paths.h"
 
 namespace {
 

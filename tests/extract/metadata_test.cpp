@@ -4,6 +4,7 @@
 #include "extract_support.h"
 #include "feeds/dates.h"
 #include "feeds/extract.h"
+#include "feeds/testing/extract.h"
 
 namespace {
 

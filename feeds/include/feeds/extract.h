@@ -58,14 +58,4 @@ Article extract_article(std::string_view bytes, const ExtractOptions& options = 
 // html, word_count, confidence, method}; absent values are null.
 boost::json::object article_to_json(const Article& article);
 
-// The floor extraction is measured against (bench/extract_bench): libxml2's
-// htmlReadMemory of the raw bytes with the extractor's parser options, then
-// xmlFreeDoc; no decoding, no walking. Returns false when libxml2 gave no
-// document. Here so that benchmarks need not include libxml2 themselves.
-bool bare_html_parse(std::string_view bytes, std::string_view url = {});
-
-// Words as counted for word_count and for the corpus F1: runs of letters and
-// digits, and every CJK ideograph / kana character on its own.
-std::vector<std::string> text_tokens(std::string_view utf8);
-
 }  // namespace feeds

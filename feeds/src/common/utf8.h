@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "sse2.h"
+#include "common/sse2.h"
 
 namespace feeds::utf8 {
 

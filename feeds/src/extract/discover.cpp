@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <array>
 
-#include "extract_dom.h"
+#include "extract/extract_dom.h"
 #include "feeds/encoding.h"
 #include "feeds/url.h"
 
@@ -117,7 +117,8 @@ std::vector<FeedLink> find_feed_links(std::string_view html, std::string_view pa
   });
   // std::stable_partition, not std::ranges::: clang 14 (the fuzz build) cannot
   // instantiate the ranges version's subrange result with libstdc++ 12.
-  std::stable_partition(links.begin(), links.end(), [](const FeedLink& link) { return !is_comment_feed(link); });
+  std::stable_partition(links.begin(), links.end(),
+                        [](const FeedLink& link) { return !is_comment_feed(link); });
   return links;
 }
 

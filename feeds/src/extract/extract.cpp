@@ -9,13 +9,14 @@
 #include <cmath>
 #include <unordered_set>
 
-#include "extract_content.h"
-#include "extract_dom.h"
-#include "extract_hydration.h"
-#include "extract_metadata.h"
+#include "extract/extract_content.h"
+#include "extract/extract_dom.h"
+#include "extract/extract_hydration.h"
+#include "extract/extract_metadata.h"
 #include "feeds/dates.h"
 #include "feeds/encoding.h"
 #include "feeds/sanitize.h"
+#include "feeds/testing/extract.h"
 #include "feeds/text.h"
 
 namespace feeds {

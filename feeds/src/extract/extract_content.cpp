@@ -1,4 +1,4 @@
-#include "extract_content.h"
+#include "extract/extract_content.h"
 
 #include <libxml/HTMLtree.h>
 
@@ -8,8 +8,8 @@
 #include <unordered_map>
 #include <utility>
 
-#include "extract_dom.h"
-#include "extract_hints.h"
+#include "extract/extract_dom.h"
+#include "extract/extract_hints.h"
 #include "feeds/text.h"
 
 namespace feeds::extract_detail {

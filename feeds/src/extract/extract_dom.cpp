@@ -1,6 +1,6 @@
-#include "extract_dom.h"
+#include "extract/extract_dom.h"
 
-#include "feeds/extract.h"
+#include "feeds/testing/extract.h"
 
 #include <algorithm>
 #include <climits>

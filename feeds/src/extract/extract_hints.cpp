@@ -1,11 +1,11 @@
-#include "extract_hints.h"
+#include "extract/extract_hints.h"
 
 #include <algorithm>
 #include <array>
 #include <string>
 #include <vector>
 
-#include "extract_dom.h"
+#include "extract/extract_dom.h"
 
 namespace feeds::extract_detail {
 

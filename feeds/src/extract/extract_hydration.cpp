@@ -1,12 +1,12 @@
-#include "extract_hydration.h"
+#include "extract/extract_hydration.h"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 
 #include <array>
 
-#include "extract_content.h"
-#include "extract_dom.h"
+#include "extract/extract_content.h"
+#include "extract/extract_dom.h"
 #include "feeds/dates.h"
 #include "feeds/text.h"
 

@@ -1,4 +1,4 @@
-#include "extract_metadata.h"
+#include "extract/extract_metadata.h"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
@@ -8,8 +8,8 @@
 #include <map>
 #include <span>
 
-#include "extract_dom.h"
-#include "extract_hints.h"
+#include "extract/extract_dom.h"
+#include "extract/extract_hints.h"
 #include "feeds/dates.h"
 #include "feeds/text.h"
 #include "feeds/url.h"

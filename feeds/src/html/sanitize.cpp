@@ -5,10 +5,10 @@
 
 #include <cassert>
 
-#include "feeds/fast_paths.h"
+#include "common/utf8.h"
+#include "feeds/testing/fast_paths.h"
 #include "feeds/text.h"
-#include "sanitize_parsers.h"
-#include "utf8.h"
+#include "html/sanitize_parsers.h"
 
 namespace feeds {
 

@@ -29,12 +29,12 @@
 #include <memory>
 #include <vector>
 
-#include "name_index.h"
-#include "sanitize_parsers.h"
-#include "sanitize_rules.h"
-#include "sanitize_writer.h"
-#include "sse2.h"
-#include "utf8.h"
+#include "common/sse2.h"
+#include "common/utf8.h"
+#include "html/name_index.h"
+#include "html/sanitize_parsers.h"
+#include "html/sanitize_rules.h"
+#include "html/sanitize_writer.h"
 
 namespace feeds::detail {
 namespace {

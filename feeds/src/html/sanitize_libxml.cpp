@@ -7,8 +7,8 @@
 #include <memory>
 #include <vector>
 
-#include "sanitize_parsers.h"
-#include "sanitize_writer.h"
+#include "html/sanitize_parsers.h"
+#include "html/sanitize_writer.h"
 
 namespace feeds::detail {
 namespace {

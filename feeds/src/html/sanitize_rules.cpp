@@ -1,14 +1,14 @@
 // The fast paths' knowledge of libxml2's HTML parser (sanitize_rules.h),
 // asked of libxml2 itself: which elements are empty, which start tags end
 // which open elements, what each named reference decodes to.
-#include "sanitize_rules.h"
+#include "html/sanitize_rules.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 
 #include <memory>
 
-#include "utf8.h"
+#include "common/utf8.h"
 
 namespace feeds::detail {
 namespace {

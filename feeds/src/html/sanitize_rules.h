@@ -8,8 +8,8 @@
 #include <string>
 #include <string_view>
 
-#include "name_index.h"
-#include "sanitize_writer.h"
+#include "html/name_index.h"
+#include "html/sanitize_writer.h"
 
 namespace feeds::detail {
 

@@ -1,6 +1,6 @@
 // SanitizeWriter: the allow-list (which elements and attributes survive, which
 // URL schemes), URL rewriting and escaping, fed by either HTML parser.
-#include "sanitize_writer.h"
+#include "html/sanitize_writer.h"
 
 #include <algorithm>
 #include <array>
@@ -8,10 +8,10 @@
 #include <cstdint>
 #include <optional>
 
-#include "name_index.h"
-#include "sse2.h"
-#include "url_fast.h"
-#include "utf8.h"
+#include "common/sse2.h"
+#include "common/utf8.h"
+#include "html/name_index.h"
+#include "url/url_fast.h"
 
 namespace feeds::detail {
 

@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "feeds/sanitize.h"
-#include "url_resolver.h"
+#include "url/url_resolver.h"
 
 namespace feeds::detail {
 

@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "feeds/text.h"
-#include "formats.h"
-#include "item_draft.h"
+#include "parse/formats.h"
+#include "parse/item_draft.h"
 
 namespace feeds::detail {
 namespace {

@@ -4,7 +4,7 @@
 #include <charconv>
 
 #include "feeds/text.h"
-#include "item_draft.h"
+#include "parse/item_draft.h"
 
 namespace feeds::detail {
 namespace {

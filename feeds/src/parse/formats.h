@@ -6,7 +6,7 @@
 #include <optional>
 #include <string_view>
 
-#include "parse_state.h"
+#include "parse/parse_state.h"
 
 namespace feeds::detail {
 

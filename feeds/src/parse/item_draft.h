@@ -6,7 +6,7 @@
 #include <string>
 
 #include "feeds/feed.h"
-#include "xml_scope.h"
+#include "parse/xml_scope.h"
 
 namespace feeds::detail {
 

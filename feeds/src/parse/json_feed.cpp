@@ -4,7 +4,7 @@
 #include <boost/json/value.hpp>
 
 #include "feeds/text.h"
-#include "formats.h"
+#include "parse/formats.h"
 
 namespace feeds::detail {
 namespace {

@@ -8,7 +8,7 @@
 
 #include "feeds/dates.h"
 #include "feeds/url.h"
-#include "parse_state.h"
+#include "parse/parse_state.h"
 
 namespace feeds::detail {
 namespace {

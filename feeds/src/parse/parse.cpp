@@ -9,10 +9,10 @@
 #include <cctype>
 
 #include "feeds/encoding.h"
-#include "formats.h"
-#include "parse_state.h"
-#include "xml_repair.h"
-#include "xml_scope.h"
+#include "parse/formats.h"
+#include "parse/parse_state.h"
+#include "parse/xml_repair.h"
+#include "parse/xml_scope.h"
 
 namespace feeds {
 namespace {

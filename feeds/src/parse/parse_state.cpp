@@ -1,4 +1,4 @@
-#include "parse_state.h"
+#include "parse/parse_state.h"
 
 #include <openssl/evp.h>
 
@@ -13,9 +13,9 @@
 #include "feeds/sanitize.h"
 #include "feeds/text.h"
 #include "feeds/url.h"
-#include "sanitize_parsers.h"
-#include "url_resolver.h"
-#include "xml_scope.h"
+#include "html/sanitize_parsers.h"
+#include "parse/xml_scope.h"
+#include "url/url_resolver.h"
 
 namespace feeds::detail {
 

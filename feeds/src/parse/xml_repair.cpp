@@ -1,4 +1,4 @@
-#include "xml_repair.h"
+#include "parse/xml_repair.h"
 
 #include <fmt/format.h>
 #include <algorithm>
@@ -7,9 +7,9 @@
 #include <cstdint>
 #include <cstring>
 
+#include "common/sse2.h"
 #include "feeds/text.h"
-#include "parse_state.h"
-#include "sse2.h"
+#include "parse/parse_state.h"
 
 namespace feeds::detail {
 namespace {

@@ -1,4 +1,4 @@
-#include "xml_scope.h"
+#include "parse/xml_scope.h"
 
 #include <fmt/format.h>
 #include <algorithm>

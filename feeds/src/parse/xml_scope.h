@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "parse_state.h"
+#include "parse/parse_state.h"
 
 namespace feeds::detail {
 

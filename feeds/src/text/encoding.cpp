@@ -13,9 +13,9 @@
 #include <string>
 #include <utility>
 
-#include "encoding_detail.h"
+#include "common/utf8.h"
 #include "feeds/text.h"
-#include "utf8.h"
+#include "text/encoding_detail.h"
 
 namespace feeds {
 

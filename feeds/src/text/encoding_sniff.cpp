@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "encoding_detail.h"
-#include "utf8.h"
+#include "common/utf8.h"
+#include "text/encoding_detail.h"
 
 namespace feeds::encoding_detail {
 

@@ -1,4 +1,4 @@
-#include "entities.h"
+#include "text/entities.h"
 
 #include <algorithm>
 #include <array>
@@ -8,7 +8,7 @@ namespace feeds::entities {
 namespace {
 
 constexpr Entity kTable[] = {
-#include "entity_table.inc"
+#include "text/entity_table.inc"
 };
 
 constexpr bool table_is_sorted() {

@@ -4,8 +4,8 @@
 #include <array>
 #include <cstdint>
 
-#include "entities.h"
-#include "utf8.h"
+#include "common/utf8.h"
+#include "text/entities.h"
 
 namespace feeds {
 

@@ -1,8 +1,8 @@
-#include "punycode.h"
+#include "url/punycode.h"
 
 #include <cstdint>
 
-#include "utf8.h"
+#include "common/utf8.h"
 
 namespace feeds::punycode {
 

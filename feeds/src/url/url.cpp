@@ -2,7 +2,7 @@
 // tracking parameters canonical_url removes.
 #include "feeds/url.h"
 
-#include "feeds/fast_paths.h"
+#include "feeds/testing/fast_paths.h"
 
 #include <boost/url.hpp>
 
@@ -10,9 +10,9 @@
 #include <array>
 #include <cctype>
 
-#include "punycode.h"
-#include "url_fast.h"
-#include "url_resolver.h"
+#include "url/punycode.h"
+#include "url/url_fast.h"
+#include "url/url_resolver.h"
 
 namespace feeds {
 

@@ -9,9 +9,9 @@
 #include <array>
 #include <cstring>
 
+#include "common/sse2.h"
 #include "feeds/url.h"
-#include "sse2.h"
-#include "url_fast.h"
+#include "url/url_fast.h"
 
 namespace feeds::detail {
 namespace {

@@ -3,7 +3,7 @@
 // many references against the same base (the sanitiser: every href and src).
 #include <boost/url/url.hpp>
 
-#include "url_fast.h"
+#include "url/url_fast.h"
 
 #include <optional>
 #include <string>
