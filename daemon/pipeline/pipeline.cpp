@@ -273,7 +273,6 @@ struct Pipeline::Impl {
   politeness::PoliteFetcherOptions fetcher_options() {
     politeness::PoliteFetcherOptions out;
     out.robots_for_feeds = options.robots_for_feeds;
-    out.robots_max_bytes = std::size_t{512} * 1024;
     out.robots_timeouts = options.timeouts;
     out.source_min_interval = options.source_min_interval;
     out.on_attempt = [this](politeness::FetchAttempt attempt) { return log_attempt(std::move(attempt)); };

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 
+#include "common/ascii.h"
 #include "extract/extract_dom.h"
 #include "feeds/encoding.h"
 #include "feeds/url.h"
@@ -19,7 +20,7 @@ using extract_detail::icontains;
 using extract_detail::is_element;
 using extract_detail::tag;
 
-constexpr std::string_view kSpace = " \t\r\n\f";
+constexpr std::string_view kSpace = " \t\r\n\f";  // ascii::is_html_space
 
 // The MIME types that announce a feed newsd can read. application/json is
 // what JSON Feed 1.0 told publishers to use; text/xml and application/xml
@@ -30,10 +31,9 @@ constexpr std::array<std::string_view, 7> kFeedTypes = {
     "application/xml",
 };
 
-std::string_view trim(std::string_view text) {
-  auto first = text.find_first_not_of(kSpace);
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(kSpace) - first + 1);
+// HTML's white space: attributes are read as a browser reads them.
+constexpr std::string_view trim(std::string_view text) {
+  return ascii::trim_html(text);
 }
 
 // "Application/RSS+XML; charset=utf-8" -> "application/rss+xml"

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <unordered_set>
 
+#include "common/html_escape.h"
 #include "extract/extract_content.h"
 #include "extract/extract_dom.h"
 #include "extract/extract_hydration.h"
@@ -88,27 +89,6 @@ std::string paragraphs_to_text(const std::vector<std::string>& paragraphs) {
   return text;
 }
 
-std::string escape_html(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 // articleBody as paragraphs: CMSes separate them by newlines, some by none.
 std::string json_ld_body_text(std::string_view body) {
   std::string plain_body = html_to_plain_text(body);
@@ -130,7 +110,7 @@ std::string text_to_html(std::string_view text) {
   while (start < text.size()) {
     auto end = text.find("\n\n", start);
     if (end == std::string_view::npos) end = text.size();
-    html += "<p>" + escape_html(text.substr(start, end - start)) + "</p>\n";
+    html += "<p>" + html_escape(text.substr(start, end - start)) + "</p>\n";
     start = end + 2;
   }
   return html;

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "common/ascii.h"
 #include "extract/extract_dom.h"
 #include "extract/extract_hints.h"
 #include "feeds/text.h"
@@ -36,8 +37,9 @@ struct NodeStats {
   bool holds_post = false;  // a quoted social post in the subtree
 };
 
-bool is_space(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+// HTML's white space: what the text nodes of a parsed page separate words with.
+constexpr bool is_space(unsigned char c) {
+  return ascii::is_html_space(static_cast<char>(c));
 }
 
 // Counts non-space bytes and commas of a NUL-terminated libxml2 string in

@@ -9,13 +9,7 @@ namespace feeds::extract_detail {
 
 namespace {
 
-struct ParserContextDeleter {
-  void operator()(htmlParserCtxt* context) const noexcept { htmlFreeParserCtxt(context); }
-};
-
-char lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
+using ascii::lower;
 
 // An attribute's NUL-terminated name against `name`, without measuring it
 // first: attribute() runs for every element in several passes.
@@ -31,7 +25,7 @@ bool name_equals(const xmlChar* attr_name, std::string_view name) {
 
 XmlDocPtr parse_html_utf8(std::string_view utf8, std::string_view url) {
   if (utf8.size() > static_cast<std::size_t>(INT_MAX)) return nullptr;
-  std::unique_ptr<htmlParserCtxt, ParserContextDeleter> context(htmlNewParserCtxt());
+  HtmlParserContextPtr context(htmlNewParserCtxt());
   if (!context) return nullptr;
   const std::string base(url);
   // IGNORE_ENC: the bytes are already UTF-8 (decode_to_utf8 ran first); a
@@ -86,34 +80,6 @@ std::string text_content(xmlNode* root) {
     if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) out += as_view(node->content);
     return true;
   });
-  return out;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (lower(a[i]) != lower(b[i])) return false;
-  }
-  return true;
-}
-
-bool istarts_with(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
-}
-
-bool icontains(std::string_view haystack, std::string_view needle) {
-  if (needle.empty()) return true;
-  if (haystack.size() < needle.size()) return false;
-  for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
-    if (lower(haystack[i]) == lower(needle[0]) && iequals(haystack.substr(i, needle.size()), needle))
-      return true;
-  }
-  return false;
-}
-
-std::string ascii_lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), lower);
   return out;
 }
 

@@ -10,12 +10,12 @@
 #include <string>
 #include <string_view>
 
+#include "common/ascii.h"
+#include "common/libxml_ptr.h"
+
 namespace feeds::extract_detail {
 
-struct XmlDocDeleter {
-  void operator()(xmlDoc* doc) const noexcept { xmlFreeDoc(doc); }
-};
-using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocDeleter>;
+using feeds::XmlDocPtr;
 
 // Parses UTF-8 HTML with recovery, no network, no error output, libxml2's
 // default depth limit (no HTML_PARSE_HUGE). Returns null when libxml2 gives
@@ -71,10 +71,12 @@ inline void remove_node(xmlNode* node) {
   xmlFreeNode(node);
 }
 
-// Case-insensitive ASCII comparisons.
-bool iequals(std::string_view a, std::string_view b);
-bool icontains(std::string_view haystack, std::string_view needle);
-bool istarts_with(std::string_view text, std::string_view prefix);
-std::string ascii_lower(std::string_view text);
+// Case-insensitive ASCII comparisons (common/ascii.h).
+using ascii::icontains;
+using ascii::iequals;
+using ascii::istarts_with;
+inline std::string ascii_lower(std::string_view text) {
+  return ascii::lower(text);
+}
 
 }  // namespace feeds::extract_detail

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "common/ascii.h"
 #include "extract/extract_dom.h"
 
 namespace feeds::extract_detail {
@@ -140,9 +141,7 @@ constexpr std::string_view kStrongNegativeParts[] = {
     "twitter-timeline", "instagram-media", "tiktok-embed", "reddit-embed", "fb-post", "fb-video",
     "telegram-post"};
 
-bool is_alnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+using ascii::is_alnum;
 
 // `word` is already lower case, as are the lists.
 template <std::size_t N>

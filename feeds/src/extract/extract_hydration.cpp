@@ -5,6 +5,7 @@
 
 #include <array>
 
+#include "common/html_escape.h"
 #include "extract/extract_content.h"
 #include "extract/extract_dom.h"
 #include "feeds/dates.h"
@@ -73,16 +74,7 @@ void split_body(std::string_view body, std::vector<std::string>& paragraphs, std
     if (!paragraph.empty()) {
       html += "<p>";
       // Escape for the HTML rendering; the sanitiser re-parses it.
-      for (char c : paragraph) {
-        if (c == '<')
-          html += "&lt;";
-        else if (c == '>')
-          html += "&gt;";
-        else if (c == '&')
-          html += "&amp;";
-        else
-          html += c;
-      }
+      append_html_escaped(html, paragraph);
       html += "</p>";
       paragraphs.push_back(std::move(paragraph));
     }

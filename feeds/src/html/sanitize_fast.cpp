@@ -29,6 +29,7 @@
 #include <memory>
 #include <vector>
 
+#include "common/ascii.h"
 #include "common/sse2.h"
 #include "common/utf8.h"
 #include "html/name_index.h"
@@ -101,18 +102,14 @@ constexpr std::array<std::uint8_t, 256> kByteClass = make_byte_classes();
   return pos;
 }
 
-bool is_letter(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+constexpr bool is_letter(char c) {
+  return ascii::is_alpha(c);
 }
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
+using ascii::is_digit;
 bool is_blank(char c) {  // libxml2's IS_BLANK_CH; '\r' never gets this far
   return c == ' ' || c == '\t' || c == '\n';
 }
-char lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-}
+using ascii::lower;
 // libxml2's IS_CHAR: what a character reference may produce.
 bool is_xml_char(std::uint32_t c) {
   return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||

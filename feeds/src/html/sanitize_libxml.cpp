@@ -7,6 +7,8 @@
 #include <memory>
 #include <vector>
 
+#include "common/ascii.h"
+#include "common/libxml_ptr.h"
 #include "html/sanitize_parsers.h"
 #include "html/sanitize_writer.h"
 
@@ -44,23 +46,8 @@ void on_structured_error(void*, xmlErrorPtr) {}
 
 }  // extern "C"
 
-struct ParserContextDeleter {
-  void operator()(htmlParserCtxtPtr context) const { htmlFreeParserCtxt(context); }
-};
-
-bool contains_ignoring_case(std::string_view text, std::string_view lowercase_needle) {
-  if (lowercase_needle.empty() || text.size() < lowercase_needle.size()) return lowercase_needle.empty();
-  for (std::size_t i = 0; i + lowercase_needle.size() <= text.size(); ++i) {
-    std::size_t j = 0;
-    while (j < lowercase_needle.size()) {
-      char c = text[i + j];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-      if (c != lowercase_needle[j]) break;
-      ++j;
-    }
-    if (j == lowercase_needle.size()) return true;
-  }
-  return false;
+bool contains_ignoring_case(std::string_view text, std::string_view needle) {
+  return ascii::icontains(text, needle);
 }
 
 // The wrapper element's name: one the input never mentions. Were the input
@@ -91,7 +78,7 @@ std::string sanitize_with_libxml2(std::string_view html, const SanitizeOptions& 
   handler.initialized = XML_SAX2_MAGIC;  // makes libxml2 use serror below
   handler.serror = on_structured_error;
 
-  std::unique_ptr<htmlParserCtxt, ParserContextDeleter> context(
+  HtmlParserContextPtr context(
       htmlCreatePushParserCtxt(&handler, &sax, nullptr, 0, nullptr, XML_CHAR_ENCODING_UTF8));
   if (!context) return {};
   htmlCtxtUseOptions(context.get(), HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |

@@ -8,6 +8,7 @@
 
 #include <memory>
 
+#include "common/libxml_ptr.h"
 #include "common/utf8.h"
 
 namespace feeds::detail {
@@ -41,10 +42,6 @@ void probe_end(void* context, const xmlChar* name) {
 void probe_error(void*, xmlErrorPtr) {}
 }  // extern "C"
 
-struct ProbeContextDeleter {
-  void operator()(htmlParserCtxtPtr context) const { htmlFreeParserCtxt(context); }
-};
-
 // Does libxml2, with the sanitiser's options, end <open> when <started> begins inside it?
 bool libxml2_closes(std::string_view open, std::string_view started) {
   ProbeEvents probe{open, started};
@@ -53,7 +50,7 @@ bool libxml2_closes(std::string_view open, std::string_view started) {
   handler.endElement = probe_end;
   handler.initialized = XML_SAX2_MAGIC;
   handler.serror = probe_error;
-  std::unique_ptr<htmlParserCtxt, ProbeContextDeleter> context(
+  HtmlParserContextPtr context(
       htmlCreatePushParserCtxt(&handler, &probe, nullptr, 0, nullptr, XML_CHAR_ENCODING_UTF8));
   if (!context) return true;  // unknown: treat as closing, so the fast path declines
   htmlCtxtUseOptions(context.get(), HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |

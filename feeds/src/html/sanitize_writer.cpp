@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "common/ascii.h"
 #include "common/sse2.h"
 #include "common/utf8.h"
 #include "html/name_index.h"
@@ -300,9 +301,7 @@ void append_escaped(std::string& out, std::string_view text, bool in_attribute) 
   out.append(run, static_cast<std::size_t>(end - run));
 }
 
-char ascii_lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-}
+using ascii::lower;
 
 // What a browser would see as the URL: C0 controls and spaces trimmed, tabs
 // and newlines removed anywhere (so "java\tscript:" is caught). Returns a view
@@ -332,7 +331,7 @@ std::string url_scheme(std::string_view url) {
   if (colon == url.size() || url[colon] != ':' || colon == 0) return {};
   std::string scheme;
   for (std::size_t i = 0; i < colon; ++i) {
-    char c = ascii_lower(url[i]);
+    char c = lower(url[i]);
     bool ok =
         (c >= 'a' && c <= 'z') || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
     if (!ok) return {};
@@ -343,7 +342,7 @@ std::string url_scheme(std::string_view url) {
 
 bool is_safe_data_image(std::string_view url) {
   std::string head;
-  for (char c : url.substr(0, 24)) head += ascii_lower(c);
+  for (char c : url.substr(0, 24)) head += lower(c);
   for (std::string_view type : {"data:image/png", "data:image/jpeg", "data:image/jpg", "data:image/gif",
                                 "data:image/webp", "data:image/avif", "data:image/bmp"}) {
     if (std::string_view(head).starts_with(type) && head.size() > type.size() &&
@@ -554,7 +553,7 @@ bool SanitizeWriter::write_start_tag(const ElementRule& rule, std::span<const Ht
     constexpr std::size_t kLongestAllowed = 8;
     if (attribute.name.size() > kLongestAllowed) continue;
     char lowered[kLongestAllowed];
-    for (std::size_t i = 0; i < attribute.name.size(); ++i) lowered[i] = ascii_lower(attribute.name[i]);
+    for (std::size_t i = 0; i < attribute.name.size(); ++i) lowered[i] = lower(attribute.name[i]);
     const std::string_view attribute_name(lowered, attribute.name.size());
     const AttributeName* known = find_by_name(kAttributes, kAttributeIndex, attribute_name);
     if (known == nullptr || (allowed & known->bit) == 0 || (written & known->bit) != 0) continue;

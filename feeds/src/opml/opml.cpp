@@ -14,6 +14,8 @@
 
 #include "feeds/duration.h"
 
+#include "common/ascii.h"
+
 namespace feeds {
 namespace {
 
@@ -37,18 +39,8 @@ class LineIndex {
   std::vector<std::size_t> newlines_;
 };
 
-std::string_view trim(std::string_view text) {
-  constexpr std::string_view kSpace = " \t\r\n\f\v";
-  auto first = text.find_first_not_of(kSpace);
-  if (first == std::string_view::npos) return {};
-  auto last = text.find_last_not_of(kSpace);
-  return text.substr(first, last - first + 1);
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return (x | 0x20) == (y | 0x20); });
-}
+using ascii::iequals;
+using ascii::trim;
 
 std::optional<std::string> non_empty(std::string_view text) {
   text = trim(text);

@@ -6,6 +6,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "common/ascii.h"
 #include "feeds/dates.h"
 #include "feeds/url.h"
 #include "parse/parse_state.h"
@@ -16,9 +17,7 @@ namespace {
 constexpr std::size_t kMaxWarnings = 100;
 constexpr auto kFutureSlack = std::chrono::hours(24);
 
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
+using ascii::is_space;
 
 void trim_in_place(std::string& text) {
   std::size_t end = text.size();

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/ascii.h"
 #include "feeds/encoding.h"
 #include "parse/formats.h"
 #include "parse/parse_state.h"
@@ -26,14 +27,11 @@ ParseResult failure(ParseErrorCode code, std::string message) {
 }
 
 bool contains_ci(std::string_view text, std::string_view needle) {
-  const auto it = std::search(text.begin(), text.end(), needle.begin(), needle.end(), [](char a, char b) {
-    return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-  });
-  return it != text.end();
+  return ascii::icontains(text, needle);
 }
 
 std::string_view skip_space(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && ascii::is_space(text.front())) text.remove_prefix(1);
   return text;
 }
 

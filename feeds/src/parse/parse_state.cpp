@@ -79,54 +79,14 @@ std::string absolute_url(std::string_view base, std::string_view reference) {
   return trimmed;
 }
 
-namespace {
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-}  // namespace
-
-std::string_view trim_view(std::string_view text) {
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  return text;
-}
-
-std::string trim(std::string_view text) {
-  return std::string(trim_view(text));
-}
-
-std::string html_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
-}
-
 std::string trim_sanitized(std::string out) {
   // In place: the result is most of the item's bytes, and a trimmed copy cost a
   // second allocation and copy of every content field.
   std::size_t end = out.size();
-  while (end > 0 && is_space(out[end - 1])) --end;
+  while (end > 0 && ascii::is_space(out[end - 1])) --end;
   out.resize(end);
   std::size_t start = 0;
-  while (start < out.size() && is_space(out[start])) ++start;
+  while (start < out.size() && ascii::is_space(out[start])) ++start;
   out.erase(0, start);
   return out;
 }
@@ -206,7 +166,7 @@ std::optional<std::string> decode_base64(std::string_view text) {
   std::string compact;
   compact.reserve(text.size());
   for (char c : text)
-    if (!is_space(c)) compact.push_back(c);
+    if (!ascii::is_space(c)) compact.push_back(c);
   if (compact.size() % 4 != 0) return std::nullopt;
   std::string out(compact.size() / 4 * 3, '\0');
   const int written = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),

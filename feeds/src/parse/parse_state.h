@@ -11,6 +11,8 @@
 
 #include <pugixml.hpp>
 
+#include "common/ascii.h"
+#include "common/html_escape.h"
 #include "feeds/feed.h"
 #include "feeds/parse.h"
 #include "feeds/sanitize.h"
@@ -67,22 +69,18 @@ std::optional<std::chrono::sys_seconds> date_from_unix(double seconds);
 // is impossible; "" for an empty reference.
 std::string absolute_url(std::string_view base, std::string_view reference);
 
-std::string trim(std::string_view text);
-std::string_view trim_view(std::string_view text);
-// ASCII case-insensitive equality, what std::tolower does in the "C" locale,
-// without a libc call per character. Inline: element names are compared this
-// way for every element of every feed, mostly against literals whose length
-// alone settles it.
-inline bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (a[i] == b[i]) continue;
-    const auto fold = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; };
-    if (fold(a[i]) != fold(b[i])) return false;
-  }
-  return true;
+// ascii::trim, as a view and as an owned string for Feed fields.
+inline std::string_view trim_view(std::string_view text) {
+  return ascii::trim(text);
 }
-std::string html_escape(std::string_view text);  // text -> HTML that shows it literally
+inline std::string trim(std::string_view text) {
+  return std::string(ascii::trim(text));
+}
+using ascii::iequals;
+// Text -> HTML that shows it literally (quotes too: the feed parser's rule).
+inline std::string html_escape(std::string_view text) {
+  return feeds::html_escape(text, EscapeQuotes::yes);
+}
 std::string sanitize_fragment(const ParseState& state, std::string_view html, std::string_view base);
 // Atom XHTML content (the children of `content`), serialised (xhtml_markup)
 // and sanitised like any other fragment.

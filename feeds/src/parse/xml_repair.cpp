@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "common/ascii.h"
 #include "common/sse2.h"
 #include "feeds/text.h"
 #include "parse/parse_state.h"
@@ -15,11 +16,10 @@ namespace feeds::detail {
 namespace {
 
 bool is_name_start(char c) {
-  return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || c == ':' ||
-         static_cast<unsigned char>(c) >= 0x80;
+  return ascii::is_alpha(c) || c == '_' || c == ':' || static_cast<unsigned char>(c) >= 0x80;
 }
 bool is_name_char(char c) {
-  return is_name_start(c) || std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '.';
+  return is_name_start(c) || ascii::is_digit(c) || c == '-' || c == '.';
 }
 bool is_control(char c) {
   const auto byte = static_cast<unsigned char>(c);
@@ -112,8 +112,8 @@ Reference classify_reference(std::string_view text, std::size_t& length, std::st
     const std::size_t digits_start = i;
     std::uint32_t value = 0;
     bool too_large = false;
-    while (i < text.size() && (hex ? std::isxdigit(static_cast<unsigned char>(text[i]))
-                                   : std::isdigit(static_cast<unsigned char>(text[i])))) {
+    while (i < text.size() &&
+           (hex ? std::isxdigit(static_cast<unsigned char>(text[i])) : ascii::is_digit(text[i]))) {
       const unsigned char c = static_cast<unsigned char>(text[i]);
       const std::uint32_t digit = c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
       if (value > 0x10FFFF)
@@ -281,14 +281,13 @@ std::size_t find_feed_root(std::string_view document) {
     // A prefixed root, "<rss:rss" or "<atom:feed": the local name decides.
     if (const std::size_t colon = rest.substr(0, 24).find(':');
         colon != std::string_view::npos && colon > 0 && !starts_with_ci(rest, "rdf:") &&
-        std::all_of(rest.begin(), rest.begin() + static_cast<std::ptrdiff_t>(colon), [](char c) {
-          return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
-        }))
+        std::all_of(rest.begin(), rest.begin() + static_cast<std::ptrdiff_t>(colon),
+                    [](char c) { return ascii::is_alnum(c) || c == '_' || c == '-'; }))
       rest.remove_prefix(colon + 1);
     for (std::string_view root : kRoots) {
       if (!starts_with_ci(rest, root) || rest.size() <= root.size()) continue;
       const char next = rest[root.size()];
-      if (next == '>' || next == '/' || std::isspace(static_cast<unsigned char>(next))) return at;
+      if (next == '>' || next == '/' || ascii::is_space(next)) return at;
     }
   }
   return std::string_view::npos;
@@ -297,7 +296,7 @@ std::size_t find_feed_root(std::string_view document) {
 bool clean_prolog(std::string_view prolog) {
   std::size_t i = 0;
   while (i < prolog.size()) {
-    if (std::isspace(static_cast<unsigned char>(prolog[i]))) {
+    if (ascii::is_space(prolog[i])) {
       ++i;
       continue;
     }
@@ -493,8 +492,7 @@ std::string repair_xml(std::string_view document, std::vector<std::string>& repa
         } else if (d == '=' && j + 1 < size && document[j + 1] != '"' && document[j + 1] != '\'') {
           // Unquoted attribute value: quote it.
           std::size_t end = j + 1;
-          while (end < size && !std::isspace(static_cast<unsigned char>(document[end])) &&
-                 document[end] != '>' &&
+          while (end < size && !ascii::is_space(document[end]) && document[end] != '>' &&
                  !(document[end] == '/' && end + 1 < size && document[end + 1] == '>'))
             ++end;
           ++unquoted_values;

@@ -1,4 +1,5 @@
 #include "parse/xml_scope.h"
+#include "common/ascii.h"
 
 #include <fmt/format.h>
 #include <algorithm>
@@ -68,7 +69,7 @@ constexpr std::array kPrefixes{
 std::string loose_uri(std::string_view uri) {
   std::string out;
   out.reserve(uri.size());
-  for (char c : uri) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (char c : uri) out.push_back(ascii::lower(c));
   for (std::string_view scheme : {"http://", "https://"}) {
     if (out.starts_with(scheme)) {
       out.erase(0, scheme.size());

@@ -1,5 +1,7 @@
 #include "feeds/robots.h"
 
+#include "common/ascii.h"
+
 #include <boost/url/parse.hpp>
 
 #include <algorithm>
@@ -11,24 +13,10 @@ namespace feeds {
 
 namespace {
 
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\v' || c == '\f';
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  return text;
-}
-
-char lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
-}
+// Lines are cut at \r and \n first, so ascii::is_space trims only the
+// space, tab, \v and \f that robots.txt writers leave around values.
+using ascii::iequals;
+using ascii::trim;
 
 bool equals_any(std::string_view key, std::initializer_list<std::string_view> names) {
   return std::any_of(names.begin(), names.end(), [&](std::string_view name) { return iequals(key, name); });

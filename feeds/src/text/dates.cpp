@@ -3,6 +3,8 @@
 // no strptime, no std::get_time, only std::chrono and hand-written scanning.
 #include "feeds/dates.h"
 
+#include "common/ascii.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -13,24 +15,11 @@ namespace {
 
 using namespace std::chrono;
 
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-bool is_alpha(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-char lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  return text;
-}
+using ascii::is_alpha;
+using ascii::is_digit;
+using ascii::is_space;
+using ascii::lower;
+using ascii::trim;
 
 // Reads exactly `count` digits at text[pos]; advances pos.
 bool read_fixed(std::string_view text, std::size_t& pos, std::size_t count, int& value) {

@@ -13,6 +13,7 @@
 #include <string>
 #include <utility>
 
+#include "common/ascii.h"
 #include "common/utf8.h"
 #include "feeds/text.h"
 #include "text/encoding_detail.h"
@@ -101,17 +102,11 @@ const EncodingLabels* find_canonical(std::string_view canonical) {
 }
 
 std::string trim_and_lower(std::string_view label) {
-  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
-  while (!label.empty() && is_space(label.front())) label.remove_prefix(1);
-  while (!label.empty() && is_space(label.back())) label.remove_suffix(1);
+  label = ascii::trim_html(label);  // WHATWG: labels are trimmed of ASCII whitespace
   // Quotes survive sloppy declarations: charset="utf-8".
   while (!label.empty() && (label.front() == '"' || label.front() == '\'')) label.remove_prefix(1);
   while (!label.empty() && (label.back() == '"' || label.back() == '\'')) label.remove_suffix(1);
-  std::string lowered(label);
-  for (char& c : lowered) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return lowered;
+  return ascii::lower(label);
 }
 
 // Owns one iconv conversion descriptor.

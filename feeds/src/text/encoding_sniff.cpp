@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "common/ascii.h"
 #include "common/utf8.h"
 #include "text/encoding_detail.h"
 
@@ -12,19 +13,11 @@ namespace feeds::encoding_detail {
 
 namespace {
 
-char lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-}
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-bool starts_with_icase(std::string_view text, std::size_t pos, std::string_view prefix) {
-  if (pos > text.size() || text.size() - pos < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (lower(text[pos + i]) != prefix[i]) return false;
-  }
-  return true;
+using ascii::lower;
+using ascii::starts_with_icase;
+// HTML's white space: <meta charset> is read as the HTML parser would.
+constexpr bool is_space(char c) {
+  return ascii::is_html_space(c);
 }
 
 std::size_t find_icase(std::string_view text, std::string_view needle, std::size_t from = 0) {

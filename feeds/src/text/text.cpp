@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 
+#include "common/ascii.h"
 #include "common/utf8.h"
 #include "text/entities.h"
 
@@ -25,9 +26,7 @@ int hex_value(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   return c - 'A' + 10;
 }
-char ascii_lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-}
+using ascii::starts_with_icase;
 
 // HTML5 maps numeric references to C1 controls onto windows-1252, because
 // that is what the people who wrote "&#146;" meant.
@@ -158,14 +157,6 @@ bool is_block_element(std::string_view name) {
 bool is_raw_text_element(std::string_view name) {
   return name == "script" || name == "style" || name == "template" || name == "noscript" || name == "head" ||
          name == "title" || name == "textarea";
-}
-
-bool starts_with_icase(std::string_view text, std::size_t pos, std::string_view prefix) {
-  if (text.size() - pos < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (ascii_lower(text[pos + i]) != prefix[i]) return false;
-  }
-  return true;
 }
 
 // Finds "</name" (any case) from pos; npos when absent.
@@ -315,7 +306,7 @@ std::string html_to_plain_text(std::string_view html) {
     std::string name;
     while (name_end < html.size() &&
            (is_ascii_alnum(html[name_end]) || html[name_end] == '-' || html[name_end] == ':')) {
-      name += ascii_lower(html[name_end]);
+      name += ascii::lower(html[name_end]);
       ++name_end;
     }
     pos = tag_end(html, lt);
