@@ -106,7 +106,7 @@ void Extract(benchmark::State& state) {
       feeds::ExtractOptions options;
       options.url = page.url;
       options.http_charset = page.http_charset;
-      feeds::Article article = feeds::extract_article(page.bytes, options);
+      feeds::Article article = feeds::extract_article(page.bytes, options).value();
       words += article.word_count;
       benchmark::DoNotOptimize(article);
     }
@@ -145,7 +145,7 @@ int per_page(int runs) {
       feeds::ExtractOptions options;
       options.url = page.url;
       options.http_charset = page.http_charset;
-      feeds::Article article = feeds::extract_article(page.bytes, options);
+      auto article = feeds::extract_article(page.bytes, options);
       benchmark::DoNotOptimize(article);
     });
     std::printf("%s\n\"%s\": {\"parse\": %.9f, \"extract\": %.9f}", separator, page.name.c_str(), parse,

@@ -27,7 +27,7 @@ TEST(Metadata, JsonLdInGraphWithAuthorArrayAndKeywordArray) {
      "dateModified":"2025-03-03T00:00:00Z","author":[{"@type":"Person","name":"Ann One"},{"name":"Bob Two"}],
      "publisher":{"@type":"Organization","name":"Graph Times"},"image":["https://e.example/a.jpg"],
      "keywords":["Alpha","Beta"],"inLanguage":"de-DE"}]}</script>)";
-  auto article = extract_article(page(ld, "<article>" + prose(4) + "</article>"));
+  auto article = extract_article(page(ld, "<article>" + prose(4) + "</article>")).value();
   EXPECT_EQ(article.title, "Graph headline");
   EXPECT_EQ(article.authors, (std::vector<std::string>{"Ann One", "Bob Two"}));
   EXPECT_EQ(date(article.published), "2025-03-02T08:40:00Z");
@@ -42,7 +42,7 @@ TEST(Metadata, JsonLdTopLevelArrayAndCommentWrapper) {
   const std::string ld = R"(<script type="application/ld+json"><!--
     [{"@type":"BreadcrumbList"},{"@type":"ReportageNewsArticle","headline":"Array headline",
       "author":"Plain Name","datePublished":"2025-01-05"}] --></script>)";
-  auto article = extract_article(page(ld, "<article>" + prose(4) + "</article>"));
+  auto article = extract_article(page(ld, "<article>" + prose(4) + "</article>")).value();
   EXPECT_EQ(article.title, "Array headline");
   EXPECT_EQ(article.authors, std::vector<std::string>{"Plain Name"});
   EXPECT_EQ(date(article.published), "2025-01-05T00:00:00Z");
@@ -51,7 +51,7 @@ TEST(Metadata, JsonLdTopLevelArrayAndCommentWrapper) {
 TEST(Metadata, BrokenJsonLdIsAWarningNotAFailure) {
   const std::string ld = R"(<script type="application/ld+json">{"@type":"NewsArticle", "headline": </script>
     <meta property="og:title" content="OG title">)";
-  auto article = extract_article(page(ld, "<article>" + prose(4) + "</article>"));
+  auto article = extract_article(page(ld, "<article>" + prose(4) + "</article>")).value();
   EXPECT_EQ(article.title, "OG title");
   ASSERT_FALSE(article.warnings.empty());
   EXPECT_NE(article.warnings.back().find("JSON-LD"), std::string::npos);
@@ -62,7 +62,7 @@ TEST(Metadata, DublinCoreItempropAndTimeFallbacks) {
       R"(<title>A plain title of the story - Short Site</title><meta name="DC.creator" content="Dc Author">)";
   const std::string body =
       R"(<article><time datetime="2024-12-31T23:00:00-02:00">New year</time>)" + prose(3) + "</article>";
-  auto article = extract_article(page(head, body, " lang=\"en_GB\""));
+  auto article = extract_article(page(head, body, " lang=\"en_GB\"")).value();
   EXPECT_EQ(article.title, "A plain title of the story");
   EXPECT_EQ(article.authors, std::vector<std::string>{"Dc Author"});
   EXPECT_EQ(date(article.published), "2025-01-01T01:00:00Z");
@@ -71,7 +71,8 @@ TEST(Metadata, DublinCoreItempropAndTimeFallbacks) {
   auto itemprop = extract_article(page("<title>T</title>",
                                        R"(<div itemscope><span itemprop="author">Item Prop</span>
       <meta itemprop="datePublished" content="2025-02-02T02:02:02Z"><div itemprop="articleBody">)" +
-                                           prose(3) + "</div></div>"));
+                                           prose(3) + "</div></div>"))
+                      .value();
   EXPECT_EQ(itemprop.authors, std::vector<std::string>{"Item Prop"});
   EXPECT_EQ(date(itemprop.published), "2025-02-02T02:02:02Z");
   EXPECT_NE(itemprop.text.find("Paragraph 2"), std::string::npos);
@@ -81,7 +82,8 @@ TEST(Metadata, CanonicalIsResolvedAndCleaned) {
   auto article =
       extract_article(page(R"(<link rel="canonical" href="/story/1?utm_source=x&id=7">)",
                            "<article>" + prose(3) + "</article>"),
-                      {.url = "https://News.Example:443/other", .http_charset = {}, .max_bytes = 1u << 20});
+                      {.url = "https://News.Example:443/other", .http_charset = {}, .max_bytes = 1u << 20})
+          .value();
   EXPECT_EQ(article.canonical_url, "https://news.example/story/1?id=7");
   EXPECT_EQ(article.url, "https://News.Example:443/other");
 }
@@ -89,7 +91,7 @@ TEST(Metadata, CanonicalIsResolvedAndCleaned) {
 TEST(Body, JsonLdArticleBodyUsedWhenTheDomHasNone) {
   const std::string ld = R"(<script type="application/ld+json">{"@type":"NewsArticle","headline":"H",
     "articleBody":"First paragraph of the body, long enough to be worth something to a reader.\nSecond paragraph, also long enough, with commas, and a full stop."}</script>)";
-  auto article = extract_article(page(ld, "<div id=\"app\"></div>"));
+  auto article = extract_article(page(ld, "<div id=\"app\"></div>")).value();
   EXPECT_EQ(article.method, "json-ld");
   EXPECT_EQ(article.text,
             "First paragraph of the body, long enough to be worth something to a reader.\n\n"
@@ -106,7 +108,7 @@ TEST(Body, JsonLdArticleBodyConfirmsTheDom) {
   }
   const std::string ld = R"(<script type="application/ld+json">{"@type":"NewsArticle","articleBody":")" +
                          body_text + R"("}</script>)";
-  auto article = extract_article(page(ld, "<article>" + prose(4) + "</article>"));
+  auto article = extract_article(page(ld, "<article>" + prose(4) + "</article>")).value();
   EXPECT_EQ(article.method, "dom+json-ld");
   EXPECT_GE(article.confidence, 0.8);
 }
@@ -116,8 +118,9 @@ TEST(Body, NextDataHtmlBody) {
       R"(<script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"post":{
     "headline":"Next headline","author":{"name":"Nex Author"},"publishedAt":"2025-05-05T05:05:05Z",
     "bodyHtml":"<p>One paragraph of hydrated text, long enough to matter to the extractor, with commas, and then some more words.</p><h2>A heading</h2><p>Another paragraph of hydrated text, also long enough, and it goes on to say what the officials announced.</p>"}}}}</script>)";
-  auto article = extract_article(
-      page("<title>Shell</title>", "<div id=\"__next\"><nav><a href='/'>Home</a></nav></div>" + next));
+  auto article = extract_article(page("<title>Shell</title>",
+                                      "<div id=\"__next\"><nav><a href='/'>Home</a></nav></div>" + next))
+                     .value();
   EXPECT_EQ(article.method, "next-data");
   EXPECT_EQ(article.text,
             "One paragraph of hydrated text, long enough to matter to the extractor, with commas, and then "
@@ -135,20 +138,22 @@ TEST(Body, Windows1251FromHttpCharset) {
   for (int i = 0; i < 4; ++i)
     html += "<p>" + cyrillic + ", " + cyrillic + ", " + cyrillic + ", " + cyrillic + ".</p>";
   html += "</article></body></html>";
-  auto article = extract_article(html, {.url = {}, .http_charset = "windows-1251", .max_bytes = 1u << 20});
+  auto article =
+      extract_article(html, {.url = {}, .http_charset = "windows-1251", .max_bytes = 1u << 20}).value();
   EXPECT_EQ(article.encoding, "windows-1251");
   EXPECT_NE(article.text.find("Привет, мир"), std::string::npos) << article.text;
 }
 
 TEST(Body, StructureIsKept) {
   auto article = extract_article(
-      page("<title>T</title>", "<article>" + prose(2) +
-                                   "<h2>Subheading</h2><ul><li>First item of the list</li>"
-                                   "<li>Second item</li></ul><blockquote><p>A quoted line.</p>"
-                                   "</blockquote><figure><img src=\"/i.jpg\"><figcaption>The"
-                                   " caption.</figcaption></figure>" +
-                                   prose(1) + "</article>"),
-      {.url = "https://e.example/a/b", .http_charset = {}, .max_bytes = 1u << 20});
+                     page("<title>T</title>", "<article>" + prose(2) +
+                                                  "<h2>Subheading</h2><ul><li>First item of the list</li>"
+                                                  "<li>Second item</li></ul><blockquote><p>A quoted line.</p>"
+                                                  "</blockquote><figure><img src=\"/i.jpg\"><figcaption>The"
+                                                  " caption.</figcaption></figure>" +
+                                                  prose(1) + "</article>"),
+                     {.url = "https://e.example/a/b", .http_charset = {}, .max_bytes = 1u << 20})
+                     .value();
   EXPECT_NE(
       article.text.find("\n\nSubheading\n\nFirst item of the list\n\nSecond item\n\nA quoted line.\n\n"),
       std::string::npos)

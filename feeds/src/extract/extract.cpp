@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 #include <unordered_set>
 
 #include "common/html_escape.h"
@@ -32,12 +33,13 @@ std::size_t count_tokens(std::string_view utf8);
 constexpr std::size_t kWeakCutBytes = 250;
 
 // Refuses what is certainly not a page, with the reason.
-void check_readable(std::string_view bytes, const ExtractOptions& options) {
+std::optional<Error> check_readable(std::string_view bytes, const ExtractOptions& options) {
   if (bytes.size() > options.max_bytes) {
-    throw ExtractError(
-        fmt::format("page is {} bytes, over the {} byte limit", bytes.size(), options.max_bytes));
+    return Error{ErrorCode::too_large,
+                 fmt::format("page is {} bytes, over the {} byte limit", bytes.size(), options.max_bytes)};
   }
-  if (bytes.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) throw ExtractError("empty input");
+  if (bytes.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos)
+    return Error{ErrorCode::empty, "empty input"};
   struct Magic {
     std::string_view prefix;
     std::string_view what;
@@ -54,14 +56,15 @@ void check_readable(std::string_view bytes, const ExtractOptions& options) {
                                               "an executable"}};
   for (const auto& magic : kMagic) {
     if (bytes.substr(0, magic.prefix.size()) == magic.prefix) {
-      throw ExtractError(fmt::format("input is {}, not an HTML page", magic.what));
+      return Error{ErrorCode::not_a_page, fmt::format("input is {}, not an HTML page", magic.what)};
     }
   }
   const bool utf16_bom = bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
                                                (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
   if (!utf16_bom && bytes.substr(0, 1024).find('\0') != std::string_view::npos) {
-    throw ExtractError("input holds NUL bytes: binary data, not an HTML page");
+    return Error{ErrorCode::not_a_page, "input holds NUL bytes: binary data, not an HTML page"};
   }
+  return std::nullopt;
 }
 
 std::unordered_set<std::string> token_set(std::string_view text) {
@@ -122,19 +125,20 @@ double clamp01(double value) {
 
 }  // namespace
 
-Article extract_article(std::string_view bytes, const ExtractOptions& options) {
-  check_readable(bytes, options);
+Result<Article> extract_article(std::string_view bytes, const ExtractOptions& options) {
+  if (auto unreadable = check_readable(bytes, options)) return std::move(*unreadable);
   Article article;
   article.url = std::string(options.url);
 
   DecodedText decoded = decode_to_utf8(bytes, DocumentKind::html, options.http_charset);
   article.encoding = decoded.encoding;
   article.warnings = std::move(decoded.warnings);
-  if (decoded.utf8.find('<') == std::string::npos) throw ExtractError("no HTML markup in the input");
+  if (decoded.utf8.find('<') == std::string::npos)
+    return Error{ErrorCode::not_a_page, "no HTML markup in the input"};
 
   XmlDocPtr doc = parse_html_utf8(decoded.utf8, options.url);
   if (!doc || xmlDocGetRootElement(doc.get()) == nullptr)
-    throw ExtractError("libxml2 found no document in the input");
+    return Error{ErrorCode::not_a_page, "libxml2 found no document in the input"};
 
   PageMetadata meta = read_metadata(doc.get(), options.url);
   for (auto& warning : meta.warnings) article.warnings.push_back(std::move(warning));

@@ -109,19 +109,26 @@ struct NamespaceScope {
   }
 };
 
+Error opml_error(int line, std::string reason) {
+  return Error{ErrorCode::invalid_opml, std::move(reason), line};
+}
+
 class Reader {
  public:
   Reader(const LineIndex& lines, OpmlDocument& document) : lines_(lines), document_(document) {}
 
-  void read_children(const pugi::xml_node& parent, const NamespaceScope& scope,
-                     const std::vector<std::string>& category, int depth = 0) {
+  // The first outline that cannot be used stops the reading: nothing from the
+  // file should be applied.
+  [[nodiscard]] std::optional<Error> read_children(const pugi::xml_node& parent, const NamespaceScope& scope,
+                                                   const std::vector<std::string>& category, int depth = 0) {
     for (const auto& child : parent.children("outline")) {
       // Reading recurses; a hostile file must not be able to exhaust the stack.
       if (depth >= kMaxDepth) {
-        throw OpmlError(line_of(child), fmt::format("outlines nested deeper than {} levels", kMaxDepth));
+        return opml_error(line_of(child), fmt::format("outlines nested deeper than {} levels", kMaxDepth));
       }
-      read_outline(child, scope.enter(child), category, depth);
+      if (auto error = read_outline(child, scope.enter(child), category, depth)) return error;
     }
+    return std::nullopt;
   }
 
  private:
@@ -129,8 +136,8 @@ class Reader {
 
   static constexpr int kMaxDepth = 64;
 
-  void read_outline(const pugi::xml_node& outline, const NamespaceScope& scope,
-                    const std::vector<std::string>& category, int depth) {
+  [[nodiscard]] std::optional<Error> read_outline(const pugi::xml_node& outline, const NamespaceScope& scope,
+                                                  const std::vector<std::string>& category, int depth) {
     const int line = line_of(outline);
     std::optional<std::string> url, title, text, site_url, type;
     SourceOptions options;
@@ -152,29 +159,29 @@ class Reader {
         try {
           set_source_option(options, name.substr(colon + 1), trim(value));
         } catch (const std::invalid_argument& e) {
-          throw OpmlError(line, e.what());
+          return opml_error(line, e.what());
         }
       }
     }
     const bool has_children = static_cast<bool>(outline.child("outline"));
     if (!url) {
       if (!options.empty()) {
-        throw OpmlError(line, "newsd: options on an outline without xmlUrl (options belong to feeds)");
+        return opml_error(line, "newsd: options on an outline without xmlUrl (options belong to feeds)");
       }
       if (!has_children) {
         if (type && (iequals(*type, "rss") || iequals(*type, "atom"))) {
-          throw OpmlError(line, fmt::format("outline of type \"{}\" has no xmlUrl", *type));
+          return opml_error(line, fmt::format("outline of type \"{}\" has no xmlUrl", *type));
         }
-        throw OpmlError(line, "outline has no xmlUrl and no child outlines (neither a feed nor a category)");
+        return opml_error(line,
+                          "outline has no xmlUrl and no child outlines (neither a feed nor a category)");
       }
       auto nested = category;
       if (auto name = text ? text : title) nested.push_back(*name);
-      read_children(outline, scope, nested, depth + 1);
-      return;
+      return read_children(outline, scope, nested, depth + 1);
     }
-    if (auto problem = url_problem(*url)) throw OpmlError(line, "xmlUrl " + *problem);
+    if (auto problem = url_problem(*url)) return opml_error(line, "xmlUrl " + *problem);
     if (site_url) {
-      if (auto problem = url_problem(*site_url)) throw OpmlError(line, "htmlUrl " + *problem);
+      if (auto problem = url_problem(*site_url)) return opml_error(line, "htmlUrl " + *problem);
     }
     OpmlSource source;
     source.url = *url;
@@ -187,8 +194,9 @@ class Reader {
     if (has_children) {
       auto nested = category;
       if (auto name = text ? text : title) nested.push_back(*name);
-      read_children(outline, scope, nested, depth + 1);
+      return read_children(outline, scope, nested, depth + 1);
     }
+    return std::nullopt;
   }
 
   void add(OpmlSource source) {
@@ -227,11 +235,6 @@ class Reader {
 };
 
 }  // namespace
-
-OpmlError::OpmlError(int line, std::string reason)
-    : std::runtime_error(line > 0 ? fmt::format("line {}: {}", line, reason) : reason),
-      line_(line),
-      reason_(std::move(reason)) {}
 
 std::optional<HostRate> parse_host_rate(std::string_view text) {
   auto slash = text.find('/');
@@ -290,35 +293,35 @@ void set_source_option(SourceOptions& options, std::string_view name, std::strin
   }
 }
 
-OpmlDocument parse_opml(std::string_view bytes) {
+Result<OpmlDocument> parse_opml(std::string_view bytes) {
   pugi::xml_document xml;
   auto result = xml.load_buffer(bytes.data(), bytes.size(), pugi::parse_default);
   LineIndex lines(bytes);
   if (!result) {
-    throw OpmlError(
+    return opml_error(
         lines.line_of(std::min<std::ptrdiff_t>(result.offset, static_cast<std::ptrdiff_t>(bytes.size()))),
         fmt::format("not well-formed XML: {}", result.description()));
   }
   auto root = xml.document_element();
-  if (!root) throw OpmlError(1, "no root element");
+  if (!root) return opml_error(1, "no root element");
   if (std::strcmp(root.name(), "opml") != 0) {
-    throw OpmlError(lines.line_of(root.offset_debug()),
-                    fmt::format("root element is <{}>, not <opml>", root.name()));
+    return opml_error(lines.line_of(root.offset_debug()),
+                      fmt::format("root element is <{}>, not <opml>", root.name()));
   }
   if (auto version = root.attribute("version")) {
     std::string_view v = version.value();
     if (v != "1.0" && v != "1.1" && v != "2.0") {
-      throw OpmlError(lines.line_of(root.offset_debug()),
-                      fmt::format("unsupported OPML version \"{}\" (1.0, 1.1 and 2.0 are)", v));
+      return opml_error(lines.line_of(root.offset_debug()),
+                        fmt::format("unsupported OPML version \"{}\" (1.0, 1.1 and 2.0 are)", v));
     }
   }
   auto body = root.child("body");
-  if (!body) throw OpmlError(lines.line_of(root.offset_debug()), "<opml> has no <body>");
+  if (!body) return opml_error(lines.line_of(root.offset_debug()), "<opml> has no <body>");
   OpmlDocument document;
   document.title = non_empty(root.child("head").child_value("title"));
   NamespaceScope scope = NamespaceScope{}.enter(root).enter(body);
   Reader reader(lines, document);
-  reader.read_children(body, scope, {});
+  if (auto error = reader.read_children(body, scope, {})) return std::move(*error);
   return document;
 }
 

@@ -20,10 +20,8 @@ namespace {
 
 using detail::iequals;
 
-ParseResult failure(ParseErrorCode code, std::string message) {
-  ParseResult result;
-  result.error = ParseError{code, std::move(message)};
-  return result;
+Error failure(ErrorCode code, std::string message) {
+  return Error{code, std::move(message)};
 }
 
 bool contains_ci(std::string_view text, std::string_view needle) {
@@ -97,15 +95,13 @@ FeedFormat detect_xml_format(detail::ParseState& state, pugi::xml_node root) {
   return FeedFormat::atom1_0;
 }
 
-std::optional<ParseError> parse_xml(detail::ParseState& state, std::string_view text) {
+std::optional<Error> parse_xml(detail::ParseState& state, std::string_view text) {
   // Junk before the root (PHP warnings, stray HTML, text) is cut off.
   const std::size_t root_offset = detail::find_feed_root(text);
-  if (root_offset == std::string_view::npos)
-    return ParseError{ParseErrorCode::not_a_feed, describe_non_feed(text)};
+  if (root_offset == std::string_view::npos) return Error{ErrorCode::not_a_feed, describe_non_feed(text)};
   const std::string_view prolog = text.substr(0, root_offset);
   if (!detail::clean_prolog(prolog)) {
-    if (contains_ci(prolog, "<html"))
-      return ParseError{ParseErrorCode::not_a_feed, "not a feed: an HTML page"};
+    if (contains_ci(prolog, "<html")) return Error{ErrorCode::not_a_feed, "not a feed: an HTML page"};
     state.warn(fmt::format("{} bytes of junk before the root element removed", prolog.size()));
     text.remove_prefix(root_offset);
   }
@@ -151,7 +147,7 @@ std::optional<ParseError> parse_xml(detail::ParseState& state, std::string_view 
       break;
     }
   }
-  if (!root) return ParseError{ParseErrorCode::not_a_feed, describe_non_feed(text)};
+  if (!root) return Error{ErrorCode::not_a_feed, describe_non_feed(text)};
 
   Feed& feed = state.feed();
   feed.format = detect_xml_format(state, root);
@@ -164,37 +160,32 @@ std::optional<ParseError> parse_xml(detail::ParseState& state, std::string_view 
 
 }  // namespace
 
-ParseResult parse_feed(std::string_view bytes, const ParseOptions& options) {
+Result<Feed> parse_feed(std::string_view bytes, const ParseOptions& options) {
   if (bytes.size() > options.max_bytes)
-    return failure(ParseErrorCode::too_large,
+    return failure(ErrorCode::too_large,
                    fmt::format("input is {} bytes, over the {} byte limit", bytes.size(), options.max_bytes));
-  if (skip_space(bytes).empty()) return failure(ParseErrorCode::empty, "not a feed: empty document");
+  if (skip_space(bytes).empty()) return failure(ErrorCode::empty, "not a feed: empty document");
 
-  ParseResult result;
-  result.feed.emplace();
-  detail::ParseState state(options, *result.feed);
+  Feed feed;
+  detail::ParseState state(options, feed);
   DecodedText decoded;
   const std::string_view text = decode_to_utf8_view(bytes, DocumentKind::xml, options.http_charset, decoded);
   for (auto& warning : decoded.warnings) state.warn(std::move(warning));
 
   const std::string_view start = skip_space(text);
-  if (start.empty()) return failure(ParseErrorCode::empty, "not a feed: empty document");
-  std::optional<ParseError> error;
+  if (start.empty()) return failure(ErrorCode::empty, "not a feed: empty document");
+  std::optional<Error> error;
   if (start.front() == '{') {
     if (auto why = detail::parse_json_feed(state, start))
-      error = ParseError{ParseErrorCode::not_a_feed, "not a feed: " + *why};
+      error = Error{ErrorCode::not_a_feed, "not a feed: " + *why};
   } else if (start.front() == '[') {
-    error = ParseError{ParseErrorCode::not_a_feed, "not a feed: a JSON array"};
+    error = Error{ErrorCode::not_a_feed, "not a feed: a JSON array"};
   } else {
     error = parse_xml(state, text);
   }
-  if (error) {
-    result.feed.reset();
-    result.error = std::move(error);
-    return result;
-  }
+  if (error) return std::move(*error);
   detail::finalize_feed(state);
-  return result;
+  return feed;
 }
 
 }  // namespace feeds

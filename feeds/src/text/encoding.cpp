@@ -368,10 +368,9 @@ std::string canonical_encoding_name(std::string_view label) {
   return {};
 }
 
-bool transcode_to_utf8(std::string_view bytes, std::string_view encoding, std::string& out,
-                       std::size_t& replaced) {
-  out.clear();
-  replaced = 0;
+Result<Transcoded> transcode_to_utf8(std::string_view bytes, std::string_view encoding) {
+  Transcoded transcoded;
+  std::string& out = transcoded.utf8;
   std::string canonical = canonical_encoding_name(encoding);
   encoding_detail::TranscodeResult result;
   if (!canonical.empty()) {
@@ -384,12 +383,9 @@ bool transcode_to_utf8(std::string_view bytes, std::string_view encoding, std::s
     });
     if (plausible) result = run_iconv(bytes, name.c_str(), out, true);
   }
-  if (!result.known) {
-    out.clear();
-    return false;
-  }
-  replaced = result.replaced;
-  return true;
+  if (!result.known) return Error{ErrorCode::unknown_encoding, "unknown encoding: " + std::string(encoding)};
+  transcoded.replaced = result.replaced;
+  return transcoded;
 }
 
 namespace {
