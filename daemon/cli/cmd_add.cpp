@@ -114,12 +114,12 @@ class Discoverer {
     }
     const std::string page_url = response.final_url.empty() ? url : response.final_url;
     auto parsed = parse(response, page_url);
-    if (parsed.ok()) {
+    if (parsed) {
       discovery.outcome = Discovery::Outcome::feed;
       discovery.feed_url = url;
       return discovery;
     }
-    const std::string not_a_feed = parsed.error ? parsed.error->message : "not a feed";
+    const std::string not_a_feed = parsed.error().message;
     if (!looks_like_html(response, not_a_feed)) {
       discovery.outcome = Discovery::Outcome::no_feed;
       discovery.reason = fmt::format("{} is {} and not a web page to look for feeds in", url, not_a_feed);
@@ -200,10 +200,11 @@ class Discoverer {
       options_.logger.debug("feed discovery: {}", describe(result, url));
       return false;
     }
-    return parse(result.response, result.response.final_url.empty() ? url : result.response.final_url).ok();
+    return parse(result.response, result.response.final_url.empty() ? url : result.response.final_url)
+        .has_value();
   }
 
-  static feeds::ParseResult parse(const http::Response& response, const std::string& url) {
+  static feeds::Result<feeds::Feed> parse(const http::Response& response, const std::string& url) {
     feeds::ParseOptions parse_options;
     parse_options.document_url = url;
     parse_options.http_charset = response.charset;

@@ -168,7 +168,7 @@ int cmd_demo(std::span<const std::string_view> args) {
   for (auto at = opml.find(demo::kBaseToken); at != std::string::npos; at = opml.find(demo::kBaseToken, at)) {
     opml.replace(at, demo::kBaseToken.size(), server.base_url());
   }
-  auto document = feeds::parse_opml(opml);
+  auto document = feeds::parse_opml(opml).value();  // ours: an error here is a bug
   {
     pg::Connection conn(url);
     auto report = storage::sync_sources(conn, document.sources, {false, "demo.opml"});

@@ -35,16 +35,15 @@ int cmd_extract(std::span<const std::string_view> args) {
     fmt::print(stderr, "newsd extract: {}: {}\n", name, input.error);
     return kExitNoInput;
   }
-  try {
-    feeds::Article article = feeds::extract_article(input.bytes, options);
-    for (const auto& warning : article.warnings)
-      fmt::print(stderr, "newsd extract: {}: warning: {}\n", path, warning);
-    fmt::print("{}\n", boost::json::serialize(feeds::article_to_json(article)));
-    return kExitOk;
-  } catch (const feeds::ExtractError& e) {
-    fmt::print(stderr, "newsd extract: {}: {}\n", name, e.what());
+  auto article = feeds::extract_article(input.bytes, options);
+  if (!article) {
+    fmt::print(stderr, "newsd extract: {}: {}\n", name, article.error().message);
     return kExitDataError;
   }
+  for (const auto& warning : article->warnings)
+    fmt::print(stderr, "newsd extract: {}: warning: {}\n", path, warning);
+  fmt::print("{}\n", boost::json::serialize(feeds::article_to_json(*article)));
+  return kExitOk;
 }
 
 }  // namespace newsd::cli

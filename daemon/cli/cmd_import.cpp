@@ -49,13 +49,13 @@ int cmd_import(std::span<const std::string_view> args) {
     fmt::print(stderr, "newsd import: {}: cannot be read; nothing was changed\n", name);
     return kExitNoInput;
   }
-  feeds::OpmlDocument document;
-  try {
-    document = feeds::parse_opml(*bytes);
-  } catch (const feeds::OpmlError& e) {
-    fmt::print(stderr, "newsd import: {}:{}: {}; nothing was changed\n", name, e.line(), e.reason());
+  auto parsed_opml = feeds::parse_opml(*bytes);
+  if (!parsed_opml) {
+    const feeds::Error& error = parsed_opml.error();
+    fmt::print(stderr, "newsd import: {}:{}: {}; nothing was changed\n", name, error.line, error.message);
     return kExitDataError;
   }
+  feeds::OpmlDocument document = std::move(*parsed_opml);
   for (const auto& warning : document.warnings) {
     fmt::print(stderr, "newsd import: {}:{}: warning: {}\n", name, warning.line, warning.message);
   }

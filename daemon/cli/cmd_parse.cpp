@@ -39,11 +39,11 @@ int cmd_parse(std::span<const std::string_view> args) {
       error = input.error;
       failure = kExitNoInput;
     } else {
-      feeds::ParseResult result = feeds::parse_feed(input.bytes, options);
-      if (result.ok())
-        output = feeds::feed_to_json_string(*result.feed);
+      feeds::Result<feeds::Feed> result = feeds::parse_feed(input.bytes, options);
+      if (result)
+        output = feeds::feed_to_json_string(*result);
       else
-        error = result.error->message;
+        error = result.error().message;
     }
     const std::string name = file == "-" ? std::string("<stdin>") : file;
     if (!error.empty()) {

@@ -34,12 +34,12 @@ void sync_opml_file(const std::string& database_url, const std::string& path, co
   if (!in) throw std::runtime_error(fmt::format("{}: cannot be read; sources unchanged", path));
   std::stringstream bytes;
   bytes << in.rdbuf();
-  feeds::OpmlDocument document;
-  try {
-    document = feeds::parse_opml(bytes.str());
-  } catch (const feeds::OpmlError& e) {
-    throw std::runtime_error(fmt::format("{}:{}: {}; sources unchanged", path, e.line(), e.reason()));
+  auto parsed = feeds::parse_opml(bytes.str());
+  if (!parsed) {
+    throw std::runtime_error(
+        fmt::format("{}:{}: {}; sources unchanged", path, parsed.error().line, parsed.error().message));
   }
+  const feeds::OpmlDocument& document = *parsed;
   for (const auto& warning : document.warnings) logger.warn("{}:{}: {}", path, warning.line, warning.message);
   if (document.sources.empty())
     throw std::runtime_error(fmt::format("{}: lists no feeds; refusing to disable every source", path));

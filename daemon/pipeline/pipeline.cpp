@@ -153,7 +153,6 @@ struct Pipeline::Impl {
   politeness::PoliteFetcherOptions fetcher_options() {
     politeness::PoliteFetcherOptions out;
     out.robots_for_feeds = options.robots_for_feeds;
-    out.robots_max_bytes = std::size_t{512} * 1024;
     out.robots_timeouts = options.timeouts;
     out.source_min_interval = options.source_min_interval;
     out.on_attempt = [this](politeness::FetchAttempt attempt) { return log_attempt(std::move(attempt)); };
@@ -380,8 +379,10 @@ asio::awaitable<ArticleResult> Pipeline::Impl::follow_article(storage::PendingAr
     extract_options.url = response->final_url.empty() ? target.url : response->final_url;
     extract_options.http_charset = response->charset;
     extract_options.max_bytes = options.max_page_bytes;
-    article = feeds::extract_article(response->body, extract_options);
-    if (article->text.empty()) {
+    auto extracted = feeds::extract_article(response->body, extract_options);
+    if (!extracted) {
+      error = fmt::format("extraction failed for {}: {}", target.url, extracted.error().message);
+    } else if (article = std::move(*extracted); article->text.empty()) {
       error = fmt::format("no article text found on {} (confidence {:.2f})", extract_options.url,
                           article->confidence);
     }
@@ -524,18 +525,17 @@ asio::awaitable<SourceReport> Pipeline::Impl::poll(std::int64_t source_id) {
       parse_options.http_charset = response.charset;
       parse_options.max_bytes = options.max_feed_bytes;
       auto parsed = feeds::parse_feed(response.body, parse_options);
-      if (!parsed.ok()) {
+      if (!parsed) {
         // The message is built in a statement of its own, never inside the
         // co_await expression: GCC 12 destroys the std::string temporary a
         // conditional operator makes there twice, which aborted every poll of
         // a URL answering HTML or plain text with a double free (issue 15).
         count_metric(metrics::kParseFailures);
-        std::string why = parsed.error ? parsed.error->message : std::string("not a feed");
-        std::string error = fmt::format("{}: {}", parse_options.document_url, why);
+        std::string error = fmt::format("{}: {}", parse_options.document_url, parsed.error().message);
         co_await record_failure(&report, source_id, now, response.status, std::move(error), *host);
         co_return report;
       }
-      feed = std::move(parsed.feed);
+      feed = std::move(*parsed);
     }
 
     storage::FeedFetchFacts facts;

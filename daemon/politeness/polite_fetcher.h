@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "core/log.h"
+#include "feeds/robots.h"
 #include "http/client.h"
 #include "politeness/host_gate.h"
 #include "politeness/robots_cache.h"
@@ -45,9 +46,10 @@ using AttemptObserver = std::function<boost::asio::awaitable<void>(FetchAttempt)
 struct PoliteFetcherOptions {
   bool robots_for_articles = true;
   bool robots_for_feeds = false;  // feeds are meant to be polled; configurable
-  // robots.txt bodies beyond this are treated as unreachable (try later);
-  // RFC 9309 only asks that 500 KiB be parsed.
-  std::size_t robots_max_bytes = std::size_t{2} * 1024 * 1024;
+  // robots.txt bodies beyond this are treated as unreachable (try later).
+  // The parse limit (RFC 9309: at least 500 KiB, what Google reads): one
+  // constant, so no body is fetched that the parser would cut anyway.
+  std::size_t robots_max_bytes = feeds::kRobotsParseLimit;
   http::Timeouts robots_timeouts{};
   std::chrono::seconds source_min_interval = kDefaultSourceMinInterval;
   // A host backing off for longer than this is not waited for: the fetch is

@@ -108,7 +108,7 @@ TEST(Corpus, TokenF1AboveThreshold) {
     options.http_charset = charset;
     feeds::Article article;
     try {
-      article = feeds::extract_article(newsd::test::read_bytes(kPages / page), options);
+      article = feeds::extract_article(newsd::test::read_bytes(kPages / page), options).value();
     } catch (const std::exception& e) {
       ADD_FAILURE() << page << ": " << e.what();
       continue;

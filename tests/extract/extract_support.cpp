@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "feeds/extract.h"
+#include "feeds/testing/extract.h"
 #include "feeds/text.h"
 
 namespace newsd::test {

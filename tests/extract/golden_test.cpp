@@ -27,7 +27,7 @@ class Golden : public ::testing::Test {
     url = std::string(expected.at("url").as_string());
     feeds::ExtractOptions options;
     options.url = url;
-    article = feeds::extract_article(read_bytes(kFixture / "article.html"), options);
+    article = feeds::extract_article(read_bytes(kFixture / "article.html"), options).value();
   }
   json::object expected;
   std::string url;

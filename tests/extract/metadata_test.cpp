@@ -4,10 +4,16 @@
 #include "extract_support.h"
 #include "feeds/dates.h"
 #include "feeds/extract.h"
+#include "feeds/testing/extract.h"
 
 namespace {
 
 using feeds::extract_article;
+
+// The article of a page that must be readable (throws feeds::ContentError when it is not).
+feeds::Article extracted(std::string_view html, const feeds::ExtractOptions& options = {}) {
+  return extract_article(html, options).value();
+}
 using newsd::test::prose;
 
 std::string page(const std::string& head, const std::string& body, const std::string& html_attributes = "") {
@@ -26,7 +32,7 @@ TEST(Metadata, JsonLdInGraphWithAuthorArrayAndKeywordArray) {
      "dateModified":"2025-03-03T00:00:00Z","author":[{"@type":"Person","name":"Ann One"},{"name":"Bob Two"}],
      "publisher":{"@type":"Organization","name":"Graph Times"},"image":["https://e.example/a.jpg"],
      "keywords":["Alpha","Beta"],"inLanguage":"de-DE"}]}</script>)";
-  auto article = extract_article(page(ld, "<article>" + prose(4) + "</article>"));
+  auto article = extract_article(page(ld, "<article>" + prose(4) + "</article>")).value();
   EXPECT_EQ(article.title, "Graph headline");
   EXPECT_EQ(article.authors, (std::vector<std::string>{"Ann One", "Bob Two"}));
   EXPECT_EQ(date(article.published), "2025-03-02T08:40:00Z");
@@ -41,7 +47,7 @@ TEST(Metadata, JsonLdTopLevelArrayAndCommentWrapper) {
   const std::string ld = R"(<script type="application/ld+json"><!--
     [{"@type":"BreadcrumbList"},{"@type":"ReportageNewsArticle","headline":"Array headline",
       "author":"Plain Name","datePublished":"2025-01-05"}] --></script>)";
-  auto article = extract_article(page(ld, "<article>" + prose(4) + "</article>"));
+  auto article = extract_article(page(ld, "<article>" + prose(4) + "</article>")).value();
   EXPECT_EQ(article.title, "Array headline");
   EXPECT_EQ(article.authors, std::vector<std::string>{"Plain Name"});
   EXPECT_EQ(date(article.published), "2025-01-05T00:00:00Z");
@@ -50,7 +56,7 @@ TEST(Metadata, JsonLdTopLevelArrayAndCommentWrapper) {
 TEST(Metadata, BrokenJsonLdIsAWarningNotAFailure) {
   const std::string ld = R"(<script type="application/ld+json">{"@type":"NewsArticle", "headline": </script>
     <meta property="og:title" content="OG title">)";
-  auto article = extract_article(page(ld, "<article>" + prose(4) + "</article>"));
+  auto article = extract_article(page(ld, "<article>" + prose(4) + "</article>")).value();
   EXPECT_EQ(article.title, "OG title");
   ASSERT_FALSE(article.warnings.empty());
   EXPECT_NE(article.warnings.back().find("JSON-LD"), std::string::npos);
@@ -61,7 +67,7 @@ TEST(Metadata, DublinCoreItempropAndTimeFallbacks) {
       R"(<title>A plain title of the story - Short Site</title><meta name="DC.creator" content="Dc Author">)";
   const std::string body =
       R"(<article><time datetime="2024-12-31T23:00:00-02:00">New year</time>)" + prose(3) + "</article>";
-  auto article = extract_article(page(head, body, " lang=\"en_GB\""));
+  auto article = extract_article(page(head, body, " lang=\"en_GB\"")).value();
   EXPECT_EQ(article.title, "A plain title of the story");
   EXPECT_EQ(article.authors, std::vector<std::string>{"Dc Author"});
   EXPECT_EQ(date(article.published), "2025-01-01T01:00:00Z");
@@ -70,7 +76,8 @@ TEST(Metadata, DublinCoreItempropAndTimeFallbacks) {
   auto itemprop = extract_article(page("<title>T</title>",
                                        R"(<div itemscope><span itemprop="author">Item Prop</span>
       <meta itemprop="datePublished" content="2025-02-02T02:02:02Z"><div itemprop="articleBody">)" +
-                                           prose(3) + "</div></div>"));
+                                           prose(3) + "</div></div>"))
+                      .value();
   EXPECT_EQ(itemprop.authors, std::vector<std::string>{"Item Prop"});
   EXPECT_EQ(date(itemprop.published), "2025-02-02T02:02:02Z");
   EXPECT_NE(itemprop.text.find("Paragraph 2"), std::string::npos);
@@ -80,7 +87,8 @@ TEST(Metadata, CanonicalIsResolvedAndCleaned) {
   auto article =
       extract_article(page(R"(<link rel="canonical" href="/story/1?utm_source=x&id=7">)",
                            "<article>" + prose(3) + "</article>"),
-                      {.url = "https://News.Example:443/other", .http_charset = {}, .max_bytes = 1u << 20});
+                      {.url = "https://News.Example:443/other", .http_charset = {}, .max_bytes = 1u << 20})
+          .value();
   EXPECT_EQ(article.canonical_url, "https://news.example/story/1?id=7");
   EXPECT_EQ(article.url, "https://News.Example:443/other");
 }
@@ -88,7 +96,7 @@ TEST(Metadata, CanonicalIsResolvedAndCleaned) {
 TEST(Body, JsonLdArticleBodyUsedWhenTheDomHasNone) {
   const std::string ld = R"(<script type="application/ld+json">{"@type":"NewsArticle","headline":"H",
     "articleBody":"First paragraph of the body, long enough to be worth something to a reader.\nSecond paragraph, also long enough, with commas, and a full stop."}</script>)";
-  auto article = extract_article(page(ld, "<div id=\"app\"></div>"));
+  auto article = extract_article(page(ld, "<div id=\"app\"></div>")).value();
   EXPECT_EQ(article.method, "json-ld");
   EXPECT_EQ(article.text,
             "First paragraph of the body, long enough to be worth something to a reader.\n\n"
@@ -105,7 +113,7 @@ TEST(Body, JsonLdArticleBodyConfirmsTheDom) {
   }
   const std::string ld = R"(<script type="application/ld+json">{"@type":"NewsArticle","articleBody":")" +
                          body_text + R"("}</script>)";
-  auto article = extract_article(page(ld, "<article>" + prose(4) + "</article>"));
+  auto article = extract_article(page(ld, "<article>" + prose(4) + "</article>")).value();
   EXPECT_EQ(article.method, "dom+json-ld");
   EXPECT_GE(article.confidence, 0.8);
 }
@@ -115,8 +123,9 @@ TEST(Body, NextDataHtmlBody) {
       R"(<script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"post":{
     "headline":"Next headline","author":{"name":"Nex Author"},"publishedAt":"2025-05-05T05:05:05Z",
     "bodyHtml":"<p>One paragraph of hydrated text, long enough to matter to the extractor, with commas, and then some more words.</p><h2>A heading</h2><p>Another paragraph of hydrated text, also long enough, and it goes on to say what the officials announced.</p>"}}}}</script>)";
-  auto article = extract_article(
-      page("<title>Shell</title>", "<div id=\"__next\"><nav><a href='/'>Home</a></nav></div>" + next));
+  auto article = extract_article(page("<title>Shell</title>",
+                                      "<div id=\"__next\"><nav><a href='/'>Home</a></nav></div>" + next))
+                     .value();
   EXPECT_EQ(article.method, "next-data");
   EXPECT_EQ(article.text,
             "One paragraph of hydrated text, long enough to matter to the extractor, with commas, and then "
@@ -134,20 +143,22 @@ TEST(Body, Windows1251FromHttpCharset) {
   for (int i = 0; i < 4; ++i)
     html += "<p>" + cyrillic + ", " + cyrillic + ", " + cyrillic + ", " + cyrillic + ".</p>";
   html += "</article></body></html>";
-  auto article = extract_article(html, {.url = {}, .http_charset = "windows-1251", .max_bytes = 1u << 20});
+  auto article =
+      extract_article(html, {.url = {}, .http_charset = "windows-1251", .max_bytes = 1u << 20}).value();
   EXPECT_EQ(article.encoding, "windows-1251");
   EXPECT_NE(article.text.find("Привет, мир"), std::string::npos) << article.text;
 }
 
 TEST(Body, StructureIsKept) {
   auto article = extract_article(
-      page("<title>T</title>", "<article>" + prose(2) +
-                                   "<h2>Subheading</h2><ul><li>First item of the list</li>"
-                                   "<li>Second item</li></ul><blockquote><p>A quoted line.</p>"
-                                   "</blockquote><figure><img src=\"/i.jpg\"><figcaption>The"
-                                   " caption.</figcaption></figure>" +
-                                   prose(1) + "</article>"),
-      {.url = "https://e.example/a/b", .http_charset = {}, .max_bytes = 1u << 20});
+                     page("<title>T</title>", "<article>" + prose(2) +
+                                                  "<h2>Subheading</h2><ul><li>First item of the list</li>"
+                                                  "<li>Second item</li></ul><blockquote><p>A quoted line.</p>"
+                                                  "</blockquote><figure><img src=\"/i.jpg\"><figcaption>The"
+                                                  " caption.</figcaption></figure>" +
+                                                  prose(1) + "</article>"),
+                     {.url = "https://e.example/a/b", .http_charset = {}, .max_bytes = 1u << 20})
+                     .value();
   EXPECT_NE(
       article.text.find("\n\nSubheading\n\nFirst item of the list\n\nSecond item\n\nA quoted line.\n\n"),
       std::string::npos)
@@ -163,7 +174,7 @@ TEST(Metadata, DatesKeepThePagesOffsetAndCalendarDay) {
   // 23:30 in New York is the next day in UTC: the JSON keeps the page's day and offset.
   const std::string head = R"(<meta property="article:published_time" content="2024-03-05T23:30:00-05:00">
     <meta property="article:modified_time" content="2024-03-06T10:52:50+0100">)";
-  auto article = extract_article(page(head, "<article>" + prose(4) + "</article>"));
+  auto article = extracted(page(head, "<article>" + prose(4) + "</article>"));
   EXPECT_EQ(date(article.published), "2024-03-06T04:30:00Z");
   const auto json = feeds::article_to_json(article);
   EXPECT_EQ(json.at("published").as_string(), "2024-03-05T23:30:00-05:00");
@@ -172,13 +183,13 @@ TEST(Metadata, DatesKeepThePagesOffsetAndCalendarDay) {
   const std::string mixed = R"(<script type="application/ld+json">{"@type":"NewsArticle","headline":"H",
     "dateCreated":"2017-02-24T01:18:13Z"}</script>
     <meta property="article:published_time" content="2017-02-23T17:18:13-08:00">)";
-  EXPECT_EQ(feeds::article_to_json(extract_article(page(mixed, "<article>" + prose(4) + "</article>")))
+  EXPECT_EQ(feeds::article_to_json(extracted(page(mixed, "<article>" + prose(4) + "</article>")))
                 .at("published")
                 .as_string(),
             "2017-02-23T17:18:13-08:00");
   // "Z" and dates without a zone stay in UTC.
   auto utc =
-      extract_article(page(R"(<meta property="article:published_time" content="2024-03-05T08:00:00Z">)",
+      extracted(page(R"(<meta property="article:published_time" content="2024-03-05T08:00:00Z">)",
                            "<article>" + prose(4) + "</article>"));
   EXPECT_EQ(feeds::article_to_json(utc).at("published").as_string(), "2024-03-05T08:00:00Z");
 }
@@ -186,14 +197,14 @@ TEST(Metadata, DatesKeepThePagesOffsetAndCalendarDay) {
 TEST(Metadata, DateFromTheVisibleDatelineWhenMarkupHasNone) {
   feeds::ExtractOptions options;
   options.url = "https://news.example/story/ferry";
-  auto article = extract_article(
+  auto article = extracted(
       page("", "<article><h1>Ferry extended</h1><span class=\"entry-date\">Posted on March 5, 2024</span>" +
                    prose(4) + "</article>"),
       options);
   EXPECT_EQ(date(article.published), "2024-03-05T00:00:00Z");
   // The path's date wins over a dateline that names another day (a "related" box's date).
   options.url = "https://news.example/2024/03/07/ferry/";
-  article = extract_article(
+  article = extracted(
       page("", "<article><h1>Ferry extended</h1><span class=\"entry-date\">March 5, 2024</span>" + prose(4) +
                    "</article>"),
       options);
@@ -203,17 +214,17 @@ TEST(Metadata, DateFromTheVisibleDatelineWhenMarkupHasNone) {
 TEST(Metadata, TitleLosesTheSiteNamedByTheHostWhenNoneIsDeclared) {
   feeds::ExtractOptions options;
   options.url = "https://www.harbourherald.example/news/1";
-  auto prefixed = extract_article(page("<title>Harbour Herald | Night ferry extended to March</title>",
+  auto prefixed = extracted(page("<title>Harbour Herald | Night ferry extended to March</title>",
                                        "<article>" + prose(4) + "</article>"),
                                   options);
   EXPECT_EQ(prefixed.title, "Night ferry extended to March");
   auto suffixed =
-      extract_article(page("<title>Night ferry extended to March, board says: HarbourHerald</title>",
+      extracted(page("<title>Night ferry extended to March, board says: HarbourHerald</title>",
                            "<article>" + prose(4) + "</article>"),
                       options);
   EXPECT_EQ(suffixed.title, "Night ferry extended to March, board says");
   // A colon inside the headline is the headline's own.
-  auto colon = extract_article(page("<title>Ferries: the night crossing stays until March</title>",
+  auto colon = extracted(page("<title>Ferries: the night crossing stays until March</title>",
                                     "<article>" + prose(4) + "</article>"),
                                options);
   EXPECT_EQ(colon.title, "Ferries: the night crossing stays until March");
@@ -222,15 +233,15 @@ TEST(Metadata, TitleLosesTheSiteNamedByTheHostWhenNoneIsDeclared) {
 TEST(Metadata, NoOrganisationBesideANamedPerson) {
   const std::string ld = R"(<script type="application/ld+json">{"@type":"NewsArticle","headline":"H",
     "author":[{"@type":"Person","name":"Ann One"},{"@type":"Organization","name":"Graph Times"}]}</script>)";
-  EXPECT_EQ(extract_article(page(ld, "<article>" + prose(4) + "</article>")).authors,
+  EXPECT_EQ(extracted(page(ld, "<article>" + prose(4) + "</article>")).authors,
             std::vector<std::string>{"Ann One"});
   const std::string org_only = R"(<script type="application/ld+json">{"@type":"NewsArticle","headline":"H",
     "author":{"@type":"Organization","name":"Graph Times"}}</script>)";
-  EXPECT_EQ(extract_article(page(org_only, "<article>" + prose(4) + "</article>")).authors,
+  EXPECT_EQ(extracted(page(org_only, "<article>" + prose(4) + "</article>")).authors,
             std::vector<std::string>{"Graph Times"});
   const std::string agency =
       R"(<meta name="author" content="Ann One"><meta name="author" content="Reuters -">)";
-  EXPECT_EQ(extract_article(page(agency, "<article>" + prose(4) + "</article>")).authors,
+  EXPECT_EQ(extracted(page(agency, "<article>" + prose(4) + "</article>")).authors,
             std::vector<std::string>{"Ann One"});
 }
 
@@ -239,7 +250,7 @@ TEST(Metadata, AuthorGivenAsABylineIsReadAsOne) {
     <a rel="author" href="/p/cs">César Salza</a>
     <a rel="author" href="/p/sm">by Steven Musil January 18, 2017 11:00 PM PST @stevenmusil</a>)" +
                            prose(4) + "</article>";
-  EXPECT_EQ(extract_article(page("", body)).authors, std::vector<std::string>{"César Salza"});
+  EXPECT_EQ(extracted(page("", body)).authors, std::vector<std::string>{"César Salza"});
 }
 
 TEST(Tokens, WordsAndCjkCharacters) {

@@ -47,14 +47,16 @@ fs::path document_path(const std::string& name) {
   return {};
 }
 
-std::string code_name(feeds::ParseErrorCode code) {
+std::string code_name(feeds::ErrorCode code) {
   switch (code) {
-    case feeds::ParseErrorCode::empty:
+    case feeds::ErrorCode::empty:
       return "empty";
-    case feeds::ParseErrorCode::too_large:
+    case feeds::ErrorCode::too_large:
       return "too_large";
-    case feeds::ParseErrorCode::not_a_feed:
+    case feeds::ErrorCode::not_a_feed:
       return "not_a_feed";
+    default:  // parse_feed reports no other code
+      break;
   }
   return "?";
 }
@@ -73,10 +75,10 @@ json::value parse_case(const std::string& name) {
   }
   options.document_url = document_url;
   options.http_charset = charset;
-  feeds::ParseResult result = feeds::parse_feed(bytes, options);
-  if (!result.ok())
-    return json::object{{"error", code_name(result.error->code)}, {"message", result.error->message}};
-  return feeds::feed_to_json(*result.feed);
+  feeds::Result<feeds::Feed> result = feeds::parse_feed(bytes, options);
+  if (!result)
+    return json::object{{"error", code_name(result.error().code)}, {"message", result.error().message}};
+  return feeds::feed_to_json(*result);
 }
 
 class FeedCase : public ::testing::TestWithParam<std::string> {};

@@ -45,8 +45,8 @@ TEST(FeedLarge, Rss2WithContentEncoded) {
   doc += "</channel></rss>";
   ASSERT_GT(doc.size(), 400u * 2000u);
   const auto result = feeds::parse_feed(doc, options());
-  ASSERT_TRUE(result.ok()) << result.error->message;
-  const feeds::Feed& feed = *result.feed;
+  ASSERT_TRUE(result.has_value()) << result.error().message;
+  const feeds::Feed& feed = *result;
   EXPECT_TRUE(feed.warnings.empty()) << feed.warnings.front();
   ASSERT_EQ(feed.items.size(), static_cast<std::size_t>(kItems));
   const feeds::Item& item = feed.items[123];
@@ -80,8 +80,8 @@ TEST(FeedLarge, AtomWithXhtmlContent) {
   }
   doc += "</feed>";
   const auto result = feeds::parse_feed(doc, options());
-  ASSERT_TRUE(result.ok()) << result.error->message;
-  const feeds::Feed& feed = *result.feed;
+  ASSERT_TRUE(result.has_value()) << result.error().message;
+  const feeds::Feed& feed = *result;
   EXPECT_TRUE(feed.warnings.empty()) << feed.warnings.front();
   ASSERT_EQ(feed.items.size(), static_cast<std::size_t>(kEntries));
   EXPECT_EQ(feed.items[42].title, "Entry 42");
@@ -104,10 +104,10 @@ TEST(FeedLarge, JsonFeedManyItems) {
       {"version", "https://jsonfeed.org/version/1.1"}, {"title", "JSON big"}, {"items", items}};
   const std::string doc = boost::json::serialize(root);
   const auto result = feeds::parse_feed(doc, options());
-  ASSERT_TRUE(result.ok()) << result.error->message;
-  ASSERT_EQ(result.feed->items.size(), static_cast<std::size_t>(kItems));
-  EXPECT_EQ(result.feed->items[7].categories, (std::vector<std::string>{"x", "y"}));
-  EXPECT_NE(result.feed->items[7].content.find("https://json.example.com/img/7.jpg"), std::string::npos);
+  ASSERT_TRUE(result.has_value()) << result.error().message;
+  ASSERT_EQ(result->items.size(), static_cast<std::size_t>(kItems));
+  EXPECT_EQ(result->items[7].categories, (std::vector<std::string>{"x", "y"}));
+  EXPECT_NE(result->items[7].content.find("https://json.example.com/img/7.jpg"), std::string::npos);
 }
 
 }  // namespace

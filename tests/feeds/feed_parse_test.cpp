@@ -10,8 +10,8 @@
 
 namespace {
 
+using feeds::ErrorCode;
 using feeds::parse_feed;
-using feeds::ParseErrorCode;
 using feeds::ParseOptions;
 
 ParseOptions fixed_options() {
@@ -22,8 +22,8 @@ ParseOptions fixed_options() {
 
 feeds::Feed parse_ok(std::string_view bytes, ParseOptions options = fixed_options()) {
   auto result = parse_feed(bytes, options);
-  if (!result.ok()) ADD_FAILURE() << "not parsed: " << result.error->message;
-  return result.ok() ? *result.feed : feeds::Feed{};
+  if (!result.has_value()) ADD_FAILURE() << "not parsed: " << result.error().message;
+  return result.has_value() ? *result : feeds::Feed{};
 }
 
 TEST(FeedFixture, KyivIndependent) {
@@ -109,17 +109,17 @@ TEST(FeedLimits, InputOverTheCapIsRefused) {
   const std::string bytes =
       "<rss version=\"2.0\"><channel><title>" + std::string(100, 'x') + "</title></channel></rss>";
   const auto result = parse_feed(bytes, options);
-  ASSERT_FALSE(result.ok());
-  EXPECT_EQ(result.error->code, ParseErrorCode::too_large);
-  EXPECT_NE(result.error->message.find("64 byte limit"), std::string::npos) << result.error->message;
+  ASSERT_FALSE(result.has_value());
+  EXPECT_EQ(result.error().code, ErrorCode::too_large);
+  EXPECT_NE(result.error().message.find("64 byte limit"), std::string::npos) << result.error().message;
 }
 
 TEST(FeedLimits, NotAFeedNamesTheRoot) {
   const auto result =
       parse_feed("<?xml version=\"1.0\"?><opml version=\"2.0\"><body/></opml>", fixed_options());
-  ASSERT_FALSE(result.ok());
-  EXPECT_EQ(result.error->code, ParseErrorCode::not_a_feed);
-  EXPECT_EQ(result.error->message, "not a feed: the root element is <opml>");
+  ASSERT_FALSE(result.has_value());
+  EXPECT_EQ(result.error().code, ErrorCode::not_a_feed);
+  EXPECT_EQ(result.error().message, "not a feed: the root element is <opml>");
 }
 
 TEST(FeedLimits, WarningsAreCapped) {
@@ -175,16 +175,16 @@ TEST(FeedRobustness, EveryPrefixOfAFeedParsesOrIsRefused) {
       feeds::test::read_file(std::string(NEWSD_TEST_DATA_DIR) + "/fixtures/kyiv-independent/feed.xml");
   for (std::size_t size = 0; size < bytes.size(); size += 7) {
     const auto result = parse_feed(std::string_view(bytes).substr(0, size), fixed_options());
-    if (result.ok()) {
-      EXPECT_LE(result.feed->items.size(), 3u);
+    if (result.has_value()) {
+      EXPECT_LE(result->items.size(), 3u);
     }
   }
   // A cut in the middle of the third item still yields the first two.
   const auto cut =
       parse_feed(std::string_view(bytes).substr(0, bytes.find("Taurus missiles")), fixed_options());
-  ASSERT_TRUE(cut.ok());
-  ASSERT_GE(cut.feed->items.size(), 2u);
-  EXPECT_EQ(cut.feed->items[1].key, "guid:67c41b2f9a3c");
+  ASSERT_TRUE(cut.has_value());
+  ASSERT_GE(cut->items.size(), 2u);
+  EXPECT_EQ(cut->items[1].key, "guid:67c41b2f9a3c");
 }
 
 }  // namespace

@@ -87,11 +87,10 @@ TEST_P(DeclaredEncoding, HttpCharsetIsHonoured) {
 
 TEST_P(DeclaredEncoding, TranscodeByLabel) {
   const auto& c = GetParam();
-  std::string out;
-  std::size_t replaced = 99;
-  ASSERT_TRUE(transcode_to_utf8(encode(*c.sample, c.iconv_name), c.label, out, replaced));
-  EXPECT_EQ(out, *c.sample);
-  EXPECT_EQ(replaced, 0u);
+  auto transcoded = transcode_to_utf8(encode(*c.sample, c.iconv_name), c.label);
+  ASSERT_TRUE(transcoded.has_value());
+  EXPECT_EQ(transcoded->utf8, *c.sample);
+  EXPECT_EQ(transcoded->replaced, 0u);
 }
 
 const std::string kLatinSample =
@@ -374,29 +373,27 @@ TEST(DecodeToUtf8, EmptyInput) {
   EXPECT_EQ(decoded.encoding, "utf-8");
 }
 
-TEST(TranscodeToUtf8, UnknownEncodingIsFalse) {
-  std::string out = "junk";
-  std::size_t replaced = 5;
-  EXPECT_FALSE(transcode_to_utf8("abc", "no-such-charset", out, replaced));
-  EXPECT_TRUE(out.empty());
-  EXPECT_FALSE(transcode_to_utf8("abc", "../../etc/passwd", out, replaced));
+TEST(TranscodeToUtf8, UnknownEncodingIsAnError) {
+  auto unknown = transcode_to_utf8("abc", "no-such-charset");
+  ASSERT_FALSE(unknown.has_value());
+  EXPECT_EQ(unknown.error().code, feeds::ErrorCode::unknown_encoding);
+  EXPECT_EQ(unknown.error().message, "unknown encoding: no-such-charset");
+  EXPECT_FALSE(transcode_to_utf8("abc", "../../etc/passwd").has_value());
 }
 
 TEST(TranscodeToUtf8, IconvNamesOutsideWhatwg) {
-  std::string out;
-  std::size_t replaced = 0;
-  ASSERT_TRUE(transcode_to_utf8(encode(kRussian, "CP855"), "CP855", out, replaced));
-  EXPECT_EQ(out, kRussian);
+  auto transcoded = transcode_to_utf8(encode(kRussian, "CP855"), "CP855");
+  ASSERT_TRUE(transcoded.has_value());
+  EXPECT_EQ(transcoded->utf8, kRussian);
 }
 
 TEST(TranscodeToUtf8, Windows1252SmartQuotes) {
-  std::string out;
-  std::size_t replaced = 0;
-  ASSERT_TRUE(
-      transcode_to_utf8("\x93quoted\x94 \x96 \x80"
-                        "5",
-                        "latin1", out, replaced));
-  EXPECT_EQ(out,
+  auto transcoded = transcode_to_utf8(
+      "\x93quoted\x94 \x96 \x80"
+      "5",
+      "latin1");
+  ASSERT_TRUE(transcoded.has_value());
+  EXPECT_EQ(transcoded->utf8,
             "\xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x80\x93 \xE2\x82\xAC"
             "5");
 }
@@ -447,17 +444,18 @@ TEST(SingleByteTable, AgreesWithIconvOnEveryByteOfEverySingleByteEncoding) {
                                                                   : 'a' + (state >> 8) % 26);
   }
   for (const char* encoding : encodings) {
-    std::string whole, pieces, piece;
-    std::size_t replaced_whole = 0, replaced_pieces = 0, replaced_piece = 0;
-    ASSERT_TRUE(transcode_to_utf8(bytes, encoding, whole, replaced_whole)) << encoding;
+    std::string pieces;
+    std::size_t replaced_pieces = 0;
+    auto whole = transcode_to_utf8(bytes, encoding);
+    ASSERT_TRUE(whole.has_value()) << encoding;
     for (std::size_t at = 0; at < bytes.size(); at += 1000) {
-      ASSERT_TRUE(
-          transcode_to_utf8(std::string_view(bytes).substr(at, 1000), encoding, piece, replaced_piece));
-      pieces += piece;
-      replaced_pieces += replaced_piece;
+      auto piece = transcode_to_utf8(std::string_view(bytes).substr(at, 1000), encoding);
+      ASSERT_TRUE(piece.has_value());
+      pieces += piece->utf8;
+      replaced_pieces += piece->replaced;
     }
-    EXPECT_TRUE(whole == pieces) << encoding;  // not EXPECT_EQ: 20 KB of output on failure
-    EXPECT_EQ(replaced_whole, replaced_pieces) << encoding;
+    EXPECT_TRUE(whole->utf8 == pieces) << encoding;  // not EXPECT_EQ: 20 KB of output on failure
+    EXPECT_EQ(whole->replaced, replaced_pieces) << encoding;
   }
 }
 

@@ -4,7 +4,7 @@
 // text and markup, JSON strings, whole HTML pages) and over generated inputs
 // built to be mostly accepted, with the constructs on the edge of what the
 // scanner accepts mixed in.
-#include "feeds/fast_paths.h"
+#include "feeds/testing/fast_paths.h"
 
 #include <gtest/gtest.h>
 #include <pugixml.hpp>

@@ -13,9 +13,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.document_url = "https://fuzz.example.com/feeds/feed.xml";
   options.max_bytes = 1 << 20;
   options.now = std::chrono::sys_seconds(std::chrono::seconds(1748736000));
-  feeds::ParseResult result = feeds::parse_feed(bytes, options);
-  if (result.ok()) {
-    const std::string json = feeds::feed_to_json_string(*result.feed);
+  feeds::Result<feeds::Feed> result = feeds::parse_feed(bytes, options);
+  if (result) {
+    const std::string json = feeds::feed_to_json_string(*result);
     if (json.empty()) __builtin_trap();
   }
   return 0;

@@ -11,8 +11,8 @@
 #include <string>
 #include <string_view>
 
-#include "feeds/fast_paths.h"
 #include "feeds/sanitize.h"
+#include "feeds/testing/fast_paths.h"
 #include "feeds/text.h"
 
 namespace {

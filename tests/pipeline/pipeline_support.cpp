@@ -54,7 +54,7 @@ PipelineWorld::PipelineWorld(const std::string& purpose, std::vector<std::string
   for (auto at = opml.find(demo::kBaseToken); at != std::string::npos; at = opml.find(demo::kBaseToken, at)) {
     opml.replace(at, demo::kBaseToken.size(), server_->base_url());
   }
-  auto document = feeds::parse_opml(opml);
+  auto document = feeds::parse_opml(opml).value();
   std::vector<feeds::OpmlSource> chosen;
   for (const auto& source : document.sources) {
     bool wanted = only.empty();

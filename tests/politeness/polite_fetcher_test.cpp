@@ -17,6 +17,7 @@
 
 #include <algorithm>
 
+#include "feeds/robots.h"
 #include "http/client.h"
 #include "polite_server.h"
 #include "politeness/host_key.h"
@@ -152,6 +153,32 @@ TEST(PoliteFetcher, UnreachableRobotsMeansTryLaterAndMissingMeansAllowed) {
   EXPECT_EQ(results[1].response.status, 200);
   // The 503 also told the gate the host is struggling.
   EXPECT_EQ(harness.gate->snapshot(failing.host())->state.consecutive_errors, 1);
+}
+
+// One robots.txt size limit (feeds::kRobotsParseLimit, RFC 9309's 500 KiB):
+// a body of exactly that size is fetched and its last rule obeyed; one byte
+// more is not fetched (it was, up to 2 MiB, and then cut by the parser).
+TEST(PoliteFetcher, RobotsTxtUpToTheParseLimitIsReadAndLargerIsUnreachable) {
+  const std::string last_rule = "Disallow: /private\n";
+  std::string at_limit = "User-agent: *\n";
+  at_limit.resize(feeds::kRobotsParseLimit - last_rule.size(), '#');  // then one long comment line
+  at_limit.back() = '\n';
+  at_limit += last_rule;
+  ASSERT_EQ(at_limit.size(), feeds::kRobotsParseLimit);
+  PoliteServer fits;
+  fits.route("/robots.txt", PoliteReply{200, {}, at_limit});
+  fits.route("/private/story", PoliteReply{200, {}, "secret"});
+  PoliteServer too_large;
+  too_large.route("/robots.txt", PoliteReply{200, {}, at_limit + "#"});
+  too_large.route("/private/story", PoliteReply{200, {}, "secret"});
+  Harness harness(0ms);
+  auto results =
+      harness.fetch_all({request(fits.url("/private/story"), newsd::http::RequestKind::article),
+                         request(too_large.url("/private/story"), newsd::http::RequestKind::article)});
+  EXPECT_EQ(results[0].refusal, Refusal::robots_disallowed);
+  EXPECT_EQ(results[1].refusal, Refusal::robots_unavailable);
+  EXPECT_TRUE(fits.arrivals("/private").empty());
+  EXPECT_TRUE(too_large.arrivals("/private").empty());
 }
 
 TEST(PoliteFetcher, RobotsRedirectLoopCountsAsUnavailableSoAllowed) {

@@ -186,14 +186,14 @@ TEST_P(ItemStoreTest, ParsedItemsAreStoredUnderTheParsersKey) {
       "<item><title>C</title><description>no link, no guid</description></item>"
       "</channel></rss>";
   auto parsed = feeds::parse_feed(rss);
-  ASSERT_TRUE(parsed.feed);
-  EXPECT_EQ(store_->store_feed_items(source_, *parsed.feed).added, 3);
+  ASSERT_TRUE(parsed) << parsed.error().message;
+  EXPECT_EQ(store_->store_feed_items(source_, *parsed).added, 3);
   auto keys = check_->exec("read", "select key from items order by key");
   ASSERT_EQ(keys.rows(), 3);
   EXPECT_EQ(keys.text(0, 0), "guid:tag:news.example,2026:1");
   EXPECT_TRUE(keys.text(1, 0).starts_with("hash:")) << keys.text(1, 0);
   EXPECT_EQ(keys.text(2, 0), "url:https://news.example/b");
-  EXPECT_EQ(store_->store_feed_items(source_, *feeds::parse_feed(rss).feed).unchanged, 3);
+  EXPECT_EQ(store_->store_feed_items(source_, feeds::parse_feed(rss).value()).unchanged, 3);
 }
 
 TEST_P(ItemStoreTest, AnItemMovingToAnotherFeedIsNewThereAndSharesItsArticle) {

@@ -47,7 +47,7 @@ class SourcesTest : public ::testing::Test {
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
   newsd::storage::SyncReport sync(const std::string& opml, bool prune = false) {
-    auto document = feeds::parse_opml(opml);
+    auto document = feeds::parse_opml(opml).value();
     return newsd::storage::sync_sources(*conn_, document.sources, {prune, "test.opml"});
   }
   std::string write(const std::string& name, const std::string& text) {
@@ -218,7 +218,7 @@ TEST_F(SourcesTest, ExportThenImportIsUnchanged) {
   ASSERT_EQ(exported.status, 0) << exported.err;
 
   // The file is OPML 2.0 with categories and options, and lists the enabled sources.
-  auto document = feeds::parse_opml(read_file(exported_path));
+  auto document = feeds::parse_opml(read_file(exported_path)).value();
   ASSERT_EQ(document.sources.size(), 4u);
   auto kyiv = std::find_if(document.sources.begin(), document.sources.end(), [](const auto& s) {
     return s.url == "https://kyivindependent.com/news-archive/rss/";

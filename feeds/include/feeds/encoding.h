@@ -4,6 +4,8 @@
 #include <string_view>
 #include <vector>
 
+#include "feeds/result.h"
+
 namespace feeds {
 
 // What the caller knows of the document's type; changes which declarations are read.
@@ -33,11 +35,15 @@ DecodedText decode_to_utf8(std::string_view bytes, DocumentKind kind, std::strin
 std::string_view decode_to_utf8_view(std::string_view bytes, DocumentKind kind, std::string_view http_charset,
                                      DecodedText& decoded);
 
+struct Transcoded {
+  std::string utf8;
+  std::size_t replaced = 0;  // invalid sequences, each now U+FFFD
+};
+
 // Transcodes `bytes` from `encoding` (any iconv name or WHATWG label) to UTF-8,
-// replacing invalid sequences with U+FFFD; `replaced` receives their count.
-// Returns false when the encoding is unknown.
-bool transcode_to_utf8(std::string_view bytes, std::string_view encoding, std::string& out,
-                       std::size_t& replaced);
+// replacing invalid sequences with U+FFFD. An encoding neither knows is an
+// Error{ErrorCode::unknown_encoding, "unknown encoding: <label>"}.
+Result<Transcoded> transcode_to_utf8(std::string_view bytes, std::string_view encoding);
 
 // Maps a charset label (WHATWG aliases, any case, e.g. "latin1", "cp1251",
 // "x-sjis") to a canonical name, or "" when unknown.

@@ -7,17 +7,18 @@
 #include <chrono>
 #include <cstddef>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "feeds/result.h"
 
 namespace feeds {
 
 struct ExtractOptions {
   std::string_view url;               // where the page was fetched from; base for relative URLs
   std::string_view http_charset;      // charset parameter of the HTTP Content-Type, if any
-  std::size_t max_bytes = 16u << 20;  // larger pages are refused (ExtractError), not truncated
+  std::size_t max_bytes = 16u << 20;  // larger pages are refused (ErrorCode::too_large), not truncated
 };
 
 struct Article {
@@ -45,32 +46,18 @@ struct Article {
   std::vector<std::string> warnings;  // what was recovered from (bad JSON-LD, bad bytes, ...)
 };
 
-// Input that cannot be read as a page at all: empty, binary, larger than
-// ExtractOptions::max_bytes. A readable page without an article is not an
-// error (Article::text is empty, confidence low).
-class ExtractError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
-// Never crashes on hostile input; bounded time and memory (libxml2's depth
-// cap stays on, every traversal is iterative).
-Article extract_article(std::string_view bytes, const ExtractOptions& options = {});
+// The Article, or an Error for input that cannot be read as a page at all:
+// empty (ErrorCode::empty), larger than ExtractOptions::max_bytes (too_large),
+// binary or without markup (not_a_page). A readable page without an article is
+// not an error (Article::text is empty, confidence low). Never crashes on
+// hostile input; bounded time and memory (libxml2's depth cap stays on, every
+// traversal is iterative).
+Result<Article> extract_article(std::string_view bytes, const ExtractOptions& options = {});
 
 // The `newsd extract` JSON object: {url, canonical_url, title, authors,
 // published, modified (RFC 3339 in the page's own offset when it gave one,
 // else UTC), site_name, language, image, tags, description, text,
 // html, word_count, confidence, method}; absent values are null.
 boost::json::object article_to_json(const Article& article);
-
-// The floor extraction is measured against (bench/extract_bench): libxml2's
-// htmlReadMemory of the raw bytes with the extractor's parser options, then
-// xmlFreeDoc; no decoding, no walking. Returns false when libxml2 gave no
-// document. Here so that benchmarks need not include libxml2 themselves.
-bool bare_html_parse(std::string_view bytes, std::string_view url = {});
-
-// Words as counted for word_count and for the corpus F1: runs of letters and
-// digits, and every CJK ideograph / kana character on its own.
-std::vector<std::string> text_tokens(std::string_view utf8);
 
 }  // namespace feeds

@@ -19,6 +19,8 @@
 #include <string_view>
 #include <vector>
 
+#include "feeds/result.h"
+
 namespace feeds {
 
 // The namespace URI of newsd's outline attributes.
@@ -80,24 +82,13 @@ struct OpmlDocument {
   std::vector<OpmlWarning> warnings;  // e.g. duplicate URLs
 };
 
-// A file that cannot be used as a whole: nothing from it should be applied.
-class OpmlError : public std::runtime_error {
- public:
-  OpmlError(int line, std::string reason);
-  [[nodiscard]] int line() const { return line_; }  // 1-based; 0 when unknown
-  [[nodiscard]] const std::string& reason() const { return reason_; }
-
- private:
-  int line_;
-  std::string reason_;
-};
-
-// Throws OpmlError (with the line and the reason) for input that is not XML,
+// An Error{ErrorCode::invalid_opml, reason, line} (a file that cannot be used
+// as a whole: nothing from it should be applied) for input that is not XML,
 // has no <opml> root or no <body>, an outline that is neither a feed (xmlUrl)
 // nor a category (has child outlines), a URL that is not absolute http(s), or
 // a bad newsd: option. Duplicate xmlUrls are merged into the first occurrence
 // (missing fields filled from later ones) with a warning.
-OpmlDocument parse_opml(std::string_view bytes);
+Result<OpmlDocument> parse_opml(std::string_view bytes);
 
 // OPML 2.0 with one nested outline per category, options as newsd: attributes.
 // parse_opml(write_opml(doc)).sources == doc.sources for sources whose

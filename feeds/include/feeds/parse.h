@@ -2,7 +2,8 @@
 // Feed parsing: bytes in (RSS 0.90-2.0, RSS 1.0/RDF, Atom 0.3/1.0, JSON Feed
 // 1.0/1.1), one normalised feeds::Feed out. The format is detected from the
 // content only. Never throws for bad input: a document that is not a feed, or
-// too large, comes back as a ParseError; everything recovered from (ill-formed
+// too large, comes back as a feeds::Error (feeds/result.h: ErrorCode::empty,
+// too_large or not_a_feed); everything recovered from (ill-formed
 // XML, bad dates, wrong encodings, ...) is listed in Feed::warnings.
 #include <chrono>
 #include <cstddef>
@@ -11,6 +12,7 @@
 #include <string_view>
 
 #include "feeds/feed.h"
+#include "feeds/result.h"
 
 namespace feeds {
 
@@ -24,24 +26,8 @@ struct ParseOptions {
   std::optional<std::chrono::sys_seconds> now;
 };
 
-enum class ParseErrorCode {
-  empty,       // no bytes, or only white space
-  too_large,   // more than ParseOptions::max_bytes
-  not_a_feed,  // HTML page, binary, JSON that is not a JSON Feed, unknown XML root
-};
-
-struct ParseError {
-  ParseErrorCode code = ParseErrorCode::not_a_feed;
-  std::string message;  // one line, e.g. "not a feed: the root element is <html>"
-};
-
-struct ParseResult {
-  std::optional<Feed> feed;         // set when the input was recognised as a feed
-  std::optional<ParseError> error;  // set otherwise
-
-  [[nodiscard]] bool ok() const { return feed.has_value(); }
-};
-
-ParseResult parse_feed(std::string_view bytes, const ParseOptions& options = {});
+// The feed when the input was recognised as one, else the Error, e.g.
+// {not_a_feed, "not a feed: the root element is <html>"}.
+Result<Feed> parse_feed(std::string_view bytes, const ParseOptions& options = {});
 
 }  // namespace feeds

@@ -6,7 +6,7 @@ encoding), optional parse options (<name>.options.json) and hand-written
 checks (<name>.checks.json): {"path": value} where path is '/'-separated into
 the JSON of docs/feed-json.md. "path~" means "the string at path (or one of
 the strings of the array at path) contains value"; "path#" is an array's
-length; "error" names the expected ParseErrorCode for inputs that are not feeds.
+length; "error" names the expected feeds::ErrorCode for inputs that are not feeds.
 
 The whole output is also compared with <name>.expected.json, which is written
 by the test (NEWSD_BLESS_FEEDS=1) only after the checks pass and was read

@@ -1,0 +1,501 @@
+// Article extraction: decoding, parsing, and the decision between the
+// evidence sources (DOM scoring, JSON-LD articleBody, hydration JSON).
+#include "feeds/extract.h"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <optional>
+#include <unordered_set>
+
+#include "common/html_escape.h"
+#include "extract/extract_content.h"
+#include "extract/extract_dom.h"
+#include "extract/extract_hints.h"
+#include "extract/extract_hydration.h"
+#include "extract/extract_metadata.h"
+#include "feeds/dates.h"
+#include "feeds/encoding.h"
+#include "feeds/sanitize.h"
+#include "feeds/testing/extract.h"
+#include "feeds/text.h"
+
+namespace feeds {
+
+namespace {
+
+using namespace extract_detail;
+
+std::size_t count_tokens(std::string_view utf8);
+
+// Below this many bytes of text the first cut is weak: the retries run.
+constexpr std::size_t kWeakCutBytes = 250;
+
+// Refuses what is certainly not a page, with the reason.
+std::optional<Error> check_readable(std::string_view bytes, const ExtractOptions& options) {
+  if (bytes.size() > options.max_bytes) {
+    return Error{ErrorCode::too_large,
+                 fmt::format("page is {} bytes, over the {} byte limit", bytes.size(), options.max_bytes)};
+  }
+  if (bytes.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos)
+    return Error{ErrorCode::empty, "empty input"};
+  struct Magic {
+    std::string_view prefix;
+    std::string_view what;
+  };
+  static constexpr std::array kMagic = {Magic{"\x89PNG", "a PNG image"},
+                                        Magic{"GIF8", "a GIF image"},
+                                        Magic{"\xFF\xD8\xFF", "a JPEG image"},
+                                        Magic{"%PDF", "a PDF document"},
+                                        Magic{"PK\x03\x04", "a ZIP archive"},
+                                        Magic{"\x1F\x8B", "gzip-compressed data"},
+                                        Magic{"RIFF", "a RIFF (WebP/WAV) file"},
+                                        Magic{"\x7F"
+                                              "ELF",
+                                              "an executable"}};
+  for (const auto& magic : kMagic) {
+    if (bytes.substr(0, magic.prefix.size()) == magic.prefix) {
+      return Error{ErrorCode::not_a_page, fmt::format("input is {}, not an HTML page", magic.what)};
+    }
+  }
+  const bool utf16_bom = bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
+                                               (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
+  if (!utf16_bom && bytes.substr(0, 1024).find('\0') != std::string_view::npos) {
+    return Error{ErrorCode::not_a_page, "input holds NUL bytes: binary data, not an HTML page"};
+  }
+  return std::nullopt;
+}
+
+std::unordered_set<std::string> token_set(std::string_view text) {
+  auto tokens = text_tokens(text);
+  return {std::make_move_iterator(tokens.begin()), std::make_move_iterator(tokens.end())};
+}
+
+// Share of `part`'s distinct tokens that occur in `whole`.
+double token_coverage(const std::unordered_set<std::string>& part,
+                      const std::unordered_set<std::string>& whole) {
+  if (part.empty()) return 0.0;
+  std::size_t hits = 0;
+  for (const auto& token : part) hits += whole.count(token);
+  return static_cast<double>(hits) / static_cast<double>(part.size());
+}
+
+std::string paragraphs_to_text(const std::vector<std::string>& paragraphs) {
+  std::string text;
+  for (const auto& paragraph : paragraphs) {
+    std::string line = collapse_whitespace(paragraph);
+    if (line.empty()) continue;
+    if (!text.empty()) text += "\n\n";
+    text += line;
+  }
+  return text;
+}
+
+// articleBody as paragraphs: CMSes separate them by newlines, some by none.
+std::string json_ld_body_text(std::string_view body) {
+  std::string plain_body = html_to_plain_text(body);
+  if (body.find('\n') == std::string_view::npos) return plain_body;
+  std::vector<std::string> paragraphs;
+  std::size_t start = 0;
+  while (start < body.size()) {
+    auto end = body.find('\n', start);
+    if (end == std::string_view::npos) end = body.size();
+    paragraphs.push_back(html_to_plain_text(body.substr(start, end - start)));
+    start = end + 1;
+  }
+  return paragraphs_to_text(paragraphs);
+}
+
+std::string text_to_html(std::string_view text) {
+  std::string html;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto end = text.find("\n\n", start);
+    if (end == std::string_view::npos) end = text.size();
+    html += "<p>" + html_escape(text.substr(start, end - start)) + "</p>\n";
+    start = end + 2;
+  }
+  return html;
+}
+
+// RFC 3339 in the page's own offset ("2024-03-05T23:30:00-05:00"): the
+// calendar date a reader of the page sees. UTC ("Z") without an offset.
+std::string format_local_rfc3339(std::chrono::sys_seconds at,
+                                 const std::optional<std::chrono::minutes>& offset) {
+  if (!offset || offset->count() == 0) return format_rfc3339(at);
+  std::string local = format_rfc3339(at + *offset);  // "...Z": the same fields, in local time
+  local.pop_back();
+  const auto minutes = std::abs(offset->count());
+  local += fmt::format("{}{:02}:{:02}", offset->count() < 0 ? '-' : '+', minutes / 60, minutes % 60);
+  return local;
+}
+
+// Whether a paragraph ends like a sentence: . ! ? … or a closing quote or
+// bracket after one. Labels, kickers, datelines and link rows do not.
+bool ends_like_sentence(std::string_view paragraph) {
+  while (!paragraph.empty() && (paragraph.back() == ' ' || paragraph.back() == '\n'))
+    paragraph.remove_suffix(1);
+  for (std::string_view closing : {"\"", ")", "'", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB"}) {
+    if (paragraph.ends_with(closing)) paragraph.remove_suffix(closing.size());
+  }
+  if (paragraph.empty()) return false;
+  const char last = paragraph.back();
+  return last == '.' || last == '!' || last == '?' || paragraph.ends_with("\xE2\x80\xA6") ||
+         paragraph.ends_with("\xE3\x80\x82") || paragraph.ends_with("\xD8\x9F");  // … 。 ؟
+}
+
+// The lines around an article's prose that the DOM rules let through: a
+// dateline ("Posted 11 January 2008 at 18:14 GMT") above the first
+// paragraph; below the last one, "Leave a Reply", "No related posts.", a
+// copyright line, a row of section links. Trimmed from the text while they
+// are short and not sentences (or known boilerplate): above, only lines with
+// a digit; below, at most three, and none when a list of such lines comes
+// before them (scores, steps, specifications are the article). Never more
+// than a fifth of the text.
+void trim_edge_furniture(std::string& text) {
+  std::vector<std::string_view> paragraphs;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find("\n\n", start);
+    if (end == std::string::npos) end = text.size();
+    paragraphs.push_back(std::string_view(text).substr(start, end - start));
+    start = end + 2;
+  }
+  if (paragraphs.size() < 3) return;
+  auto has_digit = [](std::string_view p) { return p.find_first_of("0123456789") != std::string_view::npos; };
+  auto furniture_tail = [&](std::string_view p) {
+    if (p.starts_with("\xC2\xA9") || p.starts_with("Copyright") || p.starts_with("(c) "))
+      return p.size() < 300;
+    return (p.size() < 200 && is_boilerplate_text(p)) || (p.size() < 60 && !ends_like_sentence(p));
+  };
+  std::size_t first = 0, last = paragraphs.size();  // kept: [first, last)
+  std::size_t cut = last;
+  while (cut > 1 && furniture_tail(paragraphs[cut - 1])) --cut;
+  const bool list_before = paragraphs[cut - 1].size() < 100 && !ends_like_sentence(paragraphs[cut - 1]);
+  if (last - cut <= 3 && !list_before) last = cut;
+  while (first + 1 < last && paragraphs[first].size() < 80 && !ends_like_sentence(paragraphs[first]) &&
+         (has_digit(paragraphs[first]) || is_boilerplate_text(paragraphs[first])))
+    ++first;
+  if (first == 0 && last == paragraphs.size()) return;
+  const std::size_t begin = static_cast<std::size_t>(paragraphs[first].data() - text.data());
+  const std::size_t end =
+      static_cast<std::size_t>(paragraphs[last - 1].data() - text.data()) + paragraphs[last - 1].size();
+  if ((text.size() - (end - begin)) * 5 > text.size()) return;  // more than a fifth: not edge furniture
+  text = text.substr(begin, end - begin);
+}
+
+double clamp01(double value) {
+  return std::clamp(value, 0.0, 1.0);
+}
+
+}  // namespace
+
+Result<Article> extract_article(std::string_view bytes, const ExtractOptions& options) {
+  if (auto unreadable = check_readable(bytes, options)) return std::move(*unreadable);
+  Article article;
+  article.url = std::string(options.url);
+
+  DecodedText decoded = decode_to_utf8(bytes, DocumentKind::html, options.http_charset);
+  article.encoding = decoded.encoding;
+  article.warnings = std::move(decoded.warnings);
+  if (decoded.utf8.find('<') == std::string::npos)
+    return Error{ErrorCode::not_a_page, "no HTML markup in the input"};
+
+  XmlDocPtr doc = parse_html_utf8(decoded.utf8, options.url);
+  if (!doc || xmlDocGetRootElement(doc.get()) == nullptr)
+    return Error{ErrorCode::not_a_page, "libxml2 found no document in the input"};
+
+  PageMetadata meta = read_metadata(doc.get(), options.url);
+  for (auto& warning : meta.warnings) article.warnings.push_back(std::move(warning));
+  article.title = meta.title;
+  article.authors = meta.authors;
+  article.published = meta.published;
+  article.modified = meta.modified;
+  article.published_offset = meta.published_offset;
+  article.modified_offset = meta.modified_offset;
+  article.site_name = meta.site_name;
+  article.language = meta.language;
+  article.image = meta.image;
+  article.tags = meta.tags;
+  article.description = meta.description;
+  article.canonical_url = meta.canonical_url;
+  const std::string base_url = !options.url.empty() ? std::string(options.url) : meta.canonical_url;
+
+  // The visible text before the DOM is cut up: the consistency check for
+  // articleBody needs it.
+  const std::string page_text = meta.json_ld_body.empty() ? std::string() : body_text(doc.get());
+
+  ContentResult content = find_content(doc.get(), article.title);
+  std::string text = blocks_to_text(content.blocks);
+  article.method = "dom";
+
+  // One shot is not enough when the cut is small or mostly links: the rules
+  // that protect precision (class-based removal, class weights, cleaning
+  // inside the cut) also cut articles. Each retry runs on a fresh parse with
+  // one more rule off and is taken when it is much longer and not
+  // link-dense; last, the whole-page rescue of prose blocks. Pages with a
+  // good first cut never pay for this.
+  if (text.size() < kWeakCutBytes || content.link_density > 0.35) {
+    static constexpr std::array kLooser = {ContentRules{false, true, true}, ContentRules{false, false, true},
+                                           ContentRules{false, false, false}};
+    for (const ContentRules& rules : kLooser) {
+      XmlDocPtr retry_doc = parse_html_utf8(decoded.utf8, options.url);
+      if (!retry_doc || xmlDocGetRootElement(retry_doc.get()) == nullptr) break;
+      ContentResult retry = find_content(retry_doc.get(), article.title, rules);
+      std::string retry_text = blocks_to_text(retry.blocks);
+      if (retry_text.size() > text.size() * 3 / 2 + 300 && retry.link_density <= 0.3 &&
+          retry.linked_headings < 4) {
+        doc = std::move(retry_doc);
+        content = std::move(retry);
+        text = std::move(retry_text);
+        article.method = "dom-retry";
+      }
+      if (text.size() >= kWeakCutBytes && content.link_density <= 0.35) break;
+    }
+    if (text.size() < kWeakCutBytes) {
+      XmlDocPtr rescue_doc = parse_html_utf8(decoded.utf8, options.url);
+      if (rescue_doc && xmlDocGetRootElement(rescue_doc.get()) != nullptr) {
+        std::string rescued = rescue_prose(rescue_doc.get());
+        if (rescued.size() > text.size() * 2 + 500) {
+          text = std::move(rescued);
+          content = ContentResult{};
+          content.paragraph_count =
+              static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n') / 2 + 1);
+          content.rescued = true;
+          article.method = "dom-rescue";
+        }
+      }
+    }
+  }
+  std::string raw_html = content.rescued ? text_to_html(text) : blocks_to_html(doc.get(), content.blocks);
+  trim_edge_furniture(text);
+
+  const std::size_t dom_bytes = text.size();
+  // "No article" is read from the DOM, never from metadata alone: many sites
+  // declare og:type=website (or nothing) on every page. A listing is a cut
+  // made of linked headings (cards, teasers) or of links; an article is a
+  // cut with several prose paragraphs, or one inside article/main/articleBody.
+  const bool cards = content.linked_headings >= 4 &&
+                     content.paragraph_count < 3 * static_cast<std::size_t>(content.linked_headings);
+  const bool dom_listing = cards || content.link_density > 0.5;
+  const bool dom_article = !dom_listing && (content.semantic || content.paragraph_count >= 3);
+  // A short cut with no listing evidence is a short article (a photo post,
+  // a brief): it is kept.
+  const bool listing = !meta.declares_article && (dom_listing || (meta.declares_listing && !dom_article));
+
+  double confidence = 0.15 + 0.3 * std::min(1.0, static_cast<double>(dom_bytes) / 1200.0);
+  if (meta.declares_article) confidence += 0.15;
+  if (content.semantic) confidence += 0.1;
+  if (content.top_score > 0)
+    confidence += 0.15 * (1.0 - std::min(1.0, content.runner_up_score / content.top_score));
+  confidence -= 0.3 * content.link_density;
+  if (content.paragraph_count >= 3) confidence += 0.05;
+  if (content.below_headline) confidence += 0.15;
+
+  // JSON-LD articleBody: confirms the DOM's cut, or replaces it when the DOM
+  // found little and the body is the page's own text.
+  if (!meta.json_ld_body.empty()) {
+    std::string ld_text = json_ld_body_text(meta.json_ld_body);
+    auto ld_tokens = token_set(ld_text);
+    auto dom_tokens = token_set(text);
+    const double dom_covers_ld = token_coverage(ld_tokens, dom_tokens);
+    if (dom_covers_ld >= 0.8) {
+      article.method = "dom+json-ld";
+      confidence += 0.15;
+    } else if (ld_text.size() > dom_bytes) {
+      std::string probe =
+          collapse_whitespace(std::string_view(ld_text).substr(0, std::min<std::size_t>(ld_text.size(), 80)));
+      // Cut at a character boundary: the probe must be valid UTF-8 to match.
+      while (!probe.empty() && (static_cast<unsigned char>(probe.back()) & 0xC0) == 0x80) probe.pop_back();
+      if (!probe.empty() && (static_cast<unsigned char>(probe.back()) & 0x80) != 0) probe.pop_back();
+      const bool in_page = page_text.find(probe) != std::string::npos;
+      if (in_page || dom_bytes < 300) {
+        text = ld_text;
+        raw_html = text_to_html(text);
+        article.method = "json-ld";
+        confidence =
+            0.55 + (in_page ? 0.2 : 0.0) + 0.15 * std::min(1.0, static_cast<double>(text.size()) / 1200.0);
+      } else {
+        article.warnings.push_back("JSON-LD articleBody does not match the page text; ignored");
+      }
+    }
+  }
+
+  // Hydration JSON: the body of client-rendered pages.
+  if (article.method.starts_with("dom") && !meta.hydration_json.empty() && dom_bytes < 1500) {
+    if (auto hydrated = read_hydration(meta.hydration_json);
+        hydrated && hydrated->text_bytes > dom_bytes * 2) {
+      text = paragraphs_to_text(hydrated->paragraphs);
+      raw_html = hydrated->html;
+      article.method = "next-data";
+      confidence = 0.5 + 0.3 * std::min(1.0, static_cast<double>(hydrated->text_bytes) / 1200.0) +
+                   (meta.declares_article ? 0.1 : 0.0);
+      if (article.title.empty()) article.title = hydrated->title;
+      if (article.authors.empty()) article.authors = hydrated->authors;
+      if (!article.published) article.published = hydrated->published;
+    }
+  }
+
+  if (article.method.starts_with("dom") && (listing || dom_bytes < 50)) {
+    // A home page, a section front, an error page: no article to cut.
+    text.clear();
+    raw_html.clear();
+    article.method = "none";
+    confidence = std::min(confidence, 0.15) * (dom_bytes < 50 ? 0.5 : 1.0);
+  }
+
+  article.text = std::move(text);
+  if (!raw_html.empty()) {
+    SanitizeOptions sanitize;
+    sanitize.base_url = base_url;
+    sanitize.keep_images = true;
+    article.html = sanitize_html(raw_html, sanitize);
+  }
+  article.word_count = count_tokens(article.text);
+  article.confidence = clamp01(confidence);
+  return article;
+}
+
+boost::json::object article_to_json(const Article& article) {
+  namespace json = boost::json;
+  auto string_or_null = [](const std::string& value) -> json::value {
+    if (value.empty()) return nullptr;
+    return json::value(value);
+  };
+  auto date_or_null = [](const std::optional<std::chrono::sys_seconds>& value,
+                         const std::optional<std::chrono::minutes>& offset) -> json::value {
+    if (!value) return nullptr;
+    return json::value(format_local_rfc3339(*value, offset));
+  };
+  json::array authors;
+  for (const auto& author : article.authors) authors.emplace_back(author);
+  json::array tags;
+  for (const auto& tag_text : article.tags) tags.emplace_back(tag_text);
+  json::object out;
+  out["url"] = string_or_null(article.url);
+  out["canonical_url"] = string_or_null(article.canonical_url);
+  out["title"] = string_or_null(article.title);
+  out["authors"] = std::move(authors);
+  out["published"] = date_or_null(article.published, article.published_offset);
+  out["modified"] = date_or_null(article.modified, article.modified_offset);
+  out["site_name"] = string_or_null(article.site_name);
+  out["language"] = string_or_null(article.language);
+  out["image"] = string_or_null(article.image);
+  out["tags"] = std::move(tags);
+  out["description"] = string_or_null(article.description);
+  out["text"] = article.text;
+  out["html"] = article.html;
+  out["word_count"] = article.word_count;
+  // Two decimals: the score is a judgement, not a measurement.
+  out["confidence"] = static_cast<double>(std::lround(article.confidence * 100.0)) / 100.0;
+  out["method"] = article.method;
+  return out;
+}
+
+namespace {
+
+// Decodes one UTF-8 sequence at `i`; invalid bytes yield U+FFFD and advance one byte.
+char32_t next_code_point(std::string_view text, std::size_t& i) {
+  const auto b0 = static_cast<unsigned char>(text[i]);
+  auto cont = [&](std::size_t k) -> int {
+    if (i + k >= text.size()) return -1;
+    const auto b = static_cast<unsigned char>(text[i + k]);
+    return (b & 0xC0) == 0x80 ? (b & 0x3F) : -1;
+  };
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  if (b0 >= 0xC2 && b0 < 0xE0) {
+    if (int c1 = cont(1); c1 >= 0) {
+      i += 2;
+      return static_cast<char32_t>(((b0 & 0x1F) << 6) | c1);
+    }
+  } else if (b0 >= 0xE0 && b0 < 0xF0) {
+    int c1 = cont(1), c2 = cont(2);
+    if (c1 >= 0 && c2 >= 0) {
+      i += 3;
+      return static_cast<char32_t>(((b0 & 0x0F) << 12) | (c1 << 6) | c2);
+    }
+  } else if (b0 >= 0xF0 && b0 < 0xF5) {
+    int c1 = cont(1), c2 = cont(2), c3 = cont(3);
+    if (c1 >= 0 && c2 >= 0 && c3 >= 0) {
+      i += 4;
+      return static_cast<char32_t>(((b0 & 0x07) << 18) | (c1 << 12) | (c2 << 6) | c3);
+    }
+  }
+  ++i;
+  return 0xFFFD;
+}
+
+bool is_cjk(char32_t c) {
+  return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF66 && c <= 0xFF9F) || (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+bool is_word_char(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  if (c <= 0xBF || c == 0xD7 || c == 0xF7) return false;  // Latin-1 punctuation, NBSP
+  if (c >= 0x2000 && c <= 0x2BFF) return false;           // punctuation, symbols, arrows
+  if (c >= 0x2E00 && c <= 0x2E7F) return false;           // supplemental punctuation
+  if (c >= 0x3000 && c <= 0x303F) return false;           // CJK punctuation
+  if (c >= 0xFE30 && c <= 0xFE4F) return false;           // CJK compatibility forms
+  if ((c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
+      (c >= 0xFF5B && c <= 0xFF65))
+    return false;  // full-width punctuation
+  if (c == 0x060C || c == 0x061B || c == 0x061F || c == 0x06D4 || c == 0x066A || c == 0x066B || c == 0x066C)
+    return false;  // Arabic punctuation
+  if (c == 0xFFFD || c == 0xFEFF) return false;
+  return true;
+}
+
+}  // namespace
+
+namespace {
+
+// text_tokens' count without building the strings (word_count of every page).
+std::size_t count_tokens(std::string_view utf8) {
+  std::size_t count = 0;
+  bool in_word = false;
+  std::size_t i = 0;
+  while (i < utf8.size()) {
+    const char32_t c = next_code_point(utf8, i);
+    if (is_cjk(c)) {
+      ++count;
+      in_word = false;
+    } else if (is_word_char(c)) {
+      if (!in_word) ++count;
+      in_word = true;
+    } else {
+      in_word = false;
+    }
+  }
+  return count;
+}
+
+}  // namespace
+
+std::vector<std::string> text_tokens(std::string_view utf8) {
+  std::vector<std::string> tokens;
+  std::string current;
+  std::size_t i = 0;
+  while (i < utf8.size()) {
+    const std::size_t start = i;
+    const char32_t c = next_code_point(utf8, i);
+    if (is_cjk(c)) {
+      if (!current.empty()) tokens.push_back(std::move(current));
+      current.clear();
+      tokens.emplace_back(utf8.substr(start, i - start));
+    } else if (is_word_char(c)) {
+      current.append(utf8.substr(start, i - start));
+    } else if (!current.empty()) {
+      tokens.push_back(std::move(current));
+      current.clear();
+    }
+  }
+  if (!current.empty()) tokens.push_back(std::move(current));
+  return tokens;
+}
+
+}  // namespace feeds

@@ -1,0 +1,1191 @@
+#include "extract/extract_content.h"
+
+#include <libxml/HTMLtree.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <memory>
+#include <unordered_map>
+#include <utility>
+
+#include "common/ascii.h"
+#include "extract/extract_dom.h"
+#include "extract/extract_hints.h"
+#include "feeds/text.h"
+
+namespace feeds::extract_detail {
+
+namespace {
+
+// Per-element figures, reached through xmlNode::_private (an index + 1 into
+// a vector owned by the pass), so that no hashing is needed per lookup.
+struct NodeStats {
+  std::uint32_t text_bytes = 0;  // visible non-space text bytes in the subtree
+  std::uint32_t link_bytes = 0;  // of which inside <a>
+  std::uint32_t commas = 0;
+  std::uint32_t removed_bytes = 0;  // text of descendants that clean_inside removed
+  std::uint16_t paragraphs = 0;     // <p> in the subtree
+  std::uint16_t images = 0;
+  std::uint16_t linked_headings = 0;
+  int class_weight = 0;
+  double score = 0.0;
+  bool candidate = false;
+  bool marker = false;  // article / main / articleBody / strong content hint in the subtree
+  bool has_time = false;
+  bool has_figure = false;  // a <figure> in the subtree: a dateline never holds one
+  bool doomed = false;      // chosen for removal by clean_inside
+  bool holds_post = false;  // a quoted social post in the subtree
+};
+
+// HTML's white space: what the text nodes of a parsed page separate words with.
+constexpr bool is_space(unsigned char c) {
+  return ascii::is_html_space(static_cast<char>(c));
+}
+
+// Counts non-space bytes and commas of a NUL-terminated libxml2 string in
+// one pass (no strlen first: text is most of what the passes touch).
+void count_text(const xmlChar* text, std::uint32_t& bytes, std::uint32_t& commas) {
+  if (text == nullptr) return;
+  for (const xmlChar* p = text; *p != 0; ++p) {
+    const unsigned char c = *p;
+    if (is_space(c)) continue;
+    ++bytes;
+    if (c == ',') {
+      ++commas;
+    } else if (c == 0xEF && p[1] == 0xBC && p[2] == 0x8C) {
+      ++commas;  // U+FF0C FULLWIDTH COMMA
+    } else if (c == 0xE3 && p[1] == 0x80 && (p[2] == 0x81 || p[2] == 0x82)) {
+      ++commas;  // 、。 ideographic comma and full stop: CJK prose has few ASCII commas
+    } else if (c == 0xD8 && p[1] == 0x8C) {
+      ++commas;  // U+060C ARABIC COMMA
+    }
+  }
+}
+
+bool is_heading(std::string_view name) {
+  return name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
+}
+
+bool is_content_marker(const xmlNode* node, std::string_view name) {
+  if (name == "article" || name == "main") return true;
+  if (iequals(attribute(node, "itemprop"), "articleBody")) return true;
+  return class_weight(node) == kStrongPositive;
+}
+
+// Elements that may hold the article and therefore receive scores.
+double base_score(std::string_view name) {
+  if (name == "div" || name == "article" || name == "main") return 5;
+  if (name == "section") return 3;
+  if (name == "pre" || name == "td" || name == "blockquote") return 3;
+  if (name == "address" || name == "ol" || name == "ul" || name == "dl" || name == "dd" || name == "dt" ||
+      name == "li" || name == "form")
+    return -3;
+  if (is_heading(name) || name == "th") return -5;
+  return 0;
+}
+
+bool is_other_page_link(const xmlNode* link) {
+  const std::string_view href = attribute(link, "href");
+  return !href.empty() && href.front() != '#';
+}
+
+// Whether a heading's link (inside it, or wrapping it) leads to another page.
+bool links_to_another_page(xmlNode* heading) {
+  int levels = 0;
+  for (const xmlNode* up = heading->parent; up != nullptr && levels < 2; up = up->parent, ++levels) {
+    if (tag(up) == "a") return is_other_page_link(up);
+  }
+  bool found = false;
+  walk(heading, [&](xmlNode* node) {
+    if (found || !is_element(node)) return false;
+    if (tag(node) != "a") return true;
+    found = is_other_page_link(node);
+    return false;
+  });
+  return found;
+}
+
+class Pass {
+ public:
+  Pass(xmlNode* body, bool weigh_classes) : body_(body), weigh_classes_(weigh_classes) {}
+  ~Pass() { reset(); }
+
+  // Forgets every node; must run before nodes are freed, as order_ and
+  // by_class_ point into them.
+  void reset() {
+    by_class_.clear();
+    for (xmlNode* node : order_) node->_private = nullptr;
+    order_.clear();
+    stats_.clear();
+  }
+  Pass(const Pass&) = delete;
+  Pass& operator=(const Pass&) = delete;
+
+  NodeStats* stats(const xmlNode* node) {
+    if (node == nullptr || node->_private == nullptr) return nullptr;
+    return &stats_[reinterpret_cast<std::uintptr_t>(node->_private) - 1];
+  }
+
+  // Lists the elements in document order and computes subtree figures
+  // (children come after their parent in preorder, so a reverse sweep
+  // aggregates bottom-up without recursion).
+  void measure() {
+    const std::size_t expected = order_.capacity();
+    reset();
+    order_.reserve(expected);
+    walk(body_, [&](xmlNode* node) {
+      if (!is_element(node)) return false;
+      order_.push_back(node);
+      // Script and style text is never counted: it can be most of a page's bytes.
+      const std::string_view name = tag(node);
+      return !(name == "script" || name == "style" || name == "noscript" || name == "template" ||
+               name == "svg");
+    });
+    stats_.resize(order_.size());
+    for (std::size_t i = 0; i < order_.size(); ++i) {
+      order_[i]->_private = reinterpret_cast<void*>(static_cast<std::uintptr_t>(i + 1));
+    }
+    for (std::size_t i = order_.size(); i-- > 0;) {
+      xmlNode* node = order_[i];
+      NodeStats& own = stats_[i];
+      const std::string_view name = tag(node);
+      for (xmlNode* child = node->children; child != nullptr; child = child->next) {
+        if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
+          count_text(child->content, own.text_bytes, own.commas);
+        }
+      }
+      if (name == "a") own.link_bytes = own.text_bytes;  // children added below
+      if (name == "p") ++own.paragraphs;
+      if (name == "img" || name == "picture") ++own.images;
+      if (name == "time") own.has_time = true;
+      if (name == "figure") own.has_figure = true;
+      if (name == "blockquote" && is_quoted_post(node)) own.holds_post = true;
+      own.class_weight = cached_class_weight(node);
+      if (name == "article" || name == "main" || own.class_weight == kStrongPositive) own.marker = true;
+      // A heading that holds a link, or that a link wraps (a card's whole face is one link),
+      // to another page: a same-page anchor ("#section", a table of contents' back-reference)
+      // is the article's own structure.
+      if (is_heading(name) && own.text_bytes > 0 &&
+          (own.link_bytes * 2 > own.text_bytes || tag(node->parent) == "a" ||
+           (node->parent != nullptr && tag(node->parent->parent) == "a")) &&
+          links_to_another_page(node))
+        ++own.linked_headings;
+      if (xmlNode* parent = node->parent; parent != nullptr && parent->_private != nullptr) {
+        NodeStats& up = *stats(parent);
+        up.text_bytes += own.text_bytes;
+        up.link_bytes += (tag(parent) == "a") ? 0 : own.link_bytes;
+        up.commas += own.commas;
+        up.paragraphs = static_cast<std::uint16_t>(std::min<int>(up.paragraphs + own.paragraphs, 65535));
+        up.images = static_cast<std::uint16_t>(std::min<int>(up.images + own.images, 65535));
+        up.linked_headings =
+            static_cast<std::uint16_t>(std::min<int>(up.linked_headings + own.linked_headings, 65535));
+        up.marker = up.marker || own.marker;
+        up.has_time = up.has_time || own.has_time;
+        up.has_figure = up.has_figure || own.has_figure;
+        up.holds_post = up.holds_post || own.holds_post;
+      }
+    }
+  }
+
+  // class_weight is string work; nodes keep their classes across passes.
+  int cached_class_weight(const xmlNode* node) {
+    if (node->properties == nullptr) return 0;  // most elements: no class, id or itemprop to read
+    if (!weigh_classes_) {
+      // Only the explicit body markers still count: itemprop=articleBody.
+      return iequals(attribute(node, "itemprop"), "articleBody") ? kStrongPositive : 0;
+    }
+    auto [it, inserted] = weights_.try_emplace(node, 0);
+    if (inserted) it->second = weight_of(node);
+    return it->second;
+  }
+
+  const std::vector<xmlNode*>& order() const { return order_; }
+  xmlNode* body() const { return body_; }
+
+ private:
+  xmlNode* body_;
+  bool weigh_classes_;
+  std::vector<xmlNode*> order_;
+  std::vector<NodeStats> stats_;
+  std::unordered_map<const xmlNode*, int> weights_;
+  std::unordered_map<std::string_view, int> by_class_;  // views into live nodes' class values
+
+  // Elements that differ only by position share one class string (menu
+  // items, cards, icons, utility-class soup): without an id or itemprop to
+  // read, the weight is computed once per distinct string.
+  int weight_of(const xmlNode* node) {
+    if (has_attribute(node, "id") || has_attribute(node, "itemprop")) return class_weight(node);
+    auto [it, inserted] = by_class_.try_emplace(attribute(node, "class"), 0);
+    if (inserted) it->second = class_weight(node);
+    return it->second;
+  }
+};
+
+double link_density(const NodeStats& s) {
+  return s.text_bytes == 0 ? 0.0 : static_cast<double>(s.link_bytes) / static_cast<double>(s.text_bytes);
+}
+
+// `wrapper`'s only element child on the way down to `inner` (scripts aside):
+// a box that holds nothing but the embed.
+bool only_child_element(const xmlNode* wrapper, const xmlNode* inner) {
+  for (const xmlNode* child = wrapper->children; child != nullptr; child = child->next) {
+    if (!is_element(child) || tag(child) == "script") continue;
+    const xmlNode* up = inner;
+    while (up != nullptr && up->parent != wrapper) up = up->parent;
+    if (child != up) return false;
+  }
+  return true;
+}
+
+// ASP.NET WebForms and some portals wrap the whole page in one <form>: a
+// form holding paragraphs of prose is the page, not a search box or a
+// sign-up form (their fields go anyway).
+bool is_page_form(xmlNode* form) {
+  int paragraphs = 0;
+  std::uint32_t bytes = 0, commas = 0;
+  bool page = false;
+  walk(form, [&](xmlNode* node) {
+    if (page) return false;
+    if (node->type == XML_TEXT_NODE) {
+      count_text(node->content, bytes, commas);
+      page = bytes >= 1500;
+      return false;
+    }
+    if (!is_element(node)) return false;
+    const std::string_view name = tag(node);
+    if (name == "script" || name == "style" || name == "select") return false;
+    if (name == "p" || name == "article" || name == "main") page = ++paragraphs >= 3 || name != "p";
+    return true;
+  });
+  return page;
+}
+
+// Step 1: drop what is never article text: scripts, forms, navigation,
+// hidden elements, and blocks whose class/id/role says furniture unless
+// they contain the article (a "page-with-sidebar" wrapper).
+void remove_furniture(Pass& pass, bool by_class) {
+  xmlNode* body = pass.body();
+  // Elements holding a content marker (article, main, articleBody, a strong
+  // content class) are never removed as furniture. Marking ancestors stops
+  // at the first one already marked, so this stays linear. The mark lives in
+  // _private (unused until measure()), which is cheaper than a hash set
+  // probed for every element; `marked` lists the nodes to clear afterwards.
+  static int holds_marker_tag = 0;
+  void* const holds_marker = &holds_marker_tag;
+  std::vector<xmlNode*> marked;
+  std::vector<xmlNode*> quoted_posts;
+  walk(body, [&](xmlNode* node) {
+    if (!is_element(node)) return false;
+    const std::string_view name = tag(node);
+    if (name == "script" || name == "style" || name == "noscript" || name == "template" || name == "svg")
+      return false;
+    if (name == "article" || name == "main" || pass.cached_class_weight(node) == kStrongPositive) {
+      for (xmlNode* up = node; is_element(up) && up->_private != holds_marker; up = up->parent) {
+        up->_private = holds_marker;
+        marked.push_back(up);
+      }
+    }
+    if (is_quoted_post(node)) {
+      quoted_posts.push_back(node);
+      // The post and the wrappers that hold nothing else ("c-embed--social",
+      // "wp-block-embed-twitter") are kept: the post's text is the story's.
+      int levels = 0;
+      for (xmlNode* up = node; is_element(up) && up->_private != holds_marker && levels < 3;
+           up = up->parent, ++levels) {
+        if (up != node && !only_child_element(up, node)) break;
+        up->_private = holds_marker;
+        marked.push_back(up);
+      }
+      return false;
+    }
+    return true;
+  });
+  // A quoted post keeps its paragraphs; the attribution after them goes.
+  for (xmlNode* post : quoted_posts) {
+    for (xmlNode* child = post->children; child != nullptr;) {
+      xmlNode* next = child->next;
+      if (!(is_element(child) && tag(child) == "p")) remove_node(child);
+      child = next;
+    }
+  }
+  std::vector<xmlNode*> doomed;
+  walk(body, [&](xmlNode* node) {
+    if (!is_element(node)) {
+      if (node->type == XML_COMMENT_NODE || node->type == XML_PI_NODE) doomed.push_back(node);
+      return false;
+    }
+    if (node == body) return true;
+    const std::string_view name = tag(node);
+    const bool protects = node->_private == holds_marker;
+    const bool always = name == "script" || name == "style" || name == "noscript" || name == "template" ||
+                        name == "svg" || name == "math" || name == "iframe" || name == "object" ||
+                        name == "embed" || name == "canvas" || name == "button" || name == "input" ||
+                        name == "select" || name == "textarea" || name == "link" || name == "meta" ||
+                        name == "head" || name == "title" || name == "dialog" || name == "label";
+    bool remove = always || is_hidden(node);
+    if (!remove && !protects) {
+      remove = (is_junk_element(name) && !(name == "form" && is_page_form(node))) ||
+               has_furniture_role(node) ||
+               (by_class && pass.cached_class_weight(node) <= kStrongNegative && removable_by_class(node));
+    }
+    if (remove) {
+      doomed.push_back(node);
+      return false;
+    }
+    return true;
+  });
+  for (xmlNode* node : marked) node->_private = nullptr;
+  pass.reset();
+  for (xmlNode* node : doomed) remove_node(node);
+}
+
+bool is_blank_text(const xmlNode* node);
+
+// Text that sits directly in a container beside block children, or in runs
+// separated by <br><br>, is never a paragraph to the scorer: each run of
+// text and inline elements is wrapped into a <p> of its own first
+// (readability does the same). Runs under 25 bytes of text are left alone.
+void wrap_bare_text(xmlNode* body) {
+  std::vector<xmlNode*> containers;
+  walk(body, [&](xmlNode* node) {
+    if (!is_element(node)) return false;
+    const std::string_view name = tag(node);
+    // Tables are walked: table layouts put a whole article, text and <br>
+    // runs beside headings, into one cell.
+    if (name == "p" || is_heading(name) || name == "a" || name == "pre" || name == "ul" || name == "ol")
+      return false;
+    if (name == "div" || name == "section" || name == "article" || name == "main" || name == "td" ||
+        name == "blockquote" || name == "center" || name == "body" || name == "font") {
+      bool has_block = false, has_text = false;
+      xmlNode* previous_br = nullptr;
+      for (xmlNode* child = node->children; child != nullptr; child = child->next) {
+        if (child->type == XML_TEXT_NODE && !is_blank_text(child)) has_text = true;
+        if (!is_element(child)) continue;
+        const std::string_view child_name = tag(child);
+        if (child_name == "br") {
+          if (previous_br != nullptr) has_block = true;
+          previous_br = child;
+          continue;
+        }
+        if (is_block_element(child_name)) has_block = true;
+        previous_br = nullptr;
+      }
+      if (has_block && has_text) containers.push_back(node);
+    }
+    return true;
+  });
+  for (xmlNode* container : containers) {
+    std::vector<xmlNode*> run;
+    auto flush = [&] {
+      std::uint32_t bytes = 0, commas = 0;
+      for (xmlNode* n : run) {
+        if (n->type == XML_TEXT_NODE) {
+          count_text(n->content, bytes, commas);
+        } else {
+          walk(n, [&](xmlNode* inner) {
+            if (inner->type == XML_TEXT_NODE) count_text(inner->content, bytes, commas);
+            return is_element(inner);
+          });
+        }
+      }
+      if (bytes >= 25) {
+        xmlNode* paragraph =
+            xmlNewDocNode(container->doc, nullptr, reinterpret_cast<const xmlChar*>("p"), nullptr);
+        if (paragraph != nullptr) {
+          xmlAddPrevSibling(run.front(), paragraph);
+          for (xmlNode* n : run) {
+            xmlUnlinkNode(n);
+            xmlAddChild(paragraph, n);
+          }
+        }
+      }
+      run.clear();
+    };
+    xmlNode* child = container->children;
+    while (child != nullptr) {
+      xmlNode* next = child->next;
+      const bool block = is_element(child) && is_block_element(tag(child));
+      const bool br = tag(child) == "br";
+      if (block) {
+        flush();
+      } else if (br) {
+        // <br><br> ends a paragraph; a single <br> is a line break inside it.
+        xmlNode* after = next;
+        while (after != nullptr && is_blank_text(after)) after = after->next;
+        if (after != nullptr && tag(after) == "br") {
+          flush();
+        } else if (!run.empty()) {
+          run.push_back(child);
+        }
+      } else if (child->type == XML_TEXT_NODE || is_element(child)) {
+        if (!(run.empty() && is_blank_text(child))) run.push_back(child);
+      }
+      child = next;
+    }
+    flush();
+  }
+}
+
+// Readability's insight: a paragraph's score goes to its parent and, less,
+// to the ancestors above; the element that collects most is the article.
+void score_paragraphs(Pass& pass) {
+  pass.measure();
+  for (xmlNode* node : pass.order()) {
+    const std::string_view name = tag(node);
+    bool paragraph = name == "p" || name == "pre";
+    if (!paragraph &&
+        (name == "div" || name == "td" || name == "blockquote" || name == "li" || name == "dd" ||
+         name == "section" || name == "span" || name == "font" || name == "center")) {
+      // A text holder without block children counts as a paragraph (no-<p> layouts).
+      paragraph = true;
+      for (xmlNode* child = node->children; child != nullptr; child = child->next) {
+        if (is_element(child) && is_block_element(tag(child))) {
+          paragraph = false;
+          break;
+        }
+      }
+      if (paragraph && (name == "li" || name == "span" || name == "font")) {
+        // Short list items and spans are navigation more often than prose.
+        paragraph = pass.stats(node)->text_bytes >= 120;
+      }
+    }
+    if (!paragraph) continue;
+    const NodeStats& own = *pass.stats(node);
+    if (own.text_bytes < 25) continue;
+    if (link_density(own) > 0.5) continue;
+    double content = 1.0 + std::min<double>(own.commas, 20) + std::min(own.text_bytes / 100.0, 3.0);
+    xmlNode* ancestor = node->parent;
+    for (int level = 0; level < 5 && ancestor != nullptr; ++level, ancestor = ancestor->parent) {
+      NodeStats* up = pass.stats(ancestor);
+      if (up == nullptr) break;  // above <body>
+      if (!up->candidate) {
+        up->candidate = true;
+        up->score = base_score(tag(ancestor)) + up->class_weight;
+        if (tag(ancestor) == "article") up->score += 10;
+        if (iequals(attribute(ancestor, "itemprop"), "articleBody")) up->score += 30;
+      }
+      const double divider = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
+      up->score += content / divider;
+    }
+  }
+}
+
+bool is_ancestor(const xmlNode* ancestor, const xmlNode* node) {
+  for (int steps = 0; node != nullptr && steps < 4096; node = node->parent, ++steps) {
+    if (node == ancestor) return true;
+  }
+  return false;
+}
+
+struct Choice {
+  xmlNode* top = nullptr;
+  double top_score = 0.0;
+  double runner_up = 0.0;
+};
+
+Choice choose_top(Pass& pass) {
+  struct Scored {
+    xmlNode* node;
+    double score;
+  };
+  std::vector<Scored> scored;
+  for (xmlNode* node : pass.order()) {
+    NodeStats& s = *pass.stats(node);
+    if (!s.candidate) continue;
+    s.score *= (1.0 - link_density(s));
+    scored.push_back({node, s.score});
+  }
+  Choice choice;
+  if (scored.empty()) return choice;
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const Scored& a, const Scored& b) { return a.score > b.score; });
+  choice.top = scored.front().node;
+  choice.top_score = scored.front().score;
+  int looked = 0;
+  for (std::size_t i = 1; i < scored.size() && looked < 32; ++i, ++looked) {
+    if (is_ancestor(scored[i].node, choice.top) || is_ancestor(choice.top, scored[i].node)) continue;
+    choice.runner_up = scored[i].score;
+    break;
+  }
+  // Content split into separate containers (Medium-style sections, long
+  // reads): when other candidates nearly as good as the top share a close
+  // ancestor with it, the article is that ancestor.
+  std::vector<xmlNode*> alternatives;
+  for (std::size_t i = 1; i < scored.size() && i < 12; ++i) {
+    if (scored[i].score < choice.top_score * 0.6) break;
+    if (is_ancestor(scored[i].node, choice.top) || is_ancestor(choice.top, scored[i].node)) continue;
+    alternatives.push_back(scored[i].node);
+  }
+  if (!alternatives.empty()) {
+    int depth = 0;
+    for (xmlNode* ancestor = choice.top->parent; ancestor != nullptr && ancestor != pass.body() && depth < 6;
+         ancestor = ancestor->parent, ++depth) {
+      const NodeStats* s = pass.stats(ancestor);
+      if (s == nullptr || link_density(*s) > 0.3) break;
+      const bool holds_all = std::all_of(alternatives.begin(), alternatives.end(), [&](xmlNode* alternative) {
+        return is_ancestor(ancestor, alternative);
+      });
+      if (holds_all) {
+        choice.top = ancestor;
+        choice.top_score = std::max(choice.top_score, s->score);
+        choice.runner_up = 0;
+        return choice;
+      }
+    }
+  }
+  // Content split over sibling blocks can leave its score spread: when the
+  // parent scores nearly as well, the parent is the article.
+  xmlNode* parent = choice.top->parent;
+  NodeStats* up = pass.stats(parent);
+  if (up != nullptr && up->candidate && parent != pass.body() && up->score >= choice.top_score * 0.9 &&
+      link_density(*up) < 0.3) {
+    choice.top = parent;
+    choice.top_score = up->score;
+  }
+  return choice;
+}
+
+// The headline in the body: the first h1/h2 whose text is the page's title
+// (or holds it, or is held by it, when both are long enough to be sure).
+xmlNode* find_headline(Pass& pass, std::string_view title) {
+  if (title.size() < 12) return nullptr;
+  for (xmlNode* node : pass.order()) {
+    const std::string_view name = tag(node);
+    if (name != "h1" && name != "h2") continue;
+    const NodeStats* s = pass.stats(node);
+    if (s == nullptr || s->text_bytes < 10 || s->text_bytes > 400) continue;
+    const std::string text = collapse_whitespace(text_content(node));
+    if (iequals(text, title) || (text.size() >= 20 && icontains(title, text)) ||
+        (title.size() >= 20 && icontains(text, title)))
+      return node;
+  }
+  return nullptr;
+}
+
+// A reader starts reading below the headline. When the best-scored block
+// neither holds the headline nor lies inside the container of the prose
+// that follows it (a comment thread, a list of other stories won on
+// volume), the article is that following prose's best container, if it is
+// a real block of prose in its own right.
+// Returns whether the chosen block (after the move, if any) holds the first
+// prose below the headline: evidence that it is the article.
+bool anchor_to_headline(Pass& pass, Choice& choice, std::string_view title) {
+  xmlNode* headline = find_headline(pass, title);
+  if (headline == nullptr) return false;
+  // The first prose paragraph after the headline, in document order.
+  xmlNode* prose = nullptr;
+  for (xmlNode* node = next_in_subtree(headline, pass.body(), false); node != nullptr;
+       node = next_in_subtree(node, pass.body(), true)) {
+    if (!is_element(node)) continue;
+    const std::string_view name = tag(node);
+    const NodeStats* s = pass.stats(node);
+    if (s == nullptr) continue;
+    if (is_heading(name) && s->text_bytes > 0 && s->linked_headings > 0) return false;  // a list of stories
+    if ((name == "p" || name == "div" || name == "td") && s->text_bytes >= 60 && link_density(*s) < 0.2) {
+      bool block_children = false;
+      for (xmlNode* child = node->children; child != nullptr; child = child->next) {
+        if (is_element(child) && is_block_element(tag(child))) block_children = true;
+      }
+      if (!block_children) {
+        prose = node;
+        break;
+      }
+    }
+  }
+  if (prose == nullptr) return false;
+  if (is_ancestor(choice.top, prose)) return true;
+  if (is_ancestor(choice.top, headline)) return false;
+  // Its best-scored container within three levels.
+  xmlNode* best = nullptr;
+  double best_score = 0;
+  int level = 0;
+  for (xmlNode* up = prose->parent; up != nullptr && up != pass.body() && level < 3;
+       up = up->parent, ++level) {
+    const NodeStats* s = pass.stats(up);
+    if (s == nullptr) break;
+    if (s->candidate && s->score > best_score) {
+      best = up;
+      best_score = s->score;
+    }
+  }
+  if (best == nullptr || is_ancestor(best, choice.top)) return false;
+  const NodeStats* s = pass.stats(best);
+  if (best_score < choice.top_score * 0.25 || s->text_bytes < 400 || link_density(*s) > 0.2) return false;
+  choice.runner_up = choice.top_score;
+  choice.top = best;
+  choice.top_score = best_score;
+  return true;
+}
+
+// Siblings of the top candidate that belong to the article: well scored,
+// or plain prose paragraphs (content split into several containers).
+std::vector<xmlNode*> gather(Pass& pass, const Choice& choice) {
+  std::vector<xmlNode*> nodes;
+  xmlNode* top = choice.top;
+  xmlNode* parent = top->parent;
+  if (parent == nullptr || top == pass.body()) return {top};
+  const double threshold = std::max(10.0, choice.top_score * 0.2);
+  std::string_view top_class = attribute(top, "class");
+  for (xmlNode* sibling = parent->children; sibling != nullptr; sibling = sibling->next) {
+    if (sibling == top) {
+      nodes.push_back(sibling);
+      continue;
+    }
+    if (!is_element(sibling)) continue;
+    const NodeStats* s = pass.stats(sibling);
+    if (s == nullptr || s->class_weight < 0) continue;
+    double bonus =
+        (!top_class.empty() && attribute(sibling, "class") == top_class) ? choice.top_score * 0.2 : 0;
+    bool append = s->candidate && s->score + bonus >= threshold;
+    if (!append && tag(sibling) == "p") {
+      const double density = link_density(*s);
+      append = (s->text_bytes > 80 && density < 0.25) ||
+               (s->text_bytes > 0 && density == 0.0 && s->commas + 1 > 1);
+    }
+    if (append) nodes.push_back(sibling);
+  }
+  return nodes;
+}
+
+std::string collapsed_text(xmlNode* node) {
+  return collapse_whitespace(text_content(node));
+}
+
+// A class or id that ends the article's own text when met after it:
+// comments, related stories, the footer.
+bool ends_article(const xmlNode* node, std::string_view name) {
+  if (name == "footer" || name == "aside" || name == "nav") return true;
+  if (node->properties == nullptr) return false;
+  for (std::string_view value : {attribute(node, "class"), attribute(node, "id")}) {
+    if (icontains(value, "comment") || icontains(value, "related") || icontains(value, "footer") ||
+        icontains(value, "recommend") || icontains(value, "more-stories") || icontains(value, "disqus"))
+      return true;
+  }
+  return false;
+}
+
+// A paragraph of prose outside the chosen blocks: a <p> or a text holder
+// without block children, not mostly links.
+bool is_prose_block(Pass& pass, xmlNode* node, std::string_view name) {
+  const NodeStats* s = pass.stats(node);
+  if (s == nullptr || s->text_bytes < 40 || link_density(*s) > 0.25) return false;
+  if (name == "p" || name == "blockquote" || name == "pre") return true;
+  if (!(name == "div" || name == "section" || name == "span")) return false;
+  for (xmlNode* child = node->children; child != nullptr; child = child->next) {
+    if (is_element(child) && is_block_element(tag(child))) return false;
+  }
+  return s->text_bytes >= 80;
+}
+
+// Ledes, standfirsts and later sections sit beside the best-scored block,
+// inside the same article/main/articleBody: the enclosing container (up to
+// five levels above the blocks) is walked in document order and its prose
+// blocks outside the chosen ones are added, up to the first comment, related
+// or footer marker after the chosen blocks. Nested <article> cards and
+// furniture-classed boxes are skipped; headings come along only between
+// prose. Blocks stay in document order and never overlap.
+void gather_enclosing(Pass& pass, std::vector<xmlNode*>& blocks) {
+  if (blocks.empty()) return;
+  xmlNode* first = blocks.front();
+  xmlNode* container = nullptr;
+  int depth = 0;
+  for (xmlNode* up = first->parent; is_element(up) && up != pass.body() && depth < 5;
+       up = up->parent, ++depth) {
+    if (is_content_marker(up, tag(up))) {
+      container = up;
+      break;
+    }
+  }
+  if (container == nullptr) return;
+  for (xmlNode* block : blocks) {
+    if (!is_ancestor(container, block)) return;
+  }
+  const NodeStats* cs = pass.stats(container);
+  if (cs == nullptr || link_density(*cs) > 0.35) return;
+
+  std::vector<xmlNode*> merged;
+  std::size_t next_block = 0;
+  bool after_blocks = false;
+  bool stopped = false;
+  std::vector<xmlNode*> pending_headings;  // headings wait for the prose they introduce
+  std::size_t prose_before = 0;
+  xmlNode* node = container->children;
+  while (node != nullptr) {
+    bool descend = false;
+    if (next_block < blocks.size() && node == blocks[next_block]) {
+      if (prose_before > 0 || next_block > 0)
+        merged.insert(merged.end(), pending_headings.begin(), pending_headings.end());
+      pending_headings.clear();
+      merged.push_back(node);
+      ++next_block;
+      after_blocks = next_block == blocks.size();
+    } else if (is_element(node)) {
+      const std::string_view name = tag(node);
+      const NodeStats* s = pass.stats(node);
+      const bool holds_block = next_block < blocks.size() && is_ancestor(node, blocks[next_block]);
+      if (holds_block) {
+        descend = true;
+      } else if (stopped || s == nullptr) {
+        // beyond the article, or removed
+      } else if (after_blocks && ends_article(node, name)) {
+        stopped = true;
+      } else if (s->class_weight < 0 || name == "article" || name == "figure" || name == "header" ||
+                 s->linked_headings > 0) {
+        // furniture, another story's card, a picture, the headline block
+      } else if (is_heading(name)) {
+        if (s->text_bytes > 0 && link_density(*s) < 0.5 && (prose_before > 0 || after_blocks))
+          pending_headings.push_back(node);
+      } else if (s->text_bytes < 600 && s->paragraphs <= 2 && is_boilerplate_text(collapsed_text(node))) {
+        // "About the author", "Related stories": a labelled box of furniture
+      } else if (is_prose_block(pass, node, name)) {
+        merged.insert(merged.end(), pending_headings.begin(), pending_headings.end());
+        pending_headings.clear();
+        merged.push_back(node);
+        ++prose_before;
+      } else {
+        descend = true;
+      }
+    }
+    node = next_in_subtree(node, container, descend);
+  }
+  if (next_block < blocks.size()) return;  // a block was not met: leave the cut as it was
+  blocks = std::move(merged);
+}
+
+// A figure whose caption is prose (not a card's linked headline).
+bool has_caption(Pass& pass, xmlNode* figure) {
+  for (xmlNode* child = figure->children; child != nullptr; child = child->next) {
+    if (tag(child) != "figcaption") continue;
+    const NodeStats* s = pass.stats(child);
+    return s != nullptr && s->text_bytes >= 25 && link_density(*s) <= 0.5;
+  }
+  return false;
+}
+
+// The lead image sits in the article header, which is seldom part of the
+// chosen block, yet a reader takes its caption as part of the story. Looks
+// before the chosen block, up to its <article> (at most four levels up), for
+// the first captioned figure that is not inside a link (a teaser card's
+// picture). Each level searches only the siblings before the path, so the
+// search touches every node at most once. Returns the figure and the sibling
+// of `top` holding it (null when it lies above top's parent).
+std::pair<xmlNode*, xmlNode*> find_lead_figure(Pass& pass, xmlNode* top) {
+  xmlNode* child = top;
+  for (int level = 0; level < 4 && child->parent != nullptr && child->parent != pass.body(); ++level) {
+    xmlNode* parent = child->parent;
+    for (xmlNode* sibling = parent->children; sibling != nullptr && sibling != child;
+         sibling = sibling->next) {
+      if (!is_element(sibling)) continue;
+      xmlNode* found = nullptr;
+      walk(sibling, [&](xmlNode* node) {
+        if (found != nullptr || !is_element(node) || tag(node) == "a") return false;
+        if (tag(node) != "figure") return true;
+        if (has_caption(pass, node)) found = node;
+        return false;
+      });
+      if (found != nullptr) return {found, level == 0 ? sibling : nullptr};
+    }
+    if (tag(parent) == "article") break;
+    child = parent;
+  }
+  return {nullptr, nullptr};
+}
+
+// Adds the lead figure to the blocks in document order, unless a block holds it.
+void add_lead_figure(Pass& pass, xmlNode* top, std::vector<xmlNode*>& blocks) {
+  const auto [figure, holder] = find_lead_figure(pass, top);
+  if (figure == nullptr) return;
+  for (xmlNode* block : blocks) {
+    if (is_ancestor(block, figure)) return;
+  }
+  auto position = blocks.begin();
+  if (holder != nullptr) {  // among top's siblings: before the first block that follows the holder
+    position = blocks.end();
+    for (xmlNode* next = holder->next; next != nullptr && position == blocks.end(); next = next->next) {
+      position = std::find(blocks.begin(), blocks.end(), next);
+    }
+  }
+  blocks.insert(position, figure);
+}
+
+bool is_blank_text(const xmlNode* node) {
+  if (node->type != XML_TEXT_NODE && node->type != XML_CDATA_SECTION_NODE) return false;
+  for (char c : as_view(node->content)) {
+    if (!is_space(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+// A link or time whose parent is a layout block and that has no prose
+// around it: "Edit post", "Next article", a live-blog entry's "14:35".
+bool standalone_inline(const xmlNode* link) {
+  const xmlNode* parent = link->parent;
+  const std::string_view name = tag(parent);
+  if (!(name == "div" || name == "section" || name == "header" || name == "article" || name == "main" ||
+        name == "footer" || name == "body"))
+    return false;
+  for (const xmlNode* sibling = parent->children; sibling != nullptr; sibling = sibling->next) {
+    if (sibling == link) continue;
+    if (sibling->type == XML_TEXT_NODE && !is_blank_text(sibling)) return false;
+    if (is_element(sibling) && !is_block_element(tag(sibling)) && tag(sibling) != "br" &&
+        tag(sibling) != "img")
+      return false;  // inline siblings: the link is part of a line of text
+  }
+  return true;
+}
+
+// A short box whose link leads to subscribing, donating, joining or signing
+// in ("Become a member", a newsletter sign-up): the site talking about itself,
+// whatever its class names say. Only the link targets are read, so the rule
+// holds in every language.
+bool links_to_call_to_action(xmlNode* node) {
+  static constexpr std::string_view kTargets[] = {
+      "subscribe",  "subscription", "membership", "donate", "donation", "contribute", "support-us",
+      "newsletter", "signup",       "sign-up",    "/join",  "/login",   "/register"};
+  bool found = false;
+  walk(node, [&](xmlNode* n) {
+    if (found || !is_element(n)) return false;
+    if (tag(n) != "a") return true;
+    const std::string_view href = attribute(n, "href");
+    found = std::any_of(std::begin(kTargets), std::end(kTargets),
+                        [&](std::string_view target) { return icontains(href, target); });
+    return false;
+  });
+  return found;
+}
+
+// Step 3: inside the chosen blocks, the furniture that the class names did
+// not give away: link lists, bylines, reading times, boilerplate phrases,
+// the repeated title, empty shells.
+void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_view title) {
+  // The figures from scoring are still right: nothing was removed since.
+  std::vector<xmlNode*> all_doomed;
+  for (xmlNode* root : roots) {
+    std::vector<xmlNode*> nodes;
+    walk(root, [&](xmlNode* node) {
+      if (!is_element(node)) return false;
+      if (node != root) nodes.push_back(node);
+      return true;
+    });
+    std::vector<xmlNode*> doomed;
+    for (std::size_t i = nodes.size(); i-- > 0;) {
+      xmlNode* node = nodes[i];
+      NodeStats* s = pass.stats(node);
+      if (s == nullptr) continue;
+      const std::string_view name = tag(node);
+      bool remove = false;
+      const bool is_inline = name == "span" || name == "strong" || name == "em" || name == "b" ||
+                             name == "a" || name == "small" || name == "time" || name == "i" ||
+                             name == "font";
+      const bool text_block = name == "p" || is_heading(name) || name == "div" || name == "section" ||
+                              name == "ul" || name == "ol" || name == "table" || name == "header" ||
+                              name == "blockquote" || name == "figure" || name == "dl" || name == "li" ||
+                              name == "address" || name == "center" || name == "article";
+      if (is_inline) {
+        // Inside prose: only an explicit furniture class removes an inline element,
+        // or a link standing alone between blocks ("Edit post", "Next article").
+        remove = (s->class_weight <= kStrongNegative && !s->marker) ||
+                 ((name == "a" || name == "time") && s->images == 0 && standalone_inline(node)) ||
+                 (s->text_bytes < 40 && s->images == 0 && is_gallery_counter(collapsed_text(node)));
+      } else if (text_block) {
+        const bool keeps_media = s->images > 0;
+        const double density = link_density(*s);
+        if (s->text_bytes == 0) {
+          remove = !keeps_media && name != "li";
+        } else if (density > 0.5 && name != "p" && !(keeps_media && name == "figure") &&
+                   !(is_heading(name) && !links_to_another_page(node))) {
+          remove = true;  // related lists, tag lists, share bars, breadcrumbs, next/prev
+        } else if (density > 0.5 && name == "p" && s->text_bytes < 200) {
+          remove = true;  // "Read also: <a>headline</a>"
+        } else if (s->text_bytes < 500 && s->paragraphs <= 1) {
+          std::string text = collapsed_text(node);
+          if (is_boilerplate_text(text) || is_gallery_counter(text)) {
+            remove = true;
+          } else if (s->has_time && !s->has_figure && s->text_bytes < (name == "p" ? 60u : 200u) &&
+                     (name == "p" || s->paragraphs == 0)) {
+            remove = true;  // dateline / byline with a <time>
+          } else if (looks_like_byline(text) && name != "li") {
+            remove = true;
+          } else if (is_heading(name) && !title.empty() && iequals(text, title)) {
+            remove = true;
+          } else if (name == "h1") {
+            remove = true;  // the page's headline: it is the title field, not body text
+          } else if ((name == "div" || name == "section") && links_to_call_to_action(node)) {
+            remove = true;
+          } else if (name != "p" && !is_heading(name) && s->images > 0 && s->linked_headings > 0) {
+            remove = true;  // a teaser card: picture and linked headline of another story
+          }
+        }
+        // A box holding only a quoted post ("c-embed--social") keeps it.
+        const bool post_box = s->holds_post && s->paragraphs <= 1;
+        if (!remove && s->class_weight <= kStrongNegative && !s->marker && !post_box) remove = true;
+        if (!remove && name != "p" && name != "figure" && !is_heading(name) && !keeps_media &&
+            s->text_bytes < 40 && s->removed_bytes > s->text_bytes) {
+          remove = true;  // the label left of a removed list: "Topics", "Related stories"
+        }
+      }
+      if (remove) {
+        // Keep ancestors' figures right for the decisions still to come.
+        for (xmlNode* up = node->parent; up != nullptr; up = up->parent) {
+          NodeStats* us = pass.stats(up);
+          if (us == nullptr) break;
+          us->removed_bytes += s->text_bytes;
+          us->text_bytes -= std::min(us->text_bytes, s->text_bytes);
+          us->link_bytes -= std::min(us->link_bytes, s->link_bytes);
+          us->paragraphs =
+              static_cast<std::uint16_t>(us->paragraphs - std::min(us->paragraphs, s->paragraphs));
+          us->images = static_cast<std::uint16_t>(us->images - std::min(us->images, s->images));
+          if (up == root) break;
+        }
+        s->doomed = true;
+        doomed.push_back(node);
+      }
+    }
+    // A node inside another doomed node goes with it: free only the outermost.
+    for (xmlNode* node : doomed) {
+      bool inside_doomed = false;
+      for (xmlNode* up = node->parent; up != nullptr && up != root; up = up->parent) {
+        if (NodeStats* us = pass.stats(up); us != nullptr && us->doomed) {
+          inside_doomed = true;
+          break;
+        }
+      }
+      if (!inside_doomed) all_doomed.push_back(node);
+    }
+  }
+  pass.reset();
+  for (xmlNode* node : all_doomed) remove_node(node);
+}
+
+// Lazy-loaded images: the real URL sits in data-src / data-lazy-src.
+void fix_lazy_image(xmlNode* image) {
+  for (const char* lazy : {"data-src", "data-lazy-src", "data-original", "data-url"}) {
+    std::string_view value = attribute(image, lazy);
+    if (value.empty()) continue;
+    std::string copy(value);
+    xmlSetProp(image, reinterpret_cast<const xmlChar*>("src"),
+               reinterpret_cast<const xmlChar*>(copy.c_str()));
+    return;
+  }
+}
+
+xmlNode* find_body(xmlDoc* doc) {
+  xmlNode* root = xmlDocGetRootElement(doc);
+  if (root == nullptr) return nullptr;
+  for (xmlNode* child = root->children; child != nullptr; child = child->next) {
+    if (tag(child) == "body") return child;
+  }
+  return root;
+}
+
+// Text output: a small state machine over the subtree.
+class TextWriter {
+ public:
+  void text(std::string_view piece) { line_ += piece; }
+  void line_break() { flush_line(); }
+  void block_boundary() {
+    flush_line();
+    if (!lines_.empty()) {
+      std::string block;
+      for (const auto& line : lines_) {
+        if (!block.empty()) block += '\n';
+        block += line;
+      }
+      if (!out_.empty()) out_ += "\n\n";
+      out_ += block;
+      lines_.clear();
+    }
+  }
+  std::string finish() {
+    block_boundary();
+    return std::move(out_);
+  }
+
+ private:
+  void flush_line() {
+    std::string line = collapse_whitespace(line_);
+    line_.clear();
+    if (!line.empty()) lines_.push_back(std::move(line));
+  }
+  std::string line_;
+  std::vector<std::string> lines_;
+  std::string out_;
+};
+
+void write_text(xmlNode* root, TextWriter& writer, bool captions) {
+  auto enter = [&](xmlNode* node) -> bool {
+    if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+      writer.text(as_view(node->content));
+      return false;
+    }
+    if (!is_element(node)) return false;
+    const std::string_view name = tag(node);
+    if (name == "script" || name == "style" || name == "noscript" || name == "template") return false;
+    // Captions and credits describe a picture; they stay in the HTML only.
+    if (!captions && is_caption(node)) return false;
+    if (name == "br")
+      writer.line_break();
+    else if (name == "td" || name == "th")
+      writer.text(" ");  // cells of a row share a line, but not a word
+    else if (is_block_element(name))
+      writer.block_boundary();
+    return true;
+  };
+  auto leave = [&](xmlNode* node) {
+    if (is_element(node) && is_block_element(tag(node))) writer.block_boundary();
+  };
+  xmlNode* node = root;
+  while (node != nullptr) {
+    const bool descend = enter(node);
+    if (descend && node->children != nullptr) {
+      node = node->children;
+      continue;
+    }
+    while (node != nullptr) {
+      leave(node);
+      if (node == root) {
+        node = nullptr;
+        break;
+      }
+      if (node->next != nullptr) {
+        node = node->next;
+        break;
+      }
+      node = node->parent;
+    }
+  }
+}
+
+}  // namespace
+
+ContentResult find_content(xmlDoc* doc, std::string_view title, const ContentRules& rules) {
+  ContentResult result;
+  xmlNode* body = find_body(doc);
+  if (body == nullptr) return result;
+  Pass pass(body, rules.weigh_classes);
+  remove_furniture(pass, rules.remove_by_class);
+  wrap_bare_text(body);
+  score_paragraphs(pass);
+  Choice choice = choose_top(pass);
+  if (choice.top == nullptr) return result;
+  result.below_headline = anchor_to_headline(pass, choice, title);
+  result.top_score = choice.top_score;
+  result.runner_up_score = choice.runner_up;
+  result.blocks = gather(pass, choice);
+  gather_enclosing(pass, result.blocks);
+  add_lead_figure(pass, choice.top, result.blocks);
+  {
+    const NodeStats* s = pass.stats(choice.top);
+    result.linked_headings = s->linked_headings;
+    for (xmlNode* up = choice.top; up != nullptr; up = up->parent) {
+      if (up->type != XML_ELEMENT_NODE) break;
+      if (is_content_marker(up, tag(up))) result.semantic = true;
+    }
+  }
+  if (rules.clean_inside) {
+    clean_inside(pass, result.blocks, title);
+  } else {
+    pass.reset();
+  }
+  // One light walk over what is left: link density and paragraphs, lazy images.
+  std::uint32_t text = 0, links = 0, commas = 0;
+  for (xmlNode* root : result.blocks) {
+    walk(root, [&](xmlNode* node) {
+      if (node->type == XML_TEXT_NODE) {
+        std::uint32_t bytes = 0;
+        count_text(node->content, bytes, commas);
+        text += bytes;
+        for (const xmlNode* up = node->parent; up != nullptr && up != root->parent; up = up->parent) {
+          if (tag(up) == "a") {
+            links += bytes;
+            break;
+          }
+        }
+        return false;
+      }
+      if (!is_element(node)) return false;
+      const std::string_view name = tag(node);
+      if (name == "p") ++result.paragraph_count;
+      if (name == "img" && attribute(node, "src").empty()) fix_lazy_image(node);
+      return true;
+    });
+  }
+  result.link_density = text == 0 ? 0.0 : static_cast<double>(links) / text;
+  return result;
+}
+
+std::string blocks_to_text(const std::vector<xmlNode*>& nodes) {
+  auto write = [&](bool captions) {
+    TextWriter writer;
+    for (xmlNode* node : nodes) {
+      write_text(node, writer, captions);
+      writer.block_boundary();
+    }
+    return writer.finish();
+  };
+  std::string text = write(false);
+  // A slideshow page's text is its captions: when leaving them out leaves
+  // little, they are the article.
+  if (text.size() < 400) {
+    std::string with_captions = write(true);
+    if (with_captions.size() > text.size() * 2 + 100) return with_captions;
+  }
+  return text;
+}
+
+std::string blocks_to_html(xmlDoc* doc, const std::vector<xmlNode*>& nodes) {
+  std::string out;
+  std::unique_ptr<xmlBuffer, decltype(&xmlBufferFree)> buffer(xmlBufferCreate(), &xmlBufferFree);
+  if (!buffer) return out;
+  for (xmlNode* node : nodes) {
+    xmlBufferEmpty(buffer.get());
+    if (htmlNodeDump(buffer.get(), doc, node) < 0) continue;
+    out.append(reinterpret_cast<const char*>(xmlBufferContent(buffer.get())),
+               static_cast<std::size_t>(xmlBufferLength(buffer.get())));
+    out += '\n';
+  }
+  return out;
+}
+
+std::string rescue_prose(xmlDoc* doc) {
+  xmlNode* body = find_body(doc);
+  if (body == nullptr) return {};
+  Pass pass(body, true);
+  remove_furniture(pass, true);
+  wrap_bare_text(body);
+  pass.measure();
+  std::vector<xmlNode*> blocks;
+  walk(body, [&](xmlNode* node) {
+    if (!is_element(node)) return false;
+    const std::string_view name = tag(node);
+    if (name == "header" || name == "figure" || name == "h1") return false;
+    const NodeStats* s = pass.stats(node);
+    if (s == nullptr || s->text_bytes == 0) return false;
+    if (is_prose_block(pass, node, name) && s->text_bytes >= 80) {
+      blocks.push_back(node);
+      return false;
+    }
+    return true;
+  });
+  pass.reset();
+  return blocks_to_text(blocks);
+}
+
+std::string body_text(xmlDoc* doc) {
+  xmlNode* body = find_body(doc);
+  if (body == nullptr) return {};
+  std::string out;
+  walk(body, [&](xmlNode* node) {
+    if (node->type == XML_TEXT_NODE) {
+      out += as_view(node->content);
+      out += ' ';
+      return false;
+    }
+    if (!is_element(node)) return false;
+    const std::string_view name = tag(node);
+    return !(name == "script" || name == "style" || name == "noscript" || name == "template");
+  });
+  return collapse_whitespace(out);
+}
+
+}  // namespace feeds::extract_detail

@@ -1,0 +1,624 @@
+#include "extract/extract_hints.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <vector>
+
+#include "common/ascii.h"
+#include "extract/extract_dom.h"
+
+namespace feeds::extract_detail {
+
+namespace {
+
+// Whole words of class/id values (split on anything but letters and digits).
+constexpr std::string_view kNegativeWords[] = {
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "menubar",
+    "footer",
+    "sidebar",
+    "related",
+    "newsletter",
+    "newsletters",
+    "subscribe",
+    "subscription",
+    "signup",
+    "promo",
+    "promotion",
+    "share",
+    "sharing",
+    "sharebar",
+    "social",
+    "comment",
+    "comments",
+    "disqus",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "ad",
+    "ads",
+    "advert",
+    "adverts",
+    "advertisement",
+    "adslot",
+    "adunit",
+    "banner",
+    "sponsor",
+    "sponsored",
+    "breadcrumb",
+    "breadcrumbs",
+    "tags",
+    "taglist",
+    "bio",
+    "popular",
+    "trending",
+    "widget",
+    "widgets",
+    "outbrain",
+    "taboola",
+    "masthead",
+    "pagination",
+    "pager",
+    "recommended",
+    "recommendations",
+    "toolbar",
+    "modal",
+    "popup",
+    "overlay",
+    "paywall",
+    "audio",
+    "listen",
+    "player",
+    "podcast",
+    "byline",
+    "dateline",
+    "meta",
+    "skip",
+    "announcement",
+    "topbar",
+    "newsfeed",
+    "picks",
+    "readmore",
+    "crosslink",
+    "teaser",
+    "teasers",
+    "promos",
+    "donate",
+    "donation",
+    "login",
+    "signin",
+    "app",
+    "follow",
+    "author",
+    "authors",
+    "credits",
+    "timestamp",
+    "readtime",
+    "readingtime",
+    "print",
+    "rating",
+    "reactions",
+    "more",
+    "next",
+    "prev",
+    "previous",
+    "also",
+    "inline",
+    "card",
+    "cards",
+    "embed",
+};
+// Only whole class/id words; "card" and "embed" are mild furniture hints
+// (kept apart so a "post-card" list on a home page is not content).
+constexpr std::string_view kMildNegativeWords[] = {"inline", "card",  "cards",  "embed",  "more",
+                                                   "next",   "prev",  "also",   "author", "authors",
+                                                   "meta",   "print", "follow", "app"};
+constexpr std::string_view kPositiveWords[] = {"article",  "content", "entry",  "post", "story",
+                                               "body",     "text",    "main",   "blog", "prose",
+                                               "richtext", "copy",    "hentry", "page"};
+// Substrings of the lower-cased class/id value that decide on their own.
+constexpr std::string_view kStrongPositiveParts[] = {
+    "articlebody",      "article-body",  "article_body", "post-body",       "postbody",
+    "entry-content",    "entry_content", "story-body",   "storybody",       "article-content",
+    "article__content", "article-text",  "articletext",  "post-content",    "body-text",
+    "story-content",    "article__body", "content-body", "td-post-content", "field-body",
+    "field--name-body", "article-main"};
+constexpr std::string_view kStrongNegativeParts[] = {
+    "reading-time", "read-time", "readtime", "reading_time", "read-also", "readalso", "also-read", "see-also",
+    "more-stories", "author-bio", "author-box", "about-author", "author-card", "share-bar", "sharebar",
+    "social-share", "related-", "-related", "newsletter", "comment", "cookie", "ad-slot", "adslot", "advert",
+    "breadcrumb", "sidebar", "post-tags", "article-tags", "tag-list", "tags-list", "most-read", "next-prev",
+    "prev-next", "post-nav", "subscribe", "promo",
+    // The class names the networks' embed scripts require: a timeline or a
+    // post whose text is not in the page is not the article's prose. (A quoted
+    // post with its text in the page, blockquote.twitter-tweet and the like,
+    // is kept: see is_quoted_post.)
+    "twitter-timeline", "instagram-media", "tiktok-embed", "reddit-embed", "fb-post", "fb-video",
+    "telegram-post"};
+
+using ascii::is_alnum;
+
+// `word` is already lower case, as are the lists.
+template <std::size_t N>
+bool word_in(std::string_view word, const std::string_view (&list)[N]) {
+  return std::find(std::begin(list), std::end(list), word) != std::end(list);
+}
+
+// Returns {negative, mild_negative, positive} for one attribute value.
+struct HintCounts {
+  bool negative = false;
+  bool mild = false;
+  bool positive = false;
+  bool strong_positive = false;
+  bool strong_negative = false;
+};
+
+void add_hints(std::string_view value, HintCounts& counts) {
+  if (value.empty()) return;
+  const std::string lower = ascii_lower(value);
+  for (std::string_view needle : kStrongPositiveParts) {
+    if (lower.find(needle) != std::string::npos) counts.strong_positive = true;
+  }
+  for (std::string_view needle : kStrongNegativeParts) {
+    if (lower.find(needle) != std::string::npos) counts.strong_negative = true;
+  }
+  std::size_t i = 0;
+  while (i < lower.size()) {
+    while (i < lower.size() && !is_alnum(lower[i])) ++i;
+    std::size_t start = i;
+    while (i < lower.size() && is_alnum(lower[i])) ++i;
+    if (i == start) break;
+    std::string_view word = std::string_view(lower).substr(start, i - start);
+    if (word_in(word, kMildNegativeWords))
+      counts.mild = true;
+    else if (word_in(word, kNegativeWords))
+      counts.negative = true;
+    else if (word_in(word, kPositiveWords))
+      counts.positive = true;
+  }
+}
+
+struct Phrase {
+  std::string_view text;
+  std::size_t max_bytes;  // only texts at most this long
+  bool whole;             // the text must be exactly the phrase (else: starts with it)
+};
+
+constexpr std::array kBoilerplate = {
+    // English
+    Phrase{"read also", 400, false},
+    Phrase{"read more", 300, false},
+    Phrase{"see also", 300, false},
+    Phrase{"related:", 300, false},
+    Phrase{"related articles", 300, false},
+    Phrase{"related stories", 300, false},
+    Phrase{"more from", 200, false},
+    Phrase{"more on this", 200, false},
+    Phrase{"listen to this", 80, false},
+    Phrase{"listen to the article", 80, false},
+    Phrase{"listen", 20, true},
+    Phrase{"share this", 120, false},
+    Phrase{"share on", 120, false},
+    Phrase{"share", 20, true},
+    Phrase{"share:", 120, false},
+    Phrase{"subscribe", 250, false},
+    Phrase{"sign up", 250, false},
+    Phrase{"follow us", 150, false},
+    Phrase{"advertisement", 40, false},
+    Phrase{"sponsored", 40, true},
+    Phrase{"support our journalism", 300, false},
+    Phrase{"support independent journalism", 300, false},
+    Phrase{"comments", 30, false},
+    Phrase{"leave a comment", 80, false},
+    Phrase{"leave a reply", 80, false},
+    Phrase{"no related posts", 40, false},
+    Phrase{"you might also like", 200, false},
+    Phrase{"you may also be interested in", 200, false},
+    Phrase{"you may also like", 200, false},
+    Phrase{"recommended", 40, false},
+    Phrase{"most read", 40, false},
+    Phrase{"most popular", 40, false},
+    Phrase{"trending", 30, false},
+    Phrase{"tags:", 300, false},
+    Phrase{"filed under", 300, false},
+    Phrase{"posted in", 200, false},
+    Phrase{"previous article", 300, false},
+    Phrase{"next article", 300, false},
+    Phrase{"previous post", 300, false},
+    Phrase{"next post", 300, false},
+    Phrase{"skip to", 60, false},
+    Phrase{"this audio is", 120, false},
+    Phrase{"we use cookies", 400, false},
+    Phrase{"accept all", 60, false},
+    Phrase{"already a subscriber", 200, false},
+    Phrase{"to continue reading", 300, false},
+    Phrase{"this article is for subscribers", 300, false},
+    Phrase{"the rest of this article", 300, false},
+    Phrase{"get the app", 100, false},
+    Phrase{"download our app", 100, false},
+    Phrase{"enter your email", 200, false},
+    Phrase{"editors' picks", 40, false},
+    Phrase{"editor's picks", 40, false},
+    Phrase{"about the author", 500, false},
+    // Article tools and stamps of older CMSes (issue 16, header furniture).
+    Phrase{"published:", 80, false},
+    Phrase{"posted:", 80, false},
+    Phrase{"updated:", 80, false},
+    Phrase{"last updated", 80, false},
+    Phrase{"posted by", 120, false},
+    Phrase{"print", 12, true},
+    Phrase{"print article", 40, false},
+    Phrase{"print this", 40, false},
+    Phrase{"printer friendly", 60, false},
+    Phrase{"email this", 60, false},
+    Phrase{"email to a friend", 60, false},
+    Phrase{"e-mail this", 60, false},
+    Phrase{"view larger image", 40, false},
+    Phrase{"enlarge image", 40, false},
+    Phrase{"font:", 40, false},
+    Phrase{"text size", 40, false},
+    Phrase{"permalink", 40, false},
+    Phrase{"trackback", 120, false},
+    Phrase{"post a comment", 60, false},
+    Phrase{"related to story", 40, false},
+    Phrase{"copyright", 300, false},
+    Phrase{"all rights reserved", 200, false},
+    Phrase{"watch:", 160, false},
+    Phrase{"video:", 200, false},
+    Phrase{"vídeo:", 200, false},
+    Phrase{"vidéo :", 200, false},
+    Phrase{"vidéo:", 200, false},
+    // Ukrainian
+    Phrase{"Читайте також", 400, false},
+    Phrase{"ЧИТАЙТЕ ТАКОЖ", 400, false},
+    Phrase{"Читайте ще", 400, false},
+    Phrase{"Дивіться також", 300, false},
+    Phrase{"Поділитися", 120, false},
+    Phrase{"Підписуйтесь", 250, false},
+    Phrase{"Підпишіться", 250, false},
+    Phrase{"Реклама", 30, false},
+    Phrase{"Слухати", 60, false},
+    Phrase{"Коментарі", 40, false},
+    Phrase{"Теги:", 300, false},
+    Phrase{"Найпопулярніше", 60, false},
+    Phrase{"Про автора", 500, false},
+    Phrase{"Відео:", 200, false},
+    Phrase{"Про авторку", 500, false},
+    // Russian
+    Phrase{"Читайте также", 400, false},
+    Phrase{"ЧИТАЙТЕ ТАКЖЕ", 400, false},
+    Phrase{"Смотрите также", 300, false},
+    Phrase{"Поделиться", 120, false},
+    Phrase{"Подпишитесь", 250, false},
+    Phrase{"Слушать", 60, false},
+    Phrase{"Комментарии", 40, false},
+    Phrase{"Теги", 300, false},
+    Phrase{"Самое популярное", 60, false},
+    Phrase{"Об авторе", 500, false},
+    Phrase{"Видео:", 200, false},
+    // German
+    Phrase{"Lesen Sie auch", 400, false},
+    Phrase{"Mehr zum Thema", 300, false},
+    Phrase{"Auch interessant", 300, false},
+    Phrase{"Teilen", 40, false},
+    Phrase{"Anzeige", 30, false},
+    Phrase{"Newsletter", 250, false},
+    Phrase{"Abonnieren", 250, false},
+    Phrase{"Jetzt anhören", 80, false},
+    Phrase{"Artikel anhören", 80, false},
+    Phrase{"Kommentare", 40, false},
+    Phrase{"Schlagworte", 300, false},
+    Phrase{"Über den Autor", 500, false},
+    Phrase{"Über die Autorin", 500, false},
+    // French
+    Phrase{"Lire aussi", 400, false},
+    Phrase{"À lire aussi", 400, false},
+    Phrase{"Voir aussi", 300, false},
+    Phrase{"Partager", 80, false},
+    Phrase{"Publicité", 30, false},
+    Phrase{"Abonnez-vous", 250, false},
+    Phrase{"Inscrivez-vous", 250, false},
+    Phrase{"Écouter", 80, false},
+    Phrase{"Commentaires", 40, false},
+    Phrase{"À propos de l'auteur", 500, false},
+    // Spanish
+    Phrase{"Lea también", 400, false},
+    Phrase{"Leer más", 300, false},
+    Phrase{"Ver también", 300, false},
+    Phrase{"Compartir", 80, false},
+    Phrase{"Publicidad", 30, false},
+    Phrase{"Suscríbete", 250, false},
+    Phrase{"Escuchar", 80, false},
+    Phrase{"Comentarios", 40, false},
+    Phrase{"Te puede interesar", 300, false},
+    Phrase{"Sobre el autor", 500, false},
+    Phrase{"Sobre la autora", 500, false},
+    // Japanese
+    Phrase{"関連記事", 400, false},
+    Phrase{"あわせて読みたい", 400, false},
+    Phrase{"シェア", 60, false},
+    Phrase{"広告", 20, false},
+    Phrase{"購読", 200, false},
+    Phrase{"コメント", 40, false},
+    Phrase{"この記事を聞く", 60, false},
+    Phrase{"ニュースレター", 250, false},
+    Phrase{"筆者について", 500, false},
+    Phrase{"動画：", 200, false},
+    Phrase{"著者について", 500, false},
+    Phrase{"この記事を書いた人", 500, false},
+    // Arabic
+    Phrase{"اقرأ أيضا", 400, false},
+    Phrase{"اقرأ أيضاً", 400, false},
+    Phrase{"شارك", 80, false},
+    Phrase{"إعلان", 30, false},
+    Phrase{"اشترك", 250, false},
+    Phrase{"تعليقات", 40, false},
+    Phrase{"التعليقات", 40, false},
+    Phrase{"استمع", 80, false},
+    Phrase{"عن الكاتب", 500, false},
+    Phrase{"فيديو:", 200, false},
+};
+
+// Short notices that name the ad anywhere in the line: "Story continues below
+// advertisement", "Weiter nach der Anzeige", "La suite après cette publicité".
+constexpr std::array kAdNotices = {std::string_view("advertisement"),
+                                   std::string_view("continues below"),
+                                   std::string_view("continue reading below"),
+                                   std::string_view("nach der anzeige"),
+                                   std::string_view("après cette publicité"),
+                                   std::string_view("tras la publicidad"),
+                                   std::string_view("広告の後")};
+
+constexpr std::array kReadingTime = {std::string_view("min read"),       std::string_view("minute read"),
+                                     std::string_view("minutes read"),   std::string_view("min. read"),
+                                     std::string_view("хв читання"),     std::string_view("хв. читання"),
+                                     std::string_view("хвилин"),         std::string_view("мин чтения"),
+                                     std::string_view("мин. чтения"),    std::string_view("минут"),
+                                     std::string_view("Min. Lesezeit"),  std::string_view("Minuten Lesezeit"),
+                                     std::string_view("min de lecture"), std::string_view("min de lectura"),
+                                     std::string_view("分で読めます"),   std::string_view("دقائق"),
+                                     std::string_view("دقيقة")};
+
+// Lower-cases ASCII and Cyrillic (А-Я, Ѐ-Џ, Ґ) without changing the byte
+// length: Cyrillic sites set labels in capitals ("РЕКЛАМА", "ЧИТАЙТЕ ТАКОЖ").
+std::string fold_case(std::string_view text) {
+  std::string out(text);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    auto c = static_cast<unsigned char>(out[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out[i] = static_cast<char>(c + 32);
+    } else if (i + 1 < out.size() && (c == 0xD0 || c == 0xD2)) {
+      auto d = static_cast<unsigned char>(out[i + 1]);
+      if (c == 0xD0 && d >= 0x90 && d <= 0x9F) {  // А-П -> а-п
+        out[i + 1] = static_cast<char>(d + 0x20);
+      } else if (c == 0xD0 && d >= 0xA0 && d <= 0xAF) {  // Р-Я -> р-я
+        out[i] = static_cast<char>(0xD1);
+        out[i + 1] = static_cast<char>(d - 0x20);
+      } else if (c == 0xD0 && d >= 0x80 && d <= 0x8F) {  // Ѐ-Џ (Є, І, Ї, Ў) -> ѐ-џ
+        out[i] = static_cast<char>(0xD1);
+        out[i + 1] = static_cast<char>(d + 0x10);
+      } else if (c == 0xD2 && d == 0x90) {  // Ґ -> ґ
+        out[i + 1] = static_cast<char>(0x91);
+      }
+      ++i;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+int class_weight(const xmlNode* node) {
+  HintCounts counts;
+  add_hints(attribute(node, "class"), counts);
+  add_hints(attribute(node, "id"), counts);
+  std::string_view itemprop = attribute(node, "itemprop");
+  if (iequals(itemprop, "articleBody") || iequals(itemprop, "text")) counts.strong_positive = true;
+  if (counts.strong_positive) return kStrongPositive;
+  if (counts.strong_negative || counts.negative) return kStrongNegative;
+  // A bare content word ("content", "text", "post") scores, but is no
+  // marker: one comment's div.content must not protect the comment section.
+  if (counts.positive) return counts.mild ? 0 : kPositive;
+  if (counts.mild) return -10;
+  return 0;
+}
+
+bool is_junk_element(std::string_view tag_name) {
+  static constexpr std::array kJunk = {
+      "script", "style",  "noscript", "template", "svg",      "math",  "iframe", "object", "embed",
+      "form",   "button", "input",    "select",   "textarea", "nav",   "aside",  "footer", "canvas",
+      "link",   "meta",   "dialog",   "audio",    "video",    "label", "menu",   "head",   "title"};
+  return std::any_of(kJunk.begin(), kJunk.end(), [&](const char* junk) { return tag_name == junk; });
+}
+
+bool is_hidden(const xmlNode* node) {
+  if (has_attribute(node, "hidden")) return true;
+  if (iequals(attribute(node, "aria-hidden"), "true")) return true;
+  std::string_view style = attribute(node, "style");
+  if (style.empty()) return false;
+  std::string compact;
+  for (char c : style) {
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') compact += c;
+  }
+  return icontains(compact, "display:none") || icontains(compact, "visibility:hidden");
+}
+
+bool has_furniture_role(const xmlNode* node) {
+  std::string_view role = attribute(node, "role");
+  if (role.empty()) return false;
+  for (const char* furniture : {"navigation", "banner", "contentinfo", "complementary", "search", "dialog",
+                                "alertdialog", "menu", "menubar", "toolbar"}) {
+    if (iequals(role, furniture)) return true;
+  }
+  return false;
+}
+
+bool is_block_element(std::string_view name) {
+  static constexpr std::array kBlocks = {
+      "p",     "div",   "section", "article",    "main", "header",  "footer",     "aside",   "nav",
+      "h1",    "h2",    "h3",      "h4",         "h5",   "h6",      "ul",         "ol",      "li",
+      "dl",    "dt",    "dd",      "blockquote", "pre",  "figure",  "figcaption", "table",   "tr",
+      "thead", "tbody", "tfoot",   "caption",    "hr",   "address", "details",    "summary", "center",
+      "body",  "html",  "picture", "fieldset",   "form", "hgroup"};
+  return std::any_of(kBlocks.begin(), kBlocks.end(), [&](const char* block) { return name == block; });
+}
+
+bool is_boilerplate_text(std::string_view text) {
+  if (text.empty()) return false;
+  static const std::vector<std::string> folded_phrases = [] {
+    std::vector<std::string> out;
+    out.reserve(std::size(kBoilerplate));
+    for (const auto& phrase : kBoilerplate) out.push_back(fold_case(phrase.text));
+    return out;
+  }();
+  const std::string folded = fold_case(text.substr(0, 500));
+  for (std::size_t i = 0; i < kBoilerplate.size(); ++i) {
+    const Phrase& phrase = kBoilerplate[i];
+    if (text.size() > phrase.max_bytes) continue;
+    const std::string& wanted = folded_phrases[i];
+    if (phrase.whole ? folded == wanted : folded.starts_with(wanted)) return true;
+  }
+  if (text.size() <= 70) {
+    for (auto notice : kAdNotices) {
+      if (folded.find(notice) != std::string::npos) return true;
+    }
+  }
+  if (text.size() <= 90) {  // bytes: a Cyrillic "7 мин чтения" line is twice its ASCII length
+    for (auto marker : kReadingTime) {
+      if (icontains(text, marker) && text.find_first_of("0123456789") != std::string_view::npos) return true;
+    }
+  }
+  return false;
+}
+
+// Lower case with camelCase words split: "contentWithSidebar" -> "content-with-sidebar".
+std::string split_camel_lower(std::string_view value) {
+  std::string out;
+  out.reserve(value.size() + 8);
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const char c = value[i];
+    if (c >= 'A' && c <= 'Z') {
+      if (i > 0 && value[i - 1] >= 'a' && value[i - 1] <= 'z') out += '-';
+      out += static_cast<char>(c - 'A' + 'a');
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+bool removable_by_class(const xmlNode* node) {
+  auto is_penalty = [](std::string_view word) {
+    return word == "widget" || word == "widgets" || word == "teaser" || word == "teasers" ||
+           word == "player" || word == "paywall";
+  };
+  bool furniture = false;  // evidence beyond penalty words inside compound names
+  for (std::string_view value : {attribute(node, "class"), attribute(node, "id")}) {
+    if (value.empty()) continue;
+    const std::string lower = split_camel_lower(value);
+    std::size_t i = 0;
+    while (i < lower.size()) {
+      while (i < lower.size() && !is_alnum(lower[i])) ++i;
+      const std::size_t start = i;
+      while (i < lower.size() && is_alnum(lower[i])) ++i;
+      if (i == start) break;
+      const std::string_view word = std::string_view(lower).substr(start, i - start);
+      // A name that also says it holds the article is never furniture
+      // ("content-with-sidebar", "main-column", "article-widget-container").
+      if (word == "article" || word == "body" || word == "content" || word == "main" || word == "column")
+        return false;
+      if (!word_in(word, kNegativeWords) || word_in(word, kMildNegativeWords)) continue;
+      // The class token the word belongs to: penalty words remove only when
+      // they are the whole token ("widget", not "widget-area").
+      std::size_t token_start = start, token_end = i;
+      while (token_start > 0 && lower[token_start - 1] != ' ') --token_start;
+      while (token_end < lower.size() && lower[token_end] != ' ') ++token_end;
+      if (!is_penalty(word) || token_end - token_start == word.size()) furniture = true;
+    }
+    for (std::string_view part : kStrongNegativeParts) {
+      if (lower.find(part) != std::string::npos) furniture = true;
+    }
+  }
+  return furniture;
+}
+
+bool is_quoted_post(const xmlNode* node) {
+  if (tag(node) != "blockquote" || node->properties == nullptr) return false;
+  const std::string_view value = attribute(node, "class");
+  return icontains(value, "twitter-tweet") || icontains(value, "bluesky-embed") ||
+         icontains(value, "mastodon-embed") || icontains(value, "threads-post");
+}
+
+bool is_caption(const xmlNode* node) {
+  const std::string_view name = tag(node);
+  if (name == "figcaption") return true;
+  if (node->properties == nullptr) return false;
+  for (std::string_view value : {attribute(node, "class"), attribute(node, "id")}) {
+    if (value.empty() || value.size() > 200) continue;
+    const std::string lower = ascii_lower(value);
+    std::size_t i = 0;
+    while (i < lower.size()) {
+      while (i < lower.size() && !is_alnum(lower[i])) ++i;
+      const std::size_t start = i;
+      while (i < lower.size() && is_alnum(lower[i])) ++i;
+      const std::string_view word = std::string_view(lower).substr(start, i - start);
+      if (word == "caption" || word == "captions" || word == "credit" || word == "credits" ||
+          word == "figcaption" || word == "photocredit" || word == "imagecredit")
+        return true;
+    }
+  }
+  return false;
+}
+
+// "3 of 12" in the corpus languages.
+constexpr std::string_view kCounterWords[] = {"of", "von", "sur", "de", "з", "із", "из"};
+
+bool is_gallery_counter(std::string_view text) {
+  if (text.empty() || text.size() > 40) return false;
+  std::size_t i = 0;
+  auto skip_space = [&] {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+  };
+  auto number = [&] {
+    const std::size_t start = i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+    return i > start;
+  };
+  // An optional label word: "Image", "Photo", "Slide", "Bild", "Фото".
+  if (!(text[0] >= '0' && text[0] <= '9')) {
+    while (i < text.size() && text[i] != ' ') ++i;
+    skip_space();
+  }
+  if (!number()) return false;
+  skip_space();
+  const std::string_view rest = text.substr(i);
+  if (rest.starts_with("/")) {
+    ++i;
+  } else if (std::any_of(std::begin(kCounterWords), std::end(kCounterWords), [&](std::string_view word) {
+               return istarts_with(rest, word) && (rest.size() == word.size() || rest[word.size()] == ' ');
+             })) {
+    while (i < text.size() && text[i] != ' ') ++i;
+  } else {
+    return false;
+  }
+  skip_space();
+  if (!number()) return false;
+  skip_space();
+  return i == text.size();
+}
+
+bool looks_like_byline(std::string_view text) {
+  if (text.size() > 160) return false;
+  for (std::string_view prefix : {"By ", "by ", "BY ", "Von ", "Par ", "Por ", "Автор", "Від ", "От ",
+                                  "Written by", "Words by", "Text:", "Текст:", "文・", "بقلم"}) {
+    if (text.rfind(prefix, 0) == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace feeds::extract_detail

@@ -1,0 +1,854 @@
+#include "extract/extract_metadata.h"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <span>
+
+#include "extract/extract_dom.h"
+#include "extract/extract_hints.h"
+#include "feeds/dates.h"
+#include "feeds/text.h"
+#include "feeds/url.h"
+
+namespace feeds::extract_detail {
+
+namespace json = boost::json;
+
+namespace {
+
+constexpr std::array kArticleTypes = {
+    std::string_view("NewsArticle"),           std::string_view("Article"),
+    std::string_view("BlogPosting"),           std::string_view("ReportageNewsArticle"),
+    std::string_view("LiveBlogPosting"),       std::string_view("AnalysisNewsArticle"),
+    std::string_view("OpinionNewsArticle"),    std::string_view("ReviewNewsArticle"),
+    std::string_view("BackgroundNewsArticle"), std::string_view("TechArticle"),
+    std::string_view("ScholarlyArticle"),      std::string_view("Report"),
+    std::string_view("SocialMediaPosting"),    std::string_view("DiscussionForumPosting")};
+
+// Meta tags keyed by lower-cased name/property/itemprop, values in document order.
+using MetaMap = std::map<std::string, std::vector<std::string>, std::less<>>;
+
+std::string plain(std::string_view text) {
+  return html_to_plain_text(text);
+}
+
+// A date as the page wrote it: the instant, and the UTC offset the page gave
+// ("+01:00", "-0500", "Z"), so that the page's own calendar date survives.
+struct PageDate {
+  std::chrono::sys_seconds at;
+  std::optional<std::chrono::minutes> offset;
+};
+
+// The offset at the end of a date with a time of day: "...T10:52:50+0100",
+// "...09:53:00-04:00", "...Z", "... 10:00:00 GMT". Dates without a time
+// ("2024-03-05") or without a zone have none.
+std::optional<std::chrono::minutes> utc_offset_of(std::string_view text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  const std::size_t colon = text.find(':');
+  if (colon == std::string_view::npos) return std::nullopt;
+  if (text.ends_with('Z') || text.ends_with('z') || text.ends_with("GMT") || text.ends_with("UTC") ||
+      text.ends_with(" UT"))
+    return std::chrono::minutes(0);
+  const std::size_t sign = text.find_last_of("+-");
+  if (sign == std::string_view::npos || sign < colon) return std::nullopt;
+  std::string_view digits = text.substr(sign + 1);
+  int hours = 0, minutes = 0;
+  auto two = [](std::string_view d, int& out) {
+    if (d.size() < 2 || d[0] < '0' || d[0] > '9' || d[1] < '0' || d[1] > '9') return false;
+    out = (d[0] - '0') * 10 + (d[1] - '0');
+    return true;
+  };
+  if (!two(digits, hours)) return std::nullopt;
+  digits.remove_prefix(2);
+  if (!digits.empty() && digits.front() == ':') digits.remove_prefix(1);
+  if (!digits.empty() && !two(digits, minutes)) return std::nullopt;
+  if (hours > 14 || minutes > 59) return std::nullopt;
+  const std::chrono::minutes offset(hours * 60 + minutes);
+  return text[sign] == '-' ? -offset : offset;
+}
+
+std::optional<PageDate> read_date(std::string_view raw) {
+  const std::string text = collapse_whitespace(raw);
+  auto at = parse_date(text);
+  if (!at) return std::nullopt;
+  return PageDate{*at, utc_offset_of(text)};
+}
+
+const std::string* first_meta(const MetaMap& meta, std::initializer_list<std::string_view> keys) {
+  for (auto key : keys) {
+    auto found = meta.find(key);
+    if (found == meta.end()) continue;
+    for (const auto& value : found->second) {
+      if (value.find_first_not_of(" \t\r\n") != std::string::npos) return &value;
+    }
+  }
+  return nullptr;
+}
+
+std::string meta_text(const MetaMap& meta, std::initializer_list<std::string_view> keys) {
+  const std::string* value = first_meta(meta, keys);
+  return value == nullptr ? std::string() : plain(*value);
+}
+
+std::optional<PageDate> meta_date(const MetaMap& meta, std::initializer_list<std::string_view> keys) {
+  for (auto key : keys) {
+    auto found = meta.find(key);
+    if (found == meta.end()) continue;
+    for (const auto& value : found->second) {
+      if (auto parsed = read_date(value)) return parsed;
+    }
+  }
+  return std::nullopt;
+}
+
+void add_unique(std::vector<std::string>& list, std::string value) {
+  value = collapse_whitespace(value);
+  if (value.empty()) return;
+  auto same = [&](const std::string& existing) {
+    return existing.size() == value.size() && iequals(existing, value);
+  };
+  if (std::none_of(list.begin(), list.end(), same)) list.push_back(std::move(value));
+}
+
+// ---- JSON-LD --------------------------------------------------------------
+
+bool type_matches(const json::value& type, std::span<const std::string_view> names) {
+  auto one = [&](const json::value& v) {
+    if (!v.is_string()) return false;
+    std::string_view s = v.get_string();
+    if (auto slash = s.rfind('/'); slash != std::string_view::npos)
+      s = s.substr(slash + 1);  // schema.org/NewsArticle
+    return std::find(names.begin(), names.end(), s) != names.end();
+  };
+  if (type.is_array()) return std::any_of(type.get_array().begin(), type.get_array().end(), one);
+  return one(type);
+}
+
+const json::value* member(const json::object& object, std::string_view key) {
+  auto found = object.find(key);
+  return found == object.end() ? nullptr : &found->value();
+}
+
+std::string json_string(const json::value* value) {
+  if (value == nullptr) return {};
+  if (value->is_string()) return std::string(value->get_string());
+  if (value->is_array() && !value->get_array().empty()) return json_string(&value->get_array()[0]);
+  if (value->is_object()) {
+    for (auto key : {"name", "url", "@id", "@value"}) {
+      if (auto* inner = member(value->get_object(), key); inner != nullptr && inner->is_string())
+        return std::string(inner->get_string());
+    }
+  }
+  return {};
+}
+
+void collect_json_ld_objects(const json::value& value, std::vector<const json::object*>& out, int depth) {
+  if (depth > 8) return;
+  if (value.is_array()) {
+    for (const auto& element : value.get_array()) collect_json_ld_objects(element, out, depth + 1);
+  } else if (value.is_object()) {
+    const auto& object = value.get_object();
+    out.push_back(&object);
+    if (auto* graph = member(object, "@graph")) collect_json_ld_objects(*graph, out, depth + 1);
+  }
+}
+
+// Strips what CMSes wrap JSON-LD in: HTML comments, CDATA markers.
+std::string clean_json_ld(std::string_view text) {
+  std::string out(text);
+  for (std::string_view junk : {"<!--", "-->", "<![CDATA[", "]]>", "//<![CDATA[", "//]]>"}) {
+    for (auto at = out.find(junk); at != std::string::npos; at = out.find(junk)) out.erase(at, junk.size());
+  }
+  return out;
+}
+
+// JSON as CMSes write it: raw line breaks and tabs inside strings (an
+// articleBody pasted from an editor) are invalid JSON but common; they are
+// escaped, other control characters inside strings become spaces. Outside
+// strings nothing changes.
+std::string escape_raw_controls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  bool in_string = false;
+  bool escaped = false;
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      } else if (byte < 0x20) {
+        out += c == '\n' ? "\\n" : c == '\t' ? "\\t" : c == '\r' ? "\\r" : " ";
+        continue;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    }
+    out += c;
+  }
+  return out;
+}
+
+struct JsonLdArticle {
+  std::string headline, description, site_name, image, language, url, body;
+  std::vector<std::string> authors, keywords;
+  std::optional<PageDate> published, modified;
+};
+
+// Authors typed Organization go to `organisations`: they count only when
+// no person is named.
+void read_authors(const json::value* value, std::vector<std::string>& out,
+                  std::vector<std::string>& organisations) {
+  if (value == nullptr) return;
+  if (value->is_array()) {
+    for (const auto& element : value->get_array()) read_authors(&element, out, organisations);
+    return;
+  }
+  std::string name = json_string(value);
+  if (value->is_object()) {
+    auto* inner = member(value->get_object(), "name");
+    name = inner != nullptr ? json_string(inner) : std::string();
+    static constexpr std::array kOrganisationTypes = {std::string_view("Organization"),
+                                                      std::string_view("NewsMediaOrganization")};
+    if (auto* type = member(value->get_object(), "@type");
+        type != nullptr && type_matches(*type, kOrganisationTypes)) {
+      if (name.rfind("http", 0) != 0) add_unique(organisations, plain(name));
+      return;
+    }
+  }
+  if (name.rfind("http", 0) == 0) return;  // a profile URL, not a name
+  add_unique(out, plain(name));
+}
+
+void read_keywords(const json::value* value, std::vector<std::string>& out) {
+  if (value == nullptr) return;
+  if (value->is_array()) {
+    for (const auto& element : value->get_array()) add_unique(out, plain(json_string(&element)));
+    return;
+  }
+  std::string text = json_string(value);
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    auto comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    add_unique(out, plain(std::string_view(text).substr(start, comma - start)));
+    start = comma + 1;
+  }
+}
+
+std::optional<JsonLdArticle> read_json_ld_article(const json::object& object) {
+  auto* type = member(object, "@type");
+  if (type == nullptr || !type_matches(*type, kArticleTypes)) return std::nullopt;
+  JsonLdArticle article;
+  article.headline = plain(json_string(member(object, "headline")));
+  if (article.headline.empty()) article.headline = plain(json_string(member(object, "name")));
+  article.description = plain(json_string(member(object, "description")));
+  if (auto* publisher = member(object, "publisher")) article.site_name = plain(json_string(publisher));
+  article.image = json_string(member(object, "image"));
+  if (article.image.empty()) article.image = json_string(member(object, "thumbnailUrl"));
+  article.language = json_string(member(object, "inLanguage"));
+  article.url = json_string(member(object, "url"));
+  if (article.url.empty()) article.url = json_string(member(object, "mainEntityOfPage"));
+  std::vector<std::string> organisations;
+  read_authors(member(object, "author"), article.authors, organisations);
+  if (article.authors.empty()) read_authors(member(object, "creator"), article.authors, organisations);
+  if (article.authors.empty()) article.authors = std::move(organisations);
+  read_keywords(member(object, "keywords"), article.keywords);
+  article.published = read_date(json_string(member(object, "datePublished")));
+  if (!article.published) article.published = read_date(json_string(member(object, "dateCreated")));
+  article.modified = read_date(json_string(member(object, "dateModified")));
+  if (auto* body = member(object, "articleBody"); body != nullptr && body->is_string()) {
+    article.body = std::string(body->get_string());
+  }
+  return article;
+}
+
+// ---- DOM pass -------------------------------------------------------------
+
+struct Collected {
+  MetaMap meta;
+  std::string title_element;
+  std::string html_lang;
+  std::string canonical, amphtml;
+  std::vector<std::string> json_ld_texts;
+  std::string hydration;
+  std::vector<std::string> itemprop_authors;
+  std::vector<std::string> rel_tags;
+  std::vector<std::string> byline_texts;
+  std::optional<PageDate> first_time;
+  std::optional<PageDate> itemprop_published, itemprop_modified;
+  std::optional<PageDate> dateline;  // visible date text in a date-classed element or a bare <time>
+  std::string itemprop_headline;
+  std::string h1;
+};
+
+// "Published: March 5, 2024", "Posted on 5 March 2024 | 10:40": the date in
+// a short dateline, after at most four leading words.
+std::optional<PageDate> dateline_date(std::string_view text) {
+  if (text.size() < 6 || text.size() > 80 || text.find_first_of("0123456789") == std::string_view::npos)
+    return std::nullopt;
+  for (std::string_view stop : {" | ", " · ", " - ", " — "}) {
+    if (auto at = text.find(stop); at != std::string_view::npos && at >= 6) {
+      if (auto parsed = read_date(text.substr(0, at))) return parsed;
+    }
+  }
+  std::size_t start = 0;
+  for (int words = 0; words < 5 && start < text.size(); ++words) {
+    if (auto parsed = read_date(text.substr(start))) return parsed;
+    const std::size_t space = text.find(' ', start);
+    if (space == std::string_view::npos) break;
+    start = space + 1;
+  }
+  return std::nullopt;
+}
+
+bool rel_has(std::string_view rel, std::string_view token) {
+  std::size_t start = 0;
+  while (start < rel.size()) {
+    auto end = rel.find_first_of(" \t\r\n", start);
+    if (end == std::string_view::npos) end = rel.size();
+    if (iequals(rel.substr(start, end - start), token)) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+void collect(xmlDoc* doc, Collected& out) {
+  xmlNode* root = xmlDocGetRootElement(doc);
+  if (root == nullptr) return;
+  out.html_lang = std::string(attribute(root, "lang"));
+  if (out.html_lang.empty()) out.html_lang = std::string(attribute(root, "xml:lang"));
+  walk(root, [&](xmlNode* node) {
+    if (!is_element(node)) return false;
+    const std::string_view name = tag(node);
+    if (name == "meta") {
+      std::string_view content = attribute(node, "content");
+      for (auto key_attribute : {"name", "property", "itemprop", "http-equiv"}) {
+        std::string_view key = attribute(node, key_attribute);
+        if (!key.empty()) out.meta[ascii_lower(key)].emplace_back(content);
+      }
+      return false;
+    }
+    if (name == "title") {
+      if (out.title_element.empty()) out.title_element = text_content(node);
+      return false;
+    }
+    if (name == "link") {
+      std::string_view rel = attribute(node, "rel");
+      if (rel_has(rel, "canonical") && out.canonical.empty())
+        out.canonical = std::string(attribute(node, "href"));
+      if (rel_has(rel, "amphtml") && out.amphtml.empty()) out.amphtml = std::string(attribute(node, "href"));
+      return false;
+    }
+    if (name == "script") {
+      std::string_view type = attribute(node, "type");
+      std::string_view id = attribute(node, "id");
+      if (icontains(type, "ld+json")) {
+        out.json_ld_texts.push_back(text_content(node));
+      } else if (id == "__NEXT_DATA__" || id == "__NUXT_DATA__") {
+        out.hydration = text_content(node);
+      }
+      return false;
+    }
+    if (name == "style" || name == "noscript" || name == "template") return false;
+    std::string_view itemprop = attribute(node, "itemprop");
+    if (!itemprop.empty()) {
+      if (iequals(itemprop, "author")) {
+        // <span itemprop=author><span itemprop=name>X</span></span> or plain text.
+        std::string text = collapse_whitespace(text_content(node));
+        if (!text.empty() && text.size() < 120) out.itemprop_authors.push_back(text);
+      } else if (iequals(itemprop, "datePublished") || iequals(itemprop, "dateModified")) {
+        std::string_view value = attribute(node, "datetime");
+        if (value.empty()) value = attribute(node, "content");
+        auto parsed = read_date(value);
+        auto& slot = iequals(itemprop, "datePublished") ? out.itemprop_published : out.itemprop_modified;
+        if (parsed && !slot) slot = parsed;
+      } else if (iequals(itemprop, "headline") && out.itemprop_headline.empty()) {
+        out.itemprop_headline = collapse_whitespace(text_content(node));
+      }
+    }
+    if (name == "time" && !out.first_time) {
+      if (std::string_view value = attribute(node, "datetime"); !value.empty()) {
+        out.first_time = read_date(value);
+      }
+    }
+    if (name == "h1" && out.h1.empty()) out.h1 = collapse_whitespace(text_content(node));
+    // The dateline a reader sees, for pages whose markup gives no date: a
+    // <time> without datetime, or a short element whose class or id says
+    // date ("entry-date", "post-date", "dateline", "timestamp").
+    if (!out.dateline && (name == "time" || name == "span" || name == "div" || name == "p" ||
+                          name == "abbr" || name == "small" || name == "li")) {
+      const bool dated = name == "time" || icontains(attribute(node, "class"), "date") ||
+                         icontains(attribute(node, "id"), "date") ||
+                         icontains(attribute(node, "class"), "timestamp");
+      if (dated) out.dateline = dateline_date(collapse_whitespace(text_content(node)));
+    }
+    if (name == "a") {
+      std::string_view rel = attribute(node, "rel");
+      if (rel_has(rel, "tag")) out.rel_tags.push_back(collapse_whitespace(text_content(node)));
+      if (rel_has(rel, "author")) {
+        std::string text = collapse_whitespace(text_content(node));
+        if (!text.empty() && text.size() < 120) out.itemprop_authors.push_back(text);
+      }
+    }
+    // A byline without a class: an element whose text starts "By ...".
+    if (out.byline_texts.size() < 4 && node->children != nullptr && node->children->type == XML_TEXT_NODE &&
+        (name == "div" || name == "p" || name == "span")) {
+      std::string_view first = as_view(node->children->content);
+      while (!first.empty() && (first.front() == ' ' || first.front() == '\n' || first.front() == '\t'))
+        first.remove_prefix(1);
+      if (looks_like_byline(first)) {
+        std::string text = collapse_whitespace(text_content(node));
+        if (text.size() < 200) out.byline_texts.push_back(std::move(text));
+      }
+    }
+    std::string_view cls = attribute(node, "class");
+    if (!cls.empty() && (icontains(cls, "byline") || icontains(cls, "author-name")) &&
+        out.byline_texts.size() < 4) {
+      std::string text = collapse_whitespace(text_content(node));
+      if (!text.empty() && text.size() < 200) out.byline_texts.push_back(std::move(text));
+    }
+    return true;
+  });
+}
+
+// "By Jane Doe and John Roe | March 2, 2025" -> {"Jane Doe", "John Roe"}.
+std::vector<std::string> authors_from_byline(std::string_view byline) {
+  std::vector<std::string> out;
+  std::string text(byline);
+  for (std::string_view prefix : {"By ", "by ", "BY ", "Von ", "von ", "Par ", "par ", "Por ", "por ",
+                                  "Автор: ", "Автор ", "Від ", "От "}) {
+    if (text.rfind(prefix, 0) == 0) {
+      text.erase(0, prefix.size());
+      break;
+    }
+  }
+  if (text.size() == byline.size()) return out;  // no "By": not trusted as a name list
+  for (std::string_view stop : {" | ", " · ", " - ", " — ", ",  ", "  "}) {
+    if (auto at = text.find(stop); at != std::string::npos) text.resize(at);
+  }
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto next = text.find(" and ", start);
+    std::size_t cut = next == std::string::npos ? text.size() : next;
+    std::string name = collapse_whitespace(std::string_view(text).substr(start, cut - start));
+    // Dates and reading times follow bylines; names do not contain digits.
+    if (!name.empty() && name.size() < 80 && name.find_first_of("0123456789") == std::string::npos)
+      add_unique(out, name);
+    if (next == std::string::npos) break;
+    start = next + 5;
+  }
+  return out;
+}
+
+// "Jane Doe -", "Jane Doe |", "Jane Doe," : the separator a byline put
+// before the date or the site stays out of the name.
+std::string trim_author(std::string_view name) {
+  std::string out = collapse_whitespace(name);
+  while (!out.empty()) {
+    const char last = out.back();
+    if (last == '-' || last == '|' || last == ',' || last == ':' || last == ';' || last == '/' ||
+        last == ' ') {
+      out.pop_back();
+    } else if (out.ends_with("\xE2\x80\x94") || out.ends_with("\xE2\x80\x93") || out.ends_with("\xC2\xB7")) {
+      out.resize(out.size() - (out.ends_with("\xC2\xB7") ? 2 : 3));  // em dash, en dash, middle dot
+    } else {
+      break;
+    }
+  }
+  return out;
+}
+
+// Digits at `at`, exactly `count` of them.
+std::optional<int> digits_at(std::string_view text, std::size_t at, std::size_t count) {
+  if (at + count > text.size()) return std::nullopt;
+  int value = 0;
+  for (std::size_t i = at; i < at + count; ++i) {
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    value = value * 10 + (text[i] - '0');
+  }
+  return value;
+}
+
+// The date many CMSes put in the article's path: /2024/03/07/, /2024-03-07/,
+// /20240307/ (the year 1990-2099, a real month and day; a path segment
+// boundary on both sides). Midnight of that calendar day, as the page gives
+// no time.
+std::optional<std::chrono::sys_seconds> date_in_url(std::string_view url) {
+  const auto scheme = url.find("://");
+  if (scheme == std::string_view::npos) return std::nullopt;
+  auto path_start = url.find('/', scheme + 3);
+  if (path_start == std::string_view::npos) return std::nullopt;
+  const std::string_view path = url.substr(path_start, url.find_first_of("?#", path_start) - path_start);
+  for (std::size_t i = 0; i + 1 < path.size(); ++i) {
+    if (path[i] != '/' && path[i] != '-' && path[i] != '_') continue;
+    const auto year = digits_at(path, i + 1, 4);
+    if (!year || *year < 1990 || *year > 2099) continue;
+    std::optional<int> month, day;
+    std::size_t end = 0;
+    const std::size_t after = i + 5;
+    if (after < path.size() && (path[after] == '/' || path[after] == '-')) {
+      month = digits_at(path, after + 1, 2);
+      if (month && after + 3 < path.size() && path[after + 3] == path[after]) {
+        day = digits_at(path, after + 4, 2);
+        end = after + 6;
+      }
+    } else {
+      month = digits_at(path, after, 2);
+      day = digits_at(path, after + 2, 2);
+      end = after + 4;
+    }
+    if (!month || !day) continue;
+    if (end < path.size() && path[end] >= '0' && path[end] <= '9') continue;
+    const std::chrono::year_month_day date{std::chrono::year(*year),
+                                           std::chrono::month(static_cast<unsigned>(*month)),
+                                           std::chrono::day(static_cast<unsigned>(*day))};
+    if (!date.ok()) continue;
+    return std::chrono::sys_seconds(std::chrono::sys_days(date));
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string absolute_url(std::string_view base, std::string_view reference) {
+  std::string trimmed = collapse_whitespace(reference);
+  if (trimmed.empty()) return {};
+  if (auto resolved = resolve_url(base, trimmed)) return *resolved;
+  return trimmed;
+}
+
+std::string normalise_language(std::string_view tag_text) {
+  std::string out = collapse_whitespace(tag_text);
+  std::replace(out.begin(), out.end(), '_', '-');
+  auto dash = out.find('-');
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    char& c = out[i];
+    if (i < dash) {
+      c = static_cast<char>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
+    } else if (c >= 'a' && c <= 'z' && out.size() - dash == 3) {
+      c = static_cast<char>(c - 'a' + 'A');  // region subtag: "en-us" -> "en-US"
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// Letters and digits of `text`, lower-cased ASCII (other bytes kept): "The
+// Guardian" and "theguardian.com"'s first label compare equal this way.
+std::string name_key(std::string_view text) {
+  std::string key;
+  for (char c : text) {
+    if (c >= 'A' && c <= 'Z') {
+      key += static_cast<char>(c - 'A' + 'a');
+    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80) {
+      key += c;
+    }
+  }
+  return key;
+}
+
+// The site's name as the host spells it: "www.nytimes.com" -> "nytimes",
+// "news.bbc.co.uk" -> "bbc" (the label before the public suffix, roughly:
+// the last label that is not a two- or three-letter suffix).
+std::string host_name_key(std::string_view url) {
+  const auto scheme = url.find("://");
+  if (scheme == std::string_view::npos) return {};
+  std::string_view host = url.substr(scheme + 3);
+  host = host.substr(0, host.find_first_of("/:?#"));
+  std::vector<std::string_view> labels;
+  std::size_t start = 0;
+  while (start <= host.size()) {
+    const std::size_t dot = std::min(host.find('.', start), host.size());
+    labels.push_back(host.substr(start, dot - start));
+    start = dot + 1;
+  }
+  for (std::size_t i = labels.size(); i-- > 0;) {
+    if (i + 1 == labels.size()) continue;  // the top-level domain
+    const std::string_view label = labels[i];
+    if (label.size() <= 3 && i + 1 < labels.size() && labels.back().size() == 2 && i + 2 == labels.size())
+      continue;  // "co" of "co.uk", "com" of "com.au"
+    return name_key(label);
+  }
+  return {};
+}
+
+// Whether `part` of a title names the site: its declared name, or the
+// host's name ("BBC News" on bbc.co.uk, "The Guardian" on theguardian.com).
+bool names_site(std::string_view part, std::string_view site_name, std::string_view host_key) {
+  if (!site_name.empty() && iequals(part, site_name)) return true;
+  if (host_key.size() < 3 || part.size() > 60) return false;
+  const std::string key = name_key(part);
+  if (key.empty()) return false;
+  return key == host_key || (key.size() >= 3 && host_key.find(key) != std::string::npos) ||
+         (key.starts_with(host_key) && key.size() <= host_key.size() + 8);
+}
+
+// The wire services that appear beside reporters' names in bylines.
+bool is_news_agency(std::string_view name) {
+  static constexpr std::string_view kAgencies[] = {"reuters",
+                                                   "associated press",
+                                                   "ap",
+                                                   "afp",
+                                                   "agence france-presse",
+                                                   "bloomberg",
+                                                   "dpa",
+                                                   "ansa",
+                                                   "efe",
+                                                   "upi",
+                                                   "pa",
+                                                   "press association",
+                                                   "xinhua",
+                                                   "tass",
+                                                   "ria novosti",
+                                                   "kyodo",
+                                                   "ukrinform"};
+  return std::any_of(std::begin(kAgencies), std::end(kAgencies),
+                     [&](std::string_view agency) { return iequals(name, agency); });
+}
+
+}  // namespace
+
+std::string strip_site_from_title(std::string_view title_text, std::string_view site_name,
+                                  std::string_view url) {
+  std::string title = collapse_whitespace(title_text);
+  const std::string host_key = host_name_key(url);
+  static constexpr std::array kSeparators = {
+      std::string_view(" | "), std::string_view(" - "),  std::string_view(" — "),
+      std::string_view(" – "), std::string_view(" :: "), std::string_view(" · "),
+      std::string_view(" « "), std::string_view(" » "),  std::string_view(": ")};
+  for (auto separator : kSeparators) {
+    auto at = title.rfind(separator);
+    if (at == std::string::npos || at == 0) continue;
+    std::string_view tail = std::string_view(title).substr(at + separator.size());
+    // Strip when the tail names the site, or (not for a colon, which joins
+    // a headline's own parts) is short next to the head.
+    if (names_site(tail, site_name, host_key) ||
+        (separator != ": " && tail.size() * 2 < at && tail.size() < 40)) {
+      return std::string(std::string_view(title).substr(0, at));
+    }
+  }
+  // "Site | Headline", "Site: Headline": a prefix goes only when it names the site.
+  for (auto separator : kSeparators) {
+    auto at = title.find(separator);
+    if (at == std::string::npos || at == 0) continue;
+    std::string_view head = std::string_view(title).substr(0, at);
+    std::string_view rest = std::string_view(title).substr(at + separator.size());
+    if (rest.size() > head.size() && names_site(head, site_name, host_key)) return std::string(rest);
+  }
+  return title;
+}
+
+PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
+  PageMetadata result;
+  Collected found;
+  collect(doc, found);
+  const MetaMap& meta = found.meta;
+
+  std::optional<JsonLdArticle> ld;
+  bool ld_listing = false;
+  for (const auto& text : found.json_ld_texts) {
+    boost::system::error_code ec;
+    std::string cleaned = clean_json_ld(text);
+    json::value value = json::parse(cleaned, ec);
+    if (ec) {
+      ec.clear();
+      value = json::parse(escape_raw_controls(cleaned), ec);
+    }
+    if (ec) {
+      result.warnings.push_back("JSON-LD block is not valid JSON (" + ec.message() + "); ignored");
+      continue;
+    }
+    std::vector<const json::object*> objects;
+    collect_json_ld_objects(value, objects, 0);
+    for (const auto* object : objects) {
+      if (!ld) ld = read_json_ld_article(*object);
+      static constexpr std::array kListingTypes = {std::string_view("CollectionPage"),
+                                                   std::string_view("ItemList"),
+                                                   std::string_view("SearchResultsPage")};
+      if (auto* type = member(*object, "@type"); type != nullptr && type_matches(*type, kListingTypes))
+        ld_listing = true;
+    }
+  }
+
+  const std::string og_type = ascii_lower(meta_text(meta, {"og:type"}));
+  result.declares_article = ld.has_value() || og_type == "article" || og_type.rfind("article", 0) == 0;
+  result.declares_listing = !result.declares_article && (ld_listing || og_type == "website");
+
+  // Site name first: the title cleanup needs it.
+  result.site_name = meta_text(meta, {"og:site_name", "application-name", "twitter:site:name"});
+  if (result.site_name.empty() && ld) result.site_name = ld->site_name;
+  if (result.site_name.empty()) result.site_name = meta_text(meta, {"dc.publisher", "dcterms.publisher"});
+
+  result.html_title = plain(found.title_element);
+  result.title = meta_text(meta, {"og:title"});
+  if (result.title.empty() && ld) result.title = ld->headline;
+  if (result.title.empty())
+    result.title = meta_text(meta, {"twitter:title", "dc.title", "dcterms.title", "headline"});
+  if (result.title.empty()) result.title = plain(found.itemprop_headline);
+  if (result.title.empty() && !found.h1.empty()) result.title = plain(found.h1);
+  if (result.title.empty())
+    result.title = strip_site_from_title(result.html_title, result.site_name, base_url);
+  else
+    result.title = strip_site_from_title(result.title, result.site_name, base_url);
+  // The visible headline, when the declared title is it plus the site's
+  // name or a section ("Headline - Site", "Site: Headline") in any form.
+  if (!found.h1.empty()) {
+    const std::string h1 = plain(found.h1);
+    if (h1.size() >= 12 && h1.size() < result.title.size() && result.title.find(h1) != std::string::npos)
+      result.title = h1;
+  }
+
+  if (ld) result.authors = ld->authors;
+  if (result.authors.empty()) {
+    for (auto key :
+         {"author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author"}) {
+      auto it = meta.find(key);
+      if (it == meta.end()) continue;
+      for (const auto& value : it->second) {
+        if (value.rfind("http", 0) != 0) add_unique(result.authors, plain(value));
+      }
+      if (!result.authors.empty()) break;
+    }
+  }
+  if (result.authors.empty()) {
+    for (const auto& name : found.itemprop_authors) add_unique(result.authors, plain(name));
+  }
+  if (result.authors.empty()) {
+    for (const auto& byline : found.byline_texts) {
+      for (auto& name : authors_from_byline(byline)) add_unique(result.authors, std::move(name));
+      if (!result.authors.empty()) break;
+    }
+  }
+
+  {
+    // "By Jane Doe", "por Jane Doe", "by Jane Doe March 2, 2025 @jane": a
+    // byline given as a name is read as a byline (prefix, date and handle
+    // go); the same person twice is one author.
+    std::vector<std::string> cleaned;
+    for (const auto& name : result.authors) {
+      auto from_byline = authors_from_byline(collapse_whitespace(name));
+      if (from_byline.empty() && !looks_like_byline(name)) from_byline.push_back(name);
+      for (auto& one : from_byline) add_unique(cleaned, trim_author(one));
+    }
+    result.authors = std::move(cleaned);
+  }
+  std::erase_if(result.authors, [](const std::string& name) { return name.empty(); });
+  // "Jane Doe, Reuters": when a person is named, the site or agency is not an author.
+  if (result.authors.size() > 1) {
+    const std::string host_key = host_name_key(base_url);
+    std::vector<std::string> people = result.authors;
+    std::erase_if(people, [&](const std::string& name) {
+      return names_site(name, result.site_name, host_key) || is_news_agency(name);
+    });
+    if (!people.empty()) result.authors = std::move(people);
+  }
+
+  std::optional<PageDate> published;
+  if (ld) published = ld->published;
+  if (!published)
+    published = meta_date(meta, {"article:published_time", "datepublished", "og:article:published_time",
+                                 "dc.date", "dcterms.created", "dc.date.issued", "dcterms.issued",
+                                 "publish-date", "pubdate", "date", "parsely-pub-date", "sailthru.date"});
+  if (!published) published = found.itemprop_published;
+  if (!published) published = found.first_time;
+  if (!published) {
+    // No date in the markup: the path's date (/2024/03/05/), or the visible
+    // dateline when it agrees with the path or the path has none (it also
+    // gives the time of day).
+    const auto url_date = date_in_url(base_url);
+    auto day_of = [](std::chrono::sys_seconds at) { return std::chrono::floor<std::chrono::days>(at); };
+    if (found.dateline && (!url_date || day_of(found.dateline->at) == day_of(*url_date)))
+      published = found.dateline;
+    else if (url_date)
+      published = PageDate{*url_date, std::nullopt};
+  }
+  if (published && (!published->offset || published->offset->count() == 0)) {
+    // JSON-LD in UTC ("...Z") beside article:published_time with the page's
+    // own offset for the same instant: the offset gives the local day.
+    // Only the meta tag: a <time> further down may belong to anything.
+    const auto declared = meta_date(meta, {"article:published_time", "og:article:published_time"});
+    if (declared && declared->at == published->at && declared->offset && declared->offset->count() != 0)
+      published->offset = declared->offset;
+  }
+  if (published) {
+    result.published = published->at;
+    result.published_offset = published->offset;
+  }
+  std::optional<PageDate> modified;
+  if (ld) modified = ld->modified;
+  if (!modified)
+    modified = meta_date(meta, {"article:modified_time", "datemodified", "og:updated_time",
+                                "dcterms.modified", "last-modified"});
+  if (!modified) modified = found.itemprop_modified;
+  if (modified) {
+    result.modified = modified->at;
+    result.modified_offset = modified->offset;
+  }
+
+  result.language = normalise_language(found.html_lang);
+  if (result.language.empty())
+    result.language = normalise_language(meta_text(meta, {"content-language", "dc.language", "language"}));
+  if (result.language.empty() && ld) result.language = normalise_language(ld->language);
+  if (result.language.empty()) {
+    std::string locale = meta_text(meta, {"og:locale"});
+    result.language = normalise_language(locale);
+  }
+
+  std::string image = meta_text(
+      meta, {"og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"});
+  if (image.empty() && ld) image = ld->image;
+  if (image.empty()) image = meta_text(meta, {"image", "thumbnailurl"});
+  result.image = absolute_url(base_url, image);
+
+  {
+    auto it = meta.find("article:tag");
+    if (it != meta.end()) {
+      for (const auto& value : it->second) add_unique(result.tags, plain(value));
+    }
+  }
+  if (result.tags.empty() && ld) result.tags = ld->keywords;
+  if (result.tags.empty()) {
+    for (const auto& tag_text : found.rel_tags) add_unique(result.tags, plain(tag_text));
+  }
+  if (result.tags.empty()) {
+    if (const std::string* keywords = first_meta(meta, {"news_keywords", "keywords"})) {
+      std::string_view text = *keywords;
+      std::size_t start = 0;
+      while (start <= text.size()) {
+        auto comma = text.find(',', start);
+        if (comma == std::string_view::npos) comma = text.size();
+        add_unique(result.tags, plain(text.substr(start, comma - start)));
+        start = comma + 1;
+      }
+    }
+  }
+
+  result.description =
+      meta_text(meta, {"og:description", "description", "twitter:description", "dc.description"});
+  if (result.description.empty() && ld) result.description = ld->description;
+
+  std::string canonical = found.canonical;
+  if (canonical.empty()) canonical = meta_text(meta, {"og:url"});
+  if (canonical.empty() && ld) canonical = ld->url;
+  if (!canonical.empty()) {
+    std::string absolute = absolute_url(base_url, canonical);
+    auto normalised = canonical_url(absolute);
+    result.canonical_url = normalised ? *normalised : absolute;
+  }
+  if (!found.amphtml.empty()) result.amphtml_url = absolute_url(base_url, found.amphtml);
+
+  if (ld && !ld->body.empty()) result.json_ld_body = ld->body;
+  result.hydration_json = std::move(found.hydration);
+  return result;
+}
+
+}  // namespace feeds::extract_detail
