@@ -7,7 +7,9 @@
 //
 // Accepted, and nothing else (anything else declines, and libxml2 parses the
 // whole fragment instead):
-// - the elements in kElementNames, in any ASCII case. A start tag ends the
+// - the elements in kElementNames, in any ASCII case, and elements libxml2
+//   has no rules for (<o:p>, <svg>, <x-widget>), which it treats as plain
+//   containers (Rules::unknown_elements_plain). A start tag ends the
 //   open elements libxml2 would end first (<p><div>, <li><li>: libxml2
 //   itself is asked which, once per process: Rules, sanitize_rules.cpp); an
 //   end tag ends the open elements above its own unless one of them ranks
@@ -144,6 +146,8 @@ struct PendingAttribute {
 // measurable. Nothing in them outlives one call of sanitize_simple_html.
 struct ScannerBuffers {
   std::vector<std::size_t> open;
+  std::vector<std::string> unknown_open;  // names of the open unknown elements, innermost last
+  std::string tag;                        // a tag name outside kElementNames, lowercased
   std::string decoded;
   std::string attribute_names;
   std::string values;
@@ -158,6 +162,8 @@ class Scanner {
         writer_(writer),
         rules_(rules()),
         open_(buffers.open),
+        unknown_open_(buffers.unknown_open),
+        tag_(buffers.tag),
         decoded_(buffers.decoded),
         attribute_names_(buffers.attribute_names),
         values_(buffers.values),
@@ -370,28 +376,60 @@ class Scanner {
     return run;
   }
 
-  // A tag name at pos_ (a letter), packed and lowercased for the index. False
-  // when too long for any name there.
-  [[gnu::always_inline]] bool tag_name(PackedName& name) {
-    const NameRun run = name_run(pos_, false);
-    if (run.size > kLongestPackedName) return false;
-    // Letters and digits only: setting bit 0x20 lowers the letters, keeps the digits.
-    name = pack_name_at(html_, pos_, run.size, run.upper);
+  static constexpr std::size_t kUnknown = kElementCount;
+
+  // The tag name at pos_ (a letter), read as libxml2 reads it (letters,
+  // digits, '-', '_', ':', '.'): its position in kElementNames, or kUnknown
+  // with the lowercased name in tag_. False when too long to be certain.
+  bool read_tag_name(std::size_t& element) {
+    const NameRun run = name_run(pos_, true);
+    if (run.size > 60) return false;  // libxml2 cuts names at 100 bytes
+    element = kUnknown;
+    // Setting bit 0x20 lowers letters and keeps digits, '-', ':' and '.'; it
+    // turns '_' into DEL, which no listed name holds either.
+    if (run.size <= kLongestPackedName)
+      element = kElementIndex.find(pack_name_at(html_, pos_, run.size, true));
+    if (element == kElementCount) {
+      tag_.clear();
+      for (std::size_t i = pos_; i < pos_ + run.size; ++i) tag_ += lower(html_[i]);
+    }
     pos_ += run.size;
     return true;
   }
 
+  ElementKey key_of(std::size_t entry, std::size_t unknown_index) const {
+    return entry == kUnknown ? SanitizeWriter::key_for(unknown_open_[unknown_index]) : rules_.keys[entry];
+  }
+  std::uint8_t end_rank_of(std::size_t entry) const {
+    return entry == kUnknown ? rules_.unknown_end_rank : rules_.end_rank[entry];
+  }
+  // Ends the innermost open element.
+  void end_innermost() {
+    if (open_.back() == kUnknown) {
+      --unknown_depth_;
+      writer_.end_current(key_of(kUnknown, unknown_depth_));
+    } else {
+      writer_.end_current(rules_.keys[open_.back()]);
+    }
+    open_.pop_back();
+  }
+
   bool start_tag() {
     ++pos_;  // '<'
-    PackedName tag;
-    if (!tag_name(tag)) return false;
-    const std::size_t element = kElementIndex.find(tag);
-    if (element == kElementCount) return false;
-    // libxml2's htmlAutoClose: the start tag ends open elements, innermost
-    // first, for as long as the innermost is one it ends (<p>a<p>, <li>a<li>).
-    while (!open_.empty() && rules_.closes[element][open_.back()]) {
-      writer_.end_current(rules_.keys[open_.back()]);
-      open_.pop_back();
+    std::size_t element;
+    if (!read_tag_name(element)) return false;
+    if (element == kUnknown) {
+      // An element libxml2 has no rules for is taken as it takes it: a plain
+      // container. The wrapper's name is left to libxml2's path, which picks another.
+      if (!rules_.unknown_elements_plain || libxml2_knows_element(tag_) ||
+          std::string_view(tag_).starts_with("newsd-sanitized"))
+        return false;
+    } else {
+      // libxml2's htmlAutoClose: the start tag ends open elements, innermost
+      // first, for as long as the innermost is one it ends (<p>a<p>, <li>a<li>);
+      // an unknown element is never ended so, and stops the loop.
+      while (!open_.empty() && open_.back() != kUnknown && rules_.closes[element][open_.back()])
+        end_innermost();
     }
     if (open_.size() >= kMaxDepth) return false;
 
@@ -419,6 +457,18 @@ class Scanner {
     // Views are taken once the buffers stopped growing.
     for (const PendingAttribute& pending : pending_)
       attributes_.push_back({view(pending.name, attribute_names_), view(pending.value, values_)});
+    if (element == kUnknown) {
+      const ElementKey key = SanitizeWriter::key_for(tag_);
+      writer_.start(key, attributes_);
+      if (self_closed) {
+        writer_.end_current(key);
+        return true;
+      }
+      if (unknown_depth_ == unknown_open_.size()) unknown_open_.emplace_back();
+      unknown_open_[unknown_depth_++].assign(tag_);
+      open_.push_back(kUnknown);
+      return true;
+    }
     const ElementKey& key = rules_.keys[element];
     writer_.start(key, attributes_);
     if (self_closed || rules_.empty[element]) {
@@ -567,30 +617,29 @@ class Scanner {
   // end tag instead.
   bool end_tag() {
     pos_ += 2;  // "</"
-    // libxml2 reads letters, digits, '-', '_', ':' and '.' as the name.
-    const NameRun run = name_run(pos_, true);
-    if (run.size >= 100) return false;  // libxml2 cuts such names short
-    std::size_t element = kElementCount;
-    // Setting bit 0x20 lowers letters and keeps digits, '-', ':' and '.'; it
-    // turns '_' into DEL, which no element name holds either.
-    if (run.size <= kLongestPackedName)
-      element = kElementIndex.find(pack_name_at(html_, pos_, run.size, true));
-    pos_ += run.size;
+    std::size_t element;
+    if (!read_tag_name(element)) return false;
     while (pos_ < html_.size() && is_blank(html_[pos_])) ++pos_;
     if (pos_ >= html_.size() || html_[pos_] != '>') return false;
     ++pos_;
-    if (element == kElementCount) return true;  // never opened here: ignored
-    std::size_t at = open_.size();
-    while (at > 0 && open_[at - 1] != element) --at;
+    // The innermost open element of that name, if any.
+    std::size_t at = open_.size(), unknown_at = unknown_depth_;
+    while (at > 0) {
+      const std::size_t entry = open_[at - 1];
+      if (entry == kUnknown) {
+        --unknown_at;
+        if (element == kUnknown && unknown_open_[unknown_at] == tag_) break;
+      } else if (entry == element) {
+        break;
+      }
+      --at;
+    }
     if (at == 0) return true;  // not open: ignored
-    const std::uint8_t rank = rules_.end_rank[element];
+    const std::uint8_t rank = end_rank_of(element);
     for (std::size_t i = at; i < open_.size(); ++i) {
-      if (rules_.end_rank[open_[i]] > rank) return true;  // ignored
+      if (end_rank_of(open_[i]) > rank) return true;  // ignored
     }
-    while (open_.size() >= at) {
-      writer_.end_current(rules_.keys[open_.back()]);
-      open_.pop_back();
-    }
+    while (open_.size() >= at) end_innermost();
     return true;
   }
 
@@ -598,7 +647,12 @@ class Scanner {
   std::size_t pos_ = 0;
   SanitizeWriter& writer_;
   const Rules& rules_;
-  std::vector<std::size_t>& open_;  // indexes into kElementNames, innermost last
+  // Indexes into kElementNames, innermost last; kUnknown for an element
+  // libxml2 does not know, whose name is in unknown_open_.
+  std::vector<std::size_t>& open_;
+  std::vector<std::string>& unknown_open_;  // strings kept (and their storage reused) past unknown_depth_
+  std::size_t unknown_depth_ = 0;
+  std::string& tag_;
   std::string& decoded_;
   std::string& attribute_names_;  // names that had uppercase letters, lowercased, back to back
   std::string& values_;           // values that held references, decoded, back to back

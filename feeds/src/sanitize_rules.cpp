@@ -87,37 +87,46 @@ bool end_tag_closes(const std::string& outer, const std::string& inner) {
 
 // Ranks the elements that can be open by libxml2's end priority, asking it
 // how each compares with one element of every rank found so far (a handful:
-// libxml2 gives most elements the same priority), not every pair.
+// libxml2 gives most elements the same priority), not every pair. The last
+// rank computed is that of elements libxml2 does not know (<o:p>, <svg>), for
+// which "newsd-unknown" stands.
 void rank_end_priorities(Rules& rules) {
-  std::vector<std::size_t> representatives;  // one element per rank, lowest rank first
-  std::vector<std::size_t> members;
-  std::vector<std::size_t> rank_of(kElementCount, 0);
+  std::vector<std::string> names;
+  std::vector<std::size_t> slots;  // position in kElementNames, kElementCount for the unknown
   for (std::size_t element = 0; element < kElementCount; ++element) {
     if (rules.empty[element] || rules.raw_text[element]) continue;
-    const std::string name(kElementNames[element]);
+    names.emplace_back(kElementNames[element]);
+    slots.push_back(element);
+  }
+  names.emplace_back("newsd-unknown");
+  slots.push_back(kElementCount);
+  std::vector<std::size_t> representatives;  // one name per rank, lowest rank first
+  std::vector<std::size_t> rank_of(names.size(), 0);
+  for (std::size_t i = 0; i < names.size(); ++i) {
     std::size_t rank = 0;
     bool placed = false;
     for (; rank < representatives.size(); ++rank) {
-      const std::string other(kElementNames[representatives[rank]]);
-      const bool not_above = end_tag_closes(other, name);  // priority(element) <= priority(other)
-      if (!not_above) continue;
-      const bool not_below = end_tag_closes(name, other);
-      if (not_below) {
-        placed = true;  // same priority
-      } else {
-        representatives.insert(representatives.begin() + static_cast<std::ptrdiff_t>(rank), element);
-        for (std::size_t member : members) {
-          if (rank_of[member] >= rank) ++rank_of[member];
+      const std::string& other = names[representatives[rank]];
+      if (!end_tag_closes(other, names[i])) continue;  // priority(i) > priority(other)
+      if (!end_tag_closes(names[i], other)) {          // priority(i) < priority(other): a new rank
+        representatives.insert(representatives.begin() + static_cast<std::ptrdiff_t>(rank), i);
+        for (std::size_t j = 0; j < i; ++j) {
+          if (rank_of[j] >= rank) ++rank_of[j];
         }
-        placed = true;
       }
+      placed = true;
       break;
     }
-    if (!placed) representatives.push_back(element);
-    rank_of[element] = rank;
-    members.push_back(element);
+    if (!placed) representatives.push_back(i);
+    rank_of[i] = rank;
   }
-  for (std::size_t element : members) rules.end_rank[element] = static_cast<std::uint8_t>(rank_of[element]);
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const auto rank = static_cast<std::uint8_t>(rank_of[i]);
+    if (slots[i] == kElementCount)
+      rules.unknown_end_rank = rank;
+    else
+      rules.end_rank[slots[i]] = rank;
+  }
 }
 
 Rules ask_libxml2() {
@@ -137,6 +146,12 @@ Rules ask_libxml2() {
       rules.closes[started][open] = libxml2_closes(open_name, std::string(kElementNames[started]));
   }
   rank_end_priorities(rules);
+  rules.unknown_elements_plain = true;
+  for (std::size_t i = 0; i < kElementCount; ++i) {
+    const std::string name(kElementNames[i]);
+    if (libxml2_closes(name, "newsd-unknown") || libxml2_closes("newsd-unknown", name))
+      rules.unknown_elements_plain = false;
+  }
   for (std::size_t i = 0; i < std::size(kEntityNames); ++i) {
     const std::uint32_t value = libxml2_entity(kEntityNames[i]);
     if (value != 0) utf8::append(rules.entities[i], value);
@@ -155,6 +170,14 @@ std::uint32_t libxml2_entity(std::string_view name) {
   name.copy(terminated, name.size());
   const htmlEntityDesc* entity = htmlEntityLookup(reinterpret_cast<const xmlChar*>(terminated));
   return entity != nullptr && entity->value > 0 ? entity->value : 0;
+}
+
+bool libxml2_knows_element(std::string_view lowercase_name) {
+  constexpr std::size_t kLongest = 63;
+  if (lowercase_name.empty() || lowercase_name.size() > kLongest) return true;  // not asked: treated as known
+  char terminated[kLongest + 1] = {};
+  lowercase_name.copy(terminated, lowercase_name.size());
+  return htmlTagLookup(reinterpret_cast<const xmlChar*>(terminated)) != nullptr;
 }
 
 const Rules& rules() {

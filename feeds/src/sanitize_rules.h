@@ -66,6 +66,10 @@ struct Rules {
   // </div> ends an open <p>). Ranks are comparable only between elements that
   // can be open (not empty, not raw text).
   std::array<std::uint8_t, kElementCount> end_rank{};
+  std::uint8_t unknown_end_rank = 0;  // the rank of elements libxml2 does not know
+  // No start tag of a listed element ends an unknown one, nor the reverse
+  // (checked, not assumed): only then does the scanner take unknown elements.
+  bool unknown_elements_plain = false;
   std::array<std::string, std::size(kEntityNames)> entities;  // UTF-8 value, "" when libxml2 lacks it
   // The value as the writer writes it in text ("&amp;" for &amp;): a reference
   // costs one append, not a decode and an escaping pass.
@@ -78,6 +82,13 @@ struct Rules {
 // 0 when it knows no such name (then "&name;" stays text). For names outside
 // kEntityNames, which the scanner decodes from its own table.
 std::uint32_t libxml2_entity(std::string_view name);
+
+// Whether libxml2's HTML parser has rules for an element of this (lowercase)
+// name. Those it lacks (<o:p>, <svg>, <x-widget>) it treats all alike: never
+// empty, never ended by a start tag nor ending an open element when they
+// start, of default end priority; so the scanner can take them without
+// listing them.
+bool libxml2_knows_element(std::string_view lowercase_name);
 
 // Built on first use, then shared (read-only) by every thread.
 const Rules& rules();

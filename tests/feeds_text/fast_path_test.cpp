@@ -113,7 +113,7 @@ class FragmentGenerator {
           open.pop_back();
         }
       } else if (kind < 90) {
-        out += start_tag(one_of(kDeclined));
+        out += start_tag(one_of(kOthers));
       } else if (kind < 95 && !open.empty()) {
         out += "</" + one_of(kElements) + ">";  // often misnested
       } else {
@@ -181,8 +181,10 @@ class FragmentGenerator {
       "span",   "strong", "style", "sub",        "sup",    "time",    "u",      "ul",     "font",
       "table",  "tbody",  "tr",    "td",         "th",     "pre",     "iframe", "center", "picture",
       "source", "wbr",    "col",   "caption",    "tt",     "noscript"};
-  static constexpr const char* kDeclined[] = {
-      "newsd-sanitized", "body", "html", "head", "title", "svg", "object", "textarea", "meta", "x-widget"};
+  static constexpr const char* kOthers[] = {
+      "newsd-sanitized",  "body", "html",     "head", "title", "svg",   "object",
+      "textarea",         "meta", "x-widget", "o:p",  "video", "track", "x_y",
+      "newsd-sanitized-1"};
   static constexpr const char* kOddities[] = {"<!-- comment -->",
                                               "<!-- wp:paragraph -->",
                                               "<!---->",
@@ -218,6 +220,9 @@ class FragmentGenerator {
                                               "</div >",
                                               "</x_y>",
                                               "</o:p>",
+                                              "</x-widget>",
+                                              "</svg>",
+                                              "</VIDEO>",
                                               "<p>",
                                               "<li>",
                                               "<td>",
@@ -381,6 +386,11 @@ TEST(FastPath, SanitiserAcceptsRealWorldHtml) {
            "<br></br><p></p></P>",
            "<p>x</newsd-sanitized>y</p>",
            "<div>a</div >b</x_y></o:p>",
+           "<p class=MsoNormal>Pasted from Word<o:p></o:p></p><P>Next<O:P>&nbsp;</O:P>",
+           "<x-widget data-id=3>a<p>b</x-widget>c",
+           "<div><x-a>a<div>b</x-a>c</div>d",
+           "<svg viewBox=\"0 0 1 1\"><path d=\"M0 0\"/><style>x</style></svg>after",
+           "<video controls><track kind=captions>caption</video><p>x<x_y>y</p>z",
        }) {
     for (const SanitizeOptions& options : {with_base(), without_images_or_base()}) {
       auto fast = feeds::fast_paths::sanitize_html_fast(html, options);
@@ -391,10 +401,10 @@ TEST(FastPath, SanitiserAcceptsRealWorldHtml) {
 }
 
 TEST(FastPath, SanitiserDeclinesWhatItCannotBeSureOf) {
-  for (const char* html :
-       {"<!-- c", "<!-- a --!> b -->", "<!DOCTYPE html>x", "<![CDATA[x]]>", "<?pi?>x", "a\rb",
-        "<a href=x'y>z</a>", "<a href=>z</a>", "<x-widget>a</x-widget>", "<svg>a</svg>", "&#146", "&#;",
-        "<a href=\"a>b\">c</a>", "<p>x<", "a <b", "<title>t</title>"}) {
+  for (const char* html : {"<!-- c", "<!-- a --!> b -->", "<!DOCTYPE html>x", "<![CDATA[x]]>", "<?pi?>x",
+                           "a\rb", "<a href=x'y>z</a>", "<a href=>z</a>", "<object>a</object>",
+                           "<textarea>a</textarea>", "&#146", "&#;", "<newsd-sanitized>a</newsd-sanitized>",
+                           "<a href=\"a>b\">c</a>", "<p>x<", "a <b", "<title>t</title>"}) {
     EXPECT_FALSE(feeds::fast_paths::sanitize_html_fast(html, with_base()).has_value()) << html;
   }
 }
