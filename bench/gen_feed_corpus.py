@@ -7,8 +7,9 @@ directory given (never committed).
 
 With --realistic the HTML of RSS and JSON items is written the way real feeds
 write it (issue 17): unclosed <p>, <br> without a slash, comments, inline
-styles, unquoted attributes, bare '&', entity soup, misnested tags; Atom's
-XHTML stays well-formed, as XML requires.
+styles, unquoted attributes, bare '&', entity soup, misnested tags, now and
+then a video embed, a table without end tags or a paragraph pasted from Word
+(<o:p>); Atom's XHTML stays well-formed, as XML requires.
 
 usage: gen_feed_corpus.py [--realistic] OUTPUT_DIR
 """
@@ -33,25 +34,53 @@ REALISTIC = False
 ENTITY_SOUP = ["&nbsp;", "&rsquo;", "&#8217;", "&#x2014;", "&hellip;", "&#146;", "&ldquo;", "&rdquo;", "&amp;nbsp;"]
 
 
+def replace_in_text(chunk, old, new):
+    """Replaces the first `old` that lies in text, not inside a tag: real feeds
+    put entities and bare '&' in their text, not between a tag's attributes
+    (the first version replaced the chunk's first space, which for images and
+    ads is inside the tag: "<img &nbsp; src=...>", "<div AT&T class=...>")."""
+    depth, i = 0, 0
+    while i < len(chunk):
+        c = chunk[i]
+        if c == "<":
+            depth += 1
+        elif c == ">":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and chunk.startswith(old, i):
+            return chunk[:i] + new + chunk[i + len(old):]
+        i += 1
+    return chunk
+
+
 def wild(rng, chunk, words):
     """One chunk of generated HTML made the way CMSs and hand-edited feeds write it."""
     r = rng.random()
     if chunk.startswith("<p>") and rng.random() < 0.35:
         chunk = chunk[:-4]  # unclosed <p>
     if r < 0.25:
-        chunk = chunk.replace(". ", ".<br>", 1)
+        chunk = replace_in_text(chunk, ". ", ".<br>")
     elif r < 0.45:
-        chunk = chunk.replace(" ", " " + rng.choice(ENTITY_SOUP) + " ", 1)
+        chunk = replace_in_text(chunk, " ", " " + rng.choice(ENTITY_SOUP) + " ")
     elif r < 0.55:
         chunk = chunk.replace("<p>", '<p style="margin:0 0 1em;font-family:Georgia">', 1)
     elif r < 0.62:
         chunk = "<!-- wp:paragraph -->" + chunk + "<!-- /wp:paragraph -->"
     elif r < 0.70:
-        chunk = chunk.replace(" ", f" {rng.choice(['AT&T', 'R&D', 'Q&A', 'B&B'])} ", 1)
+        chunk = replace_in_text(chunk, " ", f" {rng.choice(['AT&T', 'R&D', 'Q&A', 'B&B'])} ")
     elif r < 0.74:
         chunk = f"<font color=#333 size=2>{sentence(rng, words, 6)}</font>" + chunk
     elif r < 0.77:
         chunk = f"<div class=entry><p>{sentence(rng, words, 9)}</div>" + chunk  # misnested
+    elif r < 0.773:
+        # Pasted from Word: namespaced elements, which the sanitiser's fast path leaves to libxml2.
+        # Rare: a site pastes from Word or does not, and most do not.
+        chunk = f'<p class=MsoNormal>{sentence(rng, words, 10)}<o:p></o:p></p>' + chunk
+    elif r < 0.79:
+        chunk = ('<iframe width="560" height="315" src="https://www.youtube.com/embed/'
+                 f'{rng.randrange(10**8)}" frameborder="0" allowfullscreen></iframe>') + chunk
+    elif r < 0.80:
+        chunk = ("<table><tr><th>Region<th>Votes<tr><td>" + sentence(rng, words, 2) +
+                 f"<td>{rng.randrange(10**5)}</table>") + chunk
     return chunk
 
 

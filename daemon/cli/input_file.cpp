@@ -2,8 +2,11 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -20,6 +23,11 @@ InputFile read_input_file(const std::string& path, std::size_t limit) {
       return input;
     }
     in = &file;
+    // Read into a buffer of the file's size: growing it chunk by chunk copied
+    // each feed several times over.
+    std::error_code size_error;
+    const auto size = std::filesystem::file_size(path, size_error);
+    if (!size_error) input.bytes.reserve(std::min<std::uintmax_t>(size, limit) + 1);
   }
   std::string chunk(std::size_t{64} * 1024, '\0');
   while (input.bytes.size() <= limit) {

@@ -113,7 +113,7 @@ class FragmentGenerator {
           open.pop_back();
         }
       } else if (kind < 90) {
-        out += start_tag(one_of(kDeclined));
+        out += start_tag(one_of(kOthers));
       } else if (kind < 95 && !open.empty()) {
         out += "</" + one_of(kElements) + ">";  // often misnested
       } else {
@@ -175,20 +175,58 @@ class FragmentGenerator {
   }
 
   static constexpr const char* kElements[] = {
-      "a",    "abbr",   "b",     "blockquote", "br",     "cite", "code", "dd",     "div",
-      "dl",   "dt",     "em",    "figcaption", "figure", "h1",   "h2",   "h6",     "hr",
-      "i",    "img",    "li",    "ol",         "p",      "q",    "s",    "script", "small",
-      "span", "strong", "style", "sub",        "sup",    "time", "u",    "ul"};
-  static constexpr const char* kDeclined[] = {
-      "table", "tr",   "td",   "pre",   "iframe", "picture", "source",   "wbr",  "newsd-sanitized",
-      "body",  "html", "head", "title", "svg",    "object",  "textarea", "meta", "x-widget"};
+      "a",      "abbr",   "b",     "blockquote", "br",     "cite",    "code",   "dd",     "div",
+      "dl",     "dt",     "em",    "figcaption", "figure", "h1",      "h2",     "h6",     "hr",
+      "i",      "img",    "li",    "ol",         "p",      "q",       "s",      "script", "small",
+      "span",   "strong", "style", "sub",        "sup",    "time",    "u",      "ul",     "font",
+      "table",  "tbody",  "tr",    "td",         "th",     "pre",     "iframe", "center", "picture",
+      "source", "wbr",    "col",   "caption",    "tt",     "noscript"};
+  static constexpr const char* kOthers[] = {
+      "newsd-sanitized",  "body", "html",     "head", "title", "svg",   "object",
+      "textarea",         "meta", "x-widget", "o:p",  "video", "track", "x_y",
+      "newsd-sanitized-1"};
   static constexpr const char* kOddities[] = {"<!-- comment -->",
+                                              "<!-- wp:paragraph -->",
+                                              "<!---->",
+                                              "<!-- a -- b -->",
+                                              "<!-->",
+                                              "<!--->",
+                                              "<!-- x --!>",
+                                              "<!-- a\rb -->",
                                               "<![CDATA[x]]>",
                                               "<?pi?>",
                                               "<!DOCTYPE html>",
                                               "a < b",
+                                              "<3",
+                                              "a <= b",
+                                              "<\tx",
                                               "&",
+                                              "AT&T ",
+                                              "R&D.",
+                                              "&nbsp",
+                                              "&nbsp x",
+                                              "&alefsym;",
+                                              "&notanentity;",
+                                              "&_x;",
+                                              "&:x;",
+                                              "&a.b;",
+                                              "&amp-x;",
+                                              "&é;",
+                                              "&#146;",
+                                              "&#150",
                                               "</newsd-sanitized>",
+                                              "</p>",
+                                              "</br>",
+                                              "</div >",
+                                              "</x_y>",
+                                              "</o:p>",
+                                              "</x-widget>",
+                                              "</svg>",
+                                              "</VIDEO>",
+                                              "<p>",
+                                              "<li>",
+                                              "<td>",
+                                              "<tr>",
                                               "\r\n",
                                               "\x01",
                                               "\xEF\xBF\xBE",
@@ -196,15 +234,27 @@ class FragmentGenerator {
                                               "</>",
                                               "<p/>",
                                               "<img src=\"/a.jpg\"/>",
+                                              "<img src=/a.jpg>",
+                                              "<img src=/a.jpg/>",
+                                              "<br>",
+                                              "<hr>",
+                                              "<font color=#333 size=2>",
+                                              "<a href=/x?a=1&b=2&amp;c=3>",
+                                              "<a href=x'y>",
+                                              "<ol reversed>",
+                                              "<td nowrap width=1>",
+                                              "<p class=\"a\" class=\"b\">",
+                                              "<p style=\"margin:0 0 1em;font-family:Georgia\">",
                                               "< p>"};
   static constexpr const char* kWords[] = {"Kyiv ",   "council", " said ", "—",  "“quoted”", "café",
                                            " a > b ", "\t",      "\n",     "  ", "новини",   "日本",
                                            "😀",       "]]>",     "=",      "'",  "\"",       "x"};
   static constexpr const char* kReferences[] = {
-      "&amp;",   "&lt;",     "&gt;",       "&quot;",     "&apos;",   "&nbsp;",  "&mdash;",  "&hellip;",
-      "&rsquo;", "&copy;",   "&euro;",     "&#8212;",    "&#x2014;", "&#X41;",  "&#65;",    "&#0;",
-      "&#128;",  "&#xD800;", "&#1114111;", "&#1114112;", "&#9;",     "&#13;",   "&#x;",     "&unknown;",
-      "&amp",    "&",        "&AMP;",      "&#0065;",    "&frac12;", "&szlig;", "&Eacute;", "&zwnj;"};
+      "&amp;",     "&lt;",       "&gt;",       "&quot;",     "&apos;",   "&nbsp;",  "&mdash;",  "&hellip;",
+      "&rsquo;",   "&copy;",     "&euro;",     "&#8212;",    "&#x2014;", "&#X41;",  "&#65;",    "&#0;",
+      "&#128;",    "&#xD800;",   "&#1114111;", "&#1114112;", "&#9;",     "&#13;",   "&#x;",     "&unknown;",
+      "&amp",      "&",          "&AMP;",      "&#0065;",    "&frac12;", "&szlig;", "&Eacute;", "&zwnj;",
+      "&alefsym;", "&thetasym;", "&T ",        "&x",         "& ",       "&;",      "&#146;",   "&nbsp"};
   static constexpr const char* kCleanReferences[] = {"&amp;",   "&lt;",    "&gt;",     "&quot;", "&nbsp;",
                                                      "&mdash;", "&#8212;", "&#x2014;", "&copy;", "&#13;"};
   static constexpr const char* kAttributeNames[] = {
@@ -305,11 +355,56 @@ TEST(FastPath, SanitiserAcceptsTypicalFeedHtml) {
   EXPECT_EQ(*fast, feeds::fast_paths::sanitize_html_libxml2(html, with_base()));
 }
 
-TEST(FastPath, SanitiserDeclinesWhatLibxml2Reinterprets) {
-  for (const char* html :
-       {"<p>a<div>b</div></p>", "<ul><li>a<li>b</ul>", "<p>a", "a</p>", "<!-- c -->", "a < b", "AT&T",
-        "<p>x</newsd-sanitized>y</p>", "<br></br>", "<a href=x>y</a>", "<p class=\"a\" class=\"b\">x</p>",
-        "a\rb", "<table><tr><td>x</td></tr></table>"}) {
+// HTML as real feeds write it (issue 17): implied and stray end tags, void
+// elements without a slash, comments, bare '&', unknown references, unquoted
+// and bare attributes, inline styles. The scanner takes these, and writes
+// what libxml2's path writes.
+TEST(FastPath, SanitiserAcceptsRealWorldHtml) {
+  for (const char* html : {
+           "<p>a<p>b",
+           "<ul><li>a<li>b</ul>",
+           "<p>a<div>b</div></p>",
+           "<div class=entry><p>Misnested.</div><p>After",
+           "<div><p>a</div>b",
+           "<p>a</div>b</p>",
+           "a</p>b",
+           "<p>a",
+           "<p>one<br>two<br/>three<hr>four<img src=/a.jpg alt=x>five",
+           "<!-- wp:paragraph --><p>x</p><!-- /wp:paragraph -->",
+           "a<!---->b<!-- a -- b -->c",
+           "a < b, <3 and c <= d",
+           "AT&T, R&D. Q&A; B&B &nbsp x &unknown; &alefsym; &#146;quoted&#148;",
+           "<a href=/story?a=1&b=2&amp;c=3&copy=4>link</a>",
+           "<font color=#333 size=2>Small print</font>",
+           "<p style=\"margin:0 0 1em;font-family:Georgia\">Styled</p>",
+           "<ol reversed start = \"3\"><li>x</ol>",
+           "<p class=\"a\" class=\"b\" title=\"t\" title=\"u\">x</p>",
+           "<table><tr><td>a<td>b<tr><td>c</table>",
+           "<table><tr><td><div>x</td></tr></table>",
+           "<pre>x\n y</pre><center>c</center>",
+           "<iframe src=\"https://www.youtube.com/embed/x\">fallback <b>text</b></iframe>after",
+           "<br></br><p></p></P>",
+           "<p>x</newsd-sanitized>y</p>",
+           "<div>a</div >b</x_y></o:p>",
+           "<p class=MsoNormal>Pasted from Word<o:p></o:p></p><P>Next<O:P>&nbsp;</O:P>",
+           "<x-widget data-id=3>a<p>b</x-widget>c",
+           "<div><x-a>a<div>b</x-a>c</div>d",
+           "<svg viewBox=\"0 0 1 1\"><path d=\"M0 0\"/><style>x</style></svg>after",
+           "<video controls><track kind=captions>caption</video><p>x<x_y>y</p>z",
+       }) {
+    for (const SanitizeOptions& options : {with_base(), without_images_or_base()}) {
+      auto fast = feeds::fast_paths::sanitize_html_fast(html, options);
+      ASSERT_TRUE(fast.has_value()) << html;
+      EXPECT_EQ(*fast, feeds::fast_paths::sanitize_html_libxml2(html, options)) << html;
+    }
+  }
+}
+
+TEST(FastPath, SanitiserDeclinesWhatItCannotBeSureOf) {
+  for (const char* html : {"<!-- c", "<!-- a --!> b -->", "<!DOCTYPE html>x", "<![CDATA[x]]>", "<?pi?>x",
+                           "a\rb", "<a href=x'y>z</a>", "<a href=>z</a>", "<object>a</object>",
+                           "<textarea>a</textarea>", "&#146", "&#;", "<newsd-sanitized>a</newsd-sanitized>",
+                           "<a href=\"a>b\">c</a>", "<p>x<", "a <b", "<title>t</title>"}) {
     EXPECT_FALSE(feeds::fast_paths::sanitize_html_fast(html, with_base()).has_value()) << html;
   }
 }

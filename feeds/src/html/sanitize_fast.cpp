@@ -7,19 +7,30 @@
 //
 // Accepted, and nothing else (anything else declines, and libxml2 parses the
 // whole fragment instead):
-// - the elements in kElementNames, in any ASCII case, properly nested and
-//   explicitly closed, never opened where libxml2 would end the open element
-//   first (<p><div>, <li><li>, <a><a>): libxml2 itself is asked which of these
-//   pairs it closes implicitly, once per process (Rules, sanitize_rules.cpp);
-// - attributes written name="value" or name='value', each name once,
-//   separated by white space; an optional "/>";
+// - the elements in kElementNames, in any ASCII case, and elements libxml2
+//   has no rules for (<o:p>, <svg>, <x-widget>), which it treats as plain
+//   containers (Rules::unknown_elements_plain). A start tag ends the
+//   open elements libxml2 would end first (<p><div>, <li><li>: libxml2
+//   itself is asked which, once per process: Rules, sanitize_rules.cpp); an
+//   end tag ends the open elements above its own unless one of them ranks
+//   higher in libxml2's end priority (</div> ends an open <p>, a stray </p>
+//   inside a <div> is ignored), and is ignored when nothing of its name is
+//   open; whatever is open at the end is ended there. As libxml2 does;
+// - attributes written name="value", name='value', name=value (no quotes,
+//   '<' or '`' in it) or name alone, each separated by white space, white
+//   space around '=' allowed; a repeated name is dropped, as libxml2 drops it;
+//   an optional "/>";
 // - script and style whose content has no '<' and ends at a lowercase
 //   </script> or </style>;
 // - text of characters libxml2 passes through (no C0 controls but tab and
 //   line feed, no carriage return, no U+FFFE/U+FFFF), character references
-//   with ';' to characters libxml2 accepts, and the named references in
-//   kEntityNames, decoded to the value libxml2's own table gives;
-// - no comments, CDATA, doctypes, processing instructions, bare '<' or '&'.
+//   with ';' to characters libxml2 accepts, named references decoded to the
+//   value libxml2's own table gives, and a '&' that starts no reference
+//   libxml2 knows (AT&T, &nbsp without ';', &unknown;) kept as text, as
+//   libxml2 keeps it; a '<' before a blank, a digit or '=' kept as text;
+// - comments "<!-- ... -->" (dropped; no "--!>" before the end, no control
+//   characters);
+// - no CDATA, doctypes or processing instructions.
 // tests/feeds_text/fast_path_test.cpp and tests/fuzz/sanitize_fuzz.cpp check
 // that whenever this accepts, the output equals libxml2's path's.
 #include <algorithm>
@@ -132,6 +143,8 @@ struct PendingAttribute {
 // measurable. Nothing in them outlives one call of sanitize_simple_html.
 struct ScannerBuffers {
   std::vector<std::size_t> open;
+  std::vector<std::string> unknown_open;  // names of the open unknown elements, innermost last
+  std::string tag;                        // a tag name outside kElementNames, lowercased
   std::string decoded;
   std::string attribute_names;
   std::string values;
@@ -146,6 +159,8 @@ class Scanner {
         writer_(writer),
         rules_(rules()),
         open_(buffers.open),
+        unknown_open_(buffers.unknown_open),
+        tag_(buffers.tag),
         decoded_(buffers.decoded),
         attribute_names_(buffers.attribute_names),
         values_(buffers.values),
@@ -160,18 +175,28 @@ class Scanner {
       if (!text()) return false;
       if (pos_ == html_.size()) break;
       // At a '<'.
-      if (pos_ + 1 < html_.size() && is_letter(html_[pos_ + 1])) {
+      if (pos_ + 1 >= html_.size()) return false;
+      const char next = html_[pos_ + 1];
+      if (is_letter(next)) {
         if (!start_tag()) return false;
-      } else if (pos_ + 2 < html_.size() && html_[pos_ + 1] == '/' && is_letter(html_[pos_ + 2])) {
+      } else if (next == '/' && pos_ + 2 < html_.size() && is_letter(html_[pos_ + 2])) {
         if (!end_tag()) return false;
+      } else if (next == '!') {
+        if (!comment()) return false;
+      } else if (is_blank(next) || is_digit(next) || next == '=') {
+        // Not markup: libxml2 reports the '<' as text ("a < b", "<3").
+        writer_.text(html_.substr(pos_, 1));
+        ++pos_;
       } else {
         return false;
       }
     }
-    return open_.empty();
+    // Elements still open end with the input: libxml2 ends them (at its
+    // wrapper's end tag or, when that is ignored, at the end of the input),
+    // and the writer ends them in finish() in the same order.
+    return true;
   }
 
- private:
   // Text up to the next '<' (or the end), references decoded; false on
   // anything refused. Runs of plain bytes go to the writer unescaped (they
   // hold nothing to escape), so the text is read once, not twice.
@@ -203,7 +228,11 @@ class Scanner {
       }
       Reference found;
       if (!read_reference(found)) return false;
-      if (found.entity != kNoEntity) {
+      if (found.literal) {
+        // Not a reference libxml2 knows: the '&' is text, and so is what
+        // follows it, which the scan reads as text from here.
+        writer_.text_without_markup_characters("&amp;");
+      } else if (found.entity != kNoEntity) {
         writer_.text_without_markup_characters(rules_.escaped_entities[found.entity]);
       } else {
         decoded_.clear();
@@ -222,12 +251,14 @@ class Scanner {
   }
 
   // A character reference at '&': a code point, or a name's position in
-  // kEntityNames. pos_ moves past it. False when it is not certain how
-  // libxml2 reads it.
+  // kEntityNames, or `literal` when libxml2 reads no reference there and keeps
+  // the '&' as text. pos_ moves past what was read (past the '&' alone for a
+  // literal). False when it is not certain how libxml2 reads it.
   static constexpr std::size_t kNoEntity = std::size(kEntityNames);
   struct Reference {
     std::uint32_t code_point = 0;
     std::size_t entity = kNoEntity;
+    bool literal = false;
   };
   [[gnu::always_inline]] bool read_reference(Reference& out) {
     std::size_t i = pos_ + 1;
@@ -256,15 +287,37 @@ class Scanner {
       pos_ = i + 1;
       return true;
     }
+    // libxml2 reads a name (htmlParseName: a letter, '_' or ':', then letters,
+    // digits, '_', '-', ':', '.') and decodes it only when ';' follows and its
+    // table has the name; otherwise "&" and the name stay text. Names it
+    // reads beyond ASCII are in no table, so only the ASCII run matters.
     const std::size_t name_start = i;
-    if (i >= html_.size() || !is_letter(html_[i])) return false;
-    const NameRun run = name_run(name_start, false);
-    if (run.size > 8) return false;  // longer than any name in kEntityNames
+    if (i >= html_.size() || !(is_letter(html_[i]) || html_[i] == '_' || html_[i] == ':')) {
+      out.literal = true;
+      ++pos_;
+      return true;
+    }
+    const NameRun run = name_run(name_start, true);
     i += run.size;
-    if (i >= html_.size() || html_[i] != ';') return false;
-    const std::size_t index = kEntityIndex.find(pack_name_at(html_, name_start, i - name_start, false));
-    if (index == std::size(kEntityNames) || rules_.entities[index].empty()) return false;
-    out.entity = index;
+    if (i >= html_.size() || html_[i] != ';') {
+      out.literal = true;
+      ++pos_;
+      return true;
+    }
+    const std::size_t index = run.size <= kLongestPackedName
+                                  ? kEntityIndex.find(pack_name_at(html_, name_start, run.size, false))
+                                  : kNoEntity;
+    if (index != kNoEntity && !rules_.entities[index].empty()) {
+      out.entity = index;
+    } else {
+      // Rare names (&alefsym;) are asked of libxml2; names it lacks stay text.
+      out.code_point = libxml2_entity(html_.substr(name_start, run.size));
+      if (out.code_point == 0) {
+        out.literal = true;
+        ++pos_;
+        return true;
+      }
+    }
     pos_ = i + 1;
     return true;
   }
@@ -273,7 +326,9 @@ class Scanner {
   bool reference(std::string& out) {
     Reference found;
     if (!read_reference(found)) return false;
-    if (found.entity != kNoEntity)
+    if (found.literal)
+      out += '&';
+    else if (found.entity != kNoEntity)
       out += rules_.entities[found.entity];
     else
       utf8::append(out, found.code_point);
@@ -318,24 +373,64 @@ class Scanner {
     return run;
   }
 
-  // A tag name at pos_ (a letter), packed and lowercased for the index. False
-  // when too long for any name there.
-  [[gnu::always_inline]] bool tag_name(PackedName& name) {
-    const NameRun run = name_run(pos_, false);
-    if (run.size > kLongestPackedName) return false;
-    // Letters and digits only: setting bit 0x20 lowers the letters, keeps the digits.
-    name = pack_name_at(html_, pos_, run.size, run.upper);
+  static constexpr std::size_t kUnknown = kElementCount;
+
+  // The tag name at pos_ (a letter), read as libxml2 reads it (letters,
+  // digits, '-', '_', ':', '.'): its position in kElementNames, or kUnknown
+  // with the lowercased name in tag_. False when too long to be certain.
+  // Always inlined, as the tag name reader before it was: called out of line
+  // it was 5 % of a feed parse (perf), most tags being short known names.
+  [[gnu::always_inline]] bool read_tag_name(std::size_t& element) {
+    const NameRun run = name_run(pos_, true);
+    if (run.size > 60) return false;  // libxml2 cuts names at 100 bytes
+    element = kUnknown;
+    // Setting bit 0x20 lowers letters and keeps digits, '-', ':' and '.'; it
+    // turns '_' into DEL, which no listed name holds either.
+    if (run.size <= kLongestPackedName)
+      element = kElementIndex.find(pack_name_at(html_, pos_, run.size, true));
+    if (element == kElementCount) keep_unknown_name(run.size);
     pos_ += run.size;
     return true;
+  }
+  [[gnu::noinline]] void keep_unknown_name(std::size_t size) {
+    tag_.clear();
+    for (std::size_t i = pos_; i < pos_ + size; ++i) tag_ += lower(html_[i]);
+  }
+
+  ElementKey key_of(std::size_t entry, std::size_t unknown_index) const {
+    return entry == kUnknown ? SanitizeWriter::key_for(unknown_open_[unknown_index]) : rules_.keys[entry];
+  }
+  std::uint8_t end_rank_of(std::size_t entry) const {
+    return entry == kUnknown ? rules_.unknown_end_rank : rules_.end_rank[entry];
+  }
+  // Ends the innermost open element.
+  void end_innermost() {
+    if (open_.back() == kUnknown) {
+      --unknown_depth_;
+      writer_.end_current(key_of(kUnknown, unknown_depth_));
+    } else {
+      writer_.end_current(rules_.keys[open_.back()]);
+    }
+    open_.pop_back();
   }
 
   bool start_tag() {
     ++pos_;  // '<'
-    PackedName tag;
-    if (!tag_name(tag)) return false;
-    const std::size_t element = kElementIndex.find(tag);
-    if (element == kElementCount) return false;
-    if (!open_.empty() && rules_.closes[element][open_.back()]) return false;
+    std::size_t element;
+    if (!read_tag_name(element)) return false;
+    if (element == kUnknown) {
+      // An element libxml2 has no rules for is taken as it takes it: a plain
+      // container. The wrapper's name is left to libxml2's path, which picks another.
+      if (!rules_.unknown_elements_plain || libxml2_knows_element(tag_) ||
+          std::string_view(tag_).starts_with("newsd-sanitized"))
+        return false;
+    } else {
+      // libxml2's htmlAutoClose: the start tag ends open elements, innermost
+      // first, for as long as the innermost is one it ends (<p>a<p>, <li>a<li>);
+      // an unknown element is never ended so, and stops the loop.
+      while (!open_.empty() && open_.back() != kUnknown && rules_.closes[element][open_.back()])
+        end_innermost();
+    }
     if (open_.size() >= kMaxDepth) return false;
 
     attributes_.clear();
@@ -362,6 +457,18 @@ class Scanner {
     // Views are taken once the buffers stopped growing.
     for (const PendingAttribute& pending : pending_)
       attributes_.push_back({view(pending.name, attribute_names_), view(pending.value, values_)});
+    if (element == kUnknown) {
+      const ElementKey key = SanitizeWriter::key_for(tag_);
+      writer_.start(key, attributes_);
+      if (self_closed) {
+        writer_.end_current(key);
+        return true;
+      }
+      if (unknown_depth_ == unknown_open_.size()) unknown_open_.emplace_back();
+      unknown_open_[unknown_depth_++].assign(tag_);
+      open_.push_back(kUnknown);
+      return true;
+    }
     const ElementKey& key = rules_.keys[element];
     writer_.start(key, attributes_);
     if (self_closed || rules_.empty[element]) {
@@ -377,7 +484,8 @@ class Scanner {
     return (piece.buffered ? std::string_view(buffer) : html_).substr(piece.at, piece.size);
   }
 
-  // name="value" or name='value' at pos_.
+  // name="value", name='value', name=value or name alone at pos_. A repeated
+  // name is read and dropped, as libxml2 drops it.
   bool attribute() {
     if (!is_letter(html_[pos_])) return false;
     PendingAttribute attribute;
@@ -392,22 +500,39 @@ class Scanner {
       for (std::size_t i = name_start; i < pos_; ++i) attribute_names_ += lower(html_[i]);
     }
     const std::string_view name = view(attribute.name, attribute_names_);
-    // libxml2 drops a repeated attribute; declining keeps that rule in one place.
-    for (const PendingAttribute& earlier : pending_) {
-      if (view(earlier.name, attribute_names_) == name) return false;
+    bool repeated = false;
+    for (const PendingAttribute& earlier : pending_) repeated |= view(earlier.name, attribute_names_) == name;
+    // libxml2 skips blanks after the name, and after '='.
+    std::size_t after = pos_;
+    while (after < html_.size() && is_blank(html_[after])) ++after;
+    if (after >= html_.size()) return false;
+    if (html_[after] != '=') {
+      // A name alone (<ol reversed>): libxml2 reports no value, which reaches
+      // the writer as an empty one. What follows must end the tag or be
+      // another attribute after white space.
+      const char c = html_[after];
+      if (!(c == '>' || c == '/' || (after > pos_ && is_letter(c)))) return false;
+      attribute.value = {0, 0, false};
+      if (!repeated) pending_.push_back(attribute);
+      return true;
     }
-    if (pos_ + 1 >= html_.size() || html_[pos_] != '=') return false;
-    const char quote = html_[pos_ + 1];
-    if (quote != '"' && quote != '\'') return false;
-    pos_ += 2;
+    pos_ = after + 1;
+    while (pos_ < html_.size() && is_blank(html_[pos_])) ++pos_;
+    if (pos_ >= html_.size()) return false;
+    const char quote = html_[pos_];
+    const bool quoted = quote == '"' || quote == '\'';
+    if (quoted) ++pos_;
     const std::size_t value_start = pos_, buffered_start = values_.size();
     bool buffered = false;
     std::size_t run = pos_;
     while (true) {
-      pos_ = skip_plain(html_, pos_, quote);
+      // Unquoted, the value ends at white space or '>' (skip_plain stops at
+      // both: blanks are control characters or the extra stop byte).
+      pos_ = skip_plain(html_, pos_, quoted ? quote : ' ');
       if (pos_ >= html_.size()) return false;
       const char c = html_[pos_];
-      if (c == quote) break;
+      if (quoted && c == quote) break;
+      if (!quoted && (is_blank(c) || c == '>')) break;
       // libxml2's push parser looks ahead for the '>' ending a tag: a '>' in a
       // value is left to libxml2.
       if (c == '>') return false;
@@ -426,14 +551,39 @@ class Scanner {
         return false;  // '<' or a control character
       }
     }
+    if (!quoted) {
+      // That look-ahead pairs quotes even in unquoted values, and an empty
+      // unquoted value is an error libxml2 recovers from its own way: both left to it.
+      if (pos_ == value_start) return false;
+      for (std::size_t i = value_start; i < pos_; ++i) {
+        const char c = html_[i];
+        if (c == '"' || c == '\'' || c == '`' || c == '<') return false;
+      }
+    }
     if (buffered) {
       values_.append(html_.substr(run, pos_ - run));
       attribute.value = {buffered_start, values_.size() - buffered_start, true};
     } else {
       attribute.value = {value_start, pos_ - value_start, false};
     }
-    pending_.push_back(attribute);
-    ++pos_;  // the closing quote
+    if (!repeated) pending_.push_back(attribute);
+    if (quoted) ++pos_;  // the closing quote
+    return true;
+  }
+
+  // "<!--" at pos_: a comment, which libxml2 reads up to the first "-->" (or
+  // "--!>") and, with no comment handler, drops. Anything else after "<!"
+  // (doctypes, CDATA, bogus comments) is left to libxml2.
+  bool comment() {
+    if (html_.substr(pos_, 4) != "<!--") return false;
+    const std::size_t content = pos_ + 4;
+    const std::size_t end = html_.find("-->", content);
+    if (end == std::string_view::npos) return false;
+    if (html_.substr(content, end - content + 1).find("--!") != std::string_view::npos) return false;
+    for (std::size_t i = content; i < end; ++i) {
+      if (kByteClass[static_cast<unsigned char>(html_[i])] == kRefused) return false;
+    }
+    pos_ = end + 3;
     return true;
   }
 
@@ -461,15 +611,35 @@ class Scanner {
     return true;
   }
 
+  // "</name>" at pos_. libxml2 (htmlParseEndTag) ignores it unless an element
+  // of that name is open; then it ends the elements above that one too,
+  // unless one of them has a higher end priority, which makes it ignore the
+  // end tag instead.
   bool end_tag() {
     pos_ += 2;  // "</"
-    PackedName tag;
-    if (!tag_name(tag)) return false;
+    std::size_t element;
+    if (!read_tag_name(element)) return false;
+    while (pos_ < html_.size() && is_blank(html_[pos_])) ++pos_;
     if (pos_ >= html_.size() || html_[pos_] != '>') return false;
     ++pos_;
-    if (open_.empty() || kElementIndex.packed(open_.back()) != tag) return false;
-    writer_.end_current(rules_.keys[open_.back()]);
-    open_.pop_back();
+    // The innermost open element of that name, if any.
+    std::size_t at = open_.size(), unknown_at = unknown_depth_;
+    while (at > 0) {
+      const std::size_t entry = open_[at - 1];
+      if (entry == kUnknown) {
+        --unknown_at;
+        if (element == kUnknown && unknown_open_[unknown_at] == tag_) break;
+      } else if (entry == element) {
+        break;
+      }
+      --at;
+    }
+    if (at == 0) return true;  // not open: ignored
+    const std::uint8_t rank = end_rank_of(element);
+    for (std::size_t i = at; i < open_.size(); ++i) {
+      if (end_rank_of(open_[i]) > rank) return true;  // ignored
+    }
+    while (open_.size() >= at) end_innermost();
     return true;
   }
 
@@ -477,7 +647,12 @@ class Scanner {
   std::size_t pos_ = 0;
   SanitizeWriter& writer_;
   const Rules& rules_;
-  std::vector<std::size_t>& open_;  // indexes into kElementNames, innermost last
+  // Indexes into kElementNames, innermost last; kUnknown for an element
+  // libxml2 does not know, whose name is in unknown_open_.
+  std::vector<std::size_t>& open_;
+  std::vector<std::string>& unknown_open_;  // strings kept (and their storage reused) past unknown_depth_
+  std::size_t unknown_depth_ = 0;
+  std::string& tag_;
   std::string& decoded_;
   std::string& attribute_names_;  // names that had uppercase letters, lowercased, back to back
   std::string& values_;           // values that held references, decoded, back to back
