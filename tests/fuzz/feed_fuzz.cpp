@@ -1,7 +1,11 @@
 // libFuzzer target: any bytes through parse_feed and the JSON serialisation.
 // Must never crash, leak, hang or trip a sanitizer; refusing the input is fine.
+// The streaming writer (feed_to_json_string) must write exactly what
+// boost::json::serialize writes of feed_to_json's tree, which defines the output.
+#include <boost/json/serialize.hpp>
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "feeds/feed_json.h"
@@ -17,6 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (result) {
     const std::string json = feeds::feed_to_json_string(*result);
     if (json.empty()) __builtin_trap();
+    if (json != boost::json::serialize(feeds::feed_to_json(*result))) __builtin_trap();
   }
   return 0;
 }
