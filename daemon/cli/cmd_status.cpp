@@ -42,25 +42,15 @@ long long count(pg::Connection& conn, std::string_view sql) {
   return result.rows() > 0 ? result.integer(0, 0) : 0;
 }
 
-// A timestamptz column as RFC 3339 UTC text, the form JSON consumers parse.
-std::string utc(std::string_view column) {
-  return fmt::format(R"(to_char({} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))", column);
-}
-
 struct Counts {
-  long long enabled = 0, due = 0, failing = 0, disabled = 0;
+  storage::SourceCounts sources;
   long long items = 0, items_last_24h = 0;
   std::vector<std::pair<std::string, long long>> articles;  // by status
 };
 
 Counts load_counts(pg::Connection& conn) {
   Counts counts;
-  counts.enabled = count(conn, "select count(*) from sources where disabled_at is null");
-  counts.due =
-      count(conn, "select count(*) from sources where disabled_at is null and next_poll_at <= now()");
-  counts.failing =
-      count(conn, "select count(*) from sources where disabled_at is null and consecutive_errors > 0");
-  counts.disabled = count(conn, "select count(*) from sources where disabled_at is not null");
+  counts.sources = storage::count_sources(conn);
   counts.items = count(conn, "select count(*) from items");
   counts.items_last_24h =
       count(conn, "select count(*) from items where first_seen_at > now() - interval '24 hours'");
@@ -75,47 +65,30 @@ Counts load_counts(pg::Connection& conn) {
 // Every source (or the selected ones) with its state, for --json and for
 // `status SOURCE...`.
 json::array load_sources(pg::Connection& conn, const std::optional<std::vector<std::int64_t>>& only) {
-  std::string ids = "{";
-  if (only) {
-    for (std::size_t i = 0; i < only->size(); ++i) ids += fmt::format("{}{}", i > 0 ? "," : "", (*only)[i]);
-  }
-  ids += "}";
-  const std::string sql = fmt::format(
-      "select s.id, s.url, s.title, s.site_url, to_json(s.category)::text, "
-      "case when s.disabled_at is not null then 'disabled' when s.consecutive_errors > 0 then 'failing' "
-      "when s.last_polled_at is null then 'new' else 'ok' end, "
-      "s.disabled_at is null and s.next_poll_at <= now(), {}, {}, {}, s.last_status, s.last_error, "
-      "s.consecutive_errors, {}, {}, s.disabled_reason, "
-      "(select count(*) from items i where i.source_id = s.id) "
-      "from sources s where $1::boolean or s.id = any($2::bigint[]) "
-      "order by coalesce(array_position($2::bigint[], s.id), 0), s.id",
-      utc("s.last_polled_at"), utc("s.last_success_at"), utc("s.next_poll_at"), utc("s.failing_since"),
-      utc("s.disabled_at"));
-  auto rows = conn.exec("list the sources for status", sql, {only ? "false" : "true", ids});
-  json::array sources;
-  auto text_or_null = [&rows](int row, int column) -> json::value {
-    if (rows.is_null(row, column)) return nullptr;
-    return json::string(rows.text(row, column));
+  auto text_or_null = [](const std::optional<std::string>& text) -> json::value {
+    if (!text) return nullptr;
+    return json::string(*text);
   };
-  for (int row = 0; row < rows.rows(); ++row) {
+  json::array sources;
+  for (const auto& row : storage::load_source_status(conn, only)) {
     json::object source;
-    source["id"] = rows.integer(row, 0);
-    source["url"] = rows.text(row, 1);
-    source["title"] = text_or_null(row, 2);
-    source["site_url"] = text_or_null(row, 3);
-    source["category"] = json::parse(rows.text(row, 4));
-    source["state"] = rows.text(row, 5);
-    source["due"] = rows.text(row, 6) == "t";
-    source["last_polled_at"] = text_or_null(row, 7);
-    source["last_success_at"] = text_or_null(row, 8);
-    source["next_poll_at"] = text_or_null(row, 9);
-    source["last_status"] = rows.is_null(row, 10) ? json::value(nullptr) : json::value(rows.integer(row, 10));
-    source["last_error"] = text_or_null(row, 11);
-    source["consecutive_errors"] = rows.integer(row, 12);
-    source["failing_since"] = text_or_null(row, 13);
-    source["disabled_at"] = text_or_null(row, 14);
-    source["disabled_reason"] = text_or_null(row, 15);
-    source["items"] = rows.integer(row, 16);
+    source["id"] = row.id;
+    source["url"] = row.url;
+    source["title"] = text_or_null(row.title);
+    source["site_url"] = text_or_null(row.site_url);
+    source["category"] = json::parse(row.category_json);
+    source["state"] = row.state;
+    source["due"] = row.due;
+    source["last_polled_at"] = text_or_null(row.last_polled_at);
+    source["last_success_at"] = text_or_null(row.last_success_at);
+    source["next_poll_at"] = text_or_null(row.next_poll_at);
+    source["last_status"] = row.last_status ? json::value(*row.last_status) : json::value(nullptr);
+    source["last_error"] = text_or_null(row.last_error);
+    source["consecutive_errors"] = row.consecutive_errors;
+    source["failing_since"] = text_or_null(row.failing_since);
+    source["disabled_at"] = text_or_null(row.disabled_at);
+    source["disabled_reason"] = text_or_null(row.disabled_reason);
+    source["items"] = row.items;
     sources.push_back(std::move(source));
   }
   return sources;
@@ -168,11 +141,7 @@ int cmd_status(std::span<const std::string_view> args) {
   if (!parsed.positional().empty()) selected = select_sources(conn, parsed.positional());
   auto now = std::chrono::system_clock::now();
   const Counts counts = load_counts(conn);
-  auto next = conn.exec("next poll", fmt::format("select {} from sources where disabled_at is null "
-                                                 "order by next_poll_at limit 1",
-                                                 utc("next_poll_at")));
-  std::optional<std::string> next_poll;
-  if (next.rows() > 0 && !next.is_null(0, 0)) next_poll = std::string(next.text(0, 0));
+  const std::optional<std::string> next_poll = storage::next_poll_text(conn);
   auto health = storage::load_fetch_health(conn, now);
 
   if (parsed.flag("json")) {
@@ -187,10 +156,10 @@ int cmd_status(std::span<const std::string_view> args) {
     for (const char* status : {"pending", "extracted", "failed", "skipped"}) articles[status] = 0;
     for (const auto& [status, n] : counts.articles) articles[status] = n;
     json::object sources;
-    sources["enabled"] = counts.enabled;
-    sources["due"] = counts.due;
-    sources["failing"] = counts.failing;
-    sources["disabled"] = counts.disabled;
+    sources["enabled"] = counts.sources.enabled;
+    sources["due"] = counts.sources.due;
+    sources["failing"] = counts.sources.failing;
+    sources["disabled"] = counts.sources.disabled;
     json::object items;
     items["total"] = counts.items;
     items["last_24h"] = counts.items_last_24h;
@@ -217,8 +186,8 @@ int cmd_status(std::span<const std::string_view> args) {
   }
 
   fmt::print("database: {} (schema version {})\n", database.origin, version);
-  fmt::print("sources: {} enabled, {} due now, {} failing, {} disabled\n", counts.enabled, counts.due,
-             counts.failing, counts.disabled);
+  fmt::print("sources: {} enabled, {} due now, {} failing, {} disabled\n", counts.sources.enabled,
+             counts.sources.due, counts.sources.failing, counts.sources.disabled);
   if (next_poll) fmt::print("next poll: {}\n", *next_poll);
   fmt::print("items: {} ({} in the last 24 h)\n", counts.items, counts.items_last_24h);
   std::string by_status;

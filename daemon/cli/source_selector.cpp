@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "cli/args.h"
+#include "storage/sources.h"
 
 namespace newsd::cli {
 
@@ -14,29 +15,22 @@ std::vector<std::int64_t> select_sources(pg::Connection& conn, std::span<const s
     if (std::ranges::find(ids, id) == ids.end()) ids.push_back(id);
   };
   for (const auto& selector : selectors) {
-    auto by_url = conn.exec("find a source by URL", "select id from sources where url = $1", {selector});
-    if (by_url.rows() == 1) {
-      keep(by_url.integer(0, 0));
+    if (auto id = storage::source_id_by_url(conn, selector)) {
+      keep(*id);
       continue;
     }
-    // lower() on both sides: PostgreSQL's case folding, which knows more scripts than ASCII.
-    auto by_title = conn.exec("find a source by title",
-                              "select id, url from sources where lower(btrim(title)) = lower(btrim($1)) "
-                              "order by id",
-                              {selector});
-    if (by_title.rows() == 1) {
-      keep(by_title.integer(0, 0));
+    auto by_title = storage::sources_by_title(conn, selector);
+    if (by_title.size() == 1) {
+      keep(by_title.front().id);
       continue;
     }
-    if (by_title.rows() == 0) {
+    if (by_title.empty()) {
       throw UsageError(fmt::format("no source has the URL or title \"{}\"", selector));
     }
     std::string matches;
-    for (int row = 0; row < by_title.rows(); ++row) {
-      matches += fmt::format("\n  {} {}", by_title.text(row, 0), by_title.text(row, 1));
-    }
+    for (const auto& match : by_title) matches += fmt::format("\n  {} {}", match.id, match.url);
     throw UsageError(fmt::format("\"{}\" is the title of {} sources; name one by its URL:{}", selector,
-                                 by_title.rows(), matches));
+                                 by_title.size(), matches));
   }
   return ids;
 }

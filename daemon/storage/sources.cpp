@@ -310,6 +310,102 @@ FetchHealth load_fetch_health(pg::Connection& conn, TimePoint now) {
   return health;
 }
 
+namespace {
+
+// A timestamptz column as RFC 3339 UTC text, the form JSON consumers parse.
+std::string utc_text(std::string_view column) {
+  return fmt::format(R"(to_char({} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))", column);
+}
+
+long long count_of(pg::Connection& conn, std::string_view sql) {
+  auto result = conn.exec("count for status", sql);
+  return result.rows() > 0 ? result.integer(0, 0) : 0;
+}
+
+}  // namespace
+
+SourceCounts count_sources(pg::Connection& conn) {
+  SourceCounts counts;
+  counts.enabled = count_of(conn, "select count(*) from sources where disabled_at is null");
+  counts.due =
+      count_of(conn, "select count(*) from sources where disabled_at is null and next_poll_at <= now()");
+  counts.failing =
+      count_of(conn, "select count(*) from sources where disabled_at is null and consecutive_errors > 0");
+  counts.disabled = count_of(conn, "select count(*) from sources where disabled_at is not null");
+  return counts;
+}
+
+std::optional<std::string> next_poll_text(pg::Connection& conn) {
+  auto next = conn.exec("next poll", fmt::format("select {} from sources where disabled_at is null "
+                                                 "order by next_poll_at limit 1",
+                                                 utc_text("next_poll_at")));
+  if (next.rows() == 0) return std::nullopt;
+  return next.optional_text(0, 0);
+}
+
+std::vector<SourceStatus> load_source_status(pg::Connection& conn,
+                                             const std::optional<std::vector<std::int64_t>>& only) {
+  std::string ids = "{";
+  if (only) {
+    for (std::size_t i = 0; i < only->size(); ++i) ids += fmt::format("{}{}", i > 0 ? "," : "", (*only)[i]);
+  }
+  ids += "}";
+  const std::string sql = fmt::format(
+      "select s.id, s.url, s.title, s.site_url, to_json(s.category)::text, "
+      "case when s.disabled_at is not null then 'disabled' when s.consecutive_errors > 0 then 'failing' "
+      "when s.last_polled_at is null then 'new' else 'ok' end, "
+      "s.disabled_at is null and s.next_poll_at <= now(), {}, {}, {}, s.last_status, s.last_error, "
+      "s.consecutive_errors, {}, {}, s.disabled_reason, "
+      "(select count(*) from items i where i.source_id = s.id) "
+      "from sources s where $1::boolean or s.id = any($2::bigint[]) "
+      "order by coalesce(array_position($2::bigint[], s.id), 0), s.id",
+      utc_text("s.last_polled_at"), utc_text("s.last_success_at"), utc_text("s.next_poll_at"),
+      utc_text("s.failing_since"), utc_text("s.disabled_at"));
+  auto rows = conn.exec("list the sources for status", sql, {only ? "false" : "true", ids});
+  std::vector<SourceStatus> sources;
+  sources.reserve(static_cast<std::size_t>(rows.rows()));
+  for (int row = 0; row < rows.rows(); ++row) {
+    SourceStatus source;
+    source.id = rows.integer(row, 0);
+    source.url = rows.text(row, 1);
+    source.title = rows.optional_text(row, 2);
+    source.site_url = rows.optional_text(row, 3);
+    source.category_json = rows.text(row, 4);
+    source.state = rows.text(row, 5);
+    source.due = rows.text(row, 6) == "t";
+    source.last_polled_at = rows.optional_text(row, 7);
+    source.last_success_at = rows.optional_text(row, 8);
+    source.next_poll_at = rows.optional_text(row, 9);
+    if (!rows.is_null(row, 10)) source.last_status = static_cast<int>(rows.integer(row, 10));
+    source.last_error = rows.optional_text(row, 11);
+    source.consecutive_errors = rows.integer(row, 12);
+    source.failing_since = rows.optional_text(row, 13);
+    source.disabled_at = rows.optional_text(row, 14);
+    source.disabled_reason = rows.optional_text(row, 15);
+    source.items = rows.integer(row, 16);
+    sources.push_back(std::move(source));
+  }
+  return sources;
+}
+
+std::optional<std::int64_t> source_id_by_url(pg::Connection& conn, std::string_view url) {
+  auto by_url = conn.exec("find a source by URL", "select id from sources where url = $1", {url});
+  if (by_url.rows() != 1) return std::nullopt;
+  return by_url.integer(0, 0);
+}
+
+std::vector<SourceRef> sources_by_title(pg::Connection& conn, std::string_view title) {
+  auto by_title = conn.exec("find a source by title",
+                            "select id, url from sources where lower(btrim(title)) = lower(btrim($1)) "
+                            "order by id",
+                            {title});
+  std::vector<SourceRef> matches;
+  for (int row = 0; row < by_title.rows(); ++row) {
+    matches.push_back({by_title.integer(row, 0), std::string(by_title.text(row, 1))});
+  }
+  return matches;
+}
+
 SyncReport sync_sources(pg::Connection& conn, std::span<const feeds::OpmlSource> sources,
                         const SyncOptions& options) {
   const std::string operation = fmt::format("import sources from {}", options.origin);

@@ -135,6 +135,57 @@ struct FetchHealth {
 };
 FetchHealth load_fetch_health(pg::Connection& conn, TimePoint now);
 
+// --- What `newsd status` shows and how commands name a source ---
+
+// The sources by state; `due` and `failing` count enabled sources only.
+struct SourceCounts {
+  long long enabled = 0;   // disabled_at is null
+  long long due = 0;       // enabled, next_poll_at <= now()
+  long long failing = 0;   // enabled, consecutive_errors > 0
+  long long disabled = 0;  // disabled_at is set
+};
+SourceCounts count_sources(pg::Connection& conn);
+
+// The earliest next_poll_at of the enabled sources as RFC 3339 UTC text
+// ("2026-01-02T03:04:05Z"); nullopt when no source is enabled.
+std::optional<std::string> next_poll_text(pg::Connection& conn);
+
+// One source as `newsd status SOURCE...` and `newsd status --json` show it.
+// Times are RFC 3339 UTC text, the form JSON consumers parse; nullopt is NULL.
+struct SourceStatus {
+  std::int64_t id = 0;
+  std::string url;
+  std::optional<std::string> title;
+  std::optional<std::string> site_url;
+  std::string category_json;  // sources.category as a JSON array
+  std::string state;          // "disabled", "failing", "new" (never polled) or "ok"
+  bool due = false;           // enabled and next_poll_at <= now()
+  std::optional<std::string> last_polled_at;
+  std::optional<std::string> last_success_at;
+  std::optional<std::string> next_poll_at;
+  std::optional<int> last_status;
+  std::optional<std::string> last_error;
+  long long consecutive_errors = 0;
+  std::optional<std::string> failing_since;
+  std::optional<std::string> disabled_at;
+  std::optional<std::string> disabled_reason;
+  long long items = 0;  // the source's rows in `items`
+};
+// Every source by id, or (with `only`) the sources in `only`, in its order.
+std::vector<SourceStatus> load_source_status(pg::Connection& conn,
+                                             const std::optional<std::vector<std::int64_t>>& only);
+
+// The source whose URL is exactly `url`.
+std::optional<std::int64_t> source_id_by_url(pg::Connection& conn, std::string_view url);
+
+struct SourceRef {
+  std::int64_t id = 0;
+  std::string url;
+};
+// The sources whose title equals `title` ignoring surrounding space and case
+// (PostgreSQL's lower(), which folds more scripts than ASCII), by id.
+std::vector<SourceRef> sources_by_title(pg::Connection& conn, std::string_view title);
+
 // --- OPML sync (import, export, add) ---
 
 // disabled_reason of sources an import disabled because its file no longer
