@@ -1,6 +1,8 @@
 // The scheduler's columns of `sources` against the real schema.
 #include <gtest/gtest.h>
 
+#include <fmt/core.h>
+
 #include <map>
 
 #include "politeness/host_gate.h"
@@ -144,6 +146,69 @@ TEST(Status, HostsBackingOffAreListed) {
   EXPECT_EQ(health.hosts[0].backoff_until, kNow + 1h);
   EXPECT_EQ(health.hosts[0].backoff_seconds, 3600);
   EXPECT_TRUE(load_fetch_health(db.conn, kNow + 2h).hosts.size() == 1u) << "an error streak is still shown";
+}
+
+TEST(Status, SourcesNamedByUrlOrByTitleIgnoringCaseAndSpace) {
+  Db db("sched_status_select");
+  auto gazette = db.add_source("https://harbour.example/rss.xml");
+  auto first_echo = db.add_source("https://echo-one.example/feed");
+  auto second_echo = db.add_source("https://echo-two.example/feed");
+  db.conn.exec("titles", "update sources set title = 'Harbour Gazette' where id = $1::bigint",
+               {std::to_string(gazette)});
+  db.conn.exec("titles", "update sources set title = 'Echo' where id = any($1::bigint[])",
+               {fmt::format("{{{},{}}}", first_echo, second_echo)});
+
+  EXPECT_EQ(source_id_by_url(db.conn, "https://harbour.example/rss.xml"), gazette);
+  EXPECT_EQ(source_id_by_url(db.conn, "https://harbour.example/other.xml"), std::nullopt);
+  auto by_title = sources_by_title(db.conn, "  harbour GAZETTE ");
+  ASSERT_EQ(by_title.size(), 1u);
+  EXPECT_EQ(by_title[0].id, gazette);
+  auto both = sources_by_title(db.conn, "echo");
+  ASSERT_EQ(both.size(), 2u);
+  EXPECT_EQ(both[0].id, first_echo);
+  EXPECT_EQ(both[1].url, "https://echo-two.example/feed");
+  EXPECT_TRUE(sources_by_title(db.conn, "nobody").empty());
+}
+
+TEST(Status, CountsAndRowsOfTheSourcesInTheOrderAsked) {
+  Db db("sched_status_rows");
+  auto fresh = db.add_source("https://new.example/feed");
+  auto failing = db.add_source("https://failing.example/feed");
+  auto gone = db.add_source("https://gone.example/feed");
+  ScheduleConfig config;
+  std::mt19937_64 rng(1);
+  record_poll_failure(db.conn, failing, {kNow, 500, "HTTP 500", std::nullopt}, config, rng);
+  db.conn.exec("disable",
+               "update sources set disabled_at = now(), disabled_reason = 'gone' where id = $1::bigint",
+               {std::to_string(gone)});
+
+  auto counts = count_sources(db.conn);
+  EXPECT_EQ(counts.enabled, 2);
+  EXPECT_EQ(counts.failing, 1);
+  EXPECT_EQ(counts.disabled, 1);
+  EXPECT_EQ(counts.due, 2) << "a new source is due at once, and kNow's retry lies in the past";
+  ASSERT_TRUE(next_poll_text(db.conn).has_value());
+  EXPECT_TRUE(next_poll_text(db.conn)->ends_with("Z"));
+
+  auto all = load_source_status(db.conn, std::nullopt);
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0].id, fresh);
+  EXPECT_EQ(all[0].state, "new");
+  EXPECT_EQ(all[0].title, std::nullopt);
+  EXPECT_EQ(all[0].category_json, "[]");
+  EXPECT_EQ(all[1].state, "failing");
+  EXPECT_EQ(all[1].last_status, 500);
+  EXPECT_EQ(all[1].last_error, "HTTP 500");
+  EXPECT_EQ(all[1].consecutive_errors, 1);
+  EXPECT_EQ(all[1].failing_since, "2025-06-15T15:06:40Z");
+  EXPECT_EQ(all[2].state, "disabled");
+  EXPECT_FALSE(all[2].due);
+  EXPECT_EQ(all[2].disabled_reason, "gone");
+
+  auto chosen = load_source_status(db.conn, std::vector<std::int64_t>{gone, fresh});
+  ASSERT_EQ(chosen.size(), 2u);
+  EXPECT_EQ(chosen[0].id, gone);
+  EXPECT_EQ(chosen[1].id, fresh);
 }
 
 }  // namespace
