@@ -9,6 +9,7 @@
 
 #include <fmt/core.h>
 
+#include "http_date.h"
 #include "pipeline_support.h"
 #include "storage/sources.h"
 
@@ -148,16 +149,6 @@ TEST(PipelineEndToEnd, RetryAfterSetsTheNextPollAndHoldsTheHostWithoutAnErrorBac
   auto held = world.run_once();
   EXPECT_EQ(held.sources_polled, 0);
   EXPECT_EQ(world.server().request_log().size(), requests);
-}
-
-// An HTTP-date (IMF-fixdate) as a server writes it in Retry-After.
-std::string imf_fixdate(std::chrono::system_clock::time_point at) {
-  std::time_t seconds = std::chrono::system_clock::to_time_t(at);
-  std::tm tm{};
-  gmtime_r(&seconds, &tm);
-  char text[64];
-  std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &tm);
-  return text;
 }
 
 TEST(PipelineEndToEnd, RetryAfterAsAnHttpDateIsObeyedToo) {

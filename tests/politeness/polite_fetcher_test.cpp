@@ -19,6 +19,7 @@
 
 #include "feeds/robots.h"
 #include "http/client.h"
+#include "http_date.h"
 #include "polite_server.h"
 #include "politeness/host_key.h"
 #include "politeness/polite_fetcher.h"
@@ -28,6 +29,7 @@ namespace {
 namespace asio = boost::asio;
 using namespace std::chrono_literals;
 using namespace newsd::politeness;
+using newsd::test::imf_fixdate;
 using newsd::test::PoliteReply;
 using newsd::test::PoliteServer;
 
@@ -485,16 +487,6 @@ TEST(PoliteFetcher, ALongRetryAfterIsReturnedAsTheTimeToComeBackAndHoldsTheHost)
   ASSERT_TRUE(snapshot);
   EXPECT_EQ(snapshot->state.consecutive_errors, 0) << "a Retry-After is not a failure";
   EXPECT_EQ(server.arrivals("/limited").size(), 1u) << "two minutes are not waited for within the fetch";
-}
-
-// An HTTP-date (IMF-fixdate) as a server writes it in Retry-After.
-std::string imf_fixdate(std::chrono::system_clock::time_point at) {
-  std::time_t seconds = std::chrono::system_clock::to_time_t(at);
-  std::tm tm{};
-  gmtime_r(&seconds, &tm);
-  char text[64];
-  std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &tm);
-  return text;
 }
 
 TEST(PoliteFetcher, AnHttpDateRetryAfterCountsLikeSeconds) {
