@@ -677,6 +677,20 @@ bool is_prose_block(Pass& pass, xmlNode* node, std::string_view name) {
   return s->text_bytes >= 80;
 }
 
+// A box with story cards that also holds a part of the story: a child
+// without linked headings that carries most of the box's text. One card
+// (a linked headline and its excerpt) is not such a box: the box must hold
+// two cards or more, or the child be marked as content ("story-body").
+bool holds_prose_part(Pass& pass, xmlNode* box, const NodeStats& box_stats) {
+  for (xmlNode* child = box->children; child != nullptr; child = child->next) {
+    const NodeStats* s = is_element(child) ? pass.stats(child) : nullptr;
+    if (s == nullptr || s->linked_headings > 0 || (box_stats.linked_headings < 2 && !s->marker)) continue;
+    if (s->text_bytes >= 100 && s->text_bytes * 2 >= box_stats.text_bytes && link_density(*s) <= 0.25)
+      return true;
+  }
+  return false;
+}
+
 // Ledes, standfirsts and later sections sit beside the best-scored block,
 // inside the same article/main/articleBody: the enclosing container (up to
 // five levels above the blocks) is walked in document order and its prose
@@ -697,6 +711,20 @@ void gather_enclosing(Pass& pass, std::vector<xmlNode*>& blocks) {
     }
   }
   if (container == nullptr) return;
+  // A content class can name one of several parts of the story ("story-body"
+  // wrappers split around an ad slot): the <article> or articleBody that holds
+  // it, a few levels further up, is the whole story.
+  if (tag(container) != "article" && tag(container) != "main" &&
+      !iequals(attribute(container, "itemprop"), "articleBody")) {
+    for (xmlNode* up = container->parent; is_element(up) && up != pass.body() && depth < 5;
+         up = up->parent, ++depth) {
+      if (tag(up) == "article" || iequals(attribute(up, "itemprop"), "articleBody")) {
+        const NodeStats* us = pass.stats(up);
+        if (us != nullptr && link_density(*us) <= 0.35) container = up;
+        break;
+      }
+    }
+  }
   for (xmlNode* block : blocks) {
     if (!is_ancestor(container, block)) return;
   }
@@ -729,9 +757,15 @@ void gather_enclosing(Pass& pass, std::vector<xmlNode*>& blocks) {
         // beyond the article, or removed
       } else if (after_blocks && ends_article(node, name)) {
         stopped = true;
+      } else if (s->linked_headings > 0 && s->class_weight >= 0 && name != "article" && name != "figure" &&
+                 name != "header" && holds_prose_part(pass, node, *s)) {
+        // Mostly prose around a box of story cards (a part of the story with a
+        // "related" box inside): its parts are judged one by one.
+        descend = true;
       } else if (s->class_weight < 0 || name == "article" || name == "figure" || name == "header" ||
-                 s->linked_headings > 0) {
-        // furniture, another story's card, a picture, the headline block
+                 name == "a" || s->linked_headings > 0 || link_density(*s) > 0.5) {
+        // furniture, another story's card, a picture, the headline block, a box
+        // of links (a paragraph inside a link is a call to click, not prose)
       } else if (is_heading(name)) {
         if (s->text_bytes > 0 && link_density(*s) < 0.5 && (prose_before > 0 || after_blocks))
           pending_headings.push_back(node);

@@ -345,7 +345,9 @@ PLAN = [
 
 def main():
     for name in os.listdir(OUT):
-        if name[:3].isdigit() and int(name[:3]) >= FIRST_INDEX and (name.endswith(".html") or name.endswith(".json")):
+        # Only this round's range: later rounds (generate_mechanisms_round3.py, 940 on) have their own.
+        if (name[:3].isdigit() and FIRST_INDEX <= int(name[:3]) < 940 and
+                (name.endswith(".html") or name.endswith(".json"))):
             os.remove(os.path.join(OUT, name))
     for offset, (slug, build) in enumerate(PLAN):
         index = FIRST_INDEX + offset

@@ -1,0 +1,83 @@
+#!/usr/bin/python3
+"""Writes the third round of mechanism pages (940 on): one construct per page,
+each a failure class found on real pages (issue 16: readability's real pages and
+CleanPortalEval), so that a relapse fails tests/extract/corpus_test.cpp without
+the shared real-world corpus. Written by hand here (no corpus text is copied),
+with the building blocks of generate_mechanisms.py; <page>.expected.json holds
+what a careful editor would cut.
+
+Deterministic. Run from anywhere:
+    /usr/bin/python3 tests/data/pages/generate_mechanisms_round3.py
+"""
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from generate_mechanisms import (FOOTER, NAV, OUT, P, TITLE, esc, expected, head,  # noqa: E402
+                                 page, paragraphs)
+
+FIRST_INDEX = 940
+
+# More of the same story, for pages that need a long body.
+P2 = [
+    "The eastern shore has no bridge of its own, so the ferry is the only way across after the last "
+    "bus leaves at ten, and taxis round the bay cost more than most shift workers earn in an hour.",
+    "Hospital staff, cleaners and bakers make up most of the late passengers, the operator said, and "
+    "many of them have no car, which is why the board treated the crossing as a public service.",
+    "The grant from the transport fund runs for one year only, so the board will have to find the "
+    "money again next winter, unless the regional council makes the service part of its budget.",
+    "Two of the board's seven members voted against the extension, arguing that the money would be "
+    "better spent on repairing the older boats before they fail in the middle of the winter.",
+    "The operator has promised to publish monthly passenger figures for the late crossings, so that "
+    "the board can see, before the spring review, whether the demand holds up after the holidays.",
+    "Residents who want to speak at the public meeting in April can register at the town hall or by "
+    "letter, and the board has said it will answer every written question before the vote.",
+]
+
+
+def cards(headlines):
+    return "".join(f'<div class="card"><h3><a href="/news/{i}/">{esc(h)}</a></h3></div>'
+                   for i, h in enumerate(headlines))
+
+
+RELATED = ["Harbour bridge repairs start in May", "Bus timetable changes for the summer",
+           "New cycle lane opens on the quay", "Council approves the ferry budget"]
+
+
+def split_story_parts():
+    # 4: the story is cut into two "story-body" parts around an ad slot, each
+    # in a wrapper of its own beside a box of related cards; the <article>
+    # holds both. The best part alone is half the story.
+    def part(texts, box):
+        return ('<div class="story-body-wrap"><div class="story-body">' + paragraphs(texts) + '</div>'
+                f'<div class="supplemental"><h4>More on this</h4>{cards(box)}</div></div>')
+    body = (NAV + f'<article id="story"><header><h1>{esc(TITLE)}</h1></header><div class="story-main">'
+            + part(P[:1], RELATED[:2]) + '<div class="ad-slot"></div>' + part(P[1:6] + P2, RELATED[2:])
+            + '</div></article>\n' + FOOTER)
+    return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=P[:6] + P2)
+
+
+PLAN = [
+    ("split-story-parts", split_story_parts),
+]
+
+
+def main():
+    ours = {f"{FIRST_INDEX + offset}-{slug}" for offset, (slug, _) in enumerate(PLAN)}
+    for name in os.listdir(OUT):
+        if name[:3].isdigit() and FIRST_INDEX <= int(name[:3]) < FIRST_INDEX + 20 and name.split(".")[0] not in ours:
+            os.remove(os.path.join(OUT, name))
+    for offset, (slug, build) in enumerate(PLAN):
+        index = FIRST_INDEX + offset
+        markup, fields = build()
+        with open(os.path.join(OUT, f"{index}-{slug}.html"), "w", encoding="utf-8") as out:
+            out.write(markup)
+        with open(os.path.join(OUT, f"{index}-{slug}.expected.json"), "w", encoding="utf-8") as out:
+            json.dump(expected(index, slug, **fields), out, ensure_ascii=False, indent=1)
+            out.write("\n")
+    print(f"wrote {len(PLAN)} pages to {OUT}")
+
+
+if __name__ == "__main__":
+    main()
