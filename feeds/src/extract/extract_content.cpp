@@ -318,10 +318,11 @@ void remove_furniture(Pass& pass, bool by_class) {
     const std::string_view name = tag(node);
     const bool protects = node->_private == holds_marker;
     const bool always = name == "script" || name == "style" || name == "noscript" || name == "template" ||
-                        name == "svg" || name == "math" || name == "iframe" || name == "object" ||
-                        name == "embed" || name == "canvas" || name == "button" || name == "input" ||
-                        name == "select" || name == "textarea" || name == "link" || name == "meta" ||
-                        name == "head" || name == "title" || name == "dialog" || name == "label";
+                        name == "svg" || name == "annotation" || name == "annotation-xml" ||
+                        name == "iframe" || name == "object" || name == "embed" || name == "canvas" ||
+                        name == "button" || name == "input" || name == "select" || name == "textarea" ||
+                        name == "link" || name == "meta" || name == "head" || name == "title" ||
+                        name == "dialog" || name == "label";
     bool remove = always || is_hidden(node);
     if (!remove && !protects) {
       remove = (is_junk_element(name) && !(name == "form" && is_page_form(node))) ||
@@ -1046,6 +1047,13 @@ class TextWriter {
   std::string out_;
 };
 
+// MathML's token elements (identifier, number, operator, text, string):
+// the symbols of a formula, each a word of its own ("a x 2 + b x"), where
+// the markup often has no space between them.
+bool is_math_token(std::string_view name) {
+  return name == "mi" || name == "mn" || name == "mo" || name == "mtext" || name == "ms";
+}
+
 void write_text(xmlNode* root, TextWriter& writer, bool captions) {
   auto enter = [&](xmlNode* node) -> bool {
     if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
@@ -1059,8 +1067,8 @@ void write_text(xmlNode* root, TextWriter& writer, bool captions) {
     if (!captions && is_caption(node)) return false;
     if (name == "br")
       writer.line_break();
-    else if (name == "td" || name == "th")
-      writer.text(" ");  // cells of a row share a line, but not a word
+    else if (name == "td" || name == "th" || is_math_token(name))
+      writer.text(" ");  // cells of a row share a line, but not a word; so do a formula's symbols
     else if (is_block_element(name))
       writer.block_boundary();
     return true;

@@ -430,9 +430,9 @@ int class_weight(const xmlNode* node) {
 
 bool is_junk_element(std::string_view tag_name) {
   static constexpr std::array kJunk = {
-      "script", "style",  "noscript", "template", "svg",      "math",  "iframe", "object", "embed",
-      "form",   "button", "input",    "select",   "textarea", "nav",   "aside",  "footer", "canvas",
-      "link",   "meta",   "dialog",   "audio",    "video",    "label", "menu",   "head",   "title"};
+      "script", "style",  "noscript", "template", "svg",   "iframe", "object", "embed",  "form",
+      "button", "input",  "select",   "textarea", "nav",   "aside",  "footer", "canvas", "link",
+      "meta",   "dialog", "audio",    "video",    "label", "menu",   "head",   "title"};
   return std::any_of(kJunk.begin(), kJunk.end(), [&](const char* junk) { return tag_name == junk; });
 }
 

@@ -58,8 +58,23 @@ def split_story_parts():
     return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=P[:6] + P2)
 
 
+def mathml_formula():
+    # Formulas in MathML are the article's text: their symbols are words (a
+    # formula hidden for screen readers only, display:none, is not); the TeX
+    # source in <annotation> is not shown.
+    formula = ('<math display="block"><semantics><mrow><mi>c</mi><mo>=</mo><mi>d</mi><mo>/</mo><mi>t</mi>'
+               '</mrow><annotation encoding="application/x-tex">c = d / t</annotation></semantics></math>')
+    hidden = '<span style="display: none"><math><mi>q</mi><mo>=</mo><mn>7</mn></math></span>'
+    lead = "The crossing time follows from the distance and the speed of the boat:"
+    body = (NAV + f'<article><h1>{esc(TITLE)}</h1>' + paragraphs(P[:2]) + f'<p>{esc(lead)}</p>' + formula
+            + f'<p>{esc(P[2])}{hidden}</p>' + paragraphs(P[3:5]) + '</article>\n' + FOOTER)
+    return (page(head(TITLE, '<meta property="og:type" content="article">'), body),
+            dict(title=TITLE, text=P[:2] + [lead, "c = d / t"] + P[2:5]))
+
+
 PLAN = [
     ("split-story-parts", split_story_parts),
+    ("mathml-formula", mathml_formula),
 ]
 
 
