@@ -413,10 +413,50 @@ std::string fold_case(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+// Lower-case ASCII letters and digits of a text, nothing else: "Example 1:
+// Amend a shared changeset¶" and "example-1-amend-a-shared-changeset" agree.
+std::string alnum_key(std::string_view text) {
+  std::string key;
+  for (char c : text) {
+    if (is_alnum(c)) key += ascii::lower(c);
+  }
+  return key;
+}
+
+// Documentation generators and table-of-contents plugins give each section
+// the slug of its own heading as id ("sharing-with-a-single-developer"):
+// words of the author's, not the template's, so no furniture hint.
+bool id_is_own_heading_slug(const xmlNode* node, std::string_view id) {
+  if (id.size() < 12) return false;
+  const xmlNode* heading = nullptr;
+  if (tag(node).size() == 2 && tag(node)[0] == 'h') {
+    heading = node;
+  } else {
+    int elements = 0;
+    for (const xmlNode* child = node->children; child != nullptr && elements < 3; child = child->next) {
+      if (!is_element(child)) continue;
+      ++elements;
+      const std::string_view name = tag(child);
+      if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') {
+        heading = child;
+        break;
+      }
+    }
+  }
+  if (heading == nullptr) return false;
+  const std::string key = alnum_key(id);
+  return key.size() >= 8 && key == alnum_key(text_content(const_cast<xmlNode*>(heading)));
+}
+
+}  // namespace
+
 int class_weight(const xmlNode* node) {
   HintCounts counts;
   add_hints(attribute(node, "class"), counts);
-  add_hints(attribute(node, "id"), counts);
+  if (const std::string_view id = attribute(node, "id"); !id_is_own_heading_slug(node, id))
+    add_hints(id, counts);
   std::string_view itemprop = attribute(node, "itemprop");
   if (iequals(itemprop, "articleBody") || iequals(itemprop, "text")) counts.strong_positive = true;
   if (counts.strong_positive) return kStrongPositive;

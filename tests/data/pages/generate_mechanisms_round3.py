@@ -72,9 +72,27 @@ def mathml_formula():
             dict(title=TITLE, text=P[:2] + [lead, "c = d / t"] + P[2:5]))
 
 
+def heading_slug_ids():
+    # Documentation-style sections carry the slug of their own heading as id;
+    # a furniture word in the heading ("Sharing the cost") is the author's,
+    # not the template's, and must not remove the section.
+    sections = [("How the night service began", P[:2]), ("Sharing the cost with the region", P[2:4]),
+                ("Related changes to the bus timetable", P[4:6])]
+    body = NAV + f'<div class="document"><h1>{esc(TITLE)}</h1>'
+    for heading, texts in sections:
+        slug = "-".join(heading.lower().split())
+        body += f'<div class="section" id="{slug}"><h2>{esc(heading)}</h2>' + paragraphs(texts) + '</div>'
+    body += '</div>\n' + FOOTER
+    text = []
+    for heading, texts in sections:
+        text += [heading] + texts
+    return page(head(TITLE), body), dict(title=TITLE, text=text)
+
+
 PLAN = [
     ("split-story-parts", split_story_parts),
     ("mathml-formula", mathml_formula),
+    ("heading-slug-ids", heading_slug_ids),
 ]
 
 
