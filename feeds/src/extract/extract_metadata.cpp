@@ -694,11 +694,25 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
   if (result.title.empty())
     result.title = meta_text(meta, {"twitter:title", "dc.title", "dcterms.title", "headline"});
   if (result.title.empty()) result.title = plain(found.itemprop_headline);
-  if (result.title.empty() && !found.h1.empty()) result.title = plain(found.h1);
-  if (result.title.empty())
-    result.title = strip_site_from_title(result.html_title, result.site_name, base_url);
-  else
+  const std::string first_h1 = plain(found.h1);
+  const std::string stripped_html_title =
+      strip_site_from_title(result.html_title, result.site_name, base_url);
+  // Without a declared title, the first h1 is the headline only when the
+  // <title> agrees: on many pages it is the site's logo or a section name
+  // ("Health Center", "Hi, I'm Nicolas.") and the <title> names the page.
+  if (result.title.empty() && !first_h1.empty() &&
+      (result.html_title.empty() || icontains(result.html_title, first_h1)))
+    result.title = first_h1;
+  if (result.title.empty()) {
+    result.title = stripped_html_title;
+  } else {
     result.title = strip_site_from_title(result.title, result.site_name, base_url);
+    // A declared title that neither the <title> nor the h1 shows (a JSON-LD
+    // "headline" that is a description) gives way to the headline both show.
+    if (!first_h1.empty() && iequals(stripped_html_title, first_h1) && !iequals(result.title, first_h1) &&
+        !icontains(result.html_title, result.title))
+      result.title = first_h1;
+  }
   // The visible headline, when the declared title is it plus the site's
   // name or a section ("Headline - Site", "Site: Headline") in any form.
   if (!found.h1.empty()) {

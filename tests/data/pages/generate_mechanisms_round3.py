@@ -89,10 +89,33 @@ def heading_slug_ids():
     return page(head(TITLE), body), dict(title=TITLE, text=text)
 
 
+def title_over_logo_h1():
+    # 8: no declared title; the page's first h1 is the site's logo line, which
+    # the <title> does not contain: the <title> names the page.
+    h = (f'<head><meta charset="utf-8"><title>{esc(TITLE)} | Harbour Herald</title>'
+         '<meta property="og:site_name" content="Harbour Herald"></head>\n')
+    body = ('<div class="masthead"><h1>Your town, every morning</h1></div>\n' + NAV
+            + f'<div class="story"><h2>{esc(TITLE)}</h2>' + paragraphs(P[:4]) + '</div>\n' + FOOTER)
+    return page(h, body), dict(title=TITLE, text=P[:4])
+
+
+def title_headline_description():
+    # 8: the JSON-LD "headline" is a one-line description that neither the
+    # <title> nor the h1 shows; both of those agree on the headline.
+    ld = ('{"@context": "https://schema.org", "@type": "Article", '
+          '"headline": "harbour board decision on the winter timetable"}')
+    h = (f'<head><meta charset="utf-8"><title>{esc(TITLE)} - Harbour Herald</title>'
+         f'<meta property="og:site_name" content="Harbour Herald"><script type="application/ld+json">{ld}</script></head>\n')
+    body = NAV + f'<article><h1>{esc(TITLE)}</h1>' + paragraphs(P[:4]) + '</article>\n' + FOOTER
+    return page(h, body), dict(title=TITLE, text=P[:4])
+
+
 PLAN = [
     ("split-story-parts", split_story_parts),
     ("mathml-formula", mathml_formula),
     ("heading-slug-ids", heading_slug_ids),
+    ("title-over-logo-h1", title_over_logo_h1),
+    ("title-headline-description", title_headline_description),
 ]
 
 
