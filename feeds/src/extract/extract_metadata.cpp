@@ -199,6 +199,7 @@ std::string escape_raw_controls(std::string_view text) {
 struct JsonLdArticle {
   std::string headline, description, site_name, image, language, url, body;
   std::vector<std::string> authors, keywords;
+  bool authors_are_organisations = false;  // no person named: the publisher's name stands in
   std::optional<PageDate> published, modified;
 };
 
@@ -259,7 +260,10 @@ std::optional<JsonLdArticle> read_json_ld_article(const json::object& object) {
   std::vector<std::string> organisations;
   read_authors(member(object, "author"), article.authors, organisations);
   if (article.authors.empty()) read_authors(member(object, "creator"), article.authors, organisations);
-  if (article.authors.empty()) article.authors = std::move(organisations);
+  if (article.authors.empty()) {
+    article.authors = std::move(organisations);
+    article.authors_are_organisations = !article.authors.empty();
+  }
   read_keywords(member(object, "keywords"), article.keywords);
   article.published = read_date(json_string(member(object, "datePublished")));
   if (!article.published) article.published = read_date(json_string(member(object, "dateCreated")));
@@ -360,9 +364,16 @@ void collect(xmlDoc* doc, Collected& out) {
     if (name == "style" || name == "noscript" || name == "template") return false;
     std::string_view itemprop = attribute(node, "itemprop");
     if (!itemprop.empty()) {
-      if (iequals(itemprop, "author")) {
-        // <span itemprop=author><span itemprop=name>X</span></span> or plain text.
-        std::string text = collapse_whitespace(text_content(node));
+      if (rel_has(itemprop, "author")) {  // "author", or "author creator"
+        // <span itemprop=author><span itemprop=name>X</span></span> or plain text;
+        // a Person item's own name, not the date and links beside it.
+        xmlNode* named = nullptr;
+        walk(node, [&](xmlNode* inner) {
+          if (named != nullptr || !is_element(inner)) return false;
+          if (inner != node && iequals(attribute(inner, "itemprop"), "name")) named = inner;
+          return named == nullptr;
+        });
+        std::string text = collapse_whitespace(text_content(named != nullptr ? named : node));
         if (!text.empty() && text.size() < 120) out.itemprop_authors.push_back(text);
       } else if (iequals(itemprop, "datePublished") || iequals(itemprop, "dateModified")) {
         std::string_view value = attribute(node, "datetime");
@@ -419,6 +430,8 @@ void collect(xmlDoc* doc, Collected& out) {
   });
 }
 
+std::string trim_author(std::string_view name);
+
 // "By Jane Doe and John Roe | March 2, 2025" -> {"Jane Doe", "John Roe"}.
 std::vector<std::string> authors_from_byline(std::string_view byline) {
   std::vector<std::string> out;
@@ -438,8 +451,13 @@ std::vector<std::string> authors_from_byline(std::string_view byline) {
   while (start < text.size()) {
     auto next = text.find(" and ", start);
     std::size_t cut = next == std::string::npos ? text.size() : next;
-    std::string name = collapse_whitespace(std::string_view(text).substr(start, cut - start));
-    // Dates and reading times follow bylines; names do not contain digits.
+    std::string_view part = std::string_view(text).substr(start, cut - start);
+    // Dates and reading times follow bylines; names do not contain digits. A
+    // date glued to the name ("by Jane Doe22 Dec 2016") is cut off.
+    if (const auto digit = part.find_first_of("0123456789");
+        digit != std::string_view::npos && digit > 0 && ascii::is_alpha(part[digit - 1]))
+      part = part.substr(0, digit);
+    std::string name = trim_author(part);
     if (!name.empty() && name.size() < 80 && name.find_first_of("0123456789") == std::string::npos)
       add_unique(out, name);
     if (next == std::string::npos) break;
@@ -722,6 +740,10 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
   }
 
   if (ld) result.authors = ld->authors;
+  // An organisation as the JSON-LD author is a stand-in: a person the page
+  // names as its author (itemprop, rel=author, a byline) comes first.
+  const bool organisations_only = ld && ld->authors_are_organisations;
+  if (organisations_only) result.authors.clear();
   if (result.authors.empty()) {
     for (auto key :
          {"author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author"}) {
@@ -742,6 +764,7 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
       if (!result.authors.empty()) break;
     }
   }
+  if (result.authors.empty() && organisations_only) result.authors = ld->authors;
 
   {
     // "By Jane Doe", "por Jane Doe", "by Jane Doe March 2, 2025 @jane": a

@@ -110,12 +110,38 @@ def title_headline_description():
     return page(h, body), dict(title=TITLE, text=P[:4])
 
 
+def author_person_over_organisation():
+    # 8: the JSON-LD names only the publisher (an Organization) as author; the
+    # page's microdata names the person (itemprop "author creator", with the
+    # date beside the name): the person is the author, by the name alone.
+    ld = ('{"@context": "https://schema.org", "@type": "NewsArticle", '
+          '"author": {"@type": "Organization", "name": "Harbour Herald"}}')
+    h = head(TITLE, f'<script type="application/ld+json">{ld}</script>')
+    byline = ('<p class="credit" itemprop="author creator" itemscope itemtype="http://schema.org/Person">'
+              '<a itemprop="url" href="/staff/tomas-berg/"><span itemprop="name">Tomas Berg</span></a> - '
+              '<time datetime="2025-02-13T18:14:00Z">Feb 13, 2025 6:14 pm UTC</time></p>')
+    body = NAV + f'<article><h1>{esc(TITLE)}</h1>{byline}' + paragraphs(P[:4]) + '</article>\n' + FOOTER
+    return page(h, body), dict(title=TITLE, text=P[:4], authors=["Tomas Berg"], published="2025-02-13T18:14:00Z")
+
+
+def byline_glued_date():
+    # 8: a byline whose date follows the name without a space (markup that
+    # put them in adjacent spans): the name without the date.
+    byline = ('<p class="byline"><span class="by">by</span> <a href="/staff/tomas-berg/">Tomas Berg</a>'
+              '<span class="date">13 Feb 2025</span></p>')
+    body = NAV + f'<article><h1>{esc(TITLE)}</h1>{byline}' + paragraphs(P[:4]) + '</article>\n' + FOOTER
+    return (page(head(TITLE, '<meta property="og:type" content="article">'), body),
+            dict(title=TITLE, text=P[:4], authors=["Tomas Berg"], published="2025-02-13T00:00:00Z"))
+
+
 PLAN = [
     ("split-story-parts", split_story_parts),
     ("mathml-formula", mathml_formula),
     ("heading-slug-ids", heading_slug_ids),
     ("title-over-logo-h1", title_over_logo_h1),
     ("title-headline-description", title_headline_description),
+    ("author-person-over-organisation", author_person_over_organisation),
+    ("byline-glued-date", byline_glued_date),
 ]
 
 
