@@ -16,7 +16,6 @@
 namespace feeds::extract_detail {
 
 namespace {
-
 // Per-element figures, reached through xmlNode::_private (an index + 1 into
 // a vector owned by the pass), so that no hashing is needed per lookup.
 struct NodeStats {
@@ -692,6 +691,39 @@ bool holds_prose_part(Pass& pass, xmlNode* box, const NodeStats& box_stats) {
   return false;
 }
 
+// Whether a text ends like a sentence: . ! ? … 。 ؟, or a closing quote or
+// bracket after one. Kickers, datelines, labels and link rows do not.
+bool ends_like_sentence_text(std::string_view text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
+  for (std::string_view closing : {"\"", ")", "'", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB"}) {
+    if (text.ends_with(closing)) text.remove_suffix(closing.size());
+  }
+  if (text.empty()) return false;
+  const char last = text.back();
+  return last == '.' || last == '!' || last == '?' || text.ends_with("\xE2\x80\xA6") ||
+         text.ends_with("\xE3\x80\x82") || text.ends_with("\xD8\x9F");
+}
+
+// The article's header holds the headline, the byline, the dateline and
+// often the standfirst: a paragraph of prose that opens the story. Its
+// paragraphs that read as sentences (60+ bytes, no <time>, no "By ...")
+// are the story's; the rest of the header is not.
+void add_standfirsts(Pass& pass, xmlNode* header, std::vector<xmlNode*>& merged) {
+  walk(header, [&](xmlNode* node) {
+    if (!is_element(node)) return false;
+    const std::string_view name = tag(node);
+    if (name == "figure" || name == "a" || is_heading(name)) return false;
+    const NodeStats* s = pass.stats(node);
+    if (s == nullptr || s->class_weight < 0) return false;
+    if (name != "p") return true;
+    if (s->text_bytes >= 60 && !s->has_time && is_prose_block(pass, node, name)) {
+      const std::string text = collapsed_text(node);
+      if (ends_like_sentence_text(text) && !looks_like_byline(text)) merged.push_back(node);
+    }
+    return false;
+  });
+}
+
 // Ledes, standfirsts and later sections sit beside the best-scored block,
 // inside the same article/main/articleBody: the enclosing container (up to
 // five levels above the blocks) is walked in document order and its prose
@@ -763,6 +795,8 @@ void gather_enclosing(Pass& pass, std::vector<xmlNode*>& blocks) {
         // Mostly prose around a box of story cards (a part of the story with a
         // "related" box inside): its parts are judged one by one.
         descend = true;
+      } else if (name == "header" && !after_blocks && s->class_weight >= 0) {
+        add_standfirsts(pass, node, merged);
       } else if (s->class_weight < 0 || name == "article" || name == "figure" || name == "header" ||
                  name == "a" || s->linked_headings > 0 || link_density(*s) > 0.5) {
         // furniture, another story's card, a picture, the headline block, a box

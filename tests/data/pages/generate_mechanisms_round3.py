@@ -134,6 +134,19 @@ def byline_glued_date():
             dict(title=TITLE, text=P[:4], authors=["Tomas Berg"], published="2025-02-13T00:00:00Z"))
 
 
+def standfirst_in_header():
+    # 4: the standfirst sits in the article's <header> beside the headline,
+    # the byline and the dateline, not in the body: its sentence is the
+    # story's opening; the header's other lines are not.
+    standfirst = ("Shift workers on the eastern shore get four more months of late crossings, "
+                  "paid for by a one-off regional grant.")
+    header = (f'<header><p class="kicker">Transport</p><h1>{esc(TITLE)}</h1><p>{esc(standfirst)}</p>'
+              '<p>By Tomas Berg</p><p><time datetime="2025-02-13T18:14:00Z">13 February 2025</time></p></header>')
+    body = NAV + f'<article>{header}<div class="body">' + paragraphs(P[:5]) + '</div></article>\n' + FOOTER
+    return (page(head(TITLE, '<meta property="og:type" content="article">'), body),
+            dict(title=TITLE, text=[standfirst] + P[:5]))
+
+
 PLAN = [
     ("split-story-parts", split_story_parts),
     ("mathml-formula", mathml_formula),
@@ -142,6 +155,7 @@ PLAN = [
     ("title-headline-description", title_headline_description),
     ("author-person-over-organisation", author_person_over_organisation),
     ("byline-glued-date", byline_glued_date),
+    ("standfirst-in-header", standfirst_in_header),
 ]
 
 
