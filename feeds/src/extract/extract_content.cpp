@@ -923,6 +923,23 @@ bool links_to_call_to_action(xmlNode* node) {
   return found;
 }
 
+// A subhead that links to its subject (a product, a place, a source) and
+// is followed by a paragraph of prose about it is the article's structure;
+// a story card's linked headline is followed by a short excerpt at most.
+// Empty boxes between them (an embed's wrapper) are passed over.
+bool introduces_prose(Pass& pass, xmlNode* heading) {
+  for (xmlNode* next = heading->next; next != nullptr; next = next->next) {
+    if (!is_element(next)) {
+      if (is_blank_text(next)) continue;
+      return false;
+    }
+    const NodeStats* s = pass.stats(next);
+    if (s == nullptr || s->text_bytes == 0) continue;
+    return tag(next) == "p" && s->text_bytes >= 200 && link_density(*s) < 0.25;
+  }
+  return false;
+}
+
 // Step 3: inside the chosen blocks, the furniture that the class names did
 // not give away: link lists, bylines, reading times, boilerplate phrases,
 // the repeated title, empty shells.
@@ -962,7 +979,7 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
         if (s->text_bytes == 0) {
           remove = !keeps_media && name != "li";
         } else if (density > 0.5 && name != "p" && !(keeps_media && name == "figure") &&
-                   !(is_heading(name) && !links_to_another_page(node))) {
+                   !(is_heading(name) && (!links_to_another_page(node) || introduces_prose(pass, node)))) {
           remove = true;  // related lists, tag lists, share bars, breadcrumbs, next/prev
         } else if (density > 0.5 && name == "p" && s->text_bytes < 200) {
           remove = true;  // "Read also: <a>headline</a>"

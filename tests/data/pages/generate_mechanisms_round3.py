@@ -147,6 +147,25 @@ def standfirst_in_header():
             dict(title=TITLE, text=[standfirst] + P[:5]))
 
 
+def linked_subheads():
+    # 6: a list article whose subheads link to their subjects on other sites,
+    # each followed by an embed's empty wrapper and a paragraph about it: the
+    # subheads are the article's structure, not story cards' headlines.
+    items = [("The night ferry (timetable)", P[0] + " " + P[1]),
+             ("The harbour bus (route map)", P[2] + " " + P[3]),
+             ("The quay cycle lane (plan)", P[4] + " " + P[5])]
+    body = NAV + f'<article><h1>{esc(TITLE)}</h1>'
+    for i, (heading, text) in enumerate(items):
+        body += (f'<h3><a href="https://transport.example/item/{i}/">{esc(heading)}</a></h3>'
+                 f'<div class="embed-wrapper"><iframe src="https://video.example/{i}"></iframe></div>'
+                 f'<p>{esc(text)}</p>')
+    body += '</article>\n' + FOOTER
+    text = []
+    for heading, paragraph in items:
+        text += [heading, paragraph]
+    return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=text)
+
+
 PLAN = [
     ("split-story-parts", split_story_parts),
     ("mathml-formula", mathml_formula),
@@ -156,6 +175,7 @@ PLAN = [
     ("author-person-over-organisation", author_person_over_organisation),
     ("byline-glued-date", byline_glued_date),
     ("standfirst-in-header", standfirst_in_header),
+    ("linked-subheads", linked_subheads),
 ]
 
 
