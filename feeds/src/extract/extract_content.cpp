@@ -946,13 +946,23 @@ bool introduces_prose(Pass& pass, xmlNode* heading) {
 void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_view title) {
   // The figures from scoring are still right: nothing was removed since.
   std::vector<xmlNode*> all_doomed;
+  // An h1 below the story's first paragraph is a section heading (Medium and
+  // other editors set sections in h1), not the page's headline.
+  bool prose_seen = false;
   for (xmlNode* root : roots) {
     std::vector<xmlNode*> nodes;
+    std::size_t first_prose = std::string::npos;
     walk(root, [&](xmlNode* node) {
       if (!is_element(node)) return false;
+      if (first_prose == std::string::npos && tag(node) == "p") {
+        const NodeStats* s = pass.stats(node);
+        if (s != nullptr && s->text_bytes >= 80 && link_density(*s) < 0.25) first_prose = nodes.size();
+      }
       if (node != root) nodes.push_back(node);
       return true;
     });
+    if (prose_seen) first_prose = 0;
+    if (first_prose != std::string::npos) prose_seen = true;
     std::vector<xmlNode*> doomed;
     for (std::size_t i = nodes.size(); i-- > 0;) {
       xmlNode* node = nodes[i];
@@ -994,7 +1004,7 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
             remove = true;
           } else if (is_heading(name) && !title.empty() && iequals(text, title)) {
             remove = true;
-          } else if (name == "h1") {
+          } else if (name == "h1" && i < first_prose) {
             remove = true;  // the page's headline: it is the title field, not body text
           } else if ((name == "div" || name == "section") && links_to_call_to_action(node)) {
             remove = true;

@@ -166,6 +166,21 @@ def linked_subheads():
     return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=text)
 
 
+def h1_section_headings():
+    # 6: an editor that sets the post's sections in h1 (Medium does): the h1
+    # above the first paragraph is the headline (the title field); the h1s
+    # below prose are the article's section headings.
+    sections = [("Why the service was extended", P[:2]), ("What it costs", P[2:4]), ("What comes next", P[4:6])]
+    body = NAV + f'<article><section><h1>{esc(TITLE)}</h1>' + paragraphs(P2[:1])
+    for heading, texts in sections:
+        body += f'<h1>{esc(heading)}</h1>' + paragraphs(texts)
+    body += '</section></article>\n' + FOOTER
+    text = P2[:1]
+    for heading, texts in sections:
+        text += [heading] + texts
+    return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=text)
+
+
 PLAN = [
     ("split-story-parts", split_story_parts),
     ("mathml-formula", mathml_formula),
@@ -176,6 +191,7 @@ PLAN = [
     ("byline-glued-date", byline_glued_date),
     ("standfirst-in-header", standfirst_in_header),
     ("linked-subheads", linked_subheads),
+    ("h1-section-headings", h1_section_headings),
 ]
 
 
