@@ -31,7 +31,7 @@
 // - comments "<!-- ... -->" (dropped; no "--!>" before the end, no control
 //   characters);
 // - no CDATA, doctypes or processing instructions.
-// tests/feeds_text/fast_path_test.cpp and tests/fuzz/sanitize_fuzz.cpp check
+// tests/feeds/html/fast_path_test.cpp and tests/fuzz/sanitize_fuzz.cpp check
 // that whenever this accepts, the output equals libxml2's path's.
 #include <algorithm>
 #include <array>

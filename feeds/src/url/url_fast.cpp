@@ -3,7 +3,7 @@
 // a host of lowercase letters, digits, '-' and '.', no port or userinfo, and
 // a path, query and fragment of characters that need no escaping and no
 // percent-decoding, without "." or ".." segments. The differential tests
-// (tests/feeds_text/fast_path_test.cpp, tests/fuzz/sanitize_fuzz.cpp) compare
+// (tests/feeds/url/fast_path_test.cpp, tests/fuzz/sanitize_fuzz.cpp) compare
 // it with the general resolver.
 #include <algorithm>
 #include <array>

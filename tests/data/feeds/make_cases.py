@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the small feed cases of tests/feeds/feed_cases_test.cpp.
+"""Writes the small feed cases of tests/feeds/parse/feed_cases_test.cpp.
 
 Each case is one document (<name>.xml or <name>.json, sometimes in a legacy
 encoding), optional parse options (<name>.options.json) and hand-written

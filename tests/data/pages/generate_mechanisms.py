@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Writes the mechanism pages (901 on): one construct per page, each a failure
 class found on real pages (issue 16), so that a relapse fails
-tests/extract/corpus_test.cpp without the shared real-world corpus. The pages
+tests/feeds/extract/corpus_test.cpp without the shared real-world corpus. The pages
 are written by hand here (no corpus text is copied); <page>.expected.json holds
 what a careful editor would cut, as for the generated pages.
 

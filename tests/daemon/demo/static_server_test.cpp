@@ -6,15 +6,17 @@
 #include <boost/asio/io_context.hpp>
 
 #include <optional>
+#include <string>
 
 #include "demo/static_server.h"
 #include "http/client.h"
-#include "pipeline_support.h"
 
 namespace newsd::test {
 namespace {
 
 using ::testing::HasSubstr;
+
+std::string demo_data_dir() { return std::string(NEWSD_TEST_DATA_DIR) + "/demo"; }
 
 http::Response fetch(const std::string& url, std::string etag = {}) {
   boost::asio::io_context io;
