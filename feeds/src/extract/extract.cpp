@@ -30,6 +30,16 @@ using namespace extract_detail;
 
 std::size_t count_tokens(std::string_view utf8);
 
+// The text's first line, at most `limit` bytes, cut at a UTF-8 character
+// boundary: enough to find the same paragraph in another cut's text.
+std::string_view first_line(std::string_view text, std::size_t limit) {
+  std::string_view line = text.substr(0, text.find('\n'));
+  if (line.size() <= limit) return line;
+  std::size_t end = limit;
+  while (end > 0 && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) --end;
+  return line.substr(0, end);
+}
+
 // Below this many bytes of text the first cut is weak: the retries run.
 constexpr std::size_t kWeakCutBytes = 250;
 
@@ -239,13 +249,20 @@ Result<Article> extract_article(std::string_view bytes, const ExtractOptions& op
   if (text.size() < kWeakCutBytes || content.link_density > 0.35) {
     static constexpr std::array kLooser = {ContentRules{false, true, true}, ContentRules{false, false, true},
                                            ContentRules{false, false, false}};
+    // A short cut that holds the first prose below the page's headline is
+    // the post (a photo post, a one-paragraph entry): a looser retry that
+    // does not hold it too has found the comments or a sidebar that won on
+    // volume once their classes stopped counting, not more of the article.
+    const std::string anchored_start =
+        content.below_headline ? std::string(first_line(text, 80)) : std::string();
     for (const ContentRules& rules : kLooser) {
       XmlDocPtr retry_doc = parse_html_utf8(decoded.utf8, options.url);
       if (!retry_doc || xmlDocGetRootElement(retry_doc.get()) == nullptr) break;
       ContentResult retry = find_content(retry_doc.get(), article.title, rules);
       std::string retry_text = blocks_to_text(retry.blocks);
       if (retry_text.size() > text.size() * 3 / 2 + 300 && retry.link_density <= 0.3 &&
-          retry.linked_headings < 4) {
+          retry.linked_headings < 4 &&
+          (anchored_start.empty() || retry_text.find(anchored_start) != std::string::npos)) {
         doc = std::move(retry_doc);
         content = std::move(retry);
         text = std::move(retry_text);
@@ -253,7 +270,7 @@ Result<Article> extract_article(std::string_view bytes, const ExtractOptions& op
       }
       if (text.size() >= kWeakCutBytes && content.link_density <= 0.35) break;
     }
-    if (text.size() < kWeakCutBytes) {
+    if (text.size() < kWeakCutBytes && anchored_start.empty()) {
       XmlDocPtr rescue_doc = parse_html_utf8(decoded.utf8, options.url);
       if (rescue_doc && xmlDocGetRootElement(rescue_doc.get()) != nullptr) {
         std::string rescued = rescue_prose(rescue_doc.get());

@@ -3,6 +3,7 @@
 #include <libxml/HTMLtree.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <unordered_map>
@@ -545,18 +546,42 @@ Choice choose_top(Pass& pass) {
   return choice;
 }
 
-// The headline in the body: the first h1/h2 whose text is the page's title
-// (or holds it, or is held by it, when both are long enough to be sure).
+std::string collapsed_text(xmlNode* node) {
+  return collapse_whitespace(text_content(node));
+}
+
+// Whether `text` is the part of `title` before or after a site separator
+// ("At Dior SS13 – Hanneli", "Blog name: Post title"): a short headline
+// whose title the page's metadata kept the site name in.
+bool is_title_part(std::string_view title, std::string_view text) {
+  if (text.size() < 8 || text.size() >= title.size()) return false;
+  static constexpr std::array<std::string_view, 8> kSeparators = {" – ", " — ",  " | ", " - ",
+                                                                  ": ",  " :: ", " » ", " · "};
+  for (std::string_view separator : kSeparators) {
+    if (iequals(title.substr(0, text.size()), text) && title.substr(text.size()).starts_with(separator))
+      return true;
+    if (title.size() >= text.size() + separator.size() &&
+        iequals(title.substr(title.size() - text.size()), text) &&
+        title.substr(0, title.size() - text.size()).ends_with(separator))
+      return true;
+  }
+  return false;
+}
+
+// The headline in the body: the first h1/h2/h3 whose text is the page's title
+// (or holds it, or is held by it, when both are long enough to be sure, or is
+// the title without the site's name). Blog themes put a post's title in h2
+// or h3 under the blog's name in h1.
 xmlNode* find_headline(Pass& pass, std::string_view title) {
   if (title.size() < 12) return nullptr;
   for (xmlNode* node : pass.order()) {
     const std::string_view name = tag(node);
-    if (name != "h1" && name != "h2") continue;
+    if (name != "h1" && name != "h2" && name != "h3") continue;
     const NodeStats* s = pass.stats(node);
-    if (s == nullptr || s->text_bytes < 10 || s->text_bytes > 400) continue;
+    if (s == nullptr || s->text_bytes < 8 || s->text_bytes > 400) continue;
     const std::string text = collapse_whitespace(text_content(node));
     if (iequals(text, title) || (text.size() >= 20 && icontains(title, text)) ||
-        (title.size() >= 20 && icontains(text, title)))
+        (title.size() >= 20 && icontains(text, title)) || is_title_part(title, text))
       return node;
   }
   return nullptr;
@@ -581,7 +606,10 @@ bool anchor_to_headline(Pass& pass, Choice& choice, std::string_view title) {
     const NodeStats* s = pass.stats(node);
     if (s == nullptr) continue;
     if (is_heading(name) && s->text_bytes > 0 && s->linked_headings > 0) return false;  // a list of stories
-    if ((name == "p" || name == "div" || name == "td") && s->text_bytes >= 60 && link_density(*s) < 0.2) {
+    // A paragraph may name a few links (a fashion post's "jeans by …"); a
+    // text-holding div or cell must be plainer.
+    if ((name == "p" || name == "div" || name == "td") && s->text_bytes >= 60 &&
+        link_density(*s) < (name == "p" ? 0.35 : 0.2)) {
       bool block_children = false;
       for (xmlNode* child = node->children; child != nullptr; child = child->next) {
         if (is_element(child) && is_block_element(tag(child))) block_children = true;
@@ -645,10 +673,6 @@ std::vector<xmlNode*> gather(Pass& pass, const Choice& choice) {
     if (append) nodes.push_back(sibling);
   }
   return nodes;
-}
-
-std::string collapsed_text(xmlNode* node) {
-  return collapse_whitespace(text_content(node));
 }
 
 // A class or id that ends the article's own text when met after it:
@@ -1002,7 +1026,8 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
             remove = true;  // dateline / byline with a <time>
           } else if (looks_like_byline(text) && name != "li") {
             remove = true;
-          } else if (is_heading(name) && !title.empty() && iequals(text, title)) {
+          } else if (is_heading(name) && !title.empty() &&
+                     (iequals(text, title) || is_title_part(title, text))) {
             remove = true;
           } else if (name == "h1" && i < first_prose) {
             remove = true;  // the page's headline: it is the title field, not body text

@@ -11,6 +11,7 @@ Deterministic. Run from anywhere:
 import html
 import json
 import os
+import re
 
 OUT = os.path.dirname(os.path.abspath(__file__))
 FIRST_INDEX = 901
@@ -319,6 +320,42 @@ def anchor_linked_headings():
     return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=text)
 
 
+def short_post_above_comments():
+    # 1: a one-paragraph photo post under a short h2 title (the <title> adds
+    # the blog's name), naming a few links, above a comment thread ten times
+    # its length. The first cut is short, so the looser retries run; with
+    # class rules off the comments win on volume. The post holds the first
+    # prose below the headline: a retry that does not hold it is refused.
+    title = "Ferry at dusk"
+    post = ('The last crossing of the night, shot from the <a href="https://shop.example/coat">quay</a> '
+            'with an old <a href="https://shop.example/lens">50 mm lens</a> and no filter at all.')
+    comments = [
+        "What a lovely picture, the light on the water is just perfect and it reminds me of the summers "
+        "we spent by the harbour when the children were small, thank you for sharing it with us.",
+        "I take this ferry every night after my shift and I have never once looked at it like this, "
+        "now I will, and maybe I will bring a camera along too, if the weather allows it.",
+        "Which settings did you use for this one? I tried the same spot last week, but my pictures "
+        "came out far too dark, even with the lamps on the quay switched on behind me.",
+        "The boat in the picture is one of the two old ones the board wants to repair, isn't it? "
+        "It would be a shame to lose them, they are part of the town's history after all.",
+        "Beautiful, as always, and I love that you still use that old lens, it gives everything a "
+        "softness that the new ones never quite manage, no matter what the reviews say.",
+        "Printed this one and put it on the fridge, my grandmother worked on the ferries for thirty "
+        "years and she says the view has not changed at all since she was a girl.",
+    ]
+    thread = "".join(
+        f'<li id="comment-{i}" class="comment"><div class="comment-author vcard">Reader {i}</div>'
+        f'<div class="comment-meta">February 3, 2025</div><p>{esc(c)}</p></li>' for i, c in enumerate(comments))
+    body = (NAV + '<div id="content"><div id="post-7" class="hentry post">'
+            f'<h2 class="entry-title">{esc(title)}</h2><div class="entry-content">'
+            '<p><img src="/photos/ferry-dusk.jpg" alt=""></p>'
+            f'<p>{post}</p></div></div>\n'
+            f'<div id="comments"><h3>6 Comments</h3><ol>{thread}</ol></div></div>\n' + FOOTER)
+    text = html.unescape(re.sub(r"<[^>]+>", "", post))
+    full_title = f"{title} \u2013 Harbour Lights"
+    return page(head(full_title), body), dict(title=full_title, text=[text])
+
+
 PLAN = [
     ("veto-website", veto_website),
     ("jsonld-control-chars", jsonld_control_characters),
@@ -340,6 +377,7 @@ PLAN = [
     ("trailing-signoff", trailing_signoff),
     ("edge-dateline-list", edge_dateline_and_list),
     ("anchor-linked-headings", anchor_linked_headings),
+    ("short-post-above-comments", short_post_above_comments),
 ]
 
 
