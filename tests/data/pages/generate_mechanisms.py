@@ -356,6 +356,21 @@ def short_post_above_comments():
     return page(head(full_title), body), dict(title=full_title, text=[text])
 
 
+def standfirst_in_header():
+    # 6: the standfirst sits in the <header> with the headline, the byline
+    # and the date, before the body: it is the article's first paragraph;
+    # the headline, byline and date stay out.
+    standfirst = ("Shift workers on the eastern shore get three more months of late crossings, paid for by a "
+                  "one-off regional grant rather than by higher fares.")
+    body = (NAV + '<article><header>'
+            f'<h1>{esc(TITLE)}</h1><p class="dek">{esc(standfirst)}</p>'
+            '<p class="meta">By <a rel="author" href="/staff/ana-lind/">Ana Lind</a>, '
+            '<time datetime="2025-02-13">13 February 2025</time></p></header>'
+            '<div class="article-body">' + paragraphs(P) + '</div></article>\n' + FOOTER)
+    return (page(head(TITLE, '<meta property="og:type" content="article">'), body),
+            dict(title=TITLE, text=[standfirst] + P, authors=["Ana Lind"], published="2025-02-13T00:00:00Z"))
+
+
 PLAN = [
     ("veto-website", veto_website),
     ("jsonld-control-chars", jsonld_control_characters),
@@ -378,6 +393,7 @@ PLAN = [
     ("edge-dateline-list", edge_dateline_and_list),
     ("anchor-linked-headings", anchor_linked_headings),
     ("short-post-above-comments", short_post_above_comments),
+    ("standfirst-in-header", standfirst_in_header),
 ]
 
 
