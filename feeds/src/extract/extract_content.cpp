@@ -748,6 +748,16 @@ void add_standfirsts(Pass& pass, xmlNode* header, std::vector<xmlNode*>& merged)
   });
 }
 
+// Whether a content marker (article, main, articleBody, a strong content
+// class) lies between `node` and `container`, both excluded: outside the
+// nearest marked part of a split body, only other marked parts count.
+bool inside_marker(const xmlNode* node, const xmlNode* container) {
+  for (const xmlNode* up = node->parent; is_element(up) && up != container; up = up->parent) {
+    if (is_content_marker(up, tag(up))) return true;
+  }
+  return false;
+}
+
 // Ledes, standfirsts and later sections sit beside the best-scored block,
 // inside the same article/main/articleBody: the enclosing container (up to
 // five levels above the blocks) is walked in document order and its prose
@@ -787,6 +797,22 @@ void gather_enclosing(Pass& pass, std::vector<xmlNode*>& blocks) {
   }
   const NodeStats* cs = pass.stats(container);
   if (cs == nullptr || link_density(*cs) > 0.35) return;
+  // A body split over several marked parts (an <article> for the first
+  // paragraphs, a rail of tools, an <article> for the rest): when a marker
+  // up to two levels above holds the container, that is the article.
+  xmlNode* const nearest = container;
+  {
+    int levels = 0;
+    for (xmlNode* up = container->parent; is_element(up) && up != pass.body() && levels < 2;
+         up = up->parent, ++levels) {
+      const NodeStats* us = pass.stats(up);
+      if (us == nullptr || link_density(*us) > 0.35) break;
+      if (is_content_marker(up, tag(up))) {
+        container = up;
+        levels = -1;
+      }
+    }
+  }
 
   std::vector<xmlNode*> merged;
   std::size_t next_block = 0;
@@ -821,6 +847,9 @@ void gather_enclosing(Pass& pass, std::vector<xmlNode*>& blocks) {
         descend = true;
       } else if (name == "header" && !after_blocks && s->class_weight >= 0) {
         add_standfirsts(pass, node, merged);
+      } else if (name == "article" && !after_blocks && s->class_weight >= 0 && s->linked_headings == 0 &&
+                 s->paragraphs > 0 && link_density(*s) <= 0.25) {
+        descend = true;  // the body's first part in an <article> of its own, not a card
       } else if (s->class_weight < 0 || name == "article" || name == "figure" || name == "header" ||
                  name == "a" || s->linked_headings > 0 || link_density(*s) > 0.5) {
         // furniture, another story's card, a picture, the headline block, a box
@@ -830,7 +859,8 @@ void gather_enclosing(Pass& pass, std::vector<xmlNode*>& blocks) {
           pending_headings.push_back(node);
       } else if (s->text_bytes < 600 && s->paragraphs <= 2 && is_boilerplate_text(collapsed_text(node))) {
         // "About the author", "Related stories": a labelled box of furniture
-      } else if (is_prose_block(pass, node, name)) {
+      } else if (is_prose_block(pass, node, name) &&
+                 (container == nearest || is_ancestor(nearest, node) || inside_marker(node, container))) {
         merged.insert(merged.end(), pending_headings.begin(), pending_headings.end());
         pending_headings.clear();
         merged.push_back(node);

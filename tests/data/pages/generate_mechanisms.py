@@ -371,6 +371,20 @@ def standfirst_in_header():
             dict(title=TITLE, text=[standfirst] + P, authors=["Ana Lind"], published="2025-02-13T00:00:00Z"))
 
 
+def body_split_in_parts():
+    # 6: the body split over two marked parts, an <article> for the first
+    # paragraphs and another for the rest, with a rail of tools between
+    # them, all inside one article-body wrapper: both parts are the story,
+    # though the first alone scores too little to be taken with the second.
+    rail = ('<div class="rail"><div class="tools"><a href="/print/">Print</a> <a href="/email/">E-mail</a></div>'
+            '<div class="quick-comments"><a href="#comments">12 comments</a></div></div>')
+    body = (NAV + f'<div id="story"><h1>{esc(TITLE)}</h1><div id="article-body">'
+            '<div class="part"><article>' + paragraphs(P[:1]) + '</article></div>' + rail
+            + '<div class="part"><article>' + paragraphs(P[1:]) + '</article></div></div></div>\n'
+            + FOOTER)
+    return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=P)
+
+
 PLAN = [
     ("veto-website", veto_website),
     ("jsonld-control-chars", jsonld_control_characters),
@@ -394,6 +408,7 @@ PLAN = [
     ("anchor-linked-headings", anchor_linked_headings),
     ("short-post-above-comments", short_post_above_comments),
     ("standfirst-in-header", standfirst_in_header),
+    ("body-split-in-parts", body_split_in_parts),
 ]
 
 
