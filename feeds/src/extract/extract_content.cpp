@@ -994,6 +994,69 @@ bool introduces_prose(Pass& pass, xmlNode* heading) {
   return false;
 }
 
+// A list item that is a sentence around its link ("We released version 2
+// of the <a>SDK for PHP</a>."): 12+ bytes of text outside links and a
+// sentence's end, no blocks inside. A related-stories or tag list item is
+// the link alone, or the link and a date or a source. Read from the DOM, not
+// from the pass's figures: the final link density asks it after cleaning.
+bool is_prose_item(xmlNode* item) {
+  for (xmlNode* child = item->children; child != nullptr; child = child->next) {
+    if (is_element(child) && is_block_element(tag(child))) return false;
+  }
+  std::uint32_t text = 0, links = 0, commas = 0;
+  walk(item, [&](xmlNode* node) {
+    if (node->type == XML_TEXT_NODE) {
+      std::uint32_t bytes = 0;
+      count_text(node->content, bytes, commas);
+      text += bytes;
+      for (const xmlNode* up = node->parent; up != nullptr && up != item; up = up->parent) {
+        if (tag(up) == "a") {
+          links += bytes;
+          break;
+        }
+      }
+      return false;
+    }
+    return is_element(node);
+  });
+  if (text < links + 12) return false;
+  const std::string full = collapsed_text(item);
+  std::string_view end = full;
+  while (!end.empty() && (end.back() == ')' || end.back() == '"' || end.back() == '\'')) end.remove_suffix(1);
+  return !end.empty() && (end.back() == '.' || end.back() == '!' || end.back() == '?' || end.back() == ';');
+}
+
+// A list whose items are mostly such sentences (a weekly round-up, a list
+// of findings with their sources linked), or a table or box of such lists,
+// is the article's, however many of its words are links: at least two
+// items, half of them prose, holding at least half of the box's links.
+bool is_prose_list(Pass& pass, xmlNode* node, std::string_view name) {
+  if (name == "li") {
+    // An item of a prose list stays with it ("The <a>Storage Gateway is now
+    // available</a>." among sentences).
+    return is_prose_item(node) ||
+           (node->parent != nullptr && (tag(node->parent) == "ul" || tag(node->parent) == "ol") &&
+            is_prose_list(pass, node->parent, tag(node->parent)));
+  }
+  const NodeStats* s = pass.stats(node);
+  if (s == nullptr || is_heading(name)) return false;
+  // Long link lists (a site map, an archive) are not read item by item.
+  constexpr int kMaxItems = 64;
+  int items = 0, prose = 0;
+  std::uint32_t item_links = 0;  // link bytes inside the list items
+  walk(node, [&](xmlNode* inner) {
+    if (!is_element(inner) || items > kMaxItems) return false;
+    if (tag(inner) != "li") return true;
+    ++items;
+    if (is_prose_item(inner)) ++prose;
+    if (const NodeStats* is = pass.stats(inner); is != nullptr && !is->doomed) item_links += is->link_bytes;
+    return false;
+  });
+  // The lists' items hold most of the links: a box of cards or a link bar
+  // beside one list is not excused by it.
+  return items >= 2 && items <= kMaxItems && prose * 2 >= items && item_links * 2 >= s->link_bytes;
+}
+
 // Step 3: inside the chosen blocks, the furniture that the class names did
 // not give away: link lists, bylines, reading times, boilerplate phrases,
 // the repeated title, empty shells.
@@ -1043,7 +1106,8 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
         if (s->text_bytes == 0) {
           remove = !keeps_media && name != "li";
         } else if (density > 0.5 && name != "p" && !(keeps_media && name == "figure") &&
-                   !(is_heading(name) && (!links_to_another_page(node) || introduces_prose(pass, node)))) {
+                   !(is_heading(name) && (!links_to_another_page(node) || introduces_prose(pass, node))) &&
+                   !is_prose_list(pass, node, name)) {
           remove = true;  // related lists, tag lists, share bars, breadcrumbs, next/prev
         } else if (density > 0.5 && name == "p" && s->text_bytes < 200) {
           remove = true;  // "Read also: <a>headline</a>"
@@ -1247,15 +1311,22 @@ ContentResult find_content(xmlDoc* doc, std::string_view title, const ContentRul
   }
   // One light walk over what is left: link density and paragraphs, lazy images.
   std::uint32_t text = 0, links = 0, commas = 0;
+  std::unordered_map<xmlNode*, bool> prose_items;
   for (xmlNode* root : result.blocks) {
     walk(root, [&](xmlNode* node) {
       if (node->type == XML_TEXT_NODE) {
         std::uint32_t bytes = 0;
         count_text(node->content, bytes, commas);
         text += bytes;
-        for (const xmlNode* up = node->parent; up != nullptr && up != root->parent; up = up->parent) {
+        // A link inside a sentence of a list item ("We released the <a>SDK</a>.")
+        // is prose, not a sign of a link list.
+        for (xmlNode* up = node->parent; up != nullptr && up != root->parent; up = up->parent) {
           if (tag(up) == "a") {
-            links += bytes;
+            xmlNode* item = up->parent;
+            while (item != nullptr && item != root->parent && tag(item) != "li") item = item->parent;
+            const bool prose_item = item != nullptr && tag(item) == "li" &&
+                                    prose_items.try_emplace(item, is_prose_item(item)).first->second;
+            if (!prose_item) links += bytes;
             break;
           }
         }

@@ -385,6 +385,33 @@ def body_split_in_parts():
     return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=P)
 
 
+def roundup_list_of_sentences():
+    # 5: a weekly round-up: under each day's heading, a list of sentences
+    # whose subjects are links to the full stories. Mostly links, but each
+    # item is a sentence around its link, so the lists are the article.
+    days = [
+        ("Monday", [("The", "night ferry timetable for the spring is now published", ".", "/a/1"),
+                    ("We", "extended the late crossing until the end of March", ", as the board voted.", "/a/2")]),
+        ("Wednesday", [("We published", "the inspection report on the two older boats", ".", "/a/3"),
+                       ("We added", "a stop at the eastern shore quay for shift workers", ".", "/a/4"),
+                       ("The regional fund", "confirmed the one-off grant for the service", ".", "/a/5")]),
+    ]
+    intro = "Here is a quick look at what happened at the harbour board last week, day by day:"
+    body = NAV + f'<article><h1>{esc(TITLE)}</h1><div class="entry-body"><p>{esc(intro)}</p>'
+    text = [intro]
+    for day, items in days:
+        body += f'<h3>{day}</h3><ul>'
+        text.append(day)
+        for before, linked, after, href in items:
+            body += f'<li>{esc(before)} <a href="{href}">{esc(linked)}</a>{esc(after)}</li>'
+            text.append(f"{before} {linked}{after}")
+        body += '</ul>'
+    closing = "That is all for this week: the next round-up follows on Monday, as usual."
+    body += f'<p>{esc(closing)}</p></div></article>\n' + FOOTER
+    text.append(closing)
+    return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=text)
+
+
 PLAN = [
     ("veto-website", veto_website),
     ("jsonld-control-chars", jsonld_control_characters),
@@ -409,6 +436,7 @@ PLAN = [
     ("short-post-above-comments", short_post_above_comments),
     ("standfirst-in-header", standfirst_in_header),
     ("body-split-in-parts", body_split_in_parts),
+    ("roundup-list-of-sentences", roundup_list_of_sentences),
 ]
 
 
