@@ -61,6 +61,9 @@ constexpr std::string_view kNegativeWords[] = {
     "widgets",
     "outbrain",
     "taboola",
+    // Search engines' own marker for "not the page's content" (Google's
+    // class="nocontent", Yahoo's "robots-nocontent"): sidebars, rails.
+    "nocontent",
     "masthead",
     "pagination",
     "pager",

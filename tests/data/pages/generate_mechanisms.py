@@ -412,6 +412,23 @@ def roundup_list_of_sentences():
     return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=text)
 
 
+def nocontent_rail():
+    # 3: a rail of recent posts beside the story, its teasers whole sentences
+    # without links, in a box that the search engines' class marks as not
+    # the page's content ("nocontent"): it goes.
+    teasers = [
+        "Answering a security question with an unrelated answer makes a password easy to remember.",
+        "Most browsers can turn off an add-on that slows them down without removing it altogether.",
+        "Two tablets that run the same operating system can still behave quite differently at home.",
+    ]
+    rail = ('<div id="recent-posts" class="box module nocontent"><h4>Recent Posts</h4>'
+            + "".join(f'<div class="entry"><p class="date">February {10 - i}</p><p>{esc(t)}</p></div>'
+                      for i, t in enumerate(teasers)) + '</div>')
+    body = (NAV + f'<div id="main-col"><h1>{esc(TITLE)}</h1><div class="post-text">' + paragraphs(P[:3])
+            + '</div>' + rail + '</div>\n' + FOOTER)
+    return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=P[:3])
+
+
 PLAN = [
     ("veto-website", veto_website),
     ("jsonld-control-chars", jsonld_control_characters),
@@ -437,6 +454,7 @@ PLAN = [
     ("standfirst-in-header", standfirst_in_header),
     ("body-split-in-parts", body_split_in_parts),
     ("roundup-list-of-sentences", roundup_list_of_sentences),
+    ("nocontent-rail", nocontent_rail),
 ]
 
 
