@@ -6,7 +6,7 @@ include_guard(GLOBAL)
 # archives, so that newsd starts with only glibc mapped: start-up is the dynamic loader's work
 # for each shared library, and issue 16 asks <= 10 ms for `newsd extract` (docs/performance.md).
 # The price: a Debian security update of one of them needs a rebuild of newsd (docs/design.md,
-# "Static and lazily loaded libraries"). OFF gives the distro-style build, every library shared.
+# "Libraries linked statically"). OFF gives the distro-style build, every library shared.
 # Off under the sanitizers and fuzzing, which want the libraries as they are.
 if(NOT NEWSD_SANITIZE AND NOT NEWSD_FUZZ)
   set(newsd_static_default ON)
