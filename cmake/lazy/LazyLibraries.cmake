@@ -1,5 +1,5 @@
 # Lazy loading of the shared libraries only some commands use (libpq, libssl, libcrypto, libsystemd,
-# libbrotlidec, libtomlplusplus): `newsd extract`, `parse` and `--version` start without mapping, relocating
+# libbrotlidec; libtomlplusplus too when NEWSD_STATIC_DEPENDENCIES is off): `newsd extract`, `parse` and `--version` start without mapping, relocating
 # and initialising them and the ~25 libraries they pull in (Kerberos, LDAP, GnuTLS, gcrypt...),
 # which were two thirds of every command's start-up (docs/performance.md, bench/startup).
 # generate.py writes one stub per exported function; the stubs come before the libraries on
@@ -13,7 +13,7 @@ if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64)$" AND NOT NEWSD_SANITIZE AND 
 else()
   set(newsd_lazy_default OFF)
 endif()
-option(NEWSD_LAZY_LIBRARIES "load libpq, libssl, libcrypto, libsystemd, libbrotlidec and toml++ on first use (faster start-up)"
+option(NEWSD_LAZY_LIBRARIES "load libpq, libssl, libcrypto, libsystemd and libbrotlidec on first use (faster start-up)"
        ${newsd_lazy_default})
 if(NEWSD_LAZY_LIBRARIES)
   enable_language(ASM)
