@@ -1,5 +1,5 @@
 # Lazy loading of the shared libraries only some commands use (libpq, libssl, libcrypto, libsystemd,
-# libbrotlidec, libtomlplusplus): `newsd extract`, `parse` and `--version` start without mapping, relocating
+# libbrotlidec; libtomlplusplus too when NEWSD_STATIC_DEPENDENCIES is off): `newsd extract`, `parse` and `--version` start without mapping, relocating
 # and initialising them and the ~25 libraries they pull in (Kerberos, LDAP, GnuTLS, gcrypt...),
 # which were two thirds of every command's start-up (docs/performance.md, bench/startup).
 # generate.py writes one stub per exported function; the stubs come before the libraries on
@@ -13,7 +13,7 @@ if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64)$" AND NOT NEWSD_SANITIZE AND 
 else()
   set(newsd_lazy_default OFF)
 endif()
-option(NEWSD_LAZY_LIBRARIES "load libpq, libssl, libcrypto, libsystemd, libbrotlidec and toml++ on first use (faster start-up)"
+option(NEWSD_LAZY_LIBRARIES "load libpq, libssl, libcrypto, libsystemd and libbrotlidec on first use (faster start-up)"
        ${newsd_lazy_default})
 if(NEWSD_LAZY_LIBRARIES)
   enable_language(ASM)
@@ -22,7 +22,12 @@ endif()
 
 # The libraries (as in -lNAME) that are loaded on first use. Each must export functions only
 # (generate.py refuses data) and be needed by no library that is loaded at start-up.
-set(NEWSD_LAZY_NAMES pq ssl systemd brotlidec crypto tomlplusplus)
+# With NEWSD_STATIC_DEPENDENCIES toml++ is compiled in (header-only), and every library here must
+# be a C library: newsd then carries its own libstdc++, and a second one must never be loaded.
+set(NEWSD_LAZY_NAMES pq ssl systemd brotlidec crypto)
+if(NOT NEWSD_STATIC_DEPENDENCIES)
+  list(APPEND NEWSD_LAZY_NAMES tomlplusplus)
+endif()
 
 # newsd_lazy_link(TARGET): link TARGET with NEWSD_LAZY_NAMES loaded lazily.
 function(newsd_lazy_link target)
@@ -51,13 +56,19 @@ function(newsd_lazy_link target)
 endfunction()
 
 # newsd_lazy_test(TARGET): a unit test that TARGET loads none of NEWSD_LAZY_NAMES at start-up
-# and still runs (`--version`).
+# and still runs (`--version`); with NEWSD_STATIC_DEPENDENCIES also that it needs nothing but
+# glibc at start-up and that no lazily loaded library brings a libstdc++ (cmake/lazy/check.cmake).
 function(newsd_lazy_test target)
   if(NOT NEWSD_LAZY_LIBRARIES)
     return()
   endif()
+  set(paths)
+  foreach(name IN LISTS NEWSD_LAZY_NAMES)
+    list(APPEND paths ${NEWSD_LAZY_LIBRARY_${name}})
+  endforeach()
   add_test(NAME ${target}_lazy_libraries
            COMMAND ${CMAKE_COMMAND} -DBINARY=$<TARGET_FILE:${target}> "-DLIBRARIES=${NEWSD_LAZY_NAMES}"
+                   "-DLIBRARY_PATHS=${paths}" -DSTATIC=${NEWSD_STATIC_DEPENDENCIES}
                    -P ${PROJECT_SOURCE_DIR}/cmake/lazy/check.cmake)
   set_tests_properties(${target}_lazy_libraries PROPERTIES LABELS unit)
 endfunction()
