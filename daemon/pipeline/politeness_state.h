@@ -2,7 +2,9 @@
 // The politeness state that outlives a process: what the `hosts` table gave
 // back (storage/hosts.h) put into a fresh HostGate and RobotsCache. One
 // function for the daemon and the tests, so the tests restore exactly what
-// production restores.
+// production restores. The pipeline's side of it (Pipeline::Impl's
+// restore_state, save_host_states, save_robots_records; pipeline_impl.h) is
+// defined in politeness_state.cpp too.
 #include <span>
 #include <vector>
 
