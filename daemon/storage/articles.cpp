@@ -182,4 +182,14 @@ long long ArticleStore::count_pending() {
   });
 }
 
+std::vector<ArticleStatusCount> count_articles_by_status(pg::Connection& conn) {
+  auto result = conn.exec("count the articles",
+                          "select status, count(*) from articles group by status order by status");
+  std::vector<ArticleStatusCount> counts;
+  counts.reserve(static_cast<std::size_t>(result.rows()));
+  for (int row = 0; row < result.rows(); ++row)
+    counts.push_back({std::string(result.text(row, 0)), result.integer(row, 1)});
+  return counts;
+}
+
 }  // namespace newsd::storage

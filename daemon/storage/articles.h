@@ -72,4 +72,13 @@ class ArticleStore {
   Database& db_;
 };
 
+// How many articles have each status, for `newsd status`: only the statuses
+// some row has, in the order of their names (extracted, failed, pending,
+// skipped).
+struct ArticleStatusCount {
+  std::string status;
+  long long count = 0;
+};
+std::vector<ArticleStatusCount> count_articles_by_status(pg::Connection& conn);
+
 }  // namespace newsd::storage

@@ -379,4 +379,13 @@ StoreCounts ItemStore::store_feed_items(std::int64_t source_id, const feeds::Fee
   }
 }
 
+ItemCounts count_items(pg::Connection& conn) {
+  ItemCounts counts;
+  counts.total = conn.exec("count the items", "select count(*) from items").integer(0, 0);
+  counts.last_24h = conn.exec("count the items of the last 24 hours",
+                              "select count(*) from items where first_seen_at > now() - interval '24 hours'")
+                        .integer(0, 0);
+  return counts;
+}
+
 }  // namespace newsd::storage

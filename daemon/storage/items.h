@@ -63,4 +63,12 @@ class ItemStore {
   WriteMethod method_;
 };
 
+// What `newsd status` shows of the items table: all of them, and those
+// first stored in the last 24 hours (by the server's clock).
+struct ItemCounts {
+  long long total = 0;
+  long long last_24h = 0;
+};
+ItemCounts count_items(pg::Connection& conn);
+
 }  // namespace newsd::storage

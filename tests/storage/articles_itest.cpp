@@ -236,4 +236,28 @@ TEST_F(ArticleStoreTest, FetchLogRecordsAttemptsAndPrunesByAge) {
   EXPECT_EQ(count(*check_, "select count(*) from fetch_log where at < now() - interval '7 days'"), 0);
 }
 
+// What `newsd status` counts: the statuses some article has, in the order
+// of their names, none for an empty table.
+TEST_F(ArticleStoreTest, CountsByStatusListOnlyTheStatusesPresentInNameOrder) {
+  EXPECT_TRUE(newsd::storage::count_articles_by_status(*check_).empty());
+  ArticleStore articles(*db_);
+  for (int n = 1; n <= 3; ++n) {
+    std::string url = "https://news.example/" + std::to_string(n);
+    articles.record_pending(url, url);
+  }
+  auto skipped = articles.record_pending("https://news.example/pdf", "https://news.example/pdf");
+  articles.store_failure(skipped, ArticleOutcome::skipped, "not HTML (application/pdf)", 200);
+  auto extracted = articles.record_pending("https://news.example/story", "https://news.example/story");
+  articles.store_extracted(extracted, article("Engineers repaired the dam after the flood."), 200);
+
+  auto counts = newsd::storage::count_articles_by_status(*check_);
+  ASSERT_EQ(counts.size(), 3u);
+  EXPECT_EQ(counts[0].status, "extracted");
+  EXPECT_EQ(counts[0].count, 1);
+  EXPECT_EQ(counts[1].status, "pending");
+  EXPECT_EQ(counts[1].count, 3);
+  EXPECT_EQ(counts[2].status, "skipped");
+  EXPECT_EQ(counts[2].count, 1);
+}
+
 }  // namespace

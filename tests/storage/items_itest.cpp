@@ -312,4 +312,23 @@ INSTANTIATE_TEST_SUITE_P(WriteMethods, ItemStoreTest,
                            return std::string("unknown");
                          });
 
+// What `newsd status` counts: every item, and those first stored in the last
+// 24 hours; an item first seen two days ago counts only in the total.
+TEST(ItemCounts, AllItemsAndThoseOfTheLastDay) {
+  std::string url = newsd::test::migrated_database("item_counts");
+  Connection check(url);
+  Database db(url);
+  EXPECT_EQ(newsd::storage::count_items(check).total, 0);
+  EXPECT_EQ(newsd::storage::count_items(check).last_24h, 0);
+  auto source = newsd::test::add_source(check, "https://a.example/feed", "A");
+  ItemStore(db).store_feed_items(
+      source, feed_of({make_item("c1", "One", "<p>1</p>"), make_item("c2", "Two", "<p>2</p>"),
+                       make_item("c3", "Three", "<p>3</p>")}));
+  check.exec("age one item",
+             "update items set first_seen_at = now() - interval '2 days' where title = 'Two'");
+  auto counts = newsd::storage::count_items(check);
+  EXPECT_EQ(counts.total, 3);
+  EXPECT_EQ(counts.last_24h, 2);
+}
+
 }  // namespace
