@@ -192,4 +192,15 @@ std::vector<ArticleStatusCount> count_articles_by_status(pg::Connection& conn) {
   return counts;
 }
 
+std::optional<ExtractedText> find_extracted_article(pg::Connection& conn, std::string_view url_part) {
+  // strpos, not LIKE: the URL part is matched as it is, '%' and '_' included.
+  auto found = conn.exec("find an extracted article by URL",
+                         "select title, word_count, text, site_name from articles "
+                         "where status = 'extracted' and strpos(canonical_url, $1) > 0 limit 1",
+                         {url_part});
+  if (found.rows() == 0) return std::nullopt;
+  return ExtractedText{std::string(found.text(0, 0)), found.integer(0, 1), std::string(found.text(0, 2)),
+                       std::string(found.text(0, 3))};
+}
+
 }  // namespace newsd::storage

@@ -71,4 +71,16 @@ struct ItemCounts {
 };
 ItemCounts count_items(pg::Connection& conn);
 
+// Every item beside its source and its article, as `newsd demo` lists what
+// landed: by source title, newest item first.
+struct ItemWithArticle {
+  std::string source;          // the source's title, else its URL
+  std::string title;           // "" when the item has none
+  std::string article_status;  // "-" when no article row exists for its canonical URL
+  long long article_words = 0;
+  std::string article_title;
+  std::string article_error;
+};
+std::vector<ItemWithArticle> list_items_with_articles(pg::Connection& conn);
+
 }  // namespace newsd::storage

@@ -260,4 +260,25 @@ TEST_F(ArticleStoreTest, CountsByStatusListOnlyTheStatusesPresentInNameOrder) {
   EXPECT_EQ(counts[2].count, 1);
 }
 
+// `newsd demo` shows one extracted article found by a part of its URL,
+// matched as it is (no LIKE wildcards); a pending one is not shown.
+TEST_F(ArticleStoreTest, AnExtractedArticleIsFoundByAPartOfItsUrl) {
+  ArticleStore articles(*db_);
+  auto story =
+      articles.record_pending("https://news.example/kyiv/dam_story", "https://news.example/kyiv/dam_story");
+  articles.record_pending("https://news.example/kyiv/pending", "https://news.example/kyiv/pending");
+  EXPECT_FALSE(newsd::storage::find_extracted_article(*check_, "/kyiv/").has_value())
+      << "nothing extracted yet";
+  articles.store_extracted(story, article("Engineers repaired the dam after the flood."), 200);
+
+  auto found = newsd::storage::find_extracted_article(*check_, "/kyiv/dam_story");
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->title, "Dam repaired after flood");
+  EXPECT_EQ(found->site_name, "News Example");
+  EXPECT_EQ(found->word_count, 6);
+  EXPECT_EQ(found->text, "Engineers repaired the dam after the flood.");
+  EXPECT_FALSE(newsd::storage::find_extracted_article(*check_, "/kyiv/dam%story").has_value());
+  EXPECT_FALSE(newsd::storage::find_extracted_article(*check_, "/kyiv/pending").has_value());
+}
+
 }  // namespace
