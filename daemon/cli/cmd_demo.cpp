@@ -22,6 +22,8 @@
 #include "demo/static_server.h"
 #include "feeds/opml.h"
 #include "politeness/host_key.h"
+#include "storage/articles.h"
+#include "storage/items.h"
 #include "storage/migrations.h"
 #include "storage/pg.h"
 #include "storage/sources.h"
@@ -92,37 +94,25 @@ std::string shorten(std::string_view text, std::size_t limit) {
 }
 
 void print_landed(pg::Connection& conn) {
-  auto rows = conn.exec("list what landed",
-                        "select coalesce(s.title, s.url), coalesce(i.title, ''), coalesce(a.status, '-'), "
-                        "coalesce(a.word_count, 0), coalesce(a.title, ''), coalesce(a.error, '') "
-                        "from items i join sources s on s.id = i.source_id "
-                        "left join articles a on a.canonical_url = i.canonical_url "
-                        "order by s.title, i.published desc nulls last, i.id");
   fmt::print("\nitems and their articles:\n");
   std::string source;
-  for (int row = 0; row < rows.rows(); ++row) {
-    if (rows.text(row, 0) != source) {
-      source = std::string(rows.text(row, 0));
+  for (const auto& item : storage::list_items_with_articles(conn)) {
+    if (item.source != source) {
+      source = item.source;
       fmt::print("  {}\n", source);
     }
-    auto status = rows.text(row, 2);
     std::string article;
-    if (status == "extracted") {
-      article =
-          fmt::format("article: {} words, \"{}\"", rows.integer(row, 3), shorten(rows.text(row, 4), 60));
+    if (item.article_status == "extracted") {
+      article = fmt::format("article: {} words, \"{}\"", item.article_words, shorten(item.article_title, 60));
     } else {
-      article = fmt::format("article {}: {}", status, shorten(rows.text(row, 5), 70));
+      article = fmt::format("article {}: {}", item.article_status, shorten(item.article_error, 70));
     }
-    fmt::print("    - {}\n        {}\n", shorten(rows.text(row, 1), 72), article);
+    fmt::print("    - {}\n        {}\n", shorten(item.title, 72), article);
   }
-  auto kyiv = conn.exec("read the Kyiv Independent article",
-                        "select title, word_count, text, site_name from articles "
-                        "where status = 'extracted' and canonical_url like '%/kyiv/elon-musk%' limit 1");
-  if (kyiv.rows() == 1) {
+  if (auto kyiv = storage::find_extracted_article(conn, "/kyiv/elon-musk")) {
     fmt::print("\nThe Kyiv Independent story, as extracted ({} words, site \"{}\"):\n  {}\n\n",
-               kyiv.integer(0, 1), kyiv.text(0, 3), kyiv.text(0, 0));
-    std::string text(kyiv.text(0, 2));
-    std::istringstream paragraphs(text);
+               kyiv->word_count, kyiv->site_name, kyiv->title);
+    std::istringstream paragraphs(kyiv->text);
     std::string line;
     int shown = 0;
     while (shown < 3 && std::getline(paragraphs, line)) {

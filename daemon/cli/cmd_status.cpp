@@ -16,6 +16,8 @@
 #include "cli/options.h"
 #include "cli/source_selector.h"
 #include "cluster/database.h"
+#include "storage/articles.h"
+#include "storage/items.h"
 #include "storage/migrations.h"
 #include "storage/pg.h"
 #include "storage/sources.h"
@@ -37,29 +39,14 @@ json::value json_time(std::optional<std::chrono::system_clock::time_point> time)
   return json::string(fmt::format("{:%Y-%m-%dT%H:%M:%S}Z", std::chrono::floor<std::chrono::seconds>(*time)));
 }
 
-long long count(pg::Connection& conn, std::string_view sql) {
-  auto result = conn.exec("count for status", sql);
-  return result.rows() > 0 ? result.integer(0, 0) : 0;
-}
-
 struct Counts {
   storage::SourceCounts sources;
-  long long items = 0, items_last_24h = 0;
-  std::vector<std::pair<std::string, long long>> articles;  // by status
+  storage::ItemCounts items;
+  std::vector<storage::ArticleStatusCount> articles;  // by status
 };
 
 Counts load_counts(pg::Connection& conn) {
-  Counts counts;
-  counts.sources = storage::count_sources(conn);
-  counts.items = count(conn, "select count(*) from items");
-  counts.items_last_24h =
-      count(conn, "select count(*) from items where first_seen_at > now() - interval '24 hours'");
-  auto articles =
-      conn.exec("count articles", "select status, count(*) from articles group by status order by status");
-  for (int row = 0; row < articles.rows(); ++row) {
-    counts.articles.emplace_back(articles.text(row, 0), articles.integer(row, 1));
-  }
-  return counts;
+  return {storage::count_sources(conn), storage::count_items(conn), storage::count_articles_by_status(conn)};
 }
 
 // Every source (or the selected ones) with its state, for --json and for
@@ -161,8 +148,8 @@ int cmd_status(std::span<const std::string_view> args) {
     sources["failing"] = counts.sources.failing;
     sources["disabled"] = counts.sources.disabled;
     json::object items;
-    items["total"] = counts.items;
-    items["last_24h"] = counts.items_last_24h;
+    items["total"] = counts.items.total;
+    items["last_24h"] = counts.items.last_24h;
     json::object all_counts;
     all_counts["sources"] = std::move(sources);
     all_counts["items"] = std::move(items);
@@ -189,7 +176,7 @@ int cmd_status(std::span<const std::string_view> args) {
   fmt::print("sources: {} enabled, {} due now, {} failing, {} disabled\n", counts.sources.enabled,
              counts.sources.due, counts.sources.failing, counts.sources.disabled);
   if (next_poll) fmt::print("next poll: {}\n", *next_poll);
-  fmt::print("items: {} ({} in the last 24 h)\n", counts.items, counts.items_last_24h);
+  fmt::print("items: {} ({} in the last 24 h)\n", counts.items.total, counts.items.last_24h);
   std::string by_status;
   for (const auto& [status, n] : counts.articles)
     by_status += fmt::format("{}{} {}", by_status.empty() ? "" : ", ", n, status);

@@ -182,4 +182,25 @@ long long ArticleStore::count_pending() {
   });
 }
 
+std::vector<ArticleStatusCount> count_articles_by_status(pg::Connection& conn) {
+  auto result = conn.exec("count the articles",
+                          "select status, count(*) from articles group by status order by status");
+  std::vector<ArticleStatusCount> counts;
+  counts.reserve(static_cast<std::size_t>(result.rows()));
+  for (int row = 0; row < result.rows(); ++row)
+    counts.push_back({std::string(result.text(row, 0)), result.integer(row, 1)});
+  return counts;
+}
+
+std::optional<ExtractedText> find_extracted_article(pg::Connection& conn, std::string_view url_part) {
+  // strpos, not LIKE: the URL part is matched as it is, '%' and '_' included.
+  auto found = conn.exec("find an extracted article by URL",
+                         "select title, word_count, text, site_name from articles "
+                         "where status = 'extracted' and strpos(canonical_url, $1) > 0 limit 1",
+                         {url_part});
+  if (found.rows() == 0) return std::nullopt;
+  return ExtractedText{std::string(found.text(0, 0)), found.integer(0, 1), std::string(found.text(0, 2)),
+                       std::string(found.text(0, 3))};
+}
+
 }  // namespace newsd::storage

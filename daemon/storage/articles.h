@@ -72,4 +72,23 @@ class ArticleStore {
   Database& db_;
 };
 
+// How many articles have each status, for `newsd status`: only the statuses
+// some row has, in the order of their names (extracted, failed, pending,
+// skipped).
+struct ArticleStatusCount {
+  std::string status;
+  long long count = 0;
+};
+std::vector<ArticleStatusCount> count_articles_by_status(pg::Connection& conn);
+
+// An extracted article whose canonical URL contains `url_part` (one of them
+// when several do), for `newsd demo` to show; nullopt when none does.
+struct ExtractedText {
+  std::string title;
+  long long word_count = 0;
+  std::string text;
+  std::string site_name;
+};
+std::optional<ExtractedText> find_extracted_article(pg::Connection& conn, std::string_view url_part);
+
 }  // namespace newsd::storage

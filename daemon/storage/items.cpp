@@ -379,4 +379,30 @@ StoreCounts ItemStore::store_feed_items(std::int64_t source_id, const feeds::Fee
   }
 }
 
+ItemCounts count_items(pg::Connection& conn) {
+  ItemCounts counts;
+  counts.total = conn.exec("count the items", "select count(*) from items").integer(0, 0);
+  counts.last_24h = conn.exec("count the items of the last 24 hours",
+                              "select count(*) from items where first_seen_at > now() - interval '24 hours'")
+                        .integer(0, 0);
+  return counts;
+}
+
+std::vector<ItemWithArticle> list_items_with_articles(pg::Connection& conn) {
+  auto rows = conn.exec("list the items and their articles",
+                        "select coalesce(s.title, s.url), coalesce(i.title, ''), coalesce(a.status, '-'), "
+                        "coalesce(a.word_count, 0), coalesce(a.title, ''), coalesce(a.error, '') "
+                        "from items i join sources s on s.id = i.source_id "
+                        "left join articles a on a.canonical_url = i.canonical_url "
+                        "order by s.title, i.published desc nulls last, i.id");
+  std::vector<ItemWithArticle> items;
+  items.reserve(static_cast<std::size_t>(rows.rows()));
+  for (int row = 0; row < rows.rows(); ++row) {
+    items.push_back({std::string(rows.text(row, 0)), std::string(rows.text(row, 1)),
+                     std::string(rows.text(row, 2)), rows.integer(row, 3), std::string(rows.text(row, 4)),
+                     std::string(rows.text(row, 5))});
+  }
+  return items;
+}
+
 }  // namespace newsd::storage

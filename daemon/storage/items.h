@@ -24,7 +24,7 @@ struct StoreCounts {
   int changed = 0;     // stored before with another content hash: updated, last_changed_at set
   int unchanged = 0;   // stored before with the same content hash: untouched
   int duplicates = 0;  // further occurrences of a key already in this feed (first one wins)
-  int skipped = 0;     // items with nothing to identify them (no key, id, link, title or content)
+  int skipped = 0;     // items without the parser's key (not from parse_feed): not stored
   std::vector<NewItem> new_items;
 };
 
@@ -46,9 +46,10 @@ class ItemStore {
 
   // Stores `feed.items` for `source_id` in one transaction (retried whole if
   // the connection is lost, so the counts describe the attempt that committed).
-  // The item's key, canonical URL and content hash come from the feed parser;
-  // missing ones are derived here (key: id, else canonical URL, else link, else
-  // the content hash). Throws pg::Error naming the source on any other failure.
+  // The item's key is the feed parser's (guid:/url:/hash: + SHA-256), the one
+  // identity rule: an item without one (not from parse_feed) is skipped, never
+  // keyed by a rule of the store's own; a missing content hash is computed
+  // here. Throws pg::Error naming the source on any other failure.
   //
   // With ArticleQueue::new_items, every new item with a link also gets its
   // pending `articles` row (unless one exists for its canonical URL) in the
@@ -62,5 +63,25 @@ class ItemStore {
   Database& db_;
   WriteMethod method_;
 };
+
+// What `newsd status` shows of the items table: all of them, and those
+// first stored in the last 24 hours (by the server's clock).
+struct ItemCounts {
+  long long total = 0;
+  long long last_24h = 0;
+};
+ItemCounts count_items(pg::Connection& conn);
+
+// Every item beside its source and its article, as `newsd demo` lists what
+// landed: by source title, newest item first.
+struct ItemWithArticle {
+  std::string source;          // the source's title, else its URL
+  std::string title;           // "" when the item has none
+  std::string article_status;  // "-" when no article row exists for its canonical URL
+  long long article_words = 0;
+  std::string article_title;
+  std::string article_error;
+};
+std::vector<ItemWithArticle> list_items_with_articles(pg::Connection& conn);
 
 }  // namespace newsd::storage

@@ -236,4 +236,49 @@ TEST_F(ArticleStoreTest, FetchLogRecordsAttemptsAndPrunesByAge) {
   EXPECT_EQ(count(*check_, "select count(*) from fetch_log where at < now() - interval '7 days'"), 0);
 }
 
+// What `newsd status` counts: the statuses some article has, in the order
+// of their names, none for an empty table.
+TEST_F(ArticleStoreTest, CountsByStatusListOnlyTheStatusesPresentInNameOrder) {
+  EXPECT_TRUE(newsd::storage::count_articles_by_status(*check_).empty());
+  ArticleStore articles(*db_);
+  for (int n = 1; n <= 3; ++n) {
+    std::string url = "https://news.example/" + std::to_string(n);
+    articles.record_pending(url, url);
+  }
+  auto skipped = articles.record_pending("https://news.example/pdf", "https://news.example/pdf");
+  articles.store_failure(skipped, ArticleOutcome::skipped, "not HTML (application/pdf)", 200);
+  auto extracted = articles.record_pending("https://news.example/story", "https://news.example/story");
+  articles.store_extracted(extracted, article("Engineers repaired the dam after the flood."), 200);
+
+  auto counts = newsd::storage::count_articles_by_status(*check_);
+  ASSERT_EQ(counts.size(), 3u);
+  EXPECT_EQ(counts[0].status, "extracted");
+  EXPECT_EQ(counts[0].count, 1);
+  EXPECT_EQ(counts[1].status, "pending");
+  EXPECT_EQ(counts[1].count, 3);
+  EXPECT_EQ(counts[2].status, "skipped");
+  EXPECT_EQ(counts[2].count, 1);
+}
+
+// `newsd demo` shows one extracted article found by a part of its URL,
+// matched as it is (no LIKE wildcards); a pending one is not shown.
+TEST_F(ArticleStoreTest, AnExtractedArticleIsFoundByAPartOfItsUrl) {
+  ArticleStore articles(*db_);
+  auto story =
+      articles.record_pending("https://news.example/kyiv/dam_story", "https://news.example/kyiv/dam_story");
+  articles.record_pending("https://news.example/kyiv/pending", "https://news.example/kyiv/pending");
+  EXPECT_FALSE(newsd::storage::find_extracted_article(*check_, "/kyiv/").has_value())
+      << "nothing extracted yet";
+  articles.store_extracted(story, article("Engineers repaired the dam after the flood."), 200);
+
+  auto found = newsd::storage::find_extracted_article(*check_, "/kyiv/dam_story");
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->title, "Dam repaired after flood");
+  EXPECT_EQ(found->site_name, "News Example");
+  EXPECT_EQ(found->word_count, 6);
+  EXPECT_EQ(found->text, "Engineers repaired the dam after the flood.");
+  EXPECT_FALSE(newsd::storage::find_extracted_article(*check_, "/kyiv/dam%story").has_value());
+  EXPECT_FALSE(newsd::storage::find_extracted_article(*check_, "/kyiv/pending").has_value());
+}
+
 }  // namespace

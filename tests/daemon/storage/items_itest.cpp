@@ -4,6 +4,7 @@
 #include <set>
 
 #include "feeds/parse.h"
+#include "storage/articles.h"
 #include "storage/database.h"
 #include "storage/items.h"
 #include "storage_support.h"
@@ -311,5 +312,61 @@ INSTANTIATE_TEST_SUITE_P(WriteMethods, ItemStoreTest,
                            }
                            return std::string("unknown");
                          });
+
+// What `newsd status` counts: every item, and those first stored in the last
+// 24 hours; an item first seen two days ago counts only in the total.
+TEST(ItemCounts, AllItemsAndThoseOfTheLastDay) {
+  std::string url = newsd::test::migrated_database("item_counts");
+  Connection check(url);
+  Database db(url);
+  EXPECT_EQ(newsd::storage::count_items(check).total, 0);
+  EXPECT_EQ(newsd::storage::count_items(check).last_24h, 0);
+  auto source = newsd::test::add_source(check, "https://a.example/feed", "A");
+  ItemStore(db).store_feed_items(
+      source, feed_of({make_item("c1", "One", "<p>1</p>"), make_item("c2", "Two", "<p>2</p>"),
+                       make_item("c3", "Three", "<p>3</p>")}));
+  check.exec("age one item",
+             "update items set first_seen_at = now() - interval '2 days' where title = 'Two'");
+  auto counts = newsd::storage::count_items(check);
+  EXPECT_EQ(counts.total, 3);
+  EXPECT_EQ(counts.last_24h, 2);
+}
+
+// What `newsd demo` lists: each item beside its source (title, else URL)
+// and its article (status, words, title or error; "-" without one), by source
+// title, newest item first.
+TEST(ItemsWithArticles, EachItemBesideItsSourceAndArticleNewestFirst) {
+  std::string url = newsd::test::migrated_database("items_with_articles");
+  Connection check(url);
+  Database db(url);
+  auto desk = newsd::test::add_source(check, "https://desk.example/feed", "Desk");
+  auto untitled = newsd::test::add_source(check, "https://untitled.example/feed");
+  auto older = make_item("older", "Older story", "<p>o</p>", "https://news.example/older");
+  older.published = std::chrono::sys_seconds(std::chrono::seconds(1704067200));  // 2024-01-01
+  auto newer = make_item("newer", "Newer story", "<p>n</p>", "https://news.example/newer");
+  newer.published = std::chrono::sys_seconds(std::chrono::seconds(1706745600));  // 2024-02-01
+  ItemStore items(db);
+  items.store_feed_items(desk, feed_of({older, newer}), ItemStore::ArticleQueue::new_items);
+  items.store_feed_items(untitled, feed_of({make_item("lone", "Lone story", "<p>l</p>")}));
+  newsd::storage::ArticleStore articles(db);
+  auto older_article = check
+                           .exec("older article", "select id from articles where canonical_url = $1",
+                                 {std::string("https://news.example/older")})
+                           .integer(0, 0);
+  articles.store_failure(older_article, newsd::storage::ArticleOutcome::failed, "HTTP 404 from news.example",
+                         404);
+
+  auto listed = newsd::storage::list_items_with_articles(check);
+  ASSERT_EQ(listed.size(), 3u);
+  EXPECT_EQ(listed[0].source, "Desk");
+  EXPECT_EQ(listed[0].title, "Newer story");
+  EXPECT_EQ(listed[0].article_status, "pending");
+  EXPECT_EQ(listed[1].title, "Older story");
+  EXPECT_EQ(listed[1].article_status, "failed");
+  EXPECT_EQ(listed[1].article_error, "HTTP 404 from news.example");
+  EXPECT_EQ(listed[2].source, "https://untitled.example/feed");
+  EXPECT_EQ(listed[2].article_status, "-");
+  EXPECT_EQ(listed[2].article_words, 0);
+}
 
 }  // namespace
