@@ -291,7 +291,7 @@ struct Collected {
   std::optional<PageDate> dateline;  // visible date text in a date-classed element or a bare <time>
   std::string itemprop_headline;
   std::string h1;
-  std::vector<std::string> headings;  // h1-h6 after the first h1, for telling a masthead h1 from a headline
+  std::vector<std::string> headings;  // h1-h6 below the first h1, for telling a masthead h1 from a headline
 };
 
 // "Published: March 5, 2024", "Posted on 5 March 2024 | 10:40": the date in
@@ -394,7 +394,7 @@ void collect(xmlDoc* doc, Collected& out) {
     if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') {
       if (name == "h1" && out.h1.empty()) {
         out.h1 = collapse_whitespace(text_content(node));
-      } else if (out.headings.size() < 64) {
+      } else if (!out.h1.empty() && out.headings.size() < 64) {
         out.headings.push_back(collapse_whitespace(text_content(node)));
       }
     }
@@ -643,7 +643,8 @@ bool is_news_agency(std::string_view name) {
 // A masthead h1 that holds the blog's name beside a <title> "Post name –
 // Blog name" when no site name is declared: the h1 equals one side of the
 // <title>'s split, and the other side, longer, is shown as another heading
-// (the post's h2/h3 "entry-title"). Returns that other side, the headline;
+// below the h1 (the post's h2/h3 "entry-title"; a site name shown in a
+// heading above the h1 makes the h1 the headline). Returns that other side, the headline;
 // empty when the h1 is not such a masthead.
 std::string headline_beside_masthead_h1(std::string_view html_title, std::string_view h1,
                                         const std::vector<std::string>& headings) {

@@ -261,6 +261,13 @@ TEST(Metadata, MastheadH1HoldingTheBlogNameIsNotTheTitle) {
                          "</article><aside><h2>Notes from the Quay</h2></aside>"),
                 options);
   EXPECT_EQ(headline_h1.title, "Night ferry extended until March");
+  // A site name shown in a heading above the h1 leaves the h1 the headline.
+  auto logo_above =
+      extracted(page("<title>Night ferry extended | Harbour notes and reviews</title>",
+                     "<h2>Harbour notes and reviews</h2><article><h1>Night ferry extended</h1>" + prose(4) +
+                         "</article>"),
+                options);
+  EXPECT_EQ(logo_above.title, "Night ferry extended");
 }
 
 TEST(Metadata, NoOrganisationBesideANamedPerson) {
