@@ -291,6 +291,7 @@ struct Collected {
   std::optional<PageDate> dateline;  // visible date text in a date-classed element or a bare <time>
   std::string itemprop_headline;
   std::string h1;
+  std::vector<std::string> headings;  // h1-h6 below the first h1, for telling a masthead h1 from a headline
 };
 
 // "Published: March 5, 2024", "Posted on 5 March 2024 | 10:40": the date in
@@ -390,7 +391,13 @@ void collect(xmlDoc* doc, Collected& out) {
         out.first_time = read_date(value);
       }
     }
-    if (name == "h1" && out.h1.empty()) out.h1 = collapse_whitespace(text_content(node));
+    if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') {
+      if (name == "h1" && out.h1.empty()) {
+        out.h1 = collapse_whitespace(text_content(node));
+      } else if (!out.h1.empty() && out.headings.size() < 64) {
+        out.headings.push_back(collapse_whitespace(text_content(node)));
+      }
+    }
     // The dateline a reader sees, for pages whose markup gives no date: a
     // <time> without datetime, or a short element whose class or id says
     // date ("entry-date", "post-date", "dateline", "timestamp").
@@ -633,6 +640,35 @@ bool is_news_agency(std::string_view name) {
                      [&](std::string_view agency) { return iequals(name, agency); });
 }
 
+// A masthead h1 that holds the blog's name beside a <title> "Post name –
+// Blog name" when no site name is declared: the h1 equals one side of the
+// <title>'s split, and the other side, longer, is shown as another heading
+// below the h1 (the post's h2/h3 "entry-title"; a site name shown in a
+// heading above the h1 makes the h1 the headline). Returns that other side, the headline;
+// empty when the h1 is not such a masthead.
+std::string headline_beside_masthead_h1(std::string_view html_title, std::string_view h1,
+                                        const std::vector<std::string>& headings) {
+  if (h1.empty() || html_title.size() <= h1.size()) return {};
+  const auto shown_as_heading = [&](std::string_view side) {
+    return std::any_of(headings.begin(), headings.end(),
+                       [&](const std::string& heading) { return iequals(heading, side); });
+  };
+  static constexpr std::array kSeparators = {
+      std::string_view(" | "), std::string_view(" - "),  std::string_view(" — "),
+      std::string_view(" – "), std::string_view(" :: "), std::string_view(" · "),
+      std::string_view(" « "), std::string_view(" » "),  std::string_view(": ")};
+  for (auto separator : kSeparators) {
+    for (auto at = html_title.find(separator); at != std::string_view::npos && at != 0;
+         at = html_title.find(separator, at + 1)) {
+      const std::string_view head = html_title.substr(0, at);
+      const std::string_view tail = html_title.substr(at + separator.size());
+      if (iequals(tail, h1) && head.size() > tail.size() && shown_as_heading(head)) return std::string(head);
+      if (iequals(head, h1) && tail.size() > head.size() && shown_as_heading(tail)) return std::string(tail);
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 std::string strip_site_from_title(std::string_view title_text, std::string_view site_name,
@@ -712,7 +748,13 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
   if (result.title.empty())
     result.title = meta_text(meta, {"twitter:title", "dc.title", "dcterms.title", "headline"});
   if (result.title.empty()) result.title = plain(found.itemprop_headline);
-  const std::string first_h1 = plain(found.h1);
+  // A masthead h1 (the blog's name) is neither the title nor the headline.
+  const std::string headline_beside_masthead =
+      result.site_name.empty()
+          ? headline_beside_masthead_h1(result.html_title, plain(found.h1), found.headings)
+          : std::string();
+  const std::string first_h1 = headline_beside_masthead.empty() ? plain(found.h1) : std::string();
+  if (result.title.empty()) result.title = headline_beside_masthead;
   const std::string stripped_html_title =
       strip_site_from_title(result.html_title, result.site_name, base_url);
   // Without a declared title, the first h1 is the headline only when the
@@ -725,6 +767,9 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     result.title = stripped_html_title;
   } else {
     result.title = strip_site_from_title(result.title, result.site_name, base_url);
+    // A declared title that is the whole <title>, blog name and all.
+    if (!headline_beside_masthead.empty() && iequals(result.title, result.html_title))
+      result.title = headline_beside_masthead;
     // A declared title that neither the <title> nor the h1 shows (a JSON-LD
     // "headline" that is a description) gives way to the headline both show.
     if (!first_h1.empty() && iequals(stripped_html_title, first_h1) && !iequals(result.title, first_h1) &&
@@ -733,8 +778,8 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
   }
   // The visible headline, when the declared title is it plus the site's
   // name or a section ("Headline - Site", "Site: Headline") in any form.
-  if (!found.h1.empty()) {
-    const std::string h1 = plain(found.h1);
+  if (!first_h1.empty()) {
+    const std::string& h1 = first_h1;
     if (h1.size() >= 12 && h1.size() < result.title.size() && result.title.find(h1) != std::string::npos)
       result.title = h1;
   }

@@ -181,6 +181,19 @@ def h1_section_headings():
     return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=text)
 
 
+def title_beside_masthead_h1():
+    # 8: no declared title or site name; the <title> is "Post – Blog" and the
+    # masthead h1 holds just the blog's name, which the <title> contains. The
+    # post's own heading (an h2 "entry-title") shows the other side: that is
+    # the title, and the h1 is the site's name.
+    blog = "Notes from the Quay"
+    h = f'<head><meta charset="utf-8"><title>{esc(TITLE)} \u2013 {esc(blog)}</title></head>\n'
+    body = (f'<header class="site-header"><h1 class="site-title"><a href="/">{esc(blog)}</a></h1></header>\n'
+            + NAV + f'<div class="post"><h2 class="entry-title">{esc(TITLE)}</h2>' + paragraphs(P[:4])
+            + '</div>\n' + FOOTER)
+    return page(h, body), dict(title=TITLE, text=P[:4], site_name=None)
+
+
 PLAN = [
     ("split-story-parts", split_story_parts),
     ("mathml-formula", mathml_formula),
@@ -192,6 +205,7 @@ PLAN = [
     ("standfirst-in-header", standfirst_in_header),
     ("linked-subheads", linked_subheads),
     ("h1-section-headings", h1_section_headings),
+    ("title-beside-masthead-h1", title_beside_masthead_h1),
 ]
 
 

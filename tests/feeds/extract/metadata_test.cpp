@@ -188,9 +188,8 @@ TEST(Metadata, DatesKeepThePagesOffsetAndCalendarDay) {
                 .as_string(),
             "2017-02-23T17:18:13-08:00");
   // "Z" and dates without a zone stay in UTC.
-  auto utc =
-      extracted(page(R"(<meta property="article:published_time" content="2024-03-05T08:00:00Z">)",
-                           "<article>" + prose(4) + "</article>"));
+  auto utc = extracted(page(R"(<meta property="article:published_time" content="2024-03-05T08:00:00Z">)",
+                            "<article>" + prose(4) + "</article>"));
   EXPECT_EQ(feeds::article_to_json(utc).at("published").as_string(), "2024-03-05T08:00:00Z");
 }
 
@@ -204,10 +203,10 @@ TEST(Metadata, DateFromTheVisibleDatelineWhenMarkupHasNone) {
   EXPECT_EQ(date(article.published), "2024-03-05T00:00:00Z");
   // The path's date wins over a dateline that names another day (a "related" box's date).
   options.url = "https://news.example/2024/03/07/ferry/";
-  article = extracted(
-      page("", "<article><h1>Ferry extended</h1><span class=\"entry-date\">March 5, 2024</span>" + prose(4) +
-                   "</article>"),
-      options);
+  article =
+      extracted(page("", "<article><h1>Ferry extended</h1><span class=\"entry-date\">March 5, 2024</span>" +
+                             prose(4) + "</article>"),
+                options);
   EXPECT_EQ(date(article.published), "2024-03-07T00:00:00Z");
 }
 
@@ -215,19 +214,60 @@ TEST(Metadata, TitleLosesTheSiteNamedByTheHostWhenNoneIsDeclared) {
   feeds::ExtractOptions options;
   options.url = "https://www.harbourherald.example/news/1";
   auto prefixed = extracted(page("<title>Harbour Herald | Night ferry extended to March</title>",
-                                       "<article>" + prose(4) + "</article>"),
-                                  options);
+                                 "<article>" + prose(4) + "</article>"),
+                            options);
   EXPECT_EQ(prefixed.title, "Night ferry extended to March");
-  auto suffixed =
-      extracted(page("<title>Night ferry extended to March, board says: HarbourHerald</title>",
-                           "<article>" + prose(4) + "</article>"),
-                      options);
+  auto suffixed = extracted(page("<title>Night ferry extended to March, board says: HarbourHerald</title>",
+                                 "<article>" + prose(4) + "</article>"),
+                            options);
   EXPECT_EQ(suffixed.title, "Night ferry extended to March, board says");
   // A colon inside the headline is the headline's own.
   auto colon = extracted(page("<title>Ferries: the night crossing stays until March</title>",
-                                    "<article>" + prose(4) + "</article>"),
-                               options);
+                              "<article>" + prose(4) + "</article>"),
+                         options);
   EXPECT_EQ(colon.title, "Ferries: the night crossing stays until March");
+}
+
+TEST(Metadata, MastheadH1HoldingTheBlogNameIsNotTheTitle) {
+  feeds::ExtractOptions options;
+  options.url = "https://harbourherald.example/news/1";
+  const std::string masthead =
+      "<header><h1 class=\"site-title\"><a href=\"/\">Notes from the Quay</a></h1></header>";
+  const std::string post =
+      "<div class=\"post\"><h2 class=\"entry-title\">Night ferry extended until March</h2>" + prose(4) +
+      "</div>";
+  // No declared title or site name: the <title>'s other side, shown as the post's heading, is the title.
+  auto undeclared = extracted(
+      page("<title>Night ferry extended until March \u2013 Notes from the Quay</title>", masthead + post),
+      options);
+  EXPECT_EQ(undeclared.title, "Night ferry extended until March");
+  // "Blog | Post" the other way round.
+  auto prefixed = extracted(
+      page("<title>Notes from the Quay | Night ferry extended until March</title>", masthead + post),
+      options);
+  EXPECT_EQ(prefixed.title, "Night ferry extended until March");
+  // og:title repeating the whole <title> is cut the same way.
+  auto declared =
+      extracted(page("<title>Night ferry extended until March - Notes from the Quay</title>"
+                     "<meta property=\"og:title\" content=\"Night ferry extended until March - Notes "
+                     "from the Quay\">",
+                     masthead + post),
+                options);
+  EXPECT_EQ(declared.title, "Night ferry extended until March");
+  // An h1 that is the headline stays the title, even when a sidebar heading shows the blog's name.
+  auto headline_h1 =
+      extracted(page("<title>Night ferry extended until March \u2013 Notes from the Quay</title>",
+                     "<article><h1>Night ferry extended until March</h1>" + prose(4) +
+                         "</article><aside><h2>Notes from the Quay</h2></aside>"),
+                options);
+  EXPECT_EQ(headline_h1.title, "Night ferry extended until March");
+  // A site name shown in a heading above the h1 leaves the h1 the headline.
+  auto logo_above =
+      extracted(page("<title>Night ferry extended | Harbour notes and reviews</title>",
+                     "<h2>Harbour notes and reviews</h2><article><h1>Night ferry extended</h1>" + prose(4) +
+                         "</article>"),
+                options);
+  EXPECT_EQ(logo_above.title, "Night ferry extended");
 }
 
 TEST(Metadata, NoOrganisationBesideANamedPerson) {
