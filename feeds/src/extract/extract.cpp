@@ -142,20 +142,6 @@ std::string format_local_rfc3339(std::chrono::sys_seconds at,
   return local;
 }
 
-// Whether a paragraph ends like a sentence: . ! ? … or a closing quote or
-// bracket after one. Labels, kickers, datelines and link rows do not.
-bool ends_like_sentence(std::string_view paragraph) {
-  while (!paragraph.empty() && (paragraph.back() == ' ' || paragraph.back() == '\n'))
-    paragraph.remove_suffix(1);
-  for (std::string_view closing : {"\"", ")", "'", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB"}) {
-    if (paragraph.ends_with(closing)) paragraph.remove_suffix(closing.size());
-  }
-  if (paragraph.empty()) return false;
-  const char last = paragraph.back();
-  return last == '.' || last == '!' || last == '?' || paragraph.ends_with("\xE2\x80\xA6") ||
-         paragraph.ends_with("\xE3\x80\x82") || paragraph.ends_with("\xD8\x9F");  // … 。 ؟
-}
-
 // The lines around an article's prose that the DOM rules let through: a
 // dateline ("Posted 11 January 2008 at 18:14 GMT") above the first
 // paragraph; below the last one, "Leave a Reply", "No related posts.", a

@@ -715,19 +715,6 @@ bool holds_prose_part(Pass& pass, xmlNode* box, const NodeStats& box_stats) {
   return false;
 }
 
-// Whether a text ends like a sentence: . ! ? … 。 ؟, or a closing quote or
-// bracket after one. Kickers, datelines, labels and link rows do not.
-bool ends_like_sentence_text(std::string_view text) {
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
-  for (std::string_view closing : {"\"", ")", "'", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB"}) {
-    if (text.ends_with(closing)) text.remove_suffix(closing.size());
-  }
-  if (text.empty()) return false;
-  const char last = text.back();
-  return last == '.' || last == '!' || last == '?' || text.ends_with("\xE2\x80\xA6") ||
-         text.ends_with("\xE3\x80\x82") || text.ends_with("\xD8\x9F");
-}
-
 // The article's header holds the headline, the byline, the dateline and
 // often the standfirst: a paragraph of prose that opens the story. Its
 // paragraphs that read as sentences (60+ bytes, no <time>, no "By ...")
@@ -742,7 +729,7 @@ void add_standfirsts(Pass& pass, xmlNode* header, std::vector<xmlNode*>& merged)
     if (name != "p") return true;
     if (s->text_bytes >= 60 && !s->has_time && is_prose_block(pass, node, name)) {
       const std::string text = collapsed_text(node);
-      if (ends_like_sentence_text(text) && !looks_like_byline(text)) merged.push_back(node);
+      if (ends_like_sentence(text) && !looks_like_byline(text)) merged.push_back(node);
     }
     return false;
   });

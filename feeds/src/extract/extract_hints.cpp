@@ -664,4 +664,15 @@ bool looks_like_byline(std::string_view text) {
   return false;
 }
 
+bool ends_like_sentence(std::string_view text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
+  for (std::string_view closing : {"\"", ")", "'", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB"}) {
+    if (text.ends_with(closing)) text.remove_suffix(closing.size());
+  }
+  if (text.empty()) return false;
+  const char last = text.back();
+  return last == '.' || last == '!' || last == '?' || text.ends_with("\xE2\x80\xA6") ||
+         text.ends_with("\xE3\x80\x82") || text.ends_with("\xD8\x9F");  // … 。 ؟
+}
+
 }  // namespace feeds::extract_detail

@@ -56,4 +56,8 @@ bool is_gallery_counter(std::string_view text);
 // "By Jane Doe", "Автор: ...", "Von ...".
 bool looks_like_byline(std::string_view text);
 
+// Whether a text ends like a sentence: . ! ? … 。 ؟, or a closing quote or
+// bracket after one. Labels, kickers, datelines and link rows do not.
+bool ends_like_sentence(std::string_view text);
+
 }  // namespace feeds::extract_detail
