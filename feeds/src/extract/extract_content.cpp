@@ -356,7 +356,7 @@ void wrap_bare_text(xmlNode* body) {
     if (name == "p" || is_heading(name) || name == "a" || name == "pre" || name == "ul" || name == "ol")
       return false;
     if (name == "div" || name == "section" || name == "article" || name == "main" || name == "td" ||
-        name == "blockquote" || name == "center" || name == "body" || name == "font") {
+        name == "blockquote" || name == "center" || name == "body" || name == "font" || name == "span") {
       bool has_block = false, has_text = false;
       xmlNode* previous_br = nullptr;
       for (xmlNode* child = node->children; child != nullptr; child = child->next) {
@@ -544,6 +544,34 @@ Choice choose_top(Pass& pass) {
     choice.top_score = up->score;
   }
   return choice;
+}
+
+// A top candidate that holds story cards (four or more headings linking to
+// other pages) won on the cards' excerpts added to the story beside them: a
+// news entry above its "more news" box, a post beside a rail of latest
+// posts, once a wrapper holding both collects both scores. When a block
+// inside it holds no linked heading, is prose (400+ bytes, link density
+// under 0.25) and scores at least half as well, that block is the article;
+// the veto against listings would otherwise read the cards as the page.
+void step_inside_cards(Pass& pass, Choice& choice) {
+  const NodeStats* top = pass.stats(choice.top);
+  if (top == nullptr || top->linked_headings < 4) return;
+  xmlNode* best = nullptr;
+  double best_score = choice.top_score * 0.5;
+  walk(choice.top, [&](xmlNode* node) {
+    if (!is_element(node)) return false;
+    const NodeStats* s = pass.stats(node);
+    if (s == nullptr) return false;
+    if (node != choice.top && s->candidate && s->linked_headings == 0 && s->text_bytes >= 400 &&
+        link_density(*s) < 0.25 && s->score >= best_score) {
+      best = node;
+      best_score = s->score;
+    }
+    return true;
+  });
+  if (best == nullptr) return;
+  choice.top = best;
+  choice.top_score = best_score;
 }
 
 std::string collapsed_text(xmlNode* node) {
@@ -1171,11 +1199,59 @@ void fix_lazy_image(xmlNode* image) {
   }
 }
 
+// What a <head> may hold; anything else there starts the body in a browser.
+bool is_head_element(std::string_view name) {
+  return name == "title" || name == "meta" || name == "link" || name == "script" || name == "style" ||
+         name == "base" || name == "noscript" || name == "template";
+}
+
+// The page's body, after undoing two ways libxml2 recovers a broken page
+// unlike a browser. A page pasted together from whole documents (an include
+// that brings its own html, head and body; a stray "<html" start) gets a
+// second <html>, after the first body or as a second root: a browser shows
+// every body's text in one, so the later documents are moved to the end of
+// the first body (their heads go with the furniture). A page whose head
+// holds an element no head may hold (an unknown tag before the body, or no
+// <body> tag at all) keeps the whole page inside <head> in libxml2, where a
+// browser ends the head and starts the body there: when there is no body,
+// that element and everything after it move out of the head.
 xmlNode* find_body(xmlDoc* doc) {
   xmlNode* root = xmlDocGetRootElement(doc);
   if (root == nullptr) return nullptr;
-  for (xmlNode* child = root->children; child != nullptr; child = child->next) {
-    if (tag(child) == "body") return child;
+  xmlNode* body = nullptr;
+  std::vector<xmlNode*> later_documents;
+  for (xmlNode* top = root; top != nullptr; top = top->next) {
+    if (!is_element(top) || tag(top) != "html") continue;
+    bool holds_body = false;
+    for (xmlNode* child = top->children; child != nullptr; child = child->next) {
+      if (body == nullptr && tag(child) == "body") {
+        body = child;
+        holds_body = true;
+      } else if (body != nullptr && tag(child) == "html") {
+        later_documents.push_back(child);
+      }
+    }
+    if (body != nullptr && !holds_body && top != root) later_documents.push_back(top);
+  }
+  if (body != nullptr) {
+    for (xmlNode* document : later_documents) {
+      xmlUnlinkNode(document);
+      xmlAddChild(body, document);
+    }
+    return body;
+  }
+  for (xmlNode* head = root->children; head != nullptr; head = head->next) {
+    if (tag(head) != "head") continue;
+    xmlNode* stray = head->children;
+    while (stray != nullptr && !(is_element(stray) && !is_head_element(tag(stray)))) stray = stray->next;
+    xmlNode* after = head;
+    while (stray != nullptr) {
+      xmlNode* next = stray->next;
+      xmlUnlinkNode(stray);
+      after = xmlAddNextSibling(after, stray);
+      stray = next;
+    }
+    break;
   }
   return root;
 }
@@ -1277,6 +1353,7 @@ ContentResult find_content(xmlDoc* doc, std::string_view title, const ContentRul
   score_paragraphs(pass);
   Choice choice = choose_top(pass);
   if (choice.top == nullptr) return result;
+  step_inside_cards(pass, choice);
   result.below_headline = anchor_to_headline(pass, choice, title);
   result.top_score = choice.top_score;
   result.runner_up_score = choice.runner_up;

@@ -1,0 +1,116 @@
+#!/usr/bin/python3
+"""Writes the mechanism pages for whole articles that were lost (960 on): one
+construct per page, each a failure class found on real pages (issue 16: L3S-GN1
+and dragnet pages that came out empty while a peer found the article), so that
+a relapse fails tests/extract/corpus_test.cpp without the shared real-world
+corpus. Written by hand here (no corpus text is copied), with the building
+blocks of generate_mechanisms.py; <page>.expected.json holds what a careful
+editor would cut.
+
+Deterministic. Run from anywhere:
+    /usr/bin/python3 tests/data/pages/generate_mechanisms_lost.py
+"""
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from generate_mechanisms import FOOTER, NAV, OUT, P, TITLE, esc, expected, head, paragraphs  # noqa: E402
+
+FIRST_INDEX = 960
+
+
+def second_document():
+    # 0: the page is pasted together from whole documents: the site's frame
+    # (a header and a menu) ends with </body></html>, and the story follows as
+    # a document of its own, with its own html, head and body, as a
+    # server-side include leaves it. A browser shows both bodies.
+    frame = ('<!DOCTYPE html>\n<html lang="en">\n' + head(TITLE) + '<body>\n'
+             '<div class="masthead"><a href="/">Harbour Herald</a></div>\n' + NAV + '</body>\n</html>\n')
+    story = ('<html>\n<head><title>story</title></head>\n<body>\n'
+             f'<div class="story"><h1>{esc(TITLE)}</h1>\n' + paragraphs(P[:5]) + '</div>\n'
+             + FOOTER + '</body>\n</html>\n')
+    return frame + story, dict(title=TITLE, text=P[:5])
+
+
+def page_inside_head():
+    # 1: no <body> tag, and before the page's first element the head holds a
+    # tag no head may hold, never closed (a leftover of a template). A browser
+    # ends the head at that tag and shows the rest as the body; the story is
+    # there.
+    markup = ('<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8">'
+              f'<title>{esc(TITLE)}</title><meta property="og:title" content="{esc(TITLE)}">'
+              '<meta property="og:site_name" content="Harbour Herald">\n'
+              '<topbanner>\n<div class="masthead"><a href="/">Harbour Herald</a></div>\n'
+              + NAV + f'<table><tr><td class="story"><h1>{esc(TITLE)}</h1>\n' + paragraphs(P[:5])
+              + '</td></tr></table>\n' + FOOTER + '</html>\n')
+    return markup, dict(title=TITLE, text=P[:5])
+
+
+def text_in_span_around_blocks():
+    # 2: an old template sets the story in one <span>, its paragraphs as bare
+    # text runs, each closed by an empty <p></p> (a spacer) rather than held by
+    # one. The runs are the story's paragraphs, as they are in a <div> or <td>.
+    runs = "".join(f"{esc(text)}<p></p>\n<center></center>\n" for text in P[:5])
+    body = (NAV + '<table><tr><td class="main">\n'
+            f'<span class="headline">{esc(TITLE)}</span><br>\n'
+            f'<span class="story-text">{runs}</span>\n</td>\n'
+            '<td class="rail"><p><a href="/weather/">Weather</a></p></td></tr></table>\n' + FOOTER)
+    return (f'<!DOCTYPE html>\n<html lang="en">\n{head(TITLE)}<body>\n{body}</body>\n</html>\n',
+            dict(title=TITLE, text=P[:5]))
+
+
+def story_beside_card_box():
+    # 3: a news entry and, below it in the same column, a "more news" box of
+    # five cards (a linked headline and a sentence of excerpt each). The column
+    # collects the entry's score and the cards' together and wins; the story is
+    # the entry inside it, not the column, which reads as a listing.
+    others = [
+        ("Harbour bridge repairs start in May", "Lanes will close at night, and the work should last, "
+         "the council says, until the end of the summer, with buses diverted."),
+        ("Bus timetable changes for the summer", "Early buses will run, from June, every ten minutes "
+         "on the coast road, and later ones every half hour, the operator said."),
+        ("New cycle lane opens on the quay", "The lane, which runs along the old quay, links the "
+         "station with the ferry terminal, the market and, later, the beach."),
+        ("Council approves the ferry budget", "The budget, approved by a narrow vote, covers repairs, "
+         "fuel and, for the first time, a reserve for the winter storms."),
+        ("Fish market to open on Sundays", "Traders asked, in a letter to the board, for a Sunday "
+         "market, and the board agreed, for a trial of three months."),
+    ]
+    cards = "".join(f'<div class="entry"><h3><a href="/news/{i}/">{esc(h)}</a></h3><p>{esc(t)}</p></div>\n'
+                    for i, (h, t) in enumerate(others))
+    body = (NAV + '<table id="layout"><tr><td class="left">\n'
+            f'<table class="newsbox"><tr><td class="content"><h1>{esc(TITLE)}</h1>\n'
+            f'{paragraphs(P[:3])}</td></tr></table>\n'
+            f'<table class="morebox"><tr><td><h2>More news</h2>\n{cards}</td></tr></table>\n'
+            '</td></tr></table>\n' + FOOTER)
+    return (f'<!DOCTYPE html>\n<html lang="en">\n{head(TITLE)}<body>\n{body}</body>\n</html>\n',
+            dict(title=TITLE, text=P[:3]))
+
+
+PLAN = [
+    ("second-document", second_document),
+    ("page-inside-head", page_inside_head),
+    ("text-in-span-around-blocks", text_in_span_around_blocks),
+    ("story-beside-card-box", story_beside_card_box),
+]
+
+
+def main():
+    ours = {f"{FIRST_INDEX + offset}-{slug}" for offset, (slug, _) in enumerate(PLAN)}
+    for name in os.listdir(OUT):
+        if name[:3].isdigit() and FIRST_INDEX <= int(name[:3]) < FIRST_INDEX + 10 and name.split(".")[0] not in ours:
+            os.remove(os.path.join(OUT, name))
+    for offset, (slug, build) in enumerate(PLAN):
+        index = FIRST_INDEX + offset
+        markup, fields = build()
+        with open(os.path.join(OUT, f"{index}-{slug}.html"), "w", encoding="utf-8") as out:
+            out.write(markup)
+        with open(os.path.join(OUT, f"{index}-{slug}.expected.json"), "w", encoding="utf-8") as out:
+            json.dump(expected(index, slug, **fields), out, ensure_ascii=False, indent=1)
+            out.write("\n")
+    print(f"wrote {len(PLAN)} pages to {OUT}")
+
+
+if __name__ == "__main__":
+    main()
