@@ -260,6 +260,22 @@ bool is_page_form(xmlNode* form) {
   return page;
 }
 
+// An <aside> is a sidebar, but some themes set the post itself in one
+// ("aside.blogPost"): an aside holding an h1 and three paragraphs or more is
+// the page's main block, not a note beside it.
+bool is_headline_aside(xmlNode* aside) {
+  bool headline = false;
+  int paragraphs = 0;
+  walk(aside, [&](xmlNode* node) {
+    if (!is_element(node)) return false;
+    const std::string_view name = tag(node);
+    if (name == "h1") headline = true;
+    if (name == "p") ++paragraphs;
+    return !(name == "h1" || name == "p" || name == "script" || name == "style");
+  });
+  return headline && paragraphs >= 3;
+}
+
 // Step 1: drop what is never article text: scripts, forms, navigation,
 // hidden elements, and blocks whose class/id/role says furniture unless
 // they contain the article (a "page-with-sidebar" wrapper).
@@ -325,7 +341,8 @@ void remove_furniture(Pass& pass, bool by_class) {
                         name == "dialog" || name == "label";
     bool remove = always || is_hidden(node);
     if (!remove && !protects) {
-      remove = (is_junk_element(name) && !(name == "form" && is_page_form(node))) ||
+      remove = (is_junk_element(name) && !(name == "form" && is_page_form(node)) &&
+                !(name == "aside" && is_headline_aside(node))) ||
                has_furniture_role(node) ||
                (by_class && pass.cached_class_weight(node) <= kStrongNegative && removable_by_class(node));
     }
@@ -546,6 +563,27 @@ Choice choose_top(Pass& pass) {
   return choice;
 }
 
+// A block inside the story (a quoted press release, a boxed excerpt) can
+// outscore the story when its wrapper, which scores little, stands between
+// them: the paragraphs around the box score the story at the level above.
+// When the parent is such a wrapper (a candidate under the top's score) and
+// the grandparent scores nearly as well as the top (90 %) with few links,
+// the grandparent is the article, as the parent would be (readability.js
+// climbs the same way, through ancestors scoring less).
+void climb_past_wrapper(Pass& pass, Choice& choice) {
+  xmlNode* parent = choice.top->parent;
+  if (parent == nullptr || parent == pass.body()) return;
+  xmlNode* grandparent = parent->parent;
+  if (grandparent == nullptr || grandparent == pass.body()) return;
+  const NodeStats* ps = pass.stats(parent);
+  const NodeStats* gs = pass.stats(grandparent);
+  if (ps == nullptr || gs == nullptr || !gs->candidate) return;
+  if (ps->candidate && ps->score >= choice.top_score * 0.9) return;  // the parent rule's case
+  if (gs->score < choice.top_score * 0.9 || link_density(*gs) >= 0.3) return;
+  choice.top = grandparent;
+  choice.top_score = gs->score;
+}
+
 // A top candidate that holds story cards (four or more headings linking to
 // other pages) won on the cards' excerpts added to the story beside them: a
 // news entry above its "more news" box, a post beside a rail of latest
@@ -666,7 +704,7 @@ bool anchor_to_headline(Pass& pass, Choice& choice, std::string_view title) {
   }
   if (best == nullptr || is_ancestor(best, choice.top)) return false;
   const NodeStats* s = pass.stats(best);
-  if (best_score < choice.top_score * 0.25 || s->text_bytes < 400 || link_density(*s) > 0.2) return false;
+  if (best_score < choice.top_score * 0.25 || s->text_bytes < 400 || link_density(*s) > 0.3) return false;
   choice.runner_up = choice.top_score;
   choice.top = best;
   choice.top_score = best_score;
@@ -1353,6 +1391,7 @@ ContentResult find_content(xmlDoc* doc, std::string_view title, const ContentRul
   score_paragraphs(pass);
   Choice choice = choose_top(pass);
   if (choice.top == nullptr) return result;
+  climb_past_wrapper(pass, choice);
   step_inside_cards(pass, choice);
   result.below_headline = anchor_to_headline(pass, choice, title);
   result.top_score = choice.top_score;

@@ -88,11 +88,77 @@ def story_beside_card_box():
             dict(title=TITLE, text=P[:3]))
 
 
+def boxed_quote_in_post():
+    # 4: a post quotes a press release in a box of its own (a wrapper, then the
+    # text): the box's paragraphs outscore the post's own, but the post, one
+    # level above the wrapper, scores nearly as well. The post is the article,
+    # the quoted release included.
+    release = [
+        "The operator confirmed today that the late crossings will continue seven nights a week until "
+        "the end of March, with the first boat leaving the western pier at ten as before.",
+        "Tickets bought for the spring remain valid and season passes will be extended, at no cost, for "
+        "the months of the extension, the operator added in its statement.",
+        "The two older boats will be replaced during their inspection by a chartered vessel of the "
+        "same size, so that the timetable will not change for passengers.",
+        "Questions about the service can be sent in writing to the operator's office on the quay, "
+        "which is open on weekdays from nine in the morning to five in the evening.",
+    ]
+    body = (NAV + '<div class="col">\n'
+            f'<h1>{esc(TITLE)}</h1>\n<div>{paragraphs(P[:3])}'
+            f'<div class="box"><div class="box-inner">{paragraphs(release)}</div></div>\n'
+            '</div></div>\n' + FOOTER)
+    return (f'<!DOCTYPE html>\n<html lang="en">\n{head(TITLE)}<body>\n{body}</body>\n</html>\n',
+            dict(title=TITLE, text=P[:3] + release))
+
+
+def post_in_aside():
+    # 5: the theme sets the post itself in an <aside> (the headline and the
+    # paragraphs), beside a real sidebar aside of links. An aside holding an
+    # h1 and paragraphs of prose is the page's main block.
+    body = (NAV + '<section id="columns">\n'
+            f'<aside class="post"><h1>{esc(TITLE)}</h1>\n{paragraphs(P[:4])}</aside>\n'
+            '<aside class="sidebar"><h3>Archives</h3><ul><li><a href="/2025/01/">January</a></li>'
+            '<li><a href="/2025/02/">February</a></li></ul></aside>\n</section>\n' + FOOTER)
+    return (f'<!DOCTYPE html>\n<html lang="en">\n{head(TITLE)}<body>\n{body}</body>\n</html>\n',
+            dict(title=TITLE, text=P[:4]))
+
+
+def anchor_to_linked_story():
+    # 6: the story names its sources with links (a quarter of its text is
+    # link text); a column of readers' letters beside it, long and full of
+    # commas, wins the scoring. The first prose below the headline is the
+    # story's, and its container, though a quarter links, is the article.
+    linked = [
+        f'{esc(t[:40])}<a href="/source/{i}/">{esc(t[40:85])}</a>{esc(t[85:])}' for i, t in enumerate(P[:5])
+    ]
+    letters = [
+        "Well, I have taken the late boat, on and off, for ten years, and, frankly, it is about time, "
+        "though, as usual, the board waited, delayed, hesitated and, in the end, paid.",
+        "My daughter, a nurse, works nights, and, without the ferry, she would need a car, a loan, "
+        "insurance, parking, and, worst of all, another hour on the road each way.",
+        "Yes, the grant helps, but, honestly, who pays next year, when, as we all know, the fund, "
+        "the council, and the operator will, once again, blame each other?",
+        "Fine, extend it, but, please, fix the pier lights, the benches, the shelter, and, while you "
+        "are at it, the timetable board, which, for months, has shown the wrong times.",
+        "Older boats, new boats, chartered boats, whatever, as long as, at ten at night, in the rain, "
+        "in winter, something, anything, takes us home across the bay.",
+    ]
+    body = (NAV + '<table><tr><td class="col-a">\n'
+            f'<h1>{esc(TITLE)}</h1>\n<div class="c">' + "".join(f"<p>{t}</p>\n" for t in linked)
+            + '</div></td>\n<td class="col-b"><h2>Letters</h2>\n<div class="c">' + paragraphs(letters)
+            + '</div></td></tr></table>\n' + FOOTER)
+    return (f'<!DOCTYPE html>\n<html lang="en">\n{head(TITLE)}<body>\n{body}</body>\n</html>\n',
+            dict(title=TITLE, text=P[:5]))
+
+
 PLAN = [
     ("second-document", second_document),
     ("page-inside-head", page_inside_head),
     ("text-in-span-around-blocks", text_in_span_around_blocks),
     ("story-beside-card-box", story_beside_card_box),
+    ("boxed-quote-in-post", boxed_quote_in_post),
+    ("post-in-aside", post_in_aside),
+    ("anchor-to-linked-story", anchor_to_linked_story),
 ]
 
 
