@@ -1335,6 +1335,26 @@ bool is_math_token(std::string_view name) {
   return name == "mi" || name == "mn" || name == "mo" || name == "mtext" || name == "ms";
 }
 
+// A caption-classed box that holds paragraphs of prose is where a photo
+// blog writes its story, picture by picture ("caption-image" around each
+// photo and the paragraphs about it): two paragraphs or more, 400+ bytes
+// together. A caption proper is a line or two under a picture.
+bool holds_story_paragraphs(xmlNode* node) {
+  if (tag(node) == "figcaption") return false;
+  int paragraphs = 0;
+  std::uint32_t bytes = 0, commas = 0;
+  walk(node, [&](xmlNode* inner) {
+    if (inner->type == XML_TEXT_NODE) {
+      count_text(inner->content, bytes, commas);
+      return false;
+    }
+    if (!is_element(inner)) return false;
+    if (tag(inner) == "p") ++paragraphs;
+    return true;
+  });
+  return paragraphs >= 2 && bytes >= 400;
+}
+
 void write_text(xmlNode* root, TextWriter& writer, bool captions) {
   auto enter = [&](xmlNode* node) -> bool {
     if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
@@ -1345,7 +1365,7 @@ void write_text(xmlNode* root, TextWriter& writer, bool captions) {
     const std::string_view name = tag(node);
     if (name == "script" || name == "style" || name == "noscript" || name == "template") return false;
     // Captions and credits describe a picture; they stay in the HTML only.
-    if (!captions && is_caption(node)) return false;
+    if (!captions && is_caption(node) && !holds_story_paragraphs(node)) return false;
     if (name == "br")
       writer.line_break();
     else if (name == "td" || name == "th" || is_math_token(name))

@@ -16,6 +16,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from generate_mechanisms import FOOTER, NAV, OUT, P, TITLE, esc, expected, head, paragraphs  # noqa: E402
+from generate_mechanisms_round3 import P2  # noqa: E402
 
 FIRST_INDEX = 960
 
@@ -151,6 +152,22 @@ def anchor_to_linked_story():
             dict(title=TITLE, text=P[:5]))
 
 
+def story_in_caption_boxes():
+    # 7: a photo blog writes its story picture by picture, each photo in a
+    # "caption-image" box with the paragraphs about it. A box with a caption
+    # class that holds two paragraphs of prose or more (400+ bytes) is the
+    # story; the one-line credit under the lead picture stays a caption.
+    def box(i, texts):
+        return (f'<div class="caption-image"><img src="/photos/{i}.jpg" alt="">'
+                f'<div class="description">{paragraphs(texts)}</div></div>\n')
+    body = (NAV + f'<div class="post"><h1>{esc(TITLE)}</h1>\n'
+            '<figure><img src="/photos/lead.jpg" alt=""><figcaption>The western pier at night. '
+            'Photo: Harbour Herald</figcaption></figure>\n' + paragraphs(P[:3])
+            + box(1, P[3:6]) + box(2, P2[:3]) + '</div>\n' + FOOTER)
+    return (f'<!DOCTYPE html>\n<html lang="en">\n{head(TITLE)}<body>\n{body}</body>\n</html>\n',
+            dict(title=TITLE, text=P[:6] + P2[:3]))
+
+
 PLAN = [
     ("second-document", second_document),
     ("page-inside-head", page_inside_head),
@@ -159,6 +176,7 @@ PLAN = [
     ("boxed-quote-in-post", boxed_quote_in_post),
     ("post-in-aside", post_in_aside),
     ("anchor-to-linked-story", anchor_to_linked_story),
+    ("story-in-caption-boxes", story_in_caption_boxes),
 ]
 
 
