@@ -168,6 +168,17 @@ def story_in_caption_boxes():
             dict(title=TITLE, text=P[:6] + P2[:3]))
 
 
+def stray_nul_byte():
+    # 8: a stray NUL byte mid-page (a bad join of two templates), past the
+    # first kilobyte, between the site's header and the story. A browser drops
+    # it and shows the story; libxml2 ends the document there.
+    menu = "".join(f'<li><a href="/section/{i}/">Section {i}</a></li>' for i in range(40))
+    body = (NAV + f'<div class="masthead"><ul class="sections">{menu}</ul></div>\x00\n'
+            f'<div class="story"><h1>{esc(TITLE)}</h1>\n' + paragraphs(P[:4]) + '</div>\n' + FOOTER)
+    return (f'<!DOCTYPE html>\n<html lang="en">\n{head(TITLE)}<body>\n{body}</body>\n</html>\n',
+            dict(title=TITLE, text=P[:4]))
+
+
 PLAN = [
     ("second-document", second_document),
     ("page-inside-head", page_inside_head),
@@ -177,6 +188,7 @@ PLAN = [
     ("post-in-aside", post_in_aside),
     ("anchor-to-linked-story", anchor_to_linked_story),
     ("story-in-caption-boxes", story_in_caption_boxes),
+    ("stray-nul-byte", stray_nul_byte),
 ]
 
 
