@@ -193,6 +193,10 @@ Result<Article> extract_article(std::string_view bytes, const ExtractOptions& op
   article.url = std::string(options.url);
 
   DecodedText decoded = decode_to_utf8(bytes, DocumentKind::html, options.http_charset);
+  // libxml2's HTML parser ends the document at a NUL byte, where a browser
+  // drops the character and reads on: a stray NUL mid-page (a bad join of
+  // templates) cut off everything after it, the article included.
+  if (decoded.utf8.find('\0') != std::string::npos) std::erase(decoded.utf8, '\0');
   article.encoding = decoded.encoding;
   article.warnings = std::move(decoded.warnings);
   if (decoded.utf8.find('<') == std::string::npos)

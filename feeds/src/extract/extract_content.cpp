@@ -260,6 +260,22 @@ bool is_page_form(xmlNode* form) {
   return page;
 }
 
+// An <aside> is a sidebar, but some themes set the post itself in one
+// ("aside.blogPost"): an aside holding an h1 and three paragraphs or more is
+// the page's main block, not a note beside it.
+bool is_headline_aside(xmlNode* aside) {
+  bool headline = false;
+  int paragraphs = 0;
+  walk(aside, [&](xmlNode* node) {
+    if (!is_element(node)) return false;
+    const std::string_view name = tag(node);
+    if (name == "h1") headline = true;
+    if (name == "p") ++paragraphs;
+    return !(name == "h1" || name == "p" || name == "script" || name == "style");
+  });
+  return headline && paragraphs >= 3;
+}
+
 // Step 1: drop what is never article text: scripts, forms, navigation,
 // hidden elements, and blocks whose class/id/role says furniture unless
 // they contain the article (a "page-with-sidebar" wrapper).
@@ -325,7 +341,8 @@ void remove_furniture(Pass& pass, bool by_class) {
                         name == "dialog" || name == "label";
     bool remove = always || is_hidden(node);
     if (!remove && !protects) {
-      remove = (is_junk_element(name) && !(name == "form" && is_page_form(node))) ||
+      remove = (is_junk_element(name) && !(name == "form" && is_page_form(node)) &&
+                !(name == "aside" && is_headline_aside(node))) ||
                has_furniture_role(node) ||
                (by_class && pass.cached_class_weight(node) <= kStrongNegative && removable_by_class(node));
     }
@@ -356,7 +373,7 @@ void wrap_bare_text(xmlNode* body) {
     if (name == "p" || is_heading(name) || name == "a" || name == "pre" || name == "ul" || name == "ol")
       return false;
     if (name == "div" || name == "section" || name == "article" || name == "main" || name == "td" ||
-        name == "blockquote" || name == "center" || name == "body" || name == "font") {
+        name == "blockquote" || name == "center" || name == "body" || name == "font" || name == "span") {
       bool has_block = false, has_text = false;
       xmlNode* previous_br = nullptr;
       for (xmlNode* child = node->children; child != nullptr; child = child->next) {
@@ -546,6 +563,55 @@ Choice choose_top(Pass& pass) {
   return choice;
 }
 
+// A block inside the story (a quoted press release, a boxed excerpt) can
+// outscore the story when its wrapper, which scores little, stands between
+// them: the paragraphs around the box score the story at the level above.
+// When the parent is such a wrapper (a candidate under the top's score) and
+// the grandparent scores nearly as well as the top (90 %) with few links,
+// the grandparent is the article, as the parent would be (readability.js
+// climbs the same way, through ancestors scoring less).
+void climb_past_wrapper(Pass& pass, Choice& choice) {
+  xmlNode* parent = choice.top->parent;
+  if (parent == nullptr || parent == pass.body()) return;
+  xmlNode* grandparent = parent->parent;
+  if (grandparent == nullptr || grandparent == pass.body()) return;
+  const NodeStats* ps = pass.stats(parent);
+  const NodeStats* gs = pass.stats(grandparent);
+  if (ps == nullptr || gs == nullptr || !gs->candidate) return;
+  if (ps->candidate && ps->score >= choice.top_score * 0.9) return;  // the parent rule's case
+  if (gs->score < choice.top_score * 0.9 || link_density(*gs) >= 0.3) return;
+  choice.top = grandparent;
+  choice.top_score = gs->score;
+}
+
+// A top candidate that holds story cards (four or more headings linking to
+// other pages) won on the cards' excerpts added to the story beside them: a
+// news entry above its "more news" box, a post beside a rail of latest
+// posts, once a wrapper holding both collects both scores. When a block
+// inside it holds no linked heading, is prose (400+ bytes, link density
+// under 0.25) and scores at least half as well, that block is the article;
+// the veto against listings would otherwise read the cards as the page.
+void step_inside_cards(Pass& pass, Choice& choice) {
+  const NodeStats* top = pass.stats(choice.top);
+  if (top == nullptr || top->linked_headings < 4) return;
+  xmlNode* best = nullptr;
+  double best_score = choice.top_score * 0.5;
+  walk(choice.top, [&](xmlNode* node) {
+    if (!is_element(node)) return false;
+    const NodeStats* s = pass.stats(node);
+    if (s == nullptr) return false;
+    if (node != choice.top && s->candidate && s->linked_headings == 0 && s->text_bytes >= 400 &&
+        link_density(*s) < 0.25 && s->score >= best_score) {
+      best = node;
+      best_score = s->score;
+    }
+    return true;
+  });
+  if (best == nullptr) return;
+  choice.top = best;
+  choice.top_score = best_score;
+}
+
 std::string collapsed_text(xmlNode* node) {
   return collapse_whitespace(text_content(node));
 }
@@ -638,7 +704,7 @@ bool anchor_to_headline(Pass& pass, Choice& choice, std::string_view title) {
   }
   if (best == nullptr || is_ancestor(best, choice.top)) return false;
   const NodeStats* s = pass.stats(best);
-  if (best_score < choice.top_score * 0.25 || s->text_bytes < 400 || link_density(*s) > 0.2) return false;
+  if (best_score < choice.top_score * 0.25 || s->text_bytes < 400 || link_density(*s) > 0.3) return false;
   choice.runner_up = choice.top_score;
   choice.top = best;
   choice.top_score = best_score;
@@ -1171,11 +1237,59 @@ void fix_lazy_image(xmlNode* image) {
   }
 }
 
+// What a <head> may hold; anything else there starts the body in a browser.
+bool is_head_element(std::string_view name) {
+  return name == "title" || name == "meta" || name == "link" || name == "script" || name == "style" ||
+         name == "base" || name == "noscript" || name == "template";
+}
+
+// The page's body, after undoing two ways libxml2 recovers a broken page
+// unlike a browser. A page pasted together from whole documents (an include
+// that brings its own html, head and body; a stray "<html" start) gets a
+// second <html>, after the first body or as a second root: a browser shows
+// every body's text in one, so the later documents are moved to the end of
+// the first body (their heads go with the furniture). A page whose head
+// holds an element no head may hold (an unknown tag before the body, or no
+// <body> tag at all) keeps the whole page inside <head> in libxml2, where a
+// browser ends the head and starts the body there: when there is no body,
+// that element and everything after it move out of the head.
 xmlNode* find_body(xmlDoc* doc) {
   xmlNode* root = xmlDocGetRootElement(doc);
   if (root == nullptr) return nullptr;
-  for (xmlNode* child = root->children; child != nullptr; child = child->next) {
-    if (tag(child) == "body") return child;
+  xmlNode* body = nullptr;
+  std::vector<xmlNode*> later_documents;
+  for (xmlNode* top = root; top != nullptr; top = top->next) {
+    if (!is_element(top) || tag(top) != "html") continue;
+    bool holds_body = false;
+    for (xmlNode* child = top->children; child != nullptr; child = child->next) {
+      if (body == nullptr && tag(child) == "body") {
+        body = child;
+        holds_body = true;
+      } else if (body != nullptr && tag(child) == "html") {
+        later_documents.push_back(child);
+      }
+    }
+    if (body != nullptr && !holds_body && top != root) later_documents.push_back(top);
+  }
+  if (body != nullptr) {
+    for (xmlNode* document : later_documents) {
+      xmlUnlinkNode(document);
+      xmlAddChild(body, document);
+    }
+    return body;
+  }
+  for (xmlNode* head = root->children; head != nullptr; head = head->next) {
+    if (tag(head) != "head") continue;
+    xmlNode* stray = head->children;
+    while (stray != nullptr && !(is_element(stray) && !is_head_element(tag(stray)))) stray = stray->next;
+    xmlNode* after = head;
+    while (stray != nullptr) {
+      xmlNode* next = stray->next;
+      xmlUnlinkNode(stray);
+      after = xmlAddNextSibling(after, stray);
+      stray = next;
+    }
+    break;
   }
   return root;
 }
@@ -1221,6 +1335,26 @@ bool is_math_token(std::string_view name) {
   return name == "mi" || name == "mn" || name == "mo" || name == "mtext" || name == "ms";
 }
 
+// A caption-classed box that holds paragraphs of prose is where a photo
+// blog writes its story, picture by picture ("caption-image" around each
+// photo and the paragraphs about it): two paragraphs or more, 400+ bytes
+// together. A caption proper is a line or two under a picture.
+bool holds_story_paragraphs(xmlNode* node) {
+  if (tag(node) == "figcaption") return false;
+  int paragraphs = 0;
+  std::uint32_t bytes = 0, commas = 0;
+  walk(node, [&](xmlNode* inner) {
+    if (inner->type == XML_TEXT_NODE) {
+      count_text(inner->content, bytes, commas);
+      return false;
+    }
+    if (!is_element(inner)) return false;
+    if (tag(inner) == "p") ++paragraphs;
+    return true;
+  });
+  return paragraphs >= 2 && bytes >= 400;
+}
+
 void write_text(xmlNode* root, TextWriter& writer, bool captions) {
   auto enter = [&](xmlNode* node) -> bool {
     if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
@@ -1231,7 +1365,7 @@ void write_text(xmlNode* root, TextWriter& writer, bool captions) {
     const std::string_view name = tag(node);
     if (name == "script" || name == "style" || name == "noscript" || name == "template") return false;
     // Captions and credits describe a picture; they stay in the HTML only.
-    if (!captions && is_caption(node)) return false;
+    if (!captions && is_caption(node) && !holds_story_paragraphs(node)) return false;
     if (name == "br")
       writer.line_break();
     else if (name == "td" || name == "th" || is_math_token(name))
@@ -1277,6 +1411,8 @@ ContentResult find_content(xmlDoc* doc, std::string_view title, const ContentRul
   score_paragraphs(pass);
   Choice choice = choose_top(pass);
   if (choice.top == nullptr) return result;
+  climb_past_wrapper(pass, choice);
+  step_inside_cards(pass, choice);
   result.below_headline = anchor_to_headline(pass, choice, title);
   result.top_score = choice.top_score;
   result.runner_up_score = choice.runner_up;
