@@ -645,6 +645,8 @@ bool anchor_to_headline(Pass& pass, Choice& choice, std::string_view title) {
   return true;
 }
 
+bool is_prose_block(Pass& pass, xmlNode* node, std::string_view name);
+
 // Siblings of the top candidate that belong to the article: well scored,
 // or plain prose paragraphs (content split into several containers).
 std::vector<xmlNode*> gather(Pass& pass, const Choice& choice) {
@@ -670,6 +672,11 @@ std::vector<xmlNode*> gather(Pass& pass, const Choice& choice) {
       append = (s->text_bytes > 80 && density < 0.25) ||
                (s->text_bytes > 0 && density == 0.0 && s->commas + 1 > 1);
     }
+    // A box of bare text above the body (a standfirst in div.abstract before
+    // div.body, no <p> inside) is a paragraph too, as the scorer counts it.
+    // Below the body, such boxes are sign-offs and promos more often.
+    if (!append && nodes.empty() && tag(sibling) != "p" && is_prose_block(pass, sibling, tag(sibling)))
+      append = ends_like_sentence(collapsed_text(sibling));
     if (append) nodes.push_back(sibling);
   }
   return nodes;
@@ -1013,6 +1020,65 @@ bool is_prose_item(xmlNode* item) {
   return !end.empty() && (end.back() == '.' || end.back() == '!' || end.back() == '?' || end.back() == ';');
 }
 
+// A paragraph that is one sentence written around its link ("This week's
+// <a>new episode is a silly party game</a>.", "Add your details <a>here</a>
+// if you would like to join."): the sentence ends after the last link, and
+// the text before the first link is not a label ("Read also:", "More |").
+// A "Read also: <a>headline</a>" line ends inside its link, or not at all.
+bool is_linked_sentence(xmlNode* paragraph) {
+  std::string lead, tail;
+  bool link_seen = false;
+  std::size_t words = 0;
+  walk(paragraph, [&](xmlNode* node) {
+    if (is_element(node)) {
+      if (tag(node) == "a") {
+        link_seen = true;
+        tail.clear();
+      }
+      return true;
+    }
+    if (node->type != XML_TEXT_NODE) return false;
+    const std::string_view text = as_view(node->content);
+    bool in_link = false;
+    for (const xmlNode* up = node->parent; up != nullptr && up != paragraph; up = up->parent) {
+      if (tag(up) == "a") in_link = true;
+    }
+    if (!link_seen) lead += text;
+    if (link_seen && !in_link) tail += text;
+    bool in_word = false;
+    for (char c : text) {
+      const bool space = is_space(static_cast<unsigned char>(c));
+      if (!space && !in_word) ++words;
+      in_word = !space;
+    }
+    return false;
+  });
+  for (xmlNode* child = paragraph->children; child != nullptr; child = child->next) {
+    if (is_element(child) && is_block_element(tag(child))) return false;
+  }
+  const std::string label = collapse_whitespace(lead);
+  if (!label.empty() && (label.back() == ':' || label.back() == '|' || label.ends_with("\xC2\xBB") ||
+                         label.ends_with("\xE2\x80\x94") || label.back() == '-'))
+    return false;
+  return link_seen && words >= 6 && ends_like_sentence(collapse_whitespace(tail));
+}
+
+// Whether a paragraph of prose (80+ bytes, not mostly links) sits among
+// `node`'s siblings on one side: a linked sentence between two of
+// them is the story's; one at the end of a box is a sign-off or a call to
+// click ("Click here to get our headlines."), and one opening a box of
+// its own is an author's or a promo's.
+bool prose_beside(Pass& pass, xmlNode* node, bool after) {
+  for (xmlNode* sibling = after ? node->next : node->prev; sibling != nullptr;
+       sibling = after ? sibling->next : sibling->prev) {
+    if (!is_element(sibling) || tag(sibling) != "p") continue;
+    const NodeStats* s = pass.stats(sibling);
+    if (s == nullptr || s->doomed) continue;
+    if (s->text_bytes >= 80 && link_density(*s) < 0.25) return true;
+  }
+  return false;
+}
+
 // A list whose items are mostly such sentences (a weekly round-up, a list
 // of findings with their sources linked), or a table or box of such lists,
 // is the article's, however many of its words are links: at least two
@@ -1096,7 +1162,9 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
                    !(is_heading(name) && (!links_to_another_page(node) || introduces_prose(pass, node))) &&
                    !is_prose_list(pass, node, name)) {
           remove = true;  // related lists, tag lists, share bars, breadcrumbs, next/prev
-        } else if (density > 0.5 && name == "p" && s->text_bytes < 200) {
+        } else if (density > 0.5 && name == "p" && s->text_bytes < 200 &&
+                   !(prose_beside(pass, node, false) && prose_beside(pass, node, true) &&
+                     is_linked_sentence(node))) {
           remove = true;  // "Read also: <a>headline</a>"
         } else if (s->text_bytes < 500 && s->paragraphs <= 1) {
           std::string text = collapsed_text(node);

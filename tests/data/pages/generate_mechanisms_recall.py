@@ -1,0 +1,88 @@
+#!/usr/bin/python3
+"""Writes the recall mechanism pages (970 on): one construct per page, each a
+way real pages lose a part of their article while the rest is found (issue 16,
+"part of the article missing"), so that a relapse fails
+tests/extract/corpus_test.cpp without the shared real-world corpus. Written by
+hand here (no corpus text is copied), with the building blocks of
+generate_mechanisms.py; <page>.expected.json holds what a careful editor would
+cut.
+
+Deterministic. Run from anywhere:
+    /usr/bin/python3 tests/data/pages/generate_mechanisms_recall.py
+"""
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from generate_mechanisms import (FOOTER, NAV, OUT, P, TITLE, esc, expected, head,  # noqa: E402
+                                 page, paragraphs)
+
+FIRST_INDEX = 970
+LAST_INDEX = 979
+
+
+def linked_sentences():
+    # A sentence written around its link is prose, however much of it the
+    # link covers: the whole sentence linked to the video it announces, and
+    # a sentence whose examples are each linked, both between paragraphs of
+    # the story. A "Read also: <a>headline</a>" line between them is not.
+    announce = ('<p><a href="https://video.example/ferry-night">This week the harbour channel filmed a whole '
+                'night on the last boat across the bay</a>.</p>\n')
+    announce_text = "This week the harbour channel filmed a whole night on the last boat across the bay."
+    examples = ('<p>Night workers also ride <a href="/ferries/north/">the northern loop</a>, <a href="/ferries/'
+                'isles/">the island shuttle</a> and <a href="/ferries/mill/">the river boat to the old mill</a>.</p>\n')
+    examples_text = ("Night workers also ride the northern loop, the island shuttle and the river boat to the "
+                     "old mill.")
+    read_also = '<p>Read also: <a href="/news/bridge-repairs/">Harbour bridge repairs start in May</a></p>\n'
+    body = (NAV + f'<div class="post"><h1>{esc(TITLE)}</h1>' + paragraphs(P[:2]) + announce
+            + paragraphs(P[2:3]) + read_also + paragraphs(P[3:4]) + examples + paragraphs(P[4:6])
+            + '</div>\n' + FOOTER)
+    return (page(head(TITLE, '<meta property="og:type" content="article">'), body),
+            dict(title=TITLE, text=P[:2] + [announce_text] + P[2:4] + [examples_text] + P[4:6]))
+
+
+def standfirst_text_box():
+    # Older table layouts set the standfirst as bare text in a box of its own
+    # (div.abstract) above the body's box, beside the headline and the byline
+    # boxes: no <p> inside, so it is not the body's paragraph, but the
+    # scorer counts it as one and so must the cut.
+    standfirst = ("HARBOUR TOWN -- The night ferry across the bay will keep running until the end of March, "
+                  "the harbour board decided on Thursday after weeks of complaints.")
+    story = "<br><br>".join(esc(t) for t in P[1:6])
+    body = (NAV + '<table><tr><td class="sidebar"><ul><li><a href="/weather/">Weather</a></li>'
+            '<li><a href="/traffic/">Traffic</a></li></ul></td><td>'
+            f'<div class="headline">{esc(TITLE)}</div><div class="author"><a href="mailto:desk@example.com">'
+            'News desk</a></div>'
+            f'<div class="abstract">{esc(standfirst)}</div>\n<div class="story">{story}</div>\n'
+            '<div class="tools"><ul><li><a href="/email/">E-mail this story</a></li>'
+            '<li><a href="/print/">Printable version</a></li></ul></div></td></tr></table>\n' + FOOTER)
+    return (page(head(TITLE, '<meta property="og:type" content="article">'), body),
+            dict(title=TITLE, text=[standfirst] + P[1:6]))
+
+
+PLAN = [
+    ("linked-sentences", linked_sentences),
+    ("standfirst-text-box", standfirst_text_box),
+]
+
+
+def main():
+    ours = {f"{FIRST_INDEX + offset}-{slug}" for offset, (slug, _) in enumerate(PLAN)}
+    assert FIRST_INDEX + len(PLAN) - 1 <= LAST_INDEX
+    for name in os.listdir(OUT):
+        if name[:3].isdigit() and FIRST_INDEX <= int(name[:3]) <= LAST_INDEX and name.split(".")[0] not in ours:
+            os.remove(os.path.join(OUT, name))
+    for offset, (slug, build) in enumerate(PLAN):
+        index = FIRST_INDEX + offset
+        markup, fields = build()
+        with open(os.path.join(OUT, f"{index}-{slug}.html"), "w", encoding="utf-8") as out:
+            out.write(markup)
+        with open(os.path.join(OUT, f"{index}-{slug}.expected.json"), "w", encoding="utf-8") as out:
+            json.dump(expected(index, slug, **fields), out, ensure_ascii=False, indent=1)
+            out.write("\n")
+    print(f"wrote {len(PLAN)} pages to {OUT}")
+
+
+if __name__ == "__main__":
+    main()
