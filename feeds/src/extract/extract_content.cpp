@@ -1079,6 +1079,60 @@ bool prose_beside(Pass& pass, xmlNode* node, bool after) {
   return false;
 }
 
+// The nearest sibling on one side that says something (headings, empty
+// boxes and pictures passed over) is a paragraph of text, not mostly links.
+bool paragraph_beside(Pass& pass, xmlNode* node, bool after) {
+  for (xmlNode* sibling = after ? node->next : node->prev; sibling != nullptr;
+       sibling = after ? sibling->next : sibling->prev) {
+    if (!is_element(sibling)) continue;
+    const NodeStats* s = pass.stats(sibling);
+    if (s == nullptr || s->doomed || s->text_bytes == 0 || is_heading(tag(sibling))) continue;
+    if (s->images > 0 && tag(sibling) != "p") continue;  // a figure and its credit line
+    return tag(sibling) == "p" && s->text_bytes >= 40 && link_density(*s) < 0.5;
+  }
+  return false;
+}
+
+// A list set in the middle of the story, between its paragraphs, whose
+// items say something beside their links: the emails and their open rates
+// ("<a>Bad news!</a> - 16.2%"), the papers of an issue and their authors
+// ("<a>Title</a> by Name"), the dates of a festival ("November 17th:
+// <a>Launch</a>"). A related-stories list is links alone, or closes the
+// story; a list of cards has pictures or headings.
+bool is_list_in_prose(Pass& pass, xmlNode* node, std::string_view name) {
+  if (name == "li") {
+    xmlNode* list = node->parent;
+    return list != nullptr && (tag(list) == "ul" || tag(list) == "ol") &&
+           is_list_in_prose(pass, list, tag(list));
+  }
+  if (name != "ul" && name != "ol") return false;
+  int items = 0, annotated = 0;
+  bool plain = true;
+  for (xmlNode* item = node->children; item != nullptr && plain; item = item->next) {
+    if (!is_element(item)) continue;
+    if (tag(item) != "li") return false;
+    ++items;
+    std::uint32_t outside = 0;
+    walk(item, [&](xmlNode* inner) {
+      if (inner == item) return true;
+      if (is_element(inner)) {
+        const std::string_view inner_name = tag(inner);
+        if (is_block_element(inner_name) || inner_name == "img" || inner_name == "picture") plain = false;
+        return inner_name != "a";
+      }
+      if (inner->type == XML_TEXT_NODE) {
+        for (char c : as_view(inner->content)) {
+          if (std::isalnum(static_cast<unsigned char>(c)) != 0) ++outside;
+        }
+      }
+      return false;
+    });
+    if (outside >= 3) ++annotated;
+  }
+  return plain && items >= 2 && annotated * 4 >= items * 3 && paragraph_beside(pass, node, false) &&
+         paragraph_beside(pass, node, true);
+}
+
 // A list whose items are mostly such sentences (a weekly round-up, a list
 // of findings with their sources linked), or a table or box of such lists,
 // is the article's, however many of its words are links: at least two
@@ -1160,7 +1214,7 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
           remove = !keeps_media && name != "li";
         } else if (density > 0.5 && name != "p" && !(keeps_media && name == "figure") &&
                    !(is_heading(name) && (!links_to_another_page(node) || introduces_prose(pass, node))) &&
-                   !is_prose_list(pass, node, name)) {
+                   !is_prose_list(pass, node, name) && !is_list_in_prose(pass, node, name)) {
           remove = true;  // related lists, tag lists, share bars, breadcrumbs, next/prev
         } else if (density > 0.5 && name == "p" && s->text_bytes < 200 &&
                    !(prose_beside(pass, node, false) && prose_beside(pass, node, true) &&

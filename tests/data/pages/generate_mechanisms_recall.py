@@ -61,9 +61,32 @@ def standfirst_text_box():
             dict(title=TITLE, text=[standfirst] + P[1:6]))
 
 
+def list_in_prose():
+    # A list set between the story's paragraphs whose items say something
+    # beside their links (the crossings and their passengers in a week) is the
+    # story's, however many of its words are links. The list of other
+    # stories' links closing the body is not.
+    crossings = [("/ferries/harbour-east/", "Harbour to the eastern shore", "1,240"),
+                 ("/ferries/old-mill/", "Old mill to the quay", "860"),
+                 ("/ferries/island/", "Island shuttle", "410"),
+                 ("/ferries/night-loop/", "Night loop around the bay", "95")]
+    items = "".join(f'<li><a href="{href}">{esc(name)}</a> \u2013 {esc(count)}</li>'
+                    for href, name, count in crossings)
+    intro = "The operator counted the passengers on each late crossing during the first week of the trial."
+    related = ('<ul><li><a href="/news/bridge-repairs/">Harbour bridge repairs start in May</a></li>'
+               '<li><a href="/news/bus-timetable/">Bus timetable changes for the summer</a></li>'
+               '<li><a href="/news/cycle-lane/">New cycle lane opens on the quay</a></li></ul>')
+    body = (NAV + f'<div class="post"><h1>{esc(TITLE)}</h1>' + paragraphs(P[:2]) + f'<p>{esc(intro)}</p>'
+            + f'<ul>{items}</ul>' + paragraphs(P[2:6]) + related + '</div>\n' + FOOTER)
+    listed = [f"{name} \u2013 {count}" for _, name, count in crossings]
+    return (page(head(TITLE, '<meta property="og:type" content="article">'), body),
+            dict(title=TITLE, text=P[:2] + [intro] + listed + P[2:6]))
+
+
 PLAN = [
     ("linked-sentences", linked_sentences),
     ("standfirst-text-box", standfirst_text_box),
+    ("list-in-prose", list_in_prose),
 ]
 
 
