@@ -677,6 +677,11 @@ std::vector<xmlNode*> gather(Pass& pass, const Choice& choice) {
     // Below the body, such boxes are sign-offs and promos more often.
     if (!append && nodes.empty() && tag(sibling) != "p" && is_prose_block(pass, sibling, tag(sibling)))
       append = ends_like_sentence(collapsed_text(sibling));
+    // A later section of a long story in a box of its own scores below a
+    // fifth of the first part, yet is prose through and through.
+    if (!append && s->candidate && s->score >= 10 && s->paragraphs >= 4 && s->linked_headings == 0 &&
+        link_density(*s) < 0.1)
+      append = true;
     if (append) nodes.push_back(sibling);
   }
   return nodes;
@@ -1063,8 +1068,8 @@ bool is_linked_sentence(xmlNode* paragraph) {
   return link_seen && words >= 6 && ends_like_sentence(collapse_whitespace(tail));
 }
 
-// Whether a paragraph of prose (80+ bytes, not mostly links) sits among
-// `node`'s siblings on one side: a linked sentence between two of
+// Whether a paragraph of prose (60+ bytes of text, not mostly links) sits
+// among `node`'s siblings on one side: a linked sentence between two of
 // them is the story's; one at the end of a box is a sign-off or a call to
 // click ("Click here to get our headlines."), and one opening a box of
 // its own is an author's or a promo's.
@@ -1074,7 +1079,7 @@ bool prose_beside(Pass& pass, xmlNode* node, bool after) {
     if (!is_element(sibling) || tag(sibling) != "p") continue;
     const NodeStats* s = pass.stats(sibling);
     if (s == nullptr || s->doomed) continue;
-    if (s->text_bytes >= 80 && link_density(*s) < 0.25) return true;
+    if (s->text_bytes >= 60 && link_density(*s) < 0.5) return true;
   }
   return false;
 }
