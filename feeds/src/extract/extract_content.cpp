@@ -1068,20 +1068,28 @@ bool is_linked_sentence(xmlNode* paragraph) {
   return link_seen && words >= 6 && ends_like_sentence(collapse_whitespace(tail));
 }
 
-// Whether a paragraph of prose (60+ bytes of text, not mostly links) sits
-// among `node`'s siblings on one side: a linked sentence between two of
-// them is the story's; one at the end of a box is a sign-off or a call to
-// click ("Click here to get our headlines."), and one opening a box of
-// its own is an author's or a promo's.
-bool prose_beside(Pass& pass, xmlNode* node, bool after) {
-  for (xmlNode* sibling = after ? node->next : node->prev; sibling != nullptr;
+// How many paragraphs of prose (60+ bytes of text, not mostly links) sit
+// among `node`'s siblings on one side, counting up to `enough`: a linked
+// sentence between two of them, or opening a story that three of them
+// follow, is the story's; one at the end of a box is a sign-off or a call
+// to click ("Click here to get our headlines."), and one opening a short
+// box of its own is an author's or a promo's.
+int prose_beside(Pass& pass, xmlNode* node, bool after, int enough) {
+  int found = 0;
+  for (xmlNode* sibling = after ? node->next : node->prev; sibling != nullptr && found < enough;
        sibling = after ? sibling->next : sibling->prev) {
     if (!is_element(sibling) || tag(sibling) != "p") continue;
     const NodeStats* s = pass.stats(sibling);
     if (s == nullptr || s->doomed) continue;
-    if (s->text_bytes >= 60 && link_density(*s) < 0.5) return true;
+    if (s->text_bytes >= 60 && link_density(*s) < 0.5) ++found;
   }
-  return false;
+  return found;
+}
+
+// Between two paragraphs of prose, or opening a box that three of them follow.
+bool amid_prose(Pass& pass, xmlNode* node) {
+  if (prose_beside(pass, node, false, 1) > 0) return prose_beside(pass, node, true, 1) > 0;
+  return prose_beside(pass, node, true, 3) >= 3;
 }
 
 // The nearest sibling on one side that says something (headings, empty
@@ -1222,8 +1230,7 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
                    !is_prose_list(pass, node, name) && !is_list_in_prose(pass, node, name)) {
           remove = true;  // related lists, tag lists, share bars, breadcrumbs, next/prev
         } else if (density > 0.5 && name == "p" && s->text_bytes < 200 &&
-                   !(prose_beside(pass, node, false) && prose_beside(pass, node, true) &&
-                     is_linked_sentence(node))) {
+                   !(amid_prose(pass, node) && is_linked_sentence(node))) {
           remove = true;  // "Read also: <a>headline</a>"
         } else if (s->text_bytes < 500 && s->paragraphs <= 1) {
           std::string text = collapsed_text(node);

@@ -36,11 +36,15 @@ def linked_sentences():
     examples_text = ("Night workers also ride the northern loop, the island shuttle and the river boat to the "
                      "old mill.")
     read_also = '<p>Read also: <a href="/news/bridge-repairs/">Harbour bridge repairs start in May</a></p>\n'
-    body = (NAV + f'<div class="post"><h1>{esc(TITLE)}</h1>' + paragraphs(P[:2]) + announce
+    # Opening the story, with three paragraphs of prose after it.
+    opener = ('<p><a href="/board/">The harbour board</a> met on Thursday in the <a href="/town-hall/">'
+              'old town hall</a>.</p>\n')
+    opener_text = "The harbour board met on Thursday in the old town hall."
+    body = (NAV + f'<div class="post"><h1>{esc(TITLE)}</h1>' + opener + paragraphs(P[:2]) + announce
             + paragraphs(P[2:3]) + read_also + paragraphs(P[3:4]) + examples + paragraphs(P[4:6])
             + '</div>\n' + FOOTER)
     return (page(head(TITLE, '<meta property="og:type" content="article">'), body),
-            dict(title=TITLE, text=P[:2] + [announce_text] + P[2:4] + [examples_text] + P[4:6]))
+            dict(title=TITLE, text=[opener_text] + P[:2] + [announce_text] + P[2:4] + [examples_text] + P[4:6]))
 
 
 def standfirst_text_box():
