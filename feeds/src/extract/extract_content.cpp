@@ -747,6 +747,19 @@ void add_standfirsts(Pass& pass, xmlNode* header, std::vector<xmlNode*>& merged)
   });
 }
 
+// "By the pricking of my thumbs, something wicked this way comes.", "By
+// 2016, two thirds of the staff will work from home." open with "By " yet
+// are sentences: the next word is no name (lower case or a number), eight
+// words or more, sentence punctuation at the end. A byline names and dates
+// ("By Jane Doe - Fri, 12/28/2007 - 6:41am.").
+bool is_by_sentence(std::string_view text) {
+  const std::size_t space = text.find(' ');
+  if (space == std::string_view::npos || space + 1 >= text.size()) return false;
+  const unsigned char next = static_cast<unsigned char>(text[space + 1]);
+  const bool no_name = (next >= 'a' && next <= 'z') || (next >= '0' && next <= '9');
+  return no_name && std::count(text.begin(), text.end(), ' ') >= 7 && ends_like_sentence(text);
+}
+
 // Whether a content marker (article, main, articleBody, a strong content
 // class) lies between `node` and `container`, both excluded: outside the
 // nearest marked part of a split body, only other marked parts count.
@@ -1239,7 +1252,7 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
           } else if (s->has_time && !s->has_figure && s->text_bytes < (name == "p" ? 60u : 200u) &&
                      (name == "p" || s->paragraphs == 0)) {
             remove = true;  // dateline / byline with a <time>
-          } else if (looks_like_byline(text) && name != "li") {
+          } else if (looks_like_byline(text) && name != "li" && !is_by_sentence(text)) {
             remove = true;
           } else if (is_heading(name) && !title.empty() &&
                      (iequals(text, title) || is_title_part(title, text))) {

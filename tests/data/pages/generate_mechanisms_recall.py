@@ -109,11 +109,25 @@ def later_section_box():
             dict(title=TITLE, text=P + P2 + more + section))
 
 
+def by_sentences():
+    # Paragraphs that open with "By" and are sentences ("By the end of March,
+    # ...", "By 2030, ...") are the story's; the byline above it ("By Anna
+    # Berg") is not.
+    by_time = "By the end of March, the board expects the late crossings to carry twice as many people as in autumn."
+    by_year = "By 2030, the operator hopes to run the whole night service with electric boats built in the town."
+    body = (NAV + f'<div class="post"><h1>{esc(TITLE)}</h1><p>By Anna Berg</p>'
+            + paragraphs(P[:2]) + f'<p>{esc(by_time)}</p>' + paragraphs(P[2:4]) + f'<p>{esc(by_year)}</p>'
+            + paragraphs(P[4:6]) + '</div>\n' + FOOTER)
+    return (page(head(TITLE, '<meta property="og:type" content="article">'), body),
+            dict(title=TITLE, text=P[:2] + [by_time] + P[2:4] + [by_year] + P[4:6], authors=["Anna Berg"]))
+
+
 PLAN = [
     ("linked-sentences", linked_sentences),
     ("standfirst-text-box", standfirst_text_box),
     ("list-in-prose", list_in_prose),
     ("later-section-box", later_section_box),
+    ("by-sentences", by_sentences),
 ]
 
 
