@@ -1247,7 +1247,11 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
           remove = true;  // "Read also: <a>headline</a>"
         } else if (s->text_bytes < 500 && s->paragraphs <= 1) {
           std::string text = collapsed_text(node);
-          if (is_boilerplate_text(text) || is_gallery_counter(text)) {
+          // A label opening a long sentence without links ("RELATED: the endorsees did
+          // not fare well. ...") is the author's aside, not a related-stories line.
+          if ((is_boilerplate_text(text) &&
+               !(name == "p" && s->link_bytes == 0 && s->text_bytes >= 150 && ends_like_sentence(text))) ||
+              is_gallery_counter(text)) {
             remove = true;
           } else if (s->has_time && !s->has_figure && s->text_bytes < (name == "p" ? 60u : 200u) &&
                      (name == "p" || s->paragraphs == 0)) {

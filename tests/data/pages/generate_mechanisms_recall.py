@@ -122,12 +122,26 @@ def by_sentences():
             dict(title=TITLE, text=P[:2] + [by_time] + P[2:4] + [by_year] + P[4:6], authors=["Anna Berg"]))
 
 
+def label_before_prose():
+    # A paragraph that opens with a furniture label ("Related:", "See also")
+    # but goes on as a long sentence without a link is the author's aside,
+    # not a related-stories line. The "Related: <a>headline</a>" line is.
+    aside = ("Related: the board turned down a very similar request from the northern ferry operators last "
+             "year, when the money in the regional transport fund had already been promised to the new bridge.")
+    related = '<p>Related: <a href="/news/bridge-repairs/">Harbour bridge repairs start in May</a></p>\n'
+    body = (NAV + f'<div class="post"><h1>{esc(TITLE)}</h1>' + paragraphs(P[:3]) + f'<p>{esc(aside)}</p>'
+            + paragraphs(P[3:6]) + related + '</div>\n' + FOOTER)
+    return (page(head(TITLE, '<meta property="og:type" content="article">'), body),
+            dict(title=TITLE, text=P[:3] + [aside] + P[3:6]))
+
+
 PLAN = [
     ("linked-sentences", linked_sentences),
     ("standfirst-text-box", standfirst_text_box),
     ("list-in-prose", list_in_prose),
     ("later-section-box", later_section_box),
     ("by-sentences", by_sentences),
+    ("label-before-prose", label_before_prose),
 ]
 
 
