@@ -1148,7 +1148,11 @@ bool is_list_in_prose(Pass& pass, xmlNode* node, std::string_view name) {
       }
       if (inner->type == XML_TEXT_NODE) {
         for (char c : as_view(inner->content)) {
-          if (std::isalnum(static_cast<unsigned char>(c)) != 0) ++outside;
+          // ASCII letters and digits, and the lead bytes of other scripts' letters
+          // (not of U+0080..00BF or U+2000..2FFF: spaces, quotes, dashes, arrows).
+          const auto byte = static_cast<unsigned char>(c);
+          if (ascii::is_alnum(c) || (byte >= 0xC3 && byte <= 0xDF) || (byte >= 0xE3 && byte <= 0xEF))
+            ++outside;
         }
       }
       return false;
