@@ -32,7 +32,8 @@ def linked_sentences():
                 'night on the last boat across the bay</a>.</p>\n')
     announce_text = "This week the harbour channel filmed a whole night on the last boat across the bay."
     examples = ('<p>Night workers also ride <a href="/ferries/north/">the northern loop</a>, <a href="/ferries/'
-                'isles/">the island shuttle</a> and <a href="/ferries/mill/">the river boat to the old mill</a>.</p>\n')
+                'isles/">the island shuttle</a> and <a href="/ferries/mill/">the river boat to the old mill</a>.'
+                '</p>\n')
     examples_text = ("Night workers also ride the northern loop, the island shuttle and the river boat to the "
                      "old mill.")
     read_also = '<p>Read also: <a href="/news/bridge-repairs/">Harbour bridge repairs start in May</a></p>\n'
@@ -113,7 +114,8 @@ def by_sentences():
     # Paragraphs that open with "By" and are sentences ("By the end of March,
     # ...", "By 2030, ...") are the story's; the byline above it ("By Anna
     # Berg") is not.
-    by_time = "By the end of March, the board expects the late crossings to carry twice as many people as in autumn."
+    by_time = ("By the end of March, the board expects the late crossings to carry twice as many people as "
+               "in autumn.")
     by_year = "By 2030, the operator hopes to run the whole night service with electric boats built in the town."
     body = (NAV + f'<div class="post"><h1>{esc(TITLE)}</h1><p>By Anna Berg</p>'
             + paragraphs(P[:2]) + f'<p>{esc(by_time)}</p>' + paragraphs(P[2:4]) + f'<p>{esc(by_year)}</p>'
