@@ -711,6 +711,8 @@ bool anchor_to_headline(Pass& pass, Choice& choice, std::string_view title) {
   return true;
 }
 
+bool is_prose_block(Pass& pass, xmlNode* node, std::string_view name);
+
 // Siblings of the top candidate that belong to the article: well scored,
 // or plain prose paragraphs (content split into several containers).
 std::vector<xmlNode*> gather(Pass& pass, const Choice& choice) {
@@ -736,6 +738,16 @@ std::vector<xmlNode*> gather(Pass& pass, const Choice& choice) {
       append = (s->text_bytes > 80 && density < 0.25) ||
                (s->text_bytes > 0 && density == 0.0 && s->commas + 1 > 1);
     }
+    // A box of bare text above the body (a standfirst in div.abstract before
+    // div.body, no <p> inside) is a paragraph too, as the scorer counts it.
+    // Below the body, such boxes are sign-offs and promos more often.
+    if (!append && nodes.empty() && tag(sibling) != "p" && is_prose_block(pass, sibling, tag(sibling)))
+      append = ends_like_sentence(collapsed_text(sibling));
+    // A later section of a long story in a box of its own scores below a
+    // fifth of the first part, yet is prose through and through.
+    if (!append && s->candidate && s->score >= 10 && s->paragraphs >= 4 && s->linked_headings == 0 &&
+        link_density(*s) < 0.1)
+      append = true;
     if (append) nodes.push_back(sibling);
   }
   return nodes;
@@ -799,6 +811,19 @@ void add_standfirsts(Pass& pass, xmlNode* header, std::vector<xmlNode*>& merged)
     }
     return false;
   });
+}
+
+// "By the pricking of my thumbs, something wicked this way comes.", "By
+// 2016, two thirds of the staff will work from home." open with "By " yet
+// are sentences: the next word is no name (lower case or a number), eight
+// words or more, sentence punctuation at the end. A byline names and dates
+// ("By Jane Doe - Fri, 12/28/2007 - 6:41am.").
+bool is_by_sentence(std::string_view text) {
+  const std::size_t space = text.find(' ');
+  if (space == std::string_view::npos || space + 1 >= text.size()) return false;
+  const unsigned char next = static_cast<unsigned char>(text[space + 1]);
+  const bool no_name = (next >= 'a' && next <= 'z') || (next >= '0' && next <= '9');
+  return no_name && std::count(text.begin(), text.end(), ' ') >= 7 && ends_like_sentence(text);
 }
 
 // Whether a content marker (article, main, articleBody, a strong content
@@ -1079,6 +1104,131 @@ bool is_prose_item(xmlNode* item) {
   return !end.empty() && (end.back() == '.' || end.back() == '!' || end.back() == '?' || end.back() == ';');
 }
 
+// A paragraph that is one sentence written around its link ("This week's
+// <a>new episode is a silly party game</a>.", "Add your details <a>here</a>
+// if you would like to join."): the sentence ends after the last link, and
+// the text before the first link is not a label ("Read also:", "More |").
+// A "Read also: <a>headline</a>" line ends inside its link, or not at all.
+bool is_linked_sentence(xmlNode* paragraph) {
+  std::string lead, tail;
+  bool link_seen = false;
+  std::size_t words = 0;
+  walk(paragraph, [&](xmlNode* node) {
+    if (is_element(node)) {
+      if (tag(node) == "a") {
+        link_seen = true;
+        tail.clear();
+      }
+      return true;
+    }
+    if (node->type != XML_TEXT_NODE) return false;
+    const std::string_view text = as_view(node->content);
+    bool in_link = false;
+    for (const xmlNode* up = node->parent; up != nullptr && up != paragraph; up = up->parent) {
+      if (tag(up) == "a") in_link = true;
+    }
+    if (!link_seen) lead += text;
+    if (link_seen && !in_link) tail += text;
+    bool in_word = false;
+    for (char c : text) {
+      const bool space = is_space(static_cast<unsigned char>(c));
+      if (!space && !in_word) ++words;
+      in_word = !space;
+    }
+    return false;
+  });
+  for (xmlNode* child = paragraph->children; child != nullptr; child = child->next) {
+    if (is_element(child) && is_block_element(tag(child))) return false;
+  }
+  const std::string label = collapse_whitespace(lead);
+  if (!label.empty() && (label.back() == ':' || label.back() == '|' || label.ends_with("\xC2\xBB") ||
+                         label.ends_with("\xE2\x80\x94") || label.back() == '-'))
+    return false;
+  return link_seen && words >= 6 && ends_like_sentence(collapse_whitespace(tail));
+}
+
+// How many paragraphs of prose (60+ bytes of text, not mostly links) sit
+// among `node`'s siblings on one side, counting up to `enough`: a linked
+// sentence between two of them, or opening a story that three of them
+// follow, is the story's; one at the end of a box is a sign-off or a call
+// to click ("Click here to get our headlines."), and one opening a short
+// box of its own is an author's or a promo's.
+int prose_beside(Pass& pass, xmlNode* node, bool after, int enough) {
+  int found = 0;
+  for (xmlNode* sibling = after ? node->next : node->prev; sibling != nullptr && found < enough;
+       sibling = after ? sibling->next : sibling->prev) {
+    if (!is_element(sibling) || tag(sibling) != "p") continue;
+    const NodeStats* s = pass.stats(sibling);
+    if (s == nullptr || s->doomed) continue;
+    if (s->text_bytes >= 60 && link_density(*s) < 0.5) ++found;
+  }
+  return found;
+}
+
+// Between two paragraphs of prose, or opening a box that three of them follow.
+bool amid_prose(Pass& pass, xmlNode* node) {
+  if (prose_beside(pass, node, false, 1) > 0) return prose_beside(pass, node, true, 1) > 0;
+  return prose_beside(pass, node, true, 3) >= 3;
+}
+
+// The nearest sibling on one side that says something (headings, empty
+// boxes and pictures passed over) is a paragraph of text, not mostly links.
+bool paragraph_beside(Pass& pass, xmlNode* node, bool after) {
+  for (xmlNode* sibling = after ? node->next : node->prev; sibling != nullptr;
+       sibling = after ? sibling->next : sibling->prev) {
+    if (!is_element(sibling)) continue;
+    const NodeStats* s = pass.stats(sibling);
+    if (s == nullptr || s->doomed || s->text_bytes == 0 || is_heading(tag(sibling))) continue;
+    if (s->images > 0 && tag(sibling) != "p") continue;  // a figure and its credit line
+    return tag(sibling) == "p" && s->text_bytes >= 40 && link_density(*s) < 0.5;
+  }
+  return false;
+}
+
+// A list set in the middle of the story, between its paragraphs, whose
+// items say something beside their links: the emails and their open rates
+// ("<a>Bad news!</a> - 16.2%"), the papers of an issue and their authors
+// ("<a>Title</a> by Name"), the dates of a festival ("November 17th:
+// <a>Launch</a>"). A related-stories list is links alone, or closes the
+// story; a list of cards has pictures or headings.
+bool is_list_in_prose(Pass& pass, xmlNode* node, std::string_view name) {
+  if (name == "li") {
+    xmlNode* list = node->parent;
+    return list != nullptr && (tag(list) == "ul" || tag(list) == "ol") &&
+           is_list_in_prose(pass, list, tag(list));
+  }
+  if (name != "ul" && name != "ol") return false;
+  int items = 0, annotated = 0;
+  bool plain = true;
+  for (xmlNode* item = node->children; item != nullptr && plain; item = item->next) {
+    if (!is_element(item)) continue;
+    if (tag(item) != "li") return false;
+    ++items;
+    std::uint32_t outside = 0;
+    walk(item, [&](xmlNode* inner) {
+      if (inner == item) return true;
+      if (is_element(inner)) {
+        const std::string_view inner_name = tag(inner);
+        if (is_block_element(inner_name) || inner_name == "img" || inner_name == "picture") plain = false;
+        return inner_name != "a";
+      }
+      if (inner->type == XML_TEXT_NODE) {
+        for (char c : as_view(inner->content)) {
+          // ASCII letters and digits, and the lead bytes of other scripts' letters
+          // (not of U+0080..00BF or U+2000..2FFF: spaces, quotes, dashes, arrows).
+          const auto byte = static_cast<unsigned char>(c);
+          if (ascii::is_alnum(c) || (byte >= 0xC3 && byte <= 0xDF) || (byte >= 0xE3 && byte <= 0xEF))
+            ++outside;
+        }
+      }
+      return false;
+    });
+    if (outside >= 3) ++annotated;
+  }
+  return plain && items >= 2 && annotated * 4 >= items * 3 && paragraph_beside(pass, node, false) &&
+         paragraph_beside(pass, node, true);
+}
+
 // A list whose items are mostly such sentences (a weekly round-up, a list
 // of findings with their sources linked), or a table or box of such lists,
 // is the article's, however many of its words are links: at least two
@@ -1160,18 +1310,23 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
           remove = !keeps_media && name != "li";
         } else if (density > 0.5 && name != "p" && !(keeps_media && name == "figure") &&
                    !(is_heading(name) && (!links_to_another_page(node) || introduces_prose(pass, node))) &&
-                   !is_prose_list(pass, node, name)) {
+                   !is_prose_list(pass, node, name) && !is_list_in_prose(pass, node, name)) {
           remove = true;  // related lists, tag lists, share bars, breadcrumbs, next/prev
-        } else if (density > 0.5 && name == "p" && s->text_bytes < 200) {
+        } else if (density > 0.5 && name == "p" && s->text_bytes < 200 &&
+                   !(amid_prose(pass, node) && is_linked_sentence(node))) {
           remove = true;  // "Read also: <a>headline</a>"
         } else if (s->text_bytes < 500 && s->paragraphs <= 1) {
           std::string text = collapsed_text(node);
-          if (is_boilerplate_text(text) || is_gallery_counter(text)) {
+          // A label opening a long sentence without links ("RELATED: the endorsees did
+          // not fare well. ...") is the author's aside, not a related-stories line.
+          if ((is_boilerplate_text(text) &&
+               !(name == "p" && s->link_bytes == 0 && s->text_bytes >= 150 && ends_like_sentence(text))) ||
+              is_gallery_counter(text)) {
             remove = true;
           } else if (s->has_time && !s->has_figure && s->text_bytes < (name == "p" ? 60u : 200u) &&
                      (name == "p" || s->paragraphs == 0)) {
             remove = true;  // dateline / byline with a <time>
-          } else if (looks_like_byline(text) && name != "li") {
+          } else if (looks_like_byline(text) && name != "li" && !is_by_sentence(text)) {
             remove = true;
           } else if (is_heading(name) && !title.empty() &&
                      (iequals(text, title) || is_title_part(title, text))) {
