@@ -680,9 +680,11 @@ std::vector<xmlNode*> gather(Pass& pass, const Choice& choice) {
 bool ends_article(const xmlNode* node, std::string_view name) {
   if (name == "footer" || name == "aside" || name == "nav") return true;
   if (node->properties == nullptr) return false;
-  for (std::string_view value : {attribute(node, "class"), attribute(node, "id")}) {
+  const std::string_view id = id_names_own_heading(node) ? std::string_view() : attribute(node, "id");
+  for (std::string_view value : {attribute(node, "class"), id}) {
     if (icontains(value, "comment") || icontains(value, "related") || icontains(value, "footer") ||
-        icontains(value, "recommend") || icontains(value, "more-stories") || icontains(value, "disqus"))
+        icontains(value, "recommend") || icontains(value, "more-stories") || icontains(value, "disqus") ||
+        icontains(value, "trackback"))
       return true;
   }
   return false;
@@ -860,6 +862,89 @@ void gather_enclosing(Pass& pass, std::vector<xmlNode*>& blocks) {
   }
   if (next_block < blocks.size()) return;  // a block was not met: leave the cut as it was
   blocks = std::move(merged);
+}
+
+bool inside_article_end(const xmlNode* node) {
+  for (const xmlNode* up = node->parent; is_element(up); up = up->parent) {
+    if (ends_article(up, tag(up))) return true;
+  }
+  return false;
+}
+
+// The story ends where its comments, trackbacks or related box begin. A
+// block that holds a short post and its comment thread can win on volume
+// (most often in the retries, where class-based removal is off and the
+// thread stays in the page). The story's last paragraph is the last <p> of
+// prose in the chosen blocks outside such a box; the first element after it
+// whose name, class or id ends the article (ends_article) is cut, with
+// everything after it. Boxes between the story's paragraphs (an inline
+// related list, a picture box's "footer") are not where it ends. Returns the
+// text bytes cut.
+std::size_t cut_at_article_end(std::vector<xmlNode*>& blocks) {
+  xmlNode* last_paragraph = nullptr;
+  for (xmlNode* root : blocks) {
+    walk(root, [&](xmlNode* node) {
+      if (!is_element(node)) return false;
+      if (tag(node) != "p") return true;
+      std::uint32_t bytes = 0, link_bytes = 0, commas = 0;
+      walk(node, [&](xmlNode* inner) {
+        if (inner->type == XML_TEXT_NODE) {
+          const std::uint32_t before = bytes;
+          count_text(inner->content, bytes, commas);
+          if (tag(inner->parent) == "a") link_bytes += bytes - before;
+        }
+        return is_element(inner);
+      });
+      // A comment's paragraph is not the story's, nor a line that is mostly
+      // a link ("Next post: <a>…</a>").
+      if (bytes >= 40 && link_bytes * 2 < bytes && !inside_article_end(node)) last_paragraph = node;
+      return false;  // a paragraph's links ("12 comments") are inline: not where the story ends
+    });
+  }
+  if (last_paragraph == nullptr) return 0;
+  bool after_story = false;
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    xmlNode* root = blocks[b];
+    xmlNode* end = nullptr;
+    walk(root, [&](xmlNode* node) {
+      if (end != nullptr || !is_element(node)) return false;
+      if (node == last_paragraph) {
+        after_story = true;
+        return false;
+      }
+      if (after_story && ends_article(node, tag(node))) {
+        end = node;
+        return false;
+      }
+      return true;
+    });
+    if (end == nullptr) continue;
+    std::uint32_t bytes = 0, commas = 0;
+    auto count = [&](xmlNode* gone) {
+      walk(gone, [&](xmlNode* inner) {
+        if (inner->type == XML_TEXT_NODE) count_text(inner->content, bytes, commas);
+        const std::string_view name = tag(inner);
+        return is_element(inner) && name != "script" && name != "style";
+      });
+    };
+    for (std::size_t later = b + 1; later < blocks.size(); ++later) count(blocks[later]);
+    if (end == root) {
+      count(root);
+      blocks.resize(b);
+      return bytes;
+    }
+    for (xmlNode* up = end; up != root; up = up->parent) {
+      while (up->next != nullptr) {
+        count(up->next);
+        remove_node(up->next);
+      }
+    }
+    count(end);
+    remove_node(end);
+    blocks.resize(b + 1);
+    return bytes;
+  }
+  return 0;
 }
 
 // A figure whose caption is prose (not a card's linked headline).
@@ -1296,6 +1381,7 @@ ContentResult find_content(xmlDoc* doc, std::string_view title, const ContentRul
   } else {
     pass.reset();
   }
+  result.cut_at_end_bytes = cut_at_article_end(result.blocks);
   // One light walk over what is left: link density and paragraphs, lazy images.
   std::uint32_t text = 0, links = 0, commas = 0;
   std::unordered_map<xmlNode*, bool> prose_items;

@@ -455,6 +455,10 @@ bool id_is_own_heading_slug(const xmlNode* node, std::string_view id) {
 
 }  // namespace
 
+bool id_names_own_heading(const xmlNode* node) {
+  return id_is_own_heading_slug(node, attribute(node, "id"));
+}
+
 int class_weight(const xmlNode* node) {
   HintCounts counts;
   add_hints(attribute(node, "class"), counts);

@@ -23,6 +23,10 @@ int class_weight(const xmlNode* node);
 // whole class token, not inside compound names ("comment-count-widget-area").
 bool removable_by_class(const xmlNode* node);
 
+// Whether the element's id is the slug of its own heading
+// ("related-changes-to-the-timetable"): the author's words, not a hint.
+bool id_names_own_heading(const xmlNode* node);
+
 // Elements that never hold article text: script, style, form, nav, ...
 bool is_junk_element(std::string_view tag);
 

@@ -1,0 +1,86 @@
+#!/usr/bin/python3
+"""Writes the precision mechanism pages (980 on): one construct per page, each
+a kind of text that is not the article and that leaked into the cut on real
+pages (issue 16: comment threads, hidden duplicates, boxes about the author
+or the site), so that a relapse fails tests/feeds/extract/corpus_test.cpp
+without the shared real-world corpus. Written by hand here (no corpus text is
+copied), with the building blocks of generate_mechanisms.py;
+<page>.expected.json holds what a careful editor would cut.
+
+Deterministic. Run from anywhere:
+    /usr/bin/python3 tests/data/pages/generate_mechanisms_precision.py
+"""
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from generate_mechanisms import (FOOTER, NAV, OUT, P, TITLE, esc, expected, head,  # noqa: E402
+                                 page, paragraphs)
+
+FIRST_INDEX = 980
+LAST_INDEX = 989
+
+COMMENTS = [
+    "I take the late boat twice a week after my shift at the bakery, and without it I would have to "
+    "sleep at my sister's place in town, so this is very good news for our family.",
+    "Four more months is fine, but what happens in April? Every winter we go through the same worry, "
+    "and nobody on the board seems to understand that people plan their jobs around the timetable.",
+    "The old boats are in a terrible state, the heating on the second one has not worked since "
+    "November, and the board should fix that before it spends money on anything else.",
+    "Thank you for writing about this, the local radio did not even mention the vote, and most of "
+    "my neighbours only heard about it because someone put a note on the notice board.",
+    "My daughter works nights at the hospital, and she says half of the nurses on her ward live on "
+    "the eastern shore, so the hospital should pay its share of the crossing as well.",
+    "Does anyone know whether the bicycle racks on the late boat will stay? Last year they were "
+    "taken out in December, and it was impossible to bring a bike across after nine.",
+]
+
+
+def short_post_comment_thread():
+    # A short post (two paragraphs, under the weak-cut size) above a long
+    # comment thread, in one content column. The first cut is the post; the
+    # looser retries keep the thread (its class is no longer read), and the
+    # column that holds post and thread wins on volume. The story ends where
+    # the thread begins: the retry is cut there, and it is the post again.
+    texts = ["The night ferry will run until the end of March, the harbour board decided on Thursday.",
+             "The board will review the service in the spring."]
+    thread = "".join(
+        f'<dt class="comment" id="comment-{i}"><span class="comment-author">Reader {i}</span> '
+        f'<span class="comment-time">February {i + 3}, 2025 at 9:{10 + i} pm</span></dt>'
+        f'<dd class="comment"><div class="format_text"><p>{esc(c)}</p>'
+        f'<p class="reply"><a href="?replytocom={i}#respond">Reply</a></p></div></dd>'
+        for i, c in enumerate(COMMENTS))
+    body = (NAV + '<div id="content" class="hfeed"><div class="post hentry">'
+            f'<div class="headline_area"><h1 class="entry-title">{esc(TITLE)}</h1></div>'
+            '<div class="format_text entry-content">' + paragraphs(texts) + '</div></div>\n'
+            f'<div id="comments"><div class="comments_intro"><p>{len(COMMENTS)} comments</p></div>'
+            f'<dl id="comment_list">{thread}</dl></div></div>\n' + FOOTER)
+    return page(head(TITLE), body), dict(title=TITLE, text=texts)
+
+
+PLAN = [
+    ("short-post-comment-thread", short_post_comment_thread),
+]
+
+
+def main():
+    assert FIRST_INDEX + len(PLAN) - 1 <= LAST_INDEX
+    ours = {f"{FIRST_INDEX + offset}-{slug}" for offset, (slug, _) in enumerate(PLAN)}
+    for name in os.listdir(OUT):
+        if (name[:3].isdigit() and FIRST_INDEX <= int(name[:3]) <= LAST_INDEX
+                and name.split(".")[0] not in ours):
+            os.remove(os.path.join(OUT, name))
+    for offset, (slug, build) in enumerate(PLAN):
+        index = FIRST_INDEX + offset
+        markup, fields = build()
+        with open(os.path.join(OUT, f"{index}-{slug}.html"), "w", encoding="utf-8") as out:
+            out.write(markup)
+        with open(os.path.join(OUT, f"{index}-{slug}.expected.json"), "w", encoding="utf-8") as out:
+            json.dump(expected(index, slug, **fields), out, ensure_ascii=False, indent=1)
+            out.write("\n")
+    print(f"wrote {len(PLAN)} pages to {OUT}")
+
+
+if __name__ == "__main__":
+    main()
