@@ -327,7 +327,8 @@ void remove_furniture(Pass& pass, bool by_class) {
     if (!remove && !protects) {
       remove = (is_junk_element(name) && !(name == "form" && is_page_form(node))) ||
                has_furniture_role(node) ||
-               (by_class && pass.cached_class_weight(node) <= kStrongNegative && removable_by_class(node));
+               (by_class && pass.cached_class_weight(node) <= kStrongNegative && removable_by_class(node)) ||
+               (by_class && has_hidden_class(node));
     }
     if (remove) {
       doomed.push_back(node);

@@ -33,6 +33,12 @@ bool is_junk_element(std::string_view tag);
 // hidden attribute, aria-hidden=true, inline display:none / visibility:hidden.
 bool is_hidden(const xmlNode* node);
 
+// A class token that CSS frameworks define as not displayed ("hidden",
+// "hide", "d-none", "sr-only", ...): the page shows it only after a script
+// runs, or to screen readers. Whole tokens only ("hidden-xs" hides on small
+// screens alone).
+bool has_hidden_class(const xmlNode* node);
+
 // role=navigation/banner/contentinfo/complementary/search/dialog/alert.
 bool has_furniture_role(const xmlNode* node);
 

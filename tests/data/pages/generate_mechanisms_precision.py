@@ -59,8 +59,23 @@ def short_post_comment_thread():
     return page(head(TITLE), body), dict(title=TITLE, text=texts)
 
 
+def hidden_class_copy():
+    # The page carries the story twice: a preview for visitors without a
+    # subscription, switched off by the CSS framework's "hidden" class, and
+    # the full text; and a fact box that a script shows later ("hide"). What
+    # the class hides is not on the screen, so not in the text.
+    preview = (f'<div id="preview" class="story preview hidden"><p class="byline">By Tomas Berg</p>'
+               + paragraphs(P[:2]) + '<p>Subscribe to read the full story.</p></div>')
+    facts = ('<div class="fact-box hide"><h4>The night ferry in figures</h4><p>Departures after ten: 6</p>'
+             '<p>Cost a month: 40,000 euros</p><p>Passengers a night: about 300</p></div>')
+    body = (NAV + f'<article><h1>{esc(TITLE)}</h1>{preview}<div class="story">' + paragraphs(P[:3]) + facts
+            + paragraphs(P[3:6]) + '</div></article>\n' + FOOTER)
+    return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=P[:6])
+
+
 PLAN = [
     ("short-post-comment-thread", short_post_comment_thread),
+    ("hidden-class-copy", hidden_class_copy),
 ]
 
 
