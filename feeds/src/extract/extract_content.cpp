@@ -865,9 +865,25 @@ void gather_enclosing(Pass& pass, std::vector<xmlNode*>& blocks) {
   blocks = std::move(merged);
 }
 
-bool inside_article_end(const xmlNode* node) {
-  for (const xmlNode* up = node->parent; is_element(up); up = up->parent) {
-    if (ends_article(up, tag(up))) return true;
+// A heading that labels a comment section ("12 Comments", "Leave a Reply"),
+// or a box whose first element is one: the thread, whatever its classes.
+bool opens_comments(xmlNode* node) {
+  xmlNode* heading = node;
+  if (!is_heading(tag(node))) {
+    heading = node->children;
+    while (heading != nullptr && !is_element(heading)) heading = heading->next;
+    if (heading == nullptr || !is_heading(tag(heading))) return false;
+  }
+  return is_comments_label(collapse_whitespace(text_content(heading)));
+}
+
+bool ends_story(xmlNode* node) {
+  return ends_article(node, tag(node)) || opens_comments(node);
+}
+
+bool inside_article_end(xmlNode* node) {
+  for (xmlNode* up = node->parent; is_element(up); up = up->parent) {
+    if (ends_story(up)) return true;
   }
   return false;
 }
@@ -881,24 +897,18 @@ bool inside_article_end(const xmlNode* node) {
 // everything after it. Boxes between the story's paragraphs (an inline
 // related list, a picture box's "footer") are not where it ends. Returns the
 // text bytes cut.
-std::size_t cut_at_article_end(std::vector<xmlNode*>& blocks) {
+std::size_t cut_at_article_end(Pass& pass, std::vector<xmlNode*>& blocks, std::vector<xmlNode*>& cut_off) {
   xmlNode* last_paragraph = nullptr;
   for (xmlNode* root : blocks) {
     walk(root, [&](xmlNode* node) {
       if (!is_element(node)) return false;
       if (tag(node) != "p") return true;
-      std::uint32_t bytes = 0, link_bytes = 0, commas = 0;
-      walk(node, [&](xmlNode* inner) {
-        if (inner->type == XML_TEXT_NODE) {
-          const std::uint32_t before = bytes;
-          count_text(inner->content, bytes, commas);
-          if (tag(inner->parent) == "a") link_bytes += bytes - before;
-        }
-        return is_element(inner);
-      });
       // A comment's paragraph is not the story's, nor a line that is mostly
       // a link ("Next post: <a>…</a>").
-      if (bytes >= 40 && link_bytes * 2 < bytes && !inside_article_end(node)) last_paragraph = node;
+      const NodeStats* s = pass.stats(node);
+      if (s != nullptr && s->text_bytes >= 40 && s->link_bytes * 2 < s->text_bytes &&
+          !inside_article_end(node))
+        last_paragraph = node;
       return false;  // a paragraph's links ("12 comments") are inline: not where the story ends
     });
   }
@@ -913,35 +923,49 @@ std::size_t cut_at_article_end(std::vector<xmlNode*>& blocks) {
         after_story = true;
         return false;
       }
-      if (after_story && ends_article(node, tag(node))) {
+      if (after_story && ends_story(node)) {
         end = node;
         return false;
       }
       return true;
     });
     if (end == nullptr) continue;
-    std::uint32_t bytes = 0, commas = 0;
-    auto count = [&](xmlNode* gone) {
-      walk(gone, [&](xmlNode* inner) {
-        if (inner->type == XML_TEXT_NODE) count_text(inner->content, bytes, commas);
-        const std::string_view name = tag(inner);
-        return is_element(inner) && name != "script" && name != "style";
-      });
-    };
-    for (std::size_t later = b + 1; later < blocks.size(); ++later) count(blocks[later]);
+    std::size_t bytes = 0;
+    for (std::size_t later = b + 1; later < blocks.size(); ++later) {
+      if (const NodeStats* s = pass.stats(blocks[later])) bytes += s->text_bytes;
+    }
     if (end == root) {
-      count(root);
+      if (const NodeStats* s = pass.stats(root)) bytes += s->text_bytes;
       blocks.resize(b);
       return bytes;
     }
-    for (xmlNode* up = end; up != root; up = up->parent) {
-      while (up->next != nullptr) {
-        count(up->next);
-        remove_node(up->next);
+    // Unlinked now, freed once the pass forgets its nodes; the figures of
+    // the blocks above stay right for the cleaning that follows.
+    auto cut = [&](xmlNode* gone) {
+      NodeStats none;
+      if (const NodeStats* s = pass.stats(gone)) {
+        none = *s;
+      } else if (gone->type == XML_TEXT_NODE) {
+        count_text(gone->content, none.text_bytes, none.commas);
       }
+      for (xmlNode* up = gone->parent; up != nullptr; up = up->parent) {
+        NodeStats* us = pass.stats(up);
+        if (us == nullptr) break;
+        us->text_bytes -= std::min(us->text_bytes, none.text_bytes);
+        us->link_bytes -= std::min(us->link_bytes, none.link_bytes);
+        us->paragraphs =
+            static_cast<std::uint16_t>(us->paragraphs - std::min(us->paragraphs, none.paragraphs));
+        us->images = static_cast<std::uint16_t>(us->images - std::min(us->images, none.images));
+        if (up == root) break;
+      }
+      bytes += none.text_bytes;
+      xmlUnlinkNode(gone);
+      cut_off.push_back(gone);
+    };
+    for (xmlNode* up = end; up != root; up = up->parent) {
+      while (up->next != nullptr) cut(up->next);
     }
-    count(end);
-    remove_node(end);
+    cut(end);
     blocks.resize(b + 1);
     return bytes;
   }
@@ -1377,12 +1401,14 @@ ContentResult find_content(xmlDoc* doc, std::string_view title, const ContentRul
       if (is_content_marker(up, tag(up))) result.semantic = true;
     }
   }
+  std::vector<xmlNode*> cut_off;  // after the story's end: freed once the pass is reset
+  result.cut_at_end_bytes = cut_at_article_end(pass, result.blocks, cut_off);
   if (rules.clean_inside) {
     clean_inside(pass, result.blocks, title);
   } else {
     pass.reset();
   }
-  result.cut_at_end_bytes = cut_at_article_end(result.blocks);
+  for (xmlNode* node : cut_off) xmlFreeNode(node);
   // One light walk over what is left: link density and paragraphs, lazy images.
   std::uint32_t text = 0, links = 0, commas = 0;
   std::unordered_map<xmlNode*, bool> prose_items;

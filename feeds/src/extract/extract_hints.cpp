@@ -560,6 +560,34 @@ bool is_boilerplate_text(std::string_view text) {
   return false;
 }
 
+bool is_comments_label(std::string_view text) {
+  if (text.empty() || text.size() > 120) return false;
+  // Counts and brackets around the label: "12 Comments", "Comments (3)".
+  auto is_letter = [](unsigned char c) {
+    return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  };
+  std::size_t begin = 0, end = text.size();
+  while (begin < end && !is_letter(static_cast<unsigned char>(text[begin]))) ++begin;
+  while (end > begin && !is_letter(static_cast<unsigned char>(text[end - 1]))) --end;
+  const std::string label = fold_case(text.substr(begin, end - begin));
+  static constexpr std::string_view kWhole[] = {
+      "comments",      "comment",         "reader comments", "readers' comments", "discussion",
+      "leave a reply", "leave a comment", "trackbacks",      "responses",         "kommentare",
+      "commentaires",  "comentarios",     "коментарі",       "комментарии",       "التعليقات",
+      "تعليقات",       "コメント"};
+  // "3 Responses to “Post title”", "12 thoughts on “Post title”" (WordPress themes).
+  static constexpr std::string_view kOpening[] = {"responses to ", "response to ", "thoughts on ",
+                                                  "comments on ",  "replies to ",  "comments to "};
+  for (std::string_view whole : kWhole) {
+    if (label == whole) return true;
+  }
+  if (label.size() > 60 + 12) return false;
+  for (std::string_view opening : kOpening) {
+    if (label.starts_with(opening)) return true;
+  }
+  return false;
+}
+
 // Lower case with camelCase words split: "contentWithSidebar" -> "content-with-sidebar".
 std::string split_camel_lower(std::string_view value) {
   std::string out;

@@ -66,6 +66,10 @@ bool is_gallery_counter(std::string_view text);
 // "By Jane Doe", "Автор: ...", "Von ...".
 bool looks_like_byline(std::string_view text);
 
+// The heading of a comment section: "Comments", "12 Comments", "Leave a
+// Reply", "3 Responses to “…”", "Kommentare", ... (counts and brackets aside).
+bool is_comments_label(std::string_view text);
+
 // Whether a text ends like a sentence: . ! ? … 。 ؟, or a closing quote or
 // bracket after one. Labels, kickers, datelines and link rows do not.
 bool ends_like_sentence(std::string_view text);

@@ -73,9 +73,23 @@ def hidden_class_copy():
     return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=P[:6])
 
 
+def comments_under_a_heading():
+    # A blog engine that gives its comment section no telling class or id:
+    # the section is a box like the post's own, opened by a heading that says
+    # what it is ("4 Comments"), its entries bare text with the reader's name
+    # under each. The heading is where the story ends.
+    entries = "".join(f'<div class="Normal"><a name="c{i}"></a>{esc(c)}<br><br>Posted by Reader {i}</div>'
+                      for i, c in enumerate(COMMENTS[:4]))
+    body = (NAV + f'<div id="blog"><div class="post"><h1>{esc(TITLE)}</h1><div class="Normal">'
+            + paragraphs(P[:5]) + '</div></div>\n'
+            f'<div class="post"><h3>4 Comments</h3>{entries}</div></div>\n' + FOOTER)
+    return page(head(TITLE), body), dict(title=TITLE, text=P[:5])
+
+
 PLAN = [
     ("short-post-comment-thread", short_post_comment_thread),
     ("hidden-class-copy", hidden_class_copy),
+    ("comments-under-a-heading", comments_under_a_heading),
 ]
 
 
