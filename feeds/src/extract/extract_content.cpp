@@ -877,8 +877,45 @@ bool opens_comments(xmlNode* node) {
   return is_comments_label(collapse_whitespace(text_content(heading)));
 }
 
+// A box about the author ("author", "author-bio", "about-author"), by a
+// whole class token or the id: after the story, where the site's own
+// furniture begins. ("entry-author-jane", a post's class naming its
+// author, is not such a box.)
+bool is_author_box(const xmlNode* node) {
+  if (node->properties == nullptr) return false;
+  auto names_box = [](std::string_view token) {
+    for (std::string_view box :
+         {"author", "authors", "authorbox", "author-box", "author-bio", "author-info", "about-author",
+          "about-the-author", "about_author", "author_bio", "author_box"}) {
+      if (iequals(token, box)) return true;
+    }
+    return false;
+  };
+  // A box with a paragraph of its own: a heading or a line classed
+  // "author" is the byline, often above the story's body.
+  const std::string_view name = tag(node);
+  if (!(name == "div" || name == "section" || name == "aside")) return false;
+  bool paragraph = false;
+  walk(const_cast<xmlNode*>(node), [&](xmlNode* inner) {
+    if (paragraph || !is_element(inner)) return false;
+    paragraph = tag(inner) == "p";
+    return true;
+  });
+  if (!paragraph) return false;
+  if (names_box(attribute(node, "id"))) return true;
+  const std::string_view value = attribute(node, "class");
+  std::size_t i = 0;
+  while (i < value.size()) {
+    while (i < value.size() && ascii::is_html_space(value[i])) ++i;
+    const std::size_t start = i;
+    while (i < value.size() && !ascii::is_html_space(value[i])) ++i;
+    if (i > start && names_box(value.substr(start, i - start))) return true;
+  }
+  return false;
+}
+
 bool ends_story(xmlNode* node) {
-  return ends_article(node, tag(node)) || opens_comments(node);
+  return ends_article(node, tag(node)) || opens_comments(node) || is_author_box(node);
 }
 
 bool inside_article_end(xmlNode* node) {
@@ -902,7 +939,14 @@ std::size_t cut_at_article_end(Pass& pass, std::vector<xmlNode*>& blocks, std::v
   for (xmlNode* root : blocks) {
     walk(root, [&](xmlNode* node) {
       if (!is_element(node)) return false;
-      if (tag(node) != "p") return true;
+      if (tag(node) != "p") {
+        // A text holder without block children is a paragraph too (no-<p> layouts).
+        const std::string_view name = tag(node);
+        if (!(name == "div" || name == "td") || node == root) return true;
+        for (xmlNode* child = node->children; child != nullptr; child = child->next) {
+          if (is_element(child) && is_block_element(tag(child))) return true;
+        }
+      }
       // A comment's paragraph is not the story's, nor a line that is mostly
       // a link ("Next post: <a>…</a>").
       const NodeStats* s = pass.stats(node);

@@ -86,10 +86,25 @@ def comments_under_a_heading():
     return page(head(TITLE), body), dict(title=TITLE, text=P[:5])
 
 
+def author_box_after_story():
+    # A box about the writer under the story, named by its id ("author")
+    # while its class is the post's own ("post"), with no label a phrase
+    # list would know: the site's furniture, where the story ends. The
+    # byline above the story, a heading classed "author", is not its end.
+    bio = ("Tomas Berg has covered the harbour, the ferries and the town council for the Herald since "
+           "2011, and before that reported on shipping for a trade weekly in the capital.")
+    box = (f'<div id="author" class="post"><div><b>Write for the Herald: send us your story ideas</b></div>'
+           f'<p>{esc(bio)}</p></div>')
+    body = (NAV + f'<div id="main"><div class="post"><h1>{esc(TITLE)}</h1><h3 class="author">Tomas Berg</h3>'
+            '<div class="entry">' + paragraphs(P[:5]) + f'</div>{box}</div></div>\n' + FOOTER)
+    return page(head(TITLE), body), dict(title=TITLE, text=P[:5])
+
+
 PLAN = [
     ("short-post-comment-thread", short_post_comment_thread),
     ("hidden-class-copy", hidden_class_copy),
     ("comments-under-a-heading", comments_under_a_heading),
+    ("author-box-after-story", author_box_after_story),
 ]
 
 
