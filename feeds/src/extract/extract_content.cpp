@@ -1098,6 +1098,31 @@ bool standalone_inline(const xmlNode* link) {
   return true;
 }
 
+// A line that links to the site's tag or category pages the way blog
+// engines mark them (rel="tag", rel="category": the microformat): the post's
+// filing, not its text, when little of it is not links (separators, a
+// "Tags:" label, a time). Tag links inside a sentence (plugins that link
+// names in the prose) leave the sentence alone.
+bool links_to_tag_pages(Pass& pass, xmlNode* node) {
+  bool found = false;
+  walk(node, [&](xmlNode* n) {
+    if (found || !is_element(n)) return false;
+    if (const NodeStats* s = pass.stats(n); s != nullptr && s->doomed) return false;  // already going
+    if (tag(n) != "a") return true;
+    const std::string_view rel = attribute(n, "rel");
+    std::size_t i = 0;
+    while (i < rel.size() && !found) {
+      while (i < rel.size() && ascii::is_html_space(rel[i])) ++i;
+      const std::size_t start = i;
+      while (i < rel.size() && !ascii::is_html_space(rel[i])) ++i;
+      const std::string_view token = rel.substr(start, i - start);
+      found = iequals(token, "tag") || iequals(token, "category");
+    }
+    return false;
+  });
+  return found;
+}
+
 // A short box whose link leads to subscribing, donating, joining or signing
 // in ("Become a member", a newsletter sign-up): the site talking about itself,
 // whatever its class names say. Only the link targets are read, so the rule
@@ -1256,6 +1281,10 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
           std::string text = collapsed_text(node);
           if (is_boilerplate_text(text) || is_gallery_counter(text)) {
             remove = true;
+          } else if (s->text_bytes < 300 && s->text_bytes < s->link_bytes + 80 &&
+                     links_to_tag_pages(pass, node)) {
+            remove = true;  // "Filed under <a rel=category>…</a> — Tags: <a rel=tag>…</a>"
+
           } else if (s->has_time && !s->has_figure && s->text_bytes < (name == "p" ? 60u : 200u) &&
                      (name == "p" || s->paragraphs == 0)) {
             remove = true;  // dateline / byline with a <time>

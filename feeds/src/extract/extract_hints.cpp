@@ -254,6 +254,11 @@ constexpr std::array kBoilerplate = {
     Phrase{"updated:", 80, false},
     Phrase{"last updated", 80, false},
     Phrase{"posted by", 120, false},
+    // WordPress themes' post footer: "This entry was posted on <date> and is
+    // filed under <categories>. You can follow any responses to this entry
+    // through the RSS 2.0 feed."
+    Phrase{"this entry was posted", 400, false},
+    Phrase{"you can follow any responses", 300, false},
     Phrase{"print", 12, true},
     Phrase{"print article", 40, false},
     Phrase{"print this", 40, false},

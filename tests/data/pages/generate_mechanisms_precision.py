@@ -100,11 +100,43 @@ def author_box_after_story():
     return page(head(TITLE), body), dict(title=TITLE, text=P[:5])
 
 
+def tag_link_line():
+    # Under the post's last paragraph, its filing: category and tag links
+    # marked the microformat's way (rel="category", rel="tag"), separators
+    # and the time, in a line whose class says nothing. Not the story's
+    # text; a tag link inside a sentence of the story (plugins link names in
+    # the prose) leaves the sentence alone.
+    filed = ('<p class="filed"><a href="/category/harbour/" rel="category">Harbour news</a>, '
+             '<a href="/category/transport/" rel="category tag">Transport</a> &#8212; Tags: '
+             '<a href="/tag/ferry/" rel="tag">night ferry</a> &#8212; Tomas Berg, 13 February 2025 at 18:14</p>')
+    first = ('The <a href="/tag/harbour-board/" rel="tag">harbour board</a> voted on Thursday to extend the '
+             'night ferry service until the end of March, after weeks of complaints from shift workers on '
+             'the eastern shore.')
+    body = (NAV + f'<div id="content"><div class="post"><h2>{esc(TITLE)}</h2><div class="entry">'
+            f'<p>{first}</p>' + paragraphs(P[1:5]) + f'{filed}</div></div></div>\n' + FOOTER)
+    return page(head(TITLE), body), dict(title=TITLE, text=P[:5])
+
+
+def wordpress_post_footer():
+    # The post footer of WordPress's classic themes, a paragraph like any
+    # other: "This entry was posted on <date> and is filed under <category>.
+    # You can follow any responses to this entry through the RSS 2.0 feed."
+    footer = ('<p class="postmetadata"><small>This entry was posted on Thursday, February 13th, 2025 at '
+              '6:14 pm and is filed under <a href="/category/harbour/">Harbour</a>. You can follow any '
+              'responses to this entry through the <a href="/feed/">RSS 2.0</a> feed. You can leave a '
+              'response, or trackback from your own site.</small></p>')
+    body = (NAV + f'<div id="content"><div class="post"><h2>{esc(TITLE)}</h2><div class="entry">'
+            + paragraphs(P[:5]) + footer + '</div></div></div>\n' + FOOTER)
+    return page(head(TITLE), body), dict(title=TITLE, text=P[:5])
+
+
 PLAN = [
     ("short-post-comment-thread", short_post_comment_thread),
     ("hidden-class-copy", hidden_class_copy),
     ("comments-under-a-heading", comments_under_a_heading),
     ("author-box-after-story", author_box_after_story),
+    ("tag-link-line", tag_link_line),
+    ("wordpress-post-footer", wordpress_post_footer),
 ]
 
 
