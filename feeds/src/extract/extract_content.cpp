@@ -934,6 +934,15 @@ bool inside_article_end(xmlNode* node) {
 // everything after it. Boxes between the story's paragraphs (an inline
 // related list, a picture box's "footer") are not where it ends. Returns the
 // text bytes cut.
+// A short block that states the site's copyright ("© 1999-2012 …", "All
+// rights reserved"): the page's foot, wherever the template put it.
+bool states_copyright(Pass& pass, xmlNode* node) {
+  const NodeStats* s = pass.stats(node);
+  if (s == nullptr || s->text_bytes < 12 || s->text_bytes >= 600) return false;
+  const std::string text = collapsed_text(node);
+  return text.find("\xC2\xA9") != std::string::npos || icontains(text, "all rights reserved");
+}
+
 std::size_t cut_at_article_end(Pass& pass, std::vector<xmlNode*>& blocks, std::vector<xmlNode*>& cut_off) {
   xmlNode* last_paragraph = nullptr;
   for (xmlNode* root : blocks) {
@@ -951,7 +960,7 @@ std::size_t cut_at_article_end(Pass& pass, std::vector<xmlNode*>& blocks, std::v
       // a link ("Next post: <a>…</a>").
       const NodeStats* s = pass.stats(node);
       if (s != nullptr && s->text_bytes >= 40 && s->link_bytes * 2 < s->text_bytes &&
-          !inside_article_end(node))
+          !inside_article_end(node) && !states_copyright(pass, node))
         last_paragraph = node;
       return false;  // a paragraph's links ("12 comments") are inline: not where the story ends
     });
@@ -967,7 +976,7 @@ std::size_t cut_at_article_end(Pass& pass, std::vector<xmlNode*>& blocks, std::v
         after_story = true;
         return false;
       }
-      if (after_story && ends_story(node)) {
+      if (after_story && (ends_story(node) || states_copyright(pass, node))) {
         end = node;
         return false;
       }

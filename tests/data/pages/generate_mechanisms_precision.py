@@ -130,6 +130,19 @@ def wordpress_post_footer():
     return page(head(TITLE), body), dict(title=TITLE, text=P[:5])
 
 
+def copyright_box_in_column():
+    # The site's legal notice and copyright set in the content column under
+    # the story (no footer element, no telling class): a short block stating
+    # "©" or "All rights reserved" after the story's last paragraph is the
+    # page's foot, and the story ends there.
+    notice = ('<div class="notice" align="center"><span>By listing events on this site, the Herald does not '
+              'endorse them, nor any views or advice given there.</span><br>'
+              '<span>&copy;1999-2025 <strong>Harbour Herald Ltd.</strong> All Rights Reserved. '
+              '<a href="/terms/">Terms of Use</a></span></div>')
+    body = (NAV + f'<div id="main"><h1>{esc(TITLE)}</h1>' + paragraphs(P[:5]) + f'<br>{notice}</div>\n')
+    return page(head(TITLE), body), dict(title=TITLE, text=P[:5])
+
+
 PLAN = [
     ("short-post-comment-thread", short_post_comment_thread),
     ("hidden-class-copy", hidden_class_copy),
@@ -137,6 +150,7 @@ PLAN = [
     ("author-box-after-story", author_box_after_story),
     ("tag-link-line", tag_link_line),
     ("wordpress-post-footer", wordpress_post_footer),
+    ("copyright-box-in-column", copyright_box_in_column),
 ]
 
 
