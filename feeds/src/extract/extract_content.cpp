@@ -891,25 +891,22 @@ bool is_author_box(const xmlNode* node) {
     }
     return false;
   };
-  // A box with a paragraph of its own: a heading or a line classed
-  // "author" is the byline, often above the story's body.
   const std::string_view name = tag(node);
   if (!(name == "div" || name == "section" || name == "aside")) return false;
-  bool paragraph = false;
-  walk(const_cast<xmlNode*>(node), [&](xmlNode* inner) {
-    if (paragraph || !is_element(inner)) return false;
-    paragraph = tag(inner) == "p";
-    return true;
-  });
-  if (!paragraph) return false;
-  if (names_box(attribute(node, "id"))) return true;
+  bool named = names_box(attribute(node, "id"));
   const std::string_view value = attribute(node, "class");
-  std::size_t i = 0;
-  while (i < value.size()) {
+  for (std::size_t i = 0; i < value.size() && !named;) {
     while (i < value.size() && ascii::is_html_space(value[i])) ++i;
     const std::size_t start = i;
     while (i < value.size() && !ascii::is_html_space(value[i])) ++i;
-    if (i > start && names_box(value.substr(start, i - start))) return true;
+    named = i > start && names_box(value.substr(start, i - start));
+  }
+  if (!named) return false;
+  // A box with a paragraph of its own: a heading or a line classed
+  // "author" is the byline, often above the story's body.
+  for (const xmlNode* inner = node->children; inner != nullptr;
+       inner = next_in_subtree(const_cast<xmlNode*>(inner), node, is_element(inner))) {
+    if (tag(inner) == "p") return true;
   }
   return false;
 }
@@ -946,8 +943,11 @@ bool states_copyright(Pass& pass, xmlNode* node) {
 std::size_t cut_at_article_end(Pass& pass, std::vector<xmlNode*>& blocks, std::vector<xmlNode*>& cut_off) {
   xmlNode* last_paragraph = nullptr;
   for (xmlNode* root : blocks) {
+    if (ends_story(root) || inside_article_end(root)) continue;  // the block is the thread itself
     walk(root, [&](xmlNode* node) {
       if (!is_element(node)) return false;
+      // A comment's paragraph is not the story's.
+      if (node != root && ends_story(node)) return false;
       if (tag(node) != "p") {
         // A text holder without block children is a paragraph too (no-<p> layouts).
         const std::string_view name = tag(node);
@@ -956,11 +956,10 @@ std::size_t cut_at_article_end(Pass& pass, std::vector<xmlNode*>& blocks, std::v
           if (is_element(child) && is_block_element(tag(child))) return true;
         }
       }
-      // A comment's paragraph is not the story's, nor a line that is mostly
-      // a link ("Next post: <a>…</a>").
+      // Nor is a line that is mostly a link ("Next post: <a>…</a>").
       const NodeStats* s = pass.stats(node);
       if (s != nullptr && s->text_bytes >= 40 && s->link_bytes * 2 < s->text_bytes &&
-          !inside_article_end(node) && !states_copyright(pass, node))
+          !states_copyright(pass, node))
         last_paragraph = node;
       return false;  // a paragraph's links ("12 comments") are inline: not where the story ends
     });
