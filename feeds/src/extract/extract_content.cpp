@@ -922,15 +922,6 @@ bool inside_article_end(xmlNode* node) {
   return false;
 }
 
-// The story ends where its comments, trackbacks or related box begin. A
-// block that holds a short post and its comment thread can win on volume
-// (most often in the retries, where class-based removal is off and the
-// thread stays in the page). The story's last paragraph is the last <p> of
-// prose in the chosen blocks outside such a box; the first element after it
-// whose name, class or id ends the article (ends_article) is cut, with
-// everything after it. Boxes between the story's paragraphs (an inline
-// related list, a picture box's "footer") are not where it ends. Returns the
-// text bytes cut.
 // A short block that states the site's copyright ("© 1999-2012 …", "All
 // rights reserved"): the page's foot, wherever the template put it.
 bool states_copyright(Pass& pass, xmlNode* node) {
@@ -940,6 +931,17 @@ bool states_copyright(Pass& pass, xmlNode* node) {
   return text.find("\xC2\xA9") != std::string::npos || icontains(text, "all rights reserved");
 }
 
+// The story ends where its comments, trackbacks, related box, author box or
+// the site's copyright begin. A block that holds a short post and its
+// comment thread can win on volume (most often in the retries, where
+// class-based removal is off and the thread stays in the page). The story's
+// last paragraph is the last <p> of prose, or text holder without block
+// children, in the chosen blocks outside such a box; the first element after
+// it that ends the story (ends_story, states_copyright) is cut, with
+// everything after it. Boxes between the story's paragraphs (an inline
+// related list, a picture box's "footer") are not where it ends. Cut nodes
+// are unlinked and listed in `cut_off`, to be freed once the pass has
+// forgotten its nodes. Returns the text bytes cut.
 std::size_t cut_at_article_end(Pass& pass, std::vector<xmlNode*>& blocks, std::vector<xmlNode*>& cut_off) {
   xmlNode* last_paragraph = nullptr;
   for (xmlNode* root : blocks) {
@@ -1292,7 +1294,6 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
           } else if (s->text_bytes < 300 && s->text_bytes < s->link_bytes + 80 &&
                      links_to_tag_pages(pass, node)) {
             remove = true;  // "Filed under <a rel=category>…</a> — Tags: <a rel=tag>…</a>"
-
           } else if (s->has_time && !s->has_figure && s->text_bytes < (name == "p" ? 60u : 200u) &&
                      (name == "p" || s->paragraphs == 0)) {
             remove = true;  // dateline / byline with a <time>

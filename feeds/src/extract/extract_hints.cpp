@@ -586,7 +586,7 @@ bool is_comments_label(std::string_view text) {
   for (std::string_view whole : kWhole) {
     if (label == whole) return true;
   }
-  if (label.size() > 60 + 12) return false;
+  if (label.size() > 100) return false;
   for (std::string_view opening : kOpening) {
     if (label.starts_with(opening)) return true;
   }
