@@ -250,8 +250,13 @@ Result<Article> extract_article(std::string_view bytes, const ExtractOptions& op
       if (!retry_doc || xmlDocGetRootElement(retry_doc.get()) == nullptr) break;
       ContentResult retry = find_content(retry_doc.get(), article.title, rules);
       std::string retry_text = blocks_to_text(retry.blocks);
-      if (retry_text.size() > text.size() * 3 / 2 + 300 && retry.link_density <= 0.3 &&
-          retry.linked_headings < 4 &&
+      // Blocks are compared by their size before the comment thread after
+      // the story was cut off (cut_at_article_end): a short post found beside
+      // its comments is the post, even when the first cut (a sidebar blurb)
+      // was as long as the post alone; what is left must not be much shorter.
+      const std::size_t found = retry_text.size() + retry.cut_at_end_bytes;
+      if (found > (text.size() + content.cut_at_end_bytes) * 3 / 2 + 300 &&
+          retry_text.size() * 2 > text.size() && retry.link_density <= 0.3 && retry.linked_headings < 4 &&
           (anchored_start.empty() || retry_text.find(anchored_start) != std::string::npos)) {
         doc = std::move(retry_doc);
         content = std::move(retry);

@@ -344,7 +344,8 @@ void remove_furniture(Pass& pass, bool by_class) {
       remove = (is_junk_element(name) && !(name == "form" && is_page_form(node)) &&
                 !(name == "aside" && is_headline_aside(node))) ||
                has_furniture_role(node) ||
-               (by_class && pass.cached_class_weight(node) <= kStrongNegative && removable_by_class(node));
+               (by_class && pass.cached_class_weight(node) <= kStrongNegative && removable_by_class(node)) ||
+               (by_class && has_hidden_class(node));
     }
     if (remove) {
       doomed.push_back(node);
@@ -758,9 +759,11 @@ std::vector<xmlNode*> gather(Pass& pass, const Choice& choice) {
 bool ends_article(const xmlNode* node, std::string_view name) {
   if (name == "footer" || name == "aside" || name == "nav") return true;
   if (node->properties == nullptr) return false;
-  for (std::string_view value : {attribute(node, "class"), attribute(node, "id")}) {
+  const std::string_view id = id_names_own_heading(node) ? std::string_view() : attribute(node, "id");
+  for (std::string_view value : {attribute(node, "class"), id}) {
     if (icontains(value, "comment") || icontains(value, "related") || icontains(value, "footer") ||
-        icontains(value, "recommend") || icontains(value, "more-stories") || icontains(value, "disqus"))
+        icontains(value, "recommend") || icontains(value, "more-stories") || icontains(value, "disqus") ||
+        icontains(value, "trackback"))
       return true;
   }
   return false;
@@ -953,6 +956,167 @@ void gather_enclosing(Pass& pass, std::vector<xmlNode*>& blocks) {
   blocks = std::move(merged);
 }
 
+// A heading that labels a comment section ("12 Comments", "Leave a Reply"),
+// or a box whose first element is one: the thread, whatever its classes.
+bool opens_comments(xmlNode* node) {
+  xmlNode* heading = node;
+  if (!is_heading(tag(node))) {
+    heading = node->children;
+    while (heading != nullptr && !is_element(heading)) heading = heading->next;
+    if (heading == nullptr || !is_heading(tag(heading))) return false;
+  }
+  return is_comments_label(collapse_whitespace(text_content(heading)));
+}
+
+// A box about the author ("author", "author-bio", "about-author"), by a
+// whole class token or the id: after the story, where the site's own
+// furniture begins. ("entry-author-jane", a post's class naming its
+// author, is not such a box.)
+bool is_author_box(const xmlNode* node) {
+  if (node->properties == nullptr) return false;
+  auto names_box = [](std::string_view token) {
+    for (std::string_view box :
+         {"author", "authors", "authorbox", "author-box", "author-bio", "author-info", "about-author",
+          "about-the-author", "about_author", "author_bio", "author_box"}) {
+      if (iequals(token, box)) return true;
+    }
+    return false;
+  };
+  const std::string_view name = tag(node);
+  if (!(name == "div" || name == "section" || name == "aside")) return false;
+  bool named = names_box(attribute(node, "id"));
+  const std::string_view value = attribute(node, "class");
+  for (std::size_t i = 0; i < value.size() && !named;) {
+    while (i < value.size() && ascii::is_html_space(value[i])) ++i;
+    const std::size_t start = i;
+    while (i < value.size() && !ascii::is_html_space(value[i])) ++i;
+    named = i > start && names_box(value.substr(start, i - start));
+  }
+  if (!named) return false;
+  // A box with a paragraph of its own: a heading or a line classed
+  // "author" is the byline, often above the story's body.
+  for (const xmlNode* inner = node->children; inner != nullptr;
+       inner = next_in_subtree(const_cast<xmlNode*>(inner), node, is_element(inner))) {
+    if (tag(inner) == "p") return true;
+  }
+  return false;
+}
+
+bool ends_story(xmlNode* node) {
+  return ends_article(node, tag(node)) || opens_comments(node) || is_author_box(node);
+}
+
+bool inside_article_end(xmlNode* node) {
+  for (xmlNode* up = node->parent; is_element(up); up = up->parent) {
+    if (ends_story(up)) return true;
+  }
+  return false;
+}
+
+// A short block that states the site's copyright ("© 1999-2012 …", "All
+// rights reserved"): the page's foot, wherever the template put it.
+bool states_copyright(Pass& pass, xmlNode* node) {
+  const NodeStats* s = pass.stats(node);
+  if (s == nullptr || s->text_bytes < 12 || s->text_bytes >= 600) return false;
+  const std::string text = collapsed_text(node);
+  return text.find("\xC2\xA9") != std::string::npos || icontains(text, "all rights reserved");
+}
+
+// The story ends where its comments, trackbacks, related box, author box or
+// the site's copyright begin. A block that holds a short post and its
+// comment thread can win on volume (most often in the retries, where
+// class-based removal is off and the thread stays in the page). The story's
+// last paragraph is the last <p> of prose, or text holder without block
+// children, in the chosen blocks outside such a box; the first element after
+// it that ends the story (ends_story, states_copyright) is cut, with
+// everything after it. Boxes between the story's paragraphs (an inline
+// related list, a picture box's "footer") are not where it ends. Cut nodes
+// are unlinked and listed in `cut_off`, to be freed once the pass has
+// forgotten its nodes. Returns the text bytes cut.
+std::size_t cut_at_article_end(Pass& pass, std::vector<xmlNode*>& blocks, std::vector<xmlNode*>& cut_off) {
+  xmlNode* last_paragraph = nullptr;
+  for (xmlNode* root : blocks) {
+    if (ends_story(root) || inside_article_end(root)) continue;  // the block is the thread itself
+    walk(root, [&](xmlNode* node) {
+      if (!is_element(node)) return false;
+      // A comment's paragraph is not the story's.
+      if (node != root && ends_story(node)) return false;
+      if (tag(node) != "p") {
+        // A text holder without block children is a paragraph too (no-<p> layouts).
+        const std::string_view name = tag(node);
+        if (!(name == "div" || name == "td") || node == root) return true;
+        for (xmlNode* child = node->children; child != nullptr; child = child->next) {
+          if (is_element(child) && is_block_element(tag(child))) return true;
+        }
+      }
+      // Nor is a line that is mostly a link ("Next post: <a>…</a>").
+      const NodeStats* s = pass.stats(node);
+      if (s != nullptr && s->text_bytes >= 40 && s->link_bytes * 2 < s->text_bytes &&
+          !states_copyright(pass, node))
+        last_paragraph = node;
+      return false;  // a paragraph's links ("12 comments") are inline: not where the story ends
+    });
+  }
+  if (last_paragraph == nullptr) return 0;
+  bool after_story = false;
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    xmlNode* root = blocks[b];
+    xmlNode* end = nullptr;
+    walk(root, [&](xmlNode* node) {
+      if (end != nullptr || !is_element(node)) return false;
+      if (node == last_paragraph) {
+        after_story = true;
+        return false;
+      }
+      if (after_story && (ends_story(node) || states_copyright(pass, node))) {
+        end = node;
+        return false;
+      }
+      return true;
+    });
+    if (end == nullptr) continue;
+    std::size_t bytes = 0;
+    for (std::size_t later = b + 1; later < blocks.size(); ++later) {
+      if (const NodeStats* s = pass.stats(blocks[later])) bytes += s->text_bytes;
+    }
+    if (end == root) {
+      if (const NodeStats* s = pass.stats(root)) bytes += s->text_bytes;
+      blocks.resize(b);
+      return bytes;
+    }
+    // Unlinked now, freed once the pass forgets its nodes; the figures of
+    // the blocks above stay right for the cleaning that follows.
+    auto cut = [&](xmlNode* gone) {
+      NodeStats none;
+      if (const NodeStats* s = pass.stats(gone)) {
+        none = *s;
+      } else if (gone->type == XML_TEXT_NODE) {
+        count_text(gone->content, none.text_bytes, none.commas);
+      }
+      for (xmlNode* up = gone->parent; up != nullptr; up = up->parent) {
+        NodeStats* us = pass.stats(up);
+        if (us == nullptr) break;
+        us->text_bytes -= std::min(us->text_bytes, none.text_bytes);
+        us->link_bytes -= std::min(us->link_bytes, none.link_bytes);
+        us->paragraphs =
+            static_cast<std::uint16_t>(us->paragraphs - std::min(us->paragraphs, none.paragraphs));
+        us->images = static_cast<std::uint16_t>(us->images - std::min(us->images, none.images));
+        if (up == root) break;
+      }
+      bytes += none.text_bytes;
+      xmlUnlinkNode(gone);
+      cut_off.push_back(gone);
+    };
+    for (xmlNode* up = end; up != root; up = up->parent) {
+      while (up->next != nullptr) cut(up->next);
+    }
+    cut(end);
+    blocks.resize(b + 1);
+    return bytes;
+  }
+  return 0;
+}
+
 // A figure whose caption is prose (not a card's linked headline).
 bool has_caption(Pass& pass, xmlNode* figure) {
   for (xmlNode* child = figure->children; child != nullptr; child = child->next) {
@@ -1033,6 +1197,31 @@ bool standalone_inline(const xmlNode* link) {
       return false;  // inline siblings: the link is part of a line of text
   }
   return true;
+}
+
+// A line that links to the site's tag or category pages the way blog
+// engines mark them (rel="tag", rel="category": the microformat): the post's
+// filing, not its text, when little of it is not links (separators, a
+// "Tags:" label, a time). Tag links inside a sentence (plugins that link
+// names in the prose) leave the sentence alone.
+bool links_to_tag_pages(Pass& pass, xmlNode* node) {
+  bool found = false;
+  walk(node, [&](xmlNode* n) {
+    if (found || !is_element(n)) return false;
+    if (const NodeStats* s = pass.stats(n); s != nullptr && s->doomed) return false;  // already going
+    if (tag(n) != "a") return true;
+    const std::string_view rel = attribute(n, "rel");
+    std::size_t i = 0;
+    while (i < rel.size() && !found) {
+      while (i < rel.size() && ascii::is_html_space(rel[i])) ++i;
+      const std::size_t start = i;
+      while (i < rel.size() && !ascii::is_html_space(rel[i])) ++i;
+      const std::string_view token = rel.substr(start, i - start);
+      found = iequals(token, "tag") || iequals(token, "category");
+    }
+    return false;
+  });
+  return found;
 }
 
 // A short box whose link leads to subscribing, donating, joining or signing
@@ -1323,6 +1512,9 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
                !(name == "p" && s->link_bytes == 0 && s->text_bytes >= 150 && ends_like_sentence(text))) ||
               is_gallery_counter(text)) {
             remove = true;
+          } else if (s->text_bytes < 300 && s->text_bytes < s->link_bytes + 80 &&
+                     links_to_tag_pages(pass, node)) {
+            remove = true;  // "Filed under <a rel=category>…</a> — Tags: <a rel=tag>…</a>"
           } else if (s->has_time && !s->has_figure && s->text_bytes < (name == "p" ? 60u : 200u) &&
                      (name == "p" || s->paragraphs == 0)) {
             remove = true;  // dateline / byline with a <time>
@@ -1582,11 +1774,14 @@ ContentResult find_content(xmlDoc* doc, std::string_view title, const ContentRul
       if (is_content_marker(up, tag(up))) result.semantic = true;
     }
   }
+  std::vector<xmlNode*> cut_off;  // after the story's end: freed once the pass is reset
+  result.cut_at_end_bytes = cut_at_article_end(pass, result.blocks, cut_off);
   if (rules.clean_inside) {
     clean_inside(pass, result.blocks, title);
   } else {
     pass.reset();
   }
+  for (xmlNode* node : cut_off) xmlFreeNode(node);
   // One light walk over what is left: link density and paragraphs, lazy images.
   std::uint32_t text = 0, links = 0, commas = 0;
   std::unordered_map<xmlNode*, bool> prose_items;

@@ -19,6 +19,10 @@ struct ContentResult {
   std::size_t paragraph_count = 0;
   bool rescued = false;         // text from the whole-page prose rescue, not from blocks
   bool below_headline = false;  // the content holds the first prose below the page's headline
+  // Text bytes cut after the story's end (comments, trackbacks, a related
+  // or author box, the site's copyright) inside the chosen blocks: the
+  // retries compare blocks by their size before that cut.
+  std::size_t cut_at_end_bytes = 0;
 };
 
 // The rules a pass applies; the retries after a weak first cut switch them

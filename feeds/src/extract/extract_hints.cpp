@@ -254,6 +254,11 @@ constexpr std::array kBoilerplate = {
     Phrase{"updated:", 80, false},
     Phrase{"last updated", 80, false},
     Phrase{"posted by", 120, false},
+    // WordPress themes' post footer: "This entry was posted on <date> and is
+    // filed under <categories>. You can follow any responses to this entry
+    // through the RSS 2.0 feed."
+    Phrase{"this entry was posted", 400, false},
+    Phrase{"you can follow any responses", 300, false},
     Phrase{"print", 12, true},
     Phrase{"print article", 40, false},
     Phrase{"print this", 40, false},
@@ -455,6 +460,10 @@ bool id_is_own_heading_slug(const xmlNode* node, std::string_view id) {
 
 }  // namespace
 
+bool id_names_own_heading(const xmlNode* node) {
+  return id_is_own_heading_slug(node, attribute(node, "id"));
+}
+
 int class_weight(const xmlNode* node) {
   HintCounts counts;
   add_hints(attribute(node, "class"), counts);
@@ -489,6 +498,23 @@ bool is_hidden(const xmlNode* node) {
     if (c != ' ' && c != '\t' && c != '\n' && c != '\r') compact += c;
   }
   return icontains(compact, "display:none") || icontains(compact, "visibility:hidden");
+}
+
+bool has_hidden_class(const xmlNode* node) {
+  const std::string_view value = attribute(node, "class");
+  if (value.empty()) return false;
+  std::size_t i = 0;
+  while (i < value.size()) {
+    while (i < value.size() && ascii::is_html_space(value[i])) ++i;
+    const std::size_t start = i;
+    while (i < value.size() && !ascii::is_html_space(value[i])) ++i;
+    const std::string_view token = value.substr(start, i - start);
+    for (std::string_view hidden : {"hidden", "hide", "is-hidden", "d-none", "invisible", "visually-hidden",
+                                    "sr-only", "screen-reader-text"}) {
+      if (iequals(token, hidden)) return true;
+    }
+  }
+  return false;
 }
 
 bool has_furniture_role(const xmlNode* node) {
@@ -535,6 +561,34 @@ bool is_boilerplate_text(std::string_view text) {
     for (auto marker : kReadingTime) {
       if (icontains(text, marker) && text.find_first_of("0123456789") != std::string_view::npos) return true;
     }
+  }
+  return false;
+}
+
+bool is_comments_label(std::string_view text) {
+  if (text.empty() || text.size() > 120) return false;
+  // Counts and brackets around the label: "12 Comments", "Comments (3)".
+  auto is_letter = [](unsigned char c) {
+    return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  };
+  std::size_t begin = 0, end = text.size();
+  while (begin < end && !is_letter(static_cast<unsigned char>(text[begin]))) ++begin;
+  while (end > begin && !is_letter(static_cast<unsigned char>(text[end - 1]))) --end;
+  const std::string label = fold_case(text.substr(begin, end - begin));
+  static constexpr std::string_view kWhole[] = {
+      "comments",      "comment",         "reader comments", "readers' comments", "discussion",
+      "leave a reply", "leave a comment", "trackbacks",      "responses",         "kommentare",
+      "commentaires",  "comentarios",     "коментарі",       "комментарии",       "التعليقات",
+      "تعليقات",       "コメント"};
+  // "3 Responses to “Post title”", "12 thoughts on “Post title”" (WordPress themes).
+  static constexpr std::string_view kOpening[] = {"responses to ", "response to ", "thoughts on ",
+                                                  "comments on ",  "replies to ",  "comments to "};
+  for (std::string_view whole : kWhole) {
+    if (label == whole) return true;
+  }
+  if (label.size() > 100) return false;
+  for (std::string_view opening : kOpening) {
+    if (label.starts_with(opening)) return true;
   }
   return false;
 }

@@ -23,11 +23,21 @@ int class_weight(const xmlNode* node);
 // whole class token, not inside compound names ("comment-count-widget-area").
 bool removable_by_class(const xmlNode* node);
 
+// Whether the element's id is the slug of its own heading
+// ("related-changes-to-the-timetable"): the author's words, not a hint.
+bool id_names_own_heading(const xmlNode* node);
+
 // Elements that never hold article text: script, style, form, nav, ...
 bool is_junk_element(std::string_view tag);
 
 // hidden attribute, aria-hidden=true, inline display:none / visibility:hidden.
 bool is_hidden(const xmlNode* node);
+
+// A class token that CSS frameworks define as not displayed ("hidden",
+// "hide", "d-none", "sr-only", ...): the page shows it only after a script
+// runs, or to screen readers. Whole tokens only ("hidden-xs" hides on small
+// screens alone).
+bool has_hidden_class(const xmlNode* node);
 
 // role=navigation/banner/contentinfo/complementary/search/dialog/alert.
 bool has_furniture_role(const xmlNode* node);
@@ -55,6 +65,10 @@ bool is_gallery_counter(std::string_view text);
 
 // "By Jane Doe", "Автор: ...", "Von ...".
 bool looks_like_byline(std::string_view text);
+
+// The heading of a comment section: "Comments", "12 Comments", "Leave a
+// Reply", "3 Responses to “…”", "Kommentare", ... (counts and brackets aside).
+bool is_comments_label(std::string_view text);
 
 // Whether a text ends like a sentence: . ! ? … 。 ؟, or a closing quote or
 // bracket after one. Labels, kickers, datelines and link rows do not.

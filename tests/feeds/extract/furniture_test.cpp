@@ -141,3 +141,54 @@ TEST(Furniture, ArticleToolsAndStampsGo) {
   }
   EXPECT_TRUE(has(article, "Paragraph 0")) << article.text;
 }
+
+// Where the story ends (cut_at_article_end): a comment section under a
+// heading in any of its usual wordings, a box about the author, the site's
+// copyright, each after the story's last paragraph, go with what follows
+// them; the same boxes between the story's paragraphs do not end it.
+TEST(Furniture, CommentSectionUnderItsHeadingGoes) {
+  for (const char* heading : {"12 thoughts on &#8220;Ferry plans&#8221;", "Kommentare (3)", "Leave a Reply",
+                              "3 Responses to \"Ferry plans\""}) {
+    const auto article =
+        extract_article(page("<article><div class=\"c-body\">" + prose(4) + "</div><div><h3>" + heading +
+                             "</h3><div><p>I think this is wonderful news for the "
+                             "whole town, thank you, from a reader.</p></div></div></article>"))
+            .value();
+    EXPECT_FALSE(has(article, "from a reader")) << heading << "\n" << article.text;
+    EXPECT_TRUE(has(article, "Paragraph 3")) << heading << "\n" << article.text;
+  }
+}
+
+TEST(Furniture, BoxBetweenTheStorysParagraphsIsNotItsEnd) {
+  const auto article =
+      extract_article(page(body_with("<div class=\"inline-box\"><h4>Comments</h4><p>Join the conversation "
+                                     "under the story, where readers argue about the plan.</p></div>")))
+          .value();
+  // Both runs of paragraphs, before and after the box, are the story's.
+  std::size_t runs = 0;
+  for (std::size_t at = article.text.find("Paragraph 2 of"); at != std::string::npos;
+       at = article.text.find("Paragraph 2 of", at + 1))
+    ++runs;
+  EXPECT_EQ(runs, 2u) << article.text;
+}
+
+TEST(Furniture, AuthorClassedBylineAboveTheBodyIsNotItsEnd) {
+  const auto article =
+      extract_article(page("<article><h3 class=\"author\">Ann Writer</h3><div class=\"c-body\">" + prose(4) +
+                           "</div><div class=\"author\"><p>Ann Writer covers "
+                           "the city council for the paper.</p></div></article>"))
+          .value();
+  EXPECT_TRUE(has(article, "Paragraph 0")) << article.text;
+  EXPECT_TRUE(has(article, "Paragraph 3")) << article.text;
+  EXPECT_FALSE(has(article, "covers the city council")) << article.text;
+}
+
+TEST(Furniture, HiddenClassOnlyAsAWholeToken) {
+  const auto article =
+      extract_article(page(body_with("<p class=\"hidden\">A copy for readers without a script, printed "
+                                     "twice on the page.</p><p class=\"hidden-xs\">A sentence that only "
+                                     "phones do not show, part of the story.</p>")))
+          .value();
+  EXPECT_FALSE(has(article, "printed twice")) << article.text;
+  EXPECT_TRUE(has(article, "only phones do not show")) << article.text;
+}
