@@ -836,6 +836,19 @@ bool inside_marker(const xmlNode* node, const xmlNode* container) {
   return false;
 }
 
+// A paragraph too short to count as prose (under 40 bytes: a run-in heading
+// set in <strong>, a lead-in ending with a colon) or a list of plain items
+// (no more than a quarter of its text linked), outside the chosen blocks.
+// Between two prose paragraphs of the story these are the story's too; the
+// caller keeps them only when prose follows, as it does headings.
+bool is_short_part_of_prose(Pass& pass, xmlNode* node, std::string_view name) {
+  const NodeStats* s = pass.stats(node);
+  if (s == nullptr || s->text_bytes == 0 || s->images > 0) return false;
+  if (name == "p") return s->text_bytes < 40 && link_density(*s) < 0.5;
+  if (name == "ul" || name == "ol") return link_density(*s) <= 0.25;
+  return false;
+}
+
 // Ledes, standfirsts and later sections sit beside the best-scored block,
 // inside the same article/main/articleBody: the enclosing container (up to
 // five levels above the blocks) is walked in document order and its prose
@@ -937,6 +950,11 @@ void gather_enclosing(Pass& pass, std::vector<xmlNode*>& blocks) {
           pending_headings.push_back(node);
       } else if (s->text_bytes < 600 && s->paragraphs <= 2 && is_boilerplate_text(collapsed_text(node))) {
         // "About the author", "Related stories": a labelled box of furniture
+      } else if (is_short_part_of_prose(pass, node, name)) {
+        // A run-in heading ("<p><strong>Why it matters</strong></p>"), a lead-in
+        // ("It works like this:") or a plain list, within a later section:
+        // kept like a heading, when prose follows it.
+        if (prose_before > 0 || after_blocks) pending_headings.push_back(node);
       } else if (is_prose_block(pass, node, name) &&
                  (container == nearest || is_ancestor(nearest, node) || inside_marker(node, container))) {
         merged.insert(merged.end(), pending_headings.begin(), pending_headings.end());
