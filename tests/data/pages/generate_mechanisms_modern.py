@@ -59,8 +59,33 @@ def short_parts_of_section():
                  + items_2 + later[1:]))
 
 
+def uncaptioned_item():
+    # List-style stories set each step in a box whose class says how it is
+    # drawn: "item-image no-caption" for a picture with no caption under it.
+    # The box holds the step's sentence-long heading and the picture; the
+    # class says the box has no caption, not that it is one, so its heading
+    # is the story's. A real caption box ("item-caption") stays out of the text.
+    steps = [
+        "The harbour board voted to keep the night ferry running until the end of March this year.",
+        "Shift workers on the eastern shore had asked for the extension for weeks before the vote.",
+        "The regional transport fund will pay for the extra crossings instead of higher fares.",
+    ]
+    caption = "The night ferry at the town quay."
+    items = ""
+    for index, (step, text) in enumerate(zip(steps, P[3:6])):
+        items += (f'<div class="list-item item-image no-caption"><h2>{esc(step)}</h2>'
+                  f'<img src="/img/step-{index + 1}.jpg" alt=""></div>\n'
+                  f'<div class="list-item item-text"><p>{esc(text)}</p></div>\n')
+    items += f'<div class="list-item item-caption"><p>{esc(caption)}</p></div>\n'
+    body = (NAV + f'<article><h1>{esc(TITLE)}</h1><div class="story">' + paragraphs(P[:3]) + items
+            + '</div></article>\n' + FOOTER)
+    return (page(head(TITLE, '<meta property="og:type" content="article">'), body),
+            dict(title=TITLE, text=P[:3] + [t for pair in zip(steps, P[3:6]) for t in pair]))
+
+
 PLAN = [
     ("short-parts-of-section", short_parts_of_section),
+    ("uncaptioned-item", uncaptioned_item),
 ]
 
 
