@@ -279,6 +279,35 @@ bool is_headline_aside(xmlNode* aside) {
 // Step 1: drop what is never article text: scripts, forms, navigation,
 // hidden elements, and blocks whose class/id/role says furniture unless
 // they contain the article (a "page-with-sidebar" wrapper).
+// A few words set inline in a sentence: a link or a span with words of the
+// same sentence right before it and more of it, or its stop, after it ("am a <a
+// class="popup">rather elderly</a> man"). Whatever its class says (a note
+// popup, a tooltip), removing it would cut the sentence; furniture sits
+// between blocks, not between words.
+bool inside_sentence(const xmlNode* node) {
+  const std::string_view name = tag(node);
+  if (!(name == "a" || name == "span" || name == "em" || name == "strong" || name == "b" || name == "i"))
+    return false;
+  const xmlNode* before = node->prev;
+  const xmlNode* after = node->next;
+  // Words before it; after it, at least the sentence's closing stop.
+  auto has_text = [](const xmlNode* text, int enough) {
+    if (text == nullptr || text->type != XML_TEXT_NODE) return false;
+    int seen = 0;
+    for (char c : as_view(text->content)) {
+      if (!is_space(static_cast<unsigned char>(c)) && ++seen >= enough) return true;
+    }
+    return false;
+  };
+  if (!has_text(before, 2) || !has_text(after, 1)) return false;
+  std::uint32_t bytes = 0, commas = 0;
+  for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
+    if (child->type != XML_TEXT_NODE) return false;
+    count_text(child->content, bytes, commas);
+  }
+  return bytes > 0 && bytes < 120;
+}
+
 void remove_furniture(Pass& pass, bool by_class) {
   xmlNode* body = pass.body();
   // Elements holding a content marker (article, main, articleBody, a strong
@@ -344,7 +373,8 @@ void remove_furniture(Pass& pass, bool by_class) {
       remove = (is_junk_element(name) && !(name == "form" && is_page_form(node)) &&
                 !(name == "aside" && is_headline_aside(node))) ||
                has_furniture_role(node) ||
-               (by_class && pass.cached_class_weight(node) <= kStrongNegative && removable_by_class(node));
+               (by_class && pass.cached_class_weight(node) <= kStrongNegative && removable_by_class(node) &&
+                !inside_sentence(node));
     }
     if (remove) {
       doomed.push_back(node);
@@ -1318,7 +1348,7 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
       if (is_inline) {
         // Inside prose: only an explicit furniture class removes an inline element,
         // or a link standing alone between blocks ("Edit post", "Next article").
-        remove = (s->class_weight <= kStrongNegative && !s->marker) ||
+        remove = (s->class_weight <= kStrongNegative && !s->marker && !inside_sentence(node)) ||
                  ((name == "a" || name == "time") && s->images == 0 && standalone_inline(node)) ||
                  (s->text_bytes < 40 && s->images == 0 && is_gallery_counter(collapsed_text(node)));
       } else if (text_block) {

@@ -83,9 +83,35 @@ def uncaptioned_item():
             dict(title=TITLE, text=P[:3] + [t for pair in zip(steps, P[3:6]) for t in pair]))
 
 
+def note_links_in_sentences():
+    # Annotated texts set their glossary notes as links inside the sentence
+    # (a tooltip or note popup opens on click: class "popup"). The class is
+    # one furniture also wears, but words with more of the same sentence on
+    # both sides are the sentence's; a popup box between the paragraphs
+    # (a newsletter prompt) is still furniture.
+    notes = [("harbour board", "extend the night ferry"), ("40,000 euros", "regional transport fund"),
+             ("two of the older boats", "inspection report"), ("a fifth", "weekday nights"),
+             ("workers' association", "permanent timetable"), ("inspection report", "public meeting")]
+    prose = []
+    for text, phrases in zip(P, notes):
+        for phrase in phrases:
+            text = text.replace(phrase, f"\0{phrase}\1", 1)
+        prose.append(text)
+
+    def linked(text):
+        return (esc(text).replace("\0", '<a class="popup" href="javascript:void(0)" onclick="return note();">')
+                .replace("\1", "</a>"))
+    body = (NAV + f'<article><h1>{esc(TITLE)}</h1>' + "".join(f"<p>{linked(t)}</p>\n" for t in prose[:3])
+            + '<div class="popup"><p>Get the Harbour Herald in your inbox every morning.</p></div>\n'
+            + "".join(f"<p>{linked(t)}</p>\n" for t in prose[3:]) + '</article>\n' + FOOTER)
+    return (page(head(TITLE, '<meta property="og:type" content="article">'), body),
+            dict(title=TITLE, text=P))
+
+
 PLAN = [
     ("short-parts-of-section", short_parts_of_section),
     ("uncaptioned-item", uncaptioned_item),
+    ("note-links-in-sentences", note_links_in_sentences),
 ]
 
 
