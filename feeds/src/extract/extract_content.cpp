@@ -1065,6 +1065,72 @@ bool is_blank_text(const xmlNode* node) {
   return true;
 }
 
+// A box inside the first cell (up to two levels down) of a data table's row:
+// three rows or more of the same width, and another cell of the row holds text
+// without a link or a nested table (a size, a score, a date). Such a table
+// names its rows by links in the first column (an app, a product, a team,
+// each linked to its page); a layout table's row of links does not.
+bool in_data_row(const xmlNode* box) {
+  const xmlNode* cell = box;
+  for (int level = 0; level < 3 && is_element(cell) && tag(cell) != "td" && tag(cell) != "th"; ++level)
+    cell = cell->parent;
+  if (!is_element(cell) || (tag(cell) != "td" && tag(cell) != "th")) return false;
+  const xmlNode* row = cell->parent;
+  if (!is_element(row) || tag(row) != "tr") return false;
+  // The name is the first cell: a list of links to other stories set as a
+  // table opens its rows with a date, the link after it.
+  for (const xmlNode* before = cell->prev; before != nullptr; before = before->prev) {
+    if (is_element(before) && (tag(before) == "td" || tag(before) == "th")) return false;
+  }
+  // Rows of a grid: three or more rows with as many cells as this one.
+  auto cells_of = [](const xmlNode* tr) {
+    int cells = 0;
+    for (const xmlNode* child = tr->children; child != nullptr; child = child->next) {
+      if (is_element(child) && (tag(child) == "td" || tag(child) == "th")) ++cells;
+    }
+    return cells;
+  };
+  const int width = cells_of(row);
+  int rows = 0;
+  for (const xmlNode* tr = row->parent->children; tr != nullptr; tr = tr->next) {
+    if (is_element(tr) && tag(tr) == "tr" && cells_of(tr) == width) ++rows;
+  }
+  if (width < 2 || rows < 3) return false;
+  for (const xmlNode* other = row->children; other != nullptr; other = other->next) {
+    if (other == cell || !is_element(other) || (tag(other) != "td" && tag(other) != "th")) continue;
+    bool text = false, link = false;
+    walk(const_cast<xmlNode*>(other), [&](xmlNode* node) {
+      if (node->type == XML_TEXT_NODE) {
+        text = text || !is_blank_text(node);
+        return false;
+      }
+      if (!is_element(node)) return false;
+      if (tag(node) == "a" || tag(node) == "table") link = true;
+      return !link;
+    });
+    if (text && !link) return true;
+  }
+  return false;
+}
+
+// A table (or a row of it) whose rows are such data rows: its links are
+// the rows' names, however much of its text they make.
+bool is_data_table(xmlNode* node) {
+  const std::string_view name = tag(node);
+  if (name != "table" && name != "tbody" && name != "tr") return false;
+  bool data = false;
+  walk(node, [&](xmlNode* inner) {
+    if (data || !is_element(inner)) return false;
+    if (inner != node && tag(inner) == "table") return false;  // a nested table is its own
+    if (tag(inner) == "td" || tag(inner) == "th") {
+      data = in_data_row(inner);
+      return false;
+    }
+    return true;
+  });
+  return data;
+}
+
 // A link or time whose parent is a layout block and that has no prose
 // around it: "Edit post", "Next article", a live-blog entry's "14:35".
 bool standalone_inline(const xmlNode* link) {
@@ -1073,6 +1139,7 @@ bool standalone_inline(const xmlNode* link) {
   if (!(name == "div" || name == "section" || name == "header" || name == "article" || name == "main" ||
         name == "footer" || name == "body"))
     return false;
+  if (in_data_row(parent)) return false;
   for (const xmlNode* sibling = parent->children; sibling != nullptr; sibling = sibling->next) {
     if (sibling == link) continue;
     if (sibling->type == XML_TEXT_NODE && !is_blank_text(sibling)) return false;
@@ -1358,7 +1425,8 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
           remove = !keeps_media && name != "li";
         } else if (density > 0.5 && name != "p" && !(keeps_media && name == "figure") &&
                    !(is_heading(name) && (!links_to_another_page(node) || introduces_prose(pass, node))) &&
-                   !is_prose_list(pass, node, name) && !is_list_in_prose(pass, node, name)) {
+                   !is_prose_list(pass, node, name) && !is_list_in_prose(pass, node, name) &&
+                   !in_data_row(node) && !is_data_table(node)) {
           remove = true;  // related lists, tag lists, share bars, breadcrumbs, next/prev
         } else if (density > 0.5 && name == "p" && s->text_bytes < 200 &&
                    !(amid_prose(pass, node) && is_linked_sentence(node))) {

@@ -108,10 +108,34 @@ def note_links_in_sentences():
             dict(title=TITLE, text=P))
 
 
+def linked_names_in_data_table():
+    # A data table inside the story names its rows by links to their pages
+    # (each ferry linked to its timetable) beside cells of plain figures. A
+    # cell holding only a link looks like "Edit post" or a related box, but
+    # in a grid of rows whose other cells say something without links it is
+    # the row's name. A layout table's row of links is still furniture.
+    rows = [("/ferries/harbour-east/", "Harbour east ferry", "1,240", "38"),
+            ("/ferries/old-mill/", "Old mill river boat", "860", "24"),
+            ("/ferries/island/", "Island shuttle boat", "410", "12"),
+            ("/ferries/night-loop/", "Night loop ferry", "95", "6"),
+            ("/ferries/north/", "Northern bay ferry", "330", "9")]
+    table = ("<table><tr><th>Boat</th><th>Passengers</th><th>Crossings</th></tr>"
+             + "".join(f'<tr><td><div><a href="{href}">{esc(name)}</a></div></td><td>{passengers}</td>'
+                       f"<td>{crossings}</td></tr>" for href, name, passengers, crossings in rows)
+             + "</table>\n")
+    lines = ["Boat Passengers Crossings"] + [f"{name} {passengers} {crossings}"
+                                             for _, name, passengers, crossings in rows]
+    body = (NAV + f'<article><h1>{esc(TITLE)}</h1>' + paragraphs(P[:2]) + table + paragraphs(P[2:3])
+            + '</article>\n' + FOOTER)
+    return (page(head(TITLE, '<meta property="og:type" content="article">'), body),
+            dict(title=TITLE, text=P[:2] + lines + P[2:3]))
+
+
 PLAN = [
     ("short-parts-of-section", short_parts_of_section),
     ("uncaptioned-item", uncaptioned_item),
     ("note-links-in-sentences", note_links_in_sentences),
+    ("linked-names-in-data-table", linked_names_in_data_table),
 ]
 
 
