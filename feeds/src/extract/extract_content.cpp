@@ -279,6 +279,35 @@ bool is_headline_aside(xmlNode* aside) {
 // Step 1: drop what is never article text: scripts, forms, navigation,
 // hidden elements, and blocks whose class/id/role says furniture unless
 // they contain the article (a "page-with-sidebar" wrapper).
+// A few words set inline in a sentence: a link or a span with words of the
+// same sentence right before it and more of it, or its stop, after it ("am a <a
+// class="popup">rather elderly</a> man"). Whatever its class says (a note
+// popup, a tooltip), removing it would cut the sentence; furniture sits
+// between blocks, not between words.
+bool inside_sentence(const xmlNode* node) {
+  const std::string_view name = tag(node);
+  if (!(name == "a" || name == "span" || name == "em" || name == "strong" || name == "b" || name == "i"))
+    return false;
+  const xmlNode* before = node->prev;
+  const xmlNode* after = node->next;
+  // Words before it; after it, at least the sentence's closing stop.
+  auto has_text = [](const xmlNode* text, int enough) {
+    if (text == nullptr || text->type != XML_TEXT_NODE) return false;
+    int seen = 0;
+    for (char c : as_view(text->content)) {
+      if (!is_space(static_cast<unsigned char>(c)) && ++seen >= enough) return true;
+    }
+    return false;
+  };
+  if (!has_text(before, 2) || !has_text(after, 1)) return false;
+  std::uint32_t bytes = 0, commas = 0;
+  for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
+    if (child->type != XML_TEXT_NODE) return false;
+    count_text(child->content, bytes, commas);
+  }
+  return bytes > 0 && bytes < 120;
+}
+
 void remove_furniture(Pass& pass, bool by_class) {
   xmlNode* body = pass.body();
   // Elements holding a content marker (article, main, articleBody, a strong
@@ -344,7 +373,8 @@ void remove_furniture(Pass& pass, bool by_class) {
       remove = (is_junk_element(name) && !(name == "form" && is_page_form(node)) &&
                 !(name == "aside" && is_headline_aside(node))) ||
                has_furniture_role(node) ||
-               (by_class && pass.cached_class_weight(node) <= kStrongNegative && removable_by_class(node)) ||
+               (by_class && pass.cached_class_weight(node) <= kStrongNegative && removable_by_class(node) &&
+                !inside_sentence(node)) ||
                (by_class && has_hidden_class(node));
     }
     if (remove) {
@@ -839,6 +869,19 @@ bool inside_marker(const xmlNode* node, const xmlNode* container) {
   return false;
 }
 
+// A paragraph too short to count as prose (under 40 bytes: a run-in heading
+// set in <strong>, a lead-in ending with a colon) or a list of plain items
+// (no more than a quarter of its text linked), outside the chosen blocks.
+// Between two prose paragraphs of the story these are the story's too; the
+// caller keeps them only when prose follows, as it does headings.
+bool is_short_part_of_prose(Pass& pass, xmlNode* node, std::string_view name) {
+  const NodeStats* s = pass.stats(node);
+  if (s == nullptr || s->text_bytes == 0 || s->images > 0) return false;
+  if (name == "p") return s->text_bytes < 40 && link_density(*s) < 0.5;
+  if (name == "ul" || name == "ol") return link_density(*s) <= 0.25;
+  return false;
+}
+
 // Ledes, standfirsts and later sections sit beside the best-scored block,
 // inside the same article/main/articleBody: the enclosing container (up to
 // five levels above the blocks) is walked in document order and its prose
@@ -940,6 +983,11 @@ void gather_enclosing(Pass& pass, std::vector<xmlNode*>& blocks) {
           pending_headings.push_back(node);
       } else if (s->text_bytes < 600 && s->paragraphs <= 2 && is_boilerplate_text(collapsed_text(node))) {
         // "About the author", "Related stories": a labelled box of furniture
+      } else if (is_short_part_of_prose(pass, node, name)) {
+        // A run-in heading ("<p><strong>Why it matters</strong></p>"), a lead-in
+        // ("It works like this:") or a plain list, within a later section:
+        // kept like a heading, when prose follows it.
+        if (prose_before > 0 || after_blocks) pending_headings.push_back(node);
       } else if (is_prose_block(pass, node, name) &&
                  (container == nearest || is_ancestor(nearest, node) || inside_marker(node, container))) {
         merged.insert(merged.end(), pending_headings.begin(), pending_headings.end());
@@ -1181,6 +1229,72 @@ bool is_blank_text(const xmlNode* node) {
   return true;
 }
 
+// A box inside the first cell (up to two levels down) of a data table's row:
+// three rows or more of the same width, and another cell of the row holds text
+// without a link or a nested table (a size, a score, a date). Such a table
+// names its rows by links in the first column (an app, a product, a team,
+// each linked to its page); a layout table's row of links does not.
+bool in_data_row(const xmlNode* box) {
+  const xmlNode* cell = box;
+  for (int level = 0; level < 3 && is_element(cell) && tag(cell) != "td" && tag(cell) != "th"; ++level)
+    cell = cell->parent;
+  if (!is_element(cell) || (tag(cell) != "td" && tag(cell) != "th")) return false;
+  const xmlNode* row = cell->parent;
+  if (!is_element(row) || tag(row) != "tr") return false;
+  // The name is the first cell: a list of links to other stories set as a
+  // table opens its rows with a date, the link after it.
+  for (const xmlNode* before = cell->prev; before != nullptr; before = before->prev) {
+    if (is_element(before) && (tag(before) == "td" || tag(before) == "th")) return false;
+  }
+  // Rows of a grid: three or more rows with as many cells as this one.
+  auto cells_of = [](const xmlNode* tr) {
+    int cells = 0;
+    for (const xmlNode* child = tr->children; child != nullptr; child = child->next) {
+      if (is_element(child) && (tag(child) == "td" || tag(child) == "th")) ++cells;
+    }
+    return cells;
+  };
+  const int width = cells_of(row);
+  int rows = 0;
+  for (const xmlNode* tr = row->parent->children; tr != nullptr; tr = tr->next) {
+    if (is_element(tr) && tag(tr) == "tr" && cells_of(tr) == width) ++rows;
+  }
+  if (width < 2 || rows < 3) return false;
+  for (const xmlNode* other = row->children; other != nullptr; other = other->next) {
+    if (other == cell || !is_element(other) || (tag(other) != "td" && tag(other) != "th")) continue;
+    bool text = false, link = false;
+    walk(const_cast<xmlNode*>(other), [&](xmlNode* node) {
+      if (node->type == XML_TEXT_NODE) {
+        text = text || !is_blank_text(node);
+        return false;
+      }
+      if (!is_element(node)) return false;
+      if (tag(node) == "a" || tag(node) == "table") link = true;
+      return !link;
+    });
+    if (text && !link) return true;
+  }
+  return false;
+}
+
+// A table (or a row of it) whose rows are such data rows: its links are
+// the rows' names, however much of its text they make.
+bool is_data_table(xmlNode* node) {
+  const std::string_view name = tag(node);
+  if (name != "table" && name != "tbody" && name != "tr") return false;
+  bool data = false;
+  walk(node, [&](xmlNode* inner) {
+    if (data || !is_element(inner)) return false;
+    if (inner != node && tag(inner) == "table") return false;  // a nested table is its own
+    if (tag(inner) == "td" || tag(inner) == "th") {
+      data = in_data_row(inner);
+      return false;
+    }
+    return true;
+  });
+  return data;
+}
+
 // A link or time whose parent is a layout block and that has no prose
 // around it: "Edit post", "Next article", a live-blog entry's "14:35".
 bool standalone_inline(const xmlNode* link) {
@@ -1189,6 +1303,7 @@ bool standalone_inline(const xmlNode* link) {
   if (!(name == "div" || name == "section" || name == "header" || name == "article" || name == "main" ||
         name == "footer" || name == "body"))
     return false;
+  if (in_data_row(parent)) return false;
   for (const xmlNode* sibling = parent->children; sibling != nullptr; sibling = sibling->next) {
     if (sibling == link) continue;
     if (sibling->type == XML_TEXT_NODE && !is_blank_text(sibling)) return false;
@@ -1489,7 +1604,7 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
       if (is_inline) {
         // Inside prose: only an explicit furniture class removes an inline element,
         // or a link standing alone between blocks ("Edit post", "Next article").
-        remove = (s->class_weight <= kStrongNegative && !s->marker) ||
+        remove = (s->class_weight <= kStrongNegative && !s->marker && !inside_sentence(node)) ||
                  ((name == "a" || name == "time") && s->images == 0 && standalone_inline(node)) ||
                  (s->text_bytes < 40 && s->images == 0 && is_gallery_counter(collapsed_text(node)));
       } else if (text_block) {
@@ -1499,7 +1614,8 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
           remove = !keeps_media && name != "li";
         } else if (density > 0.5 && name != "p" && !(keeps_media && name == "figure") &&
                    !(is_heading(name) && (!links_to_another_page(node) || introduces_prose(pass, node))) &&
-                   !is_prose_list(pass, node, name) && !is_list_in_prose(pass, node, name)) {
+                   !is_prose_list(pass, node, name) && !is_list_in_prose(pass, node, name) &&
+                   !in_data_row(node) && !is_data_table(node)) {
           remove = true;  // related lists, tag lists, share bars, breadcrumbs, next/prev
         } else if (density > 0.5 && name == "p" && s->text_bytes < 200 &&
                    !(amid_prose(pass, node) && is_linked_sentence(node))) {

@@ -659,14 +659,19 @@ bool is_caption(const xmlNode* node) {
     if (value.empty() || value.size() > 200) continue;
     const std::string lower = ascii_lower(value);
     std::size_t i = 0;
+    std::string_view previous;
     while (i < lower.size()) {
       while (i < lower.size() && !is_alnum(lower[i])) ++i;
       const std::size_t start = i;
       while (i < lower.size() && is_alnum(lower[i])) ++i;
       const std::string_view word = std::string_view(lower).substr(start, i - start);
-      if (word == "caption" || word == "captions" || word == "credit" || word == "credits" ||
-          word == "figcaption" || word == "photocredit" || word == "imagecredit")
+      // "no-caption", "without_caption": a box that says it has none (a
+      // story item whose picture goes uncaptioned), not a caption.
+      const bool negated = previous == "no" || previous == "without";
+      if (!negated && (word == "caption" || word == "captions" || word == "credit" || word == "credits" ||
+                       word == "figcaption" || word == "photocredit" || word == "imagecredit"))
         return true;
+      previous = word;
     }
   }
   return false;

@@ -1,0 +1,160 @@
+#!/usr/bin/python3
+"""Writes the modern-page mechanism pages (990 on): one construct per page,
+each a way pages of today's publishing systems (section boxes, run-in
+headings, utility class names) lose a part of their article (issue 16), so
+that a relapse fails tests/extract/corpus_test.cpp without the shared
+real-world corpus. Written by hand here (no corpus text is copied), with the
+building blocks of generate_mechanisms.py; <page>.expected.json holds what a
+careful editor would cut.
+
+Deterministic. Run from anywhere:
+    /usr/bin/python3 tests/data/pages/generate_mechanisms_modern.py
+"""
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from generate_mechanisms import (FOOTER, NAV, OUT, P, TITLE, esc, expected, head,  # noqa: E402
+                                 page, paragraphs)
+from generate_mechanisms_round3 import P2  # noqa: E402
+
+FIRST_INDEX = 990
+LAST_INDEX = 999
+
+
+def short_parts_of_section():
+    # Blog editors set each section of a long post in a box of its own,
+    # pictures between them. The later sections' paragraphs come along one by
+    # one; their run-in heading (a paragraph wholly in <strong>), the short
+    # lead-in ending with a colon and the plain list it announces are the
+    # story's too, though none of them is long enough to count as prose.
+    opening = P + P2[:2]
+    run_in = "How the crossings are counted"
+    lead_in = "Each crossing is logged twice:"
+    items = ["once by the crew at the quay", "once by the ticket machine on board"]
+    run_in_2 = "What the board will check in spring"
+    lead_in_2 = "The inspectors will look at three things:"
+    items_2 = ["the hulls of the two oldest boats", "the ramps at both piers",
+               "the lights along the night route"]
+    later = [
+        "The operator compares both counts every morning, and a gap of more than five passengers on "
+        "any crossing is reported to the harbour board within the week.",
+        "Their report goes to the board before the public meeting, the chairwoman said, so that "
+        "residents can read it before they are asked to speak.",
+    ]
+    figure = ('<figure><img src="/img/ferry-night.jpg" alt="The night ferry at the quay">'
+              '<figcaption>The night ferry at the town quay.</figcaption></figure>\n')
+
+    def short_parts(heading, lead, listed, prose):
+        return (f'<p><strong>{esc(heading)}</strong></p>\n<p>{esc(lead)}</p>\n<ul>'
+                + "".join(f"<li>{esc(t)}</li>" for t in listed) + "</ul>\n" + paragraphs([prose]))
+
+    first = '<section><div class="part"><div class="inner">' + paragraphs(opening) + '</div></div></section>\n'
+    second = ('<section><div class="part"><div class="inner">' + short_parts(run_in, lead_in, items, later[0])
+              + short_parts(run_in_2, lead_in_2, items_2, later[1]) + '</div></div></section>\n')
+    body = (NAV + f'<article><h1>{esc(TITLE)}</h1>' + first + figure + second + '</article>\n' + FOOTER)
+    return (page(head(TITLE, '<meta property="og:type" content="article">'), body),
+            dict(title=TITLE, text=opening + [run_in, lead_in] + items + later[:1] + [run_in_2, lead_in_2]
+                 + items_2 + later[1:]))
+
+
+def uncaptioned_item():
+    # List-style stories set each step in a box whose class says how it is
+    # drawn: "item-image no-caption" for a picture with no caption under it.
+    # The box holds the step's sentence-long heading and the picture; the
+    # class says the box has no caption, not that it is one, so its heading
+    # is the story's. A real caption box ("item-caption") stays out of the text.
+    steps = [
+        "The harbour board voted to keep the night ferry running until the end of March this year.",
+        "Shift workers on the eastern shore had asked for the extension for weeks before the vote.",
+        "The regional transport fund will pay for the extra crossings instead of higher fares.",
+    ]
+    caption = "The night ferry at the town quay."
+    items = ""
+    for index, (step, text) in enumerate(zip(steps, P[3:6])):
+        items += (f'<div class="list-item item-image no-caption"><h2>{esc(step)}</h2>'
+                  f'<img src="/img/step-{index + 1}.jpg" alt=""></div>\n'
+                  f'<div class="list-item item-text"><p>{esc(text)}</p></div>\n')
+    items += f'<div class="list-item item-caption"><p>{esc(caption)}</p></div>\n'
+    body = (NAV + f'<article><h1>{esc(TITLE)}</h1><div class="story">' + paragraphs(P[:3]) + items
+            + '</div></article>\n' + FOOTER)
+    return (page(head(TITLE, '<meta property="og:type" content="article">'), body),
+            dict(title=TITLE, text=P[:3] + [t for pair in zip(steps, P[3:6]) for t in pair]))
+
+
+def note_links_in_sentences():
+    # Annotated texts set their glossary notes as links inside the sentence
+    # (a tooltip or note popup opens on click: class "popup"). The class is
+    # one furniture also wears, but words with more of the same sentence on
+    # both sides are the sentence's; a popup box between the paragraphs
+    # (a newsletter prompt) is still furniture.
+    notes = [("harbour board", "extend the night ferry"), ("40,000 euros", "regional transport fund"),
+             ("two of the older boats", "inspection report"), ("a fifth", "weekday nights"),
+             ("workers' association", "permanent timetable"), ("inspection report", "public meeting")]
+    prose = []
+    for text, phrases in zip(P, notes):
+        for phrase in phrases:
+            text = text.replace(phrase, f"\0{phrase}\1", 1)
+        prose.append(text)
+
+    def linked(text):
+        return (esc(text).replace("\0", '<a class="popup" href="javascript:void(0)" onclick="return note();">')
+                .replace("\1", "</a>"))
+    body = (NAV + f'<article><h1>{esc(TITLE)}</h1>' + "".join(f"<p>{linked(t)}</p>\n" for t in prose[:3])
+            + '<div class="popup"><p>Get the Harbour Herald in your inbox every morning.</p></div>\n'
+            + "".join(f"<p>{linked(t)}</p>\n" for t in prose[3:]) + '</article>\n' + FOOTER)
+    return (page(head(TITLE, '<meta property="og:type" content="article">'), body),
+            dict(title=TITLE, text=P))
+
+
+def linked_names_in_data_table():
+    # A data table inside the story names its rows by links to their pages
+    # (each ferry linked to its timetable) beside cells of plain figures. A
+    # cell holding only a link looks like "Edit post" or a related box, but
+    # in a grid of rows whose other cells say something without links it is
+    # the row's name. A layout table's row of links is still furniture.
+    rows = [("/ferries/harbour-east/", "Harbour east ferry", "1,240", "38"),
+            ("/ferries/old-mill/", "Old mill river boat", "860", "24"),
+            ("/ferries/island/", "Island shuttle boat", "410", "12"),
+            ("/ferries/night-loop/", "Night loop ferry", "95", "6"),
+            ("/ferries/north/", "Northern bay ferry", "330", "9")]
+    table = ("<table><tr><th>Boat</th><th>Passengers</th><th>Crossings</th></tr>"
+             + "".join(f'<tr><td><div><a href="{href}">{esc(name)}</a></div></td><td>{passengers}</td>'
+                       f"<td>{crossings}</td></tr>" for href, name, passengers, crossings in rows)
+             + "</table>\n")
+    lines = ["Boat Passengers Crossings"] + [f"{name} {passengers} {crossings}"
+                                             for _, name, passengers, crossings in rows]
+    body = (NAV + f'<article><h1>{esc(TITLE)}</h1>' + paragraphs(P[:2]) + table + paragraphs(P[2:3])
+            + '</article>\n' + FOOTER)
+    return (page(head(TITLE, '<meta property="og:type" content="article">'), body),
+            dict(title=TITLE, text=P[:2] + lines + P[2:3]))
+
+
+PLAN = [
+    ("short-parts-of-section", short_parts_of_section),
+    ("uncaptioned-item", uncaptioned_item),
+    ("note-links-in-sentences", note_links_in_sentences),
+    ("linked-names-in-data-table", linked_names_in_data_table),
+]
+
+
+def main():
+    ours = {f"{FIRST_INDEX + offset}-{slug}" for offset, (slug, _) in enumerate(PLAN)}
+    assert FIRST_INDEX + len(PLAN) - 1 <= LAST_INDEX
+    for name in os.listdir(OUT):
+        if name[:3].isdigit() and FIRST_INDEX <= int(name[:3]) <= LAST_INDEX and name.split(".")[0] not in ours:
+            os.remove(os.path.join(OUT, name))
+    for offset, (slug, build) in enumerate(PLAN):
+        index = FIRST_INDEX + offset
+        markup, fields = build()
+        with open(os.path.join(OUT, f"{index}-{slug}.html"), "w", encoding="utf-8") as out:
+            out.write(markup)
+        with open(os.path.join(OUT, f"{index}-{slug}.expected.json"), "w", encoding="utf-8") as out:
+            json.dump(expected(index, slug, **fields), out, ensure_ascii=False, indent=1)
+            out.write("\n")
+    print(f"wrote {len(PLAN)} pages to {OUT}")
+
+
+if __name__ == "__main__":
+    main()
