@@ -1413,7 +1413,7 @@ bool is_prose_item(xmlNode* item) {
 // if you would like to join."): the sentence ends after the last link, and
 // the text before the first link is not a label ("Read also:", "More |").
 // A "Read also: <a>headline</a>" line ends inside its link, or not at all.
-bool is_linked_sentence(xmlNode* paragraph) {
+bool is_linked_sentence(xmlNode* paragraph, bool* lead_in = nullptr) {
   std::string lead, tail;
   bool link_seen = false;
   std::size_t words = 0;
@@ -1448,7 +1448,16 @@ bool is_linked_sentence(xmlNode* paragraph) {
   if (!label.empty() && (label.back() == ':' || label.back() == '|' || label.ends_with("\xC2\xBB") ||
                          label.ends_with("\xE2\x80\x94") || label.back() == '-'))
     return false;
-  return link_seen && words >= 6 && ends_like_sentence(collapse_whitespace(tail));
+  if (!link_seen || words < 6) return false;
+  if (ends_like_sentence(collapse_whitespace(tail))) return true;
+  // A lead-in ends with a colon, after its last link or inside it: it is the
+  // story's when what it introduces follows (the caller asks).
+  if (lead_in == nullptr) return false;
+  std::string end = collapse_whitespace(tail);
+  if (end.empty()) end = collapsed_text(paragraph);
+  while (!end.empty() && is_space(static_cast<unsigned char>(end.back()))) end.pop_back();
+  *lead_in = !end.empty() && end.back() == ':';
+  return *lead_in;
 }
 
 // How many paragraphs of prose (60+ bytes of text, not mostly links) sit
@@ -1473,6 +1482,22 @@ int prose_beside(Pass& pass, xmlNode* node, bool after, int enough) {
 bool amid_prose(Pass& pass, xmlNode* node) {
   if (prose_beside(pass, node, false, 1) > 0) return prose_beside(pass, node, true, 1) > 0;
   return prose_beside(pass, node, true, 3) >= 3;
+}
+
+// A linked lead-in ("With <a>the project's principles</a> in mind:") after a
+// paragraph of prose introduces the quote, list, picture or video that comes
+// next: when that is still there, the lead-in is the story's too. A label
+// over a list of links ("<a>More from our partners</a>:") loses its list.
+bool introduces_next(Pass& pass, xmlNode* paragraph) {
+  bool lead_in = false;
+  if (!is_linked_sentence(paragraph, &lead_in) || !lead_in) return false;
+  if (prose_beside(pass, paragraph, false, 1) == 0) return false;
+  for (xmlNode* sibling = paragraph->next; sibling != nullptr; sibling = sibling->next) {
+    if (!is_element(sibling)) continue;
+    const NodeStats* s = pass.stats(sibling);
+    return s != nullptr && !s->doomed && (s->text_bytes > 0 || s->images > 0 || tag(sibling) == "iframe");
+  }
+  return false;
 }
 
 // The nearest sibling on one side that says something (headings, empty
@@ -1618,7 +1643,7 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
                    !in_data_row(node) && !is_data_table(node)) {
           remove = true;  // related lists, tag lists, share bars, breadcrumbs, next/prev
         } else if (density > 0.5 && name == "p" && s->text_bytes < 200 &&
-                   !(amid_prose(pass, node) && is_linked_sentence(node))) {
+                   !(amid_prose(pass, node) && is_linked_sentence(node)) && !introduces_next(pass, node)) {
           remove = true;  // "Read also: <a>headline</a>"
         } else if (s->text_bytes < 500 && s->paragraphs <= 1) {
           std::string text = collapsed_text(node);

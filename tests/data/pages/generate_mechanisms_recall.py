@@ -137,6 +137,32 @@ def label_before_prose():
             dict(title=TITLE, text=P[:3] + [aside] + P[3:6]))
 
 
+def linked_lead_ins():
+    # A sentence that ends with a colon after its link leads in to what
+    # follows: the plain list of sailings, and the quote from the report. Most
+    # of its words linked, it is still the story's while that follows it. A
+    # linked label over a list of other stories' links closing the body is not.
+    timetable_lead = ('<p>Under the <a href="/board/decisions/night-ferry-timetable-2025/">new winter timetable '
+                      'of the night ferry</a>:</p>\n')
+    timetable_lead_text = "Under the new winter timetable of the night ferry:"
+    sailings = ["The first boat leaves the quay at ten", "The last boat leaves the island at four"]
+    timetable = "<ul>" + "".join(f"<li>{esc(t)}</li>" for t in sailings) + "</ul>\n"
+    quote_lead = ('<p>The <a href="/reports/harbour-safety/">harbour safety report published in the '
+                  'autumn</a> put it plainly:</p>\n')
+    quote_lead_text = "The harbour safety report published in the autumn put it plainly:"
+    quote = ("Every crossing after midnight carries people who have no other way home, and most of them "
+             "work the late shifts at the hospital and in the port.")
+    more_label = '<p><a href="/harbour/">More stories from the harbour desk and our partners</a>:</p>\n'
+    more_list = ('<ul><li><a href="/news/bridge-repairs/">Harbour bridge repairs start in May</a></li>'
+                 '<li><a href="/news/quay-lights/">New lights for the old quay</a></li></ul>\n')
+    body = (NAV + f'<div class="post"><h1>{esc(TITLE)}</h1>' + paragraphs(P[:2]) + timetable_lead + timetable
+            + paragraphs(P[2:4]) + quote_lead + f"<blockquote><p>{esc(quote)}</p></blockquote>\n"
+            + paragraphs(P[4:6]) + more_label + more_list + '</div>\n' + FOOTER)
+    return (page(head(TITLE, '<meta property="og:type" content="article">'), body),
+            dict(title=TITLE, text=P[:2] + [timetable_lead_text] + sailings + P[2:4] + [quote_lead_text, quote]
+                 + P[4:6]))
+
+
 PLAN = [
     ("linked-sentences", linked_sentences),
     ("standfirst-text-box", standfirst_text_box),
@@ -144,6 +170,7 @@ PLAN = [
     ("later-section-box", later_section_box),
     ("by-sentences", by_sentences),
     ("label-before-prose", label_before_prose),
+    ("linked-lead-ins", linked_lead_ins),
 ]
 
 
