@@ -1450,6 +1450,12 @@ bool is_linked_sentence(xmlNode* paragraph, bool* lead_in = nullptr) {
     return false;
   if (!link_seen || words < 6) return false;
   if (ends_like_sentence(collapse_whitespace(tail))) return true;
+  // The stop inside the link ("You can watch a <a>recording of the talk
+  // here.</a>") ends the sentence as well when three words or more before
+  // the link began it; a headline alone in its link has no such start.
+  if (collapse_whitespace(tail).empty() && std::count(label.begin(), label.end(), ' ') >= 2 &&
+      ends_like_sentence(collapsed_text(paragraph)))
+    return true;
   // A lead-in ends with a colon, after its last link or inside it: it is the
   // story's when what it introduces follows (the caller asks).
   if (lead_in == nullptr) return false;

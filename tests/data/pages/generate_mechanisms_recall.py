@@ -163,6 +163,27 @@ def linked_lead_ins():
                  + P[4:6]))
 
 
+def stop_inside_link():
+    # A sentence whose full stop the author put inside its link ("You can
+    # watch a <a>recording of the whole meeting here.</a>") ends there all the
+    # same: with three words or more before the link it is the story's, between
+    # its paragraphs. A headline alone in its link, stop and all, is not.
+    sentences = [("https://video.example/board-meeting", "You can watch a ",
+                  "recording of the whole board meeting on the council channel."),
+                 ("/documents/ferry-budget.pdf", "The board has also published ",
+                  "the full budget of the night service for the coming winter."),
+                 ("/survey/", "Shift workers are asked to answer ",
+                  "a short survey on the crossings they use every week!")]
+    linked = [f'<p>{esc(lead)}<a href="{href}">{esc(rest)}</a></p>\n' for href, lead, rest in sentences]
+    linked_text = [lead + rest for _, lead, rest in sentences]
+    headline = '<p><a href="/news/bridge-repairs/">Harbour bridge repairs will start in early May.</a></p>\n'
+    body = (NAV + f'<div class="post"><h1>{esc(TITLE)}</h1>' + paragraphs(P[:1]) + linked[0] + paragraphs(P[1:2])
+            + linked[1] + paragraphs(P[2:3]) + headline + paragraphs(P[3:4]) + linked[2] + paragraphs(P[4:5])
+            + '</div>\n' + FOOTER)
+    return (page(head(TITLE, '<meta property="og:type" content="article">'), body),
+            dict(title=TITLE, text=P[:1] + linked_text[:1] + P[1:2] + linked_text[1:2] + P[2:4] + linked_text[2:]
+                 + P[4:5]))
+
 PLAN = [
     ("linked-sentences", linked_sentences),
     ("standfirst-text-box", standfirst_text_box),
@@ -171,6 +192,7 @@ PLAN = [
     ("by-sentences", by_sentences),
     ("label-before-prose", label_before_prose),
     ("linked-lead-ins", linked_lead_ins),
+    ("stop-inside-link", stop_inside_link),
 ]
 
 
