@@ -1493,7 +1493,8 @@ bool amid_prose(Pass& pass, xmlNode* node) {
 // A linked lead-in ("With <a>the project's principles</a> in mind:") after a
 // paragraph of prose introduces the quote, list, picture or video that comes
 // next: when that is still there, the lead-in is the story's too. A label
-// over a list of links ("<a>More from our partners</a>:") loses its list.
+// over a list of links ("<a>More from our partners</a>:") loses its list, or
+// keeps a list of links, and goes.
 bool introduces_next(Pass& pass, xmlNode* paragraph) {
   bool lead_in = false;
   if (!is_linked_sentence(paragraph, &lead_in) || !lead_in) return false;
@@ -1501,7 +1502,12 @@ bool introduces_next(Pass& pass, xmlNode* paragraph) {
   for (xmlNode* sibling = paragraph->next; sibling != nullptr; sibling = sibling->next) {
     if (!is_element(sibling)) continue;
     const NodeStats* s = pass.stats(sibling);
-    return s != nullptr && !s->doomed && (s->text_bytes > 0 || s->images > 0 || tag(sibling) == "iframe");
+    if (s == nullptr || s->doomed) return false;
+    // Text that is not mostly links, a picture, a video; not a row of linked
+    // icons ("Follow us on <a>Twitter</a> and <a>Facebook</a>:").
+    const std::string_view name = tag(sibling);
+    if (s->text_bytes > 0) return link_density(*s) < 0.5;
+    return (s->images > 0 && name != "ul" && name != "ol") || name == "iframe";
   }
   return false;
 }

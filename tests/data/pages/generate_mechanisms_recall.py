@@ -141,7 +141,8 @@ def linked_lead_ins():
     # A sentence that ends with a colon after its link leads in to what
     # follows: the plain list of sailings, and the quote from the report. Most
     # of its words linked, it is still the story's while that follows it. A
-    # linked label over a list of other stories' links closing the body is not.
+    # linked label over a list of other stories' links closing the body is
+    # not, nor one over a row of linked icons.
     timetable_lead = ('<p>Under the <a href="/board/decisions/night-ferry-timetable-2025/">new winter timetable '
                       'of the night ferry</a>:</p>\n')
     timetable_lead_text = "Under the new winter timetable of the night ferry:"
@@ -153,11 +154,15 @@ def linked_lead_ins():
     quote = ("Every crossing after midnight carries people who have no other way home, and most of them "
              "work the late shifts at the hospital and in the port.")
     more_label = '<p><a href="/harbour/">More stories from the harbour desk and our partners</a>:</p>\n'
+    follow_label = ('<p>Follow <a href="https://social.example/harbourboard">the harbour board and the ferry '
+                    'operators on social media</a> or <a href="/harbour/feed/">by the news feed</a>:</p>\n')
+    follow_icons = ('<ul class="icons"><li><a href="https://social.example/harbourboard"><img src="/i/social.png" '
+                    'alt=""></a></li><li><a href="/harbour/feed/"><img src="/i/feed.png" alt=""></a></li></ul>\n')
     more_list = ('<ul><li><a href="/news/bridge-repairs/">Harbour bridge repairs start in May</a></li>'
                  '<li><a href="/news/quay-lights/">New lights for the old quay</a></li></ul>\n')
     body = (NAV + f'<div class="post"><h1>{esc(TITLE)}</h1>' + paragraphs(P[:2]) + timetable_lead + timetable
             + paragraphs(P[2:4]) + quote_lead + f"<blockquote><p>{esc(quote)}</p></blockquote>\n"
-            + paragraphs(P[4:6]) + more_label + more_list + '</div>\n' + FOOTER)
+            + paragraphs(P[4:6]) + more_label + more_list + follow_label + follow_icons + '</div>\n' + FOOTER)
     return (page(head(TITLE, '<meta property="og:type" content="article">'), body),
             dict(title=TITLE, text=P[:2] + [timetable_lead_text] + sailings + P[2:4] + [quote_lead_text, quote]
                  + P[4:6]))
