@@ -643,6 +643,36 @@ void step_inside_cards(Pass& pass, Choice& choice) {
   choice.top_score = best_score;
 }
 
+// A table row lays its cells side by side: the columns of a layout (a rail
+// of links or advertisements beside the story), not parts of one text. A
+// row wins when two cells' scores add up; the article is then its
+// best-scored cell, and the cells beside it are other columns, not siblings
+// to gather. A row with one cell of text is a band of the layout, and its
+// rows above and below may still be parts of the story: it stays.
+bool is_table_cell(const xmlNode* node) {
+  return is_element(node) && (tag(node) == "td" || tag(node) == "th");
+}
+
+void step_into_cell(Pass& pass, Choice& choice) {
+  if (tag(choice.top) != "tr") return;
+  xmlNode* best = nullptr;
+  double best_score = 0;
+  int cells_with_text = 0;
+  for (xmlNode* cell = choice.top->children; cell != nullptr; cell = cell->next) {
+    const NodeStats* s = is_table_cell(cell) ? pass.stats(cell) : nullptr;
+    if (s == nullptr || s->text_bytes == 0) continue;
+    ++cells_with_text;
+    if (!s->candidate) continue;
+    if (best == nullptr || s->score > best_score) {
+      best = cell;
+      best_score = s->score;
+    }
+  }
+  if (best == nullptr || cells_with_text < 2) return;
+  choice.top = best;
+  choice.top_score = best_score;
+}
+
 std::string collapsed_text(xmlNode* node) {
   return collapse_whitespace(text_content(node));
 }
@@ -759,6 +789,7 @@ std::vector<xmlNode*> gather(Pass& pass, const Choice& choice) {
       continue;
     }
     if (!is_element(sibling)) continue;
+    if (is_table_cell(top) && is_table_cell(sibling)) continue;  // another column (step_into_cell)
     const NodeStats* s = pass.stats(sibling);
     if (s == nullptr || s->class_weight < 0) continue;
     double bonus =
@@ -1876,6 +1907,7 @@ ContentResult find_content(xmlDoc* doc, std::string_view title, const ContentRul
   if (choice.top == nullptr) return result;
   climb_past_wrapper(pass, choice);
   step_inside_cards(pass, choice);
+  step_into_cell(pass, choice);
   result.below_headline = anchor_to_headline(pass, choice, title);
   result.top_score = choice.top_score;
   result.runner_up_score = choice.runner_up;

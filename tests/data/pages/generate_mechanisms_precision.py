@@ -143,6 +143,30 @@ def copyright_box_in_column():
     return page(head(TITLE), body), dict(title=TITLE, text=P[:5])
 
 
+def layout_row_with_rail():
+    # An old table layout: one row, three cells side by side, a rail of
+    # local advertisements (name, slogan, address and telephone, each a
+    # short paragraph), the story, and a narrow cell of links. The
+    # rail's paragraphs score nearly as well as the story's, and the row
+    # that holds both wins on their sum. Cells of one row are columns, not
+    # parts of one text: the story is its best-scored cell alone.
+    shops = [("Harbour Hardware", "Tools and paint", "12 Quay Street", "555-0142"),
+             ("The Galley Kitchen", "Soup and fish on Fridays", "7 Airport Road", "555-0177"),
+             ("Berg Bicycles", "Repairs and rentals", "40 Mill Lane", "555-0190"),
+             ("Dr. Lind Dentist", "Check-ups and cleaning", "3 Market Square", "555-0123"),
+             ("North Shore Heating", "Boilers and stoves", "88 Dock Road", "555-0165")]
+    rail = ('<p><b>Send us your news</b></p><p>If you have a tip, a photograph, or a story from your street, '
+            'write to the newsroom, and an editor will call you back.</p><p><b>Support local business</b></p>'
+            + "".join(f"<p>{esc(n)}<br>{esc(s)}<br>{esc(a)} &#183; tel. {t}</p>" for n, s, a, t in shops))
+    links = ('<p><a href="/news/">More news</a><br><a href="/sport/">Sport</a><br>'
+             '<a href="/weather/">Weather</a></p>')
+    body = (NAV + '<table width="100%" cellpadding="4"><tr>'
+            f'<td width="180" valign="top">{rail}</td>'
+            f'<td valign="top"><h1>{esc(TITLE)}</h1>' + paragraphs(P[:5]) + '</td>'
+            f'<td width="120" valign="top">{links}</td></tr></table>\n' + FOOTER)
+    return page(head(TITLE), body), dict(title=TITLE, text=P[:5])
+
+
 PLAN = [
     ("short-post-comment-thread", short_post_comment_thread),
     ("hidden-class-copy", hidden_class_copy),
@@ -151,6 +175,7 @@ PLAN = [
     ("tag-link-line", tag_link_line),
     ("wordpress-post-footer", wordpress_post_footer),
     ("copyright-box-in-column", copyright_box_in_column),
+    ("layout-row-with-rail", layout_row_with_rail),
 ]
 
 
