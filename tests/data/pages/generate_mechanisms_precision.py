@@ -167,6 +167,26 @@ def layout_row_with_rail():
     return page(head(TITLE), body), dict(title=TITLE, text=P[:5])
 
 
+def site_links_in_a_paragraph():
+    # Between the story's paragraphs, a box set as one plain <p>: a label
+    # and the site's other stories on the subject, one link per line, split
+    # by <br> (some on another host of the same site). Over 200 bytes, so
+    # the rule for short "Read also:" lines does not reach it; a related box
+    # all the same. A list of links to other sites would be the author's
+    # sources and stay.
+    stories = [("/news/ferry-fares-frozen/", "Ferry fares frozen for another year"),
+               ("/news/harbour-board-budget/", "Harbour board approves its budget for 2025"),
+               ("https://archive.harbourherald.example/2024/11/old-boats/", "Inspectors find faults on two old boats"),
+               ("/news/eastern-shore-commuters/", "Eastern shore commuters ask for a later crossing"),
+               ("https://harbourherald.example/news/night-bus/", "Night bus trial ends in January")]
+    box = ('<p style="width:240px"><strong>Ferries: the story so far...</strong><br><br>'
+           + "<br><br>".join(f'{i}. <a href="{href}">{esc(text)}</a>' for i, (href, text) in enumerate(stories, 1))
+           + '</p>')
+    body = (NAV + f'<div id="content"><div class="story"><h1>{esc(TITLE)}</h1>' + paragraphs(P[:2]) + box
+            + paragraphs(P[2:5]) + '</div></div>\n' + FOOTER)
+    return page(head(TITLE), body), dict(title=TITLE, text=P[:5])
+
+
 PLAN = [
     ("short-post-comment-thread", short_post_comment_thread),
     ("hidden-class-copy", hidden_class_copy),
@@ -176,6 +196,7 @@ PLAN = [
     ("wordpress-post-footer", wordpress_post_footer),
     ("copyright-box-in-column", copyright_box_in_column),
     ("layout-row-with-rail", layout_row_with_rail),
+    ("site-links-in-a-paragraph", site_links_in_a_paragraph),
 ]
 
 
