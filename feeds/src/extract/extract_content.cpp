@@ -643,6 +643,36 @@ void step_inside_cards(Pass& pass, Choice& choice) {
   choice.top_score = best_score;
 }
 
+// A table row lays its cells side by side: the columns of a layout (a rail
+// of links or advertisements beside the story), not parts of one text. A
+// row wins when two cells' scores add up; the article is then its
+// best-scored cell, and the cells beside it are other columns, not siblings
+// to gather. A row with one cell of text is a band of the layout, and its
+// rows above and below may still be parts of the story: it stays.
+bool is_table_cell(const xmlNode* node) {
+  return is_element(node) && (tag(node) == "td" || tag(node) == "th");
+}
+
+void step_into_cell(Pass& pass, Choice& choice) {
+  if (tag(choice.top) != "tr") return;
+  xmlNode* best = nullptr;
+  double best_score = 0;
+  int cells_with_text = 0;
+  for (xmlNode* cell = choice.top->children; cell != nullptr; cell = cell->next) {
+    const NodeStats* s = is_table_cell(cell) ? pass.stats(cell) : nullptr;
+    if (s == nullptr || s->text_bytes == 0) continue;
+    ++cells_with_text;
+    if (!s->candidate) continue;
+    if (best == nullptr || s->score > best_score) {
+      best = cell;
+      best_score = s->score;
+    }
+  }
+  if (best == nullptr || cells_with_text < 2) return;
+  choice.top = best;
+  choice.top_score = best_score;
+}
+
 std::string collapsed_text(xmlNode* node) {
   return collapse_whitespace(text_content(node));
 }
@@ -759,6 +789,7 @@ std::vector<xmlNode*> gather(Pass& pass, const Choice& choice) {
       continue;
     }
     if (!is_element(sibling)) continue;
+    if (is_table_cell(top) && is_table_cell(sibling)) continue;  // another column (step_into_cell)
     const NodeStats* s = pass.stats(sibling);
     if (s == nullptr || s->class_weight < 0) continue;
     double bonus =
@@ -1408,6 +1439,80 @@ bool is_prose_item(xmlNode* item) {
   return !end.empty() && (end.back() == '.' || end.back() == '!' || end.back() == '?' || end.back() == ';');
 }
 
+// The site of an absolute or scheme-relative URL, lower case: its host's
+// last two labels ("software.example.com" and "news.example.com" are one
+// site), three under a country's second level ("example.co.uk": a two-letter
+// top level below a label of up to three letters; an approximation of the
+// public suffix list that holds for the common cases). Empty for a relative
+// URL.
+std::string url_site(std::string_view url) {
+  std::size_t start = url.find("//");
+  if (start == std::string_view::npos) return {};
+  const std::string_view scheme = url.substr(0, start);
+  if (!(scheme.empty() || iequals(scheme, "http:") || iequals(scheme, "https:"))) return {};
+  start += 2;
+  const std::size_t end = url.find_first_of("/?#:", start);
+  std::string host =
+      ascii_lower(url.substr(start, end == std::string_view::npos ? url.size() - start : end - start));
+  const std::size_t last = host.rfind('.');
+  if (last == std::string::npos || last == 0) return host;
+  std::size_t cut = host.rfind('.', last - 1);
+  const std::size_t second_start = cut == std::string::npos ? 0 : cut + 1;
+  if (host.size() - last - 1 == 2 && last - second_start <= 3 && cut != std::string::npos && cut > 0)
+    cut = host.rfind('.', cut - 1);
+  return cut == std::string::npos ? host : host.substr(cut + 1);
+}
+
+// Whether a link leads to another page of the page's own site: relative, or
+// on the page's host, and not the page itself (a table of contents' "#2").
+bool links_within_site(const xmlNode* link) {
+  const std::string_view href = attribute(link, "href");
+  if (href.empty() || href.front() == '#' || istarts_with(href, "javascript:") ||
+      istarts_with(href, "mailto:"))
+    return false;
+  const std::string_view page =
+      link->doc != nullptr && link->doc->URL != nullptr ? as_view(link->doc->URL) : std::string_view();
+  const auto without_fragment = [](std::string_view url) { return url.substr(0, url.find('#')); };
+  if (!page.empty() && without_fragment(href) == without_fragment(page)) return false;
+  const bool absolute = href.starts_with("//") || href.find("://") != std::string_view::npos;
+  if (!absolute) return true;
+  const std::string site = url_site(href);
+  return !site.empty() && site == url_site(page);
+}
+
+// A paragraph set as a list of the site's other stories, one link per line
+// ("Vista: all the coverage" and ten numbered headlines, split by <br>): a
+// related box in a <p>, not a sentence with links in it. Three lines or
+// more that are mostly the text of a link to another page of the same site,
+// and no more than one other line (its label). A list of links to other
+// sites is the author's sources or picks, and stays.
+bool is_site_link_lines(xmlNode* paragraph) {
+  int link_lines = 0, other_lines = 0;
+  std::uint32_t line_text = 0, line_links = 0;
+  const auto end_line = [&] {
+    if (line_text > 0) ++(line_links * 2 > line_text ? link_lines : other_lines);
+    line_text = line_links = 0;
+  };
+  walk(paragraph, [&](xmlNode* node) {
+    if (is_element(node)) {
+      if (tag(node) == "br") end_line();
+      return true;
+    }
+    if (node->type != XML_TEXT_NODE) return false;
+    std::uint32_t bytes = 0, commas = 0;
+    count_text(node->content, bytes, commas);
+    bool site_link = false;
+    for (const xmlNode* up = node->parent; up != nullptr && up != paragraph; up = up->parent) {
+      if (tag(up) == "a") site_link = links_within_site(up);
+    }
+    line_text += bytes;
+    if (site_link) line_links += bytes;
+    return false;
+  });
+  end_line();
+  return link_lines >= 3 && other_lines <= 1;
+}
+
 // A paragraph that is one sentence written around its link ("This week's
 // <a>new episode is a silly party game</a>.", "Add your details <a>here</a>
 // if you would like to join."): the sentence ends after the last link, and
@@ -1657,6 +1762,8 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
         } else if (density > 0.5 && name == "p" && s->text_bytes < 200 &&
                    !(amid_prose(pass, node) && is_linked_sentence(node)) && !introduces_next(pass, node)) {
           remove = true;  // "Read also: <a>headline</a>"
+        } else if (density > 0.5 && name == "p" && is_site_link_lines(node)) {
+          remove = true;  // a list of headlines, one link per line
         } else if (s->text_bytes < 500 && s->paragraphs <= 1) {
           std::string text = collapsed_text(node);
           // A label opening a long sentence without links ("RELATED: the endorsees did
@@ -1913,6 +2020,7 @@ ContentResult find_content(xmlDoc* doc, std::string_view title, const ContentRul
   if (choice.top == nullptr) return result;
   climb_past_wrapper(pass, choice);
   step_inside_cards(pass, choice);
+  step_into_cell(pass, choice);
   result.below_headline = anchor_to_headline(pass, choice, title);
   result.top_score = choice.top_score;
   result.runner_up_score = choice.runner_up;

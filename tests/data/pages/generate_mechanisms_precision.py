@@ -143,6 +143,50 @@ def copyright_box_in_column():
     return page(head(TITLE), body), dict(title=TITLE, text=P[:5])
 
 
+def layout_row_with_rail():
+    # An old table layout: one row, three cells side by side, a rail of
+    # local advertisements (name, slogan, address and telephone, each a
+    # short paragraph), the story, and a narrow cell of links. The
+    # rail's paragraphs score nearly as well as the story's, and the row
+    # that holds both wins on their sum. Cells of one row are columns, not
+    # parts of one text: the story is its best-scored cell alone.
+    shops = [("Harbour Hardware", "Tools and paint", "12 Quay Street", "555-0142"),
+             ("The Galley Kitchen", "Soup and fish on Fridays", "7 Airport Road", "555-0177"),
+             ("Berg Bicycles", "Repairs and rentals", "40 Mill Lane", "555-0190"),
+             ("Dr. Lind Dentist", "Check-ups and cleaning", "3 Market Square", "555-0123"),
+             ("North Shore Heating", "Boilers and stoves", "88 Dock Road", "555-0165")]
+    rail = ('<p><b>Send us your news</b></p><p>If you have a tip, a photograph, or a story from your street, '
+            'write to the newsroom, and an editor will call you back.</p><p><b>Support local business</b></p>'
+            + "".join(f"<p>{esc(n)}<br>{esc(s)}<br>{esc(a)} &#183; tel. {t}</p>" for n, s, a, t in shops))
+    links = ('<p><a href="/news/">More news</a><br><a href="/sport/">Sport</a><br>'
+             '<a href="/weather/">Weather</a></p>')
+    body = (NAV + '<table width="100%" cellpadding="4"><tr>'
+            f'<td width="180" valign="top">{rail}</td>'
+            f'<td valign="top"><h1>{esc(TITLE)}</h1>' + paragraphs(P[:5]) + '</td>'
+            f'<td width="120" valign="top">{links}</td></tr></table>\n' + FOOTER)
+    return page(head(TITLE), body), dict(title=TITLE, text=P[:5])
+
+
+def site_links_in_a_paragraph():
+    # Between the story's paragraphs, a box set as one plain <p>: a label
+    # and the site's other stories on the subject, one link per line, split
+    # by <br> (some on another host of the same site). Over 200 bytes, so
+    # the rule for short "Read also:" lines does not reach it; a related box
+    # all the same. A list of links to other sites would be the author's
+    # sources and stay.
+    stories = [("/news/ferry-fares-frozen/", "Ferry fares frozen for another year"),
+               ("/news/harbour-board-budget/", "Harbour board approves its budget for 2025"),
+               ("https://archive.harbourherald.example/2024/11/old-boats/", "Inspectors find faults on two old boats"),
+               ("/news/eastern-shore-commuters/", "Eastern shore commuters ask for a later crossing"),
+               ("https://harbourherald.example/news/night-bus/", "Night bus trial ends in January")]
+    box = ('<p style="width:240px"><strong>Ferries: the story so far...</strong><br><br>'
+           + "<br><br>".join(f'{i}. <a href="{href}">{esc(text)}</a>' for i, (href, text) in enumerate(stories, 1))
+           + '</p>')
+    body = (NAV + f'<div id="content"><div class="story"><h1>{esc(TITLE)}</h1>' + paragraphs(P[:2]) + box
+            + paragraphs(P[2:5]) + '</div></div>\n' + FOOTER)
+    return page(head(TITLE), body), dict(title=TITLE, text=P[:5])
+
+
 PLAN = [
     ("short-post-comment-thread", short_post_comment_thread),
     ("hidden-class-copy", hidden_class_copy),
@@ -151,6 +195,8 @@ PLAN = [
     ("tag-link-line", tag_link_line),
     ("wordpress-post-footer", wordpress_post_footer),
     ("copyright-box-in-column", copyright_box_in_column),
+    ("layout-row-with-rail", layout_row_with_rail),
+    ("site-links-in-a-paragraph", site_links_in_a_paragraph),
 ]
 
 
