@@ -1439,30 +1439,6 @@ bool is_prose_item(xmlNode* item) {
   return !end.empty() && (end.back() == '.' || end.back() == '!' || end.back() == '?' || end.back() == ';');
 }
 
-// The site of an absolute or scheme-relative URL, lower case: its host's
-// last two labels ("software.example.com" and "news.example.com" are one
-// site), three under a country's second level ("example.co.uk": a two-letter
-// top level below a label of up to three letters; an approximation of the
-// public suffix list that holds for the common cases). Empty for a relative
-// URL.
-std::string url_site(std::string_view url) {
-  std::size_t start = url.find("//");
-  if (start == std::string_view::npos) return {};
-  const std::string_view scheme = url.substr(0, start);
-  if (!(scheme.empty() || iequals(scheme, "http:") || iequals(scheme, "https:"))) return {};
-  start += 2;
-  const std::size_t end = url.find_first_of("/?#:", start);
-  std::string host =
-      ascii_lower(url.substr(start, end == std::string_view::npos ? url.size() - start : end - start));
-  const std::size_t last = host.rfind('.');
-  if (last == std::string::npos || last == 0) return host;
-  std::size_t cut = host.rfind('.', last - 1);
-  const std::size_t second_start = cut == std::string::npos ? 0 : cut + 1;
-  if (host.size() - last - 1 == 2 && last - second_start <= 3 && cut != std::string::npos && cut > 0)
-    cut = host.rfind('.', cut - 1);
-  return cut == std::string::npos ? host : host.substr(cut + 1);
-}
-
 // Whether a link leads to another page of the page's own site: relative, or
 // on the page's host, and not the page itself (a table of contents' "#2").
 bool links_within_site(const xmlNode* link) {

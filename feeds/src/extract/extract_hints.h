@@ -74,4 +74,9 @@ bool is_comments_label(std::string_view text);
 // bracket after one. Labels, kickers, datelines and link rows do not.
 bool ends_like_sentence(std::string_view text);
 
+// The site of an absolute or scheme-relative http(s) URL, lower case: the
+// host from its registrable label on ("news.bbc.co.uk" -> "bbc.co.uk").
+// Empty for a relative URL.
+std::string url_site(std::string_view url);
+
 }  // namespace feeds::extract_detail

@@ -582,28 +582,14 @@ std::string name_key(std::string_view text) {
 }
 
 // The site's name as the host spells it: "www.nytimes.com" -> "nytimes",
-// "news.bbc.co.uk" -> "bbc" (the label before the public suffix, roughly:
-// the last label that is not a two- or three-letter suffix).
+// "news.bbc.co.uk" -> "bbc": the first label of the URL's site (url_site,
+// which extract_content also uses to tell the site's own links).
 std::string host_name_key(std::string_view url) {
-  const auto scheme = url.find("://");
-  if (scheme == std::string_view::npos) return {};
-  std::string_view host = url.substr(scheme + 3);
-  host = host.substr(0, host.find_first_of("/:?#"));
-  std::vector<std::string_view> labels;
-  std::size_t start = 0;
-  while (start <= host.size()) {
-    const std::size_t dot = std::min(host.find('.', start), host.size());
-    labels.push_back(host.substr(start, dot - start));
-    start = dot + 1;
-  }
-  for (std::size_t i = labels.size(); i-- > 0;) {
-    if (i + 1 == labels.size()) continue;  // the top-level domain
-    const std::string_view label = labels[i];
-    if (label.size() <= 3 && i + 1 < labels.size() && labels.back().size() == 2 && i + 2 == labels.size())
-      continue;  // "co" of "co.uk", "com" of "com.au"
-    return name_key(label);
-  }
-  return {};
+  if (url.find("://") == std::string_view::npos) return {};
+  const std::string site = url_site(url);
+  const std::size_t dot = site.find('.');
+  if (dot == std::string::npos || dot == 0) return {};  // a bare host ("localhost") names no site
+  return name_key(std::string_view(site).substr(0, dot));
 }
 
 // Whether `part` of a title names the site: its declared name, or the
