@@ -288,7 +288,8 @@ struct Collected {
   std::vector<std::string> byline_texts;
   std::optional<PageDate> first_time;
   std::optional<PageDate> itemprop_published, itemprop_modified;
-  std::optional<PageDate> dateline;  // visible date text in a date-classed element or a bare <time>
+  std::optional<PageDate> dateline;          // visible date text in a date-classed element or a bare <time>
+  std::optional<PageDate> heading_dateline;  // a date-classed heading (h2-h6) over the post
   std::string itemprop_headline;
   std::string h1;
   std::vector<std::string> headings;  // h1-h6 below the first h1, for telling a masthead h1 from a headline
@@ -407,6 +408,13 @@ void collect(xmlDoc* doc, Collected& out) {
                          icontains(attribute(node, "id"), "date") ||
                          icontains(attribute(node, "class"), "timestamp");
       if (dated) out.dateline = dateline_date(collapse_whitespace(text_content(node)));
+    }
+    // Blog themes set the day as a heading over the posts (Blogger's
+    // h2.date-header): a day without the time, and on a page of several
+    // posts the first one's, so it only stands in when no dateline says more.
+    if (!out.heading_dateline && name.size() == 2 && name[0] == 'h' && name[1] >= '2' && name[1] <= '6' &&
+        (icontains(attribute(node, "class"), "date") || icontains(attribute(node, "id"), "date"))) {
+      out.heading_dateline = dateline_date(collapse_whitespace(text_content(node)));
     }
     if (name == "a") {
       std::string_view rel = attribute(node, "rel");
@@ -834,8 +842,9 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     // gives the time of day).
     const auto url_date = date_in_url(base_url);
     auto day_of = [](std::chrono::sys_seconds at) { return std::chrono::floor<std::chrono::days>(at); };
-    if (found.dateline && (!url_date || day_of(found.dateline->at) == day_of(*url_date)))
-      published = found.dateline;
+    const auto& dateline = found.dateline ? found.dateline : found.heading_dateline;
+    if (dateline && (!url_date || day_of(dateline->at) == day_of(*url_date)))
+      published = dateline;
     else if (url_date)
       published = PageDate{*url_date, std::nullopt};
   }

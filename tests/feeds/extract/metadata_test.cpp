@@ -210,6 +210,26 @@ TEST(Metadata, DateFromTheVisibleDatelineWhenMarkupHasNone) {
   EXPECT_EQ(date(article.published), "2024-03-07T00:00:00Z");
 }
 
+TEST(Metadata, DateFromADateClassedHeadingOverThePost) {
+  feeds::ExtractOptions options;
+  options.url = "https://blog.example/2012/10/grants.html";  // a month, no day: no date from the path
+  const std::string heading = "<h2 class='date-header'>Wednesday, October 31, 2012 at 9:42 AM</h2>";
+  auto article = extracted(page("", "<div class='post'><h3 class='post-title'>Grants announced</h3>" +
+                                        heading + prose(4) + "</div>"),
+                           options);
+  EXPECT_EQ(date(article.published), "2012-10-31T09:42:00Z");
+  // A dateline element says more (the post's own line, not the day heading over several
+  // posts): it wins wherever it stands.
+  article =
+      extracted(page("", "<div class='post'>" + heading + "<h3 class='post-title'>Grants announced</h3>" +
+                             prose(4) + "<span class='post-date'>October 29, 2012 1:24 PM</span></div>"),
+                options);
+  EXPECT_EQ(date(article.published), "2012-10-29T13:24:00Z");
+  // A heading that is not date-classed is a heading, not a date.
+  article = extracted(page("", "<div class='post'><h2>October 31, 2012</h2>" + prose(4) + "</div>"), options);
+  EXPECT_EQ(date(article.published), "none");
+}
+
 TEST(Metadata, TitleLosesTheSiteNamedByTheHostWhenNoneIsDeclared) {
   feeds::ExtractOptions options;
   options.url = "https://www.harbourherald.example/news/1";
