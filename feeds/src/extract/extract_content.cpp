@@ -1053,24 +1053,13 @@ bool opens_comments(xmlNode* node) {
 // author, is not such a box.)
 bool is_author_box(const xmlNode* node) {
   if (node->properties == nullptr) return false;
-  auto names_box = [](std::string_view token) {
-    for (std::string_view box :
-         {"author", "authors", "authorbox", "author-box", "author-bio", "author-info", "about-author",
-          "about-the-author", "about_author", "author_bio", "author_box"}) {
-      if (iequals(token, box)) return true;
-    }
-    return false;
-  };
   const std::string_view name = tag(node);
   if (!(name == "div" || name == "section" || name == "aside")) return false;
-  bool named = names_box(attribute(node, "id"));
-  const std::string_view value = attribute(node, "class");
-  for (std::size_t i = 0; i < value.size() && !named;) {
-    while (i < value.size() && ascii::is_html_space(value[i])) ++i;
-    const std::size_t start = i;
-    while (i < value.size() && !ascii::is_html_space(value[i])) ++i;
-    named = i > start && names_box(value.substr(start, i - start));
-  }
+  auto names_box = [](std::string_view list) {
+    return has_token(list, {"author", "authors", "authorbox", "author-box", "author-bio", "author-info",
+                            "about-author", "about-the-author", "about_author", "author_bio", "author_box"});
+  };
+  const bool named = names_box(attribute(node, "id")) || names_box(attribute(node, "class"));
   if (!named) return false;
   // A box with a paragraph of its own: a heading or a line classed
   // "author" is the byline, often above the story's body.
@@ -1356,15 +1345,7 @@ bool links_to_tag_pages(Pass& pass, xmlNode* node) {
     if (found || !is_element(n)) return false;
     if (const NodeStats* s = pass.stats(n); s != nullptr && s->doomed) return false;  // already going
     if (tag(n) != "a") return true;
-    const std::string_view rel = attribute(n, "rel");
-    std::size_t i = 0;
-    while (i < rel.size() && !found) {
-      while (i < rel.size() && ascii::is_html_space(rel[i])) ++i;
-      const std::size_t start = i;
-      while (i < rel.size() && !ascii::is_html_space(rel[i])) ++i;
-      const std::string_view token = rel.substr(start, i - start);
-      found = iequals(token, "tag") || iequals(token, "category");
-    }
+    found = has_token(attribute(n, "rel"), {"tag", "category"});
     return false;
   });
   return found;

@@ -54,6 +54,21 @@ bool bare_html_parse(std::string_view bytes, std::string_view url) {
 
 namespace feeds::extract_detail {
 
+bool has_token(std::string_view list, std::initializer_list<std::string_view> tokens) {
+  std::size_t i = 0;
+  while (i < list.size()) {
+    while (i < list.size() && ascii::is_html_space(list[i])) ++i;
+    const std::size_t start = i;
+    while (i < list.size() && !ascii::is_html_space(list[i])) ++i;
+    if (i == start) break;
+    const std::string_view token = list.substr(start, i - start);
+    for (std::string_view wanted : tokens) {
+      if (iequals(token, wanted)) return true;
+    }
+  }
+  return false;
+}
+
 std::string_view attribute(const xmlNode* node, std::string_view name) {
   if (!is_element(node)) return {};
   for (const xmlAttr* attr = node->properties; attr != nullptr; attr = attr->next) {

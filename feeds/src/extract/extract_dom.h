@@ -6,6 +6,7 @@
 #include <libxml/tree.h>
 
 #include <cstddef>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -38,6 +39,11 @@ inline std::string_view tag(const xmlNode* node) {
 // Attribute value as a view into the tree, "" when absent.
 std::string_view attribute(const xmlNode* node, std::string_view name);
 bool has_attribute(const xmlNode* node, std::string_view name);
+
+// Whether a space-separated attribute value (class, rel, itemprop) holds one
+// of `tokens` as a whole token, case-insensitively ("hidden" in "box hidden",
+// not in "hidden-xs").
+bool has_token(std::string_view list, std::initializer_list<std::string_view> tokens);
 
 // Next node in document order after `node` within `root`'s subtree; when
 // `descend` is false the children of `node` are skipped.

@@ -501,20 +501,8 @@ bool is_hidden(const xmlNode* node) {
 }
 
 bool has_hidden_class(const xmlNode* node) {
-  const std::string_view value = attribute(node, "class");
-  if (value.empty()) return false;
-  std::size_t i = 0;
-  while (i < value.size()) {
-    while (i < value.size() && ascii::is_html_space(value[i])) ++i;
-    const std::size_t start = i;
-    while (i < value.size() && !ascii::is_html_space(value[i])) ++i;
-    const std::string_view token = value.substr(start, i - start);
-    for (std::string_view hidden : {"hidden", "hide", "is-hidden", "d-none", "invisible", "visually-hidden",
-                                    "sr-only", "screen-reader-text"}) {
-      if (iequals(token, hidden)) return true;
-    }
-  }
-  return false;
+  return has_token(attribute(node, "class"), {"hidden", "hide", "is-hidden", "d-none", "invisible",
+                                              "visually-hidden", "sr-only", "screen-reader-text"});
 }
 
 bool has_furniture_role(const xmlNode* node) {

@@ -315,17 +315,6 @@ std::optional<PageDate> dateline_date(std::string_view text) {
   return std::nullopt;
 }
 
-bool rel_has(std::string_view rel, std::string_view token) {
-  std::size_t start = 0;
-  while (start < rel.size()) {
-    auto end = rel.find_first_of(" \t\r\n", start);
-    if (end == std::string_view::npos) end = rel.size();
-    if (iequals(rel.substr(start, end - start), token)) return true;
-    start = end + 1;
-  }
-  return false;
-}
-
 void collect(xmlDoc* doc, Collected& out) {
   xmlNode* root = xmlDocGetRootElement(doc);
   if (root == nullptr) return;
@@ -348,9 +337,10 @@ void collect(xmlDoc* doc, Collected& out) {
     }
     if (name == "link") {
       std::string_view rel = attribute(node, "rel");
-      if (rel_has(rel, "canonical") && out.canonical.empty())
+      if (has_token(rel, {"canonical"}) && out.canonical.empty())
         out.canonical = std::string(attribute(node, "href"));
-      if (rel_has(rel, "amphtml") && out.amphtml.empty()) out.amphtml = std::string(attribute(node, "href"));
+      if (has_token(rel, {"amphtml"}) && out.amphtml.empty())
+        out.amphtml = std::string(attribute(node, "href"));
       return false;
     }
     if (name == "script") {
@@ -366,7 +356,7 @@ void collect(xmlDoc* doc, Collected& out) {
     if (name == "style" || name == "noscript" || name == "template") return false;
     std::string_view itemprop = attribute(node, "itemprop");
     if (!itemprop.empty()) {
-      if (rel_has(itemprop, "author")) {  // "author", or "author creator"
+      if (has_token(itemprop, {"author"})) {  // "author", or "author creator"
         // <span itemprop=author><span itemprop=name>X</span></span> or plain text;
         // a Person item's own name, not the date and links beside it.
         xmlNode* named = nullptr;
@@ -418,8 +408,8 @@ void collect(xmlDoc* doc, Collected& out) {
     }
     if (name == "a") {
       std::string_view rel = attribute(node, "rel");
-      if (rel_has(rel, "tag")) out.rel_tags.push_back(collapse_whitespace(text_content(node)));
-      if (rel_has(rel, "author")) {
+      if (has_token(rel, {"tag"})) out.rel_tags.push_back(collapse_whitespace(text_content(node)));
+      if (has_token(rel, {"author"})) {
         std::string text = collapse_whitespace(text_content(node));
         if (!text.empty() && text.size() < 120) out.itemprop_authors.push_back(text);
       }
