@@ -276,9 +276,6 @@ bool is_headline_aside(xmlNode* aside) {
   return headline && paragraphs >= 3;
 }
 
-// Step 1: drop what is never article text: scripts, forms, navigation,
-// hidden elements, and blocks whose class/id/role says furniture unless
-// they contain the article (a "page-with-sidebar" wrapper).
 // A few words set inline in a sentence: a link or a span with words of the
 // same sentence right before it and more of it, or its stop, after it ("am a <a
 // class="popup">rather elderly</a> man"). Whatever its class says (a note
@@ -308,6 +305,9 @@ bool inside_sentence(const xmlNode* node) {
   return bytes > 0 && bytes < 120;
 }
 
+// Step 1: drop what is never article text: scripts, forms, navigation,
+// hidden elements, and blocks whose class/id/role says furniture unless
+// they contain the article (a "page-with-sidebar" wrapper).
 void remove_furniture(Pass& pass, bool by_class) {
   xmlNode* body = pass.body();
   // Elements holding a content marker (article, main, articleBody, a strong
@@ -1256,21 +1256,20 @@ bool is_blank_text(const xmlNode* node) {
 // each linked to its page); a layout table's row of links does not.
 bool in_data_row(const xmlNode* box) {
   const xmlNode* cell = box;
-  for (int level = 0; level < 3 && is_element(cell) && tag(cell) != "td" && tag(cell) != "th"; ++level)
-    cell = cell->parent;
-  if (!is_element(cell) || (tag(cell) != "td" && tag(cell) != "th")) return false;
+  for (int level = 0; level < 3 && is_element(cell) && !is_table_cell(cell); ++level) cell = cell->parent;
+  if (!is_table_cell(cell)) return false;
   const xmlNode* row = cell->parent;
   if (!is_element(row) || tag(row) != "tr") return false;
   // The name is the first cell: a list of links to other stories set as a
   // table opens its rows with a date, the link after it.
   for (const xmlNode* before = cell->prev; before != nullptr; before = before->prev) {
-    if (is_element(before) && (tag(before) == "td" || tag(before) == "th")) return false;
+    if (is_table_cell(before)) return false;
   }
   // Rows of a grid: three or more rows with as many cells as this one.
   auto cells_of = [](const xmlNode* tr) {
     int cells = 0;
     for (const xmlNode* child = tr->children; child != nullptr; child = child->next) {
-      if (is_element(child) && (tag(child) == "td" || tag(child) == "th")) ++cells;
+      if (is_table_cell(child)) ++cells;
     }
     return cells;
   };
@@ -1281,7 +1280,7 @@ bool in_data_row(const xmlNode* box) {
   }
   if (width < 2 || rows < 3) return false;
   for (const xmlNode* other = row->children; other != nullptr; other = other->next) {
-    if (other == cell || !is_element(other) || (tag(other) != "td" && tag(other) != "th")) continue;
+    if (other == cell || !is_table_cell(other)) continue;
     bool text = false, link = false;
     walk(const_cast<xmlNode*>(other), [&](xmlNode* node) {
       if (node->type == XML_TEXT_NODE) {
@@ -1306,7 +1305,7 @@ bool is_data_table(xmlNode* node) {
   walk(node, [&](xmlNode* inner) {
     if (data || !is_element(inner)) return false;
     if (inner != node && tag(inner) == "table") return false;  // a nested table is its own
-    if (tag(inner) == "td" || tag(inner) == "th") {
+    if (is_table_cell(inner)) {
       data = in_data_row(inner);
       return false;
     }
