@@ -458,21 +458,30 @@ PLAN = [
 ]
 
 
-def main():
+def write_round(first, last, plan):
+    """Writes a round's pages, `first` + offset in PLAN order, and removes the
+    stale pages of its own range [first, last] (a renamed or dropped page):
+    each generator owns a range, so rounds never touch each other's pages."""
+    assert first + len(plan) - 1 <= last
+    ours = {f"{first + offset}-{slug}" for offset, (slug, _) in enumerate(plan)}
     for name in os.listdir(OUT):
-        # Only this round's range: later rounds (generate_mechanisms_round3.py, 940 on) have their own.
-        if (name[:3].isdigit() and FIRST_INDEX <= int(name[:3]) < 940 and
-                (name.endswith(".html") or name.endswith(".json"))):
+        if name[:3].isdigit() and first <= int(name[:3]) <= last and name.split(".")[0] not in ours:
             os.remove(os.path.join(OUT, name))
-    for offset, (slug, build) in enumerate(PLAN):
-        index = FIRST_INDEX + offset
+    for offset, (slug, build) in enumerate(plan):
+        index = first + offset
         markup, fields = build()
         with open(os.path.join(OUT, f"{index}-{slug}.html"), "w", encoding="utf-8") as out:
             out.write(markup)
         with open(os.path.join(OUT, f"{index}-{slug}.expected.json"), "w", encoding="utf-8") as out:
             json.dump(expected(index, slug, **fields), out, ensure_ascii=False, indent=1)
             out.write("\n")
-    print(f"wrote {len(PLAN)} pages to {OUT}")
+    print(f"wrote {len(plan)} pages to {OUT}")
+
+
+def main():
+    # Only this round's range: later rounds (generate_mechanisms_round3.py, 940 on, and the
+    # issue 16 rounds after it) have their own.
+    write_round(FIRST_INDEX, 939, PLAN)
 
 
 if __name__ == "__main__":

@@ -10,11 +10,11 @@ cut.
 Deterministic. Run from anywhere:
     /usr/bin/python3 tests/data/pages/generate_mechanisms_recall.py
 """
-import json
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from generate_mechanisms import write_round  # noqa: E402
 from generate_mechanisms import (FOOTER, NAV, OUT, P, TITLE, esc, expected, head,  # noqa: E402
                                  page, paragraphs)
 from generate_mechanisms_round3 import P2  # noqa: E402
@@ -202,20 +202,7 @@ PLAN = [
 
 
 def main():
-    ours = {f"{FIRST_INDEX + offset}-{slug}" for offset, (slug, _) in enumerate(PLAN)}
-    assert FIRST_INDEX + len(PLAN) - 1 <= LAST_INDEX
-    for name in os.listdir(OUT):
-        if name[:3].isdigit() and FIRST_INDEX <= int(name[:3]) <= LAST_INDEX and name.split(".")[0] not in ours:
-            os.remove(os.path.join(OUT, name))
-    for offset, (slug, build) in enumerate(PLAN):
-        index = FIRST_INDEX + offset
-        markup, fields = build()
-        with open(os.path.join(OUT, f"{index}-{slug}.html"), "w", encoding="utf-8") as out:
-            out.write(markup)
-        with open(os.path.join(OUT, f"{index}-{slug}.expected.json"), "w", encoding="utf-8") as out:
-            json.dump(expected(index, slug, **fields), out, ensure_ascii=False, indent=1)
-            out.write("\n")
-    print(f"wrote {len(PLAN)} pages to {OUT}")
+    write_round(FIRST_INDEX, LAST_INDEX, PLAN)
 
 
 if __name__ == "__main__":
