@@ -465,7 +465,8 @@ def write_round(first, last, plan):
     assert first + len(plan) - 1 <= last
     ours = {f"{first + offset}-{slug}" for offset, (slug, _) in enumerate(plan)}
     for name in os.listdir(OUT):
-        if name[:3].isdigit() and first <= int(name[:3]) <= last and name.split(".")[0] not in ours:
+        number = re.match(r"(\d+)-", name)  # 1000 on have four digits
+        if number and first <= int(number[1]) <= last and name.split(".")[0] not in ours:
             os.remove(os.path.join(OUT, name))
     for offset, (slug, build) in enumerate(plan):
         index = first + offset
