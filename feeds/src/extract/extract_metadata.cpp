@@ -650,15 +650,19 @@ std::size_t byline_names_start(std::string_view text) {
       break;
     }
   }
-  const std::string_view rest = text.substr(lead);
+  // The text may end at the lead when the name is in the next element
+  // ("Posted by" <span>Jane Doe</span>): its end counts as the space after it.
+  const std::string padded = std::string(text.substr(lead)) + ' ';
+  const std::string_view rest = padded;
+  const auto after = [&](std::size_t end) { return std::min(lead + end, text.size()); };
   for (std::string_view prefix :
        {"by ", "by\n", "by: ", "posted by ", "posted by\n", "posted by: ", "written by ",
         "written by: ", "post written by ", "words by ", "story by ", "author: "}) {
-    if (istarts_with(rest, prefix)) return lead + prefix.size();
+    if (istarts_with(rest, prefix)) return after(prefix.size());
   }
   for (std::string_view prefix :
        {"Von ", "von ", "Par ", "par ", "Por ", "por ", "Автор: ", "Автор ", "Від ", "От "}) {
-    if (rest.starts_with(prefix)) return lead + prefix.size();
+    if (rest.starts_with(prefix)) return after(prefix.size());
   }
   // A date, then "by": the lead holds a digit and at most eight words.
   for (std::string_view marker : {" by ", " By ", " BY ", " by\n", " By\n"}) {
@@ -672,7 +676,7 @@ std::size_t byline_names_start(std::string_view text) {
     if (before.find_first_of("0123456789") == std::string_view::npos ||
         std::count(before.begin(), before.end(), ' ') > 7 || before.find('\n') != std::string_view::npos)
       continue;
-    return lead + at + marker.size();
+    return after(at + marker.size());
   }
   return std::string_view::npos;
 }
@@ -734,7 +738,7 @@ std::vector<std::string> authors_from_byline(std::string_view byline) {
     // After a comma comes another name only in a list that ends "and C"
     // ("A, B and C"); otherwise an employer or a place ("Jane Doe, The Daily").
     if (comma && names.find(" and ", next) == std::string_view::npos &&
-        names.find(" & ", next) == std::string_view::npos)
+        names.find(" & ", next) == std::string_view::npos && !names.substr(next).starts_with("and "))
       break;
     after_comma = comma;
     start = next;
