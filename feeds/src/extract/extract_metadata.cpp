@@ -375,7 +375,31 @@ bool marks_author(xmlNode* node) {
   return false;
 }
 
-constexpr std::size_t kBylineTexts = 6;  // the first few: later ones belong to comments and teasers
+constexpr std::size_t kBylineTexts = 6;
+
+// A byline set as a line of bare text among other lines ("<h2>Monday</h2>
+// Posted by Jane Doe, Product Manager<br>", "...<br>By Jane Doe</div>"): a
+// text node after a <br> or a block, starting with a byline lead; the line
+// runs to the next <br> or block. Empty when `text` is no such line.
+std::string byline_line(xmlNode* text) {
+  xmlNode* before = text->prev;
+  if (before == nullptr || !is_element(before) || text->parent == nullptr || !is_element(text->parent))
+    return {};
+  if (const std::string_view name = tag(before); name != "br" && !is_block_element(name)) return {};
+  std::string_view first = as_view(text->content);
+  while (!first.empty() && ascii::is_space(first.front())) first.remove_prefix(1);
+  // "By:" labels comment and forum posts (as in collect()).
+  if (first.size() < 3 || istarts_with(first, "by:") || istarts_with(first, "posted by:")) return {};
+  const std::string lead = collapse_whitespace(first.substr(0, 120));
+  if (byline_names_start(lead) == std::string_view::npos || in_comments(text->parent)) return {};
+  std::string line;
+  for (xmlNode* node = text; node != nullptr; node = node->next) {
+    if (is_element(node) && (tag(node) == "br" || is_block_element(tag(node)))) break;
+    line += node->type == XML_TEXT_NODE ? std::string(as_view(node->content)) : text_content(node);
+    if (line.size() > 200) return {};
+  }
+  return collapse_whitespace(line);
+}  // the first few: later ones belong to comments and teasers
 
 void collect(xmlDoc* doc, Collected& out) {
   xmlNode* root = xmlDocGetRootElement(doc);
@@ -383,6 +407,10 @@ void collect(xmlDoc* doc, Collected& out) {
   out.html_lang = std::string(attribute(root, "lang"));
   if (out.html_lang.empty()) out.html_lang = std::string(attribute(root, "xml:lang"));
   walk(root, [&](xmlNode* node) {
+    if (node->type == XML_TEXT_NODE && out.byline_texts.size() < kBylineTexts) {
+      if (auto line = byline_line(node); !line.empty()) out.byline_texts.push_back(std::move(line));
+      return false;
+    }
     if (!is_element(node)) return false;
     const std::string_view name = tag(node);
     if (name == "meta") {
@@ -706,7 +734,7 @@ std::vector<std::string> authors_from_byline(std::string_view byline) {
   while (start < names.size()) {
     std::size_t cut = names.size(), next = names.size();
     bool comma = false;
-    for (std::string_view joint : {" and ", " & ", ", "}) {
+    for (std::string_view joint : {" and ", " AND ", " & ", ", "}) {
       if (auto at = names.find(joint, start); at != std::string_view::npos && at < cut) {
         cut = at;
         next = at + joint.size();
@@ -738,6 +766,7 @@ std::vector<std::string> authors_from_byline(std::string_view byline) {
     // After a comma comes another name only in a list that ends "and C"
     // ("A, B and C"); otherwise an employer or a place ("Jane Doe, The Daily").
     if (comma && names.find(" and ", next) == std::string_view::npos &&
+        names.find(" AND ", next) == std::string_view::npos &&
         names.find(" & ", next) == std::string_view::npos && !names.substr(next).starts_with("and "))
       break;
     after_comma = comma;

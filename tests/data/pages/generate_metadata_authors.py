@@ -79,6 +79,15 @@ def posted_by_with_date():
     return page(head(TITLE, ARTICLE), story(header)), dict(title=TITLE, text=P[:4], authors=["Lena Vogt"])
 
 
+def bare_line_byline():
+    # Blog templates write the day as a heading and the byline as a bare line
+    # of text after it, ended by <br>: "Posted by <name>, <job title><br>".
+    body = (NAV + f'<article><h1>{esc(TITLE)}</h1><div class="post-body"><h2 class="date-header">Thursday, '
+            'February 13, 2025</h2>\nPosted by Nora Falk, Operations Manager<br><br>\n' + paragraphs(P[:4])
+            + '</div></article>\n' + FOOTER)
+    return page(head(TITLE, ARTICLE), body), dict(title=TITLE, text=P[:4], authors=["Nora Falk"])
+
+
 PLAN = [
     ("author-byline-then-date", byline_then_date),
     ("author-date-before-by", date_before_by),
@@ -86,6 +95,7 @@ PLAN = [
     ("author-job-title-after-comma", job_title_after_comma),
     ("author-section-as-meta-author", section_as_meta_author),
     ("author-posted-by-with-date", posted_by_with_date),
+    ("author-bare-line-byline", bare_line_byline),
 ]
 
 

@@ -355,6 +355,13 @@ TEST(MetadataAuthors, BylineNamesEndWhereTheBylineGoesOn) {
       std::vector<std::string>{"Ada Rook"});
   EXPECT_EQ(authors_of("", "<p>Monday, March 5, 2025, by <a href=\"/a\">Ada Rook</a></p>"),
             std::vector<std::string>{"Ada Rook"});
+  EXPECT_EQ(authors_of("", "<p>BY ADA ROOK AND BEN OAK</p>"),
+            (std::vector<std::string>{"ADA ROOK", "BEN OAK"}));
+  // A byline as a bare line of text between a heading and a <br>.
+  EXPECT_EQ(
+      authors_of("",
+                 "<div><h2>Monday, March 5, 2025</h2>\nPosted by Ada Rook, Software Engineer<br>Text</div>"),
+      std::vector<std::string>{"Ada Rook"});
 }
 
 TEST(MetadataAuthors, NoAuthorFromCommentsCopyrightsOrHandles) {
