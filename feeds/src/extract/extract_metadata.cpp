@@ -391,7 +391,12 @@ std::string byline_line(xmlNode* text) {
   // "By:" labels comment and forum posts (as in collect()).
   if (first.size() < 3 || istarts_with(first, "by:") || istarts_with(first, "posted by:")) return {};
   const std::string lead = collapse_whitespace(first.substr(0, 120));
-  if (byline_names_start(lead) == std::string_view::npos || in_comments(text->parent)) return {};
+  // Only a "By"/"Posted by" lead here: a date lead ("In 2010 it was bought
+  // by ...") is too easily a sentence of the story in a bare line.
+  const std::size_t names_at = byline_names_start(lead);
+  if (names_at == std::string_view::npos || names_at > 16 ||
+      lead.substr(0, names_at).find_first_of("0123456789") != std::string::npos || in_comments(text->parent))
+    return {};
   std::string line;
   for (xmlNode* node = text; node != nullptr; node = node->next) {
     if (is_element(node) && (tag(node) == "br" || is_block_element(tag(node)))) break;

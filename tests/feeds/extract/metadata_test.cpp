@@ -375,6 +375,8 @@ TEST(MetadataAuthors, NoAuthorFromCommentsCopyrightsOrHandles) {
   // A user handle or a label in author-marked markup is not a name.
   EXPECT_EQ(authors_of("", R"(<span class="author">ferryFan</span>)"), none{});
   EXPECT_EQ(authors_of("", R"(<a rel="author" href="/me">View my complete profile</a>)"), none{});
+  // A sentence of the story on a bare line is no byline, though it holds a date and "by".
+  EXPECT_EQ(authors_of("", "", "<div>Notes<br>In 2010 the yard was bought by Ada Rook.<br></div>"), none{});
   // A photographer's credit line is not the byline.
   EXPECT_EQ(authors_of("", R"(<div class="imageByline">Ada Rook</div>)"), none{});
 }
