@@ -71,6 +71,26 @@ TEST(TitleLabel, NoTitleTakesTheHeadlineLineNotItsBylineOrAStandfirstSentence) {
   EXPECT_EQ(sentence.title, "");
 }
 
+TEST(TitleLabel, ListingKeepsItsTitleNotItsFirstCardsHeadline) {
+  // A page of story cards (linked headings over teasers) has no article:
+  // the heading above its first teaser is another page's headline.
+  std::string cards;
+  for (int i = 0; i < 8; ++i) {
+    const std::string n = std::to_string(i);
+    cards += "<div class=\"card\"><h2><a href=\"/news/" + n + "\">Story number " + n +
+             " about the harbour ferry plan</a></h2><p>The harbour board met on Thursday to discuss story "
+             "number " +
+             n + ", and the members agreed that the ferry plan needs more money than planned.</p></div>";
+  }
+  feeds::ExtractOptions options;
+  options.url = "https://harbourherald.example/";
+  const std::string html = page("<title>Harbour Herald</title>",
+                                kNav + "<h1>Latest News</h1><div class=\"list\">" + cards + "</div>");
+  auto listing = feeds::extract_article(html, options);
+  ASSERT_TRUE(listing.has_value());
+  EXPECT_EQ(listing->title, "Harbour Herald");
+}
+
 TEST(TitleLabel, TitleLeftOpenIsItsFirstLineNotTheHeadsCode) {
   // No </title>: libxml2 reads the scripts after it into the title.
   auto article = extracted(
