@@ -279,6 +279,7 @@ std::optional<JsonLdArticle> read_json_ld_article(const json::object& object) {
 struct Collected {
   MetaMap meta;
   std::string title_element;
+  bool title_left_open = false;  // the <title>'s end tag is missing: the page's code follows it
   std::string html_lang;
   std::string canonical, amphtml;
   std::vector<std::string> json_ld_texts;
@@ -325,9 +326,6 @@ bool is_byline_element(std::string_view name) {
          (name.size() == 2 && name[0] == 'h' && name[1] >= '2' && name[1] <= '6');
 }
 
-// An element whose class or id says it holds the byline or the author's
-// name: "byline", "author-name", the microformat's "author" ("author vcard"),
-// "post-author", "article_author", id "byline"; not a comment's author.
 // Whether `node` sits in a comment thread (an ancestor's class or id says
 // "comment"): the names there are the commenters'.
 bool in_comments(xmlNode* node) {
@@ -353,6 +351,9 @@ bool in_comments(xmlNode* node) {
   return false;
 }
 
+// An element whose class or id says it holds the byline or the author's
+// name: "byline", "author-name", the microformat's "author" ("author vcard"),
+// "post-author", "article_author", id "byline"; not a comment's author.
 bool marks_author(xmlNode* node) {
   const std::string_view cls = attribute(node, "class");
   const std::string_view id = attribute(node, "id");
@@ -375,7 +376,7 @@ bool marks_author(xmlNode* node) {
   return false;
 }
 
-constexpr std::size_t kBylineTexts = 6;
+constexpr std::size_t kBylineTexts = 6;  // the first few: later ones belong to comments and teasers
 
 // A byline set as a line of bare text among other lines ("<h2>Monday</h2>
 // Posted by Jane Doe, Product Manager<br>", "...<br>By Jane Doe</div>"): a
@@ -404,7 +405,43 @@ std::string byline_line(xmlNode* text) {
     if (line.size() > 200) return {};
   }
   return collapse_whitespace(line);
-}  // the first few: later ones belong to comments and teasers
+}
+
+// A <title> holds text only (a browser reads it to </title> as plain text).
+// One whose end tag is missing or mangled swallows the head in libxml2's
+// tree: scripts, styles and links become its children, and their text
+// would be read as the title. Only the text before the first child element
+// is the title, and of a title left open that way only the first line: what
+// follows it on later lines is the page's code. A title of several lines
+// and hundreds of bytes (closed by </head>, the script inside it read as
+// text) is one left open too. `left_open` tells the caller the title is
+// unreliable.
+std::string title_element_text(xmlNode* title, bool& left_open) {
+  std::string text;
+  left_open = false;
+  for (xmlNode* child = title->children; child != nullptr; child = child->next) {
+    if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
+      if (child->content != nullptr) text += as_view(child->content);
+    } else if (is_element(child)) {
+      left_open = true;
+      break;
+    }
+  }
+  if (!left_open && text.size() > 300) {
+    const std::size_t first = text.find_first_not_of(" \t\r\n");
+    const std::size_t line_end = first == std::string::npos ? first : text.find('\n', first);
+    left_open = line_end != std::string::npos &&
+                text.find_first_not_of(" \t\r\n", line_end) != std::string::npos &&
+                std::count(text.begin(), text.end(), '\n') >= 3;
+  }
+  if (left_open) {
+    const std::size_t start = text.find_first_not_of(" \t\r\n");
+    if (start == std::string::npos) return {};
+    const std::size_t end = text.find_first_of("\r\n", start);
+    text = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  }
+  return text;
+}
 
 void collect(xmlDoc* doc, Collected& out) {
   xmlNode* root = xmlDocGetRootElement(doc);
@@ -427,7 +464,7 @@ void collect(xmlDoc* doc, Collected& out) {
       return false;
     }
     if (name == "title") {
-      if (out.title_element.empty()) out.title_element = text_content(node);
+      if (out.title_element.empty()) out.title_element = title_element_text(node, out.title_left_open);
       return false;
     }
     if (name == "link") {
@@ -1007,6 +1044,154 @@ std::string headline_beside_masthead_h1(std::string_view html_title, std::string
   return {};
 }
 
+std::size_t word_count(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// Whether the chosen title may name the site or a section rather than the
+// story: none at all, the site's name (declared, or the host's), a title
+// that begins with the site's name ("Summit Daily News for Breckenridge
+// ..."), or, when the page declares no title, a short <title> or h1 that
+// may be a label ("Latest News", "Opinion", "SuperSoccer"). Only a
+// possibility: the headline shown right above the article's text decides
+// (headline_above_prose), and a title the page shows there stays.
+bool title_may_be_label(std::string_view title, bool declared, std::string_view site_name,
+                        std::string_view host_key) {
+  if (title.empty() || names_site(title, site_name, host_key)) return true;
+  if (host_key.size() >= 4 && name_key(title).starts_with(host_key)) return true;
+  // A title the page declares (og:title, JSON-LD headline) is its own word
+  // on the story, however short; a short <title> or h1 may be a label.
+  return !declared && word_count(title) <= 4;
+}
+
+// How strongly an element says "headline": h1 > h2 > h3 > an element whose
+// class or id names a headline or title ("ArticleHeadline",
+// "contentheading", "news_story_title"); 0 for anything else.
+int headline_rank(xmlNode* node) {
+  const std::string_view name = tag(node);
+  if (name == "h1") return 3;
+  if (name == "h2") return 2;
+  if (name == "h3") return 1;
+  if (name == "script" || name == "style" || name == "a" || name == "body" || name == "html") return 0;
+  for (std::string_view key : {"class", "id"}) {
+    const std::string_view value = attribute(node, key);
+    // Not "subtitle", nor the meta line under a headline ("headline_meta", "title-date").
+    if ((icontains(value, "headline") || icontains(value, "title") || icontains(value, "heading")) &&
+        !icontains(value, "sub") && !icontains(value, "meta") && !icontains(value, "date") &&
+        !icontains(value, "byline") && !icontains(value, "author"))
+      return 1;
+  }
+  return 0;
+}
+
+// The headline-like element a text node sits in (within four levels), if any.
+xmlNode* heading_holding(xmlNode* text_node) {
+  int level = 0;
+  for (xmlNode* up = text_node->parent; up != nullptr && is_element(up) && level < 4;
+       up = up->parent, ++level) {
+    if (headline_rank(up) > 0) return up;
+  }
+  return nullptr;
+}
+
+bool inside_code(xmlNode* text_node) {
+  const std::string_view parent = text_node->parent != nullptr ? tag(text_node->parent) : std::string_view();
+  return parent == "script" || parent == "style" || parent == "noscript" || parent == "template";
+}
+
+// The first text of prose in the article's blocks: 80+ bytes of one text
+// node outside links and headings.
+xmlNode* first_prose_node(std::span<xmlNode* const> blocks) {
+  for (xmlNode* block : blocks) {
+    xmlNode* found = nullptr;
+    walk(block, [&](xmlNode* node) {
+      if (found != nullptr) return false;
+      if (is_element(node)) return tag(node) != "a" && tag(node) != "script" && tag(node) != "style";
+      if (node->type == XML_TEXT_NODE && node->content != nullptr && !inside_code(node) &&
+          collapse_whitespace(as_view(node->content)).size() >= 80 && heading_holding(node) == nullptr)
+        found = node;
+      return false;
+    });
+    if (found != nullptr) return found;
+  }
+  return nullptr;
+}
+
+// A heading's own line: its text up to the first line break or block
+// inside it, where a byline or dateline set in the heading begins
+// ("Headline<br><span>by Jane Doe, 30 December 2007</span>").
+std::string heading_line(xmlNode* heading) {
+  std::string text;
+  bool ended = false;
+  walk(heading, [&](xmlNode* node) {
+    if (ended) return false;
+    if (node == heading) return true;
+    if (is_element(node)) {
+      const std::string_view name = tag(node);
+      if (name == "br" || is_block_element(name)) ended = true;
+      return !ended && name != "script" && name != "style";
+    }
+    if (node->type == XML_TEXT_NODE && node->content != nullptr) text += as_view(node->content);
+    return false;
+  });
+  return collapse_whitespace(text);
+}
+
+// Whether a heading's line reads as a headline: a few words, not a
+// sentence (a standfirst or lede ends with a full stop), not a date, a
+// byline or the site's name, not a fragment that starts with a separator.
+bool reads_as_headline(std::string_view line, std::string_view site_name, std::string_view host_key) {
+  if (line.size() < 12 || line.size() > 200 || word_count(line) < 3) return false;
+  if (line.ends_with('.') && !line.ends_with("...")) return false;
+  for (std::string_view separator : {"-", "|", ":", "/", ">", "»", "•", "·", "*"})
+    if (line.starts_with(separator)) return false;
+  if (line.find(" | ") != std::string_view::npos) return false;  // a <title>-like "Site | Section"
+  if (looks_like_byline(line) || istarts_with(line, "written by") || istarts_with(line, "tags:"))
+    return false;
+  // A dateline, alone or after a byline ("Posted by X - Friday, October 26, 2012").
+  for (std::size_t at = 0; at != std::string_view::npos; at = line.find(" - ", at + 1)) {
+    if (dateline_date(line.substr(at == 0 ? 0 : at + 3))) return false;
+  }
+  // The site's name, or a tagline that begins with it ("Designer Daily, design inspiration").
+  if (names_site(line, site_name, host_key)) return false;
+  return host_key.size() < 4 || !name_key(line).starts_with(host_key);
+}
+
+// A sidebar box's heading ("Bookmark & Share", "Subscribers via RSS"): what
+// follows it is a list or a link, where a headline is followed by its
+// byline, its picture or its text.
+bool titles_a_box_of_links(xmlNode* heading) {
+  xmlNode* next = heading->next;
+  while (next != nullptr && !is_element(next)) next = next->next;
+  if (next == nullptr) return false;
+  const std::string_view name = tag(next);
+  return name == "ul" || name == "ol" || name == "a" || name == "form";
+}
+
+xmlNode* lowest_common_ancestor(xmlNode* a, xmlNode* b) {
+  for (xmlNode* up = a; up != nullptr; up = up->parent) {
+    for (xmlNode* other = b; other != nullptr; other = other->parent)
+      if (other == up) return up;
+  }
+  return nullptr;
+}
+
+// The node before `node` in document order (its previous sibling's last
+// descendant, or its parent).
+xmlNode* previous_in_document(xmlNode* node) {
+  if (node->prev == nullptr) return node->parent;
+  node = node->prev;
+  while (node->last != nullptr) node = node->last;
+  return node;
+}
+
 }  // namespace
 
 std::string strip_site_from_title(std::string_view title_text, std::string_view site_name,
@@ -1086,6 +1271,7 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
   if (result.title.empty())
     result.title = meta_text(meta, {"twitter:title", "dc.title", "dcterms.title", "headline"});
   if (result.title.empty()) result.title = plain(found.itemprop_headline);
+  const bool declared_title = !result.title.empty();
   // A masthead h1 (the blog's name) is neither the title nor the headline.
   const std::string headline_beside_masthead =
       result.site_name.empty()
@@ -1121,6 +1307,10 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     if (h1.size() >= 12 && h1.size() < result.title.size() && result.title.find(h1) != std::string::npos)
       result.title = h1;
   }
+  // A <title> left open (the page's code after it) is no headline either.
+  result.title_may_be_label =
+      title_may_be_label(result.title, declared_title, result.site_name, host_name_key(base_url)) ||
+      (found.title_left_open && iequals(result.title, stripped_html_title));
 
   if (ld) result.authors = ld->authors;
   // An organisation as the JSON-LD author is a stand-in: a person the page
@@ -1294,6 +1484,97 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
   if (ld && !ld->body.empty()) result.json_ld_body = ld->body;
   result.hydration_json = std::move(found.hydration);
   return result;
+}
+
+std::string first_prose_text(std::span<xmlNode* const> blocks) {
+  xmlNode* prose = first_prose_node(blocks);
+  return prose != nullptr ? collapse_whitespace(as_view(prose->content)) : std::string();
+}
+
+std::string headline_above_prose(xmlDoc* page, std::string_view first_prose, std::string_view title,
+                                 std::string_view site_name, std::string_view url) {
+  xmlNode* root = xmlDocGetRootElement(page);
+  if (root == nullptr || first_prose.empty()) return {};
+  xmlNode* prose = nullptr;
+  walk(root, [&](xmlNode* node) {
+    if (prose != nullptr) return false;
+    if (node->type == XML_TEXT_NODE && node->content != nullptr && !inside_code(node) &&
+        collapse_whitespace(as_view(node->content)) == first_prose)
+      prose = node;
+    return is_element(node);
+  });
+  if (prose == nullptr) return {};
+  const std::string host_key = host_name_key(url);
+  // Back from the first prose, past what sits between a headline and its
+  // text (a byline, a dateline, a caption: 200 bytes at most), to the
+  // headings there: the strongest one that reads as a headline, or none
+  // when the title itself is shown there first (the page confirms it).
+  // A heading that is the title above a headline below it is the site's or
+  // section's name over the story; the search stops there.
+  std::size_t skipped = 0;
+  int headings_seen = 0;
+  int best_rank = 0;
+  std::string best;
+  xmlNode* best_node = nullptr;
+  for (xmlNode* node = previous_in_document(prose); node != nullptr && headings_seen < 6;
+       node = previous_in_document(node)) {
+    if (is_element(node) && tag(node) == "body") break;
+    if (node->type != XML_TEXT_NODE || node->content == nullptr || inside_code(node)) continue;
+    const std::string text = collapse_whitespace(as_view(node->content));
+    if (text.empty() || text == " ") continue;
+    xmlNode* heading = heading_holding(node);
+    const std::string whole = heading != nullptr ? collapse_whitespace(text_content(heading)) : std::string();
+    if (heading == nullptr || whole.size() > 250) {
+      if (!title.empty() && iequals(text, title)) break;  // the title, shown here as plain text
+      skipped += text.size();
+      if (skipped > 200) break;
+      continue;
+    }
+    ++headings_seen;
+    node = heading;  // its text has been read: go on before it
+    std::string line = heading_line(heading);
+    if (!title.empty() &&
+        (iequals(whole, title) || iequals(line, title) || (title.size() >= 12 && icontains(whole, title)))) {
+      // The title shown above the heading found: a section's or site's
+      // name over the story's box, or the headline over its standfirst in
+      // the same box, which leaves the title as it is.
+      if (best_node != nullptr &&
+          lowest_common_ancestor(heading, prose) == lowest_common_ancestor(best_node, prose))
+        return {};
+      break;
+    }
+    // The title with a section or site prefix ("Music- Headline"): the
+    // heading shows the headline alone.
+    if (best.empty() && line.size() >= 12 && icontains(title, line) &&
+        reads_as_headline(line, site_name, host_key))
+      return line;
+    // Of equal ranks the upper one: a standfirst set as a heading sits
+    // below the headline, and a kicker above it is too short to read as one.
+    const int rank = headline_rank(heading);
+    if (rank >= best_rank && reads_as_headline(line, site_name, host_key) &&
+        !titles_a_box_of_links(heading)) {
+      best_rank = rank;
+      best = std::move(line);
+      best_node = heading;
+    }
+  }
+  return best;
+}
+
+bool remove_heading_showing(std::span<xmlNode* const> blocks, std::string_view headline) {
+  for (xmlNode* block : blocks) {
+    xmlNode* found = nullptr;
+    walk(block, [&](xmlNode* node) {
+      if (found != nullptr || !is_element(node)) return false;
+      if (node != block && headline_rank(node) > 0 && iequals(heading_line(node), headline)) found = node;
+      return found == nullptr;
+    });
+    if (found != nullptr) {
+      remove_node(found);
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace feeds::extract_detail
