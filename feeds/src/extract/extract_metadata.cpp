@@ -339,40 +339,61 @@ bool weekday_agrees(std::string_view text, const PageDate& date) {
   return true;
 }
 
+// "01.09.2008", "05/03/2024": day and month both 12 or less, the year last.
+// English pages write both orders (Tucson's 01.09.2008 is January 9th).
+bool ambiguous_numeric_day(std::string_view piece) {
+  int first = 0, second = 0;
+  std::size_t at = piece.find_first_of("0123456789"), digits = 0;
+  if (at == std::string_view::npos) return false;
+  for (; at < piece.size() && ascii::is_digit(piece[at]) && digits < 3; ++at, ++digits)
+    first = first * 10 + (piece[at] - '0');
+  if (digits == 0 || digits > 2 || at >= piece.size()) return false;
+  ++at;  // the separator
+  for (digits = 0; at < piece.size() && ascii::is_digit(piece[at]) && digits < 3; ++at, ++digits)
+    second = second * 10 + (piece[at] - '0');
+  if (digits == 0 || digits > 2) return false;
+  return first >= 1 && first <= 12 && second >= 1 && second <= 12 && first != second;
+}
+
 // A piece of a dateline that can name a day: a month's name, or digits with
 // two separators ("2024-03-05", "05.03.2024"). A bare year ("© 2005") or a
 // number ISO 8601 or Unix time would read as a day is not one.
-std::optional<PageDate> day_in(std::string_view piece) {
+std::optional<PageDate> day_in(std::string_view piece, bool numeric_day_first) {
   const bool named = std::any_of(piece.begin(), piece.end(), [](char c) { return ascii::is_alpha(c); });
   const auto separators =
       std::count_if(piece.begin(), piece.end(), [](char c) { return c == '-' || c == '/' || c == '.'; });
-  const bool basic = piece.size() == 8 && !named && separators == 0;  // "20240305"
+  const bool basic = piece.size() == 8 && !named && separators == 0 &&
+                     (piece.starts_with("19") || piece.starts_with("20"));  // "20240305"
   if (!named && separators < 2 && !basic) return std::nullopt;
+  if (!numeric_day_first && ambiguous_numeric_day(piece)) return std::nullopt;
   return read_date(piece);
 }
 
-std::optional<PageDate> date_within_dateline(std::string_view text);
+std::optional<PageDate> date_within_dateline(std::string_view text, bool numeric_day_first);
 
 // "Published: March 5, 2024", "Posted on 5 March 2024 | 10:40": the date in
 // a short dateline, after at most four leading words; refused when the
-// weekday the line names is not the date's.
-std::optional<PageDate> dateline_date(std::string_view text) {
-  auto date = date_within_dateline(text);
+// weekday the line names is not the date's. A numeric day that reads both
+// ways ("01.09.2008") only when the page's language writes the day first.
+std::optional<PageDate> dateline_date(std::string_view text, bool numeric_day_first) {
+  auto date = date_within_dateline(text, numeric_day_first);
   if (date && !weekday_agrees(text, *date)) return std::nullopt;
   return date;
 }
 
-std::optional<PageDate> date_within_dateline(std::string_view text) {
+std::optional<PageDate> date_within_dateline(std::string_view text, bool numeric_day_first) {
   if (text.size() < 6 || text.size() > 80 || text.find_first_of("0123456789") == std::string_view::npos)
     return std::nullopt;
   for (std::string_view stop : {" | ", " · ", " - ", " — "}) {
     if (auto at = text.find(stop); at != std::string_view::npos && at >= 6) {
-      if (auto parsed = day_in(text.substr(0, at))) return parsed;
+      if (auto parsed = day_in(text.substr(0, at), numeric_day_first)) return parsed;
+      // "Posted by Jane Doe - Friday, March 7, 2025 at 5:15 PM"
+      if (auto parsed = day_in(text.substr(at + stop.size()), numeric_day_first)) return parsed;
     }
   }
   std::size_t start = 0;
   for (int words = 0; words < 5 && start < text.size(); ++words) {
-    if (auto parsed = day_in(text.substr(start))) return parsed;
+    if (auto parsed = day_in(text.substr(start), numeric_day_first)) return parsed;
     const std::size_t space = text.find(' ', start);
     if (space == std::string_view::npos) break;
     start = space + 1;
@@ -381,13 +402,14 @@ std::optional<PageDate> date_within_dateline(std::string_view text) {
   // 10:40am" (the name may be long), "March 5th, 2024 by Jane Doe" (the
   // date first, words after it).
   if (const auto on = text.rfind(" on "); on != std::string_view::npos) {
-    if (auto parsed = day_in(text.substr(on + 4))) return parsed;
+    // The rest has no " on ": the dateline's own reading, once.
+    if (auto parsed = date_within_dateline(text.substr(on + 4), numeric_day_first)) return parsed;
   }
   start = 0;
   for (int words = 0; words < 5 && start < text.size(); ++words) {
     for (std::size_t end = text.rfind(' '); end != std::string_view::npos && end > start;
          end = text.rfind(' ', end - 1)) {
-      if (auto parsed = day_in(text.substr(start, end - start))) return parsed;
+      if (auto parsed = day_in(text.substr(start, end - start), numeric_day_first)) return parsed;
     }
     const std::size_t space = text.find(' ', start);
     if (space == std::string_view::npos) break;
@@ -398,12 +420,12 @@ std::optional<PageDate> date_within_dateline(std::string_view text) {
 
 // Class or id words of an element that holds the post's date, or its line of
 // author and date: "entry-date", "timestamp", "timeLine", "posted-on",
-// "published", "entry-meta", "byline".
+// "published", "entry-meta", "byline", "post-info".
 bool names_a_dateline(xmlNode* node) {
   for (const char* key : {"class", "id"}) {
     const std::string_view value = attribute(node, key);
     if (value.empty()) continue;
-    for (std::string_view word : {"date", "time", "posted", "published", "meta", "byline"})
+    for (std::string_view word : {"date", "time", "posted", "published", "meta", "byline", "info"})
       if (icontains(value, word)) return true;
   }
   return false;
@@ -435,14 +457,23 @@ bool inside_comments(xmlNode* node) {
   return false;
 }
 
-// "by Jane Doe on March 5, 2024": an element whose own text begins with "by".
+// "by Jane Doe on March 5, 2024", "Posted on March 5, 2024 in News": an
+// element whose own text begins with "by" or "posted".
 bool starts_as_byline(xmlNode* node) {
   if (node->children == nullptr || node->children->type != XML_TEXT_NODE) return false;
   std::string_view first = as_view(node->children->content);
   while (!first.empty() && (first.front() == ' ' || first.front() == '\n' || first.front() == '\t'))
     first.remove_prefix(1);
-  return first.size() >= 3 && (first[0] == 'b' || first[0] == 'B') && (first[1] == 'y' || first[1] == 'Y') &&
-         first[2] == ' ';
+  const std::string head = ascii_lower(first.substr(0, 7));
+  return head.starts_with("by ") || head.starts_with("by\n") || head.starts_with("posted ");
+}
+
+// The first words of a dateline element, up to `limit` bytes, cut at a word:
+// a meta line goes on with share buttons and counts after its date.
+std::string_view leading_words(std::string_view text, std::size_t limit) {
+  if (text.size() <= limit) return text;
+  const std::size_t cut = text.rfind(' ', limit);
+  return text.substr(0, cut == std::string_view::npos ? limit : cut);
 }
 
 void collect(xmlDoc* doc, Collected& out) {
@@ -450,6 +481,8 @@ void collect(xmlDoc* doc, Collected& out) {
   if (root == nullptr) return;
   out.html_lang = std::string(attribute(root, "lang"));
   if (out.html_lang.empty()) out.html_lang = std::string(attribute(root, "xml:lang"));
+  // English pages, and pages that do not say, write numeric days both ways.
+  const bool numeric_day_first = !out.html_lang.empty() && !ascii_lower(out.html_lang).starts_with("en");
   walk(root, [&](xmlNode* node) {
     if (!is_element(node)) return false;
     const std::string_view name = tag(node);
@@ -516,7 +549,7 @@ void collect(xmlDoc* doc, Collected& out) {
       } else if (!inside_comments(node)) {
         // <time>July 24, 2012 5:37 AM PDT</time>: the visible date of the
         // first <time> counts before a later one's datetime (a sidebar's).
-        out.first_time = dateline_date(collapse_whitespace(text_content(node)));
+        out.first_time = dateline_date(collapse_whitespace(text_content(node)), numeric_day_first);
       }
     }
     if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') {
@@ -533,19 +566,23 @@ void collect(xmlDoc* doc, Collected& out) {
                           name == "abbr" || name == "small" || name == "li" || name == "date")) {
       const bool dated = name == "time" || name == "date" || names_a_dateline(node);
       if (dated && !inside_comments(node))
-        out.dateline = dateline_date(collapse_whitespace(text_content(node)));
+        out.dateline =
+            dateline_date(leading_words(collapse_whitespace(text_content(node)), 80), numeric_day_first);
     }
     // "by Jane Doe on March 5, 2024" with no class to say so: the first such
     // line, behind the date-classed ones (a quoted story can carry its own).
-    if (!out.byline_dateline && (name == "div" || name == "p" || name == "span") && starts_as_byline(node) &&
-        !inside_comments(node))
-      out.byline_dateline = dateline_date(collapse_whitespace(text_content(node)));
+    if (!out.byline_dateline &&
+        (name == "div" || name == "p" || name == "span" ||
+         (name.size() == 2 && name[0] == 'h' && name[1] >= '2' && name[1] <= '6')) &&
+        starts_as_byline(node) && !inside_comments(node))
+      out.byline_dateline =
+          dateline_date(leading_words(collapse_whitespace(text_content(node)), 80), numeric_day_first);
     // Blog themes set the day as a heading over the posts (Blogger's
     // h2.date-header): a day without the time, and on a page of several
     // posts the first one's, so it only stands in when no dateline says more.
     if (!out.heading_dateline && name.size() == 2 && name[0] == 'h' && name[1] >= '2' && name[1] <= '6' &&
         (icontains(attribute(node, "class"), "date") || icontains(attribute(node, "id"), "date"))) {
-      out.heading_dateline = dateline_date(collapse_whitespace(text_content(node)));
+      out.heading_dateline = dateline_date(collapse_whitespace(text_content(node)), numeric_day_first);
     }
     if (name == "a") {
       std::string_view rel = attribute(node, "rel");

@@ -87,12 +87,34 @@ def date_before_byline_in_meta_line():
     return page(h, body), dict(title=TITLE, text=P[:4], published="2025-03-05T00:00:00Z")
 
 
+def posted_line_in_heading():
+    # A blog theme's "Posted on <date> in <category>" as a bare heading over
+    # the post; no class says date.
+    h = head(TITLE, ARTICLE_HEAD)
+    body = (NAV + f'<div id="main"><h2>{esc(TITLE)}</h2><h3>Posted on March 5th, 2025 in '
+            '<a href="/category/harbour/">Harbour</a></h3>' + paragraphs(P[:4]) + '</div>\n' + FOOTER)
+    return page(h, body), dict(title=TITLE, text=P[:4], published="2025-03-05T00:00:00Z")
+
+
+def meta_line_with_buttons():
+    # The byline and date open a "meta" line that goes on with share links:
+    # the date is in its first words, the line is long.
+    h = head(TITLE, ARTICLE_HEAD)
+    buttons = ('<a href="#tweet">Tweet this story to your followers</a> <a href="#share">Share it with your '
+               'friends</a> <a href="#mail">Send it by email</a>')
+    body = (NAV + f'<div class="story"><h1>{esc(TITLE)}</h1><div class="meta">By <a href="/about/ana">Ana Ruiz</a>'
+            f' - March 5, 2025 {buttons}</div>' + paragraphs(P[:4]) + '</div>\n' + FOOTER)
+    return page(h, body), dict(title=TITLE, text=P[:4], published="2025-03-05T00:00:00Z")
+
+
 PLAN = [
     ("render-date-against-path", render_date_against_path),
     ("visible-time-before-sidebar-time", visible_time_before_sidebar_time),
     ("byline-with-date", byline_with_date),
     ("time-classed-dateline", time_classed_dateline),
     ("date-before-byline-in-meta-line", date_before_byline_in_meta_line),
+    ("posted-line-in-heading", posted_line_in_heading),
+    ("meta-line-with-buttons", meta_line_with_buttons),
 ]
 
 

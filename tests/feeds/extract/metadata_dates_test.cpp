@@ -13,8 +13,9 @@ namespace {
 
 using newsd::test::prose;
 
-std::string page(const std::string& head, const std::string& body) {
-  return "<!DOCTYPE html><html><head>" + head + "</head><body>" + body + "</body></html>";
+std::string page(const std::string& head, const std::string& body, const std::string& lang = "") {
+  return "<!DOCTYPE html><html" + (lang.empty() ? "" : " lang=\"" + lang + "\"") + "><head>" + head +
+         "</head><body>" + body + "</body></html>";
 }
 
 // The published date as the article's JSON gives it: RFC 3339 in the page's
@@ -104,14 +105,62 @@ TEST(MetadataDates, BylineThatCarriesTheDate) {
       "2025-03-05T00:00:00Z");
 }
 
+TEST(MetadataDates, PostedLinesWithTheDateAmongWords) {
+  // After a separator, past the first words.
+  EXPECT_EQ(
+      published(page(
+          "",
+          story(
+              R"(<h2 class="date-header">Posted by Jane Mary Doe - Friday, March 7, 2025 at 5:15 PM</h2>)"))),
+      "2025-03-07T17:15:00Z");
+  // An "info" line: the date after "on", words after the date.
+  EXPECT_EQ(
+      published(page(
+          "",
+          story(
+              R"(<div class="articleinfo">Posted by admin in <a href="/c/news">News</a> on Mar 5th, 2025 | <a href="#r">no responses</a></div>)"))),
+      "2025-03-05T00:00:00Z");
+  EXPECT_EQ(
+      published(page(
+          "",
+          story(R"(<p class="PostInfo">Posted on March 5, 2025 at 12:13 am as <a href="/c">Notes</a></p>)"))),
+      "2025-03-05T00:13:00Z");
+  // A heading without a class that begins "Posted".
+  EXPECT_EQ(published(page("", story(R"(<h3>Posted on March 5th, 2025 in <a href="/c/tips">Tips</a></h3>)"))),
+            "2025-03-05T00:00:00Z");
+  // A meta line that goes on with buttons: its first words.
+  EXPECT_EQ(
+      published(page(
+          "",
+          story(
+              R"(<div class="meta">By <a href="/a/j">jdoe</a> - March 5, 2025 <a href="#t">Tweet this story to your followers</a> <a href="#s">Share it with your friends</a></div>)"))),
+      "2025-03-05T00:00:00Z");
+}
+
+TEST(MetadataDates, NumericDayThatReadsBothWays) {
+  // English pages (or pages that do not say) write 01.09.2008 for January 9th too.
+  const std::string line = R"(<div class="siteinfo">Tucson | Published: 01.09.2008</div>)";
+  EXPECT_EQ(published(page("", story(line))), "none");
+  EXPECT_EQ(published(page("", story(line), "en-US")), "none");
+  EXPECT_EQ(published(page("", story(line), "de")), "2008-09-01T00:00:00Z");
+  // Unambiguous: the day is over 12.
+  EXPECT_EQ(published(page("", story(R"(<div class="siteinfo">Published: 21.09.2008</div>)"))),
+            "2008-09-21T00:00:00Z");
+}
+
 TEST(MetadataDates, NotADay) {
   // A bare year, or a weekday the day read does not fall on ("Monday,
   // 11.05.2012" is November 5th written month first, not May 11th).
   EXPECT_EQ(published(page("", story(R"(<div class="date">© 2005</div>)"))), "none");
-  EXPECT_EQ(published(page("", story(R"(<div class="pubDate">Monday, 11.05.2012 / 9:04 PM / News</div>)"))),
-            "none");
-  EXPECT_EQ(published(page("", story(R"(<div class="pubDate">Friday, 11.05.2012 / 9:04 PM / News</div>)"))),
-            "2012-05-11T00:00:00Z");  // the day; the clock after "/" is not read
+  EXPECT_EQ(published(page("", story(R"(<span id="item-time-35601213">35601213</span>)"))), "none");
+  // On a German page, where day first is the reading; an English page refuses
+  // 11.05.2012 whatever the weekday (NumericDayThatReadsBothWays).
+  EXPECT_EQ(
+      published(page("", story(R"(<div class="pubDate">Monday, 11.05.2012 / 9:04 PM / News</div>)"), "de")),
+      "none");
+  EXPECT_EQ(
+      published(page("", story(R"(<div class="pubDate">Friday, 11.05.2012 / 9:04 PM / News</div>)"), "de")),
+      "2012-05-11T00:00:00Z");  // the day; the clock after "/" is not read
 }
 
 }  // namespace
