@@ -433,15 +433,20 @@ bool names_a_dateline(xmlNode* node) {
 
 // A class or id word that names a comment thread or one comment: "comments",
 // "commentlist", "comment-meta", "c-comments", "post_comment"; not a word
-// that merely mentions them ("feature_newcomments" on <html>).
+// that merely mentions them ("feature_newcomments" on <html>, a byline bar's
+// "by-line-comments-views-date").
 bool names_comments(std::string_view list) {
   std::size_t start = 0;
   while (start < list.size()) {
     std::size_t end = list.find_first_of(" \t\n", start);
     if (end == std::string_view::npos) end = list.size();
     const std::string_view word = list.substr(start, end - start);
-    const std::size_t at = ascii_lower(word).find("comment");
-    if (at != std::string::npos && (at == 0 || word[at - 1] == '-' || word[at - 1] == '_')) return true;
+    // Begins with it, or ends with it after a dash: "comment-meta", "commentlist",
+    // "c-comments", "post_comment"; not "by-line-comments-views-date".
+    const std::string lower = ascii_lower(word);
+    if (lower.starts_with("comment")) return true;
+    for (std::string_view tail : {"-comment", "_comment", "-comments", "_comments"})
+      if (lower.ends_with(tail)) return true;
     start = end + 1;
   }
   return false;
@@ -540,13 +545,15 @@ void collect(xmlDoc* doc, Collected& out) {
         out.itemprop_headline = collapse_whitespace(text_content(node));
       }
     }
-    if (name == "time" && out.times.size() < 16) {
+    // A comment's <time> is a reader's, never the story's.
+    const bool story_time = name == "time" && !inside_comments(node);
+    if (story_time && out.times.size() < 16) {
       if (auto dated = read_date(attribute(node, "datetime"))) out.times.push_back(*dated);
     }
-    if (name == "time" && !out.first_time) {
+    if (story_time && !out.first_time) {
       if (std::string_view value = attribute(node, "datetime"); !value.empty()) {
         out.first_time = read_date(value);
-      } else if (!inside_comments(node)) {
+      } else {
         // <time>July 24, 2012 5:37 AM PDT</time>: the visible date of the
         // first <time> counts before a later one's datetime (a sidebar's).
         out.first_time = dateline_date(collapse_whitespace(text_content(node)), numeric_day_first);

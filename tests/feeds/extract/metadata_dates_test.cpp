@@ -65,10 +65,23 @@ TEST(MetadataDates, FirstTimeElementsTextBeforeALaterDatetime) {
       R"(<div class="box">Review date: <time datetime="2024-11-02">11/02/24</time></div>)";
   EXPECT_EQ(published(page("", story(R"(<time class="stamp">March 5, 2025 9:40 AM CET</time>)" + review))),
             "2025-03-05T09:40:00+01:00");
-  // A <time> in a comment thread is a reader's, not the story's.
+  // A <time> in a comment thread is a reader's, not the story's, with or without datetime.
   EXPECT_EQ(
       published(page("", story("") + R"(<ol class="commentlist"><li><time>March 9, 2025</time></li></ol>)")),
       "none");
+  EXPECT_EQ(
+      published(page(
+          "",
+          R"(<div class="c-comments"><time datetime="2025-03-09T10:00:00Z">Mar 9</time></div>)" +
+              story(R"(<p class="meta">by <a href="/a/ph">Pat Hill</a> on 03/18/2025 &bull; Notes</p>)"))),
+      "2025-03-18T00:00:00Z");
+  // A byline bar that counts comments is no comment thread.
+  EXPECT_EQ(
+      published(page(
+          "",
+          story(
+              R"(<div class="by-line-comments-views-date"><span>34 views</span> <time datetime="2025-03-06T11:00:00-0800">March 6, 2025</time></div>)"))),
+      "2025-03-06T11:00:00-08:00");
 }
 
 TEST(MetadataDates, DatelineInTimeAndMetaClassedElements) {
