@@ -301,7 +301,9 @@ struct Collected {
   std::optional<PageDate> itemprop_published, itemprop_modified;
   std::optional<PageDate> dateline;          // visible date text in a date-classed element or a bare <time>
   std::optional<PageDate> heading_dateline;  // a date-classed heading (h2-h6) over the post
-  std::optional<PageDate> byline_dateline;   // "by Jane Doe on March 5, 2024" in an element without a class
+  std::optional<PageDate> byline_dateline;
+  std::optional<PageDate> updated_dateline;  // "Updated March 6, 2024": a revision's date   // "by Jane Doe
+                                             // on March 5, 2024" in an element without a class
   std::string itemprop_headline;
   std::string h1;
   std::vector<std::string> headings;  // h1-h6 below the first h1, for telling a masthead h1 from a headline
@@ -416,6 +418,14 @@ std::optional<PageDate> date_within_dateline(std::string_view text, bool numeric
     start = space + 1;
   }
   return std::nullopt;
+}
+
+// A dateline that gives the last revision: "Updated …", "Last updated: …",
+// "Modified …".
+bool says_updated(std::string_view text) {
+  const std::string head = ascii_lower(text.substr(0, 14));
+  return head.starts_with("updated") || head.starts_with("last updated") || head.starts_with("modified") ||
+         head.starts_with("last modified");
 }
 
 // Class or id words of an element that holds the post's date, or its line of
@@ -572,9 +582,17 @@ void collect(xmlDoc* doc, Collected& out) {
     if (!out.dateline && (name == "time" || name == "span" || name == "div" || name == "p" ||
                           name == "abbr" || name == "small" || name == "li" || name == "date")) {
       const bool dated = name == "time" || name == "date" || names_a_dateline(node);
-      if (dated && !inside_comments(node))
-        out.dateline =
-            dateline_date(leading_words(collapse_whitespace(text_content(node)), 80), numeric_day_first);
+      if (dated && !inside_comments(node)) {
+        const std::string text = collapse_whitespace(text_content(node));
+        auto date = dateline_date(leading_words(text, 80), numeric_day_first);
+        // "Updated July 23, 2012, 10:49 p.m. ET": the revision, which stands for
+        // the story's date only when no other dateline gives one.
+        if (date && says_updated(text)) {
+          if (!out.updated_dateline) out.updated_dateline = date;
+        } else {
+          out.dateline = date;
+        }
+      }
     }
     // "by Jane Doe on March 5, 2024" with no class to say so: the first such
     // line, behind the date-classed ones (a quoted story can carry its own).
@@ -1047,7 +1065,8 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     // gives the time of day).
     const auto& dateline = found.dateline           ? found.dateline
                            : found.heading_dateline ? found.heading_dateline
-                                                    : found.byline_dateline;
+                           : found.byline_dateline  ? found.byline_dateline
+                                                    : found.updated_dateline;
     if (dateline && (!url_date || local_day(*dateline) == std::chrono::floor<std::chrono::days>(*url_date)))
       published = dateline;
     else if (url_date)
@@ -1071,6 +1090,7 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     modified = meta_date(meta, {"article:modified_time", "datemodified", "og:updated_time",
                                 "dcterms.modified", "last-modified"});
   if (!modified) modified = found.itemprop_modified;
+  if (!modified) modified = found.updated_dateline;
   if (modified) {
     result.modified = modified->at;
     result.modified_offset = modified->offset;

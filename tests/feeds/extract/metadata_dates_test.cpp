@@ -150,6 +150,22 @@ TEST(MetadataDates, PostedLinesWithTheDateAmongWords) {
       "2025-03-05T00:00:00Z");
 }
 
+TEST(MetadataDates, UpdatedLineIsTheRevisionWhenAnotherDatelineGivesTheStory) {
+  // A site-wide "UPDATED" status above the story, the story's own line below its headline.
+  const std::string html =
+      page("", R"(<div class="updated">UPDATED: 8:11 p.m. CST, March 15, 2025</div>)" +
+                   story(R"(<h3>by The Harbour Herald <div>Sunday March 9, 2025, 5:00 AM</div></h3>)"));
+  EXPECT_EQ(published(html), "2025-03-09T05:00:00Z");
+  feeds::ExtractOptions options;
+  options.url = "https://news.example/story/ferry";
+  const auto json = feeds::article_to_json(feeds::extract_article(html, options).value());
+  // (The day; a clock written before the date is not read.)
+  EXPECT_EQ(std::string(json.at("modified").as_string()), "2025-03-15T00:00:00Z");
+  // Alone, the updated line is the only date the page gives.
+  EXPECT_EQ(published(page("", story(R"(<p class="dateStamp">Updated March 15, 2025, 10:49 p.m. ET</p>)"))),
+            "2025-03-15T22:49:00-04:00");
+}
+
 TEST(MetadataDates, NumericDayThatReadsBothWays) {
   // English pages (or pages that do not say) write 01.09.2008 for January 9th too.
   const std::string line = R"(<div class="siteinfo">Tucson | Published: 01.09.2008</div>)";
