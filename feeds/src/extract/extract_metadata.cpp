@@ -431,31 +431,6 @@ bool is_byline_element(std::string_view name) {
          (name.size() == 2 && name[0] == 'h' && name[1] >= '2' && name[1] <= '6');
 }
 
-// Whether `node` sits in a comment thread (an ancestor's class or id says
-// "comment"): the names there are the commenters'.
-bool in_comments(xmlNode* node) {
-  // Not the page's state ("comments-open", "comment-count") on <body> or the post.
-  const auto thread_token = [](std::string_view list) {
-    std::size_t i = 0;
-    while (i < list.size()) {
-      while (i < list.size() && ascii::is_html_space(list[i])) ++i;
-      const std::size_t start = i;
-      while (i < list.size() && !ascii::is_html_space(list[i])) ++i;
-      const std::string_view token = list.substr(start, i - start);
-      if (icontains(token, "comment") && !icontains(token, "open") && !icontains(token, "closed") &&
-          !icontains(token, "count") && !icontains(token, "link") && !icontains(token, "status"))
-        return true;
-    }
-    return false;
-  };
-  for (xmlNode* up = node; up != nullptr && up->type == XML_ELEMENT_NODE; up = up->parent) {
-    const std::string_view name = tag(up);
-    if (name == "body" || name == "html") break;
-    if (thread_token(attribute(up, "class")) || thread_token(attribute(up, "id"))) return true;
-  }
-  return false;
-}
-
 // A dateline that gives the last revision: "Updated …", "Last updated: …",
 // "Modified …".
 bool says_updated(std::string_view text) {
@@ -477,29 +452,31 @@ bool names_a_dateline(xmlNode* node) {
   return false;
 }
 
-// A class or id word that names a comment thread or one comment: "comments",
-// "commentlist", "comment-meta", "c-comments", "post_comment"; not a word
-// that merely mentions them ("feature_newcomments" on <html>, a byline bar's
+// A class or id word that names a comment thread, one comment or a box of
+// them ("comments", "commentlist", "comment-meta", "c-comments",
+// "most_commented"): names, dates and links there are the readers', not the
+// post's. Not the post's state or counters ("comments-open", "comment-count",
+// "comment-link", "comment-status", a byline bar's
 // "by-line-comments-views-date").
 bool names_comments(std::string_view list) {
   std::size_t start = 0;
   while (start < list.size()) {
     std::size_t end = list.find_first_of(" \t\n", start);
     if (end == std::string_view::npos) end = list.size();
-    const std::string_view word = list.substr(start, end - start);
-    // Begins with it, or ends with it after a dash: "comment-meta", "commentlist",
-    // "c-comments", "post_comment"; not "by-line-comments-views-date".
-    const std::string lower = ascii_lower(word);
-    if (lower.starts_with("comment")) return true;
-    for (std::string_view tail : {"-comment", "_comment", "-comments", "_comments"})
-      if (lower.ends_with(tail)) return true;
+    const std::string lower = ascii_lower(list.substr(start, end - start));
     start = end + 1;
+    if (lower.find("comment") == std::string::npos) continue;
+    bool state = false;
+    for (std::string_view word : {"open", "closed", "count", "link", "status", "views"})
+      if (lower.find(word) != std::string::npos) state = true;
+    if (!state) return true;
   }
   return false;
 }
 
-// Inside a comment thread: its dates are the readers', not the post's.
-bool inside_comments(xmlNode* node) {
+// Inside a comment thread (an ancestor's class or id names it): its names
+// are the commenters' and its dates the readers', not the post's.
+bool in_comments(xmlNode* node) {
   for (xmlNode* up = node; up != nullptr && up->type == XML_ELEMENT_NODE; up = up->parent) {
     const std::string_view name = tag(up);
     if (name == "body" || name == "html") break;
@@ -688,7 +665,7 @@ void collect(xmlDoc* doc, Collected& out) {
       }
     }
     // A comment's <time> is a reader's, never the story's.
-    const bool story_time = name == "time" && !inside_comments(node);
+    const bool story_time = name == "time" && !in_comments(node);
     if (story_time && out.times.size() < 16) {
       if (auto dated = read_date(attribute(node, "datetime"))) out.times.push_back(*dated);
     }
@@ -714,7 +691,7 @@ void collect(xmlDoc* doc, Collected& out) {
     if (!out.dateline && (name == "time" || name == "span" || name == "div" || name == "p" ||
                           name == "abbr" || name == "small" || name == "li" || name == "date")) {
       const bool dated = name == "time" || name == "date" || names_a_dateline(node);
-      if (dated && !inside_comments(node)) {
+      if (dated && !in_comments(node)) {
         const std::string text = collapse_whitespace(text_content(node));
         auto date = dateline_date(leading_words(text, 80), numeric_day_first);
         // "Updated July 23, 2012, 10:49 p.m. ET": the revision, which stands for
@@ -731,7 +708,7 @@ void collect(xmlDoc* doc, Collected& out) {
     if (!out.byline_dateline &&
         (name == "div" || name == "p" || name == "span" ||
          (name.size() == 2 && name[0] == 'h' && name[1] >= '2' && name[1] <= '6')) &&
-        starts_as_byline(node) && !inside_comments(node))
+        starts_as_byline(node) && !in_comments(node))
       out.byline_dateline =
           dateline_date(leading_words(collapse_whitespace(text_content(node)), 80), numeric_day_first);
     // Blog themes set the day as a heading over the posts (Blogger's
