@@ -360,13 +360,13 @@ bool masthead_h1(xmlNode* h1) {
 // "blog-title", "logo", "masthead").
 bool marked_as_title(xmlNode* node, std::string_view name) {
   const std::string_view cls = attribute(node, "class"), id = attribute(node, "id");
+  const bool titled = icontains(cls, "title") || icontains(cls, "headline") || icontains(id, "title") ||
+                      icontains(id, "headline");
+  if (!titled && name != "h1") return false;
   for (std::string_view site : {"site", "blog", "logo", "brand", "masthead", "banner"}) {
     if (icontains(cls, site) || icontains(id, site)) return false;
   }
-  if (icontains(cls, "title") || icontains(cls, "headline") || icontains(id, "title") ||
-      icontains(id, "headline"))
-    return true;
-  return name == "h1" && !masthead_h1(node);
+  return titled || !masthead_h1(node);
 }
 
 // "Published: March 5, 2024", "Posted on 5 March 2024 | 10:40": the date in
@@ -396,8 +396,14 @@ void collect(xmlDoc* doc, Collected& out) {
   if (out.html_lang.empty()) out.html_lang = std::string(attribute(root, "xml:lang"));
   int titled_elements = 0;
   walk(root, [&](xmlNode* node) {
-    if (node->type == XML_TEXT_NODE && node->content != nullptr && !inside_link(node))
-      add_shown(out.shown_texts.texts, as_view(node->content));
+    // (Most text nodes are white space between tags, or too short or too
+    // long to be a headline: those are passed over before any copy.)
+    if (node->type == XML_TEXT_NODE && node->content != nullptr) {
+      const std::string_view text = as_view(node->content);
+      if (text.size() >= 8 && text.size() <= 2000 &&
+          text.find_first_not_of(" \t\r\n") != std::string_view::npos && !inside_link(node))
+        add_shown(out.shown_texts.texts, text);
+    }
     if (!is_element(node)) return false;
     const std::string_view name = tag(node);
     if (name == "meta") {
@@ -849,6 +855,36 @@ std::string shown_part_of_title(std::string_view title, const ShownTexts& shown,
   return std::string(best_heading.empty() ? best_text : best_heading);
 }
 
+// `title` without the parts set off by pipes (or "::", "·") that are only a
+// date ("Headline | January 15, 2008 | Site", "01/19/2008 | Headline"): such a
+// part is the page's date field, and the site-name rules below see the parts
+// around it. A date after a dash may be the headline's own ("Week in Review -
+// October 29, 2012").
+std::string without_date_parts(std::string title) {
+  static constexpr std::array kSeparators = {std::string_view(" | "), std::string_view(" :: "),
+                                             std::string_view(" · ")};
+  for (auto separator : kSeparators) {
+    std::size_t begin = 0;
+    while (begin < title.size()) {
+      std::size_t end = title.find(separator, begin);
+      if (end == std::string::npos) end = title.size();
+      const std::string_view part = std::string_view(title).substr(begin, end - begin);
+      const bool whole = begin == 0 && end == title.size();
+      if (!whole && part.size() >= 6 && part.size() <= 40 && ascii::is_digit(part.back()) &&
+          std::count(part.begin(), part.end(), ' ') <= 4 && read_date(part)) {
+        // Drop the part with the separator on one side of it.
+        const std::size_t cut_begin = begin == 0 ? 0 : begin - separator.size();
+        const std::size_t cut_end = begin == 0 ? std::min(title.size(), end + separator.size()) : end;
+        title.erase(cut_begin, cut_end - cut_begin);
+        begin = cut_begin == 0 ? 0 : cut_begin + separator.size();
+        continue;
+      }
+      begin = end + separator.size();
+    }
+  }
+  return title;
+}
+
 }  // namespace
 
 std::string strip_site_from_title(std::string_view title_text, std::string_view site_name,
@@ -859,6 +895,7 @@ std::string strip_site_from_title(std::string_view title_text, std::string_view 
     if (std::string part = shown_part_of_title(title, *shown, site_name, host_key); !part.empty())
       return part;
   }
+  title = without_date_parts(std::move(title));
   static constexpr std::array kSeparators = {
       std::string_view(" | "), std::string_view(" - "),  std::string_view(" — "),
       std::string_view(" – "), std::string_view(" :: "), std::string_view(" · "),

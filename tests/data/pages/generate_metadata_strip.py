@@ -56,9 +56,23 @@ def title_long_site_tail():
                  url="https://www.harbourherald.example/news/night-ferry-extended"))
 
 
+def title_date_field():
+    # "Headline | 5 March 2025 | Site": the site prints the story's date as a
+    # field of its <title>, and the page shows the headline only as a picture
+    # (no text to compare with). A part set off by pipes that is only a date
+    # is never the headline's; cutting the site's name alone left the date.
+    title = f"{TITLE} | 5 March 2025 | Harbour Herald"
+    body = (NAV + '<div class="story"><p><img src="/img/headline-ferry.png" alt=""></p>\n' + paragraphs(P[:4])
+            + '</div>\n' + FOOTER)
+    return (page(bare_head(title), body),
+            dict(title=TITLE, text=P[:4], site_name=None,
+                 url="https://www.harbourherald.example/news/night-ferry-extended"))
+
+
 PLAN = [
     ("title-site-and-section-words", title_site_and_section_words),
     ("title-long-site-tail", title_long_site_tail),
+    ("title-date-field", title_date_field),
 ]
 
 
