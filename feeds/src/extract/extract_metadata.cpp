@@ -301,6 +301,7 @@ struct Collected {
 // <title> and the page's heading often spell these differently).
 std::string shown_key(std::string_view text) {
   std::string key = ascii_lower(collapse_whitespace(text));
+  if (key.find('\xE2') == std::string::npos) return key;  // the lead byte of every character below
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kPlain = {
       {{"–", "-"}, {"—", "-"}, {"‘", "'"}, {"’", "'"}, {"“", "\""}, {"”", "\""}}};
   for (const auto& [fancy, plain_form] : kPlain) {
@@ -310,9 +311,26 @@ std::string shown_key(std::string_view text) {
   return key;
 }
 
+// The text of `element` when it is headline-sized (up to 1,000 bytes with
+// its white space), else empty: a title-marked wrapper may hold the page.
+std::string short_text_content(xmlNode* element) {
+  std::string out;
+  bool too_long = false;
+  walk(element, [&](xmlNode* node) {
+    if (too_long) return false;
+    if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+      out += as_view(node->content);
+      too_long = out.size() > 1000;
+    }
+    return true;
+  });
+  if (too_long) out.clear();
+  return out;
+}
+
 // Records `text` in `set` when it is headline-sized.
 void add_shown(std::unordered_set<std::string>& set, std::string_view text) {
-  if (set.size() >= 4096) return;
+  if (set.size() >= 4096 || text.size() < 8) return;
   std::string key = shown_key(text);
   if (key.size() >= 8 && key.size() <= 400) set.insert(std::move(key));
 }
@@ -400,7 +418,7 @@ void collect(xmlDoc* doc, Collected& out) {
     // long to be a headline: those are passed over before any copy.)
     if (node->type == XML_TEXT_NODE && node->content != nullptr) {
       const std::string_view text = as_view(node->content);
-      if (text.size() >= 8 && text.size() <= 2000 &&
+      if (text.size() >= 8 && text.size() <= 1000 &&
           text.find_first_not_of(" \t\r\n") != std::string_view::npos && !inside_link(node))
         add_shown(out.shown_texts.texts, text);
     }
@@ -468,10 +486,10 @@ void collect(xmlDoc* doc, Collected& out) {
     const bool heading = name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
     // The page's own headline is its h1 or an element marked as the title
     // (trafilatura's choice too); a bare h2-h6 is as often a subheading or a
-    // teaser for another story. (At most 64: each costs its subtree's text.)
+    // teaser for another story. (At most 64.)
     if (titled_elements < 64 && marked_as_title(node, name)) {
       ++titled_elements;
-      add_shown(out.shown_texts.headings, text_content(node));
+      add_shown(out.shown_texts.headings, short_text_content(node));
     }
     if (heading) {
       if (name == "h1" && out.h1.empty()) {
