@@ -280,6 +280,28 @@ Result<Article> extract_article(std::string_view bytes, const ExtractOptions& op
       }
     }
   }
+  // A title that may be the site's or a section's name gives way to the
+  // headline shown above the text the content step chose, read on an uncut
+  // parse (the cut has lost the headings it took for the title). Most
+  // pages declare their title and never pay for the parse. A cut of linked
+  // headings or of links is a listing: its first card's heading is not the
+  // page's headline.
+  const bool cut_of_cards =
+      (content.linked_headings >= 4 &&
+       content.paragraph_count < 3 * static_cast<std::size_t>(content.linked_headings)) ||
+      content.link_density > 0.5;
+  if (meta.title_may_be_label && !content.rescued && !cut_of_cards) {
+    const std::string prose = first_prose_text(content.blocks);
+    XmlDocPtr page_doc = prose.empty() ? XmlDocPtr() : parse_html_utf8(decoded.utf8, options.url);
+    std::string headline =
+        page_doc ? headline_above_prose(page_doc.get(), prose, article.title, meta.site_name, base_url)
+                 : std::string();
+    if (!headline.empty()) {
+      // The headline is the title field, not body text.
+      if (remove_heading_showing(content.blocks, headline)) text = blocks_to_text(content.blocks);
+      article.title = std::move(headline);
+    }
+  }
   std::string raw_html = content.rescued ? text_to_html(text) : blocks_to_html(doc.get(), content.blocks);
   trim_edge_furniture(text);
 

@@ -279,6 +279,7 @@ std::optional<JsonLdArticle> read_json_ld_article(const json::object& object) {
 struct Collected {
   MetaMap meta;
   std::string title_element;
+  bool title_left_open = false;  // the <title>'s end tag is missing: the page's code follows it
   std::string html_lang;
   std::string canonical, amphtml;
   std::vector<std::string> json_ld_texts;
@@ -407,6 +408,133 @@ std::optional<PageDate> dateline_date(std::string_view text) {
   return std::nullopt;
 }
 
+std::string byline_text(xmlNode* root);
+std::size_t byline_names_start(std::string_view text);
+
+// Elements a byline is written in.
+bool is_byline_element(std::string_view name) {
+  return name == "div" || name == "p" || name == "span" || name == "small" || name == "li" || name == "dd" ||
+         name == "td" || name == "em" || name == "address" ||
+         (name.size() == 2 && name[0] == 'h' && name[1] >= '2' && name[1] <= '6');
+}
+
+// Whether `node` sits in a comment thread (an ancestor's class or id says
+// "comment"): the names there are the commenters'.
+bool in_comments(xmlNode* node) {
+  // Not the page's state ("comments-open", "comment-count") on <body> or the post.
+  const auto thread_token = [](std::string_view list) {
+    std::size_t i = 0;
+    while (i < list.size()) {
+      while (i < list.size() && ascii::is_html_space(list[i])) ++i;
+      const std::size_t start = i;
+      while (i < list.size() && !ascii::is_html_space(list[i])) ++i;
+      const std::string_view token = list.substr(start, i - start);
+      if (icontains(token, "comment") && !icontains(token, "open") && !icontains(token, "closed") &&
+          !icontains(token, "count") && !icontains(token, "link") && !icontains(token, "status"))
+        return true;
+    }
+    return false;
+  };
+  for (xmlNode* up = node; up != nullptr && up->type == XML_ELEMENT_NODE; up = up->parent) {
+    const std::string_view name = tag(up);
+    if (name == "body" || name == "html") break;
+    if (thread_token(attribute(up, "class")) || thread_token(attribute(up, "id"))) return true;
+  }
+  return false;
+}
+
+// An element whose class or id says it holds the byline or the author's
+// name: "byline", "author-name", the microformat's "author" ("author vcard"),
+// "post-author", "article_author", id "byline"; not a comment's author.
+bool marks_author(xmlNode* node) {
+  const std::string_view cls = attribute(node, "class");
+  const std::string_view id = attribute(node, "id");
+  // A picture's credit line ("imageByline", "photo-byline") names the photographer.
+  for (std::string_view picture : {"image", "photo", "caption", "credit"}) {
+    if (icontains(cls, picture) || icontains(id, picture)) return false;
+  }
+  if (icontains(cls, "byline") || icontains(cls, "author-name") || icontains(id, "byline")) return true;
+  std::size_t i = 0;
+  while (i < cls.size()) {
+    while (i < cls.size() && ascii::is_html_space(cls[i])) ++i;
+    const std::size_t start = i;
+    while (i < cls.size() && !ascii::is_html_space(cls[i])) ++i;
+    const std::string_view token = cls.substr(start, i - start);
+    if (iequals(token, "author") ||
+        (token.size() > 7 && (istarts_with(token.substr(token.size() - 7), "-author") ||
+                              istarts_with(token.substr(token.size() - 7), "_author"))))
+      return true;
+  }
+  return false;
+}
+
+constexpr std::size_t kBylineTexts = 6;  // the first few: later ones belong to comments and teasers
+
+// A byline set as a line of bare text among other lines ("<h2>Monday</h2>
+// Posted by Jane Doe, Product Manager<br>", "...<br>By Jane Doe</div>"): a
+// text node after a <br> or a block, starting with a byline lead; the line
+// runs to the next <br> or block. Empty when `text` is no such line.
+std::string byline_line(xmlNode* text) {
+  xmlNode* before = text->prev;
+  if (before == nullptr || !is_element(before) || text->parent == nullptr || !is_element(text->parent))
+    return {};
+  if (const std::string_view name = tag(before); name != "br" && !is_block_element(name)) return {};
+  std::string_view first = as_view(text->content);
+  while (!first.empty() && ascii::is_space(first.front())) first.remove_prefix(1);
+  // "By:" labels comment and forum posts (as in collect()).
+  if (first.size() < 3 || istarts_with(first, "by:") || istarts_with(first, "posted by:")) return {};
+  const std::string lead = collapse_whitespace(first.substr(0, 120));
+  // Only a "By"/"Posted by" lead here: a date lead ("In 2010 it was bought
+  // by ...") is too easily a sentence of the story in a bare line.
+  const std::size_t names_at = byline_names_start(lead);
+  if (names_at == std::string_view::npos || names_at > 16 ||
+      lead.substr(0, names_at).find_first_of("0123456789") != std::string::npos || in_comments(text->parent))
+    return {};
+  std::string line;
+  for (xmlNode* node = text; node != nullptr; node = node->next) {
+    if (is_element(node) && (tag(node) == "br" || is_block_element(tag(node)))) break;
+    line += node->type == XML_TEXT_NODE ? std::string(as_view(node->content)) : text_content(node);
+    if (line.size() > 200) return {};
+  }
+  return collapse_whitespace(line);
+}
+
+// A <title> holds text only (a browser reads it to </title> as plain text).
+// One whose end tag is missing or mangled swallows the head in libxml2's
+// tree: scripts, styles and links become its children, and their text
+// would be read as the title. Only the text before the first child element
+// is the title, and of a title left open that way only the first line: what
+// follows it on later lines is the page's code. A title of several lines
+// and hundreds of bytes (closed by </head>, the script inside it read as
+// text) is one left open too. `left_open` tells the caller the title is
+// unreliable.
+std::string title_element_text(xmlNode* title, bool& left_open) {
+  std::string text;
+  left_open = false;
+  for (xmlNode* child = title->children; child != nullptr; child = child->next) {
+    if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
+      if (child->content != nullptr) text += as_view(child->content);
+    } else if (is_element(child)) {
+      left_open = true;
+      break;
+    }
+  }
+  if (!left_open && text.size() > 300) {
+    const std::size_t first = text.find_first_not_of(" \t\r\n");
+    const std::size_t line_end = first == std::string::npos ? first : text.find('\n', first);
+    left_open = line_end != std::string::npos &&
+                text.find_first_not_of(" \t\r\n", line_end) != std::string::npos &&
+                std::count(text.begin(), text.end(), '\n') >= 3;
+  }
+  if (left_open) {
+    const std::size_t start = text.find_first_not_of(" \t\r\n");
+    if (start == std::string::npos) return {};
+    const std::size_t end = text.find_first_of("\r\n", start);
+    text = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  }
+  return text;
+}
+
 void collect(xmlDoc* doc, Collected& out) {
   xmlNode* root = xmlDocGetRootElement(doc);
   if (root == nullptr) return;
@@ -422,6 +550,10 @@ void collect(xmlDoc* doc, Collected& out) {
           text.find_first_not_of(" \t\r\n") != std::string_view::npos && !inside_link(node))
         add_shown(out.shown_texts.texts, text);
     }
+    if (node->type == XML_TEXT_NODE && out.byline_texts.size() < kBylineTexts) {
+      if (auto line = byline_line(node); !line.empty()) out.byline_texts.push_back(std::move(line));
+      return false;
+    }
     if (!is_element(node)) return false;
     const std::string_view name = tag(node);
     if (name == "meta") {
@@ -433,7 +565,7 @@ void collect(xmlDoc* doc, Collected& out) {
       return false;
     }
     if (name == "title") {
-      if (out.title_element.empty()) out.title_element = text_content(node);
+      if (out.title_element.empty()) out.title_element = title_element_text(node, out.title_left_open);
       return false;
     }
     if (name == "link") {
@@ -518,26 +650,32 @@ void collect(xmlDoc* doc, Collected& out) {
     if (name == "a") {
       std::string_view rel = attribute(node, "rel");
       if (has_token(rel, {"tag"})) out.rel_tags.push_back(collapse_whitespace(text_content(node)));
-      if (has_token(rel, {"author"})) {
-        std::string text = collapse_whitespace(text_content(node));
-        if (!text.empty() && text.size() < 120) out.itemprop_authors.push_back(text);
-      }
     }
-    // A byline without a class: an element whose text starts "By ...".
-    if (out.byline_texts.size() < 4 && node->children != nullptr && node->children->type == XML_TEXT_NODE &&
-        (name == "div" || name == "p" || name == "span")) {
+    // rel=author on the link to the author's page, or on the name itself
+    // (<span class="fn" rel="author">).
+    if (has_token(attribute(node, "rel"), {"author"}) && !in_comments(node)) {
+      std::string text = collapse_whitespace(text_content(node));
+      if (!text.empty() && text.size() < 120) out.itemprop_authors.push_back(text);
+    }
+    // A byline without a class: an element whose text starts "By ...",
+    // "Posted by ...", or a date and "by" ("2024-03-05 by <a>Jane Doe</a>").
+    if (out.byline_texts.size() < kBylineTexts && node->children != nullptr &&
+        node->children->type == XML_TEXT_NODE && is_byline_element(name)) {
       std::string_view first = as_view(node->children->content);
       while (!first.empty() && (first.front() == ' ' || first.front() == '\n' || first.front() == '\t'))
         first.remove_prefix(1);
-      if (looks_like_byline(first)) {
-        std::string text = collapse_whitespace(text_content(node));
+      // "By:" and "Posted by:" with a colon label comment and forum posts far
+      // more often than a story's byline: only author-marked markup counts there.
+      const bool colon_label = istarts_with(first, "by:") || istarts_with(first, "posted by:");
+      if ((looks_like_byline(first) ||
+           byline_names_start(collapse_whitespace(first)) != std::string_view::npos) &&
+          !colon_label && !in_comments(node)) {
+        std::string text = byline_text(node);
         if (text.size() < 200) out.byline_texts.push_back(std::move(text));
       }
     }
-    std::string_view cls = attribute(node, "class");
-    if (!cls.empty() && (icontains(cls, "byline") || icontains(cls, "author-name")) &&
-        out.byline_texts.size() < 4) {
-      std::string text = collapse_whitespace(text_content(node));
+    if (out.byline_texts.size() < kBylineTexts && marks_author(node) && !in_comments(node)) {
+      std::string text = byline_text(node);
       if (!text.empty() && text.size() < 200) out.byline_texts.push_back(std::move(text));
     }
     return true;
@@ -545,37 +683,245 @@ void collect(xmlDoc* doc, Collected& out) {
 }
 
 std::string trim_author(std::string_view name);
+bool is_news_agency(std::string_view name);
+
+// ---- Author names ---------------------------------------------------------
+
+// A byline's text with a line break where one element of the byline ends
+// and another begins (<dt>By</dt><dd>Jane Doe</dd><dd>Topics</dd>), so that
+// the labels and dates set beside the name stay out of it; white space is
+// collapsed within the lines.
+std::string byline_text(xmlNode* root) {
+  std::string out;
+  walk(root, [&](xmlNode* node) {
+    if (node->type == XML_TEXT_NODE) {
+      out += as_view(node->content);
+      return false;
+    }
+    if (!is_element(node)) return false;
+    const std::string_view name = tag(node);
+    if (name == "script" || name == "style" || name == "noscript") return false;
+    if (node != root && (is_block_element(name) || name == "br" || name == "td" || name == "th")) out += '\n';
+    return true;
+  });
+  std::string lines;
+  std::size_t start = 0;
+  while (start <= out.size()) {
+    auto end = out.find('\n', start);
+    if (end == std::string::npos) end = out.size();
+    std::string line = collapse_whitespace(std::string_view(out).substr(start, end - start));
+    if (!line.empty()) {
+      if (!lines.empty()) lines += '\n';
+      lines += line;
+    }
+    start = end + 1;
+  }
+  return lines;
+}
+
+bool word_in(std::string_view word, std::initializer_list<std::string_view> list) {
+  return std::any_of(list.begin(), list.end(), [&](std::string_view entry) { return iequals(word, entry); });
+}
+
+// The words of a job title ("Jane Doe, Staff Writer", "Group Product
+// Manager"): a name part holding one is a title, not a person.
+bool is_job_title_word(std::string_view word) {
+  return word_in(word, {"editor",  "writer",    "reporter",    "correspondent", "columnist",  "contributor",
+                        "manager", "director",  "producer",    "photographer",  "engineer",   "intern",
+                        "analyst", "scientist", "founder",     "co-founder",    "strategist", "president",
+                        "officer", "chairman",  "professor",   "consultant",    "specialist", "evangelist",
+                        "partner", "redakteur", "redakteurin", "journaliste",   "redactor"});
+}
+
+// Words of labels that author-marked links and boxes carry instead of a
+// name ("Google profile", "View all posts", "About Me"), and of the
+// web-design credits some pages give as their meta author.
+bool is_label_word(std::string_view word) {
+  return word_in(word, {"profile",       "posts",     "about",     "view",        "more",      "follow",
+                        "contact",       "subscribe", "email",     "e-mail",      "share",     "admin",
+                        "administrator", "webmaster", "anonymous", "guest",       "archive",   "search",
+                        "permalink",     "reply",     "login",     "register",    "rights",    "reserved",
+                        "copyright",     "design",    "designs",   "interactive", "webdesign", "solutions",
+                        "technologies",  "inc",       "llc",       "ltd",         "gmbh",      "limited"});
+}
+
+// Lower-case words a person's name may hold ("Ludwig van Beethoven").
+bool is_name_particle(std::string_view word) {
+  return word_in(word, {"de",  "da",  "di", "du", "del", "della", "der", "den", "van", "von", "la",  "le",
+                        "bin", "ibn", "al", "el", "y",   "e",     "ten", "ter", "dos", "das", "st.", "zu"});
+}
+
+// Whether `name` can be an author's name: no digits, e-mail address, URL or
+// domain ("Site.com"), no label or job-title word. `strict` (a name read from
+// the page's text rather than declared in a meta tag) adds what a written
+// name looks like: at most six words, each capitalised unless a particle.
+bool plausible_author(std::string_view name, bool strict) {
+  name = ascii::trim(name);
+  // A note in parentheses after the name ("Jane Doe (with John Roe)",
+  // "Jane Doe (https://jane.example/)") is the page's to give; the name is judged.
+  if (const auto open = name.find(" ("); open != std::string_view::npos && name.ends_with(')'))
+    name = name.substr(0, open);
+  if (name.size() < 2 || name.size() > (strict ? 60u : 100u)) return false;
+  if (name.find_first_of("0123456789@\"!?") != std::string_view::npos ||
+      name.find("://") != std::string_view::npos || icontains(name, "www.") ||
+      name.find("\xE2\x80\x9C") != std::string_view::npos)
+    return false;
+  // "jane_doe": a user handle (in scripts without capitals an underscore may join words).
+  if (name.find('_') != std::string_view::npos &&
+      std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return false;
+  // One word with a capital inside ("SteveG", "JaneDoe1"): a user handle.
+  if (strict && name.find(' ') == std::string_view::npos) {
+    for (std::size_t i = 1; i < name.size(); ++i) {
+      if (name[i] >= 'A' && name[i] <= 'Z' && name[i - 1] >= 'a' && name[i - 1] <= 'z' &&
+          !(i == 2 && name.starts_with("Mc")) && !(i == 3 && name.starts_with("Mac")))
+        return false;
+    }
+  }
+  int words = 0;
+  std::size_t at = 0;
+  while (at < name.size()) {
+    while (at < name.size() && (name[at] == ' ' || name[at] == ',' || name[at] == '&')) ++at;
+    const std::size_t start = at;
+    while (at < name.size() && name[at] != ' ' && name[at] != ',') ++at;
+    if (at == start) break;
+    std::string_view word = name.substr(start, at - start);
+    ++words;
+    // A domain: letters, a dot, two or more letters to the end ("Canoe.ca").
+    if (const auto dot = word.rfind('.'); dot != std::string_view::npos && dot > 0 && word.size() - dot > 2 &&
+                                          ascii::is_alpha(word[dot - 1]) &&
+                                          std::all_of(word.begin() + static_cast<std::ptrdiff_t>(dot) + 1,
+                                                      word.end(), [](char c) { return ascii::is_alpha(c); }))
+      return false;
+    std::string_view bare = word;
+    while (!bare.empty() && !ascii::is_alnum(bare.front()) && static_cast<unsigned char>(bare.front()) < 0x80)
+      bare.remove_prefix(1);
+    while (!bare.empty() && !ascii::is_alnum(bare.back()) && static_cast<unsigned char>(bare.back()) < 0x80)
+      bare.remove_suffix(1);
+    if (bare.empty()) continue;
+    if (is_label_word(bare) || is_job_title_word(bare)) return false;
+    // A link's or a label's whole text ("Read", "More", "By", "Author"): not a
+    // name, though "Read" is also a surname.
+    if (word_in(bare, {"read", "more", "home", "print", "next", "previous", "by", "author", "authors"}) &&
+        bare.size() + 2 > name.size())
+      return false;
+    if (strict && bare.front() >= 'a' && bare.front() <= 'z' && !is_name_particle(bare) &&
+        !iequals(bare, "and"))
+      return false;
+  }
+  return words > 0 && (!strict || words <= 6);
+}
+
+// Where the names of a byline begin: after "By", "Posted by", "Written
+// by" and their kin, or after a short date lead ("2024-03-05 by", "Monday,
+// March 5, 2024, by", "Posted March 5, 2024 @ 2:49 PM by"). npos when the
+// text does not start as a byline.
+std::size_t byline_names_start(std::string_view text) {
+  std::size_t lead = 0;
+  // Bylines set after the date open with a dash or a bar ("— By Jane Doe").
+  while (lead < text.size()) {
+    const std::string_view rest = text.substr(lead);
+    if (rest.front() == ' ' || rest.front() == '\n' || rest.front() == '-' || rest.front() == '|') {
+      ++lead;
+    } else if (rest.starts_with("\xE2\x80\x94") || rest.starts_with("\xE2\x80\x93")) {
+      lead += 3;
+    } else {
+      break;
+    }
+  }
+  // The text may end at the lead when the name is in the next element
+  // ("Posted by" <span>Jane Doe</span>): its end counts as the space after it.
+  const std::string padded = std::string(text.substr(lead)) + ' ';
+  const std::string_view rest = padded;
+  const auto after = [&](std::size_t end) { return std::min(lead + end, text.size()); };
+  for (std::string_view prefix :
+       {"by ", "by\n", "by: ", "posted by ", "posted by\n", "posted by: ", "written by ",
+        "written by: ", "post written by ", "words by ", "story by ", "author: "}) {
+    if (istarts_with(rest, prefix)) return after(prefix.size());
+  }
+  for (std::string_view prefix :
+       {"Von ", "von ", "Par ", "par ", "Por ", "por ", "Автор: ", "Автор ", "Від ", "От "}) {
+    if (rest.starts_with(prefix)) return after(prefix.size());
+  }
+  // A date, then "by": the lead holds a digit and at most eight words.
+  for (std::string_view marker : {" by ", " By ", " BY ", " by\n", " By\n"}) {
+    const auto at = rest.find(marker);
+    if (at == std::string_view::npos || at > 80) continue;
+    const std::string_view before = rest.substr(0, at);
+    // "(c) 2012 by The Agency. All rights reserved": a copyright notice.
+    if (icontains(before, "copyright") || icontains(before, "(c)") ||
+        before.find("\xC2\xA9") != std::string_view::npos)
+      continue;
+    if (before.find_first_of("0123456789") == std::string_view::npos ||
+        std::count(before.begin(), before.end(), ' ') > 7 || before.find('\n') != std::string_view::npos)
+      continue;
+    return after(at + marker.size());
+  }
+  return std::string_view::npos;
+}
 
 // "By Jane Doe and John Roe | March 2, 2025" -> {"Jane Doe", "John Roe"}.
 std::vector<std::string> authors_from_byline(std::string_view byline) {
   std::vector<std::string> out;
-  std::string text(byline);
-  for (std::string_view prefix : {"By ", "by ", "BY ", "Von ", "von ", "Par ", "par ", "Por ", "por ",
-                                  "Автор: ", "Автор ", "Від ", "От "}) {
-    if (text.rfind(prefix, 0) == 0) {
-      text.erase(0, prefix.size());
-      break;
-    }
+  const std::size_t names_at = byline_names_start(byline);
+  if (names_at == std::string_view::npos) return out;  // no "By": not trusted as a name list
+  std::string_view names = byline.substr(names_at);
+  // "By | Jane Doe", "By: Jane Doe", "By\nJane Doe".
+  while (!names.empty() && (names.front() == ' ' || names.front() == '\n' || names.front() == '|' ||
+                            names.front() == ':' || names.front() == '-'))
+    names.remove_prefix(1);
+  // The names end with the byline's line, and before what bylines put
+  // after them: a separator, "on <date>", "in <section>", "at <time>".
+  names = names.substr(0, names.find('\n'));
+  for (std::string_view stop : {" | ", " · ", " - ", " -- ", " — ", " – ", "/", " on ", " On ", " at ",
+                                " in ", " @ ", " (", " \xE2\x80\xA2", ",  ", "  "}) {
+    if (auto at = names.find(stop); at != std::string_view::npos) names = names.substr(0, at);
   }
-  if (text.size() == byline.size()) return out;  // no "By": not trusted as a name list
-  for (std::string_view stop : {" | ", " · ", " - ", " — ", ",  ", "  "}) {
-    if (auto at = text.find(stop); at != std::string::npos) text.resize(at);
-  }
+  // Names joined by "and", "&" or commas; after a comma also come job
+  // titles ("Jane Doe, Staff Writer"), degrees ("Jane Doe, MA") and dates:
+  // the list ends there.
   std::size_t start = 0;
-  while (start < text.size()) {
-    auto next = text.find(" and ", start);
-    std::size_t cut = next == std::string::npos ? text.size() : next;
-    std::string_view part = std::string_view(text).substr(start, cut - start);
+  bool after_comma = false;
+  while (start < names.size()) {
+    std::size_t cut = names.size(), next = names.size();
+    bool comma = false;
+    for (std::string_view joint : {" and ", " AND ", " & ", ", "}) {
+      if (auto at = names.find(joint, start); at != std::string_view::npos && at < cut) {
+        cut = at;
+        next = at + joint.size();
+        comma = joint == ", ";
+      }
+    }
+    std::string_view part = names.substr(start, cut - start);
     // Dates and reading times follow bylines; names do not contain digits. A
     // date glued to the name ("by Jane Doe22 Dec 2016") is cut off.
-    if (const auto digit = part.find_first_of("0123456789");
-        digit != std::string_view::npos && digit > 0 && ascii::is_alpha(part[digit - 1]))
+    bool ends = false;
+    if (const auto digit = part.find_first_of("0123456789"); digit != std::string_view::npos) {
+      if (digit == 0 || !ascii::is_alpha(part[digit - 1])) break;
       part = part.substr(0, digit);
+      ends = true;
+    }
+    if (after_comma && part.starts_with("and ")) part.remove_prefix(4);  // "A, B, and C"
+    // "NBC's Jane Doe": the employer's possessive before the name goes.
+    if (const auto space = part.find(' ');
+        space != std::string_view::npos && space > 2 && part.find(' ', space + 1) != std::string_view::npos &&
+        (part.substr(0, space).ends_with("'s") || part.substr(0, space).ends_with("\xE2\x80\x99s")))
+      part.remove_prefix(space + 1);
     std::string name = trim_author(part);
-    if (!name.empty() && name.size() < 80 && name.find_first_of("0123456789") == std::string::npos)
+    if (after_comma && name.find(' ') == std::string::npos) break;  // "Jane Doe, MA"
+    if (!name.empty()) {
+      if (!plausible_author(name, true)) break;
       add_unique(out, name);
-    if (next == std::string::npos) break;
-    start = next + 5;
+    }
+    if (ends || next >= names.size()) break;
+    // After a comma comes another name only in a list that ends "and C"
+    // ("A, B and C"); otherwise an employer or a place ("Jane Doe, The Daily").
+    if (comma && names.find(" and ", next) == std::string_view::npos &&
+        names.find(" AND ", next) == std::string_view::npos &&
+        names.find(" & ", next) == std::string_view::npos && !names.substr(next).starts_with("and "))
+      break;
+    after_comma = comma;
+    start = next;
   }
   return out;
 }
@@ -584,13 +930,41 @@ std::vector<std::string> authors_from_byline(std::string_view byline) {
 // before the date or the site stays out of the name.
 std::string trim_author(std::string_view name) {
   std::string out = collapse_whitespace(name);
+  // "— Jane Doe", "| Jane Doe": the separator a byline put before the name.
+  while (!out.empty()) {
+    if (out.front() == '-' || out.front() == '|' || out.front() == ' ') {
+      out.erase(0, 1);
+    } else if (out.starts_with("\xE2\x80\x94") || out.starts_with("\xE2\x80\x93") ||
+               out.starts_with("\xE2\x80\xA2")) {
+      out.erase(0, 3);
+    } else {
+      break;
+    }
+  }
   while (!out.empty()) {
     const char last = out.back();
     if (last == '-' || last == '|' || last == ',' || last == ':' || last == ';' || last == '/' ||
         last == ' ') {
       out.pop_back();
-    } else if (out.ends_with("\xE2\x80\x94") || out.ends_with("\xE2\x80\x93") || out.ends_with("\xC2\xB7")) {
-      out.resize(out.size() - (out.ends_with("\xC2\xB7") ? 2 : 3));  // em dash, en dash, middle dot
+    } else if (out.ends_with("\xE2\x80\x94") || out.ends_with("\xE2\x80\x93") || out.ends_with("\xC2\xB7") ||
+               out.ends_with("\xE2\x80\xA2")) {
+      out.resize(out.size() - (out.ends_with("\xC2\xB7") ? 2 : 3));  // em dash, en dash, middle dot, bullet
+    } else if (last == '.' && out.size() >= 4 && ascii::is_alpha(out[out.size() - 2]) &&
+               ascii::is_alpha(out[out.size() - 3]) && ascii::is_alpha(out[out.size() - 4]) &&
+               out.find(' ') != std::string::npos) {
+      out.pop_back();  // "Post written by Jane Doe." (not an initial or "Jr.")
+    } else if (const auto comma = out.rfind(", "); comma != std::string::npos && comma > 0) {
+      // "Jane Doe, Staff Writer": the job title (or the wire service) after the name goes.
+      const std::string_view title = std::string_view(out).substr(comma + 2);
+      bool job = false;
+      for (std::size_t at = 0; at <= title.size();) {
+        auto space = title.find(' ', at);
+        if (space == std::string_view::npos) space = title.size();
+        job = job || is_job_title_word(title.substr(at, space - at));
+        at = space + 1;
+      }
+      if (!job && !is_news_agency(title)) break;  // "Jane Doe, Associated Press" too
+      out.resize(comma);
     } else {
       break;
     }
@@ -710,6 +1084,23 @@ bool names_site(std::string_view part, std::string_view site_name, std::string_v
          (key.starts_with(host_key) && key.size() <= host_key.size() + 8);
 }
 
+// Whether `name` is one of the parts of the <title> after its first
+// separator ("Headline - Section - Site"): a section's or the site's name.
+bool is_title_part(std::string_view html_title, std::string_view name) {
+  if (name.empty()) return false;
+  for (std::string_view separator : {" | ", " - ", " — ", " – ", " :: ", " · ", " « ", " » "}) {
+    std::size_t at = html_title.find(separator);
+    while (at != std::string_view::npos) {
+      const std::size_t start = at + separator.size();
+      const std::size_t end = html_title.find(separator, start);
+      if (iequals(html_title.substr(start, end == std::string_view::npos ? end : end - start), name))
+        return true;
+      at = end;
+    }
+  }
+  return false;
+}
+
 // The wire services that appear beside reporters' names in bylines.
 bool is_news_agency(std::string_view name) {
   static constexpr std::string_view kAgencies[] = {"reuters",
@@ -775,6 +1166,53 @@ std::size_t title_mark_length(std::string_view title, std::size_t at) {
       std::string_view("‹"), std::string_view("›"), std::string_view("…")};
   for (auto mark : kUtf8Marks) {
     if (title.substr(at, mark.size()) == mark) return mark.size();
+  }
+  return 0;
+}
+
+std::size_t word_count(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// Whether the chosen title may name the site or a section rather than the
+// story: none at all, the site's name (declared, or the host's), a title
+// that begins with the site's name ("Summit Daily News for Breckenridge
+// ..."), or, when the page declares no title, a short <title> or h1 that
+// may be a label ("Latest News", "Opinion", "SuperSoccer"). Only a
+// possibility: the headline shown right above the article's text decides
+// (headline_above_prose), and a title the page shows there stays.
+bool title_may_be_label(std::string_view title, bool declared, std::string_view site_name,
+                        std::string_view host_key) {
+  if (title.empty() || names_site(title, site_name, host_key)) return true;
+  if (host_key.size() >= 4 && name_key(title).starts_with(host_key)) return true;
+  // A title the page declares (og:title, JSON-LD headline) is its own word
+  // on the story, however short; a short <title> or h1 may be a label.
+  return !declared && word_count(title) <= 4;
+}
+
+// How strongly an element says "headline": h1 > h2 > h3 > an element whose
+// class or id names a headline or title ("ArticleHeadline",
+// "contentheading", "news_story_title"); 0 for anything else.
+int headline_rank(xmlNode* node) {
+  const std::string_view name = tag(node);
+  if (name == "h1") return 3;
+  if (name == "h2") return 2;
+  if (name == "h3") return 1;
+  if (name == "script" || name == "style" || name == "a" || name == "body" || name == "html") return 0;
+  for (std::string_view key : {"class", "id"}) {
+    const std::string_view value = attribute(node, key);
+    // Not "subtitle", nor the meta line under a headline ("headline_meta", "title-date").
+    if ((icontains(value, "headline") || icontains(value, "title") || icontains(value, "heading")) &&
+        !icontains(value, "sub") && !icontains(value, "meta") && !icontains(value, "date") &&
+        !icontains(value, "byline") && !icontains(value, "author"))
+      return 1;
   }
   return 0;
 }
@@ -903,6 +1341,107 @@ std::string without_date_parts(std::string title) {
   return title;
 }
 
+// The headline-like element a text node sits in (within four levels), if any.
+xmlNode* heading_holding(xmlNode* text_node) {
+  int level = 0;
+  for (xmlNode* up = text_node->parent; up != nullptr && is_element(up) && level < 4;
+       up = up->parent, ++level) {
+    if (headline_rank(up) > 0) return up;
+  }
+  return nullptr;
+}
+
+bool inside_code(xmlNode* text_node) {
+  const std::string_view parent = text_node->parent != nullptr ? tag(text_node->parent) : std::string_view();
+  return parent == "script" || parent == "style" || parent == "noscript" || parent == "template";
+}
+
+// The first text of prose in the article's blocks: 80+ bytes of one text
+// node outside links and headings.
+xmlNode* first_prose_node(std::span<xmlNode* const> blocks) {
+  for (xmlNode* block : blocks) {
+    xmlNode* found = nullptr;
+    walk(block, [&](xmlNode* node) {
+      if (found != nullptr) return false;
+      if (is_element(node)) return tag(node) != "a" && tag(node) != "script" && tag(node) != "style";
+      if (node->type == XML_TEXT_NODE && node->content != nullptr && !inside_code(node) &&
+          collapse_whitespace(as_view(node->content)).size() >= 80 && heading_holding(node) == nullptr)
+        found = node;
+      return false;
+    });
+    if (found != nullptr) return found;
+  }
+  return nullptr;
+}
+
+// A heading's own line: its text up to the first line break or block
+// inside it, where a byline or dateline set in the heading begins
+// ("Headline<br><span>by Jane Doe, 30 December 2007</span>").
+std::string heading_line(xmlNode* heading) {
+  std::string text;
+  bool ended = false;
+  walk(heading, [&](xmlNode* node) {
+    if (ended) return false;
+    if (node == heading) return true;
+    if (is_element(node)) {
+      const std::string_view name = tag(node);
+      if (name == "br" || is_block_element(name)) ended = true;
+      return !ended && name != "script" && name != "style";
+    }
+    if (node->type == XML_TEXT_NODE && node->content != nullptr) text += as_view(node->content);
+    return false;
+  });
+  return collapse_whitespace(text);
+}
+
+// Whether a heading's line reads as a headline: a few words, not a
+// sentence (a standfirst or lede ends with a full stop), not a date, a
+// byline or the site's name, not a fragment that starts with a separator.
+bool reads_as_headline(std::string_view line, std::string_view site_name, std::string_view host_key) {
+  if (line.size() < 12 || line.size() > 200 || word_count(line) < 3) return false;
+  if (line.ends_with('.') && !line.ends_with("...")) return false;
+  for (std::string_view separator : {"-", "|", ":", "/", ">", "»", "•", "·", "*"})
+    if (line.starts_with(separator)) return false;
+  if (line.find(" | ") != std::string_view::npos) return false;  // a <title>-like "Site | Section"
+  if (looks_like_byline(line) || istarts_with(line, "written by") || istarts_with(line, "tags:"))
+    return false;
+  // A dateline, alone or after a byline ("Posted by X - Friday, October 26, 2012").
+  for (std::size_t at = 0; at != std::string_view::npos; at = line.find(" - ", at + 1)) {
+    if (dateline_date(line.substr(at == 0 ? 0 : at + 3))) return false;
+  }
+  // The site's name, or a tagline that begins with it ("Designer Daily, design inspiration").
+  if (names_site(line, site_name, host_key)) return false;
+  return host_key.size() < 4 || !name_key(line).starts_with(host_key);
+}
+
+// A sidebar box's heading ("Bookmark & Share", "Subscribers via RSS"): what
+// follows it is a list or a link, where a headline is followed by its
+// byline, its picture or its text.
+bool titles_a_box_of_links(xmlNode* heading) {
+  xmlNode* next = heading->next;
+  while (next != nullptr && !is_element(next)) next = next->next;
+  if (next == nullptr) return false;
+  const std::string_view name = tag(next);
+  return name == "ul" || name == "ol" || name == "a" || name == "form";
+}
+
+xmlNode* lowest_common_ancestor(xmlNode* a, xmlNode* b) {
+  for (xmlNode* up = a; up != nullptr; up = up->parent) {
+    for (xmlNode* other = b; other != nullptr; other = other->parent)
+      if (other == up) return up;
+  }
+  return nullptr;
+}
+
+// The node before `node` in document order (its previous sibling's last
+// descendant, or its parent).
+xmlNode* previous_in_document(xmlNode* node) {
+  if (node->prev == nullptr) return node->parent;
+  node = node->prev;
+  while (node->last != nullptr) node = node->last;
+  return node;
+}
+
 }  // namespace
 
 std::string strip_site_from_title(std::string_view title_text, std::string_view site_name,
@@ -987,6 +1526,7 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
   if (result.title.empty())
     result.title = meta_text(meta, {"twitter:title", "dc.title", "dcterms.title", "headline"});
   if (result.title.empty()) result.title = plain(found.itemprop_headline);
+  const bool declared_title = !result.title.empty();
   // A masthead h1 (the blog's name) is neither the title nor the headline.
   const std::string headline_beside_masthead =
       result.site_name.empty()
@@ -1022,32 +1562,60 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     if (h1.size() >= 12 && h1.size() < result.title.size() && result.title.find(h1) != std::string::npos)
       result.title = h1;
   }
+  // A <title> left open (the page's code after it) is no headline either.
+  result.title_may_be_label =
+      title_may_be_label(result.title, declared_title, result.site_name, host_name_key(base_url)) ||
+      (found.title_left_open && iequals(result.title, stripped_html_title));
 
   if (ld) result.authors = ld->authors;
   // An organisation as the JSON-LD author is a stand-in: a person the page
   // names as its author (itemprop, rel=author, a byline) comes first.
   const bool organisations_only = ld && ld->authors_are_organisations;
   if (organisations_only) result.authors.clear();
+  // A meta author that the <title> shows beside the headline ("Headline -
+  // Section - Site") names a section or the site: a person the page names
+  // comes first, and it stands in only when none is named.
+  std::vector<std::string> title_part_authors;
   if (result.authors.empty()) {
     for (auto key :
          {"author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author"}) {
       auto it = meta.find(key);
       if (it == meta.end()) continue;
       for (const auto& value : it->second) {
-        if (value.rfind("http", 0) != 0) add_unique(result.authors, plain(value));
+        // Not a profile URL, an e-mail address, a domain, a job title or a web-design credit.
+        if (value.rfind("http", 0) == 0 || !plausible_author(plain(value), false)) continue;
+        add_unique(is_title_part(result.html_title, plain(value)) ? title_part_authors : result.authors,
+                   plain(value));
       }
-      if (!result.authors.empty()) break;
+      if (!result.authors.empty() || !title_part_authors.empty()) break;
     }
   }
+  // Names in the page's text (itemprop, rel=author, bylines) must read as
+  // names: a link text ("Google profile"), a user handle, a section.
+  const auto add_written = [&](std::string_view text, bool marked_as_name) {
+    auto names = authors_from_byline(text);
+    if (names.empty() && text.find('\n') == std::string_view::npos) {
+      // A bare name; in markup that says "this is the author's name", perhaps
+      // with what follows it ("Jane Doe // Jane's Blog", "Jane Doe, who writes about ...").
+      std::string_view line = text;
+      if (marked_as_name) {
+        for (std::string_view stop : {" // ", " | ", " - ", " — ", " · ", ", "})
+          line = line.substr(0, line.find(stop));
+      }
+      if (plausible_author(line, true)) names.push_back(trim_author(line));
+    }
+    for (auto& name : names) add_unique(result.authors, std::move(name));
+  };
   if (result.authors.empty()) {
-    for (const auto& name : found.itemprop_authors) add_unique(result.authors, plain(name));
+    for (const auto& name : found.itemprop_authors) add_written(plain(name), true);
   }
   if (result.authors.empty()) {
     for (const auto& byline : found.byline_texts) {
-      for (auto& name : authors_from_byline(byline)) add_unique(result.authors, std::move(name));
+      add_written(byline, false);
       if (!result.authors.empty()) break;
     }
   }
+  if (result.authors.empty()) result.authors = std::move(title_part_authors);
   if (result.authors.empty() && organisations_only) result.authors = ld->authors;
 
   {
@@ -1171,6 +1739,97 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
   if (ld && !ld->body.empty()) result.json_ld_body = ld->body;
   result.hydration_json = std::move(found.hydration);
   return result;
+}
+
+std::string first_prose_text(std::span<xmlNode* const> blocks) {
+  xmlNode* prose = first_prose_node(blocks);
+  return prose != nullptr ? collapse_whitespace(as_view(prose->content)) : std::string();
+}
+
+std::string headline_above_prose(xmlDoc* page, std::string_view first_prose, std::string_view title,
+                                 std::string_view site_name, std::string_view url) {
+  xmlNode* root = xmlDocGetRootElement(page);
+  if (root == nullptr || first_prose.empty()) return {};
+  xmlNode* prose = nullptr;
+  walk(root, [&](xmlNode* node) {
+    if (prose != nullptr) return false;
+    if (node->type == XML_TEXT_NODE && node->content != nullptr && !inside_code(node) &&
+        collapse_whitespace(as_view(node->content)) == first_prose)
+      prose = node;
+    return is_element(node);
+  });
+  if (prose == nullptr) return {};
+  const std::string host_key = host_name_key(url);
+  // Back from the first prose, past what sits between a headline and its
+  // text (a byline, a dateline, a caption: 200 bytes at most), to the
+  // headings there: the strongest one that reads as a headline, or none
+  // when the title itself is shown there first (the page confirms it).
+  // A heading that is the title above a headline below it is the site's or
+  // section's name over the story; the search stops there.
+  std::size_t skipped = 0;
+  int headings_seen = 0;
+  int best_rank = 0;
+  std::string best;
+  xmlNode* best_node = nullptr;
+  for (xmlNode* node = previous_in_document(prose); node != nullptr && headings_seen < 6;
+       node = previous_in_document(node)) {
+    if (is_element(node) && tag(node) == "body") break;
+    if (node->type != XML_TEXT_NODE || node->content == nullptr || inside_code(node)) continue;
+    const std::string text = collapse_whitespace(as_view(node->content));
+    if (text.empty() || text == " ") continue;
+    xmlNode* heading = heading_holding(node);
+    const std::string whole = heading != nullptr ? collapse_whitespace(text_content(heading)) : std::string();
+    if (heading == nullptr || whole.size() > 250) {
+      if (!title.empty() && iequals(text, title)) break;  // the title, shown here as plain text
+      skipped += text.size();
+      if (skipped > 200) break;
+      continue;
+    }
+    ++headings_seen;
+    node = heading;  // its text has been read: go on before it
+    std::string line = heading_line(heading);
+    if (!title.empty() &&
+        (iequals(whole, title) || iequals(line, title) || (title.size() >= 12 && icontains(whole, title)))) {
+      // The title shown above the heading found: a section's or site's
+      // name over the story's box, or the headline over its standfirst in
+      // the same box, which leaves the title as it is.
+      if (best_node != nullptr &&
+          lowest_common_ancestor(heading, prose) == lowest_common_ancestor(best_node, prose))
+        return {};
+      break;
+    }
+    // The title with a section or site prefix ("Music- Headline"): the
+    // heading shows the headline alone.
+    if (best.empty() && line.size() >= 12 && icontains(title, line) &&
+        reads_as_headline(line, site_name, host_key))
+      return line;
+    // Of equal ranks the upper one: a standfirst set as a heading sits
+    // below the headline, and a kicker above it is too short to read as one.
+    const int rank = headline_rank(heading);
+    if (rank >= best_rank && reads_as_headline(line, site_name, host_key) &&
+        !titles_a_box_of_links(heading)) {
+      best_rank = rank;
+      best = std::move(line);
+      best_node = heading;
+    }
+  }
+  return best;
+}
+
+bool remove_heading_showing(std::span<xmlNode* const> blocks, std::string_view headline) {
+  for (xmlNode* block : blocks) {
+    xmlNode* found = nullptr;
+    walk(block, [&](xmlNode* node) {
+      if (found != nullptr || !is_element(node)) return false;
+      if (node != block && headline_rank(node) > 0 && iequals(heading_line(node), headline)) found = node;
+      return found == nullptr;
+    });
+    if (found != nullptr) {
+      remove_node(found);
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace feeds::extract_detail

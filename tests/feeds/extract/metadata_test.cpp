@@ -367,6 +367,74 @@ TEST(Metadata, AuthorGivenAsABylineIsReadAsOne) {
   EXPECT_EQ(extracted(page("", body)).authors, std::vector<std::string>{"César Salza"});
 }
 
+// The authors a page with `head` and a story whose header holds `byline` gives.
+std::vector<std::string> authors_of(const std::string& head, const std::string& byline,
+                                    const std::string& after = "") {
+  return extracted(page(head, "<article><header><h1>A headline</h1>" + byline + "</header>" + prose(4) +
+                                  "</article>" + after))
+      .authors;
+}
+
+TEST(MetadataAuthors, MetaAuthorThatIsNoPersonIsNotTaken) {
+  using none = std::vector<std::string>;
+  // An e-mail address, a domain, a job title, a web-design credit: no author beats a wrong one.
+  EXPECT_EQ(authors_of(R"(<meta name="author" content="desk@paper.example">)", ""), none{});
+  EXPECT_EQ(authors_of(R"(<meta name="author" content="Paper.example">)", ""), none{});
+  EXPECT_EQ(authors_of(R"(<meta name="author" content="Harbour Desk Editor">)", ""), none{});
+  EXPECT_EQ(authors_of(R"(<meta name="author" content="Blue Fern Interactive and Design">)", ""), none{});
+  // ... and the byline the page shows takes its place.
+  EXPECT_EQ(authors_of(R"(<meta name="author" content="desk@paper.example">)", "<p>By Ada Rook</p>"),
+            std::vector<std::string>{"Ada Rook"});
+  // A person's name in the meta tag stays, in any case.
+  EXPECT_EQ(authors_of(R"(<meta name="author" content="ADA ROOK">)", ""),
+            std::vector<std::string>{"ADA ROOK"});
+}
+
+TEST(MetadataAuthors, BylineNamesEndWhereTheBylineGoesOn) {
+  EXPECT_EQ(authors_of("", "<p>By Ada Rook on Wednesday, March 5, 2025 at 1:31pm</p>"),
+            std::vector<std::string>{"Ada Rook"});
+  EXPECT_EQ(authors_of("", "<p>Posted by Ada Rook, Group Product Manager, Search</p>"),
+            std::vector<std::string>{"Ada Rook"});
+  EXPECT_EQ(authors_of("", "<p>By Ada Rook, 18 August 2024</p>"), std::vector<std::string>{"Ada Rook"});
+  EXPECT_EQ(authors_of("", "<p>By Ada Rook, The Daily Example</p>"), std::vector<std::string>{"Ada Rook"});
+  EXPECT_EQ(authors_of("", "<p>By Ada Rook/Harbour Bureau</p>"), std::vector<std::string>{"Ada Rook"});
+  EXPECT_EQ(authors_of("", "<p>By Ada Rook in Kyiv</p>"), std::vector<std::string>{"Ada Rook"});
+  EXPECT_EQ(authors_of("", "<p>Post written by <a href=\"/\">Ada Rook</a>.</p>"),
+            std::vector<std::string>{"Ada Rook"});
+  EXPECT_EQ(authors_of("", "<p>By Paper's Ada Rook, Ben Oak, and Cy Pine</p>"),
+            (std::vector<std::string>{"Ada Rook", "Ben Oak", "Cy Pine"}));
+  EXPECT_EQ(
+      authors_of("",
+                 R"(<p class="meta">March 5, 2025 10:22 pm <span class="by">&mdash; By Ada Rook</span></p>)"),
+      std::vector<std::string>{"Ada Rook"});
+  EXPECT_EQ(authors_of("", "<p>Monday, March 5, 2025, by <a href=\"/a\">Ada Rook</a></p>"),
+            std::vector<std::string>{"Ada Rook"});
+  EXPECT_EQ(authors_of("", "<p>BY ADA ROOK AND BEN OAK</p>"),
+            (std::vector<std::string>{"ADA ROOK", "BEN OAK"}));
+  // A byline as a bare line of text between a heading and a <br>.
+  EXPECT_EQ(
+      authors_of("",
+                 "<div><h2>Monday, March 5, 2025</h2>\nPosted by Ada Rook, Software Engineer<br>Text</div>"),
+      std::vector<std::string>{"Ada Rook"});
+}
+
+TEST(MetadataAuthors, NoAuthorFromCommentsCopyrightsOrHandles) {
+  using none = std::vector<std::string>;
+  // The commenters' bylines are not the story's.
+  EXPECT_EQ(authors_of("", "", R"(<ol class="commentlist"><li><div class="comment-meta">by Tom Weller</div>
+      <p>Good news for the night shift.</p></li></ol>)"),
+            none{});
+  // "(c) 2025 by The Agency. All rights reserved." is a notice, not a byline.
+  EXPECT_EQ(authors_of("", "", "<p>Copyright 2025 by The Agency. All rights reserved.</p>"), none{});
+  // A user handle or a label in author-marked markup is not a name.
+  EXPECT_EQ(authors_of("", R"(<span class="author">ferryFan</span>)"), none{});
+  EXPECT_EQ(authors_of("", R"(<a rel="author" href="/me">View my complete profile</a>)"), none{});
+  // A sentence of the story on a bare line is no byline, though it holds a date and "by".
+  EXPECT_EQ(authors_of("", "", "<div>Notes<br>In 2010 the yard was bought by Ada Rook.<br></div>"), none{});
+  // A photographer's credit line is not the byline.
+  EXPECT_EQ(authors_of("", R"(<div class="imageByline">Ada Rook</div>)"), none{});
+}
+
 TEST(Tokens, WordsAndCjkCharacters) {
   EXPECT_EQ(feeds::text_tokens("It's 5% — «Київ», naïve!"),
             (std::vector<std::string>{"It", "s", "5", "Київ", "naïve"}));
