@@ -25,6 +25,14 @@ std::optional<Timestamp> parse_iso8601_date(std::string_view text);
 // ("March 2, 2025 10:40 AM", "2 March 2025", "2025/03/02 08:40").
 std::optional<Timestamp> parse_date(std::string_view text);
 
+// The calendar day and clock a named or numbered zone was given for, with the
+// zone read but not applied (as if the time were UTC): "July 23, 2012, 10:49
+// p.m. ET" -> 2012-07-23T22:49:00Z where parse_date gives 2012-07-24T02:49:00Z.
+// Their difference is the offset the text wrote, so that a page's own
+// calendar day survives. Only the token forms (RFC 822 and the free forms
+// with month names); ISO 8601 writes its offset in digits.
+std::optional<Timestamp> parse_date_wall_clock(std::string_view text);
+
 // RFC 3339 in UTC: "2025-03-02T08:40:00Z".
 std::string format_rfc3339(Timestamp time);
 

@@ -75,7 +75,17 @@ std::optional<PageDate> read_date(std::string_view raw) {
   const std::string text = collapse_whitespace(raw);
   auto at = parse_date(text);
   if (!at) return std::nullopt;
-  return PageDate{*at, utc_offset_of(text)};
+  auto offset = utc_offset_of(text);
+  if (!offset && text.find(':') != std::string::npos) {
+    // A zone by name ("10:49 p.m. ET", "5:37 AM PDT"): the offset is the
+    // written clock's distance from the instant, so that a late-evening
+    // dateline keeps its own day rather than UTC's next one.
+    if (const auto wall = parse_date_wall_clock(text); wall && *wall != *at) {
+      const auto named = std::chrono::duration_cast<std::chrono::minutes>(*wall - *at);
+      if (std::chrono::abs(named) <= std::chrono::hours(14)) offset = named;
+    }
+  }
+  return PageDate{*at, offset};
 }
 
 const std::string* first_meta(const MetaMap& meta, std::initializer_list<std::string_view> keys) {
@@ -288,9 +298,13 @@ struct Collected {
   std::vector<std::string> rel_tags;
   std::vector<std::string> byline_texts;
   std::optional<PageDate> first_time;
+  std::vector<PageDate> times;  // the first <time datetime> values, in document order
   std::optional<PageDate> itemprop_published, itemprop_modified;
   std::optional<PageDate> dateline;          // visible date text in a date-classed element or a bare <time>
   std::optional<PageDate> heading_dateline;  // a date-classed heading (h2-h6) over the post
+  std::optional<PageDate> byline_dateline;
+  std::optional<PageDate> updated_dateline;  // "Updated March 6, 2024": a revision's date   // "by Jane Doe
+                                             // on March 5, 2024" in an element without a class
   std::string itemprop_headline;
   std::string h1;
   std::vector<std::string> headings;  // h1-h6 below the first h1, for telling a masthead h1 from a headline
@@ -388,19 +402,110 @@ bool marked_as_title(xmlNode* node, std::string_view name) {
   return titled || !masthead_h1(node);
 }
 
+// The calendar day the page wrote (its own offset, not UTC's day).
+std::chrono::sys_days local_day(const PageDate& date) {
+  return std::chrono::floor<std::chrono::days>(date.at + date.offset.value_or(std::chrono::minutes(0)));
+}
+
+// "Monday, 11.05.2012" is November 5th, not May 11th: a dateline that names
+// its weekday is misread when the day read falls on another one.
+// The first word of `text` that names a weekday ("Mon", "Monday"), and the
+// date read from it falls on that day, or no word names one.
+bool weekday_agrees(std::string_view text, const PageDate& date) {
+  static constexpr std::array<std::string_view, 7> kWeekdays = {"sunday",   "monday", "tuesday", "wednesday",
+                                                                "thursday", "friday", "saturday"};
+  std::size_t start = 0;
+  while (start < text.size()) {
+    if (!ascii::is_alpha(text[start])) {
+      ++start;
+      continue;
+    }
+    std::size_t end = start;
+    while (end < text.size() && ascii::is_alpha(text[end])) ++end;
+    if (end - start >= 3) {
+      const std::string word = ascii_lower(text.substr(start, end - start));
+      for (std::size_t index = 0; index < kWeekdays.size(); ++index) {
+        if (kWeekdays[index].starts_with(word))
+          return std::chrono::weekday(local_day(date)).c_encoding() == index;
+      }
+    }
+    start = end;
+  }
+  return true;
+}
+
+// "01.09.2008", "05/03/2024": day and month both 12 or less, the year last.
+// English pages write both orders (Tucson's 01.09.2008 is January 9th).
+bool ambiguous_numeric_day(std::string_view piece) {
+  int first = 0, second = 0;
+  std::size_t at = piece.find_first_of("0123456789"), digits = 0;
+  if (at == std::string_view::npos) return false;
+  for (; at < piece.size() && ascii::is_digit(piece[at]) && digits < 3; ++at, ++digits)
+    first = first * 10 + (piece[at] - '0');
+  if (digits == 0 || digits > 2 || at >= piece.size()) return false;
+  ++at;  // the separator
+  for (digits = 0; at < piece.size() && ascii::is_digit(piece[at]) && digits < 3; ++at, ++digits)
+    second = second * 10 + (piece[at] - '0');
+  if (digits == 0 || digits > 2) return false;
+  return first >= 1 && first <= 12 && second >= 1 && second <= 12 && first != second;
+}
+
+// A piece of a dateline that can name a day: a month's name, or digits with
+// two separators ("2024-03-05", "05.03.2024"). A bare year ("© 2005") or a
+// number ISO 8601 or Unix time would read as a day is not one.
+std::optional<PageDate> day_in(std::string_view piece, bool numeric_day_first) {
+  const bool named = std::any_of(piece.begin(), piece.end(), [](char c) { return ascii::is_alpha(c); });
+  const auto separators =
+      std::count_if(piece.begin(), piece.end(), [](char c) { return c == '-' || c == '/' || c == '.'; });
+  const bool basic = piece.size() == 8 && !named && separators == 0 &&
+                     (piece.starts_with("19") || piece.starts_with("20"));  // "20240305"
+  if (!named && separators < 2 && !basic) return std::nullopt;
+  if (!numeric_day_first && ambiguous_numeric_day(piece)) return std::nullopt;
+  return read_date(piece);
+}
+
+std::optional<PageDate> date_within_dateline(std::string_view text, bool numeric_day_first);
+
 // "Published: March 5, 2024", "Posted on 5 March 2024 | 10:40": the date in
-// a short dateline, after at most four leading words.
-std::optional<PageDate> dateline_date(std::string_view text) {
+// a short dateline, after at most four leading words; refused when the
+// weekday the line names is not the date's. A numeric day that reads both
+// ways ("01.09.2008") only when the page's language writes the day first.
+std::optional<PageDate> dateline_date(std::string_view text, bool numeric_day_first) {
+  auto date = date_within_dateline(text, numeric_day_first);
+  if (date && !weekday_agrees(text, *date)) return std::nullopt;
+  return date;
+}
+
+std::optional<PageDate> date_within_dateline(std::string_view text, bool numeric_day_first) {
   if (text.size() < 6 || text.size() > 80 || text.find_first_of("0123456789") == std::string_view::npos)
     return std::nullopt;
   for (std::string_view stop : {" | ", " · ", " - ", " — "}) {
     if (auto at = text.find(stop); at != std::string_view::npos && at >= 6) {
-      if (auto parsed = read_date(text.substr(0, at))) return parsed;
+      if (auto parsed = day_in(text.substr(0, at), numeric_day_first)) return parsed;
+      // "Posted by Jane Doe - Friday, March 7, 2025 at 5:15 PM"
+      if (auto parsed = day_in(text.substr(at + stop.size()), numeric_day_first)) return parsed;
     }
   }
   std::size_t start = 0;
   for (int words = 0; words < 5 && start < text.size(); ++words) {
-    if (auto parsed = read_date(text.substr(start))) return parsed;
+    if (auto parsed = day_in(text.substr(start), numeric_day_first)) return parsed;
+    const std::size_t space = text.find(' ', start);
+    if (space == std::string_view::npos) break;
+    start = space + 1;
+  }
+  // A byline with the date: "by Jane Mary Doe on Tuesday, March 5, 2024 at
+  // 10:40am" (the name may be long), "March 5th, 2024 by Jane Doe" (the
+  // date first, words after it).
+  if (const auto on = text.rfind(" on "); on != std::string_view::npos) {
+    // The rest has no " on ": the dateline's own reading, once.
+    if (auto parsed = date_within_dateline(text.substr(on + 4), numeric_day_first)) return parsed;
+  }
+  start = 0;
+  for (int words = 0; words < 5 && start < text.size(); ++words) {
+    for (std::size_t end = text.rfind(' '); end != std::string_view::npos && end > start;
+         end = text.rfind(' ', end - 1)) {
+      if (auto parsed = day_in(text.substr(start, end - start), numeric_day_first)) return parsed;
+    }
     const std::size_t space = text.find(' ', start);
     if (space == std::string_view::npos) break;
     start = space + 1;
@@ -439,6 +544,58 @@ bool in_comments(xmlNode* node) {
     const std::string_view name = tag(up);
     if (name == "body" || name == "html") break;
     if (thread_token(attribute(up, "class")) || thread_token(attribute(up, "id"))) return true;
+  }
+  return false;
+}
+
+// A dateline that gives the last revision: "Updated …", "Last updated: …",
+// "Modified …".
+bool says_updated(std::string_view text) {
+  const std::string head = ascii_lower(text.substr(0, 14));
+  return head.starts_with("updated") || head.starts_with("last updated") || head.starts_with("modified") ||
+         head.starts_with("last modified");
+}
+
+// Class or id words of an element that holds the post's date, or its line of
+// author and date: "entry-date", "timestamp", "timeLine", "posted-on",
+// "published", "entry-meta", "byline", "post-info".
+bool names_a_dateline(xmlNode* node) {
+  for (const char* key : {"class", "id"}) {
+    const std::string_view value = attribute(node, key);
+    if (value.empty()) continue;
+    for (std::string_view word : {"date", "time", "posted", "published", "meta", "byline", "info"})
+      if (icontains(value, word)) return true;
+  }
+  return false;
+}
+
+// A class or id word that names a comment thread or one comment: "comments",
+// "commentlist", "comment-meta", "c-comments", "post_comment"; not a word
+// that merely mentions them ("feature_newcomments" on <html>, a byline bar's
+// "by-line-comments-views-date").
+bool names_comments(std::string_view list) {
+  std::size_t start = 0;
+  while (start < list.size()) {
+    std::size_t end = list.find_first_of(" \t\n", start);
+    if (end == std::string_view::npos) end = list.size();
+    const std::string_view word = list.substr(start, end - start);
+    // Begins with it, or ends with it after a dash: "comment-meta", "commentlist",
+    // "c-comments", "post_comment"; not "by-line-comments-views-date".
+    const std::string lower = ascii_lower(word);
+    if (lower.starts_with("comment")) return true;
+    for (std::string_view tail : {"-comment", "_comment", "-comments", "_comments"})
+      if (lower.ends_with(tail)) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+// Inside a comment thread: its dates are the readers', not the post's.
+bool inside_comments(xmlNode* node) {
+  for (xmlNode* up = node; up != nullptr && up->type == XML_ELEMENT_NODE; up = up->parent) {
+    const std::string_view name = tag(up);
+    if (name == "body" || name == "html") break;
+    if (names_comments(attribute(up, "class")) || names_comments(attribute(up, "id"))) return true;
   }
   return false;
 }
@@ -535,12 +692,33 @@ std::string title_element_text(xmlNode* title, bool& left_open) {
   return text;
 }
 
+// "by Jane Doe on March 5, 2024", "Posted on March 5, 2024 in News": an
+// element whose own text begins with "by" or "posted".
+bool starts_as_byline(xmlNode* node) {
+  if (node->children == nullptr || node->children->type != XML_TEXT_NODE) return false;
+  std::string_view first = as_view(node->children->content);
+  while (!first.empty() && (first.front() == ' ' || first.front() == '\n' || first.front() == '\t'))
+    first.remove_prefix(1);
+  const std::string head = ascii_lower(first.substr(0, 7));
+  return head.starts_with("by ") || head.starts_with("by\n") || head.starts_with("posted ");
+}
+
+// The first words of a dateline element, up to `limit` bytes, cut at a word:
+// a meta line goes on with share buttons and counts after its date.
+std::string_view leading_words(std::string_view text, std::size_t limit) {
+  if (text.size() <= limit) return text;
+  const std::size_t cut = text.rfind(' ', limit);
+  return text.substr(0, cut == std::string_view::npos ? limit : cut);
+}
+
 void collect(xmlDoc* doc, Collected& out) {
   xmlNode* root = xmlDocGetRootElement(doc);
   if (root == nullptr) return;
   out.html_lang = std::string(attribute(root, "lang"));
   if (out.html_lang.empty()) out.html_lang = std::string(attribute(root, "xml:lang"));
   int titled_elements = 0;
+  // English pages, and pages that do not say, write numeric days both ways.
+  const bool numeric_day_first = !out.html_lang.empty() && !ascii_lower(out.html_lang).starts_with("en");
   walk(root, [&](xmlNode* node) {
     // (Most text nodes are white space between tags, or too short or too
     // long to be a headline: those are passed over before any copy.)
@@ -610,9 +788,18 @@ void collect(xmlDoc* doc, Collected& out) {
         out.itemprop_headline = collapse_whitespace(text_content(node));
       }
     }
-    if (name == "time" && !out.first_time) {
+    // A comment's <time> is a reader's, never the story's.
+    const bool story_time = name == "time" && !inside_comments(node);
+    if (story_time && out.times.size() < 16) {
+      if (auto dated = read_date(attribute(node, "datetime"))) out.times.push_back(*dated);
+    }
+    if (story_time && !out.first_time) {
       if (std::string_view value = attribute(node, "datetime"); !value.empty()) {
         out.first_time = read_date(value);
+      } else {
+        // <time>July 24, 2012 5:37 AM PDT</time>: the visible date of the
+        // first <time> counts before a later one's datetime (a sidebar's).
+        out.first_time = dateline_date(collapse_whitespace(text_content(node)), numeric_day_first);
       }
     }
     const bool heading = name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
@@ -634,18 +821,34 @@ void collect(xmlDoc* doc, Collected& out) {
     // <time> without datetime, or a short element whose class or id says
     // date ("entry-date", "post-date", "dateline", "timestamp").
     if (!out.dateline && (name == "time" || name == "span" || name == "div" || name == "p" ||
-                          name == "abbr" || name == "small" || name == "li")) {
-      const bool dated = name == "time" || icontains(attribute(node, "class"), "date") ||
-                         icontains(attribute(node, "id"), "date") ||
-                         icontains(attribute(node, "class"), "timestamp");
-      if (dated) out.dateline = dateline_date(collapse_whitespace(text_content(node)));
+                          name == "abbr" || name == "small" || name == "li" || name == "date")) {
+      const bool dated = name == "time" || name == "date" || names_a_dateline(node);
+      if (dated && !inside_comments(node)) {
+        const std::string text = collapse_whitespace(text_content(node));
+        auto date = dateline_date(leading_words(text, 80), numeric_day_first);
+        // "Updated July 23, 2012, 10:49 p.m. ET": the revision, which stands for
+        // the story's date only when no other dateline gives one.
+        if (date && says_updated(text)) {
+          if (!out.updated_dateline) out.updated_dateline = date;
+        } else {
+          out.dateline = date;
+        }
+      }
     }
+    // "by Jane Doe on March 5, 2024" with no class to say so: the first such
+    // line, behind the date-classed ones (a quoted story can carry its own).
+    if (!out.byline_dateline &&
+        (name == "div" || name == "p" || name == "span" ||
+         (name.size() == 2 && name[0] == 'h' && name[1] >= '2' && name[1] <= '6')) &&
+        starts_as_byline(node) && !inside_comments(node))
+      out.byline_dateline =
+          dateline_date(leading_words(collapse_whitespace(text_content(node)), 80), numeric_day_first);
     // Blog themes set the day as a heading over the posts (Blogger's
     // h2.date-header): a day without the time, and on a page of several
     // posts the first one's, so it only stands in when no dateline says more.
     if (!out.heading_dateline && name.size() == 2 && name[0] == 'h' && name[1] >= '2' && name[1] <= '6' &&
         (icontains(attribute(node, "class"), "date") || icontains(attribute(node, "id"), "date"))) {
-      out.heading_dateline = dateline_date(collapse_whitespace(text_content(node)));
+      out.heading_dateline = dateline_date(collapse_whitespace(text_content(node)), numeric_day_first);
     }
     if (name == "a") {
       std::string_view rel = attribute(node, "rel");
@@ -981,6 +1184,13 @@ std::optional<int> digits_at(std::string_view text, std::size_t at, std::size_t 
     value = value * 10 + (text[i] - '0');
   }
   return value;
+}
+
+// A date on the path's day or the day beside it: stories are filed before
+// midnight and published after, or dated in another zone than the path.
+bool near_day(const PageDate& date, std::chrono::sys_seconds path_day) {
+  const auto apart = local_day(date) - std::chrono::floor<std::chrono::days>(path_day);
+  return apart >= std::chrono::days(-1) && apart <= std::chrono::days(1);
 }
 
 // The date many CMSes put in the article's path: /2024/03/07/, /2024-03-07/,
@@ -1407,7 +1617,8 @@ bool reads_as_headline(std::string_view line, std::string_view site_name, std::s
     return false;
   // A dateline, alone or after a byline ("Posted by X - Friday, October 26, 2012").
   for (std::size_t at = 0; at != std::string_view::npos; at = line.find(" - ", at + 1)) {
-    if (dateline_date(line.substr(at == 0 ? 0 : at + 3))) return false;
+    // Either order of a numeric day: a line that may be a date is no headline.
+    if (dateline_date(line.substr(at == 0 ? 0 : at + 3), /*numeric_day_first=*/true)) return false;
   }
   // The site's name, or a tagline that begins with it ("Designer Daily, design inspiration").
   if (names_site(line, site_name, host_key)) return false;
@@ -1649,14 +1860,38 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
                                  "publish-date", "pubdate", "date", "parsely-pub-date", "sailthru.date"});
   if (!published) published = found.itemprop_published;
   if (!published) published = found.first_time;
+  const auto url_date = date_in_url(base_url);
+  if (published && url_date && !near_day(*published, *url_date)) {
+    // The path's date is set when the story is filed; a markup date days
+    // away from it is the page's render or revision time (a "date" meta
+    // stamped on every page view) or a sidebar's <time>. A candidate that
+    // agrees with the path stands in (it has the time of day). When none
+    // does the markup stays: some sites put the draft's day in the path.
+    const auto markup = published;
+    published.reset();
+    std::vector<PageDate> candidates;
+    if (found.itemprop_published) candidates.push_back(*found.itemprop_published);
+    if (found.first_time) candidates.push_back(*found.first_time);
+    candidates.insert(candidates.end(), found.times.begin(), found.times.end());
+    for (const auto* line : {&found.dateline, &found.heading_dateline, &found.byline_dateline})
+      if (*line) candidates.push_back(**line);
+    for (const auto& candidate : candidates) {
+      if (near_day(candidate, *url_date)) {
+        published = candidate;
+        break;
+      }
+    }
+    if (!published) published = markup;
+  }
   if (!published) {
     // No date in the markup: the path's date (/2024/03/05/), or the visible
     // dateline when it agrees with the path or the path has none (it also
     // gives the time of day).
-    const auto url_date = date_in_url(base_url);
-    auto day_of = [](std::chrono::sys_seconds at) { return std::chrono::floor<std::chrono::days>(at); };
-    const auto& dateline = found.dateline ? found.dateline : found.heading_dateline;
-    if (dateline && (!url_date || day_of(dateline->at) == day_of(*url_date)))
+    const auto& dateline = found.dateline           ? found.dateline
+                           : found.heading_dateline ? found.heading_dateline
+                           : found.byline_dateline  ? found.byline_dateline
+                                                    : found.updated_dateline;
+    if (dateline && (!url_date || local_day(*dateline) == std::chrono::floor<std::chrono::days>(*url_date)))
       published = dateline;
     else if (url_date)
       published = PageDate{*url_date, std::nullopt};
@@ -1679,6 +1914,7 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     modified = meta_date(meta, {"article:modified_time", "datemodified", "og:updated_time",
                                 "dcterms.modified", "last-modified"});
   if (!modified) modified = found.itemprop_modified;
+  if (!modified) modified = found.updated_dateline;
   if (modified) {
     result.modified = modified->at;
     result.modified_offset = modified->offset;

@@ -775,8 +775,10 @@ int expand_year(int year, std::size_t digits) {
 
 // The token-based reader behind parse_rfc822_date and the free forms:
 // [weekday] (day month | month day) [year] [time] [am|pm] [zone] [junk],
-// or asctime's "weekday month day time year".
-std::optional<Timestamp> parse_tokens(std::string_view text) {
+// or asctime's "weekday month day time year". With apply_zone false, the
+// zone is still read (an unknown word still refuses the text) but not applied:
+// the wall clock as written, as if it were UTC.
+std::optional<Timestamp> parse_tokens(std::string_view text, bool apply_zone = true) {
   Tokens tokens(text);
   std::size_t i = 0;
   auto at = [&](std::size_t index) -> std::string_view {
@@ -855,6 +857,7 @@ std::optional<Timestamp> parse_tokens(std::string_view text) {
   if (!have_clock) return make_timestamp(year, month, day, clock, seconds(0));
   const auto zone = parse_zone(tokens, zone_at < tokens.size() ? zone_at : i);
   if (!zone) return std::nullopt;
+  if (!apply_zone) return make_timestamp(year, month, day, clock, seconds(0));
   return make_zoned(year, month, day, clock, *zone);
 }
 
@@ -1039,6 +1042,12 @@ std::optional<Timestamp> parse_date(std::string_view input) {
     return Timestamp(seconds(value));
   }
   return std::nullopt;
+}
+
+std::optional<Timestamp> parse_date_wall_clock(std::string_view input) {
+  const std::string_view text = trim(input);
+  if (text.empty() || text.size() > 256) return std::nullopt;
+  return parse_tokens(text, /*apply_zone=*/false);
 }
 
 std::string format_rfc3339(Timestamp time) {

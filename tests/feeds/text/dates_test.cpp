@@ -343,6 +343,22 @@ TEST(Iso8601, TwoDigitYearAndBasicOrdinal) {
   EXPECT_EQ(iso("2025367"), "null");
 }
 
+TEST(ParseDateWallClock, TheWrittenDayAndClockWithoutTheZone) {
+  auto wall = [](std::string_view text) {
+    auto parsed = feeds::parse_date_wall_clock(text);
+    return parsed ? format_rfc3339(*parsed) : "null";
+  };
+  // Late evening in New York is the next day in UTC; the clock as written keeps its own day.
+  EXPECT_EQ(any("July 23, 2012, 10:49 p.m. ET"), "2012-07-24T02:49:00Z");
+  EXPECT_EQ(wall("July 23, 2012, 10:49 p.m. ET"), "2012-07-23T22:49:00Z");
+  EXPECT_EQ(wall("July 24, 2012 5:37 AM PDT"), "2012-07-24T05:37:00Z");
+  EXPECT_EQ(wall("Tue, 24 Jul 2012 23:10:00 +0200"), "2012-07-24T23:10:00Z");
+  EXPECT_EQ(wall("24 Jul 2012"), "2012-07-24T00:00:00Z");
+  // An unknown zone word still refuses the text, as parse_date does.
+  EXPECT_EQ(wall("24 Jul 2012 10:00 Nowhere"), "null");
+  EXPECT_EQ(wall(""), "null");
+}
+
 TEST(FormatRfc3339, BeforeEpoch) {
   EXPECT_EQ(format_rfc3339(feeds::Timestamp{std::chrono::seconds(-1)}), "1969-12-31T23:59:59Z");
 }
