@@ -308,7 +308,99 @@ struct Collected {
   std::string itemprop_headline;
   std::string h1;
   std::vector<std::string> headings;  // h1-h6 below the first h1, for telling a masthead h1 from a headline
+  ShownTexts shown_texts;             // for telling a <title>'s headline from the site's words around it
 };
+
+// The key a shown text and a title part compare by: white space collapsed,
+// ASCII lower-cased, en and em dashes as "-", curly quotes straight (a
+// <title> and the page's heading often spell these differently).
+std::string shown_key(std::string_view text) {
+  std::string key = ascii_lower(collapse_whitespace(text));
+  if (key.find('\xE2') == std::string::npos) return key;  // the lead byte of every character below
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kPlain = {
+      {{"–", "-"}, {"—", "-"}, {"‘", "'"}, {"’", "'"}, {"“", "\""}, {"”", "\""}}};
+  for (const auto& [fancy, plain_form] : kPlain) {
+    for (auto at = key.find(fancy); at != std::string::npos; at = key.find(fancy, at + plain_form.size()))
+      key.replace(at, fancy.size(), plain_form);
+  }
+  return key;
+}
+
+// The text of `element` when it is headline-sized (up to 1,000 bytes with
+// its white space), else empty: a title-marked wrapper may hold the page.
+std::string short_text_content(xmlNode* element) {
+  std::string out;
+  bool too_long = false;
+  walk(element, [&](xmlNode* node) {
+    if (too_long) return false;
+    if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+      out += as_view(node->content);
+      too_long = out.size() > 1000;
+    }
+    return true;
+  });
+  if (too_long) out.clear();
+  return out;
+}
+
+// Records `text` in `set` when it is headline-sized.
+void add_shown(std::unordered_set<std::string>& set, std::string_view text) {
+  if (set.size() >= 4096 || text.size() < 8) return;
+  std::string key = shown_key(text);
+  if (key.size() >= 8 && key.size() <= 400) set.insert(std::move(key));
+}
+
+// Whether a node sits inside a link: navigation, breadcrumbs, logos and
+// lists of other stories show their words as links; the page's own headline
+// is not a link to elsewhere.
+bool inside_link(const xmlNode* node) {
+  for (const xmlNode* up = node->parent; up != nullptr && up->type == XML_ELEMENT_NODE; up = up->parent) {
+    if (tag(up) == "a") return true;
+  }
+  return false;
+}
+
+// Whether `href` leads to a site's home page ("/", "https://example.com/").
+bool links_home(std::string_view href) {
+  if (const auto scheme = href.find("://"); scheme != std::string_view::npos) {
+    const auto path = href.find('/', scheme + 3);
+    href = path == std::string_view::npos ? std::string_view("/") : href.substr(path);
+  }
+  return href.empty() || href == "/" || href == "./" || istarts_with(href, "/index.");
+}
+
+// Whether an h1 is the masthead: its text is wholly inside a link to the
+// site's home page (an h1 linked to the post's permalink is the headline).
+bool masthead_h1(xmlNode* h1) {
+  bool unlinked_text = false, home_link = false;
+  walk(h1, [&](xmlNode* node) {
+    if (unlinked_text) return false;
+    if (node->type == XML_TEXT_NODE && node->content != nullptr &&
+        !collapse_whitespace(as_view(node->content)).empty())
+      unlinked_text = true;
+    if (tag(node) == "a") {
+      home_link = home_link || links_home(attribute(node, "href"));
+      return false;
+    }
+    return is_element(node);
+  });
+  return home_link && !unlinked_text;
+}
+
+// Whether an element shows the page's own title: an h1 that is not the
+// masthead, or an element whose class or id says title or headline (blog themes
+// link the post's title to its permalink) but not the site's ("site-title",
+// "blog-title", "logo", "masthead").
+bool marked_as_title(xmlNode* node, std::string_view name) {
+  const std::string_view cls = attribute(node, "class"), id = attribute(node, "id");
+  const bool titled = icontains(cls, "title") || icontains(cls, "headline") || icontains(id, "title") ||
+                      icontains(id, "headline");
+  if (!titled && name != "h1") return false;
+  for (std::string_view site : {"site", "blog", "logo", "brand", "masthead", "banner"}) {
+    if (icontains(cls, site) || icontains(id, site)) return false;
+  }
+  return titled || !masthead_h1(node);
+}
 
 // The calendar day the page wrote (its own offset, not UTC's day).
 std::chrono::sys_days local_day(const PageDate& date) {
@@ -601,9 +693,18 @@ void collect(xmlDoc* doc, Collected& out) {
   if (root == nullptr) return;
   out.html_lang = std::string(attribute(root, "lang"));
   if (out.html_lang.empty()) out.html_lang = std::string(attribute(root, "xml:lang"));
+  int titled_elements = 0;
   // English pages, and pages that do not say, write numeric days both ways.
   const bool numeric_day_first = !out.html_lang.empty() && !ascii_lower(out.html_lang).starts_with("en");
   walk(root, [&](xmlNode* node) {
+    // (Most text nodes are white space between tags, or too short or too
+    // long to be a headline: those are passed over before any copy.)
+    if (node->type == XML_TEXT_NODE && node->content != nullptr) {
+      const std::string_view text = as_view(node->content);
+      if (text.size() >= 8 && text.size() <= 1000 &&
+          text.find_first_not_of(" \t\r\n") != std::string_view::npos && !inside_link(node))
+        add_shown(out.shown_texts.texts, text);
+    }
     if (node->type == XML_TEXT_NODE && out.byline_texts.size() < kBylineTexts) {
       if (auto line = byline_line(node); !line.empty()) out.byline_texts.push_back(std::move(line));
       return false;
@@ -678,7 +779,15 @@ void collect(xmlDoc* doc, Collected& out) {
         out.first_time = dateline_date(collapse_whitespace(text_content(node)), numeric_day_first);
       }
     }
-    if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') {
+    const bool heading = name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
+    // The page's own headline is its h1 or an element marked as the title
+    // (trafilatura's choice too); a bare h2-h6 is as often a subheading or a
+    // teaser for another story. (At most 64.)
+    if (titled_elements < 64 && marked_as_title(node, name)) {
+      ++titled_elements;
+      add_shown(out.shown_texts.headings, short_text_content(node));
+    }
+    if (heading) {
       if (name == "h1" && out.h1.empty()) {
         out.h1 = collapse_whitespace(text_content(node));
       } else if (!out.h1.empty() && out.headings.size() < 64) {
@@ -1231,6 +1340,23 @@ std::string headline_beside_masthead_h1(std::string_view html_title, std::string
   return {};
 }
 
+// The length of the mark at `at` that may join a title's parts ("|", "::",
+// "»", "–", "-", "/", ">", "_", "…", "..."), or 0. A hyphen or colon inside a
+// headline is one too: a part only counts when the page shows it on its own.
+std::size_t title_mark_length(std::string_view title, std::size_t at) {
+  static constexpr std::string_view kAsciiMarks = "|:/\\<>_=~*-";
+  if (kAsciiMarks.find(title[at]) != std::string_view::npos) return 1;
+  if (title.substr(at, 3) == "...") return 3;
+  static constexpr std::array kUtf8Marks = {
+      std::string_view("»"), std::string_view("«"), std::string_view("·"),
+      std::string_view("•"), std::string_view("–"), std::string_view("—"),
+      std::string_view("‹"), std::string_view("›"), std::string_view("…")};
+  for (auto mark : kUtf8Marks) {
+    if (title.substr(at, mark.size()) == mark) return mark.size();
+  }
+  return 0;
+}
+
 std::size_t word_count(std::string_view text) {
   std::size_t words = 0;
   bool in_word = false;
@@ -1276,6 +1402,130 @@ int headline_rank(xmlNode* node) {
       return 1;
   }
   return 0;
+}
+
+std::string_view trim_spaces(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  return text;
+}
+
+// `text` without the marks and spaces at its ends: " » Asia Unbound" -> "Asia Unbound".
+std::string_view trim_marks(std::string_view text) {
+  for (bool trimmed = true; trimmed && !text.empty();) {
+    trimmed = false;
+    if (const std::size_t length = text.front() == ' ' ? 1 : title_mark_length(text, 0); length > 0) {
+      text.remove_prefix(length);
+      trimmed = true;
+    }
+    for (std::size_t length = 1; length <= 3 && length <= text.size(); ++length) {
+      if ((length == 1 && text.back() == ' ') || title_mark_length(text, text.size() - length) == length) {
+        text.remove_suffix(length);
+        trimmed = true;
+        break;
+      }
+    }
+  }
+  return text;
+}
+
+// The longest run of a title's parts that the page shows on its own, when
+// that is not the whole title: "Site :: Section :: Headline", "Headline -
+// Section - Site", "Blog: Headline", "Headline | January 15, 2008" give the
+// headline when the page shows it as a heading or a text of its own. Never a
+// run that names the site, nor a short one (below). Empty when no such run
+// is shown.
+std::string shown_part_of_title(std::string_view title, const ShownTexts& shown, std::string_view site_name,
+                                std::string_view host_key) {
+  const std::string whole = shown_key(title);
+  if (shown.headings.contains(whole) || shown.texts.contains(whole)) return {};
+  // Where the parts meet: [begin, end) of each mark.
+  std::vector<std::pair<std::size_t, std::size_t>> marks;
+  for (std::size_t at = 0; at < title.size() && marks.size() < 40;) {
+    const std::size_t length = title_mark_length(title, at);
+    if (length == 0) {
+      ++at;
+      continue;
+    }
+    marks.emplace_back(at, at + length);
+    at += length;
+  }
+  if (marks.empty()) return {};
+  // Part k lies between mark k-1 (or the start) and mark k (or the end). A
+  // part of two words or more that names the site ("The Crafty Crow") is
+  // never inside the headline.
+  const auto part_begin = [&](std::size_t k) { return k == 0 ? std::size_t{0} : marks[k - 1].second; };
+  const auto part_end = [&](std::size_t k) { return k == marks.size() ? title.size() : marks[k].first; };
+  std::vector<bool> site_part(marks.size() + 1);
+  for (std::size_t k = 0; k <= marks.size(); ++k) {
+    if (part_end(k) <= part_begin(k)) continue;
+    const std::string_view part = trim_spaces(title.substr(part_begin(k), part_end(k) - part_begin(k)));
+    site_part[k] = part.find(' ') != std::string_view::npos &&
+                   (names_site(part, site_name, host_key) ||
+                    (istarts_with(part, "the ") && names_site(part.substr(4), site_name, host_key)));
+  }
+  // A run of fewer than three words is a section's or a site's name, never
+  // taken. One of three words is a short headline only when the site
+  // declares no name or the words left out hold it ("Asia Unbound » Short
+  // headline" where the site declares "Council on Foreign Relations - Asia
+  // Unbound"): words beside a short headline that are not the declared
+  // site's are as likely the title's own ("Ferry at dusk – Harbour Lights").
+  const auto names_declared_site = [&](std::string_view side) {
+    side = trim_marks(side);
+    return !side.empty() && (icontains(site_name, side) || icontains(side, site_name));
+  };
+  const auto long_enough = [&](std::size_t begin, std::size_t end, std::string_view run) {
+    const auto spaces = std::count(run.begin(), run.end(), ' ');
+    if (spaces >= 3 || (spaces == 2 && site_name.empty())) return true;
+    return spaces == 2 &&
+           (names_declared_site(title.substr(0, begin)) || names_declared_site(title.substr(end)));
+  };
+  // The longest run shown as a heading, else the longest shown as a text.
+  std::string_view best_heading, best_text;
+  for (std::size_t i = 0; i <= marks.size(); ++i) {
+    for (std::size_t j = i; j <= marks.size() && !site_part[j]; ++j) {
+      if (site_part[i]) break;
+      const std::size_t begin = part_begin(i), end = part_end(j);
+      if (end <= begin) continue;
+      const std::string_view run = trim_spaces(title.substr(begin, end - begin));
+      if (run.size() <= best_text.size() && run.size() <= best_heading.size()) continue;
+      if (run.size() == title.size() || !long_enough(begin, end, run)) continue;
+      const std::string key = shown_key(run);
+      if (run.size() > best_heading.size() && shown.headings.contains(key)) best_heading = run;
+      if (run.size() > best_text.size() && shown.texts.contains(key)) best_text = run;
+    }
+  }
+  return std::string(best_heading.empty() ? best_text : best_heading);
+}
+
+// `title` without the parts set off by pipes (or "::", "·") that are only a
+// date ("Headline | January 15, 2008 | Site", "01/19/2008 | Headline"): such a
+// part is the page's date field, and the site-name rules below see the parts
+// around it. A date after a dash may be the headline's own ("Week in Review -
+// October 29, 2012").
+std::string without_date_parts(std::string title) {
+  static constexpr std::array kSeparators = {std::string_view(" | "), std::string_view(" :: "),
+                                             std::string_view(" · ")};
+  for (auto separator : kSeparators) {
+    std::size_t begin = 0;
+    while (begin < title.size()) {
+      std::size_t end = title.find(separator, begin);
+      if (end == std::string::npos) end = title.size();
+      const std::string_view part = std::string_view(title).substr(begin, end - begin);
+      const bool whole = begin == 0 && end == title.size();
+      if (!whole && part.size() >= 6 && part.size() <= 40 && ascii::is_digit(part.back()) &&
+          std::count(part.begin(), part.end(), ' ') <= 4 && read_date(part)) {
+        // Drop the part with the separator on one side of it.
+        const std::size_t cut_begin = begin == 0 ? 0 : begin - separator.size();
+        const std::size_t cut_end = begin == 0 ? std::min(title.size(), end + separator.size()) : end;
+        title.erase(cut_begin, cut_end - cut_begin);
+        begin = cut_begin == 0 ? 0 : cut_begin + separator.size();
+        continue;
+      }
+      begin = end + separator.size();
+    }
+  }
+  return title;
 }
 
 // The headline-like element a text node sits in (within four levels), if any.
@@ -1383,9 +1633,14 @@ xmlNode* previous_in_document(xmlNode* node) {
 }  // namespace
 
 std::string strip_site_from_title(std::string_view title_text, std::string_view site_name,
-                                  std::string_view url) {
+                                  std::string_view url, const ShownTexts* shown) {
   std::string title = collapse_whitespace(title_text);
   const std::string host_key = host_name_key(url);
+  if (shown != nullptr) {
+    if (std::string part = shown_part_of_title(title, *shown, site_name, host_key); !part.empty())
+      return part;
+  }
+  title = without_date_parts(std::move(title));
   static constexpr std::array kSeparators = {
       std::string_view(" | "), std::string_view(" - "),  std::string_view(" — "),
       std::string_view(" – "), std::string_view(" :: "), std::string_view(" · "),
@@ -1468,7 +1723,7 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
   const std::string first_h1 = headline_beside_masthead.empty() ? plain(found.h1) : std::string();
   if (result.title.empty()) result.title = headline_beside_masthead;
   const std::string stripped_html_title =
-      strip_site_from_title(result.html_title, result.site_name, base_url);
+      strip_site_from_title(result.html_title, result.site_name, base_url, &found.shown_texts);
   // Without a declared title, the first h1 is the headline only when the
   // <title> agrees: on many pages it is the site's logo or a section name
   // ("Health Center", "Hi, I'm Nicolas.") and the <title> names the page.
@@ -1478,7 +1733,7 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
   if (result.title.empty()) {
     result.title = stripped_html_title;
   } else {
-    result.title = strip_site_from_title(result.title, result.site_name, base_url);
+    result.title = strip_site_from_title(result.title, result.site_name, base_url, &found.shown_texts);
     // A declared title that is the whole <title>, blog name and all.
     if (!headline_beside_masthead.empty() && iequals(result.title, result.html_title))
       result.title = headline_beside_masthead;

@@ -10,6 +10,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace feeds::extract_detail {
@@ -43,11 +44,21 @@ struct PageMetadata {
 // Reads every metadata source of the document; `base_url` resolves relative URLs.
 PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url);
 
+// Texts a page shows on their own, keyed with white space collapsed, ASCII
+// lower-cased and dashes and quotes made plain: the evidence for which part of
+// a <title> is the headline.
+struct ShownTexts {
+  std::unordered_set<std::string> headings;  // h1-h6 and elements whose class or id says title or headline
+  std::unordered_set<std::string> texts;     // text nodes outside links
+};
+
 // Trims " | Site", " - Site", "Site: " and similar from a <title>: the
 // declared site name, or the name in the page's host (`url`) when the site
-// declares none; a short tail after " | " or " - " goes too.
+// declares none; a short tail after " | " or " - " goes too. With `shown`,
+// the longest part of the title that the page shows on its own (the
+// headline, without the site's, section's or date's words around it) wins.
 std::string strip_site_from_title(std::string_view title, std::string_view site_name,
-                                  std::string_view url = {});
+                                  std::string_view url = {}, const ShownTexts* shown = nullptr);
 
 // The first prose of the article's blocks (from the content step): the
 // first text of 80+ bytes outside links and headings, white space collapsed.

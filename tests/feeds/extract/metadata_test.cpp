@@ -290,6 +290,60 @@ TEST(Metadata, MastheadH1HoldingTheBlogNameIsNotTheTitle) {
   EXPECT_EQ(logo_above.title, "Night ferry extended");
 }
 
+// The <title>'s headline is the run of its parts the page shows on its own;
+// the site's, sections' and dates' words around it go (issue 16, item 8).
+TEST(Metadata, TitleKeepsThePartThePageShowsAsItsHeadline) {
+  feeds::ExtractOptions options;
+  options.url = "https://www.harbourherald.example/news/world/1";
+  const std::string nav = "<p><a href=\"/news/\">News</a> &gt; <a href=\"/news/world/\">World</a></p>";
+  const auto story = [&](const std::string& headline_markup) {
+    return nav + "<div class=\"story\">" + headline_markup + prose(4) + "</div>";
+  };
+  // A breadcrumb before the headline, shown in a headline-classed element.
+  auto breadcrumb = extracted(
+      page("<title>Harbour Herald &gt; News &gt; World -- Ferry crews vote to strike next week</title>",
+           story("<span class=\"headline\">Ferry crews vote to strike next week</span>")),
+      options);
+  EXPECT_EQ(breadcrumb.title, "Ferry crews vote to strike next week");
+  // Site and section after the headline, the headline a text of its own (no class).
+  auto sections = extracted(page("<title>Ferry crews vote to strike next week - Sport - Harbour news for "
+                                 "everyone around the bay</title>",
+                                 story("<p><b>Ferry crews vote to strike next week</b></p>")),
+                            options);
+  EXPECT_EQ(sections.title, "Ferry crews vote to strike next week");
+  // The site's name shown as a text too: the longest shown run is taken, and
+  // a run holding a part that names the site never is.
+  auto site_shown =
+      extracted(page("<title>Ferry crews vote to strike next week | Harbour Herald</title>",
+                     "<p>Harbour Herald</p>" +
+                         story("<div class=\"title\">Ferry crews vote to strike next week</div>")),
+                options);
+  EXPECT_EQ(site_shown.title, "Ferry crews vote to strike next week");
+  // A headline with its own colon, shown whole, is not cut.
+  auto colon = extracted(page("<title>Quay notebook: power cuts and patience | Far Shore Letters</title>",
+                              story("<h2 class=\"post-title\">Quay notebook: power cuts and patience</h2>")),
+                         options);
+  EXPECT_EQ(colon.title, "Quay notebook: power cuts and patience");
+  // Links are navigation: a section's words shown only as a link are not the headline.
+  auto linked = extracted(page("<title>Ferry strike: what it means for you | Harbour Herald</title>",
+                               "<p><a href=\"/strike/\">what it means for you</a></p>" + prose(4)),
+                          options);
+  EXPECT_EQ(linked.title, "Ferry strike: what it means for you");
+}
+
+TEST(Metadata, TitleLosesADateFieldBetweenPipes) {
+  feeds::ExtractOptions options;
+  options.url = "https://www.harbourherald.example/news/1";
+  auto dated = extracted(
+      page("<title>Ferry crews vote to strike | January 15, 2008 | Harbour Herald</title>", prose(4)),
+      options);
+  EXPECT_EQ(dated.title, "Ferry crews vote to strike");
+  // A date after a dash may be the headline's own.
+  auto column =
+      extracted(page("<title>Harbour week in review - October 29, 2012</title>", prose(4)), options);
+  EXPECT_EQ(column.title, "Harbour week in review - October 29, 2012");
+}
+
 TEST(Metadata, NoOrganisationBesideANamedPerson) {
   const std::string ld = R"(<script type="application/ld+json">{"@type":"NewsArticle","headline":"H",
     "author":[{"@type":"Person","name":"Ann One"},{"@type":"Organization","name":"Graph Times"}]}</script>)";
