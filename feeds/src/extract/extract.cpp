@@ -16,6 +16,7 @@
 #include "extract/extract_hints.h"
 #include "extract/extract_hydration.h"
 #include "extract/extract_metadata.h"
+#include "extract/extract_title.h"
 #include "feeds/dates.h"
 #include "feeds/encoding.h"
 #include "feeds/sanitize.h"

@@ -1,0 +1,418 @@
+#include "extract/extract_authors.h"
+
+#include <algorithm>
+#include <array>
+
+#include "extract/extract_dom.h"
+#include "extract/extract_hints.h"
+#include "feeds/dates.h"
+#include "feeds/text.h"
+#include "feeds/url.h"
+
+namespace feeds::extract_detail {
+
+namespace {
+
+// A class or id word that names a comment thread, one comment or a box of
+// them ("comments", "commentlist", "comment-meta", "c-comments",
+// "most_commented"): names, dates and links there are the readers', not the
+// post's. Not the post's state or counters ("comments-open", "comment-count",
+// "comment-link", "comment-status", a byline bar's
+// "by-line-comments-views-date").
+bool names_comments(std::string_view list) {
+  std::size_t start = 0;
+  while (start < list.size()) {
+    std::size_t end = list.find_first_of(" \t\n", start);
+    if (end == std::string_view::npos) end = list.size();
+    const std::string lower = ascii_lower(list.substr(start, end - start));
+    start = end + 1;
+    if (lower.find("comment") == std::string::npos) continue;
+    bool state = false;
+    for (std::string_view word : {"open", "closed", "count", "link", "status", "views"})
+      if (lower.find(word) != std::string::npos) state = true;
+    if (!state) return true;
+  }
+  return false;
+}
+
+bool word_in(std::string_view word, std::initializer_list<std::string_view> list) {
+  return std::any_of(list.begin(), list.end(), [&](std::string_view entry) { return iequals(word, entry); });
+}
+
+// The words of a job title ("Jane Doe, Staff Writer", "Group Product
+// Manager"): a name part holding one is a title, not a person.
+bool is_job_title_word(std::string_view word) {
+  return word_in(word, {"editor",  "writer",    "reporter",    "correspondent", "columnist",  "contributor",
+                        "manager", "director",  "producer",    "photographer",  "engineer",   "intern",
+                        "analyst", "scientist", "founder",     "co-founder",    "strategist", "president",
+                        "officer", "chairman",  "professor",   "consultant",    "specialist", "evangelist",
+                        "partner", "redakteur", "redakteurin", "journaliste",   "redactor"});
+}
+
+// Words of labels that author-marked links and boxes carry instead of a
+// name ("Google profile", "View all posts", "About Me"), and of the
+// web-design credits some pages give as their meta author.
+bool is_label_word(std::string_view word) {
+  return word_in(word, {"profile",       "posts",     "about",     "view",        "more",      "follow",
+                        "contact",       "subscribe", "email",     "e-mail",      "share",     "admin",
+                        "administrator", "webmaster", "anonymous", "guest",       "archive",   "search",
+                        "permalink",     "reply",     "login",     "register",    "rights",    "reserved",
+                        "copyright",     "design",    "designs",   "interactive", "webdesign", "solutions",
+                        "technologies",  "inc",       "llc",       "ltd",         "gmbh",      "limited"});
+}
+
+// Lower-case words a person's name may hold ("Ludwig van Beethoven").
+bool is_name_particle(std::string_view word) {
+  return word_in(word, {"de",  "da",  "di", "du", "del", "della", "der", "den", "van", "von", "la",  "le",
+                        "bin", "ibn", "al", "el", "y",   "e",     "ten", "ter", "dos", "das", "st.", "zu"});
+}
+
+}  // namespace
+
+void add_unique(std::vector<std::string>& list, std::string value) {
+  value = collapse_whitespace(value);
+  if (value.empty()) return;
+  auto same = [&](const std::string& existing) {
+    return existing.size() == value.size() && iequals(existing, value);
+  };
+  if (std::none_of(list.begin(), list.end(), same)) list.push_back(std::move(value));
+}
+
+bool is_byline_element(std::string_view name) {
+  return name == "div" || name == "p" || name == "span" || name == "small" || name == "li" || name == "dd" ||
+         name == "td" || name == "em" || name == "address" ||
+         (name.size() == 2 && name[0] == 'h' && name[1] >= '2' && name[1] <= '6');
+}
+
+bool in_comments(xmlNode* node) {
+  for (xmlNode* up = node; up != nullptr && up->type == XML_ELEMENT_NODE; up = up->parent) {
+    const std::string_view name = tag(up);
+    if (name == "body" || name == "html") break;
+    if (names_comments(attribute(up, "class")) || names_comments(attribute(up, "id"))) return true;
+  }
+  return false;
+}
+
+bool marks_author(xmlNode* node) {
+  const std::string_view cls = attribute(node, "class");
+  const std::string_view id = attribute(node, "id");
+  // A picture's credit line ("imageByline", "photo-byline") names the photographer.
+  for (std::string_view picture : {"image", "photo", "caption", "credit"}) {
+    if (icontains(cls, picture) || icontains(id, picture)) return false;
+  }
+  if (icontains(cls, "byline") || icontains(cls, "author-name") || icontains(id, "byline")) return true;
+  std::size_t i = 0;
+  while (i < cls.size()) {
+    while (i < cls.size() && ascii::is_html_space(cls[i])) ++i;
+    const std::size_t start = i;
+    while (i < cls.size() && !ascii::is_html_space(cls[i])) ++i;
+    const std::string_view token = cls.substr(start, i - start);
+    if (iequals(token, "author") ||
+        (token.size() > 7 && (istarts_with(token.substr(token.size() - 7), "-author") ||
+                              istarts_with(token.substr(token.size() - 7), "_author"))))
+      return true;
+  }
+  return false;
+}
+
+std::string byline_line(xmlNode* text) {
+  xmlNode* before = text->prev;
+  if (before == nullptr || !is_element(before) || text->parent == nullptr || !is_element(text->parent))
+    return {};
+  if (const std::string_view name = tag(before); name != "br" && !is_block_element(name)) return {};
+  std::string_view first = as_view(text->content);
+  while (!first.empty() && ascii::is_space(first.front())) first.remove_prefix(1);
+  // "By:" labels comment and forum posts (as in collect()).
+  if (first.size() < 3 || istarts_with(first, "by:") || istarts_with(first, "posted by:")) return {};
+  const std::string lead = collapse_whitespace(first.substr(0, 120));
+  // Only a "By"/"Posted by" lead here: a date lead ("In 2010 it was bought
+  // by ...") is too easily a sentence of the story in a bare line.
+  const std::size_t names_at = byline_names_start(lead);
+  if (names_at == std::string_view::npos || names_at > 16 ||
+      lead.substr(0, names_at).find_first_of("0123456789") != std::string::npos || in_comments(text->parent))
+    return {};
+  std::string line;
+  for (xmlNode* node = text; node != nullptr; node = node->next) {
+    if (is_element(node) && (tag(node) == "br" || is_block_element(tag(node)))) break;
+    line += node->type == XML_TEXT_NODE ? std::string(as_view(node->content)) : text_content(node);
+    if (line.size() > 200) return {};
+  }
+  return collapse_whitespace(line);
+}
+
+std::string byline_text(xmlNode* root) {
+  std::string out;
+  walk(root, [&](xmlNode* node) {
+    if (node->type == XML_TEXT_NODE) {
+      out += as_view(node->content);
+      return false;
+    }
+    if (!is_element(node)) return false;
+    const std::string_view name = tag(node);
+    if (name == "script" || name == "style" || name == "noscript") return false;
+    if (node != root && (is_block_element(name) || name == "br" || name == "td" || name == "th")) out += '\n';
+    return true;
+  });
+  std::string lines;
+  std::size_t start = 0;
+  while (start <= out.size()) {
+    auto end = out.find('\n', start);
+    if (end == std::string::npos) end = out.size();
+    std::string line = collapse_whitespace(std::string_view(out).substr(start, end - start));
+    if (!line.empty()) {
+      if (!lines.empty()) lines += '\n';
+      lines += line;
+    }
+    start = end + 1;
+  }
+  return lines;
+}
+
+bool plausible_author(std::string_view name, bool strict) {
+  name = ascii::trim(name);
+  // A note in parentheses after the name ("Jane Doe (with John Roe)",
+  // "Jane Doe (https://jane.example/)") is the page's to give; the name is judged.
+  if (const auto open = name.find(" ("); open != std::string_view::npos && name.ends_with(')'))
+    name = name.substr(0, open);
+  if (name.size() < 2 || name.size() > (strict ? 60u : 100u)) return false;
+  if (name.find_first_of("0123456789@\"!?") != std::string_view::npos ||
+      name.find("://") != std::string_view::npos || icontains(name, "www.") ||
+      name.find("\xE2\x80\x9C") != std::string_view::npos)
+    return false;
+  // "jane_doe": a user handle (in scripts without capitals an underscore may join words).
+  if (name.find('_') != std::string_view::npos &&
+      std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return false;
+  // One word with a capital inside ("SteveG", "JaneDoe1"): a user handle.
+  if (strict && name.find(' ') == std::string_view::npos) {
+    for (std::size_t i = 1; i < name.size(); ++i) {
+      if (name[i] >= 'A' && name[i] <= 'Z' && name[i - 1] >= 'a' && name[i - 1] <= 'z' &&
+          !(i == 2 && name.starts_with("Mc")) && !(i == 3 && name.starts_with("Mac")))
+        return false;
+    }
+  }
+  int words = 0;
+  std::size_t at = 0;
+  while (at < name.size()) {
+    while (at < name.size() && (name[at] == ' ' || name[at] == ',' || name[at] == '&')) ++at;
+    const std::size_t start = at;
+    while (at < name.size() && name[at] != ' ' && name[at] != ',') ++at;
+    if (at == start) break;
+    std::string_view word = name.substr(start, at - start);
+    ++words;
+    // A domain: letters, a dot, two or more letters to the end ("Canoe.ca").
+    if (const auto dot = word.rfind('.'); dot != std::string_view::npos && dot > 0 && word.size() - dot > 2 &&
+                                          ascii::is_alpha(word[dot - 1]) &&
+                                          std::all_of(word.begin() + static_cast<std::ptrdiff_t>(dot) + 1,
+                                                      word.end(), [](char c) { return ascii::is_alpha(c); }))
+      return false;
+    std::string_view bare = word;
+    while (!bare.empty() && !ascii::is_alnum(bare.front()) && static_cast<unsigned char>(bare.front()) < 0x80)
+      bare.remove_prefix(1);
+    while (!bare.empty() && !ascii::is_alnum(bare.back()) && static_cast<unsigned char>(bare.back()) < 0x80)
+      bare.remove_suffix(1);
+    if (bare.empty()) continue;
+    if (is_label_word(bare) || is_job_title_word(bare)) return false;
+    // A link's or a label's whole text ("Read", "More", "By", "Author"): not a
+    // name, though "Read" is also a surname.
+    if (word_in(bare, {"read", "more", "home", "print", "next", "previous", "by", "author", "authors"}) &&
+        bare.size() + 2 > name.size())
+      return false;
+    if (strict && bare.front() >= 'a' && bare.front() <= 'z' && !is_name_particle(bare) &&
+        !iequals(bare, "and"))
+      return false;
+  }
+  return words > 0 && (!strict || words <= 6);
+}
+
+std::size_t byline_names_start(std::string_view text) {
+  std::size_t lead = 0;
+  // Bylines set after the date open with a dash or a bar ("— By Jane Doe").
+  while (lead < text.size()) {
+    const std::string_view rest = text.substr(lead);
+    if (rest.front() == ' ' || rest.front() == '\n' || rest.front() == '-' || rest.front() == '|') {
+      ++lead;
+    } else if (rest.starts_with("\xE2\x80\x94") || rest.starts_with("\xE2\x80\x93")) {
+      lead += 3;
+    } else {
+      break;
+    }
+  }
+  // The text may end at the lead when the name is in the next element
+  // ("Posted by" <span>Jane Doe</span>): its end counts as the space after it.
+  const std::string padded = std::string(text.substr(lead)) + ' ';
+  const std::string_view rest = padded;
+  const auto after = [&](std::size_t end) { return std::min(lead + end, text.size()); };
+  for (std::string_view prefix :
+       {"by ", "by\n", "by: ", "posted by ", "posted by\n", "posted by: ", "written by ",
+        "written by: ", "post written by ", "words by ", "story by ", "author: "}) {
+    if (istarts_with(rest, prefix)) return after(prefix.size());
+  }
+  for (std::string_view prefix :
+       {"Von ", "von ", "Par ", "par ", "Por ", "por ", "Автор: ", "Автор ", "Від ", "От "}) {
+    if (rest.starts_with(prefix)) return after(prefix.size());
+  }
+  // A date, then "by": the lead holds a digit and at most eight words.
+  for (std::string_view marker : {" by ", " By ", " BY ", " by\n", " By\n"}) {
+    const auto at = rest.find(marker);
+    if (at == std::string_view::npos || at > 80) continue;
+    const std::string_view before = rest.substr(0, at);
+    // "(c) 2012 by The Agency. All rights reserved": a copyright notice.
+    if (icontains(before, "copyright") || icontains(before, "(c)") ||
+        before.find("\xC2\xA9") != std::string_view::npos)
+      continue;
+    if (before.find_first_of("0123456789") == std::string_view::npos ||
+        std::count(before.begin(), before.end(), ' ') > 7 || before.find('\n') != std::string_view::npos)
+      continue;
+    return after(at + marker.size());
+  }
+  return std::string_view::npos;
+}
+
+std::vector<std::string> authors_from_byline(std::string_view byline) {
+  std::vector<std::string> out;
+  const std::size_t names_at = byline_names_start(byline);
+  if (names_at == std::string_view::npos) return out;  // no "By": not trusted as a name list
+  std::string_view names = byline.substr(names_at);
+  // "By | Jane Doe", "By: Jane Doe", "By\nJane Doe".
+  while (!names.empty() && (names.front() == ' ' || names.front() == '\n' || names.front() == '|' ||
+                            names.front() == ':' || names.front() == '-'))
+    names.remove_prefix(1);
+  // The names end with the byline's line, and before what bylines put
+  // after them: a separator, "on <date>", "in <section>", "at <time>".
+  names = names.substr(0, names.find('\n'));
+  for (std::string_view stop : {" | ", " · ", " - ", " -- ", " — ", " – ", "/", " on ", " On ", " at ",
+                                " in ", " @ ", " (", " \xE2\x80\xA2", ",  ", "  "}) {
+    if (auto at = names.find(stop); at != std::string_view::npos) names = names.substr(0, at);
+  }
+  // Names joined by "and", "&" or commas; after a comma also come job
+  // titles ("Jane Doe, Staff Writer"), degrees ("Jane Doe, MA") and dates:
+  // the list ends there.
+  std::size_t start = 0;
+  bool after_comma = false;
+  while (start < names.size()) {
+    std::size_t cut = names.size(), next = names.size();
+    bool comma = false;
+    for (std::string_view joint : {" and ", " AND ", " & ", ", "}) {
+      if (auto at = names.find(joint, start); at != std::string_view::npos && at < cut) {
+        cut = at;
+        next = at + joint.size();
+        comma = joint == ", ";
+      }
+    }
+    std::string_view part = names.substr(start, cut - start);
+    // Dates and reading times follow bylines; names do not contain digits. A
+    // date glued to the name ("by Jane Doe22 Dec 2016") is cut off.
+    bool ends = false;
+    if (const auto digit = part.find_first_of("0123456789"); digit != std::string_view::npos) {
+      if (digit == 0 || !ascii::is_alpha(part[digit - 1])) break;
+      part = part.substr(0, digit);
+      ends = true;
+    }
+    if (after_comma && part.starts_with("and ")) part.remove_prefix(4);  // "A, B, and C"
+    // "NBC's Jane Doe": the employer's possessive before the name goes.
+    if (const auto space = part.find(' ');
+        space != std::string_view::npos && space > 2 && part.find(' ', space + 1) != std::string_view::npos &&
+        (part.substr(0, space).ends_with("'s") || part.substr(0, space).ends_with("\xE2\x80\x99s")))
+      part.remove_prefix(space + 1);
+    std::string name = trim_author(part);
+    if (after_comma && name.find(' ') == std::string::npos) break;  // "Jane Doe, MA"
+    if (!name.empty()) {
+      if (!plausible_author(name, true)) break;
+      add_unique(out, name);
+    }
+    if (ends || next >= names.size()) break;
+    // After a comma comes another name only in a list that ends "and C"
+    // ("A, B and C"); otherwise an employer or a place ("Jane Doe, The Daily").
+    if (comma && names.find(" and ", next) == std::string_view::npos &&
+        names.find(" AND ", next) == std::string_view::npos &&
+        names.find(" & ", next) == std::string_view::npos && !names.substr(next).starts_with("and "))
+      break;
+    after_comma = comma;
+    start = next;
+  }
+  return out;
+}
+
+std::string trim_author(std::string_view name) {
+  std::string out = collapse_whitespace(name);
+  // "— Jane Doe", "| Jane Doe": the separator a byline put before the name.
+  while (!out.empty()) {
+    if (out.front() == '-' || out.front() == '|' || out.front() == ' ') {
+      out.erase(0, 1);
+    } else if (out.starts_with("\xE2\x80\x94") || out.starts_with("\xE2\x80\x93") ||
+               out.starts_with("\xE2\x80\xA2")) {
+      out.erase(0, 3);
+    } else {
+      break;
+    }
+  }
+  while (!out.empty()) {
+    const char last = out.back();
+    if (last == '-' || last == '|' || last == ',' || last == ':' || last == ';' || last == '/' ||
+        last == ' ') {
+      out.pop_back();
+    } else if (out.ends_with("\xE2\x80\x94") || out.ends_with("\xE2\x80\x93") || out.ends_with("\xC2\xB7") ||
+               out.ends_with("\xE2\x80\xA2")) {
+      out.resize(out.size() - (out.ends_with("\xC2\xB7") ? 2 : 3));  // em dash, en dash, middle dot, bullet
+    } else if (last == '.' && out.size() >= 4 && ascii::is_alpha(out[out.size() - 2]) &&
+               ascii::is_alpha(out[out.size() - 3]) && ascii::is_alpha(out[out.size() - 4]) &&
+               out.find(' ') != std::string::npos) {
+      out.pop_back();  // "Post written by Jane Doe." (not an initial or "Jr.")
+    } else if (const auto comma = out.rfind(", "); comma != std::string::npos && comma > 0) {
+      // "Jane Doe, Staff Writer": the job title (or the wire service) after the name goes.
+      const std::string_view title = std::string_view(out).substr(comma + 2);
+      bool job = false;
+      for (std::size_t at = 0; at <= title.size();) {
+        auto space = title.find(' ', at);
+        if (space == std::string_view::npos) space = title.size();
+        job = job || is_job_title_word(title.substr(at, space - at));
+        at = space + 1;
+      }
+      if (!job && !is_news_agency(title)) break;  // "Jane Doe, Associated Press" too
+      out.resize(comma);
+    } else {
+      break;
+    }
+  }
+  return out;
+}
+
+bool is_title_part(std::string_view html_title, std::string_view name) {
+  if (name.empty()) return false;
+  for (std::string_view separator : {" | ", " - ", " — ", " – ", " :: ", " · ", " « ", " » "}) {
+    std::size_t at = html_title.find(separator);
+    while (at != std::string_view::npos) {
+      const std::size_t start = at + separator.size();
+      const std::size_t end = html_title.find(separator, start);
+      if (iequals(html_title.substr(start, end == std::string_view::npos ? end : end - start), name))
+        return true;
+      at = end;
+    }
+  }
+  return false;
+}
+
+bool is_news_agency(std::string_view name) {
+  static constexpr std::string_view kAgencies[] = {"reuters",
+                                                   "associated press",
+                                                   "ap",
+                                                   "afp",
+                                                   "agence france-presse",
+                                                   "bloomberg",
+                                                   "dpa",
+                                                   "ansa",
+                                                   "efe",
+                                                   "upi",
+                                                   "pa",
+                                                   "press association",
+                                                   "xinhua",
+                                                   "tass",
+                                                   "ria novosti",
+                                                   "kyodo",
+                                                   "ukrinform"};
+  return std::any_of(std::begin(kAgencies), std::end(kAgencies),
+                     [&](std::string_view agency) { return iequals(name, agency); });
+}
+
+}  // namespace feeds::extract_detail

@@ -1,0 +1,66 @@
+#pragma once
+// Authors from bylines: where a byline's names start and end, which
+// elements hold one, and whether a name looks like a person's.
+#include <libxml/tree.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace feeds::extract_detail {
+
+// Elements a byline is written in.
+bool is_byline_element(std::string_view name);
+
+// Inside a comment thread (an ancestor's class or id names it): its names
+// are the commenters' and its dates the readers', not the post's.
+bool in_comments(xmlNode* node);
+
+// An element whose class or id says it holds the byline or the author's
+// name: "byline", "author-name", the microformat's "author" ("author vcard"),
+// "post-author", "article_author", id "byline"; not a comment's author.
+bool marks_author(xmlNode* node);
+
+// A byline set as a line of bare text among other lines ("<h2>Monday</h2>
+// Posted by Jane Doe, Product Manager<br>", "...<br>By Jane Doe</div>"): a
+// text node after a <br> or a block, starting with a byline lead; the line
+// runs to the next <br> or block. Empty when `text` is no such line.
+std::string byline_line(xmlNode* text);
+
+// A byline's text with a line break where one element of the byline ends
+// and another begins (<dt>By</dt><dd>Jane Doe</dd><dd>Topics</dd>), so that
+// the labels and dates set beside the name stay out of it; white space is
+// collapsed within the lines.
+std::string byline_text(xmlNode* root);
+
+// Whether `name` can be an author's name: no digits, e-mail address, URL or
+// domain ("Site.com"), no label or job-title word. `strict` (a name read from
+// the page's text rather than declared in a meta tag) adds what a written
+// name looks like: at most six words, each capitalised unless a particle.
+bool plausible_author(std::string_view name, bool strict);
+
+// Where the names of a byline begin: after "By", "Posted by", "Written
+// by" and their kin, or after a short date lead ("2024-03-05 by", "Monday,
+// March 5, 2024, by", "Posted March 5, 2024 @ 2:49 PM by"). npos when the
+// text does not start as a byline.
+std::size_t byline_names_start(std::string_view text);
+
+// "By Jane Doe and John Roe | March 2, 2025" -> {"Jane Doe", "John Roe"}.
+std::vector<std::string> authors_from_byline(std::string_view byline);
+
+// "Jane Doe -", "Jane Doe |", "Jane Doe," : the separator a byline put
+// before the date or the site stays out of the name.
+std::string trim_author(std::string_view name);
+
+// Whether `name` is one of the parts of the <title> after its first
+// separator ("Headline - Section - Site"): a section's or the site's name.
+bool is_title_part(std::string_view html_title, std::string_view name);
+
+// The wire services that appear beside reporters' names in bylines.
+bool is_news_agency(std::string_view name);
+
+// Appends `value`, white space collapsed, unless empty or already in `list`
+// (case aside): the same person named twice is one author.
+void add_unique(std::vector<std::string>& list, std::string value);
+
+}  // namespace feeds::extract_detail

@@ -1,0 +1,249 @@
+#include "extract/extract_dates.h"
+
+#include <algorithm>
+#include <array>
+
+#include "extract/extract_dom.h"
+#include "extract/extract_hints.h"
+#include "feeds/dates.h"
+#include "feeds/text.h"
+#include "feeds/url.h"
+
+namespace feeds::extract_detail {
+
+namespace {
+
+// The offset at the end of a date with a time of day: "...T10:52:50+0100",
+// "...09:53:00-04:00", "...Z", "... 10:00:00 GMT". Dates without a time
+// ("2024-03-05") or without a zone have none.
+std::optional<std::chrono::minutes> utc_offset_of(std::string_view text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  const std::size_t colon = text.find(':');
+  if (colon == std::string_view::npos) return std::nullopt;
+  if (text.ends_with('Z') || text.ends_with('z') || text.ends_with("GMT") || text.ends_with("UTC") ||
+      text.ends_with(" UT"))
+    return std::chrono::minutes(0);
+  const std::size_t sign = text.find_last_of("+-");
+  if (sign == std::string_view::npos || sign < colon) return std::nullopt;
+  std::string_view digits = text.substr(sign + 1);
+  int hours = 0, minutes = 0;
+  auto two = [](std::string_view d, int& out) {
+    if (d.size() < 2 || d[0] < '0' || d[0] > '9' || d[1] < '0' || d[1] > '9') return false;
+    out = (d[0] - '0') * 10 + (d[1] - '0');
+    return true;
+  };
+  if (!two(digits, hours)) return std::nullopt;
+  digits.remove_prefix(2);
+  if (!digits.empty() && digits.front() == ':') digits.remove_prefix(1);
+  if (!digits.empty() && !two(digits, minutes)) return std::nullopt;
+  if (hours > 14 || minutes > 59) return std::nullopt;
+  const std::chrono::minutes offset(hours * 60 + minutes);
+  return text[sign] == '-' ? -offset : offset;
+}
+
+// "Monday, 11.05.2012" is November 5th, not May 11th: a dateline that names
+// its weekday is misread when the day read falls on another one.
+// The first word of `text` that names a weekday ("Mon", "Monday"), and the
+// date read from it falls on that day, or no word names one.
+bool weekday_agrees(std::string_view text, const PageDate& date) {
+  static constexpr std::array<std::string_view, 7> kWeekdays = {"sunday",   "monday", "tuesday", "wednesday",
+                                                                "thursday", "friday", "saturday"};
+  std::size_t start = 0;
+  while (start < text.size()) {
+    if (!ascii::is_alpha(text[start])) {
+      ++start;
+      continue;
+    }
+    std::size_t end = start;
+    while (end < text.size() && ascii::is_alpha(text[end])) ++end;
+    if (end - start >= 3) {
+      const std::string word = ascii_lower(text.substr(start, end - start));
+      for (std::size_t index = 0; index < kWeekdays.size(); ++index) {
+        if (kWeekdays[index].starts_with(word))
+          return std::chrono::weekday(local_day(date)).c_encoding() == index;
+      }
+    }
+    start = end;
+  }
+  return true;
+}
+
+// "01.09.2008", "05/03/2024": day and month both 12 or less, the year last.
+// English pages write both orders (Tucson's 01.09.2008 is January 9th).
+bool ambiguous_numeric_day(std::string_view piece) {
+  int first = 0, second = 0;
+  std::size_t at = piece.find_first_of("0123456789"), digits = 0;
+  if (at == std::string_view::npos) return false;
+  for (; at < piece.size() && ascii::is_digit(piece[at]) && digits < 3; ++at, ++digits)
+    first = first * 10 + (piece[at] - '0');
+  if (digits == 0 || digits > 2 || at >= piece.size()) return false;
+  ++at;  // the separator
+  for (digits = 0; at < piece.size() && ascii::is_digit(piece[at]) && digits < 3; ++at, ++digits)
+    second = second * 10 + (piece[at] - '0');
+  if (digits == 0 || digits > 2) return false;
+  return first >= 1 && first <= 12 && second >= 1 && second <= 12 && first != second;
+}
+
+// A piece of a dateline that can name a day: a month's name, or digits with
+// two separators ("2024-03-05", "05.03.2024"). A bare year ("© 2005") or a
+// number ISO 8601 or Unix time would read as a day is not one.
+std::optional<PageDate> day_in(std::string_view piece, bool numeric_day_first) {
+  const bool named = std::any_of(piece.begin(), piece.end(), [](char c) { return ascii::is_alpha(c); });
+  const auto separators =
+      std::count_if(piece.begin(), piece.end(), [](char c) { return c == '-' || c == '/' || c == '.'; });
+  const bool basic = piece.size() == 8 && !named && separators == 0 &&
+                     (piece.starts_with("19") || piece.starts_with("20"));  // "20240305"
+  if (!named && separators < 2 && !basic) return std::nullopt;
+  if (!numeric_day_first && ambiguous_numeric_day(piece)) return std::nullopt;
+  return read_date(piece);
+}
+
+std::optional<PageDate> date_within_dateline(std::string_view text, bool numeric_day_first) {
+  if (text.size() < 6 || text.size() > 80 || text.find_first_of("0123456789") == std::string_view::npos)
+    return std::nullopt;
+  for (std::string_view stop : {" | ", " · ", " - ", " — "}) {
+    if (auto at = text.find(stop); at != std::string_view::npos && at >= 6) {
+      if (auto parsed = day_in(text.substr(0, at), numeric_day_first)) return parsed;
+      // "Posted by Jane Doe - Friday, March 7, 2025 at 5:15 PM"
+      if (auto parsed = day_in(text.substr(at + stop.size()), numeric_day_first)) return parsed;
+    }
+  }
+  std::size_t start = 0;
+  for (int words = 0; words < 5 && start < text.size(); ++words) {
+    if (auto parsed = day_in(text.substr(start), numeric_day_first)) return parsed;
+    const std::size_t space = text.find(' ', start);
+    if (space == std::string_view::npos) break;
+    start = space + 1;
+  }
+  // A byline with the date: "by Jane Mary Doe on Tuesday, March 5, 2024 at
+  // 10:40am" (the name may be long), "March 5th, 2024 by Jane Doe" (the
+  // date first, words after it).
+  if (const auto on = text.rfind(" on "); on != std::string_view::npos) {
+    // The rest has no " on ": the dateline's own reading, once.
+    if (auto parsed = date_within_dateline(text.substr(on + 4), numeric_day_first)) return parsed;
+  }
+  start = 0;
+  for (int words = 0; words < 5 && start < text.size(); ++words) {
+    for (std::size_t end = text.rfind(' '); end != std::string_view::npos && end > start;
+         end = text.rfind(' ', end - 1)) {
+      if (auto parsed = day_in(text.substr(start, end - start), numeric_day_first)) return parsed;
+    }
+    const std::size_t space = text.find(' ', start);
+    if (space == std::string_view::npos) break;
+    start = space + 1;
+  }
+  return std::nullopt;
+}
+
+// Digits at `at`, exactly `count` of them.
+std::optional<int> digits_at(std::string_view text, std::size_t at, std::size_t count) {
+  if (at + count > text.size()) return std::nullopt;
+  int value = 0;
+  for (std::size_t i = at; i < at + count; ++i) {
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    value = value * 10 + (text[i] - '0');
+  }
+  return value;
+}
+
+}  // namespace
+
+std::optional<PageDate> read_date(std::string_view raw) {
+  const std::string text = collapse_whitespace(raw);
+  auto at = parse_date(text);
+  if (!at) return std::nullopt;
+  auto offset = utc_offset_of(text);
+  if (!offset && text.find(':') != std::string::npos) {
+    // A zone by name ("10:49 p.m. ET", "5:37 AM PDT"): the offset is the
+    // written clock's distance from the instant, so that a late-evening
+    // dateline keeps its own day rather than UTC's next one.
+    if (const auto wall = parse_date_wall_clock(text); wall && *wall != *at) {
+      const auto named = std::chrono::duration_cast<std::chrono::minutes>(*wall - *at);
+      if (std::chrono::abs(named) <= std::chrono::hours(14)) offset = named;
+    }
+  }
+  return PageDate{*at, offset};
+}
+
+std::chrono::sys_days local_day(const PageDate& date) {
+  return std::chrono::floor<std::chrono::days>(date.at + date.offset.value_or(std::chrono::minutes(0)));
+}
+
+std::optional<PageDate> dateline_date(std::string_view text, bool numeric_day_first) {
+  auto date = date_within_dateline(text, numeric_day_first);
+  if (date && !weekday_agrees(text, *date)) return std::nullopt;
+  return date;
+}
+
+bool says_updated(std::string_view text) {
+  const std::string head = ascii_lower(text.substr(0, 14));
+  return head.starts_with("updated") || head.starts_with("last updated") || head.starts_with("modified") ||
+         head.starts_with("last modified");
+}
+
+bool names_a_dateline(xmlNode* node) {
+  for (const char* key : {"class", "id"}) {
+    const std::string_view value = attribute(node, key);
+    if (value.empty()) continue;
+    for (std::string_view word : {"date", "time", "posted", "published", "meta", "byline", "info"})
+      if (icontains(value, word)) return true;
+  }
+  return false;
+}
+
+bool starts_as_byline(xmlNode* node) {
+  if (node->children == nullptr || node->children->type != XML_TEXT_NODE) return false;
+  std::string_view first = as_view(node->children->content);
+  while (!first.empty() && (first.front() == ' ' || first.front() == '\n' || first.front() == '\t'))
+    first.remove_prefix(1);
+  const std::string head = ascii_lower(first.substr(0, 7));
+  return head.starts_with("by ") || head.starts_with("by\n") || head.starts_with("posted ");
+}
+
+std::string_view leading_words(std::string_view text, std::size_t limit) {
+  if (text.size() <= limit) return text;
+  const std::size_t cut = text.rfind(' ', limit);
+  return text.substr(0, cut == std::string_view::npos ? limit : cut);
+}
+
+bool near_day(const PageDate& date, std::chrono::sys_seconds path_day) {
+  const auto apart = local_day(date) - std::chrono::floor<std::chrono::days>(path_day);
+  return apart >= std::chrono::days(-1) && apart <= std::chrono::days(1);
+}
+
+std::optional<std::chrono::sys_seconds> date_in_url(std::string_view url) {
+  const auto scheme = url.find("://");
+  if (scheme == std::string_view::npos) return std::nullopt;
+  auto path_start = url.find('/', scheme + 3);
+  if (path_start == std::string_view::npos) return std::nullopt;
+  const std::string_view path = url.substr(path_start, url.find_first_of("?#", path_start) - path_start);
+  for (std::size_t i = 0; i + 1 < path.size(); ++i) {
+    if (path[i] != '/' && path[i] != '-' && path[i] != '_') continue;
+    const auto year = digits_at(path, i + 1, 4);
+    if (!year || *year < 1990 || *year > 2099) continue;
+    std::optional<int> month, day;
+    std::size_t end = 0;
+    const std::size_t after = i + 5;
+    if (after < path.size() && (path[after] == '/' || path[after] == '-')) {
+      month = digits_at(path, after + 1, 2);
+      if (month && after + 3 < path.size() && path[after + 3] == path[after]) {
+        day = digits_at(path, after + 4, 2);
+        end = after + 6;
+      }
+    } else {
+      month = digits_at(path, after, 2);
+      day = digits_at(path, after + 2, 2);
+      end = after + 4;
+    }
+    if (!month || !day) continue;
+    if (end < path.size() && path[end] >= '0' && path[end] <= '9') continue;
+    const std::chrono::year_month_day date{std::chrono::year(*year),
+                                           std::chrono::month(static_cast<unsigned>(*month)),
+                                           std::chrono::day(static_cast<unsigned>(*day))};
+    if (!date.ok()) continue;
+    return std::chrono::sys_seconds(std::chrono::sys_days(date));
+  }
+  return std::nullopt;
+}
+
+}  // namespace feeds::extract_detail

@@ -1,0 +1,60 @@
+#pragma once
+// Dates as pages write them: parsed with their UTC offset kept, found in
+// datelines ("Posted on March 5, 2024"), bylines and the URL's path.
+#include <libxml/tree.h>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace feeds::extract_detail {
+
+// A date as the page wrote it: the instant, and the UTC offset the page gave
+// ("+01:00", "-0500", "Z"), so that the page's own calendar date survives.
+struct PageDate {
+  std::chrono::sys_seconds at;
+  std::optional<std::chrono::minutes> offset;
+};
+
+// A date in any form feeds::parse_date reads ("2024-03-05T10:52:50+01:00",
+// "Tue, 05 Mar 2024 10:52:50 GMT", "March 5, 2024"), its offset kept.
+std::optional<PageDate> read_date(std::string_view raw);
+
+// The calendar day the page wrote (its own offset, not UTC's day).
+std::chrono::sys_days local_day(const PageDate& date);
+
+// "Published: March 5, 2024", "Posted on 5 March 2024 | 10:40": the date in
+// a short dateline, after at most four leading words; refused when the
+// weekday the line names is not the date's. A numeric day that reads both
+// ways ("01.09.2008") only when the page's language writes the day first.
+std::optional<PageDate> dateline_date(std::string_view text, bool numeric_day_first);
+
+// A dateline that gives the last revision: "Updated …", "Last updated: …",
+// "Modified …".
+bool says_updated(std::string_view text);
+
+// Class or id words of an element that holds the post's date, or its line of
+// author and date: "entry-date", "timestamp", "timeLine", "posted-on",
+// "published", "entry-meta", "byline", "post-info".
+bool names_a_dateline(xmlNode* node);
+
+// "by Jane Doe on March 5, 2024", "Posted on March 5, 2024 in News": an
+// element whose own text begins with "by" or "posted".
+bool starts_as_byline(xmlNode* node);
+
+// The first words of a dateline element, up to `limit` bytes, cut at a word:
+// a meta line goes on with share buttons and counts after its date.
+std::string_view leading_words(std::string_view text, std::size_t limit);
+
+// A date on the path's day or the day beside it: stories are filed before
+// midnight and published after, or dated in another zone than the path.
+bool near_day(const PageDate& date, std::chrono::sys_seconds path_day);
+
+// The date many CMSes put in the article's path: /2024/03/07/, /2024-03-07/,
+// /20240307/ (the year 1990-2099, a real month and day; a path segment
+// boundary on both sides). Midnight of that calendar day, as the page gives
+// no time.
+std::optional<std::chrono::sys_seconds> date_in_url(std::string_view url);
+
+}  // namespace feeds::extract_detail

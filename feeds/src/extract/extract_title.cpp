@@ -1,0 +1,589 @@
+#include "extract/extract_title.h"
+
+#include <algorithm>
+#include <array>
+
+#include "extract/extract_dom.h"
+#include "extract/extract_hints.h"
+#include "feeds/dates.h"
+#include "feeds/text.h"
+#include "feeds/url.h"
+
+namespace feeds::extract_detail {
+
+namespace {
+
+// The key a shown text and a title part compare by: white space collapsed,
+// ASCII lower-cased, en and em dashes as "-", curly quotes straight (a
+// <title> and the page's heading often spell these differently).
+std::string shown_key(std::string_view text) {
+  std::string key = ascii_lower(collapse_whitespace(text));
+  if (key.find('\xE2') == std::string::npos) return key;  // the lead byte of every character below
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kPlain = {
+      {{"–", "-"}, {"—", "-"}, {"‘", "'"}, {"’", "'"}, {"“", "\""}, {"”", "\""}}};
+  for (const auto& [fancy, plain_form] : kPlain) {
+    for (auto at = key.find(fancy); at != std::string::npos; at = key.find(fancy, at + plain_form.size()))
+      key.replace(at, fancy.size(), plain_form);
+  }
+  return key;
+}
+
+// Whether `href` leads to a site's home page ("/", "https://example.com/").
+bool links_home(std::string_view href) {
+  if (const auto scheme = href.find("://"); scheme != std::string_view::npos) {
+    const auto path = href.find('/', scheme + 3);
+    href = path == std::string_view::npos ? std::string_view("/") : href.substr(path);
+  }
+  return href.empty() || href == "/" || href == "./" || istarts_with(href, "/index.");
+}
+
+// Whether an h1 is the masthead: its text is wholly inside a link to the
+// site's home page (an h1 linked to the post's permalink is the headline).
+bool masthead_h1(xmlNode* h1) {
+  bool unlinked_text = false, home_link = false;
+  walk(h1, [&](xmlNode* node) {
+    if (unlinked_text) return false;
+    if (node->type == XML_TEXT_NODE && node->content != nullptr &&
+        !collapse_whitespace(as_view(node->content)).empty())
+      unlinked_text = true;
+    if (tag(node) == "a") {
+      home_link = home_link || links_home(attribute(node, "href"));
+      return false;
+    }
+    return is_element(node);
+  });
+  return home_link && !unlinked_text;
+}
+
+// Letters and digits of `text`, lower-cased ASCII (other bytes kept): "The
+// Guardian" and "theguardian.com"'s first label compare equal this way.
+std::string name_key(std::string_view text) {
+  std::string key;
+  for (char c : text) {
+    if (c >= 'A' && c <= 'Z') {
+      key += static_cast<char>(c - 'A' + 'a');
+    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80) {
+      key += c;
+    }
+  }
+  return key;
+}
+
+// The length of the mark at `at` that may join a title's parts ("|", "::",
+// "»", "–", "-", "/", ">", "_", "…", "..."), or 0. A hyphen or colon inside a
+// headline is one too: a part only counts when the page shows it on its own.
+std::size_t title_mark_length(std::string_view title, std::size_t at) {
+  static constexpr std::string_view kAsciiMarks = "|:/\\<>_=~*-";
+  if (kAsciiMarks.find(title[at]) != std::string_view::npos) return 1;
+  if (title.substr(at, 3) == "...") return 3;
+  static constexpr std::array kUtf8Marks = {
+      std::string_view("»"), std::string_view("«"), std::string_view("·"),
+      std::string_view("•"), std::string_view("–"), std::string_view("—"),
+      std::string_view("‹"), std::string_view("›"), std::string_view("…")};
+  for (auto mark : kUtf8Marks) {
+    if (title.substr(at, mark.size()) == mark) return mark.size();
+  }
+  return 0;
+}
+
+std::size_t word_count(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// How strongly an element says "headline": h1 > h2 > h3 > an element whose
+// class or id names a headline or title ("ArticleHeadline",
+// "contentheading", "news_story_title"); 0 for anything else.
+int headline_rank(xmlNode* node) {
+  const std::string_view name = tag(node);
+  if (name == "h1") return 3;
+  if (name == "h2") return 2;
+  if (name == "h3") return 1;
+  if (name == "script" || name == "style" || name == "a" || name == "body" || name == "html") return 0;
+  for (std::string_view key : {"class", "id"}) {
+    const std::string_view value = attribute(node, key);
+    // Not "subtitle", nor the meta line under a headline ("headline_meta", "title-date").
+    if ((icontains(value, "headline") || icontains(value, "title") || icontains(value, "heading")) &&
+        !icontains(value, "sub") && !icontains(value, "meta") && !icontains(value, "date") &&
+        !icontains(value, "byline") && !icontains(value, "author"))
+      return 1;
+  }
+  return 0;
+}
+
+std::string_view trim_spaces(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  return text;
+}
+
+// `text` without the marks and spaces at its ends: " » Asia Unbound" -> "Asia Unbound".
+std::string_view trim_marks(std::string_view text) {
+  for (bool trimmed = true; trimmed && !text.empty();) {
+    trimmed = false;
+    if (const std::size_t length = text.front() == ' ' ? 1 : title_mark_length(text, 0); length > 0) {
+      text.remove_prefix(length);
+      trimmed = true;
+    }
+    for (std::size_t length = 1; length <= 3 && length <= text.size(); ++length) {
+      if ((length == 1 && text.back() == ' ') || title_mark_length(text, text.size() - length) == length) {
+        text.remove_suffix(length);
+        trimmed = true;
+        break;
+      }
+    }
+  }
+  return text;
+}
+
+// The longest run of a title's parts that the page shows on its own, when
+// that is not the whole title: "Site :: Section :: Headline", "Headline -
+// Section - Site", "Blog: Headline", "Headline | January 15, 2008" give the
+// headline when the page shows it as a heading or a text of its own. Never a
+// run that names the site, nor a short one (below). Empty when no such run
+// is shown.
+std::string shown_part_of_title(std::string_view title, const ShownTexts& shown, std::string_view site_name,
+                                std::string_view host_key) {
+  const std::string whole = shown_key(title);
+  if (shown.headings.contains(whole) || shown.texts.contains(whole)) return {};
+  // Where the parts meet: [begin, end) of each mark.
+  std::vector<std::pair<std::size_t, std::size_t>> marks;
+  for (std::size_t at = 0; at < title.size() && marks.size() < 40;) {
+    const std::size_t length = title_mark_length(title, at);
+    if (length == 0) {
+      ++at;
+      continue;
+    }
+    marks.emplace_back(at, at + length);
+    at += length;
+  }
+  if (marks.empty()) return {};
+  // Part k lies between mark k-1 (or the start) and mark k (or the end). A
+  // part of two words or more that names the site ("The Crafty Crow") is
+  // never inside the headline.
+  const auto part_begin = [&](std::size_t k) { return k == 0 ? std::size_t{0} : marks[k - 1].second; };
+  const auto part_end = [&](std::size_t k) { return k == marks.size() ? title.size() : marks[k].first; };
+  std::vector<bool> site_part(marks.size() + 1);
+  for (std::size_t k = 0; k <= marks.size(); ++k) {
+    if (part_end(k) <= part_begin(k)) continue;
+    const std::string_view part = trim_spaces(title.substr(part_begin(k), part_end(k) - part_begin(k)));
+    site_part[k] = part.find(' ') != std::string_view::npos &&
+                   (names_site(part, site_name, host_key) ||
+                    (istarts_with(part, "the ") && names_site(part.substr(4), site_name, host_key)));
+  }
+  // A run of fewer than three words is a section's or a site's name, never
+  // taken. One of three words is a short headline only when the site
+  // declares no name or the words left out hold it ("Asia Unbound » Short
+  // headline" where the site declares "Council on Foreign Relations - Asia
+  // Unbound"): words beside a short headline that are not the declared
+  // site's are as likely the title's own ("Ferry at dusk – Harbour Lights").
+  const auto names_declared_site = [&](std::string_view side) {
+    side = trim_marks(side);
+    return !side.empty() && (icontains(site_name, side) || icontains(side, site_name));
+  };
+  const auto long_enough = [&](std::size_t begin, std::size_t end, std::string_view run) {
+    const auto spaces = std::count(run.begin(), run.end(), ' ');
+    if (spaces >= 3 || (spaces == 2 && site_name.empty())) return true;
+    return spaces == 2 &&
+           (names_declared_site(title.substr(0, begin)) || names_declared_site(title.substr(end)));
+  };
+  // The longest run shown as a heading, else the longest shown as a text.
+  std::string_view best_heading, best_text;
+  for (std::size_t i = 0; i <= marks.size(); ++i) {
+    for (std::size_t j = i; j <= marks.size() && !site_part[j]; ++j) {
+      if (site_part[i]) break;
+      const std::size_t begin = part_begin(i), end = part_end(j);
+      if (end <= begin) continue;
+      const std::string_view run = trim_spaces(title.substr(begin, end - begin));
+      if (run.size() <= best_text.size() && run.size() <= best_heading.size()) continue;
+      if (run.size() == title.size() || !long_enough(begin, end, run)) continue;
+      const std::string key = shown_key(run);
+      if (run.size() > best_heading.size() && shown.headings.contains(key)) best_heading = run;
+      if (run.size() > best_text.size() && shown.texts.contains(key)) best_text = run;
+    }
+  }
+  return std::string(best_heading.empty() ? best_text : best_heading);
+}
+
+// `title` without the parts set off by pipes (or "::", "·") that are only a
+// date ("Headline | January 15, 2008 | Site", "01/19/2008 | Headline"): such a
+// part is the page's date field, and the site-name rules below see the parts
+// around it. A date after a dash may be the headline's own ("Week in Review -
+// October 29, 2012").
+std::string without_date_parts(std::string title) {
+  static constexpr std::array kSeparators = {std::string_view(" | "), std::string_view(" :: "),
+                                             std::string_view(" · ")};
+  for (auto separator : kSeparators) {
+    std::size_t begin = 0;
+    while (begin < title.size()) {
+      std::size_t end = title.find(separator, begin);
+      if (end == std::string::npos) end = title.size();
+      const std::string_view part = std::string_view(title).substr(begin, end - begin);
+      const bool whole = begin == 0 && end == title.size();
+      if (!whole && part.size() >= 6 && part.size() <= 40 && ascii::is_digit(part.back()) &&
+          std::count(part.begin(), part.end(), ' ') <= 4 && read_date(part)) {
+        // Drop the part with the separator on one side of it.
+        const std::size_t cut_begin = begin == 0 ? 0 : begin - separator.size();
+        const std::size_t cut_end = begin == 0 ? std::min(title.size(), end + separator.size()) : end;
+        title.erase(cut_begin, cut_end - cut_begin);
+        begin = cut_begin == 0 ? 0 : cut_begin + separator.size();
+        continue;
+      }
+      begin = end + separator.size();
+    }
+  }
+  return title;
+}
+
+// The headline-like element a text node sits in (within four levels), if any.
+xmlNode* heading_holding(xmlNode* text_node) {
+  int level = 0;
+  for (xmlNode* up = text_node->parent; up != nullptr && is_element(up) && level < 4;
+       up = up->parent, ++level) {
+    if (headline_rank(up) > 0) return up;
+  }
+  return nullptr;
+}
+
+bool inside_code(xmlNode* text_node) {
+  const std::string_view parent = text_node->parent != nullptr ? tag(text_node->parent) : std::string_view();
+  return parent == "script" || parent == "style" || parent == "noscript" || parent == "template";
+}
+
+// The first text of prose in the article's blocks: 80+ bytes of one text
+// node outside links and headings.
+xmlNode* first_prose_node(std::span<xmlNode* const> blocks) {
+  for (xmlNode* block : blocks) {
+    xmlNode* found = nullptr;
+    walk(block, [&](xmlNode* node) {
+      if (found != nullptr) return false;
+      if (is_element(node)) return tag(node) != "a" && tag(node) != "script" && tag(node) != "style";
+      if (node->type == XML_TEXT_NODE && node->content != nullptr && !inside_code(node) &&
+          collapse_whitespace(as_view(node->content)).size() >= 80 && heading_holding(node) == nullptr)
+        found = node;
+      return false;
+    });
+    if (found != nullptr) return found;
+  }
+  return nullptr;
+}
+
+// A heading's own line: its text up to the first line break or block
+// inside it, where a byline or dateline set in the heading begins
+// ("Headline<br><span>by Jane Doe, 30 December 2007</span>").
+std::string heading_line(xmlNode* heading) {
+  std::string text;
+  bool ended = false;
+  walk(heading, [&](xmlNode* node) {
+    if (ended) return false;
+    if (node == heading) return true;
+    if (is_element(node)) {
+      const std::string_view name = tag(node);
+      if (name == "br" || is_block_element(name)) ended = true;
+      return !ended && name != "script" && name != "style";
+    }
+    if (node->type == XML_TEXT_NODE && node->content != nullptr) text += as_view(node->content);
+    return false;
+  });
+  return collapse_whitespace(text);
+}
+
+// Whether a heading's line reads as a headline: a few words, not a
+// sentence (a standfirst or lede ends with a full stop), not a date, a
+// byline or the site's name, not a fragment that starts with a separator.
+bool reads_as_headline(std::string_view line, std::string_view site_name, std::string_view host_key) {
+  if (line.size() < 12 || line.size() > 200 || word_count(line) < 3) return false;
+  if (line.ends_with('.') && !line.ends_with("...")) return false;
+  for (std::string_view separator : {"-", "|", ":", "/", ">", "»", "•", "·", "*"})
+    if (line.starts_with(separator)) return false;
+  if (line.find(" | ") != std::string_view::npos) return false;  // a <title>-like "Site | Section"
+  if (looks_like_byline(line) || istarts_with(line, "written by") || istarts_with(line, "tags:"))
+    return false;
+  // A dateline, alone or after a byline ("Posted by X - Friday, October 26, 2012").
+  for (std::size_t at = 0; at != std::string_view::npos; at = line.find(" - ", at + 1)) {
+    // Either order of a numeric day: a line that may be a date is no headline.
+    if (dateline_date(line.substr(at == 0 ? 0 : at + 3), /*numeric_day_first=*/true)) return false;
+  }
+  // The site's name, or a tagline that begins with it ("Designer Daily, design inspiration").
+  if (names_site(line, site_name, host_key)) return false;
+  return host_key.size() < 4 || !name_key(line).starts_with(host_key);
+}
+
+// A sidebar box's heading ("Bookmark & Share", "Subscribers via RSS"): what
+// follows it is a list or a link, where a headline is followed by its
+// byline, its picture or its text.
+bool titles_a_box_of_links(xmlNode* heading) {
+  xmlNode* next = heading->next;
+  while (next != nullptr && !is_element(next)) next = next->next;
+  if (next == nullptr) return false;
+  const std::string_view name = tag(next);
+  return name == "ul" || name == "ol" || name == "a" || name == "form";
+}
+
+xmlNode* lowest_common_ancestor(xmlNode* a, xmlNode* b) {
+  for (xmlNode* up = a; up != nullptr; up = up->parent) {
+    for (xmlNode* other = b; other != nullptr; other = other->parent)
+      if (other == up) return up;
+  }
+  return nullptr;
+}
+
+// The node before `node` in document order (its previous sibling's last
+// descendant, or its parent).
+xmlNode* previous_in_document(xmlNode* node) {
+  if (node->prev == nullptr) return node->parent;
+  node = node->prev;
+  while (node->last != nullptr) node = node->last;
+  return node;
+}
+
+}  // namespace
+
+std::string short_text_content(xmlNode* element) {
+  std::string out;
+  bool too_long = false;
+  walk(element, [&](xmlNode* node) {
+    if (too_long) return false;
+    if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+      out += as_view(node->content);
+      too_long = out.size() > 1000;
+    }
+    return true;
+  });
+  if (too_long) out.clear();
+  return out;
+}
+
+void add_shown(std::unordered_set<std::string>& set, std::string_view text) {
+  if (set.size() >= 4096 || text.size() < 8) return;
+  std::string key = shown_key(text);
+  if (key.size() >= 8 && key.size() <= 400) set.insert(std::move(key));
+}
+
+bool inside_link(const xmlNode* node) {
+  for (const xmlNode* up = node->parent; up != nullptr && up->type == XML_ELEMENT_NODE; up = up->parent) {
+    if (tag(up) == "a") return true;
+  }
+  return false;
+}
+
+bool marked_as_title(xmlNode* node, std::string_view name) {
+  const std::string_view cls = attribute(node, "class"), id = attribute(node, "id");
+  const bool titled = icontains(cls, "title") || icontains(cls, "headline") || icontains(id, "title") ||
+                      icontains(id, "headline");
+  if (!titled && name != "h1") return false;
+  for (std::string_view site : {"site", "blog", "logo", "brand", "masthead", "banner"}) {
+    if (icontains(cls, site) || icontains(id, site)) return false;
+  }
+  return titled || !masthead_h1(node);
+}
+
+std::string title_element_text(xmlNode* title, bool& left_open) {
+  std::string text;
+  left_open = false;
+  for (xmlNode* child = title->children; child != nullptr; child = child->next) {
+    if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
+      if (child->content != nullptr) text += as_view(child->content);
+    } else if (is_element(child)) {
+      left_open = true;
+      break;
+    }
+  }
+  if (!left_open && text.size() > 300) {
+    const std::size_t first = text.find_first_not_of(" \t\r\n");
+    const std::size_t line_end = first == std::string::npos ? first : text.find('\n', first);
+    left_open = line_end != std::string::npos &&
+                text.find_first_not_of(" \t\r\n", line_end) != std::string::npos &&
+                std::count(text.begin(), text.end(), '\n') >= 3;
+  }
+  if (left_open) {
+    const std::size_t start = text.find_first_not_of(" \t\r\n");
+    if (start == std::string::npos) return {};
+    const std::size_t end = text.find_first_of("\r\n", start);
+    text = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  }
+  return text;
+}
+
+std::string host_name_key(std::string_view url) {
+  if (url.find("://") == std::string_view::npos) return {};
+  const std::string site = url_site(url);
+  const std::size_t dot = site.find('.');
+  if (dot == std::string::npos || dot == 0) return {};  // a bare host ("localhost") names no site
+  return name_key(std::string_view(site).substr(0, dot));
+}
+
+bool names_site(std::string_view part, std::string_view site_name, std::string_view host_key) {
+  if (!site_name.empty() && iequals(part, site_name)) return true;
+  if (host_key.size() < 3 || part.size() > 60) return false;
+  const std::string key = name_key(part);
+  if (key.empty()) return false;
+  return key == host_key || (key.size() >= 3 && host_key.find(key) != std::string::npos) ||
+         (key.starts_with(host_key) && key.size() <= host_key.size() + 8);
+}
+
+std::string headline_beside_masthead_h1(std::string_view html_title, std::string_view h1,
+                                        const std::vector<std::string>& headings) {
+  if (h1.empty() || html_title.size() <= h1.size()) return {};
+  const auto shown_as_heading = [&](std::string_view side) {
+    return std::any_of(headings.begin(), headings.end(),
+                       [&](const std::string& heading) { return iequals(heading, side); });
+  };
+  static constexpr std::array kSeparators = {
+      std::string_view(" | "), std::string_view(" - "),  std::string_view(" — "),
+      std::string_view(" – "), std::string_view(" :: "), std::string_view(" · "),
+      std::string_view(" « "), std::string_view(" » "),  std::string_view(": ")};
+  for (auto separator : kSeparators) {
+    for (auto at = html_title.find(separator); at != std::string_view::npos && at != 0;
+         at = html_title.find(separator, at + 1)) {
+      const std::string_view head = html_title.substr(0, at);
+      const std::string_view tail = html_title.substr(at + separator.size());
+      if (iequals(tail, h1) && head.size() > tail.size() && shown_as_heading(head)) return std::string(head);
+      if (iequals(head, h1) && tail.size() > head.size() && shown_as_heading(tail)) return std::string(tail);
+    }
+  }
+  return {};
+}
+
+bool title_may_be_label(std::string_view title, bool declared, std::string_view site_name,
+                        std::string_view host_key) {
+  if (title.empty() || names_site(title, site_name, host_key)) return true;
+  if (host_key.size() >= 4 && name_key(title).starts_with(host_key)) return true;
+  // A title the page declares (og:title, JSON-LD headline) is its own word
+  // on the story, however short; a short <title> or h1 may be a label.
+  return !declared && word_count(title) <= 4;
+}
+
+std::string strip_site_from_title(std::string_view title_text, std::string_view site_name,
+                                  std::string_view url, const ShownTexts* shown) {
+  std::string title = collapse_whitespace(title_text);
+  const std::string host_key = host_name_key(url);
+  if (shown != nullptr) {
+    if (std::string part = shown_part_of_title(title, *shown, site_name, host_key); !part.empty())
+      return part;
+  }
+  title = without_date_parts(std::move(title));
+  static constexpr std::array kSeparators = {
+      std::string_view(" | "), std::string_view(" - "),  std::string_view(" — "),
+      std::string_view(" – "), std::string_view(" :: "), std::string_view(" · "),
+      std::string_view(" « "), std::string_view(" » "),  std::string_view(": ")};
+  for (auto separator : kSeparators) {
+    auto at = title.rfind(separator);
+    if (at == std::string::npos || at == 0) continue;
+    std::string_view tail = std::string_view(title).substr(at + separator.size());
+    // Strip when the tail names the site, or (not for a colon, which joins
+    // a headline's own parts) is short next to the head.
+    if (names_site(tail, site_name, host_key) ||
+        (separator != ": " && tail.size() * 2 < at && tail.size() < 40)) {
+      return std::string(std::string_view(title).substr(0, at));
+    }
+  }
+  // "Site | Headline", "Site: Headline": a prefix goes only when it names the site.
+  for (auto separator : kSeparators) {
+    auto at = title.find(separator);
+    if (at == std::string::npos || at == 0) continue;
+    std::string_view head = std::string_view(title).substr(0, at);
+    std::string_view rest = std::string_view(title).substr(at + separator.size());
+    if (rest.size() > head.size() && names_site(head, site_name, host_key)) return std::string(rest);
+  }
+  return title;
+}
+
+std::string first_prose_text(std::span<xmlNode* const> blocks) {
+  xmlNode* prose = first_prose_node(blocks);
+  return prose != nullptr ? collapse_whitespace(as_view(prose->content)) : std::string();
+}
+
+std::string headline_above_prose(xmlDoc* page, std::string_view first_prose, std::string_view title,
+                                 std::string_view site_name, std::string_view url) {
+  xmlNode* root = xmlDocGetRootElement(page);
+  if (root == nullptr || first_prose.empty()) return {};
+  xmlNode* prose = nullptr;
+  walk(root, [&](xmlNode* node) {
+    if (prose != nullptr) return false;
+    if (node->type == XML_TEXT_NODE && node->content != nullptr && !inside_code(node) &&
+        collapse_whitespace(as_view(node->content)) == first_prose)
+      prose = node;
+    return is_element(node);
+  });
+  if (prose == nullptr) return {};
+  const std::string host_key = host_name_key(url);
+  // Back from the first prose, past what sits between a headline and its
+  // text (a byline, a dateline, a caption: 200 bytes at most), to the
+  // headings there: the strongest one that reads as a headline, or none
+  // when the title itself is shown there first (the page confirms it).
+  // A heading that is the title above a headline below it is the site's or
+  // section's name over the story; the search stops there.
+  std::size_t skipped = 0;
+  int headings_seen = 0;
+  int best_rank = 0;
+  std::string best;
+  xmlNode* best_node = nullptr;
+  for (xmlNode* node = previous_in_document(prose); node != nullptr && headings_seen < 6;
+       node = previous_in_document(node)) {
+    if (is_element(node) && tag(node) == "body") break;
+    if (node->type != XML_TEXT_NODE || node->content == nullptr || inside_code(node)) continue;
+    const std::string text = collapse_whitespace(as_view(node->content));
+    if (text.empty() || text == " ") continue;
+    xmlNode* heading = heading_holding(node);
+    const std::string whole = heading != nullptr ? collapse_whitespace(text_content(heading)) : std::string();
+    if (heading == nullptr || whole.size() > 250) {
+      if (!title.empty() && iequals(text, title)) break;  // the title, shown here as plain text
+      skipped += text.size();
+      if (skipped > 200) break;
+      continue;
+    }
+    ++headings_seen;
+    node = heading;  // its text has been read: go on before it
+    std::string line = heading_line(heading);
+    if (!title.empty() &&
+        (iequals(whole, title) || iequals(line, title) || (title.size() >= 12 && icontains(whole, title)))) {
+      // The title shown above the heading found: a section's or site's
+      // name over the story's box, or the headline over its standfirst in
+      // the same box, which leaves the title as it is.
+      if (best_node != nullptr &&
+          lowest_common_ancestor(heading, prose) == lowest_common_ancestor(best_node, prose))
+        return {};
+      break;
+    }
+    // The title with a section or site prefix ("Music- Headline"): the
+    // heading shows the headline alone.
+    if (best.empty() && line.size() >= 12 && icontains(title, line) &&
+        reads_as_headline(line, site_name, host_key))
+      return line;
+    // Of equal ranks the upper one: a standfirst set as a heading sits
+    // below the headline, and a kicker above it is too short to read as one.
+    const int rank = headline_rank(heading);
+    if (rank >= best_rank && reads_as_headline(line, site_name, host_key) &&
+        !titles_a_box_of_links(heading)) {
+      best_rank = rank;
+      best = std::move(line);
+      best_node = heading;
+    }
+  }
+  return best;
+}
+
+bool remove_heading_showing(std::span<xmlNode* const> blocks, std::string_view headline) {
+  for (xmlNode* block : blocks) {
+    xmlNode* found = nullptr;
+    walk(block, [&](xmlNode* node) {
+      if (found != nullptr || !is_element(node)) return false;
+      if (node != block && headline_rank(node) > 0 && iequals(heading_line(node), headline)) found = node;
+      return found == nullptr;
+    });
+    if (found != nullptr) {
+      remove_node(found);
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace feeds::extract_detail

@@ -1,0 +1,109 @@
+#pragma once
+// The title: the <title> element as a browser reads it, the site's and
+// sections' words around the headline, and the headline shown above the
+// article when the title is only a label.
+#include <libxml/tree.h>
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "extract/extract_dates.h"
+
+namespace feeds::extract_detail {
+
+// The text of `element` when it is headline-sized (up to 1,000 bytes with
+// its white space), else empty: a title-marked wrapper may hold the page.
+std::string short_text_content(xmlNode* element);
+
+// Records `text` in `set` when it is headline-sized.
+void add_shown(std::unordered_set<std::string>& set, std::string_view text);
+
+// Whether a node sits inside a link: navigation, breadcrumbs, logos and
+// lists of other stories show their words as links; the page's own headline
+// is not a link to elsewhere.
+bool inside_link(const xmlNode* node);
+
+// Whether an element shows the page's own title: an h1 that is not the
+// masthead, or an element whose class or id says title or headline (blog themes
+// link the post's title to its permalink) but not the site's ("site-title",
+// "blog-title", "logo", "masthead").
+bool marked_as_title(xmlNode* node, std::string_view name);
+
+// A <title> holds text only (a browser reads it to </title> as plain text).
+// One whose end tag is missing or mangled swallows the head in libxml2's
+// tree: scripts, styles and links become its children, and their text
+// would be read as the title. Only the text before the first child element
+// is the title, and of a title left open that way only the first line: what
+// follows it on later lines is the page's code. A title of several lines
+// and hundreds of bytes (closed by </head>, the script inside it read as
+// text) is one left open too. `left_open` tells the caller the title is
+// unreliable.
+std::string title_element_text(xmlNode* title, bool& left_open);
+
+// The site's name as the host spells it: "www.nytimes.com" -> "nytimes",
+// "news.bbc.co.uk" -> "bbc": the first label of the URL's site (url_site,
+// which extract_content also uses to tell the site's own links).
+std::string host_name_key(std::string_view url);
+
+// Whether `part` of a title names the site: its declared name, or the
+// host's name ("BBC News" on bbc.co.uk, "The Guardian" on theguardian.com).
+bool names_site(std::string_view part, std::string_view site_name, std::string_view host_key);
+
+// A masthead h1 that holds the blog's name beside a <title> "Post name –
+// Blog name" when no site name is declared: the h1 equals one side of the
+// <title>'s split, and the other side, longer, is shown as another heading
+// below the h1 (the post's h2/h3 "entry-title"; a site name shown in a
+// heading above the h1 makes the h1 the headline). Returns that other side, the headline;
+// empty when the h1 is not such a masthead.
+std::string headline_beside_masthead_h1(std::string_view html_title, std::string_view h1,
+                                        const std::vector<std::string>& headings);
+
+// Whether the chosen title may name the site or a section rather than the
+// story: none at all, the site's name (declared, or the host's), a title
+// that begins with the site's name ("Summit Daily News for Breckenridge
+// ..."), or, when the page declares no title, a short <title> or h1 that
+// may be a label ("Latest News", "Opinion", "SuperSoccer"). Only a
+// possibility: the headline shown right above the article's text decides
+// (headline_above_prose), and a title the page shows there stays.
+bool title_may_be_label(std::string_view title, bool declared, std::string_view site_name,
+                        std::string_view host_key);
+
+// Texts a page shows on their own, keyed with white space collapsed, ASCII
+// lower-cased and dashes and quotes made plain: the evidence for which part of
+// a <title> is the headline.
+struct ShownTexts {
+  std::unordered_set<std::string> headings;  // h1-h6 and elements whose class or id says title or headline
+  std::unordered_set<std::string> texts;     // text nodes outside links
+};
+
+// Trims " | Site", " - Site", "Site: " and similar from a <title>: the
+// declared site name, or the name in the page's host (`url`) when the site
+// declares none; a short tail after " | " or " - " goes too. With `shown`,
+// the longest part of the title that the page shows on its own (the
+// headline, without the site's, section's or date's words around it) wins.
+std::string strip_site_from_title(std::string_view title, std::string_view site_name,
+                                  std::string_view url = {}, const ShownTexts* shown = nullptr);
+
+// The first prose of the article's blocks (from the content step): the
+// first text of 80+ bytes outside links and headings, white space collapsed.
+std::string first_prose_text(std::span<xmlNode* const> blocks);
+
+// The headline shown right above that prose in `page`, an uncut parse of
+// the page (the content step removes the headings it recognises), for a
+// title that may be the site's or a section's name: the strongest heading
+// (h1 > h2 > h3 > a headline-classed element; the upper one of equal
+// ranks) between the prose and the nearest heading that shows `title`,
+// past a byline, dateline or caption only, that reads as a headline (a few
+// words, not a sentence, a date, a byline or the site's name). Empty when
+// there is none or when `title` is what is shown there.
+std::string headline_above_prose(xmlDoc* page, std::string_view first_prose, std::string_view title,
+                                 std::string_view site_name, std::string_view url);
+
+// Removes from the blocks the heading that shows `headline` (it is the
+// title field, not body text); whether one was found.
+bool remove_heading_showing(std::span<xmlNode* const> blocks, std::string_view headline);
+
+}  // namespace feeds::extract_detail
