@@ -20,19 +20,12 @@ namespace {
 // "comment-link", "comment-status", a byline bar's
 // "by-line-comments-views-date").
 bool names_comments(std::string_view list) {
-  std::size_t start = 0;
-  while (start < list.size()) {
-    std::size_t end = list.find_first_of(" \t\n", start);
-    if (end == std::string_view::npos) end = list.size();
-    const std::string lower = ascii_lower(list.substr(start, end - start));
-    start = end + 1;
-    if (lower.find("comment") == std::string::npos) continue;
-    bool state = false;
-    for (std::string_view word : {"open", "closed", "count", "link", "status", "views"})
-      if (lower.find(word) != std::string::npos) state = true;
-    if (!state) return true;
-  }
-  return false;
+  return any_token(list, [](std::string_view token) {
+    if (!icontains(token, "comment")) return false;
+    for (std::string_view state : {"open", "closed", "count", "link", "status", "views"})
+      if (icontains(token, state)) return false;
+    return true;
+  });
 }
 
 bool word_in(std::string_view word, std::initializer_list<std::string_view> list) {
@@ -101,18 +94,11 @@ bool marks_author(xmlNode* node) {
     if (icontains(cls, picture) || icontains(id, picture)) return false;
   }
   if (icontains(cls, "byline") || icontains(cls, "author-name") || icontains(id, "byline")) return true;
-  std::size_t i = 0;
-  while (i < cls.size()) {
-    while (i < cls.size() && ascii::is_html_space(cls[i])) ++i;
-    const std::size_t start = i;
-    while (i < cls.size() && !ascii::is_html_space(cls[i])) ++i;
-    const std::string_view token = cls.substr(start, i - start);
-    if (iequals(token, "author") ||
-        (token.size() > 7 && (istarts_with(token.substr(token.size() - 7), "-author") ||
-                              istarts_with(token.substr(token.size() - 7), "_author"))))
-      return true;
-  }
-  return false;
+  return any_token(cls, [](std::string_view token) {
+    return iequals(token, "author") ||
+           (token.size() > 7 && (istarts_with(token.substr(token.size() - 7), "-author") ||
+                                 istarts_with(token.substr(token.size() - 7), "_author")));
+  });
 }
 
 std::string byline_line(xmlNode* text) {

@@ -55,18 +55,10 @@ bool bare_html_parse(std::string_view bytes, std::string_view url) {
 namespace feeds::extract_detail {
 
 bool has_token(std::string_view list, std::initializer_list<std::string_view> tokens) {
-  std::size_t i = 0;
-  while (i < list.size()) {
-    while (i < list.size() && ascii::is_html_space(list[i])) ++i;
-    const std::size_t start = i;
-    while (i < list.size() && !ascii::is_html_space(list[i])) ++i;
-    if (i == start) break;
-    const std::string_view token = list.substr(start, i - start);
-    for (std::string_view wanted : tokens) {
-      if (iequals(token, wanted)) return true;
-    }
-  }
-  return false;
+  return any_token(list, [&](std::string_view token) {
+    return std::any_of(tokens.begin(), tokens.end(),
+                       [&](std::string_view wanted) { return iequals(token, wanted); });
+  });
 }
 
 std::string_view attribute(const xmlNode* node, std::string_view name) {

@@ -40,6 +40,21 @@ inline std::string_view tag(const xmlNode* node) {
 std::string_view attribute(const xmlNode* node, std::string_view name);
 bool has_attribute(const xmlNode* node, std::string_view name);
 
+// Whether any token of a space-separated attribute value (class, rel,
+// itemprop, id) satisfies `test`.
+template <typename Test>
+bool any_token(std::string_view list, Test&& test) {
+  std::size_t i = 0;
+  while (i < list.size()) {
+    while (i < list.size() && ascii::is_html_space(list[i])) ++i;
+    const std::size_t start = i;
+    while (i < list.size() && !ascii::is_html_space(list[i])) ++i;
+    if (i == start) break;
+    if (test(list.substr(start, i - start))) return true;
+  }
+  return false;
+}
+
 // Whether a space-separated attribute value (class, rel, itemprop) holds one
 // of `tokens` as a whole token, case-insensitively ("hidden" in "box hidden",
 // not in "hidden-xs").

@@ -117,12 +117,6 @@ int headline_rank(xmlNode* node) {
   return 0;
 }
 
-std::string_view trim_spaces(std::string_view text) {
-  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-  return text;
-}
-
 // `text` without the marks and spaces at its ends: " » Asia Unbound" -> "Asia Unbound".
 std::string_view trim_marks(std::string_view text) {
   for (bool trimmed = true; trimmed && !text.empty();) {
@@ -172,7 +166,7 @@ std::string shown_part_of_title(std::string_view title, const ShownTexts& shown,
   std::vector<bool> site_part(marks.size() + 1);
   for (std::size_t k = 0; k <= marks.size(); ++k) {
     if (part_end(k) <= part_begin(k)) continue;
-    const std::string_view part = trim_spaces(title.substr(part_begin(k), part_end(k) - part_begin(k)));
+    const std::string_view part = ascii::trim(title.substr(part_begin(k), part_end(k) - part_begin(k)));
     site_part[k] = part.find(' ') != std::string_view::npos &&
                    (names_site(part, site_name, host_key) ||
                     (istarts_with(part, "the ") && names_site(part.substr(4), site_name, host_key)));
@@ -200,7 +194,7 @@ std::string shown_part_of_title(std::string_view title, const ShownTexts& shown,
       if (site_part[i]) break;
       const std::size_t begin = part_begin(i), end = part_end(j);
       if (end <= begin) continue;
-      const std::string_view run = trim_spaces(title.substr(begin, end - begin));
+      const std::string_view run = ascii::trim(title.substr(begin, end - begin));
       if (run.size() <= best_text.size() && run.size() <= best_heading.size()) continue;
       if (run.size() == title.size() || !long_enough(begin, end, run)) continue;
       const std::string key = shown_key(run);
