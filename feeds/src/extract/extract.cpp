@@ -281,17 +281,18 @@ Result<Article> extract_article(std::string_view bytes, const ExtractOptions& op
       }
     }
   }
+  // A listing is a cut made of linked headings (cards, teasers) or of links;
+  // an article is a cut with several prose paragraphs, or one inside
+  // article/main/articleBody.
+  const bool cards = content.linked_headings >= 4 &&
+                     content.paragraph_count < 3 * static_cast<std::size_t>(content.linked_headings);
+  const bool dom_listing = cards || content.link_density > 0.5;
   // A title that may be the site's or a section's name gives way to the
   // headline shown above the text the content step chose, read on an uncut
   // parse (the cut has lost the headings it took for the title). Most
-  // pages declare their title and never pay for the parse. A cut of linked
-  // headings or of links is a listing: its first card's heading is not the
-  // page's headline.
-  const bool cut_of_cards =
-      (content.linked_headings >= 4 &&
-       content.paragraph_count < 3 * static_cast<std::size_t>(content.linked_headings)) ||
-      content.link_density > 0.5;
-  if (meta.title_may_be_label && !content.rescued && !cut_of_cards) {
+  // pages declare their title and never pay for the parse. A listing keeps
+  // its title: its first card's heading is not the page's headline.
+  if (meta.title_may_be_label && !content.rescued && !dom_listing) {
     const std::string prose = first_prose_text(content.blocks);
     XmlDocPtr page_doc = prose.empty() ? XmlDocPtr() : parse_html_utf8(decoded.utf8, options.url);
     std::string headline =
@@ -307,13 +308,9 @@ Result<Article> extract_article(std::string_view bytes, const ExtractOptions& op
   trim_edge_furniture(text);
 
   const std::size_t dom_bytes = text.size();
-  // "No article" is read from the DOM, never from metadata alone: many sites
-  // declare og:type=website (or nothing) on every page. A listing is a cut
-  // made of linked headings (cards, teasers) or of links; an article is a
-  // cut with several prose paragraphs, or one inside article/main/articleBody.
-  const bool cards = content.linked_headings >= 4 &&
-                     content.paragraph_count < 3 * static_cast<std::size_t>(content.linked_headings);
-  const bool dom_listing = cards || content.link_density > 0.5;
+  // "No article" is read from the DOM (dom_listing, above), never from
+  // metadata alone: many sites declare og:type=website (or nothing) on every
+  // page.
   const bool dom_article = !dom_listing && (content.semantic || content.paragraph_count >= 3);
   // A short cut with no listing evidence is a short article (a photo post,
   // a brief): it is kept.
