@@ -45,6 +45,12 @@ std::string squeeze(std::string_view text) {
   return feeds::collapse_whitespace(text);
 }
 
+std::string page(std::string_view head, std::string_view body, std::string_view html_attributes) {
+  std::string html = "<!DOCTYPE html><html";
+  html.append(html_attributes).append("><head>").append(head).append("</head><body>").append(body);
+  return html + "</body></html>";
+}
+
 std::string prose(int paragraphs) {
   std::string out;
   for (int i = 0; i < paragraphs; ++i) {

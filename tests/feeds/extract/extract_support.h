@@ -42,6 +42,10 @@ TokenCounts token_overlap(std::string_view extracted, std::string_view expected)
 // `paragraphs` <p> elements of plausible article prose, numbered from 0.
 std::string prose(int paragraphs);
 
+// A whole HTML document around `head` and `body`; `html_attributes` go in
+// the <html> tag (" lang=\"de\"").
+std::string page(std::string_view head, std::string_view body, std::string_view html_attributes = "");
+
 // White space collapsed, for "must contain" checks.
 std::string squeeze(std::string_view text);
 

@@ -16,10 +16,7 @@ feeds::Article extracted(std::string_view html, const feeds::ExtractOptions& opt
 }
 using newsd::test::prose;
 
-std::string page(const std::string& head, const std::string& body, const std::string& html_attributes = "") {
-  return "<!DOCTYPE html><html" + html_attributes + "><head>" + head + "</head><body>" + body +
-         "</body></html>";
-}
+using newsd::test::page;
 
 std::string date(const std::optional<std::chrono::sys_seconds>& value) {
   return value ? feeds::format_rfc3339(*value) : "none";

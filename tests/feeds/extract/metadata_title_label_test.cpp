@@ -17,9 +17,7 @@ feeds::Article extracted(std::string_view html) {
   return feeds::extract_article(html, options).value();
 }
 
-std::string page(const std::string& head, const std::string& body) {
-  return "<!DOCTYPE html><html><head>" + head + "</head><body>" + body + "</body></html>";
-}
+using newsd::test::page;
 
 const std::string kNav =
     "<nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/news/\">News</a></li></ul></nav>";
