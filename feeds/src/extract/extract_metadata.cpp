@@ -250,7 +250,8 @@ struct Collected {
   std::string h1;
   std::vector<std::string> headings;  // h1-h6 below the first h1, for telling a masthead h1 from a headline
   ShownTexts shown_texts;             // for telling a <title>'s headline from the site's words around it
-  PageLocation page, canonical_page;  // for the links to the page itself: its headline, linked to its permalink
+  // Where the page lives, for the links to it (its headline, linked to its permalink).
+  PageLocation page, canonical_page;
   int links_to_page = 0;
 };
 

@@ -79,11 +79,14 @@ std::size_t title_mark_length(std::string_view title, std::size_t at) {
   static constexpr std::array kUtf8Marks = {
       std::string_view("»"), std::string_view("«"), std::string_view("·"),
       std::string_view("•"), std::string_view("–"), std::string_view("—"),
-      std::string_view("‹"), std::string_view("›"), std::string_view("…"),
-      // Bullets some themes set between the headline and the site's name.
-      std::string_view("●"), std::string_view("■"), std::string_view("◆"),
-      std::string_view("♦")};
+      std::string_view("‹"), std::string_view("›"), std::string_view("…")};
   for (auto mark : kUtf8Marks) {
+    if (title.substr(at, mark.size()) == mark) return mark.size();
+  }
+  // Bullets some themes set between the headline and the site's name.
+  static constexpr std::array kBullets = {std::string_view("●"), std::string_view("■"),
+                                          std::string_view("◆"), std::string_view("♦")};
+  for (auto mark : kBullets) {
     if (title.substr(at, mark.size()) == mark) return mark.size();
   }
   return 0;
