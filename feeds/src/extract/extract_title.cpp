@@ -84,8 +84,8 @@ std::size_t title_mark_length(std::string_view title, std::size_t at) {
     if (title.substr(at, mark.size()) == mark) return mark.size();
   }
   // Bullets some themes set between the headline and the site's name.
-  static constexpr std::array kBullets = {std::string_view("●"), std::string_view("■"),
-                                          std::string_view("◆"), std::string_view("♦")};
+  static constexpr std::array kBullets = {std::string_view("●"), std::string_view("■"), std::string_view("◆"),
+                                          std::string_view("♦")};
   for (auto mark : kBullets) {
     if (title.substr(at, mark.size()) == mark) return mark.size();
   }
@@ -383,11 +383,12 @@ xmlNode* previous_in_document(xmlNode* node) {
 std::string alphanumerics(std::string_view text) {
   static constexpr std::array kTypographic = {
       std::string_view("\u00A0"), std::string_view("–"), std::string_view("—"), std::string_view("‘"),
-      std::string_view("’"),       std::string_view("“"), std::string_view("”"), std::string_view("…")};
+      std::string_view("’"),      std::string_view("“"), std::string_view("”"), std::string_view("…")};
   std::string out;
   for (std::size_t at = 0; at < text.size();) {
-    const auto typographic = std::find_if(kTypographic.begin(), kTypographic.end(),
-                                          [&](std::string_view mark) { return text.substr(at).starts_with(mark); });
+    const auto typographic =
+        std::find_if(kTypographic.begin(), kTypographic.end(),
+                     [&](std::string_view mark) { return text.substr(at).starts_with(mark); });
     if (typographic != kTypographic.end()) {
       at += typographic->size();
       continue;
@@ -405,7 +406,8 @@ std::string typography_key(std::string_view text) {
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 2> kSpelled = {
       {{"\u00A0", " "}, {"…", "..."}}};
   for (const auto& [fancy, plain_form] : kSpelled) {
-    for (auto at = spelled.find(fancy); at != std::string::npos; at = spelled.find(fancy, at + plain_form.size()))
+    for (auto at = spelled.find(fancy); at != std::string::npos;
+         at = spelled.find(fancy, at + plain_form.size()))
       spelled.replace(at, fancy.size(), plain_form);
   }
   const std::string key = shown_key(spelled);
