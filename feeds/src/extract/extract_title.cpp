@@ -89,6 +89,8 @@ std::size_t title_mark_length(std::string_view title, std::size_t at) {
   for (auto mark : kBullets) {
     if (title.substr(at, mark.size()) == mark) return mark.size();
   }
+  // "Headline (from The Site)": a parenthesised part is one too, when the page shows the rest alone.
+  if (title[at] == '(' || title[at] == ')') return 1;
   return 0;
 }
 
@@ -437,8 +439,15 @@ void add_heading_form(ShownTexts& shown, std::string_view text) {
 std::string visible_form_of_title(std::string_view title, const ShownTexts& shown) {
   if (shown.heading_forms.empty() || title.empty()) return std::string(title);
   const auto found = shown.heading_forms.find(typography_key(title));
-  // Only the punctuation may differ: never the words, nor their case.
-  if (found == shown.heading_forms.end() || alphanumerics(found->second) != alphanumerics(title))
+  // Only the punctuation and the letters' case may differ, never the
+  // words; and a heading set in capitals is styled, not the headline's case
+  // (the <title>'s "Aidy Recalls Big Guns" is the page's "Aidy recalls big
+  // guns", not its "AIDY RECALLS BIG GUNS").
+  if (found == shown.heading_forms.end()) return std::string(title);
+  const std::string shown_letters = alphanumerics(found->second), title_letters = alphanumerics(title);
+  const bool lower_case_shown =
+      std::any_of(shown_letters.begin(), shown_letters.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  if (!iequals(shown_letters, title_letters) || (shown_letters != title_letters && !lower_case_shown))
     return std::string(title);
   return found->second;
 }

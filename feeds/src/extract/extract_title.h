@@ -95,8 +95,8 @@ std::string typography_key(std::string_view text);
 void add_heading_form(ShownTexts& shown, std::string_view text);
 
 // The page's own spelling of `title`: the heading it shows that differs
-// from `title` only in typography and white space (what the reader sees);
-// else `title` unchanged.
+// from `title` only in typography, white space and letter case (what the
+// reader sees; not a heading set in capitals); else `title` unchanged.
 std::string visible_form_of_title(std::string_view title, const ShownTexts& shown);
 
 // Where a page lives, to tell links to the page itself (a blog theme links

@@ -89,12 +89,25 @@ def title_bullet_mark():
     return (page(bare_head(title), body), dict(title=TITLE, text=P[:4], site_name=None, url=url))
 
 
+def title_parenthesised_site():
+    # "Headline In Title Case (from The Site)": the site's name in brackets
+    # after the headline, which the <title> sets in title case; the page
+    # shows the headline in its own (sentence) case, and that is the title.
+    title = "Night Ferry Service Extended Until The End Of March (from The Harbour Herald)"
+    body = (NAV + f'<div class="story"><div class="headline">{esc(TITLE)}</div>\n' + paragraphs(P[:4])
+            + '</div>\n' + FOOTER)
+    return (page(bare_head(title), body),
+            dict(title=TITLE, text=[TITLE] + P[:4], site_name=None,
+                 url="https://www.harbourherald.example/news/night-ferry-extended"))
+
+
 PLAN = [
     ("title-permalink-heading", title_permalink_heading),
     ("title-typography", title_typography),
     ("title-cut-short", title_cut_short),
     ("title-site-glued", title_site_glued),
     ("title-bullet-mark", title_bullet_mark),
+    ("title-parenthesised-site", title_parenthesised_site),
 ]
 
 

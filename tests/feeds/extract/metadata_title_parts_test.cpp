@@ -92,6 +92,15 @@ TEST(TitleParts, HeadingInOtherCaseIsNotTheTitlesSpelling) {
   EXPECT_EQ(article.title, "Harbour's night ferry won't stop");
 }
 
+TEST(TitleParts, BracketsInsideTheHeadlineStay) {
+  // A bracket joins parts only where the page shows the rest alone.
+  auto article = extracted(
+      page(head("Harbour board votes (again) on the night ferry | Harbour Herald"),
+           "<article><h1>Harbour board votes (again) on the night ferry</h1>" + prose(4) + "</article>"),
+      "https://harbourherald.example/news/1");
+  EXPECT_EQ(article.title, "Harbour board votes (again) on the night ferry");
+}
+
 TEST(TitleParts, EllipsisAndSpacedDashesAreTypography) {
   auto article = extracted(page(head("Night ferry stays - for now... | Harbour Herald"),
                                 "<article><h1>Night ferry stays—for now…</h1>" + prose(4) + "</article>"),
