@@ -89,8 +89,9 @@ std::size_t title_mark_length(std::string_view title, std::size_t at) {
   for (auto mark : kBullets) {
     if (title.substr(at, mark.size()) == mark) return mark.size();
   }
-  // "Headline (from The Site)": a parenthesised part is one too, when the page shows the rest alone.
-  if (title[at] == '(' || title[at] == ')') return 1;
+  // "Headline (from The Site)": an opening bracket too, when the page shows
+  // the rest alone (the closing one belongs to the part it ends).
+  if (title[at] == '(') return 1;
   return 0;
 }
 

@@ -101,6 +101,16 @@ TEST(TitleParts, BracketsInsideTheHeadlineStay) {
   EXPECT_EQ(article.title, "Harbour board votes (again) on the night ferry");
 }
 
+TEST(TitleParts, BracketedEndOfTheHeadlineStays) {
+  // The closing bracket belongs to the part it ends: the section's word
+  // before the headline goes, the headline's own brackets stay.
+  auto article = extracted(page(head("Clips: Ferry crews rehearse the night run (video)"),
+                                "<article><h1>Ferry crews rehearse the night run (video)</h1>" + prose(4) +
+                                    "</article>"),
+                           "https://harbourherald.example/news/1");
+  EXPECT_EQ(article.title, "Ferry crews rehearse the night run (video)");
+}
+
 TEST(TitleParts, EllipsisAndSpacedDashesAreTypography) {
   auto article = extracted(page(head("Night ferry stays - for now... | Harbour Herald"),
                                 "<article><h1>Night ferry stays—for now…</h1>" + prose(4) + "</article>"),
