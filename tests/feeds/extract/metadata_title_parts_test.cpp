@@ -104,10 +104,10 @@ TEST(TitleParts, BracketsInsideTheHeadlineStay) {
 TEST(TitleParts, BracketedEndOfTheHeadlineStays) {
   // The closing bracket belongs to the part it ends: the section's word
   // before the headline goes, the headline's own brackets stay.
-  auto article = extracted(page(head("Clips: Ferry crews rehearse the night run (video)"),
-                                "<article><h1>Ferry crews rehearse the night run (video)</h1>" + prose(4) +
-                                    "</article>"),
-                           "https://harbourherald.example/news/1");
+  auto article = extracted(
+      page(head("Clips: Ferry crews rehearse the night run (video)"),
+           "<article><h1>Ferry crews rehearse the night run (video)</h1>" + prose(4) + "</article>"),
+      "https://harbourherald.example/news/1");
   EXPECT_EQ(article.title, "Ferry crews rehearse the night run (video)");
 }
 
