@@ -472,6 +472,8 @@ PageLocation page_location(std::string_view url) {
 bool links_to_page(std::string_view href, const PageLocation& location) {
   href = ascii::trim(href);
   if (location.path.empty() || href.empty() || href.find('#') != std::string_view::npos) return false;
+  // Most links lead elsewhere: passed over before any copy.
+  if (!icontains(href, location.path)) return false;
   if (href.starts_with("//")) {
     const PageLocation target = page_location(std::string("http:") + std::string(href));
     return target.host == location.host && target.path == location.path;
