@@ -250,6 +250,9 @@ struct Collected {
   std::string h1;
   std::vector<std::string> headings;  // h1-h6 below the first h1, for telling a masthead h1 from a headline
   ShownTexts shown_texts;             // for telling a <title>'s headline from the site's words around it
+  // Where the page lives, for the links to it (its headline, linked to its permalink).
+  PageLocation page, canonical_page;
+  int links_to_page = 0;
 };
 
 constexpr std::size_t kBylineTexts = 6;  // the first few: later ones belong to comments and teasers
@@ -291,8 +294,10 @@ void collect(xmlDoc* doc, Collected& out) {
     }
     if (name == "link") {
       std::string_view rel = attribute(node, "rel");
-      if (has_token(rel, {"canonical"}) && out.canonical.empty())
+      if (has_token(rel, {"canonical"}) && out.canonical.empty()) {
         out.canonical = std::string(attribute(node, "href"));
+        out.canonical_page = page_location(out.canonical);
+      }
       if (has_token(rel, {"amphtml"}) && out.amphtml.empty())
         out.amphtml = std::string(attribute(node, "href"));
       return false;
@@ -351,7 +356,9 @@ void collect(xmlDoc* doc, Collected& out) {
     // teaser for another story. (At most 64.)
     if (titled_elements < 64 && marked_as_title(node, name)) {
       ++titled_elements;
-      add_shown(out.shown_texts.headings, short_text_content(node));
+      const std::string shown = short_text_content(node);
+      add_shown(out.shown_texts.headings, shown);
+      add_heading_form(out.shown_texts, shown);
     }
     if (heading) {
       if (name == "h1" && out.h1.empty()) {
@@ -396,6 +403,19 @@ void collect(xmlDoc* doc, Collected& out) {
     if (name == "a") {
       std::string_view rel = attribute(node, "rel");
       if (has_token(rel, {"tag"})) out.rel_tags.push_back(collapse_whitespace(text_content(node)));
+      // A link to the page itself shows the page's name: blog themes link the
+      // post's headline to its permalink (an unmarked h2 or h3, or no heading
+      // at all), where the site's and sections' links lead elsewhere. Not a
+      // link that shows the whole <title>: a pingback names the page that way.
+      if (out.links_to_page < 16 && (links_to_page(attribute(node, "href"), out.page) ||
+                                     links_to_page(attribute(node, "href"), out.canonical_page))) {
+        ++out.links_to_page;
+        const std::string shown = short_text_content(node);
+        if (typography_key(shown) != typography_key(out.title_element) && !in_comments(node)) {
+          add_shown(out.shown_texts.headings, shown);
+          add_heading_form(out.shown_texts, shown);
+        }
+      }
     }
     // rel=author on the link to the author's page, or on the name itself
     // (<span class="fn" rel="author">).
@@ -455,6 +475,7 @@ std::string normalise_language(std::string_view tag_text) {
 PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
   PageMetadata result;
   Collected found;
+  found.page = page_location(base_url);
   collect(doc, found);
   const MetaMap& meta = found.meta;
 
@@ -500,6 +521,7 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     result.title = meta_text(meta, {"twitter:title", "dc.title", "dcterms.title", "headline"});
   if (result.title.empty()) result.title = plain(found.itemprop_headline);
   const bool declared_title = !result.title.empty();
+  const std::string declared_form = result.title;
   // A masthead h1 (the blog's name) is neither the title nor the headline.
   const std::string headline_beside_masthead =
       result.site_name.empty()
@@ -535,6 +557,13 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     if (h1.size() >= 12 && h1.size() < result.title.size() && result.title.find(h1) != std::string::npos)
       result.title = h1;
   }
+  // The headline as the page shows it, when the title cut from the <title>
+  // (or a declared one with the site's words) spells it with other quotes,
+  // dashes or spacing ("It's" for "It’s", "--" for "—"). A title declared
+  // as it stands keeps the publisher's own spelling, the one its shares and
+  // reader views show.
+  if (!declared_title || result.title != declared_form)
+    result.title = visible_form_of_title(result.title, found.shown_texts);
   // A <title> left open (the page's code after it) is no headline either.
   result.title_may_be_label =
       title_may_be_label(result.title, declared_title, result.site_name, host_name_key(base_url)) ||

@@ -83,6 +83,15 @@ std::size_t title_mark_length(std::string_view title, std::size_t at) {
   for (auto mark : kUtf8Marks) {
     if (title.substr(at, mark.size()) == mark) return mark.size();
   }
+  // Bullets some themes set between the headline and the site's name.
+  static constexpr std::array kBullets = {std::string_view("●"), std::string_view("■"), std::string_view("◆"),
+                                          std::string_view("♦")};
+  for (auto mark : kBullets) {
+    if (title.substr(at, mark.size()) == mark) return mark.size();
+  }
+  // "Headline (from The Site)": an opening bracket too, when the page shows
+  // the rest alone (the closing one belongs to the part it ends).
+  if (title[at] == '(') return 1;
   return 0;
 }
 
@@ -203,6 +212,40 @@ std::string shown_part_of_title(std::string_view title, const ShownTexts& shown,
     }
   }
   return std::string(best_heading.empty() ? best_text : best_heading);
+}
+
+// The heading a <title> begins with when no run of its parts is shown: a
+// <title> cut short by the site's length limit ("Headline cut - Site" for
+// the heading "Headline cut here"), or one whose site's name is glued to
+// the headline without a space or mark ("Headline wordsSiteName"). The
+// words kept must be four or more, and the heading at most twice as long
+// as the cut part: a sidebar's longer story that begins with the same
+// words is another story. Empty when there is none.
+std::string heading_at_start_of_title(std::string_view title, const ShownTexts& shown,
+                                      std::string_view site_name, std::string_view host_key) {
+  if (shown.heading_forms.empty()) return {};
+  // A <title> the page shows whole is the headline as it stands.
+  const std::string whole = shown_key(title);
+  if (shown.headings.contains(whole) || shown.texts.contains(whole)) return {};
+  const std::string title_key = typography_key(title);
+  // A site's name glued to the headline: what follows the heading names the site.
+  for (const auto& [key, form] : shown.heading_forms) {
+    if (key.size() >= title_key.size() || !title_key.starts_with(key) || word_count(key) < 4) continue;
+    const std::string_view rest = trim_marks(std::string_view(title_key).substr(key.size()));
+    if (!rest.empty() && names_site(rest, site_name, host_key)) return form;
+  }
+  // A headline cut short before the site's words: the cut part begins a heading.
+  for (std::size_t at = 0; at < title.size(); ++at) {
+    const std::size_t length = title_mark_length(title, at);
+    if (length == 0) continue;
+    const std::string_view cut = trim_marks(title.substr(0, at));
+    if (word_count(cut) < 4) continue;
+    const std::string cut_key = typography_key(cut) + ' ';
+    for (const auto& [key, form] : shown.heading_forms) {
+      if (key.starts_with(cut_key) && key.size() <= 2 * cut_key.size()) return form;
+    }
+  }
+  return {};
 }
 
 // `title` without the parts set off by pipes (or "::", "·") that are only a
@@ -337,7 +380,112 @@ xmlNode* previous_in_document(xmlNode* node) {
   return node;
 }
 
+// The letters and digits of `text`, case kept (other scripts' letters as
+// their bytes): two spellings of one headline that differ only in quotes,
+// dashes, ellipses and spacing have the same.
+std::string alphanumerics(std::string_view text) {
+  static constexpr std::array kTypographic = {
+      std::string_view("\u00A0"), std::string_view("–"), std::string_view("—"), std::string_view("‘"),
+      std::string_view("’"),      std::string_view("“"), std::string_view("”"), std::string_view("…")};
+  std::string out;
+  for (std::size_t at = 0; at < text.size();) {
+    const auto typographic =
+        std::find_if(kTypographic.begin(), kTypographic.end(),
+                     [&](std::string_view mark) { return text.substr(at).starts_with(mark); });
+    if (typographic != kTypographic.end()) {
+      at += typographic->size();
+      continue;
+    }
+    if (ascii::is_alnum(text[at]) || static_cast<unsigned char>(text[at]) >= 0x80) out += text[at];
+    ++at;
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string typography_key(std::string_view text) {
+  std::string spelled(text);
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 2> kSpelled = {
+      {{"\u00A0", " "}, {"…", "..."}}};
+  for (const auto& [fancy, plain_form] : kSpelled) {
+    for (auto at = spelled.find(fancy); at != std::string::npos;
+         at = spelled.find(fancy, at + plain_form.size()))
+      spelled.replace(at, fancy.size(), plain_form);
+  }
+  const std::string key = shown_key(spelled);
+  std::string out;
+  out.reserve(key.size());
+  for (char c : key) {
+    if (c == '\'' || c == '"') continue;
+    if (c == '-') {
+      while (!out.empty() && out.back() == ' ') out.pop_back();
+      if (!out.empty() && out.back() == '-') continue;
+    } else if (c == ' ' && (out.empty() || out.back() == ' ' || out.back() == '-')) {
+      continue;
+    }
+    out += c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+void add_heading_form(ShownTexts& shown, std::string_view text) {
+  if (shown.heading_forms.size() >= 256 || text.size() < 8 || text.size() > 1000) return;
+  std::string form = collapse_whitespace(text);
+  if (form.size() < 8 || form.size() > 400) return;
+  shown.heading_forms.emplace(typography_key(form), std::move(form));
+}
+
+std::string visible_form_of_title(std::string_view title, const ShownTexts& shown) {
+  if (shown.heading_forms.empty() || title.empty()) return std::string(title);
+  const auto found = shown.heading_forms.find(typography_key(title));
+  // Only the punctuation and the letters' case may differ, never the
+  // words; and a heading set in capitals is styled, not the headline's case
+  // (the <title>'s "Aidy Recalls Big Guns" is the page's "Aidy recalls big
+  // guns", not its "AIDY RECALLS BIG GUNS").
+  if (found == shown.heading_forms.end()) return std::string(title);
+  const std::string shown_letters = alphanumerics(found->second), title_letters = alphanumerics(title);
+  const bool lower_case_shown =
+      std::any_of(shown_letters.begin(), shown_letters.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  if (!iequals(shown_letters, title_letters) || (shown_letters != title_letters && !lower_case_shown))
+    return std::string(title);
+  return found->second;
+}
+
+PageLocation page_location(std::string_view url) {
+  url = ascii::trim(url);
+  if (const auto fragment = url.find('#'); fragment != std::string_view::npos) url = url.substr(0, fragment);
+  const auto scheme = url.find("://");
+  if (scheme == std::string_view::npos || !istarts_with(url, "http")) return {};
+  std::string_view rest = url.substr(scheme + 3);
+  const auto path_at = rest.find_first_of("/?");
+  PageLocation location;
+  location.host = ascii_lower(rest.substr(0, path_at));
+  if (location.host.starts_with("www.")) location.host.erase(0, 4);
+  std::string_view path = path_at == std::string_view::npos ? std::string_view() : rest.substr(path_at);
+  while (!path.empty() && path.back() == '/') path.remove_suffix(1);
+  location.path = ascii_lower(path);
+  return location;
+}
+
+bool links_to_page(std::string_view href, const PageLocation& location) {
+  href = ascii::trim(href);
+  if (location.path.empty() || href.empty() || href.find('#') != std::string_view::npos) return false;
+  // Most links lead elsewhere: passed over before any copy.
+  if (!icontains(href, location.path)) return false;
+  if (href.starts_with("//")) {
+    const PageLocation target = page_location(std::string("http:") + std::string(href));
+    return target.host == location.host && target.path == location.path;
+  }
+  if (href.find("://") != std::string_view::npos) {
+    const PageLocation target = page_location(href);
+    return target.host == location.host && target.path == location.path;
+  }
+  if (!href.starts_with('/')) return false;
+  while (!href.empty() && href.back() == '/') href.remove_suffix(1);
+  return ascii_lower(href) == location.path;
+}
 
 std::string short_text_content(xmlNode* element) {
   std::string out;
@@ -461,6 +609,8 @@ std::string strip_site_from_title(std::string_view title_text, std::string_view 
   if (shown != nullptr) {
     if (std::string part = shown_part_of_title(title, *shown, site_name, host_key); !part.empty())
       return part;
+    if (std::string heading = heading_at_start_of_title(title, *shown, site_name, host_key); !heading.empty())
+      return heading;
   }
   title = without_date_parts(std::move(title));
   static constexpr std::array kSeparators = {

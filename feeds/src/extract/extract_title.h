@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -77,7 +78,41 @@ bool title_may_be_label(std::string_view title, bool declared, std::string_view 
 struct ShownTexts {
   std::unordered_set<std::string> headings;  // h1-h6 and elements whose class or id says title or headline
   std::unordered_set<std::string> texts;     // text nodes outside links
+  // The headings as the page shows them, keyed by typography_key: the
+  // title's visible spelling (typographic quotes and dashes) when the
+  // <title> or og:title spells the same headline in ASCII.
+  std::unordered_map<std::string, std::string> heading_forms;
 };
+
+// The key a title and a heading compare by when only their typography may
+// differ: shown_key's form (white space collapsed, lower case, en and em
+// dashes and curly quotes plain), and further "--" as one dash, "…" as
+// "...", no-break spaces as spaces, no space around a dash, and no quote
+// marks at all ("Review: “Starlet”" and "Review: Starlet" spell one headline).
+std::string typography_key(std::string_view text);
+
+// Records a heading's visible form in `shown` (with add_shown's limits).
+void add_heading_form(ShownTexts& shown, std::string_view text);
+
+// The page's own spelling of `title`: the heading it shows that differs
+// from `title` only in typography, white space and letter case (what the
+// reader sees; not a heading set in capitals); else `title` unchanged.
+std::string visible_form_of_title(std::string_view title, const ShownTexts& shown);
+
+// Where a page lives, to tell links to the page itself (a blog theme links
+// the post's headline to its permalink): the host without "www." and the
+// path without a trailing slash, lower-cased. Empty `path` for a home page
+// or a URL that is not absolute http(s).
+struct PageLocation {
+  std::string host;
+  std::string path;
+};
+PageLocation page_location(std::string_view url);
+
+// Whether `href` leads to the page at `location` itself: the same path on
+// the same host (or a root-relative path), no fragment (a "#comments" link
+// is the page's comment count), never the home page.
+bool links_to_page(std::string_view href, const PageLocation& location);
 
 // Trims " | Site", " - Site", "Site: " and similar from a <title>: the
 // declared site name, or the name in the page's host (`url`) when the site
