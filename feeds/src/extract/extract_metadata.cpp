@@ -250,6 +250,8 @@ struct Collected {
   std::string h1;
   std::vector<std::string> headings;  // h1-h6 below the first h1, for telling a masthead h1 from a headline
   ShownTexts shown_texts;             // for telling a <title>'s headline from the site's words around it
+  std::vector<std::string> site_names;  // the names the page gives itself: its feeds', its masthead's
+  int mastheads = 0;
 };
 
 constexpr std::size_t kBylineTexts = 6;  // the first few: later ones belong to comments and teasers
@@ -295,6 +297,12 @@ void collect(xmlDoc* doc, Collected& out) {
         out.canonical = std::string(attribute(node, "href"));
       if (has_token(rel, {"amphtml"}) && out.amphtml.empty())
         out.amphtml = std::string(attribute(node, "href"));
+      if (const std::string_view type = attribute(node, "type");
+          has_token(rel, {"alternate"}) && (icontains(type, "rss") || icontains(type, "atom")) &&
+          out.site_names.size() < 16) {
+        if (std::string feed_name = feed_site_name(attribute(node, "title")); !feed_name.empty())
+          out.site_names.push_back(std::move(feed_name));
+      }
       return false;
     }
     if (name == "script") {
@@ -346,6 +354,12 @@ void collect(xmlDoc* doc, Collected& out) {
       }
     }
     const bool heading = name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
+    if ((name == "h1" || name == "a") && out.mastheads < 3) {
+      if (std::string masthead = masthead_text(node); !masthead.empty()) {
+        ++out.mastheads;
+        out.site_names.push_back(std::move(masthead));
+      }
+    }
     // The page's own headline is its h1 or an element marked as the title
     // (trafilatura's choice too); a bare h2-h6 is as often a subheading or a
     // teaser for another story. (At most 64.)
@@ -426,6 +440,35 @@ void collect(xmlDoc* doc, Collected& out) {
     }
     return true;
   });
+}
+
+// Where no site name is declared (or the declared one is not the title's),
+// the names the page gives itself (its feeds' titles, its masthead, an
+// og:title for the home page) tell a title that is the site's own name: it
+// is marked for the headline shown above the prose, with the <title>'s
+// other words to stand in.
+void mark_title_naming_site(PageMetadata& result, const Collected& found, std::string_view base_url,
+                            const std::string& stripped_html_title) {
+  std::vector<std::string> names = found.site_names;
+  const std::string page_url = found.canonical.empty() ? std::string(base_url) : found.canonical;
+  if (og_describes_home_page(meta_text(found.meta, {"og:url"}), absolute_url(base_url, page_url))) {
+    if (std::string name = meta_text(found.meta, {"og:title"}); !name.empty())
+      names.push_back(std::move(name));
+  }
+  if (names.empty()) return;
+  if (!names_shown_site(result.title, names)) return;
+  result.title_names_site = true;
+  // The <title>'s other words: those set off from the name, or, when the
+  // <title> shows none of the names (a declared site name trimmed from it,
+  // "Headline - Example.com"), the <title> cleaned as usual.
+  std::string beside = without_shown_site_name(result.html_title, names);
+  const bool title_shows_a_name = std::any_of(names.begin(), names.end(), [&](const std::string& name) {
+    return icontains(result.html_title, collapse_whitespace(name));
+  });
+  if (beside.empty() && !title_shows_a_name && !names_shown_site(stripped_html_title, names) &&
+      !iequals(collapse_whitespace(result.html_title), result.title))
+    beside = stripped_html_title;
+  result.title_beside_site = std::move(beside);
 }
 
 }  // namespace
@@ -535,8 +578,10 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     if (h1.size() >= 12 && h1.size() < result.title.size() && result.title.find(h1) != std::string::npos)
       result.title = h1;
   }
+  mark_title_naming_site(result, found, base_url, stripped_html_title);
   // A <title> left open (the page's code after it) is no headline either.
   result.title_may_be_label =
+      result.title_names_site ||
       title_may_be_label(result.title, declared_title, result.site_name, host_name_key(base_url)) ||
       (found.title_left_open && iequals(result.title, stripped_html_title));
 

@@ -337,6 +337,45 @@ xmlNode* previous_in_document(xmlNode* node) {
   return node;
 }
 
+// Whether a heading is wholly a link marked rel=bookmark (blog themes link
+// the post's title to its permalink, "Permanent Link to ..."): the post's
+// headline however it reads, even a sentence or a title followed by a list
+// (its byline and date).
+bool links_to_own_page(xmlNode* heading, std::string_view line) {
+  if (line.empty() || line.size() > 200 || looks_like_byline(line)) return false;
+  bool unlinked_text = false, bookmark = false;
+  walk(heading, [&](xmlNode* node) {
+    if (node->type == XML_TEXT_NODE && node->content != nullptr &&
+        !collapse_whitespace(as_view(node->content)).empty())
+      unlinked_text = true;
+    if (tag(node) == "a") {
+      bookmark = bookmark || has_token(attribute(node, "rel"), {"bookmark"});
+      return false;
+    }
+    return is_element(node);
+  });
+  return bookmark && !unlinked_text;
+}
+
+// Of the headings found between the masthead (the heading that shows the
+// site's name) and the article's prose, the strongest (the upper one of
+// equal ranks) outside the masthead's own box: a heading nearer the masthead
+// than the prose ("banner-description") is the site's tagline.
+std::string headline_below_masthead(std::span<const std::pair<xmlNode*, int>> candidates, xmlNode* masthead,
+                                    xmlNode* prose) {
+  xmlNode* above_both = lowest_common_ancestor(masthead, prose);
+  xmlNode* best = nullptr;
+  int best_rank = 0;
+  for (const auto& [heading, rank] : candidates) {
+    if (lowest_common_ancestor(heading, masthead) != above_both) continue;
+    if (rank >= best_rank) {
+      best = heading;
+      best_rank = rank;
+    }
+  }
+  return best != nullptr ? heading_line(best) : std::string();
+}
+
 }  // namespace
 
 std::string short_text_content(xmlNode* element) {
@@ -495,7 +534,7 @@ std::string first_prose_text(std::span<xmlNode* const> blocks) {
 }
 
 std::string headline_above_prose(xmlDoc* page, std::string_view first_prose, std::string_view title,
-                                 std::string_view site_name, std::string_view url) {
+                                 std::string_view site_name, std::string_view url, bool title_names_site) {
   xmlNode* root = xmlDocGetRootElement(page);
   if (root == nullptr || first_prose.empty()) return {};
   xmlNode* prose = nullptr;
@@ -519,6 +558,9 @@ std::string headline_above_prose(xmlDoc* page, std::string_view first_prose, std
   int best_rank = 0;
   std::string best;
   xmlNode* best_node = nullptr;
+  // Every heading that reads as a headline, from the prose up: when the
+  // title is the site's name, the masthead's own (its tagline) are set apart.
+  std::vector<std::pair<xmlNode*, int>> candidates;
   for (xmlNode* node = previous_in_document(prose); node != nullptr && headings_seen < 6;
        node = previous_in_document(node)) {
     if (is_element(node) && tag(node) == "body") break;
@@ -528,6 +570,9 @@ std::string headline_above_prose(xmlDoc* page, std::string_view first_prose, std
     xmlNode* heading = heading_holding(node);
     const std::string whole = heading != nullptr ? collapse_whitespace(text_content(heading)) : std::string();
     if (heading == nullptr || whole.size() > 250) {
+      // The site's name as plain text between a headline and its prose is a
+      // byline or a link home (a personal blog's name is its author's).
+      if (title_names_site && iequals(text, title)) continue;
       if (!title.empty() && iequals(text, title)) break;  // the title, shown here as plain text
       skipped += text.size();
       if (skipped > 200) break;
@@ -538,6 +583,7 @@ std::string headline_above_prose(xmlDoc* page, std::string_view first_prose, std
     std::string line = heading_line(heading);
     if (!title.empty() &&
         (iequals(whole, title) || iequals(line, title) || (title.size() >= 12 && icontains(whole, title)))) {
+      if (title_names_site) return headline_below_masthead(candidates, heading, prose);
       // The title shown above the heading found: a section's or site's
       // name over the story's box, or the headline over its standfirst in
       // the same box, which leaves the title as it is.
@@ -554,8 +600,10 @@ std::string headline_above_prose(xmlDoc* page, std::string_view first_prose, std
     // Of equal ranks the upper one: a standfirst set as a heading sits
     // below the headline, and a kicker above it is too short to read as one.
     const int rank = headline_rank(heading);
-    if (rank >= best_rank && reads_as_headline(line, site_name, host_key) &&
-        !titles_a_box_of_links(heading)) {
+    if (rank >= best_rank &&
+        ((reads_as_headline(line, site_name, host_key) && !titles_a_box_of_links(heading)) ||
+         (title_names_site && links_to_own_page(heading, line)))) {
+      candidates.emplace_back(heading, rank);
       best_rank = rank;
       best = std::move(line);
       best_node = heading;
@@ -578,6 +626,161 @@ bool remove_heading_showing(std::span<xmlNode* const> blocks, std::string_view h
     }
   }
   return false;
+}
+
+}  // namespace feeds::extract_detail
+
+namespace feeds::extract_detail {
+
+namespace {
+
+// The words a feed's title adds to the site's name: the format, its
+// version, and "Posts on ..." (never "Comments": a post's comment feed
+// names the post).
+bool feed_word(std::string_view word) {
+  static constexpr std::array kWords = {
+      std::string_view("rss"),   std::string_view("atom"),  std::string_view("feed"),
+      std::string_view("feeds"), std::string_view("posts"), std::string_view("entries"),
+      std::string_view("on"),    std::string_view("xml"),   std::string_view("rdf")};
+  if (std::any_of(kWords.begin(), kWords.end(), [&](std::string_view known) { return iequals(word, known); }))
+    return true;
+  // A version ("2.0", ".92") or a joining mark alone ("»", "-").
+  return std::all_of(word.begin(), word.end(), [](char c) { return ascii::is_digit(c) || c == '.'; }) ||
+         trim_marks(word).empty();
+}
+
+// A word without the quotes and brackets around it: "'Virtual" -> "Virtual", "(RSS" -> "RSS".
+std::string_view bare_word(std::string_view word) {
+  static constexpr std::string_view kAround = "'\"()[]";
+  while (!word.empty() && kAround.find(word.front()) != std::string_view::npos) word.remove_prefix(1);
+  while (!word.empty() && kAround.find(word.back()) != std::string_view::npos) word.remove_suffix(1);
+  for (std::string_view quote : {"‘", "’", "“", "”"}) {
+    if (word.starts_with(quote)) word.remove_prefix(quote.size());
+    if (word.ends_with(quote)) word.remove_suffix(quote.size());
+  }
+  return word;
+}
+
+}  // namespace
+
+std::string feed_site_name(std::string_view feed_title) {
+  const std::string collapsed = collapse_whitespace(feed_title);
+  std::string_view name = collapsed;
+  // Feed words off both ends, one word at a time.
+  for (bool trimmed = true; trimmed && !name.empty();) {
+    trimmed = false;
+    const std::size_t first_end = name.find(' ');
+    const std::string_view first = name.substr(0, first_end);
+    if (const std::string_view word = bare_word(first); word.empty() || feed_word(word)) {
+      name = first_end == std::string_view::npos ? std::string_view() : name.substr(first_end + 1);
+      trimmed = true;
+      continue;
+    }
+    const std::size_t last_begin = name.rfind(' ');
+    if (last_begin == std::string_view::npos) break;
+    if (const std::string_view word = bare_word(name.substr(last_begin + 1));
+        word.empty() || feed_word(word)) {
+      name = name.substr(0, last_begin);
+      trimmed = true;
+    }
+  }
+  name = bare_word(ascii::trim(name));
+  // Nothing was a feed's word: a feed titled with the site's name alone is
+  // as common, but so is one titled with anything at all.
+  if (name.size() < 2 || name.size() > 100 || name.size() == collapsed.size()) return {};
+  return std::string(name);
+}
+
+std::string masthead_text(xmlNode* element) {
+  const std::string_view name = tag(element);
+  if (name == "a") {
+    if (!has_token(attribute(element, "rel"), {"home"})) return {};
+    return collapse_whitespace(text_content(element));
+  }
+  if (name != "h1") return {};
+  bool site_marked = false;
+  for (std::string_view site : {"site", "blog", "logo", "brand", "masthead", "banner"}) {
+    site_marked = site_marked || icontains(attribute(element, "class"), site) ||
+                  icontains(attribute(element, "id"), site);
+  }
+  // (An <a> without an href, or with an empty one, leads nowhere: a
+  // headline's anchor, not a link home.)
+  bool empty_link = false;
+  walk(element, [&](xmlNode* node) {
+    if (tag(node) == "a" && ascii::trim(attribute(node, "href")).empty()) empty_link = true;
+    return is_element(node);
+  });
+  if (empty_link) return {};
+  if (!masthead_h1(element)) {
+    // Wholly a link, to wherever the blog's root is.
+    bool unlinked_text = false, linked = false;
+    walk(element, [&](xmlNode* node) {
+      if (node->type == XML_TEXT_NODE && node->content != nullptr &&
+          !collapse_whitespace(as_view(node->content)).empty())
+        unlinked_text = true;
+      if (tag(node) == "a") {
+        linked = true;
+        return false;
+      }
+      return is_element(node);
+    });
+    if (!site_marked || unlinked_text || !linked) return {};
+  }
+  std::string text = collapse_whitespace(text_content(element));
+  return text.size() <= 120 ? text : std::string();
+}
+
+bool og_describes_home_page(std::string_view og_url, std::string_view page_url) {
+  og_url = ascii::trim(og_url);
+  page_url = ascii::trim(page_url);
+  if (og_url.find("://") == std::string_view::npos || page_url.find("://") == std::string_view::npos)
+    return false;
+  return links_home(og_url) && !links_home(page_url);
+}
+
+bool names_shown_site(std::string_view title, std::span<const std::string> names) {
+  const std::string key = shown_key(title);
+  return !key.empty() && std::any_of(names.begin(), names.end(),
+                                     [&](const std::string& name) { return shown_key(name) == key; });
+}
+
+std::string without_shown_site_name(std::string_view title_text, std::span<const std::string> names) {
+  const std::string title = collapse_whitespace(title_text);
+  for (const std::string& name_text : names) {
+    const std::string name = collapse_whitespace(name_text);
+    if (name.size() < 3 || name.size() >= title.size()) continue;
+    // "Name: rest", "Name - rest", "rest | Name": a mark between them.
+    std::string_view rest;
+    if (istarts_with(title, name)) {
+      std::string_view after = std::string_view(title).substr(name.size());
+      bool marked = false;
+      while (!after.empty()) {
+        const std::size_t length = after.front() == ' ' ? 1 : title_mark_length(after, 0);
+        if (length == 0) break;
+        marked = marked || after.front() != ' ';
+        after.remove_prefix(length);
+      }
+      if (marked) rest = after;
+    } else if (iequals(std::string_view(title).substr(title.size() - name.size()), name)) {
+      std::string_view before = std::string_view(title).substr(0, title.size() - name.size());
+      bool marked = false;
+      for (bool trimmed = true; trimmed && !before.empty();) {
+        trimmed = false;
+        for (std::size_t length = 1; length <= 3 && length <= before.size(); ++length) {
+          if ((length == 1 && before.back() == ' ') ||
+              title_mark_length(before, before.size() - length) == length) {
+            marked = marked || before.back() != ' ';
+            before.remove_suffix(length);
+            trimmed = true;
+            break;
+          }
+        }
+      }
+      if (marked) rest = before;
+    }
+    if (!rest.empty() && !names_shown_site(rest, names)) return std::string(rest);
+  }
+  return {};
 }
 
 }  // namespace feeds::extract_detail
