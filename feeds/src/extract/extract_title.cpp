@@ -250,8 +250,30 @@ bool inside_code(xmlNode* text_node) {
   return parent == "script" || parent == "style" || parent == "noscript" || parent == "template";
 }
 
+// Whether a text node begins a paragraph of prose (a <p> of 80+ bytes) that
+// links cut into shorter text nodes: "Some teachers met after <a>the
+// conference</a> when ...". The first prose is that paragraph's, not a
+// later one's, or the text between them is taken for a long byline.
+bool opens_prose_paragraph(xmlNode* text_node) {
+  xmlNode* paragraph = text_node->parent;
+  for (int level = 0; paragraph != nullptr && is_element(paragraph) && tag(paragraph) != "p" && level < 2;
+       ++level)
+    paragraph = paragraph->parent;
+  if (paragraph == nullptr || !is_element(paragraph) || tag(paragraph) != "p") return false;
+  // Its first text: the paragraph starts here.
+  xmlNode* first_text = nullptr;
+  walk(paragraph, [&](xmlNode* node) {
+    if (first_text != nullptr) return false;
+    if (node->type == XML_TEXT_NODE && node->content != nullptr &&
+        !collapse_whitespace(as_view(node->content)).empty())
+      first_text = node;
+    return is_element(node);
+  });
+  return first_text == text_node && collapse_whitespace(text_content(paragraph)).size() >= 80;
+}
+
 // The first text of prose in the article's blocks: 80+ bytes of one text
-// node outside links and headings.
+// node outside links and headings, or the start of a paragraph of prose.
 xmlNode* first_prose_node(std::span<xmlNode* const> blocks) {
   for (xmlNode* block : blocks) {
     xmlNode* found = nullptr;
@@ -259,8 +281,10 @@ xmlNode* first_prose_node(std::span<xmlNode* const> blocks) {
       if (found != nullptr) return false;
       if (is_element(node)) return tag(node) != "a" && tag(node) != "script" && tag(node) != "style";
       if (node->type == XML_TEXT_NODE && node->content != nullptr && !inside_code(node) &&
-          collapse_whitespace(as_view(node->content)).size() >= 80 && heading_holding(node) == nullptr)
-        found = node;
+          heading_holding(node) == nullptr) {
+        const std::size_t length = collapse_whitespace(as_view(node->content)).size();
+        if (length >= 80 || (length >= 25 && opens_prose_paragraph(node))) found = node;
+      }
       return false;
     });
     if (found != nullptr) return found;
@@ -355,6 +379,22 @@ bool links_to_own_page(xmlNode* heading, std::string_view line) {
     return is_element(node);
   });
   return bookmark && !unlinked_text;
+}
+
+// Whether a text node sits in an element hidden by its style attribute
+// (a "new here?" box shown by a script), within six levels.
+bool hidden_by_style(xmlNode* text_node) {
+  int level = 0;
+  for (xmlNode* up = text_node->parent; up != nullptr && is_element(up) && level < 6;
+       up = up->parent, ++level) {
+    const std::string style = ascii_lower(attribute(up, "style"));
+    if (style.empty()) continue;
+    std::string compact;
+    for (char c : style)
+      if (c != ' ') compact += c;
+    if (compact.find("display:none") != std::string::npos) return true;
+  }
+  return false;
 }
 
 // Of the headings found between the masthead (the heading that shows the
@@ -568,11 +608,18 @@ std::string headline_above_prose(xmlDoc* page, std::string_view first_prose, std
     const std::string text = collapse_whitespace(as_view(node->content));
     if (text.empty() || text == " ") continue;
     xmlNode* heading = heading_holding(node);
+    // A box whose class says title ("post-title") around the headline and
+    // its byline, its first line empty (it opens with a block): the
+    // headings are inside it.
+    if (heading != nullptr && title_names_site && headline_rank(heading) == 1 && tag(heading) != "h3" &&
+        heading_line(heading).empty())
+      heading = nullptr;
     const std::string whole = heading != nullptr ? collapse_whitespace(text_content(heading)) : std::string();
     if (heading == nullptr || whole.size() > 250) {
       // The site's name as plain text between a headline and its prose is a
-      // byline or a link home (a personal blog's name is its author's).
-      if (title_names_site && iequals(text, title)) continue;
+      // byline or a link home (a personal blog's name is its author's); a
+      // box the page hides (style="display:none") is not between them either.
+      if (title_names_site && (iequals(text, title) || hidden_by_style(node))) continue;
       if (!title.empty() && iequals(text, title)) break;  // the title, shown here as plain text
       skipped += text.size();
       if (skipped > 200) break;

@@ -112,11 +112,64 @@ def permalink_heading_sentence():
             dict(title=headline, text=P[:4], site_name=None, published="2025-03-05T00:00:00Z", url=f"{BLOG_ROOT}2025/03/night-ferry.html"))
 
 
+# A first paragraph that links cut into short texts (each under 80 bytes).
+SPLIT = ('The harbour board met on Thursday with the <a href="/ferry-users/">ferry users\' group</a> and '
+         'the <a href="/workers/">shift workers\' association</a>, after weeks of letters from the '
+         '<a href="/eastern-shore/">eastern shore</a> about the <a href="/night-ferry/">night ferry</a>, '
+         'and heard from the <a href="/operators/">two operators</a> that run it.')
+SPLIT_TEXT = ("The harbour board met on Thursday with the ferry users' group and the shift workers' "
+              "association, after weeks of letters from the eastern shore about the night ferry, and heard "
+              "from the two operators that run it.")
+
+
+def first_paragraph_cut_by_links():
+    # The post's first paragraph is cut by links into texts shorter than
+    # 80 bytes: the first prose is that paragraph (its first text), not
+    # the next one, or the paragraph reads as 200+ bytes of byline between
+    # the headline and the text and the search stops.
+    body = (blog_masthead("Notes from the quay on boats, tides and the people who work them")
+            + f'<div id="content"><div class="entry"><h3 class="entry-header">{esc(TITLE)}</h3>\n'
+            f'<p>{SPLIT}</p>\n' + paragraphs(P[:3]) + '</div></div>\n' + FOOTER)
+    return (page(blog_head(BLOG), body),
+            dict(title=TITLE, text=[SPLIT_TEXT] + P[:3], site_name=None,
+                 url=f"{BLOG_ROOT}2025/03/night-ferry.html"))
+
+
+def title_classed_box_around_headline():
+    # The theme wraps the headline and its byline in a box whose class says
+    # title ("post-headline"); the box is not the heading (its first line is
+    # empty), the h2 inside it is.
+    body = (blog_masthead("Notes from the quay on boats, tides and the people who work them")
+            + '<div id="content"><div class="post"><div class="post-headline">'
+            f'<h2>{esc(TITLE)}</h2><p class="post-info">Posted by <a href="/about/">Ann Lee</a></p></div>\n'
+            '<div class="entry">' + paragraphs(P[:4]) + '</div></div></div>\n' + FOOTER)
+    return (page(blog_head(BLOG), body),
+            dict(title=TITLE, text=P[:4], site_name=None, url=f"{BLOG_ROOT}2025/03/night-ferry.html"))
+
+
+def hidden_box_between_headline_and_text():
+    # A box the page hides (style="display:none", shown by a script to new
+    # readers) sits between the headline and the text: it is not a byline or
+    # a dateline, and its 200+ bytes do not stop the search.
+    hidden = ("New here? This blog follows the boats, the tides and the people who work the harbour, "
+              "from the first ferry in the morning to the last one at night. Start with the archive, "
+              "read the guide to the quay, and write to us with the stories we have missed so far.")
+    body = (blog_masthead("Notes from the quay on boats, tides and the people who work them")
+            + f'<div id="content"><div class="entry"><h3 class="entry-header">{esc(TITLE)}</h3>\n'
+            f'<div class="welcome" style="display: none"><p>{esc(hidden)}</p></div>\n'
+            + paragraphs(P[:4]) + '</div></div>\n' + FOOTER)
+    return (page(blog_head(BLOG), body),
+            dict(title=TITLE, text=P[:4], site_name=None, url=f"{BLOG_ROOT}2025/03/night-ferry.html"))
+
+
 PLAN = [
     ("title-is-blog-name-tagline", title_is_blog_name_tagline),
     ("og-title-of-home-page", og_title_of_home_page),
     ("personal-blog-byline", personal_blog_byline),
     ("permalink-heading-sentence", permalink_heading_sentence),
+    ("first-paragraph-cut-by-links", first_paragraph_cut_by_links),
+    ("title-classed-box-around-headline", title_classed_box_around_headline),
+    ("hidden-box-between-headline-and-text", hidden_box_between_headline_and_text),
 ]
 
 
