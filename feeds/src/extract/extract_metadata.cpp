@@ -462,6 +462,8 @@ void mark_title_naming_site(PageMetadata& result, const Collected& found, std::s
   // <title> shows none of the names (a declared site name trimmed from it,
   // "Headline - Example.com"), the <title> cleaned as usual.
   std::string beside = without_shown_site_name(result.html_title, names);
+  // Cleaned like any <title>: "Blog Archive » Post", "Post · Section".
+  if (!beside.empty()) beside = strip_site_from_title(beside, result.site_name, base_url, &found.shown_texts);
   const bool title_shows_a_name = std::any_of(names.begin(), names.end(), [&](const std::string& name) {
     return icontains(result.html_title, collapse_whitespace(name));
   });

@@ -107,6 +107,13 @@ TEST(TitleSite, TheOtherWordsOfTheTitleStandInWhenNoHeadlineIsShown) {
                      "<div class=\"entry\">" +
                          prose(4) + "</div>"));
   EXPECT_EQ(article.title, "Ferry notes");
+  // Those words are cleaned like any <title>: a date set off by a pipe goes.
+  auto dated = extracted(
+      page("<title>Harbour Lights: Ferry notes | 5 March 2025</title>" + feed("Harbour Lights &raquo; Feed"),
+           "<div id=\"top\"><h1><a href=\"/\">Harbour Lights</a></h1></div>"
+           "<div class=\"entry\">" +
+               prose(4) + "</div>"));
+  EXPECT_EQ(dated.title, "Ferry notes");
 }
 
 TEST(TitleSite, PersonalBlogBylineDoesNotStopTheSearch) {
