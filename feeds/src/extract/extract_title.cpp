@@ -361,24 +361,40 @@ xmlNode* previous_in_document(xmlNode* node) {
   return node;
 }
 
-// Whether a heading is wholly a link marked rel=bookmark (blog themes link
-// the post's title to its permalink, "Permanent Link to ..."): the post's
+// Whether `href` leads to the page at `url` itself (its fragment and a
+// trailing slash aside).
+bool leads_to_page(std::string_view href, std::string_view url) {
+  if (href.empty() || url.find("://") == std::string_view::npos) return false;
+  const auto resolved = resolve_url(url, collapse_whitespace(href));
+  if (!resolved) return false;
+  const auto plain = [](std::string_view address) {
+    address = address.substr(0, address.find('#'));
+    if (address.ends_with('/')) address.remove_suffix(1);
+    return address;
+  };
+  return plain(*resolved) == plain(url);
+}
+
+// Whether a heading is wholly a link to the post itself: marked
+// rel=bookmark, or leading to the page's own URL (blog themes link the
+// post's title to its permalink, "Permanent Link to ..."). The post's
 // headline however it reads, even a sentence or a title followed by a list
 // (its byline and date).
-bool links_to_own_page(xmlNode* heading, std::string_view line) {
+bool links_to_own_page(xmlNode* heading, std::string_view line, std::string_view url) {
   if (line.empty() || line.size() > 200 || looks_like_byline(line)) return false;
-  bool unlinked_text = false, bookmark = false;
+  bool unlinked_text = false, own = false;
   walk(heading, [&](xmlNode* node) {
     if (node->type == XML_TEXT_NODE && node->content != nullptr &&
         !collapse_whitespace(as_view(node->content)).empty())
       unlinked_text = true;
     if (tag(node) == "a") {
-      bookmark = bookmark || has_token(attribute(node, "rel"), {"bookmark"});
+      own = own || has_token(attribute(node, "rel"), {"bookmark"}) ||
+            leads_to_page(attribute(node, "href"), url);
       return false;
     }
     return is_element(node);
   });
-  return bookmark && !unlinked_text;
+  return own && !unlinked_text;
 }
 
 // Whether a text node sits in an element hidden by its style attribute
@@ -644,12 +660,14 @@ std::string headline_above_prose(xmlDoc* page, std::string_view first_prose, std
     if (best.empty() && line.size() >= 12 && icontains(title, line) &&
         reads_as_headline(line, site_name, host_key))
       return line;
+    // The nearest heading above the prose that links to the post itself is
+    // its headline, however it reads (a sentence, a list of its byline below).
+    if (title_names_site && links_to_own_page(heading, line, url)) return line;
     // Of equal ranks the upper one: a standfirst set as a heading sits
     // below the headline, and a kicker above it is too short to read as one.
     const int rank = headline_rank(heading);
-    if (rank >= best_rank &&
-        ((reads_as_headline(line, site_name, host_key) && !titles_a_box_of_links(heading)) ||
-         (title_names_site && links_to_own_page(heading, line)))) {
+    if (rank >= best_rank && reads_as_headline(line, site_name, host_key) &&
+        !titles_a_box_of_links(heading)) {
       candidates.emplace_back(heading, rank);
       best_rank = rank;
       best = std::move(line);

@@ -101,8 +101,9 @@ std::string first_prose_text(std::span<xmlNode* const> blocks);
 // there is none or when `title` is what is shown there.
 // With `title_names_site` (the title is the site's own name by the page's
 // evidence, read_metadata), the heading showing it is the masthead: the
-// headline is the strongest heading below it outside its box, and the name
-// as plain text (a personal blog's byline) does not stop the search.
+// headline is the strongest heading below it outside its box (or the
+// nearest one wholly linked to the post itself, its permalink), and the
+// name as plain text (a personal blog's byline) does not stop the search.
 std::string headline_above_prose(xmlDoc* page, std::string_view first_prose, std::string_view title,
                                  std::string_view site_name, std::string_view url,
                                  bool title_names_site = false);

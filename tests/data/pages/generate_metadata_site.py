@@ -112,6 +112,20 @@ def permalink_heading_sentence():
             dict(title=headline, text=P[:4], site_name=None, published="2025-03-05T00:00:00Z", url=f"{BLOG_ROOT}2025/03/night-ferry.html"))
 
 
+def heading_linked_to_own_url():
+    # The same without rel=bookmark: the heading is wholly a link to the
+    # page's own URL (relative here), the post's permalink, and the <title>
+    # is only the blog's name.
+    headline = "Stop at the quay. Look at the water."
+    body = (blog_masthead("Notes from the quay")
+            + '<div id="content"><div class="entry"><h2><a href="/harbour-lights/2025/03/night-ferry.html">'
+            f'{esc(headline)}</a></h2>\n<p class="meta">March 5th, 2025</p>\n'
+            + paragraphs(P[:4]) + '</div></div>\n' + FOOTER)
+    return (page(blog_head(BLOG), body),
+            dict(title=headline, text=P[:4], site_name=None, published="2025-03-05T00:00:00Z",
+                 url=f"{BLOG_ROOT}2025/03/night-ferry.html"))
+
+
 # A first paragraph that links cut into short texts (each under 80 bytes).
 SPLIT = ('The harbour board met on Thursday with the <a href="/ferry-users/">ferry users\' group</a> and '
          'the <a href="/workers/">shift workers\' association</a>, after weeks of letters from the '
@@ -170,6 +184,7 @@ PLAN = [
     ("first-paragraph-cut-by-links", first_paragraph_cut_by_links),
     ("title-classed-box-around-headline", title_classed_box_around_headline),
     ("hidden-box-between-headline-and-text", hidden_box_between_headline_and_text),
+    ("heading-linked-to-own-url", heading_linked_to_own_url),
 ]
 
 
