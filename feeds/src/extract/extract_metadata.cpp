@@ -251,6 +251,7 @@ struct Collected {
   std::vector<std::string> headings;  // h1-h6 below the first h1, for telling a masthead h1 from a headline
   ShownTexts shown_texts;             // for telling a <title>'s headline from the site's words around it
   std::vector<std::string> site_names;  // the names the page gives itself: its feeds', its masthead's
+  std::vector<std::string> feed_names;  // of those, its feeds' (a comment feed's aside)
   int mastheads = 0;
 };
 
@@ -300,8 +301,10 @@ void collect(xmlDoc* doc, Collected& out) {
       if (const std::string_view type = attribute(node, "type");
           has_token(rel, {"alternate"}) && (icontains(type, "rss") || icontains(type, "atom")) &&
           out.site_names.size() < 16) {
-        if (std::string feed_name = feed_site_name(attribute(node, "title")); !feed_name.empty())
+        if (std::string feed_name = feed_site_name(attribute(node, "title")); !feed_name.empty()) {
+          if (!icontains(feed_name, "comments")) out.feed_names.push_back(feed_name);
           out.site_names.push_back(std::move(feed_name));
+        }
       }
       return false;
     }
@@ -456,7 +459,25 @@ void mark_title_naming_site(PageMetadata& result, const Collected& found, std::s
       names.push_back(std::move(name));
   }
   if (names.empty()) return;
-  if (!names_shown_site(result.title, names)) return;
+  if (!names_shown_site(result.title, names)) {
+    // "Post :: Blog": the site's name after the title goes, a masthead's,
+    // or a feed's when all the page's feeds give that one name: feeds of
+    // several names are the sections' ("Code (RSS)", "Talks (RSS)").
+    std::vector<std::string> confirmed;
+    for (const std::string& name : names) {
+      if (!names_shown_site(name, found.feed_names)) confirmed.push_back(name);  // a masthead's
+    }
+    const bool one_feed_name =
+        !found.feed_names.empty() &&
+        std::all_of(found.feed_names.begin(), found.feed_names.end(), [&](const std::string& name) {
+          return names_shown_site(name, {&found.feed_names.front(), 1});
+        });
+    if (one_feed_name) confirmed.push_back(found.feed_names.front());
+    if (std::string rest = without_shown_site_name(result.title, confirmed, /*at_end_only=*/true);
+        !rest.empty())
+      result.title = std::move(rest);
+    return;
+  }
   result.title_names_site = true;
   // The <title>'s other words: those set off from the name, or, when the
   // <title> shows none of the names (a declared site name trimmed from it,

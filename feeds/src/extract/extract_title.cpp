@@ -809,14 +809,15 @@ bool names_shown_site(std::string_view title, std::span<const std::string> names
                                      [&](const std::string& name) { return shown_key(name) == key; });
 }
 
-std::string without_shown_site_name(std::string_view title_text, std::span<const std::string> names) {
+std::string without_shown_site_name(std::string_view title_text, std::span<const std::string> names,
+                                    bool at_end_only) {
   const std::string title = collapse_whitespace(title_text);
   for (const std::string& name_text : names) {
     const std::string name = collapse_whitespace(name_text);
     if (name.size() < 3 || name.size() >= title.size()) continue;
     // "Name: rest", "Name - rest", "rest | Name": a mark between them.
     std::string_view rest;
-    if (istarts_with(title, name)) {
+    if (!at_end_only && istarts_with(title, name)) {
       std::string_view after = std::string_view(title).substr(name.size());
       bool marked = false;
       while (!after.empty()) {
@@ -840,6 +841,12 @@ std::string without_shown_site_name(std::string_view title_text, std::span<const
             break;
           }
         }
+      }
+      // A mark left at the front goes too ("» Post :: Blog").
+      while (marked && !before.empty()) {
+        const std::size_t length = before.front() == ' ' ? 1 : title_mark_length(before, 0);
+        if (length == 0) break;
+        before.remove_prefix(length);
       }
       if (marked) rest = before;
     }

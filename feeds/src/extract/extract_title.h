@@ -143,7 +143,10 @@ bool names_shown_site(std::string_view title, std::span<const std::string> names
 // `title` without one of the site's `names` at its start or end where a
 // joining mark sets it off ("Brainy Gamer: Mother dough" -> "Mother dough",
 // "The Morning Wrap - The BLT" -> "The Morning Wrap"); empty when no name is
-// set off that way or nothing would be left.
-std::string without_shown_site_name(std::string_view title, std::span<const std::string> names);
+// set off that way or nothing would be left. With `at_end_only`, only a
+// name at the end goes: a name at the start may be a section's feed
+// ("Apple: Samsung owes ...", "Photo Gallery: ...").
+std::string without_shown_site_name(std::string_view title, std::span<const std::string> names,
+                                    bool at_end_only = false);
 
 }  // namespace feeds::extract_detail

@@ -126,6 +126,23 @@ def heading_linked_to_own_url():
                  url=f"{BLOG_ROOT}2025/03/night-ferry.html"))
 
 
+def site_name_after_the_headline():
+    # "» Headline :: Blog » Blog Archive": the theme's words go as on any
+    # page, then the blog's name that its only feed gives ("Harbour Lights
+    # RSS Feed") goes too. The headline is shown only as a link (the
+    # permalink), so no shown text picks it out of the <title>.
+    head = ('<head><meta charset="utf-8">'
+            f'<title>&raquo; {esc(TITLE)}:: {esc(BLOG)} &raquo; Blog Archive</title>'
+            f'<link rel="alternate" type="application/rss+xml" title="{esc(BLOG)} RSS Feed" href="/feed/">'
+            f'<link rel="alternate" type="application/rss+xml" title="{esc(BLOG)} &raquo; {esc(TITLE)} Comments Feed" '
+            'href="/2025/03/night-ferry/feed/"></head>\n')
+    body = ('<div id="header"><a href="/"><img src="/logo.png" alt=""></a></div>\n'
+            '<div id="content"><div class="post"><h2><a href="/2025/03/night-ferry/">'
+            f'{esc(TITLE)}</a></h2>\n' + paragraphs(P[:4]) + '</div></div>\n' + FOOTER)
+    return (page(head, body),
+            dict(title=TITLE, text=P[:4], site_name=None, url="https://harbourlights.example/2025/03/night-ferry/"))
+
+
 # A first paragraph that links cut into short texts (each under 80 bytes).
 SPLIT = ('The harbour board met on Thursday with the <a href="/ferry-users/">ferry users\' group</a> and '
          'the <a href="/workers/">shift workers\' association</a>, after weeks of letters from the '
@@ -185,6 +202,7 @@ PLAN = [
     ("title-classed-box-around-headline", title_classed_box_around_headline),
     ("hidden-box-between-headline-and-text", hidden_box_between_headline_and_text),
     ("heading-linked-to-own-url", heading_linked_to_own_url),
+    ("site-name-after-the-headline", site_name_after_the_headline),
 ]
 
 

@@ -127,4 +127,29 @@ TEST(TitleSite, PersonalBlogBylineDoesNotStopTheSearch) {
   EXPECT_EQ(article.title, "Night ferry extended until the end of March");
 }
 
+TEST(TitleSite, NameAfterTheTitleGoesWhenTheFeedsGiveOneName) {
+  const std::string body =
+      "<div class=\"post\"><h2><a href=\"/code/2025/night-ferry/\">Night ferry extended until the end of "
+      "March</a></h2>" +
+      prose(4) + "</div>";
+  const std::string title =
+      "<title>Night ferry extended until the end of March | Code | Mara Lindqvist</title>";
+  const auto feed_at = [](std::string_view name, std::string_view href) {
+    return "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"" + std::string(name) +
+           "\" href=\"" + std::string(href) + "\">";
+  };
+  // Every feed is "Code": the blog's name, after the title.
+  auto one_name =
+      extracted(page(title + feed_at("Code (RSS)", "/feed/") + feed_at("Code (Atom)", "/atom/"), body),
+                "https://mara.example/code/2025/night-ferry/");
+  EXPECT_EQ(one_name.title, "Night ferry extended until the end of March");
+  // Feeds of several names are the sections': "Code" is one, and stays.
+  auto sections =
+      extracted(page(title + feed_at("Code (RSS)", "/code/feed/") + feed_at("Talks (RSS)", "/talks/feed/") +
+                         feed_at("Everything (RSS)", "/feed/"),
+                     body),
+                "https://mara.example/code/2025/night-ferry/");
+  EXPECT_EQ(sections.title, "Night ferry extended until the end of March | Code");
+}
+
 }  // namespace
