@@ -250,9 +250,9 @@ struct Collected {
   std::string h1;
   std::vector<std::string> headings;  // h1-h6 below the first h1, for telling a masthead h1 from a headline
   ShownTexts shown_texts;             // for telling a <title>'s headline from the site's words around it
-  std::vector<std::string> site_names;  // the names the page gives itself: its feeds', its masthead's
-  std::vector<std::string> feed_names;  // of those, its feeds' (a comment feed's aside)
-  int mastheads = 0;
+  std::vector<std::string> site_names;      // the names the page gives itself: its feeds', its masthead's
+  std::vector<std::string> feed_names;      // of those, its feeds' (a comment feed's aside)
+  std::vector<std::string> masthead_names;  // and its masthead's (at most 3)
 };
 
 constexpr std::size_t kBylineTexts = 6;  // the first few: later ones belong to comments and teasers
@@ -357,10 +357,10 @@ void collect(xmlDoc* doc, Collected& out) {
       }
     }
     const bool heading = name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
-    if ((name == "h1" || name == "a") && out.mastheads < 3) {
+    if ((name == "h1" || name == "a") && out.masthead_names.size() < 3) {
       if (std::string masthead = masthead_text(node); !masthead.empty()) {
-        ++out.mastheads;
-        out.site_names.push_back(std::move(masthead));
+        out.site_names.push_back(masthead);
+        out.masthead_names.push_back(std::move(masthead));
       }
     }
     // The page's own headline is its h1 or an element marked as the title
@@ -463,10 +463,7 @@ void mark_title_naming_site(PageMetadata& result, const Collected& found, std::s
     // "Post :: Blog": the site's name after the title goes, a masthead's,
     // or a feed's when all the page's feeds give that one name: feeds of
     // several names are the sections' ("Code (RSS)", "Talks (RSS)").
-    std::vector<std::string> confirmed;
-    for (const std::string& name : names) {
-      if (!names_shown_site(name, found.feed_names)) confirmed.push_back(name);  // a masthead's
-    }
+    std::vector<std::string> confirmed = found.masthead_names;
     const bool one_feed_name =
         !found.feed_names.empty() &&
         std::all_of(found.feed_names.begin(), found.feed_names.end(), [&](const std::string& name) {
