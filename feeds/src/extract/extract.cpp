@@ -295,15 +295,19 @@ Result<Article> extract_article(std::string_view bytes, const ExtractOptions& op
   if (meta.title_may_be_label && !content.rescued && !dom_listing) {
     const std::string prose = first_prose_text(content.blocks);
     XmlDocPtr page_doc = prose.empty() ? XmlDocPtr() : parse_html_utf8(decoded.utf8, options.url);
-    std::string headline =
-        page_doc ? headline_above_prose(page_doc.get(), prose, article.title, meta.site_name, base_url)
-                 : std::string();
+    std::string headline = page_doc ? headline_above_prose(page_doc.get(), prose, article.title,
+                                                           meta.site_name, base_url, meta.title_names_site)
+                                    : std::string();
     if (!headline.empty()) {
       // The headline is the title field, not body text.
       if (remove_heading_showing(content.blocks, headline)) text = blocks_to_text(content.blocks);
       article.title = std::move(headline);
     }
   }
+  // A title that is the site's own name, with no headline found above the
+  // prose: the <title>'s other words stand in.
+  if (meta.title_names_site && !meta.title_beside_site.empty() && iequals(article.title, meta.title))
+    article.title = meta.title_beside_site;
   std::string raw_html = content.rescued ? text_to_html(text) : blocks_to_html(doc.get(), content.blocks);
   trim_edge_furniture(text);
 

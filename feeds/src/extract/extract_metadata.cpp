@@ -253,6 +253,9 @@ struct Collected {
   // Where the page lives, for the links to it (its headline, linked to its permalink).
   PageLocation page, canonical_page;
   int links_to_page = 0;
+  std::vector<std::string> site_names;      // the names the page gives itself: its feeds', its masthead's
+  std::vector<std::string> feed_names;      // of those, its feeds' (a comment feed's aside)
+  std::vector<std::string> masthead_names;  // and its masthead's (at most 3)
 };
 
 constexpr std::size_t kBylineTexts = 6;  // the first few: later ones belong to comments and teasers
@@ -300,6 +303,14 @@ void collect(xmlDoc* doc, Collected& out) {
       }
       if (has_token(rel, {"amphtml"}) && out.amphtml.empty())
         out.amphtml = std::string(attribute(node, "href"));
+      if (const std::string_view type = attribute(node, "type");
+          has_token(rel, {"alternate"}) && (icontains(type, "rss") || icontains(type, "atom")) &&
+          out.site_names.size() < 16) {
+        if (std::string feed_name = feed_site_name(attribute(node, "title")); !feed_name.empty()) {
+          if (!icontains(feed_name, "comments")) out.feed_names.push_back(feed_name);
+          out.site_names.push_back(std::move(feed_name));
+        }
+      }
       return false;
     }
     if (name == "script") {
@@ -351,6 +362,12 @@ void collect(xmlDoc* doc, Collected& out) {
       }
     }
     const bool heading = name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
+    if ((name == "h1" || name == "a") && out.masthead_names.size() < 3) {
+      if (std::string masthead = masthead_text(node); !masthead.empty()) {
+        out.site_names.push_back(masthead);
+        out.masthead_names.push_back(std::move(masthead));
+      }
+    }
     // The page's own headline is its h1 or an element marked as the title
     // (trafilatura's choice too); a bare h2-h6 is as often a subheading or a
     // teaser for another story. (At most 64.)
@@ -446,6 +463,52 @@ void collect(xmlDoc* doc, Collected& out) {
     }
     return true;
   });
+}
+
+// Where no site name is declared (or the declared one is not the title's),
+// the names the page gives itself (its feeds' titles, its masthead, an
+// og:title for the home page) tell a title that is the site's own name: it
+// is marked for the headline shown above the prose, with the <title>'s
+// other words to stand in.
+void mark_title_naming_site(PageMetadata& result, const Collected& found, std::string_view base_url,
+                            const std::string& stripped_html_title) {
+  std::vector<std::string> names = found.site_names;
+  const std::string page_url = found.canonical.empty() ? std::string(base_url) : found.canonical;
+  if (og_describes_home_page(meta_text(found.meta, {"og:url"}), absolute_url(base_url, page_url))) {
+    if (std::string name = meta_text(found.meta, {"og:title"}); !name.empty())
+      names.push_back(std::move(name));
+  }
+  if (names.empty()) return;
+  if (!names_shown_site(result.title, names)) {
+    // "Post :: Blog": the site's name after the title goes, a masthead's,
+    // or a feed's when all the page's feeds give that one name: feeds of
+    // several names are the sections' ("Code (RSS)", "Talks (RSS)").
+    std::vector<std::string> confirmed = found.masthead_names;
+    const bool one_feed_name =
+        !found.feed_names.empty() &&
+        std::all_of(found.feed_names.begin(), found.feed_names.end(), [&](const std::string& name) {
+          return names_shown_site(name, {&found.feed_names.front(), 1});
+        });
+    if (one_feed_name) confirmed.push_back(found.feed_names.front());
+    if (std::string rest = without_shown_site_name(result.title, confirmed, /*at_end_only=*/true);
+        !rest.empty())
+      result.title = std::move(rest);
+    return;
+  }
+  result.title_names_site = true;
+  // The <title>'s other words: those set off from the name, or, when the
+  // <title> shows none of the names (a declared site name trimmed from it,
+  // "Headline - Example.com"), the <title> cleaned as usual.
+  std::string beside = without_shown_site_name(result.html_title, names);
+  // Cleaned like any <title>: "Blog Archive » Post", "Post · Section".
+  if (!beside.empty()) beside = strip_site_from_title(beside, result.site_name, base_url, &found.shown_texts);
+  const bool title_shows_a_name = std::any_of(names.begin(), names.end(), [&](const std::string& name) {
+    return icontains(result.html_title, collapse_whitespace(name));
+  });
+  if (beside.empty() && !title_shows_a_name && !names_shown_site(stripped_html_title, names) &&
+      !iequals(collapse_whitespace(result.html_title), result.title))
+    beside = stripped_html_title;
+  result.title_beside_site = std::move(beside);
 }
 
 }  // namespace
@@ -564,8 +627,10 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
   // reader views show.
   if (!declared_title || result.title != declared_form)
     result.title = visible_form_of_title(result.title, found.shown_texts);
+  mark_title_naming_site(result, found, base_url, stripped_html_title);
   // A <title> left open (the page's code after it) is no headline either.
   result.title_may_be_label =
+      result.title_names_site ||
       title_may_be_label(result.title, declared_title, result.site_name, host_name_key(base_url)) ||
       (found.title_left_open && iequals(result.title, stripped_html_title));
 

@@ -36,6 +36,11 @@ struct PageMetadata {
   // headline shown above the article's text, once the content step has
   // found it, replaces it (headline_above_content).
   bool title_may_be_label = false;
+  // The title is the site's own name by the page's evidence (its feeds',
+  // its masthead's name); the <title>'s other words, the stand-in when no
+  // headline is found above the prose.
+  bool title_names_site = false;
+  std::string title_beside_site;
   std::string json_ld_body;    // articleBody, plain text with paragraph breaks kept
   std::string hydration_json;  // text of <script id=__NEXT_DATA__> or window.__NUXT__ JSON
   std::vector<std::string> warnings;

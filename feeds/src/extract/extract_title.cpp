@@ -293,8 +293,30 @@ bool inside_code(xmlNode* text_node) {
   return parent == "script" || parent == "style" || parent == "noscript" || parent == "template";
 }
 
+// Whether a text node begins a paragraph of prose (a <p> of 80+ bytes) that
+// links cut into shorter text nodes: "Some teachers met after <a>the
+// conference</a> when ...". The first prose is that paragraph's, not a
+// later one's, or the text between them is taken for a long byline.
+bool opens_prose_paragraph(xmlNode* text_node) {
+  xmlNode* paragraph = text_node->parent;
+  for (int level = 0; paragraph != nullptr && is_element(paragraph) && tag(paragraph) != "p" && level < 2;
+       ++level)
+    paragraph = paragraph->parent;
+  if (paragraph == nullptr || !is_element(paragraph) || tag(paragraph) != "p") return false;
+  // Its first text: the paragraph starts here.
+  xmlNode* first_text = nullptr;
+  walk(paragraph, [&](xmlNode* node) {
+    if (first_text != nullptr) return false;
+    if (node->type == XML_TEXT_NODE && node->content != nullptr &&
+        !collapse_whitespace(as_view(node->content)).empty())
+      first_text = node;
+    return is_element(node);
+  });
+  return first_text == text_node && collapse_whitespace(text_content(paragraph)).size() >= 80;
+}
+
 // The first text of prose in the article's blocks: 80+ bytes of one text
-// node outside links and headings.
+// node outside links and headings, or the start of a paragraph of prose.
 xmlNode* first_prose_node(std::span<xmlNode* const> blocks) {
   for (xmlNode* block : blocks) {
     xmlNode* found = nullptr;
@@ -302,8 +324,10 @@ xmlNode* first_prose_node(std::span<xmlNode* const> blocks) {
       if (found != nullptr) return false;
       if (is_element(node)) return tag(node) != "a" && tag(node) != "script" && tag(node) != "style";
       if (node->type == XML_TEXT_NODE && node->content != nullptr && !inside_code(node) &&
-          collapse_whitespace(as_view(node->content)).size() >= 80 && heading_holding(node) == nullptr)
-        found = node;
+          heading_holding(node) == nullptr) {
+        const std::size_t length = collapse_whitespace(as_view(node->content)).size();
+        if (length >= 80 || (length >= 25 && opens_prose_paragraph(node))) found = node;
+      }
       return false;
     });
     if (found != nullptr) return found;
@@ -400,6 +424,77 @@ std::string alphanumerics(std::string_view text) {
     ++at;
   }
   return out;
+}
+
+// Whether `href` leads to the page at `url` itself (its fragment and a
+// trailing slash aside).
+bool leads_to_page(std::string_view href, std::string_view url) {
+  if (href.empty() || url.find("://") == std::string_view::npos) return false;
+  const auto resolved = resolve_url(url, collapse_whitespace(href));
+  if (!resolved) return false;
+  const auto plain = [](std::string_view address) {
+    address = address.substr(0, address.find('#'));
+    if (address.ends_with('/')) address.remove_suffix(1);
+    return address;
+  };
+  return plain(*resolved) == plain(url);
+}
+
+// Whether a heading is wholly a link to the post itself: marked
+// rel=bookmark, or leading to the page's own URL (blog themes link the
+// post's title to its permalink, "Permanent Link to ..."). The post's
+// headline however it reads, even a sentence or a title followed by a list
+// (its byline and date).
+bool links_to_own_page(xmlNode* heading, std::string_view line, std::string_view url) {
+  if (line.empty() || line.size() > 200 || looks_like_byline(line)) return false;
+  bool unlinked_text = false, own = false;
+  walk(heading, [&](xmlNode* node) {
+    if (node->type == XML_TEXT_NODE && node->content != nullptr &&
+        !collapse_whitespace(as_view(node->content)).empty())
+      unlinked_text = true;
+    if (tag(node) == "a") {
+      own = own || has_token(attribute(node, "rel"), {"bookmark"}) ||
+            leads_to_page(attribute(node, "href"), url);
+      return false;
+    }
+    return is_element(node);
+  });
+  return own && !unlinked_text;
+}
+
+// Whether a text node sits in an element hidden by its style attribute
+// (a "new here?" box shown by a script), within six levels.
+bool hidden_by_style(xmlNode* text_node) {
+  int level = 0;
+  for (xmlNode* up = text_node->parent; up != nullptr && is_element(up) && level < 6;
+       up = up->parent, ++level) {
+    const std::string style = ascii_lower(attribute(up, "style"));
+    if (style.empty()) continue;
+    std::string compact;
+    for (char c : style)
+      if (c != ' ') compact += c;
+    if (compact.find("display:none") != std::string::npos) return true;
+  }
+  return false;
+}
+
+// Of the headings found between the masthead (the heading that shows the
+// site's name) and the article's prose, the strongest (the upper one of
+// equal ranks) outside the masthead's own box: a heading nearer the masthead
+// than the prose ("banner-description") is the site's tagline.
+std::string headline_below_masthead(std::span<const std::pair<xmlNode*, int>> candidates, xmlNode* masthead,
+                                    xmlNode* prose) {
+  xmlNode* above_both = lowest_common_ancestor(masthead, prose);
+  xmlNode* best = nullptr;
+  int best_rank = 0;
+  for (const auto& [heading, rank] : candidates) {
+    if (lowest_common_ancestor(heading, masthead) != above_both) continue;
+    if (rank >= best_rank) {
+      best = heading;
+      best_rank = rank;
+    }
+  }
+  return best != nullptr ? heading_line(best) : std::string();
 }
 
 }  // namespace
@@ -645,7 +740,7 @@ std::string first_prose_text(std::span<xmlNode* const> blocks) {
 }
 
 std::string headline_above_prose(xmlDoc* page, std::string_view first_prose, std::string_view title,
-                                 std::string_view site_name, std::string_view url) {
+                                 std::string_view site_name, std::string_view url, bool title_names_site) {
   xmlNode* root = xmlDocGetRootElement(page);
   if (root == nullptr || first_prose.empty()) return {};
   xmlNode* prose = nullptr;
@@ -669,6 +764,9 @@ std::string headline_above_prose(xmlDoc* page, std::string_view first_prose, std
   int best_rank = 0;
   std::string best;
   xmlNode* best_node = nullptr;
+  // Every heading that reads as a headline, from the prose up: when the
+  // title is the site's name, the masthead's own (its tagline) are set apart.
+  std::vector<std::pair<xmlNode*, int>> candidates;
   for (xmlNode* node = previous_in_document(prose); node != nullptr && headings_seen < 6;
        node = previous_in_document(node)) {
     if (is_element(node) && tag(node) == "body") break;
@@ -676,8 +774,18 @@ std::string headline_above_prose(xmlDoc* page, std::string_view first_prose, std
     const std::string text = collapse_whitespace(as_view(node->content));
     if (text.empty() || text == " ") continue;
     xmlNode* heading = heading_holding(node);
+    // A box whose class says title ("post-title") around the headline and
+    // its byline, its first line empty (it opens with a block): the
+    // headings are inside it.
+    if (heading != nullptr && title_names_site && headline_rank(heading) == 1 && tag(heading) != "h3" &&
+        heading_line(heading).empty())
+      heading = nullptr;
     const std::string whole = heading != nullptr ? collapse_whitespace(text_content(heading)) : std::string();
     if (heading == nullptr || whole.size() > 250) {
+      // The site's name as plain text between a headline and its prose is a
+      // byline or a link home (a personal blog's name is its author's); a
+      // box the page hides (style="display:none") is not between them either.
+      if (title_names_site && (iequals(text, title) || hidden_by_style(node))) continue;
       if (!title.empty() && iequals(text, title)) break;  // the title, shown here as plain text
       skipped += text.size();
       if (skipped > 200) break;
@@ -688,6 +796,7 @@ std::string headline_above_prose(xmlDoc* page, std::string_view first_prose, std
     std::string line = heading_line(heading);
     if (!title.empty() &&
         (iequals(whole, title) || iequals(line, title) || (title.size() >= 12 && icontains(whole, title)))) {
+      if (title_names_site) return headline_below_masthead(candidates, heading, prose);
       // The title shown above the heading found: a section's or site's
       // name over the story's box, or the headline over its standfirst in
       // the same box, which leaves the title as it is.
@@ -701,11 +810,15 @@ std::string headline_above_prose(xmlDoc* page, std::string_view first_prose, std
     if (best.empty() && line.size() >= 12 && icontains(title, line) &&
         reads_as_headline(line, site_name, host_key))
       return line;
+    // The nearest heading above the prose that links to the post itself is
+    // its headline, however it reads (a sentence, a list of its byline below).
+    if (title_names_site && links_to_own_page(heading, line, url)) return line;
     // Of equal ranks the upper one: a standfirst set as a heading sits
     // below the headline, and a kicker above it is too short to read as one.
     const int rank = headline_rank(heading);
     if (rank >= best_rank && reads_as_headline(line, site_name, host_key) &&
         !titles_a_box_of_links(heading)) {
+      candidates.emplace_back(heading, rank);
       best_rank = rank;
       best = std::move(line);
       best_node = heading;
@@ -728,6 +841,168 @@ bool remove_heading_showing(std::span<xmlNode* const> blocks, std::string_view h
     }
   }
   return false;
+}
+
+}  // namespace feeds::extract_detail
+
+namespace feeds::extract_detail {
+
+namespace {
+
+// The words a feed's title adds to the site's name: the format, its
+// version, and "Posts on ..." (never "Comments": a post's comment feed
+// names the post).
+bool feed_word(std::string_view word) {
+  static constexpr std::array kWords = {
+      std::string_view("rss"),   std::string_view("atom"),  std::string_view("feed"),
+      std::string_view("feeds"), std::string_view("posts"), std::string_view("entries"),
+      std::string_view("on"),    std::string_view("xml"),   std::string_view("rdf")};
+  if (std::any_of(kWords.begin(), kWords.end(), [&](std::string_view known) { return iequals(word, known); }))
+    return true;
+  // A version ("2.0", ".92") or a joining mark alone ("»", "-").
+  return std::all_of(word.begin(), word.end(), [](char c) { return ascii::is_digit(c) || c == '.'; }) ||
+         trim_marks(word).empty();
+}
+
+// A word without the quotes and brackets around it: "'Virtual" -> "Virtual", "(RSS" -> "RSS".
+std::string_view bare_word(std::string_view word) {
+  static constexpr std::string_view kAround = "'\"()[]";
+  while (!word.empty() && kAround.find(word.front()) != std::string_view::npos) word.remove_prefix(1);
+  while (!word.empty() && kAround.find(word.back()) != std::string_view::npos) word.remove_suffix(1);
+  for (std::string_view quote : {"‘", "’", "“", "”"}) {
+    if (word.starts_with(quote)) word.remove_prefix(quote.size());
+    if (word.ends_with(quote)) word.remove_suffix(quote.size());
+  }
+  return word;
+}
+
+}  // namespace
+
+std::string feed_site_name(std::string_view feed_title) {
+  const std::string collapsed = collapse_whitespace(feed_title);
+  std::string_view name = collapsed;
+  // Feed words off both ends, one word at a time.
+  for (bool trimmed = true; trimmed && !name.empty();) {
+    trimmed = false;
+    const std::size_t first_end = name.find(' ');
+    const std::string_view first = name.substr(0, first_end);
+    if (const std::string_view word = bare_word(first); word.empty() || feed_word(word)) {
+      name = first_end == std::string_view::npos ? std::string_view() : name.substr(first_end + 1);
+      trimmed = true;
+      continue;
+    }
+    const std::size_t last_begin = name.rfind(' ');
+    if (last_begin == std::string_view::npos) break;
+    if (const std::string_view word = bare_word(name.substr(last_begin + 1));
+        word.empty() || feed_word(word)) {
+      name = name.substr(0, last_begin);
+      trimmed = true;
+    }
+  }
+  name = bare_word(ascii::trim(name));
+  // Nothing was a feed's word: a feed titled with the site's name alone is
+  // as common, but so is one titled with anything at all.
+  if (name.size() < 2 || name.size() > 100 || name.size() == collapsed.size()) return {};
+  return std::string(name);
+}
+
+std::string masthead_text(xmlNode* element) {
+  const std::string_view name = tag(element);
+  if (name == "a") {
+    if (!has_token(attribute(element, "rel"), {"home"})) return {};
+    return collapse_whitespace(text_content(element));
+  }
+  if (name != "h1") return {};
+  bool site_marked = false;
+  for (std::string_view site : {"site", "blog", "logo", "brand", "masthead", "banner"}) {
+    site_marked = site_marked || icontains(attribute(element, "class"), site) ||
+                  icontains(attribute(element, "id"), site);
+  }
+  // (An <a> without an href, or with an empty one, leads nowhere: a
+  // headline's anchor, not a link home.)
+  bool empty_link = false;
+  walk(element, [&](xmlNode* node) {
+    if (tag(node) == "a" && ascii::trim(attribute(node, "href")).empty()) empty_link = true;
+    return is_element(node);
+  });
+  if (empty_link) return {};
+  if (!masthead_h1(element)) {
+    // Wholly a link, to wherever the blog's root is.
+    bool unlinked_text = false, linked = false;
+    walk(element, [&](xmlNode* node) {
+      if (node->type == XML_TEXT_NODE && node->content != nullptr &&
+          !collapse_whitespace(as_view(node->content)).empty())
+        unlinked_text = true;
+      if (tag(node) == "a") {
+        linked = true;
+        return false;
+      }
+      return is_element(node);
+    });
+    if (!site_marked || unlinked_text || !linked) return {};
+  }
+  std::string text = collapse_whitespace(text_content(element));
+  return text.size() <= 120 ? text : std::string();
+}
+
+bool og_describes_home_page(std::string_view og_url, std::string_view page_url) {
+  og_url = ascii::trim(og_url);
+  page_url = ascii::trim(page_url);
+  if (og_url.find("://") == std::string_view::npos || page_url.find("://") == std::string_view::npos)
+    return false;
+  return links_home(og_url) && !links_home(page_url);
+}
+
+bool names_shown_site(std::string_view title, std::span<const std::string> names) {
+  const std::string key = shown_key(title);
+  return !key.empty() && std::any_of(names.begin(), names.end(),
+                                     [&](const std::string& name) { return shown_key(name) == key; });
+}
+
+std::string without_shown_site_name(std::string_view title_text, std::span<const std::string> names,
+                                    bool at_end_only) {
+  const std::string title = collapse_whitespace(title_text);
+  for (const std::string& name_text : names) {
+    const std::string name = collapse_whitespace(name_text);
+    if (name.size() < 3 || name.size() >= title.size()) continue;
+    // "Name: rest", "Name - rest", "rest | Name": a mark between them.
+    std::string_view rest;
+    if (!at_end_only && istarts_with(title, name)) {
+      std::string_view after = std::string_view(title).substr(name.size());
+      bool marked = false;
+      while (!after.empty()) {
+        const std::size_t length = after.front() == ' ' ? 1 : title_mark_length(after, 0);
+        if (length == 0) break;
+        marked = marked || after.front() != ' ';
+        after.remove_prefix(length);
+      }
+      if (marked) rest = after;
+    } else if (iequals(std::string_view(title).substr(title.size() - name.size()), name)) {
+      std::string_view before = std::string_view(title).substr(0, title.size() - name.size());
+      bool marked = false;
+      for (bool trimmed = true; trimmed && !before.empty();) {
+        trimmed = false;
+        for (std::size_t length = 1; length <= 3 && length <= before.size(); ++length) {
+          if ((length == 1 && before.back() == ' ') ||
+              title_mark_length(before, before.size() - length) == length) {
+            marked = marked || before.back() != ' ';
+            before.remove_suffix(length);
+            trimmed = true;
+            break;
+          }
+        }
+      }
+      // A mark left at the front goes too ("» Post :: Blog").
+      while (marked && !before.empty()) {
+        const std::size_t length = before.front() == ' ' ? 1 : title_mark_length(before, 0);
+        if (length == 0) break;
+        before.remove_prefix(length);
+      }
+      if (marked) rest = before;
+    }
+    if (!rest.empty() && !names_shown_site(rest, names)) return std::string(rest);
+  }
+  return {};
 }
 
 }  // namespace feeds::extract_detail

@@ -134,11 +134,54 @@ std::string first_prose_text(std::span<xmlNode* const> blocks);
 // past a byline, dateline or caption only, that reads as a headline (a few
 // words, not a sentence, a date, a byline or the site's name). Empty when
 // there is none or when `title` is what is shown there.
+// With `title_names_site` (the title is the site's own name by the page's
+// evidence, read_metadata), the heading showing it is the masthead: the
+// headline is the strongest heading below it outside its box (or the
+// nearest one wholly linked to the post itself, its permalink), and the
+// name as plain text (a personal blog's byline) does not stop the search.
 std::string headline_above_prose(xmlDoc* page, std::string_view first_prose, std::string_view title,
-                                 std::string_view site_name, std::string_view url);
+                                 std::string_view site_name, std::string_view url,
+                                 bool title_names_site = false);
 
 // Removes from the blocks the heading that shows `headline` (it is the
 // title field, not body text); whether one was found.
 bool remove_heading_showing(std::span<xmlNode* const> blocks, std::string_view headline);
+
+}  // namespace feeds::extract_detail
+
+namespace feeds::extract_detail {
+
+// The names a page gives itself where no site name is declared, the evidence
+// that a title is the site's (or blog's) own name rather than the story's.
+// The name a feed of the whole site carries: the title of a <link
+// rel=alternate> to an RSS or Atom feed without the feed's words around it
+// ("Posts on 'Virtual Geek' (RSS 2.0)", "Rob Tiffany » Feed", "RSS - Ed
+// Brill" give the blog's name); empty when nothing is left. A feed of one
+// post's comments keeps its other words ("Comments on 'Post'") and so never
+// equals a headline.
+std::string feed_site_name(std::string_view feed_title);
+
+// The masthead's text: an h1 whose text is wholly a link to the site's home
+// page, or wholly a link and marked as the site's ("banner-header",
+// "site-title", "logo"), or a link marked rel=home; empty for anything else.
+std::string masthead_text(xmlNode* element);
+
+// Whether OpenGraph's og:url is the site's home page while the page itself
+// (`page_url`, its canonical URL or address) is not: the og tags then
+// describe the site, and og:title is its name.
+bool og_describes_home_page(std::string_view og_url, std::string_view page_url);
+
+// Whether `title` is one of the site's `names` (white space, case, dashes and
+// quotes aside).
+bool names_shown_site(std::string_view title, std::span<const std::string> names);
+
+// `title` without one of the site's `names` at its start or end where a
+// joining mark sets it off ("Brainy Gamer: Mother dough" -> "Mother dough",
+// "The Morning Wrap - The BLT" -> "The Morning Wrap"); empty when no name is
+// set off that way or nothing would be left. With `at_end_only`, only a
+// name at the end goes: a name at the start may be a section's feed
+// ("Apple: Samsung owes ...", "Photo Gallery: ...").
+std::string without_shown_site_name(std::string_view title, std::span<const std::string> names,
+                                    bool at_end_only = false);
 
 }  // namespace feeds::extract_detail
