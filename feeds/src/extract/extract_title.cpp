@@ -426,20 +426,6 @@ std::string alphanumerics(std::string_view text) {
   return out;
 }
 
-// Whether `href` leads to the page at `url` itself (its fragment and a
-// trailing slash aside).
-bool leads_to_page(std::string_view href, std::string_view url) {
-  if (href.empty() || url.find("://") == std::string_view::npos) return false;
-  const auto resolved = resolve_url(url, collapse_whitespace(href));
-  if (!resolved) return false;
-  const auto plain = [](std::string_view address) {
-    address = address.substr(0, address.find('#'));
-    if (address.ends_with('/')) address.remove_suffix(1);
-    return address;
-  };
-  return plain(*resolved) == plain(url);
-}
-
 // Whether a heading is wholly a link to the post itself: marked
 // rel=bookmark, or leading to the page's own URL (blog themes link the
 // post's title to its permalink, "Permanent Link to ..."). The post's
@@ -447,6 +433,7 @@ bool leads_to_page(std::string_view href, std::string_view url) {
 // (its byline and date).
 bool links_to_own_page(xmlNode* heading, std::string_view line, std::string_view url) {
   if (line.empty() || line.size() > 200 || looks_like_byline(line)) return false;
+  const PageLocation page = page_location(url);
   bool unlinked_text = false, own = false;
   walk(heading, [&](xmlNode* node) {
     if (node->type == XML_TEXT_NODE && node->content != nullptr &&
@@ -454,7 +441,7 @@ bool links_to_own_page(xmlNode* heading, std::string_view line, std::string_view
       unlinked_text = true;
     if (tag(node) == "a") {
       own = own || has_token(attribute(node, "rel"), {"bookmark"}) ||
-            leads_to_page(attribute(node, "href"), url);
+            links_to_page(attribute(node, "href"), page);
       return false;
     }
     return is_element(node);
