@@ -239,6 +239,8 @@ struct Collected {
   std::vector<std::string> itemprop_authors;
   std::vector<std::string> rel_tags;
   std::vector<std::string> byline_texts;
+  std::vector<std::string> teaser_byline_texts;  // bylines in teaser cards: other stories' authors
+  std::vector<std::string> signoff_authors;      // "(Reporting by Jane Doe; Editing by John Roe)"
   std::optional<PageDate> first_time;
   std::vector<PageDate> times;  // the first <time datetime> values, in document order
   std::optional<PageDate> itemprop_published, itemprop_modified;
@@ -253,6 +255,17 @@ struct Collected {
 };
 
 constexpr std::size_t kBylineTexts = 6;  // the first few: later ones belong to comments and teasers
+
+// A byline found at `node`: a menu's never counts, and a teaser card's
+// (a list item with its own headline) only when the page shows no other.
+void add_byline_text(Collected& out, xmlNode* node, std::string text) {
+  if (in_navigation(node)) return;
+  if (!in_teaser_card(node)) {
+    out.byline_texts.push_back(std::move(text));
+  } else if (out.teaser_byline_texts.size() < kBylineTexts) {
+    out.teaser_byline_texts.push_back(std::move(text));
+  }
+}
 
 void collect(xmlDoc* doc, Collected& out) {
   xmlNode* root = xmlDocGetRootElement(doc);
@@ -271,8 +284,11 @@ void collect(xmlDoc* doc, Collected& out) {
           text.find_first_not_of(" \t\r\n") != std::string_view::npos && !inside_link(node))
         add_shown(out.shown_texts.texts, text);
     }
+    if (node->type == XML_TEXT_NODE && out.signoff_authors.empty() && node->content != nullptr &&
+        !in_comments(node->parent))
+      out.signoff_authors = authors_from_signoff(as_view(node->content));
     if (node->type == XML_TEXT_NODE && out.byline_texts.size() < kBylineTexts) {
-      if (auto line = byline_line(node); !line.empty()) out.byline_texts.push_back(std::move(line));
+      if (auto line = byline_line(node); !line.empty()) add_byline_text(out, node->parent, std::move(line));
       return false;
     }
     if (!is_element(node)) return false;
@@ -405,24 +421,33 @@ void collect(xmlDoc* doc, Collected& out) {
     }
     // A byline without a class: an element whose text starts "By ...",
     // "Posted by ...", or a date and "by" ("2024-03-05 by <a>Jane Doe</a>").
-    if (out.byline_texts.size() < kBylineTexts && node->children != nullptr &&
-        node->children->type == XML_TEXT_NODE && is_byline_element(name)) {
-      std::string_view first = as_view(node->children->content);
+    xmlNode* first_text =
+        out.byline_texts.size() < kBylineTexts && (is_byline_element(name) || name == "byline")
+            ? first_shown_text(node)
+            : nullptr;
+    if (first_text != nullptr) {
+      std::string_view first = as_view(first_text->content);
       while (!first.empty() && (first.front() == ' ' || first.front() == '\n' || first.front() == '\t'))
         first.remove_prefix(1);
       // "By:" and "Posted by:" with a colon label comment and forum posts far
       // more often than a story's byline: only author-marked markup counts there.
       const bool colon_label = istarts_with(first, "by:") || istarts_with(first, "posted by:");
       if ((looks_like_byline(first) ||
-           byline_names_start(collapse_whitespace(first)) != std::string_view::npos) &&
+           byline_names_start(collapse_whitespace(first)) != std::string_view::npos ||
+           italian_byline_lead(first, out.html_lang)) &&
           !colon_label && !in_comments(node)) {
-        std::string text = byline_text(node);
-        if (text.size() < 200) out.byline_texts.push_back(std::move(text));
+        std::string text = with_name_after_lead(node, byline_text(node));
+        if (text.size() < 200) add_byline_text(out, node, std::move(text));
       }
     }
-    if (out.byline_texts.size() < kBylineTexts && marks_author(node) && !in_comments(node)) {
-      std::string text = byline_text(node);
-      if (!text.empty() && text.size() < 200) out.byline_texts.push_back(std::move(text));
+    // NewsML's and NITF's <byline> element, as some pages embed their wire copy.
+    if (out.byline_texts.size() < kBylineTexts && (marks_author(node) || name == "byline") &&
+        !in_comments(node)) {
+      std::string text = with_name_after_lead(node, byline_text(node));
+      // The element says "byline": its text is one, lead or not ("Jane Doe, Washington").
+      if (name == "byline" && !text.empty() && byline_names_start(text) == std::string::npos)
+        text = "By " + text;
+      if (!text.empty() && text.size() < 200) add_byline_text(out, node, std::move(text));
     }
     return true;
   });
@@ -565,9 +590,20 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
   }
   // Names in the page's text (itemprop, rel=author, bylines) must read as
   // names: a link text ("Google profile"), a user handle, a section.
+  // The page's language, for its bylines' word for "and" ("Por Ana y Luis").
+  std::string byline_language = found.html_lang;
+  if (byline_language.empty())
+    byline_language = meta_text(meta, {"content-language", "dc.language", "language"});
   const auto add_written = [&](std::string_view text, bool marked_as_name) {
-    auto names = authors_from_byline(text);
-    if (names.empty() && text.find('\n') == std::string_view::npos) {
+    auto names = authors_from_byline(text, byline_language);
+    // An author box: the name over the job title ("Jane Doe\nGames Editor").
+    if (names.empty()) {
+      if (std::string name = name_over_job_title(text); !name.empty()) names.push_back(std::move(name));
+    }
+    // A text that opens as a byline ("By: janedoe") whose names did not read
+    // as names is no bare name either.
+    if (names.empty() && text.find('\n') == std::string_view::npos &&
+        (marked_as_name || byline_names_start(text) == std::string_view::npos)) {
       // A bare name; in markup that says "this is the author's name", perhaps
       // with what follows it ("Jane Doe // Jane's Blog", "Jane Doe, who writes about ...").
       std::string_view line = text;
@@ -587,6 +623,15 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
       add_written(byline, false);
       if (!result.authors.empty()) break;
     }
+  }
+  // Another story's byline in a teaser card stands in only for the page's own.
+  for (const auto& byline : found.teaser_byline_texts) {
+    if (!result.authors.empty() || !found.byline_texts.empty()) break;
+    add_written(byline, false);
+  }
+  // A wire story's sign-off, when no byline names the reporter.
+  if (result.authors.empty()) {
+    for (const auto& name : found.signoff_authors) add_unique(result.authors, name);
   }
   if (result.authors.empty()) result.authors = std::move(title_part_authors);
   if (result.authors.empty() && organisations_only) result.authors = ld->authors;
