@@ -110,7 +110,7 @@ bool is_inline_wrapper(std::string_view name) {
 }  // namespace
 
 bool italian_byline_lead(std::string_view text, std::string_view language) {
-  return primary_language(language) == "it" && (text.starts_with("Di ") || text.starts_with("di "));
+  return (text.starts_with("Di ") || text.starts_with("di ")) && primary_language(language) == "it";
 }
 
 bool in_navigation(xmlNode* node) {

@@ -284,9 +284,11 @@ void collect(xmlDoc* doc, Collected& out) {
           text.find_first_not_of(" \t\r\n") != std::string_view::npos && !inside_link(node))
         add_shown(out.shown_texts.texts, text);
     }
-    if (node->type == XML_TEXT_NODE && out.signoff_authors.empty() && node->content != nullptr &&
-        !in_comments(node->parent))
-      out.signoff_authors = authors_from_signoff(as_view(node->content));
+    if (node->type == XML_TEXT_NODE && out.signoff_authors.empty() && node->content != nullptr) {
+      // (The comment-thread test climbs the tree: only for a text that has a sign-off.)
+      auto names = authors_from_signoff(as_view(node->content));
+      if (!names.empty() && !in_comments(node->parent)) out.signoff_authors = std::move(names);
+    }
     if (node->type == XML_TEXT_NODE && out.byline_texts.size() < kBylineTexts) {
       if (auto line = byline_line(node); !line.empty()) add_byline_text(out, node->parent, std::move(line));
       return false;
@@ -433,7 +435,7 @@ void collect(xmlDoc* doc, Collected& out) {
       // more often than a story's byline: only author-marked markup counts there.
       const bool colon_label = istarts_with(first, "by:") || istarts_with(first, "posted by:");
       if ((looks_like_byline(first) ||
-           byline_names_start(collapse_whitespace(first)) != std::string_view::npos ||
+           byline_names_start(collapse_whitespace(first.substr(0, 400))) != std::string_view::npos ||
            italian_byline_lead(first, out.html_lang)) &&
           !colon_label && !in_comments(node)) {
         std::string text = with_name_after_lead(node, byline_text(node));
