@@ -226,6 +226,21 @@ std::string name_over_job_title(std::string_view lines) {
   return trim_author(name);
 }
 
+std::vector<std::string> split_meta_authors(std::string_view value) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= value.size()) {
+    auto end = value.find(';', start);
+    if (end == std::string_view::npos) end = value.size();
+    // After the first, a part of one word is the first's degree or suffix ("Jane Doe;M.D.").
+    if (std::string one = std::string(ascii::trim(value.substr(start, end - start)));
+        !one.empty() && (out.empty() || one.find(' ') != std::string::npos))
+      out.push_back(std::move(one));
+    start = end + 1;
+  }
+  return out;
+}
+
 std::vector<std::string> authors_from_signoff(std::string_view text) {
   auto at = text.find("(Reporting by ");
   if (at == std::string_view::npos) at = text.find("(reporting by ");

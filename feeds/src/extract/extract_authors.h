@@ -82,6 +82,10 @@ std::string with_name_after_lead(xmlNode* element, std::string text);
 // otherwise.
 std::string name_over_job_title(std::string_view lines);
 
+// A meta author that lists several ("Jane Doe;John Roe") -> {"Jane Doe",
+// "John Roe"}; one name stays one.
+std::vector<std::string> split_meta_authors(std::string_view value);
+
 // A wire story's sign-off names its reporters: "(Reporting by Jane Doe in
 // Vienna; Editing by John Roe)" -> {"Jane Doe"} (the editors are not
 // authors). Empty when `text` holds no such sign-off.

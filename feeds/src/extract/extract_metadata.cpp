@@ -582,10 +582,12 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
       auto it = meta.find(key);
       if (it == meta.end()) continue;
       for (const auto& value : it->second) {
-        // Not a profile URL, an e-mail address, a domain, a job title or a web-design credit.
-        if (value.rfind("http", 0) == 0 || !plausible_author(plain(value), false)) continue;
-        add_unique(is_title_part(result.html_title, plain(value)) ? title_part_authors : result.authors,
-                   plain(value));
+        // "Jane Doe;John Roe": several authors in one meta tag.
+        for (const std::string& one : split_meta_authors(plain(value))) {
+          // Not a profile URL, an e-mail address, a domain, a job title or a web-design credit.
+          if (one.rfind("http", 0) == 0 || !plausible_author(one, false)) continue;
+          add_unique(is_title_part(result.html_title, one) ? title_part_authors : result.authors, one);
+        }
       }
       if (!result.authors.empty() || !title_part_authors.empty()) break;
     }
@@ -615,7 +617,15 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
       }
       if (plausible_author(line, true)) names.push_back(trim_author(line));
     }
-    for (auto& name : names) add_unique(result.authors, std::move(name));
+    // A one-word name that the <title> shows beside the headline
+    // ("Headline | Blogname") is the site's or a section's, as with the meta
+    // author above (a person's full name there is often the blog's author:
+    // "Headline - Jane Doe - Site").
+    for (auto& name : names) {
+      const bool site_or_section =  // (before the name is moved)
+          name.find(' ') == std::string::npos && is_title_part(result.html_title, name);
+      add_unique(site_or_section ? title_part_authors : result.authors, std::move(name));
+    }
   };
   if (result.authors.empty()) {
     for (const auto& name : found.itemprop_authors) add_written(plain(name), true);

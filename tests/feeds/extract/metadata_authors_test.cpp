@@ -181,4 +181,32 @@ TEST(BylineAuthors, BylinesInOtherLanguages) {
       Names{});
 }
 
+TEST(BylineAuthors, MetaAuthorListSplitAtSemicolons) {
+  const auto with_meta_author = [](std::string_view value) {
+    return extracted(page(
+        "<title>Night ferry extended</title><meta name=\"author\" content=\"" + std::string(value) + "\">",
+        "<article><h1>Night ferry extended</h1>" + prose(4) + "</article>"));
+  };
+  EXPECT_EQ(with_meta_author("Hanna Ekberg;Milo Varga").authors, (Names{"Hanna Ekberg", "Milo Varga"}));
+  // A one-word part after the first is the name's degree or suffix.
+  EXPECT_EQ(with_meta_author("Hanna Ekberg; M.D.").authors, Names{"Hanna Ekberg"});
+}
+
+TEST(BylineAuthors, OneWordSiteNameInAuthorMarkupGivesWayToTheByline) {
+  const auto titled = [](std::string_view title, std::string_view marked) {
+    return extracted(page("<title>" + std::string(title) + "</title>",
+                          "<div class=\"post\"><span class=\"author\">" + std::string(marked) +
+                              "</span><p>By Daniel Okafor</p>" + prose(4) + "</div>"));
+  };
+  EXPECT_EQ(titled("Night ferry extended | Tidewater", "Tidewater").authors, Names{"Daniel Okafor"});
+  // A person's full name in the <title> is often the blog's author: it stays.
+  EXPECT_EQ(titled("Night ferry extended - Jane Roe - Tidewater", "Jane Roe").authors, Names{"Jane Roe"});
+  // With no other name the site's stands in, as before.
+  EXPECT_EQ(
+      extracted(page("<title>Night ferry extended | Tidewater</title>",
+                     "<div class=\"post\"><span class=\"author\">Tidewater</span>" + prose(4) + "</div>"))
+          .authors,
+      Names{"Tidewater"});
+}
+
 }  // namespace
