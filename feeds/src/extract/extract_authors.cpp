@@ -107,7 +107,32 @@ bool is_inline_wrapper(std::string_view name) {
   return name == "strong" || name == "b" || name == "em" || name == "i" || name == "span" || name == "font";
 }
 
+// A newsroom's name after a reporter's ("Jane Doe, NBC News", "Jane Doe,
+// IDG News Service"): its last word says what it is.
+bool names_newsroom(std::string_view title) {
+  const auto space = title.rfind(' ');
+  if (space == std::string_view::npos) return false;
+  return word_in(title.substr(space + 1), {"news", "press", "wire", "agency"}) ||
+         icontains(title, "news service");
+}
+
 }  // namespace
+
+// Where a wire service of two words or more begins at the end of a name
+// set without a comma ("Jane Doe Associated Press"); npos when none does or
+// no name of two words stands before it.
+std::size_t agency_after_name(std::string_view name) {
+  for (std::string_view agency : {"Associated Press", "The Associated Press", "Press Association",
+                                  "Agence France-Presse", "The Canadian Press", "Canadian Press"}) {
+    if (name.size() <= agency.size() + 1) continue;
+    const std::size_t at = name.size() - agency.size();
+    if (name[at - 1] != ' ' || !iequals(name.substr(at), agency)) continue;
+    const std::string_view before = ascii::trim(name.substr(0, at - 1));
+    if (before.find(' ') == std::string_view::npos) continue;
+    return before.size();
+  }
+  return std::string_view::npos;
+}
 
 bool italian_byline_lead(std::string_view text, std::string_view language) {
   return (text.starts_with("Di ") || text.starts_with("di ")) && primary_language(language) == "it";
@@ -555,8 +580,11 @@ std::string trim_author(std::string_view name) {
         job = job || is_job_title_word(title.substr(at, space - at));
         at = space + 1;
       }
-      if (!job && !is_news_agency(title)) break;  // "Jane Doe, Associated Press" too
+      if (!job && !is_news_agency(title) && !names_newsroom(title))
+        break;  // "Jane Doe, Associated Press" too
       out.resize(comma);
+    } else if (const std::size_t agency = agency_after_name(out); agency != std::string::npos) {
+      out.resize(agency);  // "Jane Doe Associated Press"
     } else {
       break;
     }

@@ -99,6 +99,11 @@ std::string trim_author(std::string_view name);
 // separator ("Headline - Section - Site"): a section's or the site's name.
 bool is_title_part(std::string_view html_title, std::string_view name);
 
+// Where a wire service of two words or more begins at the end of a name set
+// without a comma ("Jane Doe Associated Press" -> the length of "Jane Doe");
+// npos when none does.
+std::size_t agency_after_name(std::string_view name);
+
 // The wire services that appear beside reporters' names in bylines.
 bool is_news_agency(std::string_view name);
 

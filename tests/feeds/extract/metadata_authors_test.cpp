@@ -209,4 +209,18 @@ TEST(BylineAuthors, OneWordSiteNameInAuthorMarkupGivesWayToTheByline) {
       Names{"Tidewater"});
 }
 
+TEST(BylineAuthors, NewsroomAfterTheReportersNameGoes) {
+  EXPECT_EQ(extracted(story("<p class=\"byline\">By DANICA VALE Associated Press</p>")).authors,
+            Names{"DANICA VALE"});
+  // A meta author that names the newsroom after the reporter.
+  EXPECT_EQ(extracted(page("<title>Night ferry extended</title><meta name=\"author\" content=\"Jo Aleccia, "
+                           "Harbour News\">",
+                           "<article><h1>Night ferry extended</h1>" + prose(4) + "</article>"))
+                .authors,
+            Names{"Jo Aleccia"});
+  // The wire service alone stands in for a person.
+  EXPECT_EQ(extracted(story("<p class=\"byline\">By The Associated Press</p>")).authors,
+            Names{"The Associated Press"});
+}
+
 }  // namespace
