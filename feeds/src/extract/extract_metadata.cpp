@@ -237,6 +237,8 @@ struct Collected {
   std::vector<std::string> json_ld_texts;
   std::string hydration;
   std::vector<std::string> itemprop_authors;
+  std::vector<std::size_t> itemprop_author_at;  // text_seen where each was found
+  std::size_t text_seen = 0;                    // bytes of text nodes walked so far
   std::vector<std::string> rel_tags;
   std::vector<std::string> byline_texts;
   std::vector<std::string> teaser_byline_texts;  // bylines in teaser cards: other stories' authors
@@ -253,6 +255,10 @@ struct Collected {
   std::vector<std::string> headings;  // h1-h6 below the first h1, for telling a masthead h1 from a headline
   ShownTexts shown_texts;             // for telling a <title>'s headline from the site's words around it
 };
+
+// Text bytes between two author-marked names beyond which the later one is
+// not of the same byline (a byline's names, dates and labels are shorter).
+constexpr std::size_t kMarkedNamesApart = 300;
 
 constexpr std::size_t kBylineTexts = 6;  // the first few: later ones belong to comments and teasers
 
@@ -276,6 +282,8 @@ void collect(xmlDoc* doc, Collected& out) {
   // English pages, and pages that do not say, write numeric days both ways.
   const bool numeric_day_first = !out.html_lang.empty() && !ascii_lower(out.html_lang).starts_with("en");
   walk(root, [&](xmlNode* node) {
+    if (node->type == XML_TEXT_NODE && node->content != nullptr)
+      out.text_seen += static_cast<std::size_t>(xmlStrlen(node->content));
     // (Most text nodes are white space between tags, or too short or too
     // long to be a headline: those are passed over before any copy.)
     if (node->type == XML_TEXT_NODE && node->content != nullptr) {
@@ -338,7 +346,10 @@ void collect(xmlDoc* doc, Collected& out) {
           return named == nullptr;
         });
         std::string text = collapse_whitespace(text_content(named != nullptr ? named : node));
-        if (!text.empty() && text.size() < 120) out.itemprop_authors.push_back(text);
+        if (!text.empty() && text.size() < 120) {
+          out.itemprop_authors.push_back(text);
+          out.itemprop_author_at.push_back(out.text_seen);
+        }
       } else if (iequals(itemprop, "datePublished") || iequals(itemprop, "dateModified")) {
         std::string_view value = attribute(node, "datetime");
         if (value.empty()) value = attribute(node, "content");
@@ -419,7 +430,10 @@ void collect(xmlDoc* doc, Collected& out) {
     // (<span class="fn" rel="author">).
     if (has_token(attribute(node, "rel"), {"author"}) && !in_comments(node)) {
       std::string text = collapse_whitespace(text_content(node));
-      if (!text.empty() && text.size() < 120) out.itemprop_authors.push_back(text);
+      if (!text.empty() && text.size() < 120) {
+        out.itemprop_authors.push_back(text);
+        out.itemprop_author_at.push_back(out.text_seen);
+      }
     }
     // A byline without a class: an element whose text starts "By ...",
     // "Posted by ...", or a date and "by" ("2024-03-05 by <a>Jane Doe</a>").
@@ -628,7 +642,18 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     }
   };
   if (result.authors.empty()) {
-    for (const auto& name : found.itemprop_authors) add_written(plain(name), true);
+    // The names marked as the author come together, in one byline ("By <a
+    // rel=author>A</a> and <a rel=author>B</a>"); a marked name far from the
+    // last one taken (a teaser card's, a list of the site's writers after
+    // the story) is another story's.
+    std::size_t taken_at = 0;
+    for (std::size_t i = 0; i < found.itemprop_authors.size(); ++i) {
+      const std::size_t at = found.itemprop_author_at[i];
+      if (!result.authors.empty() && at > taken_at + kMarkedNamesApart) break;
+      const std::size_t before = result.authors.size();
+      add_written(plain(found.itemprop_authors[i]), true);
+      if (result.authors.size() > before) taken_at = at;
+    }
   }
   if (result.authors.empty()) {
     for (const auto& byline : found.byline_texts) {

@@ -223,4 +223,18 @@ TEST(BylineAuthors, NewsroomAfterTheReportersNameGoes) {
             Names{"The Associated Press"});
 }
 
+TEST(BylineAuthors, MarkedNamesOfOneBylineOnly) {
+  // rel=author on every writer's link: the story's co-authors stand together;
+  // a teaser's writer after the story is another story's.
+  const auto article = extracted(page(
+      "<title>Night ferry extended</title>",
+      "<article><h1>Night ferry extended</h1><p>By <a rel=\"author\" href=\"/u/m\">Mirela Dunn</a> and <a "
+      "rel=\"author\" href=\"/u/o\">Oskar Lind</a></p>" +
+          prose(4) +
+          "</article><div class=\"more\"><h3><a href=\"/b\">A winter of repairs on the eastern "
+          "pier</a></h3>By <a "
+          "rel=\"author\" href=\"/u/g\">Gustav Rehn</a></div>"));
+  EXPECT_EQ(article.authors, (Names{"Mirela Dunn", "Oskar Lind"}));
+}
+
 }  // namespace
