@@ -60,7 +60,222 @@ bool is_name_particle(std::string_view word) {
                         "bin", "ibn", "al", "el", "y",   "e",     "ten", "ter", "dos", "das", "st.", "zu"});
 }
 
+// The page's language's primary subtag, lower case ("es-MX" -> "es").
+std::string primary_language(std::string_view language) {
+  return ascii_lower(language.substr(0, language.find_first_of("-_")));
+}
+
+// The words that join a byline's names: "and", "&", the comma, and the
+// page's own language's "and" ("Por Ana Gómez y Luis Pérez"). A lead that
+// only one language uses (Spanish and Portuguese "Por", French "Par", German
+// "Von") brings its joint without the page saying its language; "y" and "e"
+// stay name particles elsewhere ("José Ortega y Gasset" in an English page).
+std::vector<std::string_view> name_joints(std::string_view lead, std::string_view language) {
+  std::vector<std::string_view> joints = {" and ", " AND ", " & ", ", "};
+  const std::string primary = primary_language(language);
+  while (!lead.empty() && !ascii::is_alpha(lead.back())) lead.remove_suffix(1);
+  const auto last_space = lead.rfind(' ');
+  const std::string_view word = last_space == std::string_view::npos ? lead : lead.substr(last_space + 1);
+  const auto lead_is = [&](std::string_view lead_word) {
+    return word == lead_word || iequals(word, lead_word);
+  };
+  if (primary == "es" || lead_is("por")) joints.push_back(" y ");
+  if (primary == "pt" || primary == "it" || lead_is("por")) joints.push_back(" e ");
+  if (primary == "fr" || lead_is("par")) joints.push_back(" et ");
+  if (primary == "de" || lead_is("von")) joints.push_back(" und ");
+  if (primary == "nl") joints.push_back(" en ");
+  return joints;
+}
+
+bool blank(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return ascii::is_space(c); });
+}
+
+// Whether an element shows no text: an icon link, an empty span. (Bounded:
+// a big element with text returns at its first word.)
+bool shows_no_text(xmlNode* element) {
+  bool shown = false;
+  walk(element, [&](xmlNode* node) {
+    if (shown) return false;
+    if (node->type == XML_TEXT_NODE && !blank(as_view(node->content))) shown = true;
+    return !shown && (node == element || is_element(node));
+  });
+  return !shown;
+}
+
+bool is_inline_wrapper(std::string_view name) {
+  return name == "strong" || name == "b" || name == "em" || name == "i" || name == "span" || name == "font";
+}
+
+// A newsroom's name after a reporter's ("Jane Doe, NBC News", "Jane Doe,
+// IDG News Service"): its last word says what it is.
+bool names_newsroom(std::string_view title) {
+  const auto space = title.rfind(' ');
+  if (space == std::string_view::npos) return false;
+  return word_in(title.substr(space + 1), {"news", "press", "wire", "agency"}) ||
+         icontains(title, "news service");
+}
+
 }  // namespace
+
+// Where a wire service of two words or more begins at the end of a name
+// set without a comma ("Jane Doe Associated Press"); npos when none does or
+// no name of two words stands before it.
+std::size_t agency_after_name(std::string_view name) {
+  for (std::string_view agency : {"Associated Press", "The Associated Press", "Press Association",
+                                  "Agence France-Presse", "The Canadian Press", "Canadian Press"}) {
+    if (name.size() <= agency.size() + 1) continue;
+    const std::size_t at = name.size() - agency.size();
+    if (name[at - 1] != ' ' || !iequals(name.substr(at), agency)) continue;
+    const std::string_view before = ascii::trim(name.substr(0, at - 1));
+    if (before.find(' ') == std::string_view::npos) continue;
+    return before.size();
+  }
+  return std::string_view::npos;
+}
+
+bool italian_byline_lead(std::string_view text, std::string_view language) {
+  return (text.starts_with("Di ") || text.starts_with("di ")) && primary_language(language) == "it";
+}
+
+bool in_navigation(xmlNode* node) {
+  for (xmlNode* up = node; up != nullptr && up->type == XML_ELEMENT_NODE; up = up->parent) {
+    const std::string_view name = tag(up);
+    if (name == "body" || name == "html") break;
+    if (name == "nav" || icontains(attribute(up, "class"), "related") ||
+        icontains(attribute(up, "id"), "related"))
+      return true;
+  }
+  return false;
+}
+
+bool in_teaser_card(xmlNode* node) {
+  for (xmlNode* up = node; up != nullptr && up->type == XML_ELEMENT_NODE; up = up->parent) {
+    const std::string_view name = tag(up);
+    if (name == "body" || name == "html") break;
+    if (name != "li") continue;
+    // The nearest list item decides: a heading in it, or a link of a
+    // headline's length before any other text of it.
+    bool heading = false;
+    walk(up, [&](xmlNode* inner) {
+      if (heading || !is_element(inner)) return false;
+      const std::string_view inner_name = tag(inner);
+      heading =
+          inner_name.size() == 2 && inner_name[0] == 'h' && inner_name[1] >= '1' && inner_name[1] <= '6';
+      return !heading;
+    });
+    if (heading) return true;
+    for (xmlNode* child = up->children; child != nullptr; child = child->next) {
+      if (child->type == XML_TEXT_NODE && blank(as_view(child->content))) continue;
+      if (!is_element(child) || shows_no_text(child)) {
+        if (child->type == XML_TEXT_NODE) return false;
+        continue;
+      }
+      if (tag(child) != "a") return false;
+      const std::string words = collapse_whitespace(text_content(child));
+      return std::count(words.begin(), words.end(), ' ') >= 3;
+    }
+    return false;
+  }
+  return false;
+}
+
+xmlNode* first_shown_text(xmlNode* element) {
+  int depth = 0;
+  xmlNode* parent = element;
+  while (parent != nullptr && depth++ < 3) {
+    xmlNode* descend = nullptr;
+    int children = 0;
+    for (xmlNode* child = parent->children; child != nullptr && children < 8;
+         child = child->next, ++children) {
+      if (child->type == XML_TEXT_NODE) {
+        if (!blank(as_view(child->content))) return child;
+        continue;
+      }
+      if (!is_element(child)) continue;
+      const std::string_view name = tag(child);
+      if (name == "br" || is_block_element(name)) return nullptr;
+      if (is_inline_wrapper(name) && !shows_no_text(child)) {
+        descend = child;
+        break;
+      }
+      if (!shows_no_text(child)) return nullptr;  // a link or a label with words comes first
+    }
+    parent = descend;
+  }
+  return nullptr;
+}
+
+std::string with_name_after_lead(xmlNode* element, std::string text) {
+  const std::size_t names_at = byline_names_start(text);
+  if (names_at == std::string::npos) return text;
+  const std::string_view rest = std::string_view(text).substr(std::min(names_at, text.size()));
+  if (rest.find_first_not_of(" \n:|-") != std::string_view::npos) return text;
+  for (xmlNode* next = element->next; next != nullptr; next = next->next) {
+    std::string name;
+    if (next->type == XML_TEXT_NODE) {
+      if (blank(as_view(next->content))) continue;
+      name = collapse_whitespace(as_view(next->content));
+    } else if (is_element(next) && !is_block_element(tag(next)) && tag(next) != "br") {
+      name = byline_text(next);
+      name = name.substr(0, name.find('\n'));
+    }
+    if (name.empty() || name.size() > 120) return text;
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.pop_back();
+    return text + ' ' + name;
+  }
+  return text;
+}
+
+std::string name_over_job_title(std::string_view lines) {
+  const auto first_end = lines.find('\n');
+  if (first_end == std::string_view::npos) return {};
+  const std::string_view name = lines.substr(0, first_end);
+  if (!plausible_author(name, true) || byline_names_start(name) != std::string_view::npos) return {};
+  for (std::size_t start = first_end + 1; start < lines.size();) {
+    auto end = lines.find('\n', start);
+    if (end == std::string_view::npos) end = lines.size();
+    const std::string_view line = lines.substr(start, end - start);
+    bool job = false;
+    for (std::size_t at = 0; at < line.size() && !job;) {
+      auto space = line.find(' ', at);
+      if (space == std::string_view::npos) space = line.size();
+      std::string_view word = line.substr(at, space - at);
+      while (!word.empty() && !ascii::is_alpha(word.back())) word.remove_suffix(1);
+      job = is_job_title_word(word);
+      at = space + 1;
+    }
+    if (!job || line.size() > 60) return {};
+    start = end + 1;
+  }
+  return trim_author(name);
+}
+
+std::vector<std::string> split_meta_authors(std::string_view value) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= value.size()) {
+    auto end = value.find(';', start);
+    if (end == std::string_view::npos) end = value.size();
+    // After the first, a part of one word is the first's degree or suffix ("Jane Doe;M.D.").
+    if (std::string one = std::string(ascii::trim(value.substr(start, end - start)));
+        !one.empty() && (out.empty() || one.find(' ') != std::string::npos))
+      out.push_back(std::move(one));
+    start = end + 1;
+  }
+  return out;
+}
+
+std::vector<std::string> authors_from_signoff(std::string_view text) {
+  auto at = text.find("(Reporting by ");
+  if (at == std::string_view::npos) at = text.find("(reporting by ");
+  if (at == std::string_view::npos) return {};
+  std::string_view names = text.substr(at + 14);
+  names = names.substr(0, names.find_first_of(";)"));
+  // "Reporting by Jane Doe in Vienna": where the reporter filed from.
+  names = names.substr(0, names.find(" in "));
+  return authors_from_byline("By " + collapse_whitespace(names));
+}
 
 void add_unique(std::vector<std::string>& list, std::string value) {
   value = collapse_whitespace(value);
@@ -199,9 +414,10 @@ bool plausible_author(std::string_view name, bool strict) {
       bare.remove_suffix(1);
     if (bare.empty()) continue;
     if (is_label_word(bare) || is_job_title_word(bare)) return false;
-    // A link's or a label's whole text ("Read", "More", "By", "Author"): not a
-    // name, though "Read" is also a surname.
-    if (word_in(bare, {"read", "more", "home", "print", "next", "previous", "by", "author", "authors"}) &&
+    // A link's or a label's whole text ("Read", "More", "By", "Author", a bare
+    // "Staff"): not a name, though "Read" is also a surname.
+    if (word_in(bare,
+                {"read", "more", "home", "print", "next", "previous", "by", "author", "authors", "staff"}) &&
         bare.size() + 2 > name.size())
       return false;
     if (strict && bare.front() >= 'a' && bare.front() <= 'z' && !is_name_particle(bare) &&
@@ -231,7 +447,7 @@ std::size_t byline_names_start(std::string_view text) {
   const auto after = [&](std::size_t end) { return std::min(lead + end, text.size()); };
   for (std::string_view prefix :
        {"by ", "by\n", "by: ", "posted by ", "posted by\n", "posted by: ", "written by ",
-        "written by: ", "post written by ", "words by ", "story by ", "author: "}) {
+        "written by: ", "post written by ", "words by ", "story by ", "author: ", "submitted by "}) {
     if (istarts_with(rest, prefix)) return after(prefix.size());
   }
   for (std::string_view prefix :
@@ -239,7 +455,8 @@ std::size_t byline_names_start(std::string_view text) {
     if (rest.starts_with(prefix)) return after(prefix.size());
   }
   // A date, then "by": the lead holds a digit and at most eight words.
-  for (std::string_view marker : {" by ", " By ", " BY ", " by\n", " By\n"}) {
+  // (The date and "by" may stand on lines of their own in the page's source.)
+  for (std::string_view marker : {" by ", " By ", " BY ", " by\n", " By\n", "\nby ", "\nBy "}) {
     const auto at = rest.find(marker);
     if (at == std::string_view::npos || at > 80) continue;
     const std::string_view before = rest.substr(0, at);
@@ -255,10 +472,12 @@ std::size_t byline_names_start(std::string_view text) {
   return std::string_view::npos;
 }
 
-std::vector<std::string> authors_from_byline(std::string_view byline) {
+std::vector<std::string> authors_from_byline(std::string_view byline, std::string_view language) {
   std::vector<std::string> out;
-  const std::size_t names_at = byline_names_start(byline);
+  std::size_t names_at = byline_names_start(byline);
+  if (names_at == std::string_view::npos && italian_byline_lead(byline, language)) names_at = 3;
   if (names_at == std::string_view::npos) return out;  // no "By": not trusted as a name list
+  const std::vector<std::string_view> joints = name_joints(byline.substr(0, names_at), language);
   std::string_view names = byline.substr(names_at);
   // "By | Jane Doe", "By: Jane Doe", "By\nJane Doe".
   while (!names.empty() && (names.front() == ' ' || names.front() == '\n' || names.front() == '|' ||
@@ -267,8 +486,10 @@ std::vector<std::string> authors_from_byline(std::string_view byline) {
   // The names end with the byline's line, and before what bylines put
   // after them: a separator, "on <date>", "in <section>", "at <time>".
   names = names.substr(0, names.find('\n'));
-  for (std::string_view stop : {" | ", " · ", " - ", " -- ", " — ", " – ", "/", " on ", " On ", " at ",
-                                " in ", " @ ", " (", " \xE2\x80\xA2", ",  ", "  "}) {
+  // " @handle" after the name, "Filed under <section>" after it.
+  for (std::string_view stop :
+       {" | ", " · ", " - ", " -- ", " — ", " – ", "/", " on ", " On ", " at ", " in ", " @", " (",
+        " \xE2\x80\xA2", ",  ", "  ", " filed under ", " Filed under ", " Filed Under "}) {
     if (auto at = names.find(stop); at != std::string_view::npos) names = names.substr(0, at);
   }
   // Names joined by "and", "&" or commas; after a comma also come job
@@ -279,7 +500,7 @@ std::vector<std::string> authors_from_byline(std::string_view byline) {
   while (start < names.size()) {
     std::size_t cut = names.size(), next = names.size();
     bool comma = false;
-    for (std::string_view joint : {" and ", " AND ", " & ", ", "}) {
+    for (std::string_view joint : joints) {
       if (auto at = names.find(joint, start); at != std::string_view::npos && at < cut) {
         cut = at;
         next = at + joint.size();
@@ -295,7 +516,10 @@ std::vector<std::string> authors_from_byline(std::string_view byline) {
       part = part.substr(0, digit);
       ends = true;
     }
-    if (after_comma && part.starts_with("and ")) part.remove_prefix(4);  // "A, B, and C"
+    for (std::string_view joint : joints) {  // "A, B, and C"
+      if (after_comma && joint != ", " && part.starts_with(joint.substr(1)))
+        part.remove_prefix(joint.size() - 1);
+    }
     // "NBC's Jane Doe": the employer's possessive before the name goes.
     if (const auto space = part.find(' ');
         space != std::string_view::npos && space > 2 && part.find(' ', space + 1) != std::string_view::npos &&
@@ -310,9 +534,10 @@ std::vector<std::string> authors_from_byline(std::string_view byline) {
     if (ends || next >= names.size()) break;
     // After a comma comes another name only in a list that ends "and C"
     // ("A, B and C"); otherwise an employer or a place ("Jane Doe, The Daily").
-    if (comma && names.find(" and ", next) == std::string_view::npos &&
-        names.find(" AND ", next) == std::string_view::npos &&
-        names.find(" & ", next) == std::string_view::npos && !names.substr(next).starts_with("and "))
+    if (comma && std::none_of(joints.begin(), joints.end(), [&](std::string_view joint) {
+          return joint != ", " && (names.find(joint, next) != std::string_view::npos ||
+                                   names.substr(next).starts_with(joint.substr(1)));
+        }))
       break;
     after_comma = comma;
     start = next;
@@ -355,8 +580,11 @@ std::string trim_author(std::string_view name) {
         job = job || is_job_title_word(title.substr(at, space - at));
         at = space + 1;
       }
-      if (!job && !is_news_agency(title)) break;  // "Jane Doe, Associated Press" too
+      if (!job && !is_news_agency(title) && !names_newsroom(title))
+        break;  // "Jane Doe, Associated Press" too
       out.resize(comma);
+    } else if (const std::size_t agency = agency_after_name(out); agency != std::string::npos) {
+      out.resize(agency);  // "Jane Doe Associated Press"
     } else {
       break;
     }

@@ -46,7 +46,50 @@ bool plausible_author(std::string_view name, bool strict);
 std::size_t byline_names_start(std::string_view text);
 
 // "By Jane Doe and John Roe | March 2, 2025" -> {"Jane Doe", "John Roe"}.
-std::vector<std::string> authors_from_byline(std::string_view byline);
+// `language` (the page's, "es", "fr-CA"; may be empty) adds its word for
+// "and" ("Por Ana Gómez y Luis Pérez", "Par Jean Dupont et Marie Curie") and
+// Italian's lead "Di"; an unambiguous lead ("Por", "Par", "Von") brings its
+// language's joint by itself.
+std::vector<std::string> authors_from_byline(std::string_view byline, std::string_view language = {});
+
+// Whether `text` opens with Italian's byline lead ("Di Marco Rossi"), read
+// so only on a page that says it is in Italian ("Di" is also a surname).
+bool italian_byline_lead(std::string_view text, std::string_view language);
+
+// A byline in a teaser card: inside a list item that holds its own heading
+// or opens with a headline's link (a "Latest posts" list or a menu of other
+// stories, each headline with its byline). Such a byline names another
+// story's author: it stands in only when the page shows no other byline.
+bool in_teaser_card(xmlNode* node);
+
+// Inside <nav> or a box of related stories (a class or id that says
+// "related"): a menu's or a related story's byline is never the page's.
+bool in_navigation(xmlNode* node);
+
+// The first text an element shows, for telling whether it starts as a
+// byline: its first non-blank text child, past inline children that show no
+// text (an icon link, an empty span), and inside an inline wrapper
+// (<p><strong>By Jane Doe</strong></p>). Null when a block comes first.
+xmlNode* first_shown_text(xmlNode* element);
+
+// A byline element that holds only its lead ("Posted by", as in <span
+// class=byline-author>Posted by</span><span>Jane Doe</span>): the name is
+// the next sibling's text, appended; any other `text` is returned as it is.
+std::string with_name_after_lead(xmlNode* element, std::string text);
+
+// An author box's name set over its job title ("Jane Doe\nGames Editor"):
+// the name, when every line after the first holds a job title's word; empty
+// otherwise.
+std::string name_over_job_title(std::string_view lines);
+
+// A meta author that lists several ("Jane Doe;John Roe") -> {"Jane Doe",
+// "John Roe"}; one name stays one.
+std::vector<std::string> split_meta_authors(std::string_view value);
+
+// A wire story's sign-off names its reporters: "(Reporting by Jane Doe in
+// Vienna; Editing by John Roe)" -> {"Jane Doe"} (the editors are not
+// authors). Empty when `text` holds no such sign-off.
+std::vector<std::string> authors_from_signoff(std::string_view text);
 
 // "Jane Doe -", "Jane Doe |", "Jane Doe," : the separator a byline put
 // before the date or the site stays out of the name.
@@ -55,6 +98,11 @@ std::string trim_author(std::string_view name);
 // Whether `name` is one of the parts of the <title> after its first
 // separator ("Headline - Section - Site"): a section's or the site's name.
 bool is_title_part(std::string_view html_title, std::string_view name);
+
+// Where a wire service of two words or more begins at the end of a name set
+// without a comma ("Jane Doe Associated Press" -> the length of "Jane Doe");
+// npos when none does.
+std::size_t agency_after_name(std::string_view name);
 
 // The wire services that appear beside reporters' names in bylines.
 bool is_news_agency(std::string_view name);

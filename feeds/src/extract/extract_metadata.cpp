@@ -237,8 +237,12 @@ struct Collected {
   std::vector<std::string> json_ld_texts;
   std::string hydration;
   std::vector<std::string> itemprop_authors;
+  std::vector<std::size_t> itemprop_author_at;  // text_seen where each was found
+  std::size_t text_seen = 0;                    // bytes of text nodes walked so far
   std::vector<std::string> rel_tags;
   std::vector<std::string> byline_texts;
+  std::vector<std::string> teaser_byline_texts;  // bylines in teaser cards: other stories' authors
+  std::vector<std::string> signoff_authors;      // "(Reporting by Jane Doe; Editing by John Roe)"
   std::optional<PageDate> first_time;
   std::vector<PageDate> times;  // the first <time datetime> values, in document order
   std::optional<PageDate> itemprop_published, itemprop_modified;
@@ -258,7 +262,22 @@ struct Collected {
   std::vector<std::string> masthead_names;  // and its masthead's (at most 3)
 };
 
+// Text bytes between two author-marked names beyond which the later one is
+// not of the same byline (a byline's names, dates and labels are shorter).
+constexpr std::size_t kMarkedNamesApart = 300;
+
 constexpr std::size_t kBylineTexts = 6;  // the first few: later ones belong to comments and teasers
+
+// A byline found at `node`: a menu's never counts, and a teaser card's
+// (a list item with its own headline) only when the page shows no other.
+void add_byline_text(Collected& out, xmlNode* node, std::string text) {
+  if (in_navigation(node)) return;
+  if (!in_teaser_card(node)) {
+    out.byline_texts.push_back(std::move(text));
+  } else if (out.teaser_byline_texts.size() < kBylineTexts) {
+    out.teaser_byline_texts.push_back(std::move(text));
+  }
+}
 
 void collect(xmlDoc* doc, Collected& out) {
   xmlNode* root = xmlDocGetRootElement(doc);
@@ -269,6 +288,8 @@ void collect(xmlDoc* doc, Collected& out) {
   // English pages, and pages that do not say, write numeric days both ways.
   const bool numeric_day_first = !out.html_lang.empty() && !ascii_lower(out.html_lang).starts_with("en");
   walk(root, [&](xmlNode* node) {
+    if (node->type == XML_TEXT_NODE && node->content != nullptr)
+      out.text_seen += static_cast<std::size_t>(xmlStrlen(node->content));
     // (Most text nodes are white space between tags, or too short or too
     // long to be a headline: those are passed over before any copy.)
     if (node->type == XML_TEXT_NODE && node->content != nullptr) {
@@ -277,8 +298,13 @@ void collect(xmlDoc* doc, Collected& out) {
           text.find_first_not_of(" \t\r\n") != std::string_view::npos && !inside_link(node))
         add_shown(out.shown_texts.texts, text);
     }
+    if (node->type == XML_TEXT_NODE && out.signoff_authors.empty() && node->content != nullptr) {
+      // (The comment-thread test climbs the tree: only for a text that has a sign-off.)
+      auto names = authors_from_signoff(as_view(node->content));
+      if (!names.empty() && !in_comments(node->parent)) out.signoff_authors = std::move(names);
+    }
     if (node->type == XML_TEXT_NODE && out.byline_texts.size() < kBylineTexts) {
-      if (auto line = byline_line(node); !line.empty()) out.byline_texts.push_back(std::move(line));
+      if (auto line = byline_line(node); !line.empty()) add_byline_text(out, node->parent, std::move(line));
       return false;
     }
     if (!is_element(node)) return false;
@@ -336,7 +362,10 @@ void collect(xmlDoc* doc, Collected& out) {
           return named == nullptr;
         });
         std::string text = collapse_whitespace(text_content(named != nullptr ? named : node));
-        if (!text.empty() && text.size() < 120) out.itemprop_authors.push_back(text);
+        if (!text.empty() && text.size() < 120) {
+          out.itemprop_authors.push_back(text);
+          out.itemprop_author_at.push_back(out.text_seen);
+        }
       } else if (iequals(itemprop, "datePublished") || iequals(itemprop, "dateModified")) {
         std::string_view value = attribute(node, "datetime");
         if (value.empty()) value = attribute(node, "content");
@@ -438,28 +467,40 @@ void collect(xmlDoc* doc, Collected& out) {
     // (<span class="fn" rel="author">).
     if (has_token(attribute(node, "rel"), {"author"}) && !in_comments(node)) {
       std::string text = collapse_whitespace(text_content(node));
-      if (!text.empty() && text.size() < 120) out.itemprop_authors.push_back(text);
+      if (!text.empty() && text.size() < 120) {
+        out.itemprop_authors.push_back(text);
+        out.itemprop_author_at.push_back(out.text_seen);
+      }
     }
     // A byline without a class: an element whose text starts "By ...",
     // "Posted by ...", or a date and "by" ("2024-03-05 by <a>Jane Doe</a>").
-    if (out.byline_texts.size() < kBylineTexts && node->children != nullptr &&
-        node->children->type == XML_TEXT_NODE && is_byline_element(name)) {
-      std::string_view first = as_view(node->children->content);
+    xmlNode* first_text =
+        out.byline_texts.size() < kBylineTexts && (is_byline_element(name) || name == "byline")
+            ? first_shown_text(node)
+            : nullptr;
+    if (first_text != nullptr) {
+      std::string_view first = as_view(first_text->content);
       while (!first.empty() && (first.front() == ' ' || first.front() == '\n' || first.front() == '\t'))
         first.remove_prefix(1);
       // "By:" and "Posted by:" with a colon label comment and forum posts far
       // more often than a story's byline: only author-marked markup counts there.
       const bool colon_label = istarts_with(first, "by:") || istarts_with(first, "posted by:");
       if ((looks_like_byline(first) ||
-           byline_names_start(collapse_whitespace(first)) != std::string_view::npos) &&
+           byline_names_start(collapse_whitespace(first.substr(0, 400))) != std::string_view::npos ||
+           italian_byline_lead(first, out.html_lang)) &&
           !colon_label && !in_comments(node)) {
-        std::string text = byline_text(node);
-        if (text.size() < 200) out.byline_texts.push_back(std::move(text));
+        std::string text = with_name_after_lead(node, byline_text(node));
+        if (text.size() < 200) add_byline_text(out, node, std::move(text));
       }
     }
-    if (out.byline_texts.size() < kBylineTexts && marks_author(node) && !in_comments(node)) {
-      std::string text = byline_text(node);
-      if (!text.empty() && text.size() < 200) out.byline_texts.push_back(std::move(text));
+    // NewsML's and NITF's <byline> element, as some pages embed their wire copy.
+    if (out.byline_texts.size() < kBylineTexts && (marks_author(node) || name == "byline") &&
+        !in_comments(node)) {
+      std::string text = with_name_after_lead(node, byline_text(node));
+      // The element says "byline": its text is one, lead or not ("Jane Doe, Washington").
+      if (name == "byline" && !text.empty() && byline_names_start(text) == std::string::npos)
+        text = "By " + text;
+      if (!text.empty() && text.size() < 200) add_byline_text(out, node, std::move(text));
     }
     return true;
   });
@@ -649,19 +690,32 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
       auto it = meta.find(key);
       if (it == meta.end()) continue;
       for (const auto& value : it->second) {
-        // Not a profile URL, an e-mail address, a domain, a job title or a web-design credit.
-        if (value.rfind("http", 0) == 0 || !plausible_author(plain(value), false)) continue;
-        add_unique(is_title_part(result.html_title, plain(value)) ? title_part_authors : result.authors,
-                   plain(value));
+        // "Jane Doe;John Roe": several authors in one meta tag.
+        for (const std::string& one : split_meta_authors(plain(value))) {
+          // Not a profile URL, an e-mail address, a domain, a job title or a web-design credit.
+          if (one.rfind("http", 0) == 0 || !plausible_author(one, false)) continue;
+          add_unique(is_title_part(result.html_title, one) ? title_part_authors : result.authors, one);
+        }
       }
       if (!result.authors.empty() || !title_part_authors.empty()) break;
     }
   }
   // Names in the page's text (itemprop, rel=author, bylines) must read as
   // names: a link text ("Google profile"), a user handle, a section.
+  // The page's language, for its bylines' word for "and" ("Por Ana y Luis").
+  std::string byline_language = found.html_lang;
+  if (byline_language.empty())
+    byline_language = meta_text(meta, {"content-language", "dc.language", "language"});
   const auto add_written = [&](std::string_view text, bool marked_as_name) {
-    auto names = authors_from_byline(text);
-    if (names.empty() && text.find('\n') == std::string_view::npos) {
+    auto names = authors_from_byline(text, byline_language);
+    // An author box: the name over the job title ("Jane Doe\nGames Editor").
+    if (names.empty()) {
+      if (std::string name = name_over_job_title(text); !name.empty()) names.push_back(std::move(name));
+    }
+    // A text that opens as a byline ("By: janedoe") whose names did not read
+    // as names is no bare name either.
+    if (names.empty() && text.find('\n') == std::string_view::npos &&
+        (marked_as_name || byline_names_start(text) == std::string_view::npos)) {
       // A bare name; in markup that says "this is the author's name", perhaps
       // with what follows it ("Jane Doe // Jane's Blog", "Jane Doe, who writes about ...").
       std::string_view line = text;
@@ -671,16 +725,44 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
       }
       if (plausible_author(line, true)) names.push_back(trim_author(line));
     }
-    for (auto& name : names) add_unique(result.authors, std::move(name));
+    // A one-word name that the <title> shows beside the headline
+    // ("Headline | Blogname") is the site's or a section's, as with the meta
+    // author above (a person's full name there is often the blog's author:
+    // "Headline - Jane Doe - Site").
+    for (auto& name : names) {
+      const bool site_or_section =  // (before the name is moved)
+          name.find(' ') == std::string::npos && is_title_part(result.html_title, name);
+      add_unique(site_or_section ? title_part_authors : result.authors, std::move(name));
+    }
   };
   if (result.authors.empty()) {
-    for (const auto& name : found.itemprop_authors) add_written(plain(name), true);
+    // The names marked as the author come together, in one byline ("By <a
+    // rel=author>A</a> and <a rel=author>B</a>"); a marked name far from the
+    // last one taken (a teaser card's, a list of the site's writers after
+    // the story) is another story's.
+    std::size_t taken_at = 0;
+    for (std::size_t i = 0; i < found.itemprop_authors.size(); ++i) {
+      const std::size_t at = found.itemprop_author_at[i];
+      if (!result.authors.empty() && at > taken_at + kMarkedNamesApart) break;
+      const std::size_t before = result.authors.size();
+      add_written(plain(found.itemprop_authors[i]), true);
+      if (result.authors.size() > before) taken_at = at;
+    }
   }
   if (result.authors.empty()) {
     for (const auto& byline : found.byline_texts) {
       add_written(byline, false);
       if (!result.authors.empty()) break;
     }
+  }
+  // Another story's byline in a teaser card stands in only for the page's own.
+  for (const auto& byline : found.teaser_byline_texts) {
+    if (!result.authors.empty() || !found.byline_texts.empty()) break;
+    add_written(byline, false);
+  }
+  // A wire story's sign-off, when no byline names the reporter.
+  if (result.authors.empty()) {
+    for (const auto& name : found.signoff_authors) add_unique(result.authors, name);
   }
   if (result.authors.empty()) result.authors = std::move(title_part_authors);
   if (result.authors.empty() && organisations_only) result.authors = ld->authors;
