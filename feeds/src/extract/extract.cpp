@@ -13,6 +13,7 @@
 #include "common/html_escape.h"
 #include "extract/extract_content.h"
 #include "extract/extract_dom.h"
+#include "extract/extract_headline.h"
 #include "extract/extract_hints.h"
 #include "extract/extract_hydration.h"
 #include "extract/extract_metadata.h"

@@ -1,7 +1,8 @@
 #pragma once
 // The title: the <title> element as a browser reads it, the site's and
-// sections' words around the headline, and the headline shown above the
-// article when the title is only a label.
+// sections' words around the headline, the page's own spelling of it, and
+// the names a page gives itself (extract_headline.h finds the headline when
+// the title is only a label).
 #include <libxml/tree.h>
 
 #include <span>
@@ -14,6 +15,13 @@
 #include "extract/extract_dates.h"
 
 namespace feeds::extract_detail {
+
+// Letters and digits of `text`, lower-cased ASCII (other bytes kept): "The
+// Guardian" and "theguardian.com"'s first label compare equal this way.
+std::string name_key(std::string_view text);
+
+// Words separated by white space.
+std::size_t word_count(std::string_view text);
 
 // The text of `element` when it is headline-sized (up to 1,000 bytes with
 // its white space), else empty: a title-marked wrapper may hold the page.
@@ -121,31 +129,6 @@ bool links_to_page(std::string_view href, const PageLocation& location);
 // headline, without the site's, section's or date's words around it) wins.
 std::string strip_site_from_title(std::string_view title, std::string_view site_name,
                                   std::string_view url = {}, const ShownTexts* shown = nullptr);
-
-// The first prose of the article's blocks (from the content step): the
-// first text of 80+ bytes outside links and headings, white space collapsed.
-std::string first_prose_text(std::span<xmlNode* const> blocks);
-
-// The headline shown right above that prose in `page`, an uncut parse of
-// the page (the content step removes the headings it recognises), for a
-// title that may be the site's or a section's name: the strongest heading
-// (h1 > h2 > h3 > a headline-classed element; the upper one of equal
-// ranks) between the prose and the nearest heading that shows `title`,
-// past a byline, dateline or caption only, that reads as a headline (a few
-// words, not a sentence, a date, a byline or the site's name). Empty when
-// there is none or when `title` is what is shown there.
-// With `title_names_site` (the title is the site's own name by the page's
-// evidence, read_metadata), the heading showing it is the masthead: the
-// headline is the strongest heading below it outside its box (or the
-// nearest one wholly linked to the post itself, its permalink), and the
-// name as plain text (a personal blog's byline) does not stop the search.
-std::string headline_above_prose(xmlDoc* page, std::string_view first_prose, std::string_view title,
-                                 std::string_view site_name, std::string_view url,
-                                 bool title_names_site = false);
-
-// Removes from the blocks the heading that shows `headline` (it is the
-// title field, not body text); whether one was found.
-bool remove_heading_showing(std::span<xmlNode* const> blocks, std::string_view headline);
 
 }  // namespace feeds::extract_detail
 
