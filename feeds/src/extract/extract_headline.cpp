@@ -126,6 +126,19 @@ bool reads_as_headline(std::string_view line, std::string_view site_name, std::s
     // Either order of a numeric day: a line that may be a date is no headline.
     if (dateline_date(line.substr(at == 0 ? 0 : at + 3), /*numeric_day_first=*/true)) return false;
   }
+  // A wire service's slug or a code line ("p0734 BC-Yemen-Attack 3rdLd-Writethru
+  // 01-18 0726"): most of its words hold digits, a headline's seldom more than one.
+  std::size_t words = 0, with_digits = 0;
+  for (std::size_t at = 0; at < line.size();) {
+    const std::size_t end = std::min(line.find(' ', at), line.size());
+    if (end > at) {
+      ++words;
+      const std::string_view word = line.substr(at, end - at);
+      if (std::any_of(word.begin(), word.end(), [](char c) { return ascii::is_digit(c); })) ++with_digits;
+    }
+    at = end + 1;
+  }
+  if (with_digits * 2 > words) return false;
   // The site's name, or a tagline that begins with it ("Designer Daily, design inspiration").
   if (names_site(line, site_name, host_key)) return false;
   return host_key.size() < 4 || !name_key(line).starts_with(host_key);

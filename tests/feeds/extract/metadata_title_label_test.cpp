@@ -98,4 +98,16 @@ TEST(TitleLabel, TitleLeftOpenIsItsFirstLineNotTheHeadsCode) {
   EXPECT_EQ(article.title, "Night ferry extended until March");
 }
 
+TEST(TitleLabel, WireSlugAboveTheTextIsNoHeadline) {
+  // A wire story pasted with its slug line in the h1: most of its words
+  // hold digits, so it is a code, not the story's headline; the headline
+  // below it is taken.
+  auto article = extracted(page("<title>Harbour Herald</title>",
+                                kNav +
+                                    "<div class=\"post\"><h2>Night ferry extended until March</h2>"
+                                    "<h1>p0412 BC-Ferry-Service 2ndLd-Writethru 03-04 0611</h1>" +
+                                    prose(4) + "</div>"));
+  EXPECT_EQ(article.title, "Night ferry extended until March");
+}
+
 }  // namespace
