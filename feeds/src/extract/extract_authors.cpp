@@ -222,7 +222,9 @@ std::string with_name_after_lead(xmlNode* element, std::string text) {
     }
     if (name.empty() || name.size() > 120) return text;
     while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.pop_back();
-    return text + ' ' + name;
+    text += ' ';
+    text += name;
+    return text;
   }
   return text;
 }
