@@ -189,4 +189,30 @@ TEST(MetadataDates, NotADay) {
             "2012-05-11T00:00:00Z");  // the day; the clock after "/" is not read
 }
 
+TEST(MetadataDates, DatelineOnTheLineUnderTheHeadline) {
+  // No class says date: the short line under the heading that shows the title.
+  EXPECT_EQ(published(page("", story(R"(<p class="post-subhead">Wednesday, March 5, 2025 | 2:00 PM</p>)"))),
+            "2025-03-05T00:00:00Z");
+  EXPECT_EQ(
+      published(page("", story(R"(<div class="stats"><a href="/a/jd">Jane Doe</a> on March 5, 2025</div>)"))),
+      "2025-03-05T00:00:00Z");
+  // The date as a heading of its own under the headline, and a line inside
+  // inline elements between <br>s of a block that holds the whole story.
+  EXPECT_EQ(published(page("", story("<h3>March 5 2025</h3>"))), "2025-03-05T00:00:00Z");
+  EXPECT_EQ(published(page(
+                "", "<h1>Ferry service extended</h1><font size=\"2\">Staff writers<br>5 March, 2025<br>" +
+                        prose(4) + "</font>")),
+            "2025-03-05T00:00:00Z");
+  // A sentence that a link cuts into short pieces names a day, not the story's.
+  EXPECT_EQ(published(page(
+                "", story(R"(<p>On March 5, 1863, the <a href="/w">society</a> was founded. Be safe!</p>)"))),
+            "none");
+  // The line must come within the first few lines under the headline.
+  EXPECT_EQ(published(page("", story("<p>One</p><p>Two</p><p>Three</p><p>Four</p><p>Five</p><p>Six</p>"
+                                     "<p>March 5, 2025</p>"))),
+            "none");
+  // A teaser's heading and its dated line are not the story's.
+  EXPECT_EQ(published(page("", story("") + "<h3>Bridge repairs to start</h3><p>March 1, 2025</p>")), "none");
+}
+
 }  // namespace
