@@ -254,6 +254,7 @@ struct Collected {
     std::optional<PageDate> date;
   };
   std::vector<HeadlineDateline> headline_datelines;
+  std::optional<std::chrono::year_month> path_month;  // set before the walk: /2012/11/ in the URL
   std::string itemprop_headline;
   std::string h1;
   std::vector<std::string> headings;  // h1-h6 below the first h1, for telling a masthead h1 from a headline
@@ -341,7 +342,9 @@ void collect(xmlDoc* doc, Collected& out) {
   if (out.html_lang.empty()) out.html_lang = std::string(attribute(root, "xml:lang"));
   int titled_elements = 0;
   // English pages, and pages that do not say, write numeric days both ways.
-  const bool numeric_day_first = !out.html_lang.empty() && !ascii_lower(out.html_lang).starts_with("en");
+  const NumericDays numeric_days{
+      .day_first = !out.html_lang.empty() && !ascii_lower(out.html_lang).starts_with("en"),
+      .path_month = out.path_month};
   xmlNode* open_heading = nullptr;  // the heading whose following lines are read for its dateline
   int lines_left = 0;
   walk(root, [&](xmlNode* node) {
@@ -353,7 +356,7 @@ void collect(xmlDoc* doc, Collected& out) {
       const std::string line = collapse_whitespace(as_view(node->content));
       if (!line.empty()) {
         if (line.size() <= kHeadlineDatelineBytes) {
-          if (auto date = dateline_date(line, numeric_day_first);
+          if (auto date = dateline_date(line, numeric_days);
               date && a_line_of_its_own(node) && !in_comments(node->parent)) {
             out.headline_datelines.back().date = date;
             open_heading = nullptr;
@@ -441,7 +444,7 @@ void collect(xmlDoc* doc, Collected& out) {
       } else {
         // <time>July 24, 2012 5:37 AM PDT</time>: the visible date of the
         // first <time> counts before a later one's datetime (a sidebar's).
-        out.first_time = dateline_date(collapse_whitespace(text_content(node)), numeric_day_first);
+        out.first_time = dateline_date(collapse_whitespace(text_content(node)), numeric_days);
       }
     }
     const bool heading = name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
@@ -458,7 +461,7 @@ void collect(xmlDoc* doc, Collected& out) {
       // A heading that is itself the date under the open one ("<h2>Headline</h2>
       // <h3>November 9 2012</h3>") is one of its lines, read as its text comes.
       const bool dated_line = open_heading != nullptr && text.size() <= kHeadlineDatelineBytes &&
-                              dateline_date(text, numeric_day_first).has_value();
+                              dateline_date(text, numeric_days).has_value();
       if (!dated_line) {
         out.headline_datelines.push_back({std::move(text), std::nullopt});
         open_heading = node;
@@ -480,7 +483,7 @@ void collect(xmlDoc* doc, Collected& out) {
       const bool dated = name == "time" || name == "date" || names_a_dateline(node);
       if (dated && !in_comments(node)) {
         const std::string text = collapse_whitespace(text_content(node));
-        auto date = dateline_date(leading_words(text, 80), numeric_day_first);
+        auto date = dateline_date(leading_words(text, 80), numeric_days);
         // "Updated July 23, 2012, 10:49 p.m. ET": the revision, which stands for
         // the story's date only when no other dateline gives one.
         if (date && says_updated(text)) {
@@ -497,13 +500,13 @@ void collect(xmlDoc* doc, Collected& out) {
          (name.size() == 2 && name[0] == 'h' && name[1] >= '2' && name[1] <= '6')) &&
         starts_as_byline(node) && !in_comments(node))
       out.byline_dateline =
-          dateline_date(leading_words(collapse_whitespace(text_content(node)), 80), numeric_day_first);
+          dateline_date(leading_words(collapse_whitespace(text_content(node)), 80), numeric_days);
     // Blog themes set the day as a heading over the posts (Blogger's
     // h2.date-header): a day without the time, and on a page of several
     // posts the first one's, so it only stands in when no dateline says more.
     if (!out.heading_dateline && name.size() == 2 && name[0] == 'h' && name[1] >= '2' && name[1] <= '6' &&
         (icontains(attribute(node, "class"), "date") || icontains(attribute(node, "id"), "date"))) {
-      out.heading_dateline = dateline_date(collapse_whitespace(text_content(node)), numeric_day_first);
+      out.heading_dateline = dateline_date(collapse_whitespace(text_content(node)), numeric_days);
     }
     if (name == "a") {
       std::string_view rel = attribute(node, "rel");
@@ -578,6 +581,7 @@ std::optional<PageDate> headline_dateline(const std::vector<Collected::HeadlineD
 PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
   PageMetadata result;
   Collected found;
+  found.path_month = month_in_url(base_url);
   collect(doc, found);
   const MetaMap& meta = found.meta;
 

@@ -37,8 +37,23 @@ def dateline_under_headline():
     return page(h, body), dict(title=TITLE, text=P[:4], published="2025-03-05T00:00:00Z")
 
 
+def numeric_day_in_paths_month():
+    # An English blog writes its post's day in digits, month first
+    # ("03/05/2025"), which reads as the 3rd of May too; the path gives the
+    # year and month the post was filed in (/2025/03/, no day), and only one
+    # reading falls in it.
+    h = head(TITLE, ARTICLE_HEAD)
+    body = (NAV + f'<article><h1>{esc(TITLE)}</h1><p class="meta">by <a href="/author/pat-hill">Pat Hill</a> '
+            'on 03/05/2025 &bull; <a href="#comments">No Comments</a></p>' + paragraphs(P[:4]) + '</article>\n'
+            + FOOTER)
+    return (page(h, body),
+            dict(title=TITLE, text=P[:4], published="2025-03-05T00:00:00Z", authors=["Pat Hill"],
+                 url="https://harbourherald.example/2025/03/night-ferry-extended/"))
+
+
 PLAN = [
     ("dateline-under-headline", dateline_under_headline),
+    ("numeric-day-in-paths-month", numeric_day_in_paths_month),
 ]
 
 

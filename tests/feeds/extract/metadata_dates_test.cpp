@@ -179,8 +179,8 @@ TEST(MetadataDates, NotADay) {
   // 11.05.2012" is November 5th written month first, not May 11th).
   EXPECT_EQ(published(page("", story(R"(<div class="date">© 2005</div>)"))), "none");
   EXPECT_EQ(published(page("", story(R"(<span id="item-time-35601213">35601213</span>)"))), "none");
-  // On a German page, where day first is the reading; an English page refuses
-  // 11.05.2012 whatever the weekday (NumericDayThatReadsBothWays).
+  // On a German page, where day first is the reading; an English page reads
+  // 11.05.2012 by the weekday (NumericDayReadByTheWeekdayOrThePathsMonth).
   EXPECT_EQ(published(page("", story(R"(<div class="pubDate">Monday, 11.05.2012 / 9:04 PM / News</div>)"),
                            R"( lang="de")")),
             "none");
@@ -213,6 +213,27 @@ TEST(MetadataDates, DatelineOnTheLineUnderTheHeadline) {
             "none");
   // A teaser's heading and its dated line are not the story's.
   EXPECT_EQ(published(page("", story("") + "<h3>Bridge repairs to start</h3><p>March 1, 2025</p>")), "none");
+}
+
+TEST(MetadataDates, NumericDayReadByTheWeekdayOrThePathsMonth) {
+  // 08/09/2012 is Thursday, August 9th read month first, Saturday, September
+  // 8th read day first: the weekday the line names decides.
+  EXPECT_EQ(
+      published(page("", story(R"(<div class="meta">Filed by Pat Hill on Thu, 08/09/2012 - 3:04pm</div>)"))),
+      "2012-08-09T00:00:00Z");
+  EXPECT_EQ(
+      published(page("", story(R"(<div class="meta">Filed by Pat Hill on Sat, 08/09/2012 - 3:04pm</div>)"))),
+      "2012-09-08T00:00:00Z");
+  // No weekday: the reading in the path's month (/2025/03/, no day in the path).
+  const std::string line =
+      R"(<p class="meta">by <a href="/a/ph">Pat Hill</a> on 03/05/2025 &bull; Notes</p>)";
+  EXPECT_EQ(published(page("", story(line)), "https://news.example/2025/03/ferry-extended/"),
+            "2025-03-05T00:00:00Z");
+  EXPECT_EQ(published(page("", story(line)), "https://news.example/2025/05/ferry-extended/"),
+            "2025-05-03T00:00:00Z");
+  // Neither reading in the path's month, or no path month: refused.
+  EXPECT_EQ(published(page("", story(line)), "https://news.example/2025/07/ferry-extended/"), "none");
+  EXPECT_EQ(published(page("", story(line))), "none");
 }
 
 }  // namespace
