@@ -265,7 +265,8 @@ bool names_a_dateline(xmlNode* node) {
   for (const char* key : {"class", "id"}) {
     const std::string_view value = attribute(node, key);
     if (value.empty()) continue;
-    for (std::string_view word : {"date", "time", "posted", "published", "meta", "byline", "info"})
+    for (std::string_view word :
+         {"date", "time", "posted", "published", "submitted", "meta", "byline", "info"})
       if (icontains(value, word)) return true;
   }
   return false;

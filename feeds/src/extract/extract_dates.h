@@ -52,7 +52,7 @@ bool says_updated(std::string_view text);
 
 // Class or id words of an element that holds the post's date, or its line of
 // author and date: "entry-date", "timestamp", "timeLine", "posted-on",
-// "published", "entry-meta", "byline", "post-info".
+// "published", "submitted" (Drupal's), "entry-meta", "byline", "post-info".
 bool names_a_dateline(xmlNode* node);
 
 // "by Jane Doe on March 5, 2024", "Posted on March 5, 2024 in News": an

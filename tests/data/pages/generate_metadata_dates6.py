@@ -51,9 +51,19 @@ def numeric_day_in_paths_month():
                  url="https://harbourherald.example/2025/03/night-ferry-extended/"))
 
 
+def submitted_line_above_headline():
+    # Drupal themes print the node's day in a "submitted" line, here above
+    # the headline ("March 5, 2025 @ 9:00AM"), with no <time> or meta.
+    h = head(TITLE, ARTICLE_HEAD)
+    body = (NAV + '<div id="node-4711" class="node node-post"><div class="submitted">March 5, 2025 @ 9:00AM</div>'
+            f'<h2 class="title">{esc(TITLE)}</h2>' + paragraphs(P[:4]) + '</div>\n' + FOOTER)
+    return page(h, body), dict(title=TITLE, text=P[:4], published="2025-03-05T00:00:00Z")
+
+
 PLAN = [
     ("dateline-under-headline", dateline_under_headline),
     ("numeric-day-in-paths-month", numeric_day_in_paths_month),
+    ("submitted-line-above-headline", submitted_line_above_headline),
 ]
 
 

@@ -236,4 +236,14 @@ TEST(MetadataDates, NumericDayReadByTheWeekdayOrThePathsMonth) {
   EXPECT_EQ(published(page("", story(line))), "none");
 }
 
+TEST(MetadataDates, DrupalsSubmittedLine) {
+  // Above the headline, where the line under it is not looked for.
+  EXPECT_EQ(published(page("", R"(<div class="submitted">March 5, 2025 @ 9:00AM</div>)" + story(""))),
+            "2025-03-05T00:00:00Z");
+  EXPECT_EQ(
+      published(page(
+          "", R"(<div class="submitted">Submitted by Pat Hill on 5 March 2025 - 8:22am</div>)" + story(""))),
+      "2025-03-05T08:22:00Z");
+}
+
 }  // namespace
