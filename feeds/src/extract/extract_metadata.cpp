@@ -295,6 +295,12 @@ bool has_sentence_end(std::string_view text) {
   return false;
 }
 
+bool in_list_item(xmlNode* node) {
+  for (xmlNode* up = node; up != nullptr && up->type == XML_ELEMENT_NODE; up = up->parent)
+    if (tag(up) == "li") return true;
+  return false;
+}
+
 // The text's line on its own (a dateline, a byline bar), not a sentence whose
 // links cut it into short text nodes ("On October 29, 1863, the <a>Red
 // Cross</a> was formed. …"): the text around it, in document order through
@@ -455,8 +461,9 @@ void collect(xmlDoc* doc, Collected& out) {
       ++titled_elements;
       add_shown(out.shown_texts.headings, short_text_content(node));
     }
+    // (A heading inside a link or a list item is a teaser card's, in a list of other posts.)
     if (((heading && name[1] <= '4') || marked_as_title(node, name)) &&
-        out.headline_datelines.size() < kHeadlineDatelines) {
+        out.headline_datelines.size() < kHeadlineDatelines && !inside_link(node) && !in_list_item(node)) {
       std::string text = collapse_whitespace(text_content(node));
       // A heading that is itself the date under the open one ("<h2>Headline</h2>
       // <h3>November 9 2012</h3>") is one of its lines, read as its text comes.
@@ -777,11 +784,15 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     // dateline when it agrees with the path or the path has none (it also
     // gives the time of day).
     const auto under_headline = headline_dateline(found.headline_datelines, result.title);
-    const auto& dateline = found.dateline           ? found.dateline
-                           : found.heading_dateline ? found.heading_dateline
-                           : found.byline_dateline  ? found.byline_dateline
-                           : under_headline         ? under_headline
-                                                    : found.updated_dateline;
+    auto dateline = found.dateline           ? found.dateline
+                    : found.heading_dateline ? found.heading_dateline
+                    : found.byline_dateline  ? found.byline_dateline
+                                             : found.updated_dateline;
+    // The line under the headline is the story's: a date-classed element
+    // before it on another day is the masthead's "today" or a teaser's (on
+    // the same day it stays, with the time of day it often adds).
+    if (under_headline && (!dateline || local_day(*dateline) != local_day(*under_headline)))
+      dateline = under_headline;
     if (dateline && (!url_date || local_day(*dateline) == std::chrono::floor<std::chrono::days>(*url_date)))
       published = dateline;
     else if (url_date)

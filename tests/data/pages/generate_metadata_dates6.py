@@ -60,10 +60,23 @@ def submitted_line_above_headline():
     return page(h, body), dict(title=TITLE, text=P[:4], published="2025-03-05T00:00:00Z")
 
 
+def masthead_day_before_story():
+    # The masthead prints the day the page was served ("Tuesday, March 18,
+    # 2025") in an element whose id says date; the story's own day is on the
+    # line under its headline, with no class. The masthead's is no story's.
+    h = head(TITLE, ARTICLE_HEAD)
+    masthead = '<div id="masthead"><div id="date">Tuesday, March 18, 2025</div></div>\n'
+    body = (masthead + NAV + f'<div class="story"><h1 class="story-heading">{esc(TITLE)}</h1>'
+            '<div><p class="more-links">2:15 p.m. 5 March 2025</p></div>' + paragraphs(P[:4]) + '</div>\n'
+            + FOOTER)
+    return page(h, body), dict(title=TITLE, text=P[:4], published="2025-03-05T00:00:00Z")
+
+
 PLAN = [
     ("dateline-under-headline", dateline_under_headline),
     ("numeric-day-in-paths-month", numeric_day_in_paths_month),
     ("submitted-line-above-headline", submitted_line_above_headline),
+    ("masthead-day-before-story", masthead_day_before_story),
 ]
 
 

@@ -246,4 +246,21 @@ TEST(MetadataDates, DrupalsSubmittedLine) {
       "2025-03-05T08:22:00Z");
 }
 
+TEST(MetadataDates, LineUnderTheHeadlineOutranksAMastheadsDay) {
+  // The masthead prints the day the page was served in a date-classed element.
+  const std::string masthead = R"(<div id="date">Tuesday, March 18, 2025</div>)";
+  EXPECT_EQ(published(page("", masthead + story("<p>2:15 p.m. 5 March 2025</p>"))), "2025-03-05T00:00:00Z");
+  // On the same day, the date-classed line stays: it has the time of day.
+  EXPECT_EQ(published(page("", R"(<div class="post-date">March 5, 2025 6:45 PM</div>)" +
+                                   story("<p>Wednesday, March 5, 2025</p>"))),
+            "2025-03-05T18:45:00Z");
+  // A list of other posts where this one's headline is a linked item, and the
+  // next day's separator follows it: no line under the headline.
+  EXPECT_EQ(published(page(
+                "", R"(<ul class="river"><li><a class="headline" href="/s/1">Ferry service extended</a></li>)"
+                    R"(<li class="separator"><span>Sunday, March 2, 2025</span></li></ul>)" +
+                        story(""))),
+            "none");
+}
+
 }  // namespace
