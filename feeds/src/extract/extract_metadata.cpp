@@ -266,6 +266,17 @@ constexpr std::size_t kHeadlineDatelines = 24;      // headings looked under
 constexpr int kLinesUnderHeadline = 6;              // lines of text after a heading that may hold its date
 constexpr std::size_t kHeadlineDatelineBytes = 80;  // a dateline is a short line, not a sentence of prose
 
+// Four digits in a row: every day a dateline gives has its year (a cheap
+// test before the dateline's readings, for the many lines under headings).
+bool has_four_digits(std::string_view text) {
+  int run = 0;
+  for (const char c : text) {
+    run = c >= '0' && c <= '9' ? run + 1 : 0;
+    if (run == 4) return true;
+  }
+  return false;
+}
+
 // A text node inside `ancestor`'s subtree.
 bool inside(xmlNode* node, xmlNode* ancestor) {
   for (xmlNode* up = node->parent; up != nullptr; up = up->parent)
@@ -361,7 +372,7 @@ void collect(xmlDoc* doc, Collected& out) {
         !inside(node, open_heading)) {
       const std::string line = collapse_whitespace(as_view(node->content));
       if (!line.empty()) {
-        if (line.size() <= kHeadlineDatelineBytes) {
+        if (line.size() <= kHeadlineDatelineBytes && has_four_digits(line)) {
           if (auto date = dateline_date(line, numeric_days);
               date && a_line_of_its_own(node) && !in_comments(node->parent)) {
             out.headline_datelines.back().date = date;
@@ -468,7 +479,7 @@ void collect(xmlDoc* doc, Collected& out) {
       // A heading that is itself the date under the open one ("<h2>Headline</h2>
       // <h3>November 9 2012</h3>") is one of its lines, read as its text comes.
       const bool dated_line = open_heading != nullptr && text.size() <= kHeadlineDatelineBytes &&
-                              dateline_date(text, numeric_days).has_value();
+                              has_four_digits(text) && dateline_date(text, numeric_days).has_value();
       if (!dated_line) {
         out.headline_datelines.push_back({std::move(text), std::nullopt});
         open_heading = node;
