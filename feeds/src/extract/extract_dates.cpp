@@ -84,33 +84,109 @@ bool ambiguous_numeric_day(std::string_view piece) {
   return first >= 1 && first <= 12 && second >= 1 && second <= 12 && first != second;
 }
 
+// The weekday a piece's first word names ("Thu", "Thursday"), Sunday 0.
+std::optional<unsigned> named_weekday(std::string_view piece) {
+  static constexpr std::array<std::string_view, 7> kWeekdays = {"sunday",   "monday", "tuesday", "wednesday",
+                                                                "thursday", "friday", "saturday"};
+  std::size_t start = 0;
+  while (start < piece.size() && !ascii::is_alpha(piece[start])) {
+    if (ascii::is_digit(piece[start])) return std::nullopt;
+    ++start;
+  }
+  std::size_t end = start;
+  while (end < piece.size() && ascii::is_alpha(piece[end])) ++end;
+  if (end - start < 3) return std::nullopt;
+  const std::string word = ascii_lower(piece.substr(start, end - start));
+  for (unsigned index = 0; index < kWeekdays.size(); ++index)
+    if (kWeekdays[index].starts_with(word)) return index;
+  return std::nullopt;
+}
+
+// "Thu, 08/09/2012 - 3:04pm" with its numeric day spelled out in the order
+// given ("Thu, Aug 09 2012 - 3:04pm"), for feeds::parse_date to read the
+// rest as it reads named months.
+std::optional<std::string> spelled_numeric_day(std::string_view piece, bool month_first) {
+  static constexpr std::array<std::string_view, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                               "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const std::size_t start = piece.find_first_of("0123456789");
+  if (start == std::string_view::npos) return std::nullopt;
+  std::size_t at = start;
+  auto number = [&](std::size_t most) {
+    int value = 0;
+    std::size_t digits = 0;
+    for (; at < piece.size() && ascii::is_digit(piece[at]) && digits <= most; ++at, ++digits)
+      value = value * 10 + (piece[at] - '0');
+    return digits >= 1 && digits <= most ? value : -1;
+  };
+  const int first = number(2);
+  if (first < 0 || at >= piece.size()) return std::nullopt;
+  const char separator = piece[at++];
+  const int second = number(2);
+  if (second < 0 || at >= piece.size() || piece[at++] != separator) return std::nullopt;
+  const std::size_t year_at = at;
+  if (number(4) < 0 || at - year_at != 4) return std::nullopt;
+  const int month = month_first ? first : second, day = month_first ? second : first;
+  if (month < 1 || month > 12) return std::nullopt;
+  std::string spelled(piece.substr(0, start));
+  spelled.append(kMonths[static_cast<std::size_t>(month - 1)]).append(" ").append(std::to_string(day));
+  spelled.append(" ").append(piece.substr(year_at, 4)).append(piece.substr(at));
+  return spelled;
+}
+
+// "08/09/2012" on an English page: the reading that falls on the weekday the
+// piece names, or in the path's month, when only one does.
+std::optional<PageDate> numeric_day_by_evidence(std::string_view piece, const NumericDays& numeric_days) {
+  std::optional<PageDate> readings[2];
+  for (int month_first = 0; month_first < 2; ++month_first)
+    if (auto spelled = spelled_numeric_day(piece, month_first == 1))
+      readings[month_first] = read_date(*spelled);
+  if (!readings[0] || !readings[1]) return std::nullopt;
+  auto pick = [&](auto&& fits) -> std::optional<PageDate> {
+    const bool day_first_fits = fits(*readings[0]), month_first_fits = fits(*readings[1]);
+    if (day_first_fits == month_first_fits) return std::nullopt;
+    return day_first_fits ? readings[0] : readings[1];
+  };
+  if (const auto weekday = named_weekday(piece)) {
+    return pick(
+        [&](const PageDate& date) { return std::chrono::weekday(local_day(date)).c_encoding() == *weekday; });
+  }
+  if (numeric_days.path_month) {
+    return pick([&](const PageDate& date) {
+      const std::chrono::year_month_day day{local_day(date)};
+      return day.year() / day.month() == *numeric_days.path_month;
+    });
+  }
+  return std::nullopt;
+}
+
 // A piece of a dateline that can name a day: a month's name, or digits with
 // two separators ("2024-03-05", "05.03.2024"). A bare year ("© 2005") or a
 // number ISO 8601 or Unix time would read as a day is not one.
-std::optional<PageDate> day_in(std::string_view piece, bool numeric_day_first) {
+std::optional<PageDate> day_in(std::string_view piece, const NumericDays& numeric_days) {
   const bool named = std::any_of(piece.begin(), piece.end(), [](char c) { return ascii::is_alpha(c); });
   const auto separators =
       std::count_if(piece.begin(), piece.end(), [](char c) { return c == '-' || c == '/' || c == '.'; });
   const bool basic = piece.size() == 8 && !named && separators == 0 &&
                      (piece.starts_with("19") || piece.starts_with("20"));  // "20240305"
   if (!named && separators < 2 && !basic) return std::nullopt;
-  if (!numeric_day_first && ambiguous_numeric_day(piece)) return std::nullopt;
+  if (!numeric_days.day_first && ambiguous_numeric_day(piece))
+    return numeric_day_by_evidence(piece, numeric_days);
   return read_date(piece);
 }
 
-std::optional<PageDate> date_within_dateline(std::string_view text, bool numeric_day_first) {
+std::optional<PageDate> date_within_dateline(std::string_view text, const NumericDays& numeric_days) {
   if (text.size() < 6 || text.size() > 80 || text.find_first_of("0123456789") == std::string_view::npos)
     return std::nullopt;
   for (std::string_view stop : {" | ", " · ", " - ", " — "}) {
     if (auto at = text.find(stop); at != std::string_view::npos && at >= 6) {
-      if (auto parsed = day_in(text.substr(0, at), numeric_day_first)) return parsed;
+      if (auto parsed = day_in(text.substr(0, at), numeric_days)) return parsed;
       // "Posted by Jane Doe - Friday, March 7, 2025 at 5:15 PM"
-      if (auto parsed = day_in(text.substr(at + stop.size()), numeric_day_first)) return parsed;
+      if (auto parsed = day_in(text.substr(at + stop.size()), numeric_days)) return parsed;
     }
   }
   std::size_t start = 0;
   for (int words = 0; words < 5 && start < text.size(); ++words) {
-    if (auto parsed = day_in(text.substr(start), numeric_day_first)) return parsed;
+    if (auto parsed = day_in(text.substr(start), numeric_days)) return parsed;
     const std::size_t space = text.find(' ', start);
     if (space == std::string_view::npos) break;
     start = space + 1;
@@ -120,13 +196,13 @@ std::optional<PageDate> date_within_dateline(std::string_view text, bool numeric
   // date first, words after it).
   if (const auto on = text.rfind(" on "); on != std::string_view::npos) {
     // The rest has no " on ": the dateline's own reading, once.
-    if (auto parsed = date_within_dateline(text.substr(on + 4), numeric_day_first)) return parsed;
+    if (auto parsed = date_within_dateline(text.substr(on + 4), numeric_days)) return parsed;
   }
   start = 0;
   for (int words = 0; words < 5 && start < text.size(); ++words) {
     for (std::size_t end = text.rfind(' '); end != std::string_view::npos && end > start;
          end = text.rfind(' ', end - 1)) {
-      if (auto parsed = day_in(text.substr(start, end - start), numeric_day_first)) return parsed;
+      if (auto parsed = day_in(text.substr(start, end - start), numeric_days)) return parsed;
     }
     const std::size_t space = text.find(' ', start);
     if (space == std::string_view::npos) break;
@@ -169,10 +245,14 @@ std::chrono::sys_days local_day(const PageDate& date) {
   return std::chrono::floor<std::chrono::days>(date.at + date.offset.value_or(std::chrono::minutes(0)));
 }
 
-std::optional<PageDate> dateline_date(std::string_view text, bool numeric_day_first) {
-  auto date = date_within_dateline(text, numeric_day_first);
+std::optional<PageDate> dateline_date(std::string_view text, const NumericDays& numeric_days) {
+  auto date = date_within_dateline(text, numeric_days);
   if (date && !weekday_agrees(text, *date)) return std::nullopt;
   return date;
+}
+
+std::optional<PageDate> dateline_date(std::string_view text, bool numeric_day_first) {
+  return dateline_date(text, NumericDays{.day_first = numeric_day_first, .path_month = std::nullopt});
 }
 
 bool says_updated(std::string_view text) {
@@ -185,7 +265,8 @@ bool names_a_dateline(xmlNode* node) {
   for (const char* key : {"class", "id"}) {
     const std::string_view value = attribute(node, key);
     if (value.empty()) continue;
-    for (std::string_view word : {"date", "time", "posted", "published", "meta", "byline", "info"})
+    for (std::string_view word :
+         {"date", "time", "posted", "published", "submitted", "meta", "byline", "info"})
       if (icontains(value, word)) return true;
   }
   return false;
@@ -209,6 +290,23 @@ std::string_view leading_words(std::string_view text, std::size_t limit) {
 bool near_day(const PageDate& date, std::chrono::sys_seconds path_day) {
   const auto apart = local_day(date) - std::chrono::floor<std::chrono::days>(path_day);
   return apart >= std::chrono::days(-1) && apart <= std::chrono::days(1);
+}
+
+std::optional<std::chrono::year_month> month_in_url(std::string_view url) {
+  const auto scheme = url.find("://");
+  if (scheme == std::string_view::npos) return std::nullopt;
+  const auto path_start = url.find('/', scheme + 3);
+  if (path_start == std::string_view::npos) return std::nullopt;
+  const std::string_view path = url.substr(path_start, url.find_first_of("?#", path_start) - path_start);
+  for (std::size_t i = 0; i + 8 <= path.size(); ++i) {
+    if (path[i] != '/') continue;
+    const auto year = digits_at(path, i + 1, 4);
+    if (!year || *year < 1990 || *year > 2099 || path[i + 5] != '/') continue;
+    const auto month = digits_at(path, i + 6, 2);
+    if (!month || *month < 1 || *month > 12 || (i + 8 < path.size() && path[i + 8] != '/')) continue;
+    return std::chrono::year(*year) / std::chrono::month(static_cast<unsigned>(*month));
+  }
+  return std::nullopt;
 }
 
 std::optional<std::chrono::sys_seconds> date_in_url(std::string_view url) {

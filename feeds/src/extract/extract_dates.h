@@ -24,11 +24,27 @@ std::optional<PageDate> read_date(std::string_view raw);
 // The calendar day the page wrote (its own offset, not UTC's day).
 std::chrono::sys_days local_day(const PageDate& date);
 
+// What a page tells about a numeric day that reads both ways ("11/06/2012",
+// "01.09.2008"): English pages write both orders.
+struct NumericDays {
+  bool day_first = false;  // the page's language is not English
+  // The year and month of the article's path (/2012/11/): the one reading in
+  // that month is the page's.
+  std::optional<std::chrono::year_month> path_month;
+};
+
 // "Published: March 5, 2024", "Posted on 5 March 2024 | 10:40": the date in
 // a short dateline, after at most four leading words; refused when the
 // weekday the line names is not the date's. A numeric day that reads both
-// ways ("01.09.2008") only when the page's language writes the day first.
+// ways ("01.09.2008") only when the page's language writes the day first,
+// or when only one reading falls on the weekday the line names ("Thu,
+// 08/09/2012") or in the path's month.
+std::optional<PageDate> dateline_date(std::string_view text, const NumericDays& numeric_days);
 std::optional<PageDate> dateline_date(std::string_view text, bool numeric_day_first);
+
+// The year and month in the article's path, with or without a day
+// (/2012/11/, /2012/11/05/): the month the story was filed in.
+std::optional<std::chrono::year_month> month_in_url(std::string_view url);
 
 // A dateline that gives the last revision: "Updated …", "Last updated: …",
 // "Modified …".
@@ -36,7 +52,7 @@ bool says_updated(std::string_view text);
 
 // Class or id words of an element that holds the post's date, or its line of
 // author and date: "entry-date", "timestamp", "timeLine", "posted-on",
-// "published", "entry-meta", "byline", "post-info".
+// "published", "submitted" (Drupal's), "entry-meta", "byline", "post-info".
 bool names_a_dateline(xmlNode* node);
 
 // "by Jane Doe on March 5, 2024", "Posted on March 5, 2024 in News": an

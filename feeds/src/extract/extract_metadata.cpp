@@ -250,6 +250,15 @@ struct Collected {
   std::optional<PageDate> heading_dateline;  // a date-classed heading (h2-h6) over the post
   std::optional<PageDate> byline_dateline;   // "by Jane Doe on March 5, 2024" in an element without a class
   std::optional<PageDate> updated_dateline;  // "Updated March 6, 2024": a revision's date
+  // Headings (h1-h4, or marked as a title) and the dateline among the first
+  // few lines of text after each: "<h2>Headline</h2><p>Wednesday, November 7,
+  // 2012 | 2:00 PM</p>", whatever the line's class says.
+  struct HeadlineDateline {
+    std::string heading;
+    std::optional<PageDate> date;
+  };
+  std::vector<HeadlineDateline> headline_datelines;
+  std::optional<std::chrono::year_month> path_month;  // set before the walk: /2012/11/ in the URL
   std::string itemprop_headline;
   std::string h1;
   std::vector<std::string> headings;  // h1-h6 below the first h1, for telling a masthead h1 from a headline
@@ -267,6 +276,95 @@ struct Collected {
 constexpr std::size_t kMarkedNamesApart = 300;
 
 constexpr std::size_t kBylineTexts = 6;  // the first few: later ones belong to comments and teasers
+constexpr std::size_t kHeadlineDatelines = 24;      // headings looked under
+constexpr int kLinesUnderHeadline = 6;              // lines of text after a heading that may hold its date
+constexpr std::size_t kHeadlineDatelineBytes = 80;  // a dateline is a short line, not a sentence of prose
+
+// Four digits in a row: every day a dateline gives has its year (a cheap
+// test before the dateline's readings, for the many lines under headings).
+bool has_four_digits(std::string_view text) {
+  int run = 0;
+  for (const char c : text) {
+    run = c >= '0' && c <= '9' ? run + 1 : 0;
+    if (run == 4) return true;
+  }
+  return false;
+}
+
+// A text node inside `ancestor`'s subtree.
+bool inside(xmlNode* node, xmlNode* ancestor) {
+  for (xmlNode* up = node->parent; up != nullptr; up = up->parent)
+    if (up == ancestor) return true;
+  return false;
+}
+
+// Text, a comment, or an inline element: part of the line around it.
+bool inline_element(xmlNode* node) {
+  if (node->type == XML_TEXT_NODE || node->type == XML_COMMENT_NODE) return true;
+  if (!is_element(node)) return false;
+  const std::string_view name = tag(node);
+  return name == "a" || name == "span" || name == "b" || name == "strong" || name == "i" || name == "em" ||
+         name == "font" || name == "small" || name == "time" || name == "abbr" || name == "cite" ||
+         name == "u" || name == "sup" || name == "sub";
+}
+
+// "Formed. Coincidentally": a word of two lower-case letters or more ending a
+// sentence, and another beginning. Abbreviations ("Nov. 6", "p.m. ET") are not.
+bool has_sentence_end(std::string_view text) {
+  for (std::size_t at = text.find_first_of(".!?"); at != std::string_view::npos;
+       at = text.find_first_of(".!?", at + 1)) {
+    const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+    if (at < 2 || at + 2 >= text.size() || !lower(text[at - 1]) || !lower(text[at - 2])) continue;
+    if (text[at + 1] == ' ' && text[at + 2] >= 'A' && text[at + 2] <= 'Z') return true;
+  }
+  return false;
+}
+
+bool in_list_item(xmlNode* node) {
+  for (xmlNode* up = node; up != nullptr && up->type == XML_ELEMENT_NODE; up = up->parent)
+    if (tag(up) == "li") return true;
+  return false;
+}
+
+// The text's line on its own (a dateline, a byline bar), not a sentence whose
+// links cut it into short text nodes ("On October 29, 1863, the <a>Red
+// Cross</a> was formed. …"): the text around it, in document order through
+// inline elements up to a <br> or a block on each side, is short and no sentence.
+bool a_line_of_its_own(xmlNode* text) {
+  constexpr std::size_t kLimit = 2 * kHeadlineDatelineBytes;
+  std::string after;
+  for (xmlNode* node = text; after.size() <= kLimit;) {
+    if (node != text && is_element(node) && node->children != nullptr) {
+      node = node->children;
+    } else {
+      while (node != nullptr && node->next == nullptr) {
+        node = node->parent;
+        if (node == nullptr || !inline_element(node)) break;
+      }
+      if (node == nullptr || !inline_element(node)) break;
+      node = node->next;
+    }
+    if (!inline_element(node)) break;
+    if (node->type == XML_TEXT_NODE && node->content != nullptr) after += as_view(node->content);
+  }
+  std::string before;
+  for (xmlNode* node = text; before.size() <= kLimit;) {
+    if (node->prev != nullptr) {
+      node = node->prev;
+      while (is_element(node) && inline_element(node) && node->last != nullptr) node = node->last;
+    } else {
+      node = node->parent;
+      if (node == nullptr || !inline_element(node)) break;
+      continue;
+    }
+    if (!inline_element(node)) break;
+    if (node->type == XML_TEXT_NODE && node->content != nullptr) before.insert(0, as_view(node->content));
+  }
+  before += as_view(text->content);
+  before += after;
+  const std::string line = collapse_whitespace(before);
+  return line.size() <= kLimit && !has_sentence_end(line);
+}
 
 // A byline found at `node`: a menu's never counts, and a teaser card's
 // (a list item with its own headline) only when the page shows no other.
@@ -286,10 +384,31 @@ void collect(xmlDoc* doc, Collected& out) {
   if (out.html_lang.empty()) out.html_lang = std::string(attribute(root, "xml:lang"));
   int titled_elements = 0;
   // English pages, and pages that do not say, write numeric days both ways.
-  const bool numeric_day_first = !out.html_lang.empty() && !ascii_lower(out.html_lang).starts_with("en");
+  const NumericDays numeric_days{
+      .day_first = !out.html_lang.empty() && !ascii_lower(out.html_lang).starts_with("en"),
+      .path_month = out.path_month};
+  xmlNode* open_heading = nullptr;  // the heading whose following lines are read for its dateline
+  int lines_left = 0;
   walk(root, [&](xmlNode* node) {
     if (node->type == XML_TEXT_NODE && node->content != nullptr)
       out.text_seen += static_cast<std::size_t>(xmlStrlen(node->content));
+    // A line of text under the open heading: the first that is a dateline
+    // gives the heading's date. Only short lines (a dateline, "Posted July
+    // 26th, 2011"), never a paragraph of prose that names a day.
+    if (open_heading != nullptr && node->type == XML_TEXT_NODE && node->content != nullptr &&
+        !inside(node, open_heading)) {
+      const std::string line = collapse_whitespace(as_view(node->content));
+      if (!line.empty()) {
+        if (line.size() <= kHeadlineDatelineBytes && has_four_digits(line)) {
+          if (auto date = dateline_date(line, numeric_days);
+              date && a_line_of_its_own(node) && !in_comments(node->parent)) {
+            out.headline_datelines.back().date = date;
+            open_heading = nullptr;
+          }
+        }
+        if (--lines_left == 0) open_heading = nullptr;
+      }
+    }
     // (Most text nodes are white space between tags, or too short or too
     // long to be a headline: those are passed over before any copy.)
     if (node->type == XML_TEXT_NODE && node->content != nullptr) {
@@ -387,7 +506,7 @@ void collect(xmlDoc* doc, Collected& out) {
       } else {
         // <time>July 24, 2012 5:37 AM PDT</time>: the visible date of the
         // first <time> counts before a later one's datetime (a sidebar's).
-        out.first_time = dateline_date(collapse_whitespace(text_content(node)), numeric_day_first);
+        out.first_time = dateline_date(collapse_whitespace(text_content(node)), numeric_days);
       }
     }
     const bool heading = name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
@@ -406,6 +525,20 @@ void collect(xmlDoc* doc, Collected& out) {
       add_shown(out.shown_texts.headings, shown);
       add_heading_form(out.shown_texts, shown);
     }
+    // (A heading inside a link or a list item is a teaser card's, in a list of other posts.)
+    if (((heading && name[1] <= '4') || marked_as_title(node, name)) &&
+        out.headline_datelines.size() < kHeadlineDatelines && !inside_link(node) && !in_list_item(node)) {
+      std::string text = collapse_whitespace(text_content(node));
+      // A heading that is itself the date under the open one ("<h2>Headline</h2>
+      // <h3>November 9 2012</h3>") is one of its lines, read as its text comes.
+      const bool dated_line = open_heading != nullptr && text.size() <= kHeadlineDatelineBytes &&
+                              has_four_digits(text) && dateline_date(text, numeric_days).has_value();
+      if (!dated_line) {
+        out.headline_datelines.push_back({std::move(text), std::nullopt});
+        open_heading = node;
+        lines_left = kLinesUnderHeadline;
+      }
+    }
     if (heading) {
       if (name == "h1" && out.h1.empty()) {
         out.h1 = collapse_whitespace(text_content(node));
@@ -421,7 +554,7 @@ void collect(xmlDoc* doc, Collected& out) {
       const bool dated = name == "time" || name == "date" || names_a_dateline(node);
       if (dated && !in_comments(node)) {
         const std::string text = collapse_whitespace(text_content(node));
-        auto date = dateline_date(leading_words(text, 80), numeric_day_first);
+        auto date = dateline_date(leading_words(text, 80), numeric_days);
         // "Updated July 23, 2012, 10:49 p.m. ET": the revision, which stands for
         // the story's date only when no other dateline gives one.
         if (date && says_updated(text)) {
@@ -438,13 +571,13 @@ void collect(xmlDoc* doc, Collected& out) {
          (name.size() == 2 && name[0] == 'h' && name[1] >= '2' && name[1] <= '6')) &&
         starts_as_byline(node) && !in_comments(node))
       out.byline_dateline =
-          dateline_date(leading_words(collapse_whitespace(text_content(node)), 80), numeric_day_first);
+          dateline_date(leading_words(collapse_whitespace(text_content(node)), 80), numeric_days);
     // Blog themes set the day as a heading over the posts (Blogger's
     // h2.date-header): a day without the time, and on a page of several
     // posts the first one's, so it only stands in when no dateline says more.
     if (!out.heading_dateline && name.size() == 2 && name[0] == 'h' && name[1] >= '2' && name[1] <= '6' &&
         (icontains(attribute(node, "class"), "date") || icontains(attribute(node, "id"), "date"))) {
-      out.heading_dateline = dateline_date(collapse_whitespace(text_content(node)), numeric_day_first);
+      out.heading_dateline = dateline_date(collapse_whitespace(text_content(node)), numeric_days);
     }
     if (name == "a") {
       std::string_view rel = attribute(node, "rel");
@@ -576,10 +709,22 @@ std::string normalise_language(std::string_view tag_text) {
   return out;
 }
 
+// The dateline under the heading that shows the page's title: on a blog's
+// page of several posts, or beside a sidebar's dated teasers, the one beside
+// the headline is the story's.
+std::optional<PageDate> headline_dateline(const std::vector<Collected::HeadlineDateline>& headings,
+                                          std::string_view title) {
+  if (title.empty()) return std::nullopt;
+  for (const auto& heading : headings)
+    if (heading.date && iequals(plain(heading.heading), title)) return heading.date;
+  return std::nullopt;
+}
+
 PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
   PageMetadata result;
   Collected found;
   found.page = page_location(base_url);
+  found.path_month = month_in_url(base_url);
   collect(doc, found);
   const MetaMap& meta = found.meta;
 
@@ -825,10 +970,16 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     // No date in the markup: the path's date (/2024/03/05/), or the visible
     // dateline when it agrees with the path or the path has none (it also
     // gives the time of day).
-    const auto& dateline = found.dateline           ? found.dateline
-                           : found.heading_dateline ? found.heading_dateline
-                           : found.byline_dateline  ? found.byline_dateline
-                                                    : found.updated_dateline;
+    const auto under_headline = headline_dateline(found.headline_datelines, result.title);
+    auto dateline = found.dateline           ? found.dateline
+                    : found.heading_dateline ? found.heading_dateline
+                    : found.byline_dateline  ? found.byline_dateline
+                                             : found.updated_dateline;
+    // The line under the headline is the story's: a date-classed element
+    // before it on another day is the masthead's "today" or a teaser's (on
+    // the same day it stays, with the time of day it often adds).
+    if (under_headline && (!dateline || local_day(*dateline) != local_day(*under_headline)))
+      dateline = under_headline;
     if (dateline && (!url_date || local_day(*dateline) == std::chrono::floor<std::chrono::days>(*url_date)))
       published = dateline;
     else if (url_date)

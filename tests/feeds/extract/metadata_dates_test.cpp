@@ -179,14 +179,88 @@ TEST(MetadataDates, NotADay) {
   // 11.05.2012" is November 5th written month first, not May 11th).
   EXPECT_EQ(published(page("", story(R"(<div class="date">© 2005</div>)"))), "none");
   EXPECT_EQ(published(page("", story(R"(<span id="item-time-35601213">35601213</span>)"))), "none");
-  // On a German page, where day first is the reading; an English page refuses
-  // 11.05.2012 whatever the weekday (NumericDayThatReadsBothWays).
+  // On a German page, where day first is the reading; an English page reads
+  // 11.05.2012 by the weekday (NumericDayReadByTheWeekdayOrThePathsMonth).
   EXPECT_EQ(published(page("", story(R"(<div class="pubDate">Monday, 11.05.2012 / 9:04 PM / News</div>)"),
                            R"( lang="de")")),
             "none");
   EXPECT_EQ(published(page("", story(R"(<div class="pubDate">Friday, 11.05.2012 / 9:04 PM / News</div>)"),
                            R"( lang="de")")),
             "2012-05-11T00:00:00Z");  // the day; the clock after "/" is not read
+}
+
+TEST(MetadataDates, DatelineOnTheLineUnderTheHeadline) {
+  // No class says date: the short line under the heading that shows the title.
+  EXPECT_EQ(published(page("", story(R"(<p class="post-subhead">Wednesday, March 5, 2025 | 2:00 PM</p>)"))),
+            "2025-03-05T00:00:00Z");
+  EXPECT_EQ(
+      published(page("", story(R"(<div class="stats"><a href="/a/jd">Jane Doe</a> on March 5, 2025</div>)"))),
+      "2025-03-05T00:00:00Z");
+  // The date as a heading of its own under the headline, and a line inside
+  // inline elements between <br>s of a block that holds the whole story.
+  EXPECT_EQ(published(page("", story("<h3>March 5 2025</h3>"))), "2025-03-05T00:00:00Z");
+  EXPECT_EQ(published(page(
+                "", "<h1>Ferry service extended</h1><font size=\"2\">Staff writers<br>5 March, 2025<br>" +
+                        prose(4) + "</font>")),
+            "2025-03-05T00:00:00Z");
+  // A sentence that a link cuts into short pieces names a day, not the story's.
+  EXPECT_EQ(published(page(
+                "", story(R"(<p>On March 5, 1863, the <a href="/w">society</a> was founded. Be safe!</p>)"))),
+            "none");
+  // The line must come within the first few lines under the headline.
+  EXPECT_EQ(published(page("", story("<p>One</p><p>Two</p><p>Three</p><p>Four</p><p>Five</p><p>Six</p>"
+                                     "<p>March 5, 2025</p>"))),
+            "none");
+  // A teaser's heading and its dated line are not the story's.
+  EXPECT_EQ(published(page("", story("") + "<h3>Bridge repairs to start</h3><p>March 1, 2025</p>")), "none");
+}
+
+TEST(MetadataDates, NumericDayReadByTheWeekdayOrThePathsMonth) {
+  // 08/09/2012 is Thursday, August 9th read month first, Saturday, September
+  // 8th read day first: the weekday the line names decides.
+  EXPECT_EQ(
+      published(page("", story(R"(<div class="meta">Filed by Pat Hill on Thu, 08/09/2012 - 3:04pm</div>)"))),
+      "2012-08-09T00:00:00Z");
+  EXPECT_EQ(
+      published(page("", story(R"(<div class="meta">Filed by Pat Hill on Sat, 08/09/2012 - 3:04pm</div>)"))),
+      "2012-09-08T00:00:00Z");
+  // No weekday: the reading in the path's month (/2025/03/, no day in the path).
+  const std::string line =
+      R"(<p class="meta">by <a href="/a/ph">Pat Hill</a> on 03/05/2025 &bull; Notes</p>)";
+  EXPECT_EQ(published(page("", story(line)), "https://news.example/2025/03/ferry-extended/"),
+            "2025-03-05T00:00:00Z");
+  EXPECT_EQ(published(page("", story(line)), "https://news.example/2025/05/ferry-extended/"),
+            "2025-05-03T00:00:00Z");
+  // Neither reading in the path's month, or no path month: refused.
+  EXPECT_EQ(published(page("", story(line)), "https://news.example/2025/07/ferry-extended/"), "none");
+  EXPECT_EQ(published(page("", story(line))), "none");
+}
+
+TEST(MetadataDates, DrupalsSubmittedLine) {
+  // Above the headline, where the line under it is not looked for.
+  EXPECT_EQ(published(page("", R"(<div class="submitted">March 5, 2025 @ 9:00AM</div>)" + story(""))),
+            "2025-03-05T00:00:00Z");
+  EXPECT_EQ(
+      published(page(
+          "", R"(<div class="submitted">Submitted by Pat Hill on 5 March 2025 - 8:22am</div>)" + story(""))),
+      "2025-03-05T08:22:00Z");
+}
+
+TEST(MetadataDates, LineUnderTheHeadlineOutranksAMastheadsDay) {
+  // The masthead prints the day the page was served in a date-classed element.
+  const std::string masthead = R"(<div id="date">Tuesday, March 18, 2025</div>)";
+  EXPECT_EQ(published(page("", masthead + story("<p>2:15 p.m. 5 March 2025</p>"))), "2025-03-05T00:00:00Z");
+  // On the same day, the date-classed line stays: it has the time of day.
+  EXPECT_EQ(published(page("", R"(<div class="post-date">March 5, 2025 6:45 PM</div>)" +
+                                   story("<p>Wednesday, March 5, 2025</p>"))),
+            "2025-03-05T18:45:00Z");
+  // A list of other posts where this one's headline is a linked item, and the
+  // next day's separator follows it: no line under the headline.
+  EXPECT_EQ(published(page(
+                "", R"(<ul class="river"><li><a class="headline" href="/s/1">Ferry service extended</a></li>)"
+                    R"(<li class="separator"><span>Sunday, March 2, 2025</span></li></ul>)" +
+                        story(""))),
+            "none");
 }
 
 }  // namespace
