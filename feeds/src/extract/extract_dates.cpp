@@ -381,6 +381,60 @@ std::optional<PageDate> dateline_date(std::string_view text, bool numeric_day_fi
   return dateline_date(text, NumericDays{.day_first = numeric_day_first, .path_month = std::nullopt});
 }
 
+std::optional<PageDate> release_opening_date(std::string_view text, const NumericDays& numeric_days) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  static constexpr std::string_view kRelease = "for immediate release";
+  if (ascii_lower(text.substr(0, kRelease.size())) == kRelease) {
+    std::string_view rest = text.substr(kRelease.size());
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == ':' || rest.front() == '-'))
+      rest.remove_prefix(1);
+    // The date must come first: "For Immediate Release: Nov. 6, 2012 Media Inquiries: ..."
+    if (rest.empty() || !(ascii::is_alpha(rest.front()) || ascii::is_digit(rest.front())))
+      return std::nullopt;
+    // The next line glued on by a <br>: "Nov. 6, 2012Media Inquiries: ...".
+    for (std::size_t at = 1; at < rest.size(); ++at)
+      if (ascii::is_digit(rest[at - 1]) && rest[at] >= 'A' && rest[at] <= 'Z') rest = rest.substr(0, at);
+    return dateline_date(leading_words(rest, 24), numeric_days);
+  }
+  // "October 25, 2012 - BMW will ...", "WASHINGTON, Nov. 6, 2012 /PRNewswire/ -- ...":
+  // the date, alone before the dash that opens the story.
+  std::size_t dash = std::string_view::npos, dash_size = 0;
+  for (std::string_view mark : {" - ", " -- ", " -\u00a0", " --\u00a0", " \u2013 ", " \u2014 "}) {
+    const auto at = text.substr(0, 72).find(mark);
+    if (at != std::string_view::npos && at < dash) dash = at, dash_size = mark.size();
+  }
+  if (dash == std::string_view::npos || dash_size == 0) return std::nullopt;
+  std::string_view head = text.substr(0, dash);
+  if (head.ends_with('/')) {  // a wire's tag: "/PRNewswire/"
+    const auto open = head.rfind('/', head.size() - 2);
+    if (open == std::string_view::npos) return std::nullopt;
+    head = head.substr(0, open);
+  }
+  // A city in capitals first: "WASHINGTON,", "NEW YORK,".
+  if (const auto comma = head.find(','); comma != std::string_view::npos && comma >= 2) {
+    const std::string_view city = head.substr(0, comma);
+    if (std::all_of(city.begin(), city.end(),
+                    [](char c) { return (c >= 'A' && c <= 'Z') || c == ' ' || c == '.'; }))
+      head = head.substr(comma + 1);
+  }
+  while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
+  while (!head.empty() && head.front() == ' ') head.remove_prefix(1);
+  // Only a date with its month named and its year last: no words of prose
+  // before or after it.
+  if (head.size() < 8 || head.size() > 24 || !ascii::is_digit(head.back()) ||
+      !ascii::is_alpha(head.front()) || std::count(head.begin(), head.end(), ' ') > 3)
+    return std::nullopt;
+  // It opens with the month or the weekday ("Until October 25, 2012" is prose).
+  static constexpr std::array<std::string_view, 19> kOpenings = {
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+      "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+  const std::string opening = ascii_lower(head.substr(0, 3));
+  if (std::find(kOpenings.begin(), kOpenings.end(), opening) == kOpenings.end()) return std::nullopt;
+  const auto date = read_date(head);
+  if (!date || !weekday_agrees(head, *date)) return std::nullopt;
+  return date;
+}
+
 bool says_updated(std::string_view text) {
   const std::string head = ascii_lower(text.substr(0, 14));
   return head.starts_with("updated") || head.starts_with("last updated") || head.starts_with("modified") ||

@@ -33,9 +33,22 @@ def clock_before_the_date():
     return (page(h, body),
             dict(title=TITLE, text=P[:4], published="2025-03-06T02:40:00Z", authors=["Pat Hill"]))
 
+def press_release_opening():
+    # A press release prints its day on its first line, "For Immediate
+    # Release: Mar. 5, 2025", under a heading that names the kind of page
+    # ("NEWS RELEASE"), not the story; the next line (after a <br>) gives the
+    # contacts. No markup, no path date.
+    h = head(TITLE, ARTICLE_HEAD)
+    body = (NAV + '<div class="middle-column"><h3>HARBOUR BOARD NEWS RELEASE</h3>'
+            '<p><strong>For Immediate Release:</strong> Mar. 5, 2025<br><strong>Media Inquiries:</strong> '
+            'Pat Hill, 555-0100</p>' + paragraphs(P[:4]) + '</div>\n' + FOOTER)
+    text = ["HARBOUR BOARD NEWS RELEASE", "For Immediate Release: Mar. 5, 2025\nMedia Inquiries: Pat Hill, 555-0100"]
+    return page(h, body), dict(title=TITLE, text=text + P[:4], published="2025-03-05T00:00:00Z")
+
 
 PLAN = [
     ("clock-before-the-date", clock_before_the_date),
+    ("press-release-opening", press_release_opening),
 ]
 
 

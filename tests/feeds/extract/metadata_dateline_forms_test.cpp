@@ -58,4 +58,35 @@ TEST(MetadataDatelineForms, TheDayStaysWhenTheClockIsUnclear) {
   EXPECT_EQ(published(dated("3:04 pm | 08/09/2012")), "none");
 }
 
+std::string release(const std::string& opening) {
+  return page("", "<div><h3>NEWS RELEASE</h3>" + opening + prose(4) + "</div>");
+}
+
+TEST(MetadataDatelineForms, PressReleaseAndWireOpenings) {
+  EXPECT_EQ(published(release("<p><strong>For Immediate Release:</strong> Nov. 6, 2012<br>"
+                              "<strong>Media Inquiries:</strong> Pat Hill</p>")),
+            "2012-11-06T00:00:00Z");
+  EXPECT_EQ(published(release("<div><b>FOR IMMEDIATE RELEASE</b> - October 26, 2012</div>")),
+            "2012-10-26T00:00:00Z");
+  // The first prose paragraph opens with the date and a dash.
+  const std::string lead =
+      " The harbour board will present a new timetable for the night ferry at its spring meeting next week.";
+  EXPECT_EQ(published(release("<p>October 25, 2012 -&nbsp;&nbsp;" + lead + "</p>")), "2012-10-25T00:00:00Z");
+  EXPECT_EQ(published(release("<p>WASHINGTON, Nov. 6, 2012 /PRNewswire/ -- " + lead + "</p>")),
+            "2012-11-06T00:00:00Z");
+}
+
+TEST(MetadataDatelineForms, NoReleaseDateInsideProse) {
+  const std::string lead =
+      " The harbour board will present a new timetable for the night ferry at its spring meeting next week.";
+  // A date inside the sentence, or words before the date, is prose.
+  EXPECT_EQ(published(release("<p>The board met on October 25, 2012 - and" + lead + "</p>")), "none");
+  EXPECT_EQ(published(release("<p>Until October 25, 2012 - " + lead + "</p>")), "none");
+  // Only the first prose paragraph: a later one's opening is a quoted event's.
+  EXPECT_EQ(published(release("<p>" + lead + lead + "</p><p>October 25, 2012 - " + lead + "</p>")), "none");
+  // "For immediate release" with no date after it.
+  EXPECT_EQ(published(release("<p>For immediate release. Contact Pat Hill on 555-0100, 2012 edition</p>")),
+            "none");
+}
+
 }  // namespace
