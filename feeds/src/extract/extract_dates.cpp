@@ -13,6 +13,17 @@ namespace feeds::extract_detail {
 
 namespace {
 
+// Digits at `at`, exactly `count` of them.
+std::optional<int> digits_at(std::string_view text, std::size_t at, std::size_t count) {
+  if (at + count > text.size()) return std::nullopt;
+  int value = 0;
+  for (std::size_t i = at; i < at + count; ++i) {
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    value = value * 10 + (text[i] - '0');
+  }
+  return value;
+}
+
 // The offset at the end of a date with a time of day: "...T10:52:50+0100",
 // "...09:53:00-04:00", "...Z", "... 10:00:00 GMT". Dates without a time
 // ("2024-03-05") or without a zone have none.
@@ -159,10 +170,47 @@ std::optional<PageDate> numeric_day_by_evidence(std::string_view piece, const Nu
   return std::nullopt;
 }
 
+// The rest of a piece that opens with a clock: "10:49 AM, Jan 5, 2012",
+// "9:00AM - October 30, 2012", "09:40 pm EDT, Fri October 26, 2012", "14:30,
+// 5 January 2012" give the day after it (the clock is put back by
+// with_lone_clock). Empty when the piece does not open with one.
+std::string_view after_leading_clock(std::string_view piece) {
+  std::size_t at = 0;
+  while (at < piece.size() && piece[at] == ' ') ++at;
+  const std::size_t hour_digits = at + 1 < piece.size() && ascii::is_digit(piece[at + 1]) ? 2 : 1;
+  if (!digits_at(piece, at, hour_digits) || at + hour_digits >= piece.size() ||
+      piece[at + hour_digits] != ':' || !digits_at(piece, at + hour_digits + 1, 2))
+    return {};
+  at += hour_digits + 3;
+  if (at < piece.size() && piece[at] == ':' && digits_at(piece, at + 1, 2)) at += 3;  // seconds
+  auto skip_word_if = [&](auto&& fits) {
+    std::size_t start = at;
+    if (start < piece.size() && piece[start] == ' ') ++start;
+    std::size_t end = start;
+    while (end < piece.size() && (ascii::is_alpha(piece[end]) || piece[end] == '.')) ++end;
+    if (end > start && fits(piece.substr(start, end - start))) at = end;
+  };
+  skip_word_if([](std::string_view word) {
+    const std::string lowered = ascii_lower(word);
+    return lowered == "am" || lowered == "pm" || lowered == "a.m." || lowered == "p.m.";
+  });
+  skip_word_if([](std::string_view word) {  // a zone in capitals: "EDT", "ET"
+    return word.size() >= 2 && word.size() <= 4 &&
+           std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  });
+  if (at >= piece.size() || (piece[at] != ' ' && piece[at] != ',')) return {};
+  while (at < piece.size() &&
+         (piece[at] == ' ' || piece[at] == ',' || piece[at] == '-' || piece[at] == '|' || piece[at] == '@'))
+    ++at;
+  return piece.substr(at);
+}
+
 // A piece of a dateline that can name a day: a month's name, or digits with
 // two separators ("2024-03-05", "05.03.2024"). A bare year ("© 2005") or a
 // number ISO 8601 or Unix time would read as a day is not one.
 std::optional<PageDate> day_in(std::string_view piece, const NumericDays& numeric_days) {
+  if (const auto rest = after_leading_clock(piece); !rest.empty())
+    if (auto parsed = day_in(rest, numeric_days)) return parsed;
   const bool named = std::any_of(piece.begin(), piece.end(), [](char c) { return ascii::is_alpha(c); });
   const auto separators =
       std::count_if(piece.begin(), piece.end(), [](char c) { return c == '-' || c == '/' || c == '.'; });
@@ -211,15 +259,92 @@ std::optional<PageDate> date_within_dateline(std::string_view text, const Numeri
   return std::nullopt;
 }
 
-// Digits at `at`, exactly `count` of them.
-std::optional<int> digits_at(std::string_view text, std::size_t at, std::size_t count) {
-  if (at + count > text.size()) return std::nullopt;
-  int value = 0;
-  for (std::size_t i = at; i < at + count; ++i) {
-    if (text[i] < '0' || text[i] > '9') return std::nullopt;
-    value = value * 10 + (text[i] - '0');
+// The one clock a dateline shows, wherever it stands ("10:49 AM, Jan 5,
+// 2012", "Thu, 08/09/2012 - 3:04pm", "2:23 pm | August 9th, 2012", "14:30,
+// 5 January 2012", "09:40 pm EDT, Fri October 26, 2012"), as parse_date reads
+// a clock after the year: "10:49 am", "21:40 pm edt" never (a 24-hour clock
+// takes no meridiem), a zone name kept when one follows in capitals. Nothing
+// when the line shows no clock or more than one (a start and an end time).
+std::optional<std::string> lone_clock(std::string_view text) {
+  std::optional<std::string> found;
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    if (text[at] != ':' || at == 0 || !ascii::is_digit(text[at - 1])) continue;
+    std::size_t start = at - 1;
+    if (start > 0 && ascii::is_digit(text[start - 1])) --start;
+    if (start > 0 && (ascii::is_digit(text[start - 1]) || text[start - 1] == ':')) continue;
+    std::size_t end = at + 1;
+    if (!digits_at(text, end, 2)) continue;
+    end += 2;
+    if (end < text.size() && text[end] == ':' && digits_at(text, end + 1, 2)) end += 3;  // seconds
+    if (end < text.size() && (ascii::is_digit(text[end]) || text[end] == ':')) continue;
+    if (found) return std::nullopt;  // a second clock: which is the story's is not said
+    std::string clock(text.substr(start, end - start));
+    const int hour = *digits_at(text, start, at - start);
+    // "am", "AM", "a.m.", attached or after a space.
+    std::size_t next = end;
+    if (next < text.size() && text[next] == ' ') ++next;
+    std::string_view rest = text.substr(next);
+    std::string_view meridiem;
+    if (rest.size() >= 2 && (rest[0] == 'a' || rest[0] == 'A' || rest[0] == 'p' || rest[0] == 'P')) {
+      std::size_t m = 1;
+      if (m < rest.size() && rest[m] == '.') ++m;
+      if (m < rest.size() && (rest[m] == 'm' || rest[m] == 'M')) {
+        ++m;
+        if (m < rest.size() && rest[m] == '.') ++m;
+        if (m == rest.size() || !ascii::is_alpha(rest[m])) {
+          meridiem = ascii::lower(rest[0]) == 'a' ? "am" : "pm";
+          next += m;
+        }
+      }
+    }
+    if (!meridiem.empty()) {
+      if (hour < 1 || hour > 12) return std::nullopt;
+      clock += ' ';
+      clock += meridiem;
+    } else if (hour > 23) {
+      return std::nullopt;
+    }
+    // A zone in capitals right after: "EDT", "ET", "GMT".
+    std::size_t zone = next;
+    if (zone < text.size() && text[zone] == ' ') ++zone;
+    std::size_t zone_end = zone;
+    while (zone_end < text.size() && text[zone_end] >= 'A' && text[zone_end] <= 'Z') ++zone_end;
+    if (zone_end - zone >= 2 && zone_end - zone <= 4 &&
+        (zone_end == text.size() || !ascii::is_alpha(text[zone_end])))
+      clock.append(" ").append(text.substr(zone, zone_end - zone));
+    found = std::move(clock);
+    at = end;
   }
-  return value;
+  return found;
+}
+
+// A day read without its time of day, the line's lone clock put back: the
+// wall clock on the day the page wrote, the zone's offset kept when the line
+// names one. The day never moves; an unreadable clock or zone leaves the day
+// as it was read, and so does a line that says its clock is an update's.
+PageDate with_lone_clock(const PageDate& date, std::string_view text) {
+  if (date.offset || date.at != std::chrono::floor<std::chrono::days>(date.at)) return date;
+  // "24 July 2012 Last updated at 12:01": the clock is the revision's.
+  if (const std::string lowered = ascii_lower(text);
+      !says_updated(text) &&
+      (lowered.find("updated") != std::string::npos || lowered.find("modified") != std::string::npos ||
+       lowered.find("edited") != std::string::npos))
+    return date;
+  const auto clock = lone_clock(text);
+  if (!clock) return date;
+  static constexpr std::array<std::string_view, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                               "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const std::chrono::year_month_day day{local_day(date)};
+  std::string written = std::to_string(static_cast<unsigned>(day.day()));
+  written.append(" ")
+      .append(kMonths[static_cast<unsigned>(day.month()) - 1])
+      .append(" ")
+      .append(std::to_string(static_cast<int>(day.year())))
+      .append(" ")
+      .append(*clock);
+  const auto timed = read_date(written);
+  if (!timed || local_day(*timed) != local_day(date)) return date;
+  return *timed;
 }
 
 }  // namespace
@@ -248,11 +373,66 @@ std::chrono::sys_days local_day(const PageDate& date) {
 std::optional<PageDate> dateline_date(std::string_view text, const NumericDays& numeric_days) {
   auto date = date_within_dateline(text, numeric_days);
   if (date && !weekday_agrees(text, *date)) return std::nullopt;
+  if (date) return with_lone_clock(*date, text);
   return date;
 }
 
 std::optional<PageDate> dateline_date(std::string_view text, bool numeric_day_first) {
   return dateline_date(text, NumericDays{.day_first = numeric_day_first, .path_month = std::nullopt});
+}
+
+std::optional<PageDate> release_opening_date(std::string_view text, const NumericDays& numeric_days) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  static constexpr std::string_view kRelease = "for immediate release";
+  if (ascii_lower(text.substr(0, kRelease.size())) == kRelease) {
+    std::string_view rest = text.substr(kRelease.size());
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == ':' || rest.front() == '-'))
+      rest.remove_prefix(1);
+    // The date must come first: "For Immediate Release: Nov. 6, 2012 Media Inquiries: ..."
+    if (rest.empty() || !(ascii::is_alpha(rest.front()) || ascii::is_digit(rest.front())))
+      return std::nullopt;
+    // The next line glued on by a <br>: "Nov. 6, 2012Media Inquiries: ...".
+    for (std::size_t at = 1; at < rest.size(); ++at)
+      if (ascii::is_digit(rest[at - 1]) && rest[at] >= 'A' && rest[at] <= 'Z') rest = rest.substr(0, at);
+    return dateline_date(leading_words(rest, 24), numeric_days);
+  }
+  // "October 25, 2012 - BMW will ...", "WASHINGTON, Nov. 6, 2012 /PRNewswire/ -- ...":
+  // the date, alone before the dash that opens the story.
+  std::size_t dash = std::string_view::npos, dash_size = 0;
+  for (std::string_view mark : {" - ", " -- ", " -\u00a0", " --\u00a0", " \u2013 ", " \u2014 "}) {
+    const auto at = text.substr(0, 72).find(mark);
+    if (at != std::string_view::npos && at < dash) dash = at, dash_size = mark.size();
+  }
+  if (dash == std::string_view::npos || dash_size == 0) return std::nullopt;
+  std::string_view head = text.substr(0, dash);
+  if (head.ends_with('/')) {  // a wire's tag: "/PRNewswire/"
+    const auto open = head.rfind('/', head.size() - 2);
+    if (open == std::string_view::npos) return std::nullopt;
+    head = head.substr(0, open);
+  }
+  // A city in capitals first: "WASHINGTON,", "NEW YORK,".
+  if (const auto comma = head.find(','); comma != std::string_view::npos && comma >= 2) {
+    const std::string_view city = head.substr(0, comma);
+    if (std::all_of(city.begin(), city.end(),
+                    [](char c) { return (c >= 'A' && c <= 'Z') || c == ' ' || c == '.'; }))
+      head = head.substr(comma + 1);
+  }
+  while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
+  while (!head.empty() && head.front() == ' ') head.remove_prefix(1);
+  // Only a date with its month named and its year last: no words of prose
+  // before or after it.
+  if (head.size() < 8 || head.size() > 24 || !ascii::is_digit(head.back()) ||
+      !ascii::is_alpha(head.front()) || std::count(head.begin(), head.end(), ' ') > 3)
+    return std::nullopt;
+  // It opens with the month or the weekday ("Until October 25, 2012" is prose).
+  static constexpr std::array<std::string_view, 19> kOpenings = {
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+      "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+  const std::string opening = ascii_lower(head.substr(0, 3));
+  if (std::find(kOpenings.begin(), kOpenings.end(), opening) == kOpenings.end()) return std::nullopt;
+  const auto date = read_date(head);
+  if (!date || !weekday_agrees(head, *date)) return std::nullopt;
+  return date;
 }
 
 bool says_updated(std::string_view text) {

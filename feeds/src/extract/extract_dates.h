@@ -46,6 +46,13 @@ std::optional<PageDate> dateline_date(std::string_view text, bool numeric_day_fi
 // (/2012/11/, /2012/11/05/): the month the story was filed in.
 std::optional<std::chrono::year_month> month_in_url(std::string_view url);
 
+// The date a press release or a wire story opens with, read from the start of
+// a paragraph's text: "For Immediate Release: Nov. 6, 2012", "October 25,
+// 2012 - BMW will ...", "WASHINGTON, Nov. 6, 2012 /PRNewswire/ -- ..." (a
+// city in capitals and a wire's tag allowed; the date alone before the dash,
+// its month named). Never a date inside prose.
+std::optional<PageDate> release_opening_date(std::string_view text, const NumericDays& numeric_days);
+
 // A dateline that gives the last revision: "Updated …", "Last updated: …",
 // "Modified …".
 bool says_updated(std::string_view text);

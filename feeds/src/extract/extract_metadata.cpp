@@ -250,6 +250,10 @@ struct Collected {
   std::optional<PageDate> heading_dateline;  // a date-classed heading (h2-h6) over the post
   std::optional<PageDate> byline_dateline;   // "by Jane Doe on March 5, 2024" in an element without a class
   std::optional<PageDate> updated_dateline;  // "Updated March 6, 2024": a revision's date
+  // "For Immediate Release: Nov. 6, 2012", or the first prose paragraph's
+  // opening "October 25, 2012 - ...": a press release's or wire story's date.
+  std::optional<PageDate> release_dateline;
+  bool first_prose_seen = false;
   // Headings (h1-h4, or marked as a title) and the dateline among the first
   // few lines of text after each: "<h2>Headline</h2><p>Wednesday, November 7,
   // 2012 | 2:00 PM</p>", whatever the line's class says.
@@ -572,6 +576,23 @@ void collect(xmlDoc* doc, Collected& out) {
         starts_as_byline(node) && !in_comments(node))
       out.byline_dateline =
           dateline_date(leading_words(collapse_whitespace(text_content(node)), 80), numeric_days);
+    // A press release's "For Immediate Release: <date>" line, and the date a
+    // wire story's first prose paragraph opens with (only that paragraph).
+    if (!out.release_dateline && (name == "p" || name == "div") && !in_comments(node)) {
+      xmlNode* first = node->children;
+      while (first != nullptr && first->type == XML_ELEMENT_NODE) first = first->children;
+      const bool release = first != nullptr && first->type == XML_TEXT_NODE &&
+                           istarts_with(ascii::trim(as_view(first->content)), "for immediate release");
+      if (release) {
+        out.release_dateline = release_opening_date(collapse_whitespace(text_content(node)), numeric_days);
+      } else if (name == "p" && !out.first_prose_seen) {
+        const std::string text = collapse_whitespace(text_content(node));
+        if (text.size() >= 80) {
+          out.first_prose_seen = true;
+          out.release_dateline = release_opening_date(text, numeric_days);
+        }
+      }
+    }
     // Blog themes set the day as a heading over the posts (Blogger's
     // h2.date-header): a day without the time, and on a page of several
     // posts the first one's, so it only stands in when no dateline says more.
@@ -980,6 +1001,8 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     // the same day it stays, with the time of day it often adds).
     if (under_headline && (!dateline || local_day(*dateline) != local_day(*under_headline)))
       dateline = under_headline;
+    // A press release's or wire story's opening date, when nothing else gives one.
+    if (!dateline) dateline = found.release_dateline;
     if (dateline && (!url_date || local_day(*dateline) == std::chrono::floor<std::chrono::days>(*url_date)))
       published = dateline;
     else if (url_date)

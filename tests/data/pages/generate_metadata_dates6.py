@@ -17,7 +17,7 @@ from generate_mechanisms import write_round  # noqa: E402
 from generate_mechanisms import FOOTER, NAV, P, TITLE, esc, head, page, paragraphs  # noqa: E402
 
 FIRST_INDEX = 1060
-LAST_INDEX = 1069
+LAST_INDEX = 1063  # 1064-1069: generate_metadata_dates6b.py
 
 ARTICLE_HEAD = '<meta property="og:type" content="article">'
 
@@ -34,7 +34,7 @@ def dateline_under_headline():
     body = (NAV + f'<div class="post"><h2>{esc(TITLE)}</h2>'
             '<p class="post-subhead"> Wednesday, March 05, 2025 | 2:00 PM </p>'
             + paragraphs(P[:4]) + '</div>\n' + teaser + FOOTER)
-    return page(h, body), dict(title=TITLE, text=P[:4], published="2025-03-05T00:00:00Z")
+    return page(h, body), dict(title=TITLE, text=P[:4], published="2025-03-05T14:00:00Z")
 
 
 def numeric_day_in_paths_month():
@@ -57,7 +57,7 @@ def submitted_line_above_headline():
     h = head(TITLE, ARTICLE_HEAD)
     body = (NAV + '<div id="node-4711" class="node node-post"><div class="submitted">March 5, 2025 @ 9:00AM</div>'
             f'<h2 class="title">{esc(TITLE)}</h2>' + paragraphs(P[:4]) + '</div>\n' + FOOTER)
-    return page(h, body), dict(title=TITLE, text=P[:4], published="2025-03-05T00:00:00Z")
+    return page(h, body), dict(title=TITLE, text=P[:4], published="2025-03-05T09:00:00Z")
 
 
 def masthead_day_before_story():
@@ -69,7 +69,7 @@ def masthead_day_before_story():
     body = (masthead + NAV + f'<div class="story"><h1 class="story-heading">{esc(TITLE)}</h1>'
             '<div><p class="more-links">2:15 p.m. 5 March 2025</p></div>' + paragraphs(P[:4]) + '</div>\n'
             + FOOTER)
-    return page(h, body), dict(title=TITLE, text=P[:4], published="2025-03-05T00:00:00Z")
+    return page(h, body), dict(title=TITLE, text=P[:4], published="2025-03-05T14:15:00Z")
 
 
 PLAN = [

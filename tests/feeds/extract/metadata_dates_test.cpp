@@ -156,8 +156,8 @@ TEST(MetadataDates, UpdatedLineIsTheRevisionWhenAnotherDatelineGivesTheStory) {
   feeds::ExtractOptions options;
   options.url = "https://news.example/story/ferry";
   const auto json = feeds::article_to_json(feeds::extract_article(html, options).value());
-  // (The day; a clock written before the date is not read.)
-  EXPECT_EQ(std::string(json.at("modified").as_string()), "2025-03-15T00:00:00Z");
+  // The clock written before the date is the update's time of day.
+  EXPECT_EQ(std::string(json.at("modified").as_string()), "2025-03-15T20:11:00-06:00");
   // Alone, the updated line is the only date the page gives.
   EXPECT_EQ(published(page("", story(R"(<p class="dateStamp">Updated March 15, 2025, 10:49 p.m. ET</p>)"))),
             "2025-03-15T22:49:00-04:00");
@@ -186,13 +186,13 @@ TEST(MetadataDates, NotADay) {
             "none");
   EXPECT_EQ(published(page("", story(R"(<div class="pubDate">Friday, 11.05.2012 / 9:04 PM / News</div>)"),
                            R"( lang="de")")),
-            "2012-05-11T00:00:00Z");  // the day; the clock after "/" is not read
+            "2012-05-11T21:04:00Z");  // the day, and the clock after "/"
 }
 
 TEST(MetadataDates, DatelineOnTheLineUnderTheHeadline) {
   // No class says date: the short line under the heading that shows the title.
   EXPECT_EQ(published(page("", story(R"(<p class="post-subhead">Wednesday, March 5, 2025 | 2:00 PM</p>)"))),
-            "2025-03-05T00:00:00Z");
+            "2025-03-05T14:00:00Z");
   EXPECT_EQ(
       published(page("", story(R"(<div class="stats"><a href="/a/jd">Jane Doe</a> on March 5, 2025</div>)"))),
       "2025-03-05T00:00:00Z");
@@ -220,10 +220,10 @@ TEST(MetadataDates, NumericDayReadByTheWeekdayOrThePathsMonth) {
   // 8th read day first: the weekday the line names decides.
   EXPECT_EQ(
       published(page("", story(R"(<div class="meta">Filed by Pat Hill on Thu, 08/09/2012 - 3:04pm</div>)"))),
-      "2012-08-09T00:00:00Z");
+      "2012-08-09T15:04:00Z");
   EXPECT_EQ(
       published(page("", story(R"(<div class="meta">Filed by Pat Hill on Sat, 08/09/2012 - 3:04pm</div>)"))),
-      "2012-09-08T00:00:00Z");
+      "2012-09-08T15:04:00Z");
   // No weekday: the reading in the path's month (/2025/03/, no day in the path).
   const std::string line =
       R"(<p class="meta">by <a href="/a/ph">Pat Hill</a> on 03/05/2025 &bull; Notes</p>)";
@@ -239,7 +239,7 @@ TEST(MetadataDates, NumericDayReadByTheWeekdayOrThePathsMonth) {
 TEST(MetadataDates, DrupalsSubmittedLine) {
   // Above the headline, where the line under it is not looked for.
   EXPECT_EQ(published(page("", R"(<div class="submitted">March 5, 2025 @ 9:00AM</div>)" + story(""))),
-            "2025-03-05T00:00:00Z");
+            "2025-03-05T09:00:00Z");
   EXPECT_EQ(
       published(page(
           "", R"(<div class="submitted">Submitted by Pat Hill on 5 March 2025 - 8:22am</div>)" + story(""))),
@@ -249,7 +249,7 @@ TEST(MetadataDates, DrupalsSubmittedLine) {
 TEST(MetadataDates, LineUnderTheHeadlineOutranksAMastheadsDay) {
   // The masthead prints the day the page was served in a date-classed element.
   const std::string masthead = R"(<div id="date">Tuesday, March 18, 2025</div>)";
-  EXPECT_EQ(published(page("", masthead + story("<p>2:15 p.m. 5 March 2025</p>"))), "2025-03-05T00:00:00Z");
+  EXPECT_EQ(published(page("", masthead + story("<p>2:15 p.m. 5 March 2025</p>"))), "2025-03-05T14:15:00Z");
   // On the same day, the date-classed line stays: it has the time of day.
   EXPECT_EQ(published(page("", R"(<div class="post-date">March 5, 2025 6:45 PM</div>)" +
                                    story("<p>Wednesday, March 5, 2025</p>"))),
