@@ -347,6 +347,28 @@ PageDate with_lone_clock(const PageDate& date, std::string_view text) {
   return *timed;
 }
 
+// Text, a comment, or an inline element: part of the line around it.
+bool inline_element(xmlNode* node) {
+  if (node->type == XML_TEXT_NODE || node->type == XML_COMMENT_NODE) return true;
+  if (!is_element(node)) return false;
+  const std::string_view name = tag(node);
+  return name == "a" || name == "span" || name == "b" || name == "strong" || name == "i" || name == "em" ||
+         name == "font" || name == "small" || name == "time" || name == "abbr" || name == "cite" ||
+         name == "u" || name == "sup" || name == "sub";
+}
+
+// "Formed. Coincidentally": a word of two lower-case letters or more ending a
+// sentence, and another beginning. Abbreviations ("Nov. 6", "p.m. ET") are not.
+bool has_sentence_end(std::string_view text) {
+  for (std::size_t at = text.find_first_of(".!?"); at != std::string_view::npos;
+       at = text.find_first_of(".!?", at + 1)) {
+    const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+    if (at < 2 || at + 2 >= text.size() || !lower(text[at - 1]) || !lower(text[at - 2])) continue;
+    if (text[at + 1] == ' ' && text[at + 2] >= 'A' && text[at + 2] <= 'Z') return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<PageDate> read_date(std::string_view raw) {
@@ -522,6 +544,50 @@ std::optional<std::chrono::sys_seconds> date_in_url(std::string_view url) {
     return std::chrono::sys_seconds(std::chrono::sys_days(date));
   }
   return std::nullopt;
+}
+
+bool has_four_digits(std::string_view text) {
+  int run = 0;
+  for (const char c : text) {
+    run = c >= '0' && c <= '9' ? run + 1 : 0;
+    if (run == 4) return true;
+  }
+  return false;
+}
+
+bool a_line_of_its_own(xmlNode* text, std::size_t limit) {
+  std::string after;
+  for (xmlNode* node = text; after.size() <= limit;) {
+    if (node != text && is_element(node) && node->children != nullptr) {
+      node = node->children;
+    } else {
+      while (node != nullptr && node->next == nullptr) {
+        node = node->parent;
+        if (node == nullptr || !inline_element(node)) break;
+      }
+      if (node == nullptr || !inline_element(node)) break;
+      node = node->next;
+    }
+    if (!inline_element(node)) break;
+    if (node->type == XML_TEXT_NODE && node->content != nullptr) after += as_view(node->content);
+  }
+  std::string before;
+  for (xmlNode* node = text; before.size() <= limit;) {
+    if (node->prev != nullptr) {
+      node = node->prev;
+      while (is_element(node) && inline_element(node) && node->last != nullptr) node = node->last;
+    } else {
+      node = node->parent;
+      if (node == nullptr || !inline_element(node)) break;
+      continue;
+    }
+    if (!inline_element(node)) break;
+    if (node->type == XML_TEXT_NODE && node->content != nullptr) before.insert(0, as_view(node->content));
+  }
+  before += as_view(text->content);
+  before += after;
+  const std::string line = collapse_whitespace(before);
+  return line.size() <= limit && !has_sentence_end(line);
 }
 
 }  // namespace feeds::extract_detail

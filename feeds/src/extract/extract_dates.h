@@ -80,4 +80,15 @@ bool near_day(const PageDate& date, std::chrono::sys_seconds path_day);
 // no time.
 std::optional<std::chrono::sys_seconds> date_in_url(std::string_view url);
 
+// Four digits in a row: every day a dateline gives has its year (a cheap
+// test before the dateline's readings, for the many lines under headings).
+bool has_four_digits(std::string_view text);
+
+// The text's line on its own (a dateline, a byline bar), not a sentence whose
+// links cut it into short text nodes ("On October 29, 1863, the <a>Red
+// Cross</a> was formed. …"): the text around it, in document order through
+// inline elements up to a <br> or a block on each side, is short and no sentence.
+// At most `limit` bytes.
+bool a_line_of_its_own(xmlNode* text, std::size_t limit);
+
 }  // namespace feeds::extract_detail

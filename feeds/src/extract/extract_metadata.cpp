@@ -279,21 +279,10 @@ struct Collected {
 // not of the same byline (a byline's names, dates and labels are shorter).
 constexpr std::size_t kMarkedNamesApart = 300;
 
-constexpr std::size_t kBylineTexts = 6;  // the first few: later ones belong to comments and teasers
-constexpr std::size_t kHeadlineDatelines = 24;      // headings looked under
-constexpr int kLinesUnderHeadline = 6;              // lines of text after a heading that may hold its date
+constexpr std::size_t kBylineTexts = 6;         // the first few: later ones belong to comments and teasers
+constexpr std::size_t kHeadlineDatelines = 24;  // headings looked under
+constexpr int kLinesUnderHeadline = 6;          // lines of text after a heading that may hold its date
 constexpr std::size_t kHeadlineDatelineBytes = 80;  // a dateline is a short line, not a sentence of prose
-
-// Four digits in a row: every day a dateline gives has its year (a cheap
-// test before the dateline's readings, for the many lines under headings).
-bool has_four_digits(std::string_view text) {
-  int run = 0;
-  for (const char c : text) {
-    run = c >= '0' && c <= '9' ? run + 1 : 0;
-    if (run == 4) return true;
-  }
-  return false;
-}
 
 // A text node inside `ancestor`'s subtree.
 bool inside(xmlNode* node, xmlNode* ancestor) {
@@ -302,72 +291,10 @@ bool inside(xmlNode* node, xmlNode* ancestor) {
   return false;
 }
 
-// Text, a comment, or an inline element: part of the line around it.
-bool inline_element(xmlNode* node) {
-  if (node->type == XML_TEXT_NODE || node->type == XML_COMMENT_NODE) return true;
-  if (!is_element(node)) return false;
-  const std::string_view name = tag(node);
-  return name == "a" || name == "span" || name == "b" || name == "strong" || name == "i" || name == "em" ||
-         name == "font" || name == "small" || name == "time" || name == "abbr" || name == "cite" ||
-         name == "u" || name == "sup" || name == "sub";
-}
-
-// "Formed. Coincidentally": a word of two lower-case letters or more ending a
-// sentence, and another beginning. Abbreviations ("Nov. 6", "p.m. ET") are not.
-bool has_sentence_end(std::string_view text) {
-  for (std::size_t at = text.find_first_of(".!?"); at != std::string_view::npos;
-       at = text.find_first_of(".!?", at + 1)) {
-    const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
-    if (at < 2 || at + 2 >= text.size() || !lower(text[at - 1]) || !lower(text[at - 2])) continue;
-    if (text[at + 1] == ' ' && text[at + 2] >= 'A' && text[at + 2] <= 'Z') return true;
-  }
-  return false;
-}
-
 bool in_list_item(xmlNode* node) {
   for (xmlNode* up = node; up != nullptr && up->type == XML_ELEMENT_NODE; up = up->parent)
     if (tag(up) == "li") return true;
   return false;
-}
-
-// The text's line on its own (a dateline, a byline bar), not a sentence whose
-// links cut it into short text nodes ("On October 29, 1863, the <a>Red
-// Cross</a> was formed. …"): the text around it, in document order through
-// inline elements up to a <br> or a block on each side, is short and no sentence.
-bool a_line_of_its_own(xmlNode* text) {
-  constexpr std::size_t kLimit = 2 * kHeadlineDatelineBytes;
-  std::string after;
-  for (xmlNode* node = text; after.size() <= kLimit;) {
-    if (node != text && is_element(node) && node->children != nullptr) {
-      node = node->children;
-    } else {
-      while (node != nullptr && node->next == nullptr) {
-        node = node->parent;
-        if (node == nullptr || !inline_element(node)) break;
-      }
-      if (node == nullptr || !inline_element(node)) break;
-      node = node->next;
-    }
-    if (!inline_element(node)) break;
-    if (node->type == XML_TEXT_NODE && node->content != nullptr) after += as_view(node->content);
-  }
-  std::string before;
-  for (xmlNode* node = text; before.size() <= kLimit;) {
-    if (node->prev != nullptr) {
-      node = node->prev;
-      while (is_element(node) && inline_element(node) && node->last != nullptr) node = node->last;
-    } else {
-      node = node->parent;
-      if (node == nullptr || !inline_element(node)) break;
-      continue;
-    }
-    if (!inline_element(node)) break;
-    if (node->type == XML_TEXT_NODE && node->content != nullptr) before.insert(0, as_view(node->content));
-  }
-  before += as_view(text->content);
-  before += after;
-  const std::string line = collapse_whitespace(before);
-  return line.size() <= kLimit && !has_sentence_end(line);
 }
 
 // A byline found at `node`: a menu's never counts, and a teaser card's
@@ -405,7 +332,7 @@ void collect(xmlDoc* doc, Collected& out) {
       if (!line.empty()) {
         if (line.size() <= kHeadlineDatelineBytes && has_four_digits(line)) {
           if (auto date = dateline_date(line, numeric_days);
-              date && a_line_of_its_own(node) && !in_comments(node->parent)) {
+              date && a_line_of_its_own(node, 2 * kHeadlineDatelineBytes) && !in_comments(node->parent)) {
             out.headline_datelines.back().date = date;
             open_heading = nullptr;
           }
