@@ -556,8 +556,9 @@ bool has_four_digits(std::string_view text) {
 }
 
 bool a_line_of_its_own(xmlNode* text, std::size_t limit) {
+  if (text == nullptr || text->content == nullptr) return false;
   std::string after;
-  for (xmlNode* node = text; after.size() <= limit;) {
+  for (xmlNode* node = text; node != nullptr && after.size() <= limit;) {
     if (node != text && is_element(node) && node->children != nullptr) {
       node = node->children;
     } else {
@@ -572,7 +573,7 @@ bool a_line_of_its_own(xmlNode* text, std::size_t limit) {
     if (node->type == XML_TEXT_NODE && node->content != nullptr) after += as_view(node->content);
   }
   std::string before;
-  for (xmlNode* node = text; before.size() <= limit;) {
+  for (xmlNode* node = text; node != nullptr && before.size() <= limit;) {
     if (node->prev != nullptr) {
       node = node->prev;
       while (is_element(node) && inline_element(node) && node->last != nullptr) node = node->last;
