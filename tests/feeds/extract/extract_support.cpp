@@ -60,4 +60,13 @@ std::string prose(int paragraphs) {
   return out;
 }
 
+std::string published(const std::string& html, const std::string& url) {
+  feeds::ExtractOptions options;
+  options.url = url;
+  const auto article = feeds::extract_article(html, options).value();
+  const auto json = feeds::article_to_json(article);
+  const auto* value = json.if_contains("published");
+  return value != nullptr && value->is_string() ? std::string(value->as_string()) : "none";
+}
+
 }  // namespace newsd::test

@@ -46,6 +46,11 @@ std::string prose(int paragraphs);
 // the <html> tag (" lang=\"de\"").
 std::string page(std::string_view head, std::string_view body, std::string_view html_attributes = "");
 
+// The published date of the article extracted from `html` at `url`, as its
+// JSON gives it (RFC 3339 in the page's own offset when it gave one); "none"
+// when there is no date.
+std::string published(const std::string& html, const std::string& url = "https://news.example/story/ferry");
+
 // White space collapsed, for "must contain" checks.
 std::string squeeze(std::string_view text);
 

@@ -5,23 +5,12 @@
 
 #include "extract_support.h"
 #include "feeds/extract.h"
-#include "feeds/testing/extract.h"
 
 namespace {
 
 using newsd::test::page;
 using newsd::test::prose;
-
-// The published date as the article's JSON gives it (RFC 3339 in the page's
-// own offset when it gave one), "none" when there is no date.
-std::string published(const std::string& html, const std::string& url = "https://news.example/story/ferry") {
-  feeds::ExtractOptions options;
-  options.url = url;
-  const auto article = feeds::extract_article(html, options).value();
-  const auto json = feeds::article_to_json(article);
-  const auto* value = json.if_contains("published");
-  return value != nullptr && value->is_string() ? std::string(value->as_string()) : "none";
-}
+using newsd::test::published;
 
 std::string dated(const std::string& line) {
   return page("", "<article><h1>Ferry service extended</h1><div class=\"date\">" + line + "</div>" +
