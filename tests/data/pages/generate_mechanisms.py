@@ -51,6 +51,12 @@ def head(title, extra=""):
             f'<meta property="og:site_name" content="Harbour Herald">{extra}</head>\n')
 
 
+def bare_head(title, extra=""):
+    # No og:title and no og:site_name: older publishing systems declare
+    # neither, and the <title> is all there is.
+    return f'<head><meta charset="utf-8"><title>{esc(title)}</title>{extra}</head>\n'
+
+
 def page(head_html, body_html):
     return f'<!DOCTYPE html>\n<html lang="en">\n{head_html}<body>\n{body_html}</body>\n</html>\n'
 

@@ -14,7 +14,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from generate_mechanisms import write_round  # noqa: E402
+from generate_mechanisms import bare_head, write_round  # noqa: E402
 from generate_mechanisms import FOOTER, NAV, P, TITLE, esc, page, paragraphs  # noqa: E402
 
 FIRST_INDEX = 1000
@@ -24,12 +24,6 @@ LAST_INDEX = 1009
 # The headline element is not an h1, so the text keeps it as its first line
 # (the real corpora's gold texts begin with the headline too); these pages
 # are about the title field.
-
-
-def bare_head(title):
-    # No og:title and no og:site_name: older publishing systems declare
-    # neither, and the <title> is all there is.
-    return f'<head><meta charset="utf-8"><title>{esc(title)}</title></head>\n'
 
 
 def title_site_and_section_words():

@@ -14,18 +14,13 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from generate_mechanisms import write_round  # noqa: E402
+from generate_mechanisms import bare_head, write_round  # noqa: E402
 from generate_mechanisms import FOOTER, NAV, P, TITLE, esc, page, paragraphs  # noqa: E402
 
 FIRST_INDEX = 1050
 LAST_INDEX = 1059
 
 BLOG = "https://harbourlights.example"
-
-
-def bare_head(title, extra=""):
-    # No og:title and no og:site_name: the <title> is all there is.
-    return f'<head><meta charset="utf-8"><title>{esc(title)}</title>{extra}</head>\n'
 
 
 def title_permalink_heading():
