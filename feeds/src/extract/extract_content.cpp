@@ -1081,6 +1081,80 @@ bool inside_article_end(xmlNode* node) {
   return false;
 }
 
+// Where an element stands in the page: its index in the pass's document order.
+std::uintptr_t document_position(const xmlNode* node) {
+  return reinterpret_cast<std::uintptr_t>(node->_private);
+}
+
+// Whether `node` lies in a box that ends a story (comments, related stories,
+// a footer, an aside), in a box of furniture or in another story's card (an
+// <article>, a "hentry" or "post" box), on the way up to `stop` (excluded).
+bool outside_story(Pass& pass, xmlNode* node, const xmlNode* stop) {
+  for (xmlNode* up = node; is_element(up) && up != stop; up = up->parent) {
+    const NodeStats* s = pass.stats(up);
+    if (s == nullptr || s->class_weight < 0 || tag(up) == "article" || ends_story(up) ||
+        has_token(attribute(up, "class"), {"hentry", "post"}))
+      return true;
+  }
+  return false;
+}
+
+// A story body set in several boxes of one class, split by the layout's
+// rows, ad slots and rails (one `div.story-text` per grid row, one styled
+// "ContentMarkdown" box per section): the best-scored box is the body, and
+// the parts above it, often the lede, score too little and are no siblings
+// to gather. The boxes of the same tag and exact class before it, sharing an
+// ancestor at most seven levels above both that is not a box of links, are
+// the story's opening when each is prose that ends like a sentence: no story
+// cards, a quarter of its text linked at most, not inside comments, related
+// boxes, furniture or another story's card. Eight such boxes or more are a
+// listing's excerpts, left to the listing veto. Only boxes before the body
+// count: after it, a box of the same class was a sidebar widget or the
+// post's footer more often than a later part.
+void gather_split_parts(Pass& pass, xmlNode* top, std::vector<xmlNode*>& blocks) {
+  const std::string_view name = tag(top);
+  if (!(name == "div" || name == "section") || blocks.empty()) return;
+  const std::string_view top_class = attribute(top, "class");
+  if (top_class.empty()) return;
+  constexpr int kLevels = 7;
+  std::array<xmlNode*, kLevels> top_ancestors{};
+  {
+    int level = 0;
+    for (xmlNode* up = top->parent; level < kLevels && is_element(up) && up != pass.body(); up = up->parent)
+      top_ancestors[static_cast<std::size_t>(level++)] = up;
+  }
+  std::vector<xmlNode*> parts;
+  for (xmlNode* node : pass.order()) {
+    if (node == top) break;
+    if (tag(node) != name || attribute(node, "class") != top_class) continue;
+    if (parts.size() == 8) return;
+    const NodeStats* s = pass.stats(node);
+    if (s == nullptr || s->paragraphs == 0 || s->text_bytes < 100 || s->linked_headings > 0 ||
+        link_density(*s) > 0.25 || !ends_like_sentence(collapsed_text(node)))
+      continue;
+    const bool overlaps = std::any_of(blocks.begin(), blocks.end(), [&](const xmlNode* block) {
+      return is_ancestor(block, node) || is_ancestor(node, block);
+    });
+    if (overlaps) continue;
+    xmlNode* common = nullptr;
+    int level = 0;
+    for (xmlNode* up = node->parent; common == nullptr && level < kLevels && is_element(up);
+         up = up->parent, ++level) {
+      if (std::find(top_ancestors.begin(), top_ancestors.end(), up) != top_ancestors.end()) common = up;
+    }
+    if (common == nullptr || outside_story(pass, node, common)) continue;
+    if (const NodeStats* cs = pass.stats(common); cs == nullptr || link_density(*cs) > 0.35) continue;
+    parts.push_back(node);
+  }
+  if (parts.empty()) return;
+  for (xmlNode* part : parts) {
+    const auto at = std::find_if(blocks.begin(), blocks.end(), [&](const xmlNode* block) {
+      return document_position(block) > document_position(part);
+    });
+    blocks.insert(at, part);
+  }
+}
+
 // A short block that states the site's copyright ("© 1999-2012 …", "All
 // rights reserved"): the page's foot, wherever the template put it.
 bool states_copyright(Pass& pass, xmlNode* node) {
@@ -1982,6 +2056,7 @@ ContentResult find_content(xmlDoc* doc, std::string_view title, const ContentRul
   result.runner_up_score = choice.runner_up;
   result.blocks = gather(pass, choice);
   gather_enclosing(pass, result.blocks);
+  gather_split_parts(pass, choice.top, result.blocks);
   add_lead_figure(pass, choice.top, result.blocks);
   {
     const NodeStats* s = pass.stats(choice.top);

@@ -131,11 +131,41 @@ def linked_names_in_data_table():
             dict(title=TITLE, text=P[:2] + lines + P[2:3]))
 
 
+def story_split_over_layout_rows():
+    # News sites built from layout grids set one story in several rows: the
+    # lede's two paragraphs in the top row beside a rail of advertisements,
+    # the rest in the next row. Each part is a box of the same class
+    # ("story-text"), but the parts are cousins in the grid, no siblings, and
+    # no <article> or articleBody holds them near enough to gather them: the
+    # best-scored part alone left the lede out. The other boxes of the same
+    # class above it are the story's opening when they are prose; a box of
+    # that class in a featured post's card above the story is not.
+    def row(modifier, inner, rail=""):
+        return (f'<section class="page-row page-row--{modifier}"><div class="grid">'
+                '<div class="grid-column grid-column--story"><div class="grid-row">'
+                f'<div class="grid-column grid-column--center">{inner}</div></div></div>{rail}'
+                '</div></section>\n')
+    rail = ('<div class="grid-column grid-column--rail"><div class="slot" aria-label="Advertisement">'
+            '</div></div>')
+    teaser = ('<div class="post card"><div class="story-text"><p>'
+              + esc("Read how the river boats were rebuilt after the flood of the winter before last, "
+                    "and what the crews say about the new hulls.")
+              + '</p></div></div>')
+    lede, rest = P[:2], P[2:] + P2
+    body = (NAV + '<main><div class="page-content">' + row("featured", teaser)
+            + row("top", f'<h1>{esc(TITLE)}</h1><div class="story-text">' + paragraphs(lede) + '</div>', rail)
+            + row("main", '<div class="story-text">' + paragraphs(rest) + '</div>')
+            + '</div></main>\n' + FOOTER)
+    return (page(head(TITLE, '<meta property="og:type" content="article">'), body),
+            dict(title=TITLE, text=lede + rest))
+
+
 PLAN = [
     ("short-parts-of-section", short_parts_of_section),
     ("uncaptioned-item", uncaptioned_item),
     ("note-links-in-sentences", note_links_in_sentences),
     ("linked-names-in-data-table", linked_names_in_data_table),
+    ("story-split-over-layout-rows", story_split_over_layout_rows),
 ]
 
 
