@@ -857,6 +857,16 @@ bool holds_prose_part(Pass& pass, xmlNode* box, const NodeStats& box_stats) {
   return false;
 }
 
+bool holds_h1(xmlNode* box) {
+  bool found = false;
+  walk(box, [&](xmlNode* node) {
+    if (found || !is_element(node)) return false;
+    found = tag(node) == "h1";
+    return !found;
+  });
+  return found;
+}
+
 // The article's header holds the headline, the byline, the dateline and
 // often the standfirst: a paragraph of prose that opens the story. Its
 // paragraphs that read as sentences (60+ bytes, no <time>, no "By ...")
@@ -867,7 +877,7 @@ void add_standfirsts(Pass& pass, xmlNode* header, std::vector<xmlNode*>& merged)
     const std::string_view name = tag(node);
     if (name == "figure" || name == "a" || is_heading(name)) return false;
     const NodeStats* s = pass.stats(node);
-    if (s == nullptr || s->class_weight < 0) return false;
+    if (s == nullptr || (node != header && s->class_weight < 0)) return false;
     if (name != "p") return true;
     if (s->text_bytes >= 60 && !s->has_time && is_prose_block(pass, node, name)) {
       const std::string text = collapsed_text(node);
@@ -1001,6 +1011,12 @@ void gather_enclosing(Pass& pass, std::vector<xmlNode*>& blocks) {
         // "related" box inside): its parts are judged one by one.
         descend = true;
       } else if (name == "header" && !after_blocks && s->class_weight >= 0) {
+        add_standfirsts(pass, node, merged);
+      } else if (!after_blocks && s->class_weight < 0 && name != "article" && s->linked_headings == 0 &&
+                 holds_h1(node)) {
+        // The story's header in a box whose class reads as furniture ("single-head-teaser":
+        // a teaser of the story on its own page): it holds the headline, so it is the
+        // header, and its standfirst is the story's.
         add_standfirsts(pass, node, merged);
       } else if (name == "article" && !after_blocks && s->class_weight >= 0 && s->linked_headings == 0 &&
                  s->paragraphs > 0 && link_density(*s) <= 0.25) {

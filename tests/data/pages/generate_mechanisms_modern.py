@@ -160,12 +160,34 @@ def story_split_over_layout_rows():
             dict(title=TITLE, text=lede + rest))
 
 
+def standfirst_in_teaser_header():
+    # A theme sets the story's header (dateline, headline, standfirst, tags)
+    # in a box whose class calls it the story's "head teaser": on the story's
+    # own page that is no teaser of another story. The box holds the
+    # headline, so it is the header, and the standfirst in it opens the story.
+    standfirst = ("The night ferry keeps running until the end of March. Who pays for the extra "
+                  "crossings, and what happens to the boats after that?")
+    header = ('<div class="row row-full single-head-teaser"><div class="column">'
+              '<div class="date-and-author"><span>18/03/2025</span> | '
+              '<a href="/authors/jane-doe/" rel="author">Jane Doe</a></div>'
+              f'<h1>{esc(TITLE)}</h1><div class="font-size-big"><p>{esc(standfirst)}</p></div>'
+              '<div class="small-tag-list"><a href="/tags/ferries/" rel="tag">ferries</a> | '
+              '<a href="/tags/harbour/" rel="tag">harbour</a></div></div></div>')
+    body = (NAV + '<main><article><div class="wrap">' + header + '</div>'
+            '<div class="white-band"><section class="text-module"><div class="wrap"><div class="row">'
+            '<div class="column column--narrow">' + paragraphs(P) + '</div></div></div></section></div>'
+            '</article></main>\n' + FOOTER)
+    return (page(head(TITLE, '<meta property="og:type" content="article">'), body),
+            dict(title=TITLE, text=[standfirst] + P))
+
+
 PLAN = [
     ("short-parts-of-section", short_parts_of_section),
     ("uncaptioned-item", uncaptioned_item),
     ("note-links-in-sentences", note_links_in_sentences),
     ("linked-names-in-data-table", linked_names_in_data_table),
     ("story-split-over-layout-rows", story_split_over_layout_rows),
+    ("standfirst-in-teaser-header", standfirst_in_teaser_header),
 ]
 
 
