@@ -1773,6 +1773,7 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
       if (node != root) nodes.push_back(node);
       return true;
     });
+    const bool earlier_prose = prose_seen;  // the story began in an earlier block
     if (prose_seen) first_prose = 0;
     if (first_prose != std::string::npos) prose_seen = true;
     std::vector<xmlNode*> doomed;
@@ -1833,6 +1834,10 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
             remove = true;  // the page's headline: it is the title field, not body text
           } else if ((name == "div" || name == "section") && links_to_call_to_action(node)) {
             remove = true;
+          } else if ((name == "p" || ((name == "div" || name == "section") && s->paragraphs == 0)) &&
+                     (earlier_prose || (first_prose != std::string::npos && i > first_prose)) &&
+                     prose_beside(pass, node, true, 1) == 0 && is_call_to_action(text)) {
+            remove = true;  // closing the story: "What do you think? Scroll down to comment below."
           } else if (name != "p" && !is_heading(name) && s->images > 0 && s->linked_headings > 0) {
             remove = true;  // a teaser card: picture and linked headline of another story
           }

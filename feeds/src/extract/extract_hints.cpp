@@ -711,6 +711,38 @@ bool looks_like_byline(std::string_view text) {
   return false;
 }
 
+bool is_call_to_action(std::string_view text) {
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  // A lead-in ("Sign up for the webinars below:") introduces what follows.
+  if (text.size() > 220 || text.empty() || text.back() == ':') return false;
+  // Only bids about the site's own machinery: an author's question to the
+  // readers ("Let us know in the comments", "Sound off below!") is the
+  // story's own closing line, and the corpus gold keeps it.
+  static constexpr std::string_view kBids[] = {
+      "sign up",   "subscribe", "share this", "scroll down",  "join our",
+      "follow us", "follow me", "like us on", "download our", "get our",
+  };
+  const std::string folded = fold_case(text);
+  std::size_t start = 0;
+  while (start < folded.size()) {
+    while (start < folded.size() && (folded[start] == ' ' || folded[start] == '"')) ++start;
+    const std::string_view rest = std::string_view(folded).substr(start);
+    for (std::string_view bid : kBids) {
+      if (rest.starts_with(bid)) return true;
+    }
+    // The next sentence: after . ! ? or a dash set between spaces.
+    std::size_t next = std::string::npos;
+    for (std::string_view end : {". ", "! ", "? ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
+      const std::size_t at = folded.find(end, start);
+      if (at != std::string::npos && (next == std::string::npos || at + end.size() < next))
+        next = at + end.size();
+    }
+    if (next == std::string::npos) break;
+    start = next;
+  }
+  return false;
+}
+
 bool ends_like_sentence(std::string_view text) {
   while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
   for (std::string_view closing : {"\"", ")", "'", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB"}) {

@@ -70,6 +70,14 @@ bool looks_like_byline(std::string_view text);
 // Reply", "3 Responses to “…”", "Kommentare", ... (counts and brackets aside).
 bool is_comments_label(std::string_view text);
 
+// A short text with a sentence that bids the reader use the site: one
+// opening, at the text's start or after a sentence's end or a dash, with
+// "Sign up", "Subscribe", "Share this", "Scroll down", "Join our", "Follow
+// us", ... ("Want more? Sign up for his newsletter."). A sentence that only
+// mentions it ("Residents can sign up at the town hall.") is no bid, nor a
+// lead-in ending with a colon.
+bool is_call_to_action(std::string_view text);
+
 // Whether a text ends like a sentence: . ! ? … 。 ؟, or a closing quote or
 // bracket after one. Labels, kickers, datelines and link rows do not.
 bool ends_like_sentence(std::string_view text);

@@ -192,3 +192,38 @@ TEST(Furniture, HiddenClassOnlyAsAWholeToken) {
   EXPECT_FALSE(has(article, "printed twice")) << article.text;
   EXPECT_TRUE(has(article, "only phones do not show")) << article.text;
 }
+
+TEST(Furniture, ClosingBidToUseTheSiteGoes) {
+  const auto article =
+      extract_article(
+          page("<article><div class=\"c-body\">" + prose(4) +
+               "<p><em>Want more news from the harbour? Sign up for our morning newsletter.</em></p>"
+               "</div><div class=\"c-foot\"><p><strong>For every video from the quay &#8211; "
+               "<a href=\"https://video.example/harbour\">Subscribe to our channel!</a></strong></p>"
+               "</div></article>"))
+          .value();
+  EXPECT_TRUE(has(article, "Paragraph 3")) << article.text;
+  EXPECT_FALSE(has(article, "Sign up for our morning newsletter")) << article.text;
+  EXPECT_FALSE(has(article, "Subscribe to our channel")) << article.text;
+}
+
+TEST(Furniture, ClosingLinesThatOnlyMentionSigningUpStay) {
+  // A sentence of the story that mentions signing up, the author's question
+  // to the readers, and a lead-in to the list that follows are the story's own.
+  const auto closing = [](const std::string& last) {
+    return extract_article(page("<article><div class=\"c-body\">" + prose(4) + last + "</div></article>"))
+        .value();
+  };
+  const std::string mention = "Residents can sign up for the ferry pass at the town hall.";
+  EXPECT_TRUE(has(closing("<p>" + mention + "</p>"), mention));
+  const std::string question = "Would you take the night ferry? Let us know in the comments.";
+  EXPECT_TRUE(has(closing("<p>" + question + "</p>"), question));
+  const std::string lead_in =
+      "Want to see the harbour for yourself? Sign up for one of the tours this spring:";
+  const auto listed = closing(
+      "<p>" + lead_in +
+      "</p><ul><li><a href=\"/tours/dawn\">The quay at dawn</a>: with the fishing boats coming in, every "
+      "Saturday</li><li><a href=\"/tours/mill\">The old mill and the river locks</a>: by boat, every Sunday "
+      "afternoon</li></ul>");
+  EXPECT_TRUE(has(listed, lead_in)) << listed.text;
+}
