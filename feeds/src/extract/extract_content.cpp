@@ -791,7 +791,7 @@ std::vector<xmlNode*> gather(Pass& pass, const Choice& choice) {
     if (!is_element(sibling)) continue;
     if (is_table_cell(top) && is_table_cell(sibling)) continue;  // another column (step_into_cell)
     const NodeStats* s = pass.stats(sibling);
-    if (s == nullptr || s->class_weight < 0) continue;
+    if (s == nullptr || (s->class_weight < 0 && !is_paywalled_paragraph(sibling))) continue;
     double bonus =
         (!top_class.empty() && attribute(sibling, "class") == top_class) ? choice.top_score * 0.2 : 0;
     bool append = s->candidate && s->score + bonus >= threshold;
@@ -1844,7 +1844,9 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
         }
         // A box holding only a quoted post ("c-embed--social") keeps it.
         const bool post_box = s->holds_post && s->paragraphs <= 1;
-        if (!remove && s->class_weight <= kStrongNegative && !s->marker && !post_box) remove = true;
+        if (!remove && s->class_weight <= kStrongNegative && !s->marker && !post_box &&
+            !is_paywalled_paragraph(node))
+          remove = true;
         if (!remove && name != "p" && name != "figure" && !is_heading(name) && !keeps_media &&
             s->text_bytes < 40 && s->removed_bytes > s->text_bytes) {
           remove = true;  // the label left of a removed list: "Topics", "Related stories"

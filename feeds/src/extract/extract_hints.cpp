@@ -597,7 +597,12 @@ std::string split_camel_lower(std::string_view value) {
   return out;
 }
 
+bool is_paywalled_paragraph(const xmlNode* node) {
+  return tag(node) == "p" && has_token(attribute(node, "class"), {"paywall", "paywalled"});
+}
+
 bool removable_by_class(const xmlNode* node) {
+  if (is_paywalled_paragraph(node)) return false;
   auto is_penalty = [](std::string_view word) {
     return word == "widget" || word == "widgets" || word == "teaser" || word == "teasers" ||
            word == "player" || word == "paywall";

@@ -23,6 +23,12 @@ int class_weight(const xmlNode* node);
 // whole class token, not inside compound names ("comment-count-widget-area").
 bool removable_by_class(const xmlNode* node);
 
+// A paragraph whose class marks it as the text behind a paywall
+// (`<p class="paywall">`: the publisher sends the whole story and hides
+// these from readers without a subscription). It is the story's text; a
+// paywall box (a div with the subscription prompt) is not such a paragraph.
+bool is_paywalled_paragraph(const xmlNode* node);
+
 // Whether the element's id is the slug of its own heading
 // ("related-changes-to-the-timetable"): the author's words, not a hint.
 bool id_names_own_heading(const xmlNode* node);

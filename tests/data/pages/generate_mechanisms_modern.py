@@ -181,6 +181,21 @@ def standfirst_in_teaser_header():
             dict(title=TITLE, text=[standfirst] + P))
 
 
+def paywalled_paragraphs():
+    # Publishers with a metered paywall send the whole story and mark the
+    # paragraphs a reader without a subscription must not see:
+    # <p class="paywall">. The class names the paywall, yet on a paragraph it
+    # marks the story's own text; the paywall's box with its subscription
+    # prompt is furniture and goes.
+    prompt = ('<div class="paywall"><p>You have read all of your free stories this month. '
+              '<a href="/subscribe/">Subscribe to keep reading</a>.</p></div>\n')
+    body = (NAV + f'<article><h1>{esc(TITLE)}</h1><div class="article-body">' + paragraphs(P[:2])
+            + "".join(f'<p class="paywall">{esc(text)}</p>\n' for text in P[2:]) + '</div>' + prompt
+            + '</article>\n' + FOOTER)
+    return (page(head(TITLE, '<meta property="og:type" content="article">'), body),
+            dict(title=TITLE, text=P))
+
+
 PLAN = [
     ("short-parts-of-section", short_parts_of_section),
     ("uncaptioned-item", uncaptioned_item),
@@ -188,6 +203,7 @@ PLAN = [
     ("linked-names-in-data-table", linked_names_in_data_table),
     ("story-split-over-layout-rows", story_split_over_layout_rows),
     ("standfirst-in-teaser-header", standfirst_in_teaser_header),
+    ("paywalled-paragraphs", paywalled_paragraphs),
 ]
 
 
