@@ -1103,13 +1103,15 @@ std::uintptr_t document_position(const xmlNode* node) {
 }
 
 // Whether `node` lies in a box that ends a story (comments, related stories,
-// a footer, an aside), in a box of furniture or in another story's card (an
-// <article>, a "hentry" or "post" box), on the way up to `stop` (excluded).
+// a footer, an aside), in a box the furniture pass would remove, in
+// another story's card (an <article>, a "hentry" or "post" box), or in a
+// table cell, another column of the layout, on the way up to `stop`
+// (excluded: the lowest ancestor it shares with the story's box).
 bool outside_story(Pass& pass, xmlNode* node, const xmlNode* stop) {
   for (xmlNode* up = node; is_element(up) && up != stop; up = up->parent) {
     const NodeStats* s = pass.stats(up);
-    if (s == nullptr || s->class_weight < 0 || tag(up) == "article" || ends_story(up) ||
-        has_token(attribute(up, "class"), {"hentry", "post"}))
+    if (s == nullptr || (s->class_weight < 0 && removable_by_class(up)) || tag(up) == "article" ||
+        is_table_cell(up) || ends_story(up) || has_token(attribute(up, "class"), {"hentry", "post"}))
       return true;
   }
   return false;
@@ -1117,22 +1119,24 @@ bool outside_story(Pass& pass, xmlNode* node, const xmlNode* stop) {
 
 // A story body set in several boxes of one class, split by the layout's
 // rows, ad slots and rails (one `div.story-text` per grid row, one styled
-// "ContentMarkdown" box per section): the best-scored box is the body, and
-// the parts above it, often the lede, score too little and are no siblings
-// to gather. The boxes of the same tag and exact class before it, sharing an
-// ancestor at most seven levels above both that is not a box of links, are
-// the story's opening when each is prose that ends like a sentence: no story
-// cards, a quarter of its text linked at most, not inside comments, related
-// boxes, furniture or another story's card. Eight such boxes or more are a
-// listing's excerpts, left to the listing veto. Only boxes before the body
-// count: after it, a box of the same class was a sidebar widget or the
-// post's footer more often than a later part.
+// "ContentMarkdown" box per section, one text widget per page-builder
+// section): the chosen box is one part, and the others are no siblings to
+// gather and sit under no article close enough (the lede above scores too
+// little; the sections below a lede the headline anchor chose are cut off).
+// The boxes of the same tag and exact class, sharing an ancestor at most ten
+// levels above both that is not a box of links, are the story's too when
+// each is prose that ends like a sentence: no story cards, a quarter of its
+// text linked at most, not inside comments, related boxes, a footer or
+// another story's card (an <article>, a "hentry" or "post" box), nor in a
+// box of furniture (a page builder's "widget" wrappers are penalties, not
+// furniture: see removable_by_class). Twelve such boxes or more are a
+// listing's excerpts, left to the listing veto.
 void gather_split_parts(Pass& pass, xmlNode* top, std::vector<xmlNode*>& blocks) {
   const std::string_view name = tag(top);
   if (!(name == "div" || name == "section") || blocks.empty()) return;
   const std::string_view top_class = attribute(top, "class");
   if (top_class.empty()) return;
-  constexpr int kLevels = 7;
+  constexpr int kLevels = 10;
   std::array<xmlNode*, kLevels> top_ancestors{};
   {
     int level = 0;
@@ -1141,9 +1145,9 @@ void gather_split_parts(Pass& pass, xmlNode* top, std::vector<xmlNode*>& blocks)
   }
   std::vector<xmlNode*> parts;
   for (xmlNode* node : pass.order()) {
-    if (node == top) break;
+    if (node == top) continue;
     if (tag(node) != name || attribute(node, "class") != top_class) continue;
-    if (parts.size() == 8) return;
+    if (parts.size() == 12) return;
     const NodeStats* s = pass.stats(node);
     if (s == nullptr || s->paragraphs == 0 || s->text_bytes < 100 || s->linked_headings > 0 ||
         link_density(*s) > 0.25 || !ends_like_sentence(collapsed_text(node)))
@@ -2081,6 +2085,7 @@ ContentResult find_content(xmlDoc* doc, std::string_view title, const ContentRul
   gather_enclosing(pass, result.blocks);
   gather_split_parts(pass, choice.top, result.blocks);
   add_lead_figure(pass, choice.top, result.blocks);
+
   {
     const NodeStats* s = pass.stats(choice.top);
     result.linked_headings = s->linked_headings;

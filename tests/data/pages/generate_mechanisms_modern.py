@@ -196,6 +196,29 @@ def paywalled_paragraphs():
             dict(title=TITLE, text=P))
 
 
+def page_builder_sections():
+    # Page builders (Elementor and its kind) set a post as a column of
+    # widgets, each text widget in its own section, every wrapper's class
+    # naming a "widget". The first text widget under the headline is where a
+    # reader starts, and the story is anchored there; the longer one below
+    # it, the rest of the story, is no sibling and sits under no article.
+    # Each box of the same class that holds prose, before or after the chosen
+    # one, comes along; the footer's text widget of the same class stays out.
+    def section(inner):
+        return ('<section class="builder-section builder-top-section"><div class="builder-container">'
+                '<div class="builder-column builder-col-100"><div class="builder-widget-wrap">'
+                '<div class="builder-element builder-widget builder-widget-text-editor">'
+                '<div class="builder-widget-container"><div class="builder-text-editor">'
+                f'{inner}</div></div></div></div></div></div></section>\n')
+    body = (NAV + f'<main><h1>{esc(TITLE)}</h1><div class="builder builder-page">'
+            + section(paragraphs(P[:3])) + section(paragraphs(P[3:] + P2)) + '</div></main>\n'
+            + '<footer class="builder-location-footer">'
+            + section("<p>" + esc("The Harbour Herald has covered the town's ferries, markets and council "
+                                 "since 1921, from its office on the quay.") + "</p>")
+            + '</footer>\n')
+    return (page(head(TITLE, '<meta property="og:type" content="article">'), body),
+            dict(title=TITLE, text=P + P2))
+
 PLAN = [
     ("short-parts-of-section", short_parts_of_section),
     ("uncaptioned-item", uncaptioned_item),
@@ -204,6 +227,7 @@ PLAN = [
     ("story-split-over-layout-rows", story_split_over_layout_rows),
     ("standfirst-in-teaser-header", standfirst_in_teaser_header),
     ("paywalled-paragraphs", paywalled_paragraphs),
+    ("page-builder-sections", page_builder_sections),
 ]
 
 
