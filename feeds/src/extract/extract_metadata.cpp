@@ -618,8 +618,16 @@ void mark_title_naming_site(PageMetadata& result, const Collected& found, std::s
   std::vector<std::string> names = found.site_names;
   const std::string page_url = found.canonical.empty() ? std::string(base_url) : found.canonical;
   if (og_describes_home_page(meta_text(found.meta, {"og:url"}), absolute_url(base_url, page_url))) {
-    if (std::string name = meta_text(found.meta, {"og:title"}); !name.empty())
-      names.push_back(std::move(name));
+    // A template that sets og:url to the home page on every page (the
+    // site's own og:title then names the site), but not when the og:title
+    // is the story's headline, shown in the page's h1 (not a masthead's).
+    std::string name = meta_text(found.meta, {"og:title"});
+    const std::string h1 = plain(found.h1);
+    const bool headline_shown =
+        !h1.empty() && iequals(collapse_whitespace(name), h1) &&
+        std::none_of(found.masthead_names.begin(), found.masthead_names.end(),
+                     [&](const std::string& masthead) { return iequals(collapse_whitespace(masthead), h1); });
+    if (!name.empty() && !headline_shown) names.push_back(std::move(name));
   }
   if (names.empty()) return;
   if (!names_shown_site(result.title, names)) {

@@ -504,6 +504,20 @@ std::string strip_site_from_title(std::string_view title_text, std::string_view 
       return std::string(std::string_view(title).substr(0, at));
     }
   }
+  // "Headline:Site", "見出し｜サイト名", "見出し：サイト名": Chinese and Japanese
+  // titles set the mark with no space, and full-width forms; the tail goes
+  // only when it names the site (a declared name, or the host's).
+  static constexpr std::array kUnspacedMarks = {std::string_view(":"),  std::string_view("|"),
+                                                std::string_view("："), std::string_view("｜"),
+                                                std::string_view("_"),  std::string_view("／")};
+  for (auto mark : kUnspacedMarks) {
+    auto at = title.rfind(mark);
+    if (at == std::string::npos || at == 0) continue;
+    std::string_view head = ascii::trim(std::string_view(title).substr(0, at));
+    std::string_view tail = ascii::trim(std::string_view(title).substr(at + mark.size()));
+    if (!head.empty() && !tail.empty() && tail.size() < head.size() && names_site(tail, site_name, host_key))
+      return std::string(head);
+  }
   // "Site | Headline", "Site: Headline": a prefix goes only when it names the site.
   for (auto separator : kSeparators) {
     auto at = title.find(separator);
