@@ -454,15 +454,23 @@ std::string headline_beside_masthead_h1(std::string_view html_title, std::string
                        [&](const std::string& heading) { return iequals(heading, side); });
   };
   static constexpr std::array kSeparators = {
-      std::string_view(" | "), std::string_view(" - "),  std::string_view(" — "),
-      std::string_view(" – "), std::string_view(" :: "), std::string_view(" · "),
-      std::string_view(" « "), std::string_view(" » "),  std::string_view(": ")};
+      std::string_view(" | "), std::string_view(" - "), std::string_view(" — "), std::string_view(" – "),
+      std::string_view(" :: "), std::string_view(" · "), std::string_view(" « "), std::string_view(" » "),
+      std::string_view(": "),
+      // Chinese and Japanese titles join their parts with no space: "标题_栏目_网站名".
+      std::string_view("_"), std::string_view("｜")};
   for (auto separator : kSeparators) {
     for (auto at = html_title.find(separator); at != std::string_view::npos && at != 0;
          at = html_title.find(separator, at + 1)) {
       const std::string_view head = html_title.substr(0, at);
       const std::string_view tail = html_title.substr(at + separator.size());
-      if (iequals(tail, h1) && head.size() > tail.size() && shown_as_heading(head)) return std::string(head);
+      if (iequals(tail, h1) && head.size() > tail.size()) {
+        if (shown_as_heading(head)) return std::string(head);
+        // "Headline_Section_Site": the headline is the head's first part.
+        if (const auto first = head.find(separator);
+            first != std::string_view::npos && first > 0 && shown_as_heading(head.substr(0, first)))
+          return std::string(head.substr(0, first));
+      }
       if (iequals(head, h1) && tail.size() > head.size() && shown_as_heading(tail)) return std::string(tail);
     }
   }

@@ -102,6 +102,20 @@ def site_name_after_unspaced_colon():
     return page_in("ja", h, body), dict(title=JAPANESE_TITLE, text=P[:4], site_name=JAPANESE_SITE)
 
 
+CHINESE_TITLE = "夜间渡轮服务延长至三月底"
+
+
+def headline_before_section_and_site_h1():
+    # A Chinese site's <title> joins headline, section and site with "_" and
+    # no spaces; its h1 is the site's name (a hidden logo text), the story's
+    # headline an h2. No og:title, no og:site_name.
+    h = f'<head><meta charset="utf-8"><title>{CHINESE_TITLE}_交通_港口日报</title></head>\n'
+    body = (NAV + '<h1 class="hidden">港口日报</h1>\n'
+            f'<div class="article"><h2 class="title">{CHINESE_TITLE}</h2>' + paragraphs(P[:4]) + '</div>\n'
+            + FOOTER)
+    return page_in("zh", h, body), dict(title=CHINESE_TITLE, text=P[:4], site_name=None)
+
+
 PLAN = [
     ("date-japanese-dateline-before-footer-event", japanese_dateline_before_footer_event),
     ("date-last-updated-label-in-header", last_updated_label_in_header),
@@ -109,6 +123,7 @@ PLAN = [
     ("date-year-first-day-in-date-list", year_first_day_in_date_list),
     ("title-headline-og-title-with-home-og-url", headline_og_title_with_home_og_url),
     ("title-site-name-after-unspaced-colon", site_name_after_unspaced_colon),
+    ("title-headline-before-section-and-site-h1", headline_before_section_and_site_h1),
 ]
 
 # The pages that say another language than English (expected() writes "en").
@@ -117,6 +132,7 @@ LANGUAGES = {
     "date-last-updated-label-in-header": "ja",
     "date-year-first-day-in-date-list": "ja",
     "title-site-name-after-unspaced-colon": "ja",
+    "title-headline-before-section-and-site-h1": "zh",
 }
 
 

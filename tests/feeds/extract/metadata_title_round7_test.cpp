@@ -51,4 +51,14 @@ TEST(TitleRound7, SiteNameAfterAnUnspacedOrFullWidthMarkGoes) {
   EXPECT_EQ(titled("Ratio 3:2 explained"), "Ratio 3:2 explained");
 }
 
+TEST(TitleRound7, HeadlineBeforeSectionAndSiteWhoseNameIsTheH1) {
+  const std::string html =
+      page("<title>夜间渡轮服务延长至三月底_交通_港口日报</title>",
+           "<h1 class=\"hidden\">港口日报</h1><div class=\"article\"><h2 class=\"title\">"
+           "夜间渡轮服务延长至三月底</h2>" +
+               prose(4) + "</div>",
+           " lang=\"zh\"");
+  EXPECT_EQ(extracted(html).title, "夜间渡轮服务延长至三月底");
+}
+
 }  // namespace
