@@ -572,8 +572,11 @@ bool starts_as_byline(xmlNode* node) {
   std::string_view first = as_view(node->children->content);
   while (!first.empty() && (first.front() == ' ' || first.front() == '\n' || first.front() == '\t'))
     first.remove_prefix(1);
-  const std::string head = ascii_lower(first.substr(0, 7));
-  return head.starts_with("by ") || head.starts_with("by\n") || head.starts_with("posted ");
+  const std::string head = ascii_lower(first.substr(0, 19));
+  // A sentence that dates the story itself: "This story is from October 9,
+  // 2019" (over a story kept in an archive), "First published March 5, 2024".
+  return head.starts_with("by ") || head.starts_with("by\n") || head.starts_with("posted ") ||
+         head.starts_with("this story is from ") || head.starts_with("first published ");
 }
 
 std::string_view leading_words(std::string_view text, std::size_t limit) {

@@ -69,7 +69,8 @@ std::optional<PageDate> labelled_date(std::string_view line, const NumericDays& 
 bool names_a_dateline(xmlNode* node);
 
 // "by Jane Doe on March 5, 2024", "Posted on March 5, 2024 in News": an
-// element whose own text begins with "by" or "posted".
+// element whose own text begins with "by" or "posted"; or one that dates the
+// story in a sentence: "This story is from …", "First published …".
 bool starts_as_byline(xmlNode* node);
 
 // The first words of a dateline element, up to `limit` bytes, cut at a word:

@@ -87,6 +87,14 @@ def headline_og_title_with_home_og_url():
     return page(h, story("")), dict(title=TITLE, text=P[:4])
 
 
+def sentence_that_dates_the_story():
+    # A news site's archive sets "This story is from March 5, 2025" over the
+    # headline, in an element whose class is a build tool's hash.
+    above = '<div class="k7Qz">This story is from March 5, 2025</div>\n'
+    return (page(head(TITLE, ARTICLE), story(above)),
+            dict(title=TITLE, text=P[:4], published="2025-03-05T00:00:00Z"))
+
+
 JAPANESE_TITLE = "夜間フェリーの運航を三月末まで延長「港線」"
 JAPANESE_SITE = "港の便り"
 
@@ -124,6 +132,7 @@ PLAN = [
     ("title-headline-og-title-with-home-og-url", headline_og_title_with_home_og_url),
     ("title-site-name-after-unspaced-colon", site_name_after_unspaced_colon),
     ("title-headline-before-section-and-site-h1", headline_before_section_and_site_h1),
+    ("date-sentence-that-dates-the-story", sentence_that_dates_the_story),
 ]
 
 # The pages that say another language than English (expected() writes "en").

@@ -1,7 +1,8 @@
 // Dates on Chinese, Japanese and Korean pages, and on custom elements (issue
 // 16, item 8, seventh round): "2019年4月2日" in a date-classed element or cut
 // from the words around it, a label and a colon ("公開日：…", "最終更新日：…"),
-// and a datetime attribute on an element that is not <time>.
+// a datetime attribute on an element that is not <time>, and a sentence that
+// dates the story ("This story is from …").
 #include <gtest/gtest.h>
 
 #include "extract_support.h"
@@ -79,6 +80,18 @@ TEST(MetadataCjkDates, LastUpdatedLabelIsTheRevisionAndStandsInAlone) {
                prose(4) + "</article>",
            " lang=\"ja\"");
   EXPECT_EQ(published(both), "2018-12-23T00:00:00Z");
+}
+
+TEST(MetadataCjkDates, SentenceThatDatesTheStory) {
+  auto above_headline = [](const std::string& line) {
+    return published(page("", "<div class=\"k7Qz\">" + line +
+                                  "</div><article><h1>Ferry service extended</h1>" + prose(4) +
+                                  "</article>"));
+  };
+  EXPECT_EQ(above_headline("This story is from October 9, 2019"), "2019-10-09T00:00:00Z");
+  EXPECT_EQ(above_headline("First published March 5, 2024"), "2024-03-05T00:00:00Z");
+  // Other sentences that name a day are prose.
+  EXPECT_EQ(above_headline("This storm is from October 9, 2019"), "none");
 }
 
 TEST(MetadataCjkDates, DatetimeOnACustomElement) {
