@@ -22,7 +22,8 @@ std::optional<Timestamp> parse_rfc822_date(std::string_view text);
 std::optional<Timestamp> parse_iso8601_date(std::string_view text);
 
 // Tries ISO 8601 first, then RFC 822, then a few common free forms
-// ("March 2, 2025 10:40 AM", "2 March 2025", "2025/03/02 08:40").
+// ("March 2, 2025 10:40 AM", "2 March 2025", "2025/03/02 08:40", and the
+// Chinese, Japanese and Korean "2025年3月2日 8時40分").
 std::optional<Timestamp> parse_date(std::string_view text);
 
 // The calendar day and clock a named or numbered zone was given for, with the

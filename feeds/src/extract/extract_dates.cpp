@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 #include "extract/extract_dom.h"
 #include "extract/extract_hints.h"
@@ -205,12 +206,71 @@ std::string_view after_leading_clock(std::string_view piece) {
   return piece.substr(at);
 }
 
+// "2019年4月2日", "2019年04月21日 12時00分", "2019年3月15日 09:43": the date a
+// Chinese, Japanese or Korean line writes, cut from the words around it
+// (those scripts put no space between words: "2019年3月15日公表",
+// "投稿日：2019年4月2日(火)"). Empty when the piece has none; a year and a
+// month without the day ("2022年4月") is none.
+std::string_view cjk_date_in(std::string_view piece) {
+  for (std::string_view year_mark : {std::string_view("年"), std::string_view("년")}) {
+    const std::size_t mark = piece.find(year_mark);
+    if (mark == std::string_view::npos || mark < 4 || !digits_at(piece, mark - 4, 4) ||
+        (mark > 4 && ascii::is_digit(piece[mark - 5])))
+      continue;
+    const std::string_view day_mark = year_mark == "年" ? "日" : "일";
+    const std::size_t day = piece.find(day_mark, mark);
+    if (day == std::string_view::npos || day - mark > 24) continue;
+    std::size_t end = day + day_mark.size();
+    // The weekday in brackets and the clock after it: "(火) 12時00分", " 09:43".
+    std::size_t at = end;
+    auto skip = [&](std::string_view what) {
+      if (piece.substr(at, what.size()) != what) return false;
+      at += what.size();
+      return true;
+    };
+    auto skip_spaces = [&] {
+      while (at < piece.size() && piece[at] == ' ') ++at;
+    };
+    for (const auto& [open, close] :
+         {std::pair<std::string_view, std::string_view>{"(", ")"}, {"（", "）"}}) {
+      if (piece.substr(at, open.size()) != open) continue;
+      const std::size_t shut = piece.find(close, at);
+      if (shut != std::string_view::npos && shut - at <= open.size() + 6) end = at = shut + close.size();
+      break;
+    }
+    skip_spaces();
+    auto number = [&] {
+      const std::size_t start = at;
+      while (at < piece.size() && ascii::is_digit(piece[at]) && at - start < 2) ++at;
+      return at > start;
+    };
+    auto two_digits = [&] {
+      const std::size_t start = at;
+      return number() && at - start == 2;
+    };
+    if (number()) {
+      if (skip(":")) {
+        if (two_digits()) {
+          end = at;
+          if (skip(":") && two_digits()) end = at;
+        }
+      } else if (skip("時") || skip("时")) {
+        end = at;
+        if (number() && skip("分")) end = at;
+      }
+    }
+    return piece.substr(mark - 4, end - (mark - 4));
+  }
+  return {};
+}
+
 // A piece of a dateline that can name a day: a month's name, or digits with
 // two separators ("2024-03-05", "05.03.2024"). A bare year ("© 2005") or a
 // number ISO 8601 or Unix time would read as a day is not one.
 std::optional<PageDate> day_in(std::string_view piece, const NumericDays& numeric_days) {
   if (const auto rest = after_leading_clock(piece); !rest.empty())
     if (auto parsed = day_in(rest, numeric_days)) return parsed;
+  if (const auto cjk = cjk_date_in(piece); !cjk.empty()) return read_date(cjk);
   const bool named = std::any_of(piece.begin(), piece.end(), [](char c) { return ascii::is_alpha(c); });
   const auto separators =
       std::count_if(piece.begin(), piece.end(), [](char c) { return c == '-' || c == '/' || c == '.'; });
@@ -232,6 +292,9 @@ std::optional<PageDate> date_within_dateline(std::string_view text, const Numeri
       if (auto parsed = day_in(text.substr(at + stop.size()), numeric_days)) return parsed;
     }
   }
+  // A label and a full-width colon, no space: "最終更新日：2019/02/22".
+  if (const auto colon = text.find("："); colon != std::string_view::npos && colon <= 24)
+    if (auto parsed = day_in(text.substr(colon + std::string_view("：").size()), numeric_days)) return parsed;
   std::size_t start = 0;
   for (int words = 0; words < 5 && start < text.size(); ++words) {
     if (auto parsed = day_in(text.substr(start), numeric_days)) return parsed;
@@ -458,9 +521,39 @@ std::optional<PageDate> release_opening_date(std::string_view text, const Numeri
 }
 
 bool says_updated(std::string_view text) {
+  // "最終更新日：", "更新日：", Chinese "更新时间：", "最后更新", Korean "수정일".
+  for (std::string_view label : {"最終更新", "更新日", "更新時間", "更新时间", "最后更新", "수정"})
+    if (text.starts_with(label)) return true;
   const std::string head = ascii_lower(text.substr(0, 14));
   return head.starts_with("updated") || head.starts_with("last updated") || head.starts_with("modified") ||
          head.starts_with("last modified");
+}
+
+std::optional<PageDate> labelled_date(std::string_view line, const NumericDays& numeric_days) {
+  // Longest first: "公開日時" before "公開日".
+  static constexpr std::array<std::string_view, 26> kLabels = {
+      "最終更新日時", "最終更新日", "公開日時", "公開日",   "投稿日時", "投稿日",   "掲載日時",
+      "掲載日",       "配信日時",   "配信日",   "発行日",   "更新日時", "更新日",   "最后更新",
+      "发布时间",     "发布日期",   "发表时间", "发表日期", "更新时间", "更新日期", "작성일시",
+      "작성일",       "등록일시",   "등록일",   "수정일시", "수정일"};
+  while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+  if (line.empty() || static_cast<unsigned char>(line.front()) < 0x80) return std::nullopt;
+  for (std::string_view label : kLabels) {
+    if (!line.starts_with(label)) continue;
+    std::string_view rest = line.substr(label.size());
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    if (rest.starts_with("：")) {
+      rest.remove_prefix(std::string_view("：").size());
+    } else if (rest.starts_with(":")) {
+      rest.remove_prefix(1);
+    } else {
+      return std::nullopt;
+    }
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    if (rest.empty() || !ascii::is_digit(rest.front())) return std::nullopt;
+    return dateline_date(leading_words(rest, 40), numeric_days);
+  }
+  return std::nullopt;
 }
 
 bool names_a_dateline(xmlNode* node) {
@@ -479,8 +572,11 @@ bool starts_as_byline(xmlNode* node) {
   std::string_view first = as_view(node->children->content);
   while (!first.empty() && (first.front() == ' ' || first.front() == '\n' || first.front() == '\t'))
     first.remove_prefix(1);
-  const std::string head = ascii_lower(first.substr(0, 7));
-  return head.starts_with("by ") || head.starts_with("by\n") || head.starts_with("posted ");
+  const std::string head = ascii_lower(first.substr(0, 19));
+  // A sentence that dates the story itself: "This story is from October 9,
+  // 2019" (over a story kept in an archive), "First published March 5, 2024".
+  return head.starts_with("by ") || head.starts_with("by\n") || head.starts_with("posted ") ||
+         head.starts_with("this story is from ") || head.starts_with("first published ");
 }
 
 std::string_view leading_words(std::string_view text, std::size_t limit) {

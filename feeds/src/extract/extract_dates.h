@@ -57,13 +57,20 @@ std::optional<PageDate> release_opening_date(std::string_view text, const Numeri
 // "Modified …".
 bool says_updated(std::string_view text);
 
+// A line that names its date with a label in Chinese, Japanese or Korean and
+// a colon: "公開日：2019年4月2日", "投稿日: 2019/04/02", "最終更新日：2019/02/22"
+// (says_updated tells the revision's labels), "发布时间：2019-04-02 10:30".
+// Those scripts seldom mark the date with a class; the label says it.
+std::optional<PageDate> labelled_date(std::string_view line, const NumericDays& numeric_days);
+
 // Class or id words of an element that holds the post's date, or its line of
 // author and date: "entry-date", "timestamp", "timeLine", "posted-on",
 // "published", "submitted" (Drupal's), "entry-meta", "byline", "post-info".
 bool names_a_dateline(xmlNode* node);
 
 // "by Jane Doe on March 5, 2024", "Posted on March 5, 2024 in News": an
-// element whose own text begins with "by" or "posted".
+// element whose own text begins with "by" or "posted"; or one that dates the
+// story in a sentence: "This story is from …", "First published …".
 bool starts_as_byline(xmlNode* node);
 
 // The first words of a dateline element, up to `limit` bytes, cut at a word:

@@ -250,6 +250,7 @@ struct Collected {
   std::optional<PageDate> heading_dateline;  // a date-classed heading (h2-h6) over the post
   std::optional<PageDate> byline_dateline;   // "by Jane Doe on March 5, 2024" in an element without a class
   std::optional<PageDate> updated_dateline;  // "Updated March 6, 2024": a revision's date
+  std::optional<PageDate> labelled_dateline;  // "公開日：2019年4月2日": a label and a colon
   // "For Immediate Release: Nov. 6, 2012", or the first prose paragraph's
   // opening "October 25, 2012 - ...": a press release's or wire story's date.
   std::optional<PageDate> release_dateline;
@@ -348,6 +349,21 @@ void collect(xmlDoc* doc, Collected& out) {
           text.find_first_not_of(" \t\r\n") != std::string_view::npos && !inside_link(node))
         add_shown(out.shown_texts.texts, text);
     }
+    // "公開日：2019年4月2日", "最終更新日：2019/02/22": a short line that labels its
+    // date (a revision's label gives the revision's).
+    if (node->type == XML_TEXT_NODE && node->content != nullptr && !out.labelled_dateline) {
+      const std::string_view text = as_view(node->content);
+      if (text.size() <= 120 && text.find_first_of(":\xef") != std::string_view::npos &&
+          has_four_digits(text) && !inside_link(node) && !in_comments(node->parent)) {
+        const std::string line = collapse_whitespace(text);
+        if (auto date = labelled_date(line, numeric_days)) {
+          if (!says_updated(line))
+            out.labelled_dateline = date;
+          else if (!out.updated_dateline)
+            out.updated_dateline = date;
+        }
+      }
+    }
     if (node->type == XML_TEXT_NODE && out.signoff_authors.empty() && node->content != nullptr) {
       // (The comment-thread test climbs the tree: only for a text that has a sign-off.)
       auto names = authors_from_signoff(as_view(node->content));
@@ -426,8 +442,12 @@ void collect(xmlDoc* doc, Collected& out) {
         out.itemprop_headline = collapse_whitespace(text_content(node));
       }
     }
-    // A comment's <time> is a reader's, never the story's.
-    const bool story_time = name == "time" && !in_comments(node);
+    // A comment's <time> is a reader's, never the story's. A custom element
+    // with a datetime attribute is a <time> too (GitHub's <relative-time>,
+    // <local-time>, <time-ago>); <ins> and <del> date an edit, not the page.
+    const bool story_time = (name == "time" || (name.find('-') != std::string_view::npos &&
+                                                !attribute(node, "datetime").empty())) &&
+                            !in_comments(node);
     if (story_time && out.times.size() < 16) {
       if (auto dated = read_date(attribute(node, "datetime"))) out.times.push_back(*dated);
     }
@@ -480,8 +500,9 @@ void collect(xmlDoc* doc, Collected& out) {
     // The dateline a reader sees, for pages whose markup gives no date: a
     // <time> without datetime, or a short element whose class or id says
     // date ("entry-date", "post-date", "dateline", "timestamp").
-    if (!out.dateline && (name == "time" || name == "span" || name == "div" || name == "p" ||
-                          name == "abbr" || name == "small" || name == "li" || name == "date")) {
+    if (!out.dateline &&
+        (name == "time" || name == "span" || name == "div" || name == "p" || name == "abbr" ||
+         name == "small" || name == "li" || name == "date" || name == "dl" || name == "dt" || name == "dd")) {
       const bool dated = name == "time" || name == "date" || names_a_dateline(node);
       if (dated && !in_comments(node)) {
         const std::string text = collapse_whitespace(text_content(node));
@@ -597,8 +618,16 @@ void mark_title_naming_site(PageMetadata& result, const Collected& found, std::s
   std::vector<std::string> names = found.site_names;
   const std::string page_url = found.canonical.empty() ? std::string(base_url) : found.canonical;
   if (og_describes_home_page(meta_text(found.meta, {"og:url"}), absolute_url(base_url, page_url))) {
-    if (std::string name = meta_text(found.meta, {"og:title"}); !name.empty())
-      names.push_back(std::move(name));
+    // A template that sets og:url to the home page on every page (the
+    // site's own og:title then names the site), but not when the og:title
+    // is the story's headline, shown in the page's h1 (not a masthead's).
+    std::string name = meta_text(found.meta, {"og:title"});
+    const std::string h1 = plain(found.h1);
+    const bool headline_shown =
+        !h1.empty() && iequals(collapse_whitespace(name), h1) &&
+        std::none_of(found.masthead_names.begin(), found.masthead_names.end(),
+                     [&](const std::string& masthead) { return iequals(collapse_whitespace(masthead), h1); });
+    if (!name.empty() && !headline_shown) names.push_back(std::move(name));
   }
   if (names.empty()) return;
   if (!names_shown_site(result.title, names)) {
@@ -904,7 +933,8 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     if (found.itemprop_published) candidates.push_back(*found.itemprop_published);
     if (found.first_time) candidates.push_back(*found.first_time);
     candidates.insert(candidates.end(), found.times.begin(), found.times.end());
-    for (const auto* line : {&found.dateline, &found.heading_dateline, &found.byline_dateline})
+    for (const auto* line :
+         {&found.dateline, &found.heading_dateline, &found.byline_dateline, &found.labelled_dateline})
       if (*line) candidates.push_back(**line);
     for (const auto& candidate : candidates) {
       if (near_day(candidate, *url_date)) {
@@ -919,10 +949,11 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     // dateline when it agrees with the path or the path has none (it also
     // gives the time of day).
     const auto under_headline = headline_dateline(found.headline_datelines, result.title);
-    auto dateline = found.dateline           ? found.dateline
-                    : found.heading_dateline ? found.heading_dateline
-                    : found.byline_dateline  ? found.byline_dateline
-                                             : found.updated_dateline;
+    auto dateline = found.dateline            ? found.dateline
+                    : found.heading_dateline  ? found.heading_dateline
+                    : found.byline_dateline   ? found.byline_dateline
+                    : found.labelled_dateline ? found.labelled_dateline
+                                              : found.updated_dateline;
     // The line under the headline is the story's: a date-classed element
     // before it on another day is the masthead's "today" or a teaser's (on
     // the same day it stays, with the time of day it often adds).

@@ -454,15 +454,23 @@ std::string headline_beside_masthead_h1(std::string_view html_title, std::string
                        [&](const std::string& heading) { return iequals(heading, side); });
   };
   static constexpr std::array kSeparators = {
-      std::string_view(" | "), std::string_view(" - "),  std::string_view(" — "),
-      std::string_view(" – "), std::string_view(" :: "), std::string_view(" · "),
-      std::string_view(" « "), std::string_view(" » "),  std::string_view(": ")};
+      std::string_view(" | "), std::string_view(" - "), std::string_view(" — "), std::string_view(" – "),
+      std::string_view(" :: "), std::string_view(" · "), std::string_view(" « "), std::string_view(" » "),
+      std::string_view(": "),
+      // Chinese and Japanese titles join their parts with no space: "标题_栏目_网站名".
+      std::string_view("_"), std::string_view("｜")};
   for (auto separator : kSeparators) {
     for (auto at = html_title.find(separator); at != std::string_view::npos && at != 0;
          at = html_title.find(separator, at + 1)) {
       const std::string_view head = html_title.substr(0, at);
       const std::string_view tail = html_title.substr(at + separator.size());
-      if (iequals(tail, h1) && head.size() > tail.size() && shown_as_heading(head)) return std::string(head);
+      if (iequals(tail, h1) && head.size() > tail.size()) {
+        if (shown_as_heading(head)) return std::string(head);
+        // "Headline_Section_Site": the headline is the head's first part.
+        if (const auto first = head.find(separator);
+            first != std::string_view::npos && first > 0 && shown_as_heading(head.substr(0, first)))
+          return std::string(head.substr(0, first));
+      }
       if (iequals(head, h1) && tail.size() > head.size() && shown_as_heading(tail)) return std::string(tail);
     }
   }
@@ -503,6 +511,20 @@ std::string strip_site_from_title(std::string_view title_text, std::string_view 
         (separator != ": " && tail.size() * 2 < at && tail.size() < 40)) {
       return std::string(std::string_view(title).substr(0, at));
     }
+  }
+  // "Headline:Site", "見出し｜サイト名", "見出し：サイト名": Chinese and Japanese
+  // titles set the mark with no space, and full-width forms; the tail goes
+  // only when it names the site (a declared name, or the host's).
+  static constexpr std::array kUnspacedMarks = {std::string_view(":"),  std::string_view("|"),
+                                                std::string_view("："), std::string_view("｜"),
+                                                std::string_view("_"),  std::string_view("／")};
+  for (auto mark : kUnspacedMarks) {
+    auto at = title.rfind(mark);
+    if (at == std::string::npos || at == 0) continue;
+    std::string_view head = ascii::trim(std::string_view(title).substr(0, at));
+    std::string_view tail = ascii::trim(std::string_view(title).substr(at + mark.size()));
+    if (!head.empty() && !tail.empty() && tail.size() < head.size() && names_site(tail, site_name, host_key))
+      return std::string(head);
   }
   // "Site | Headline", "Site: Headline": a prefix goes only when it names the site.
   for (auto separator : kSeparators) {

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <initializer_list>
+#include <utility>
 
 namespace feeds {
 
@@ -956,6 +958,62 @@ std::optional<Timestamp> parse_korean_date(std::string_view text) {
   return make_timestamp(year, month, day, clock, hours(9));
 }
 
+// Chinese and Japanese pages write "2019年4月2日" (year, month and day each
+// followed by its character), perhaps the weekday in brackets ("(火)",
+// "（火）") and a clock as "12時30分" (Chinese "12时30分", seconds "05秒") or
+// "12:30"; Korean pages the same with 년/월/일 and no clock. No zone is
+// written: the wall clock is read as UTC, as other zoneless dates are.
+std::optional<Timestamp> parse_cjk_date(std::string_view text) {
+  std::size_t pos = 0;
+  auto skip_spaces = [&] {
+    while (pos < text.size() && is_space(text[pos])) ++pos;
+  };
+  auto expect_any = [&](std::initializer_list<std::string_view> words) {
+    for (std::string_view word : words) {
+      if (text.substr(pos, word.size()) == word) {
+        pos += word.size();
+        return true;
+      }
+    }
+    return false;
+  };
+  int year = 0, month = 0, day = 0;
+  if (!read_fixed(text, pos, 4, year) || !expect_any({"年", "년"})) return std::nullopt;
+  skip_spaces();
+  if (!read_digits(text, pos, 2, month) || !expect_any({"月", "월"})) return std::nullopt;
+  skip_spaces();
+  if (!read_digits(text, pos, 2, day) || !expect_any({"日", "일"})) return std::nullopt;
+  skip_spaces();
+  // The weekday: one character (two bytes or more) in brackets.
+  for (const auto& [open, close] : {std::pair<std::string_view, std::string_view>{"(", ")"}, {"（", "）"}}) {
+    if (text.substr(pos, open.size()) != open) continue;
+    const std::size_t end = text.find(close, pos + open.size());
+    if (end == std::string_view::npos || end - pos - open.size() > 6 || end == pos + open.size())
+      return std::nullopt;
+    pos = end + close.size();
+    skip_spaces();
+    break;
+  }
+  Clock clock;
+  if (pos < text.size()) {
+    if (!read_digits(text, pos, 2, clock.hour)) return std::nullopt;
+    if (expect_any({":"})) {
+      if (!read_fixed(text, pos, 2, clock.minute)) return std::nullopt;
+      if (expect_any({":"}) && !read_fixed(text, pos, 2, clock.second)) return std::nullopt;
+    } else if (expect_any({"時", "时"})) {
+      if (pos < text.size() && (!read_digits(text, pos, 2, clock.minute) || !expect_any({"分"})))
+        return std::nullopt;
+      if (pos < text.size() && (!read_digits(text, pos, 2, clock.second) || !expect_any({"秒"})))
+        return std::nullopt;
+    } else {
+      return std::nullopt;
+    }
+    skip_spaces();
+    if (pos != text.size()) return std::nullopt;
+  }
+  return make_timestamp(year, month, day, clock, seconds(0));
+}
+
 // ISO 8601 with the month named: "2004-július-13T9:15-05:00" (Hungarian, as
 // feedparser reads it); the hour may have one digit.
 std::optional<Timestamp> parse_iso_named_month(std::string_view text) {
@@ -1023,6 +1081,7 @@ std::optional<Timestamp> parse_date(std::string_view input) {
   if (auto numeric = parse_numeric_date(text)) return numeric;
   if (auto named = parse_iso_named_month(text)) return named;
   if (auto korean = parse_korean_date(text)) return korean;
+  if (auto cjk = parse_cjk_date(text)) return cjk;
   if (auto zoned = parse_iso_named_zone(text)) return zoned;
   // Perforce's "Fri, 2006/09/15 08:19:53 EDT": a weekday before a numeric date.
   if (is_alpha(text.front())) {

@@ -321,6 +321,23 @@ TEST(ParseDate, KoreanForms) {
   EXPECT_EQ(any("2004-05-25 \uc624\uc804 12:23:17"), "2004-05-24T15:23:17Z");
 }
 
+TEST(ParseDate, ChineseAndJapaneseForms) {
+  EXPECT_EQ(any("2019年4月2日"), "2019-04-02T00:00:00Z");
+  EXPECT_EQ(any("2019年04月21日 12時00分"), "2019-04-21T12:00:00Z");
+  EXPECT_EQ(any("2019年3月15日 09:43"), "2019-03-15T09:43:00Z");
+  EXPECT_EQ(any("2019年3月5日（火） 18時"), "2019-03-05T18:00:00Z");
+  EXPECT_EQ(any("2019年3月5日(火)18时05分30秒"), "2019-03-05T18:05:30Z");
+  EXPECT_EQ(any("2019년 4월 2일"), "2019-04-02T00:00:00Z");
+  // Year-first numeric days need no language: the order is not in doubt.
+  EXPECT_EQ(any("2019/3/5"), "2019-03-05T00:00:00Z");
+  EXPECT_EQ(any("2019.03.08"), "2019-03-08T00:00:00Z");
+  // Only a whole date: a month alone, a day out of range, or words after it.
+  EXPECT_EQ(any("2019年4月"), "null");
+  EXPECT_EQ(any("2019年2月30日"), "null");
+  EXPECT_EQ(any("2019年4月2日 公開"), "null");
+  EXPECT_EQ(any("2019年4月2日 25時"), "null");
+}
+
 TEST(ParseDate, IsoWithZoneName) {
   EXPECT_EQ(any("2025-03-02 08:40:00 EST"), "2025-03-02T13:40:00Z");
   EXPECT_EQ(any("2025-07-02T08:40:00 PT"), "2025-07-02T15:40:00Z");
