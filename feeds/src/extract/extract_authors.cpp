@@ -5,6 +5,7 @@
 
 #include "extract/extract_dom.h"
 #include "extract/extract_hints.h"
+#include "extract/extract_title.h"
 #include "feeds/dates.h"
 #include "feeds/text.h"
 #include "feeds/url.h"
@@ -629,6 +630,34 @@ bool is_news_agency(std::string_view name) {
                                                    "ukrinform"};
   return std::any_of(std::begin(kAgencies), std::end(kAgencies),
                      [&](std::string_view agency) { return iequals(name, agency); });
+}
+
+bool names_publisher(std::string_view name, std::string_view copyright, std::string_view site_name,
+                     std::string_view host_key) {
+  name = ascii::trim(name);
+  if (name.size() < 3) return false;
+  // "Acme Weekly Staff": the site's name before a word for its newsroom.
+  std::string_view base = name;
+  if (const auto space = base.rfind(' ');
+      space != std::string_view::npos &&
+      word_in(base.substr(space + 1),
+              {"staff", "team", "editors", "editorial", "desk", "newsroom", "redaktion"}))
+    base = ascii::trim(base.substr(0, space));
+  if (!base.empty() && names_site(base, site_name, host_key)) return true;
+  // The copyright holder, as whole words of the notice.
+  if (name.size() < 4) return false;
+  for (std::size_t at = 0; at + name.size() <= copyright.size(); ++at) {
+    if (!iequals(copyright.substr(at, name.size()), name)) continue;
+    const bool starts = at == 0 || !ascii::is_alnum(copyright[at - 1]);
+    const std::size_t end = at + name.size();
+    if (starts && (end == copyright.size() || !ascii::is_alnum(copyright[end]))) return true;
+  }
+  return false;
+}
+
+bool looks_like_login(std::string_view name) {
+  return name.size() >= 3 &&
+         std::all_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 }  // namespace feeds::extract_detail

@@ -1,0 +1,102 @@
+#!/usr/bin/python3
+"""Writes the seventh round's author pages (1080 on): one construct per page,
+each a way a modern news page shows its author that newsd misread (issue 16
+item 8: the publisher taken for the writer, a byline's lead glued to the
+name, a name list cut short), so that a relapse fails
+tests/feeds/extract/corpus_test.cpp without any outside corpus.
+Written by hand here (no page of any site is copied; the names are made up),
+with the building blocks of generate_mechanisms.py; <page>.expected.json
+holds the authors a careful reader would name.
+
+Deterministic. Run from anywhere:
+    /usr/bin/python3 tests/data/pages/generate_metadata_authors7.py
+"""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from generate_mechanisms import write_round  # noqa: E402
+from generate_mechanisms import FOOTER, NAV, P, TITLE, esc, head, page, paragraphs  # noqa: E402
+
+FIRST_INDEX = 1080
+LAST_INDEX = 1089
+
+ARTICLE = '<meta property="og:type" content="article">'
+
+
+def story(header, body_texts=None, nav=NAV):
+    """The headline, then `header` (the byline), then the story's paragraphs."""
+    return (nav + f'<article><header><h1>{esc(TITLE)}</h1>{header}</header>\n<div class="entry-content">'
+            + paragraphs(body_texts or P[:4]) + '</div></article>\n' + FOOTER)
+
+
+def meta_author_copyright_holder():
+    # The media group's pages all give the group as the meta author (the
+    # same name as their copyright notice); the writer is in article:author.
+    extra = (ARTICLE + '<meta name="author" content="Lindqvist Media Group">'
+             '<meta name="copyright" content="Copyright (c) Lindqvist Media Group 2024">'
+             '<meta name="article:author" content="Teodora Vance">')
+    return (page(head(TITLE, extra), story('<p class="dek">Crossings every hour until midnight.</p>')),
+            dict(title=TITLE, text=P[:4], authors=["Teodora Vance"]))
+
+
+def meta_author_site_staff():
+    # The meta author is the site's staff; the byline names the writer.
+    extra = ARTICLE + '<meta name="author" content="Harbour Herald Staff">'
+    header = '<div class="story-byline">By <a href="/people/ruben-aalto" rel="author">Ruben Aalto</a></div>'
+    return page(head(TITLE, extra), story(header)), dict(title=TITLE, text=P[:4], authors=["Ruben Aalto"])
+
+
+def meta_author_login_name():
+    # The meta author is the writer's login name; the byline writes the name.
+    extra = ARTICLE + '<meta name="author" content="mkastner">'
+    header = '<p class="byline">By Mara Kastner | mkastner@harbourherald.example</p>'
+    return page(head(TITLE, extra), story(header)), dict(title=TITLE, text=P[:4], authors=["Mara Kastner"])
+
+
+def lead_in_own_element():
+    # The lead is set in a span of its own, the name right after it with no
+    # space in the markup (the style sheet puts a margin there).
+    header = ('<div class="story-meta"><a class="story-meta__author" href="/people/ivo-marsh">'
+              '<span>By</span>Ivo Marsh</a> <span class="story-meta__time">March 4, 2025</span></div>')
+    return page(head(TITLE, ARTICLE), story(header)), dict(title=TITLE, text=P[:4], authors=["Ivo Marsh"])
+
+
+def name_list_wrapped_in_source():
+    # A long list of names in capitals, wrapped by the template's source
+    # inside the last name.
+    header = ('<div class="story-byline"><span>by SANNA LUND, OTTO BERGER and ELIF\n'
+              '                  KAYA</span></div>')
+    return (page(head(TITLE, ARTICLE), story(header)),
+            dict(title=TITLE, text=P[:4], authors=["SANNA LUND", "OTTO BERGER", "ELIF KAYA"]))
+
+
+def published_after_name():
+    # The byline's items are spans in one line: the name, then "Published in"
+    # the section.
+    header = ('<div class="story__info"><span class="story__info__item">By <a href="/people/nadia-holm"> Nadia Holm '
+              '</a> </span> <span class="story__info__item"> Published in <a href="/section/harbour/"> Harbour '
+              '</a></span></div>')
+    return page(head(TITLE, ARTICLE), story(header)), dict(title=TITLE, text=P[:4], authors=["Nadia Holm"])
+
+
+def desk_glued_after_name():
+    # The reporter's desk in parentheses, in a span glued to the name.
+    header = ('<p class="meta"><span class="meta__author">Par <a href="/signataires/lucie-morel">Lucie Morel'
+              '<span class="author__desc">(Lyon, bureau r\u00e9gional)</span></a></span></p>')
+    return page(head(TITLE, ARTICLE), story(header)), dict(title=TITLE, text=P[:4], authors=["Lucie Morel"])
+
+
+PLAN = [
+    ("author-meta-author-copyright-holder", meta_author_copyright_holder),
+    ("author-meta-author-site-staff", meta_author_site_staff),
+    ("author-meta-author-login-name", meta_author_login_name),
+]
+
+
+def main():
+    write_round(FIRST_INDEX, LAST_INDEX, PLAN)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+// Authors on modern news pages (issue 16, item 8, seventh round): the
+// publisher or a login name given as the meta author stands in only when
+// the page names no person; a byline's lead, names and trailing words read
+// where the markup glues or wraps them.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract_support.h"
+#include "feeds/extract.h"
+
+namespace {
+
+using newsd::test::page;
+using newsd::test::prose;
+using Names = std::vector<std::string>;
+
+feeds::Article extracted(std::string_view html) {
+  feeds::ExtractOptions options;
+  options.url = "https://harbourherald.example/news/1";
+  return feeds::extract_article(html, options).value();
+}
+
+// A story with `head` in its <head>, `header` under its headline and
+// `before` before it.
+std::string story(std::string_view head, std::string_view header = "", std::string_view before = "") {
+  return page(
+      "<title>Night ferry extended</title><meta property=\"og:site_name\" content=\"Harbour Herald\">" +
+          std::string(head),
+      std::string(before) + "<article><header><h1>Night ferry extended</h1>" + std::string(header) +
+          "</header>" + prose(4) + "</article>");
+}
+
+TEST(PublisherAsMetaAuthor, CopyrightHolderGivesWayToTheNextMetaKey) {
+  EXPECT_EQ(extracted(story("<meta name=\"author\" content=\"Lindqvist Media\">"
+                            "<meta name=\"copyright\" content=\"Copyright (c) Lindqvist Media 2024\">"
+                            "<meta name=\"article:author\" content=\"Teodora Vance\">"))
+                .authors,
+            Names{"Teodora Vance"});
+}
+
+TEST(PublisherAsMetaAuthor, CopyrightHolderStandsInWhenNoPersonIsNamed) {
+  EXPECT_EQ(extracted(story("<meta name=\"author\" content=\"Lindqvist Media\">"
+                            "<meta name=\"copyright\" content=\"Copyright (c) Lindqvist Media 2024\">"))
+                .authors,
+            Names{"Lindqvist Media"});
+}
+
+TEST(PublisherAsMetaAuthor, PersonWhoHoldsTheCopyrightIsStillTheAuthor) {
+  // A personal blog: the writer holds the copyright and is the meta author.
+  EXPECT_EQ(extracted(story("<meta name=\"author\" content=\"Jane Holm\">"
+                            "<meta name=\"copyright\" content=\"(c) 2024 Jane Holm\">"))
+                .authors,
+            Names{"Jane Holm"});
+}
+
+TEST(PublisherAsMetaAuthor, CopyrightMatchesWholeWordsOnly) {
+  // "Anna Berg" is not the holder "Anna Bergström".
+  EXPECT_EQ(extracted(story("<meta name=\"author\" content=\"Anna Berg\">"
+                            "<meta name=\"copyright\" content=\"Copyright Anna Bergstrom AB\">",
+                            "<p class=\"byline\">By Tomas Wik</p>"))
+                .authors,
+            Names{"Anna Berg"});
+}
+
+TEST(PublisherAsMetaAuthor, SiteStaffGivesWayToTheByline) {
+  EXPECT_EQ(extracted(story("<meta name=\"author\" content=\"Harbour Herald Staff\">",
+                            "<div class=\"byline\">By <a href=\"/u/r\" rel=\"author\">Ruben Aalto</a></div>"))
+                .authors,
+            Names{"Ruben Aalto"});
+  EXPECT_EQ(extracted(story("<meta name=\"author\" content=\"Harbour Herald Staff\">")).authors,
+            Names{"Harbour Herald Staff"});
+}
+
+TEST(PublisherAsMetaAuthor, SiteStaffDoesNotGiveWayToASidebarOfBylines) {
+  // A sidebar lists the blogs' latest posts, each with its byline, before
+  // the story: on a page of byline after byline the first is no more the
+  // story's than the publisher the meta author names.
+  std::string sidebar = "<div class=\"blogs\">";
+  for (const char* blog : {"Tides", "Rails", "Roads", "Ports", "Bridges", "Ferries"})
+    sidebar += std::string("<p><a href=\"/b\">") + blog +
+               "</a> <span class=\"blog-byline\">| <a href=\"/u/t\">" + "Tomas Wik</a></span></p>";
+  sidebar += "</div>";
+  EXPECT_EQ(extracted(story("<meta name=\"author\" content=\"Harbour Herald Editors\">",
+                            "<p class=\"blog-byline\">By Harbour Herald Editors</p>", sidebar))
+                .authors,
+            Names{"Harbour Herald Editors"});
+  // One byline, the story's, names the writer.
+  EXPECT_EQ(extracted(story("<meta name=\"author\" content=\"Harbour Herald Editors\">",
+                            "<p class=\"byline\">By Tomas Wik</p>"))
+                .authors,
+            Names{"Tomas Wik"});
+}
+
+TEST(PublisherAsMetaAuthor, LoginNameGivesWayToTheByline) {
+  EXPECT_EQ(extracted(story("<meta name=\"author\" content=\"mkastner\">",
+                            "<p class=\"byline\">By Mara Kastner | mkastner@harbourherald.example</p>"))
+                .authors,
+            Names{"Mara Kastner"});
+  EXPECT_EQ(extracted(story("<meta name=\"author\" content=\"mkastner\">")).authors, Names{"mkastner"});
+}
+
+}  // namespace
