@@ -117,6 +117,31 @@ bool names_newsroom(std::string_view title) {
          icontains(title, "news service");
 }
 
+// A list of names wrapped by the markup's source inside its last name
+// ("JANE DOE and JOHN\nROE"): the line ends in a joint and one word, and the
+// next line is one word. The list made whole, or empty when `line` is not so
+// cut (a name of two words then an affiliation on the next line stays apart).
+std::string joined_wrapped_name(std::string_view line, std::string_view next_line,
+                                const std::vector<std::string_view>& joints) {
+  line = ascii::trim(line);
+  next_line = ascii::trim(next_line.substr(0, next_line.find('\n')));
+  if (next_line.empty() || next_line.find(' ') != std::string_view::npos ||
+      !std::all_of(next_line.begin(), next_line.end(),
+                   [](char c) { return ascii::is_alpha(c) || c == '-' || c == '\'' || c == '.'; }))
+    return {};
+  std::size_t last_joint_end = std::string_view::npos;
+  for (std::string_view joint : joints) {
+    if (const auto at = line.rfind(joint);
+        at != std::string_view::npos &&
+        (last_joint_end == std::string_view::npos || at + joint.size() > last_joint_end))
+      last_joint_end = at + joint.size();
+  }
+  if (last_joint_end == std::string_view::npos || last_joint_end >= line.size() ||
+      line.find(' ', last_joint_end) != std::string_view::npos)
+    return {};
+  return std::string(line) + ' ' + std::string(next_line);
+}
+
 }  // namespace
 
 // Where a wire service of two words or more begins at the end of a name
@@ -349,6 +374,13 @@ std::string byline_text(xmlNode* root) {
   walk(root, [&](xmlNode* node) {
     if (node->type == XML_TEXT_NODE) {
       out += as_view(node->content);
+      // A lead in an element of its own ("<span>By</span>Jane Doe") ends
+      // there, though no space follows it in the markup.
+      if (node->next == nullptr && node->parent != root && node->parent != nullptr &&
+          node->parent->next != nullptr) {
+        const std::string_view lead = ascii::trim(as_view(node->content));
+        if (!lead.empty() && lead.size() <= 12 && byline_names_start(lead) == lead.size()) out += ' ';
+      }
       return false;
     }
     if (!is_element(node)) return false;
@@ -488,11 +520,21 @@ std::vector<std::string> authors_from_byline(std::string_view byline, std::strin
     names.remove_prefix(1);
   // The names end with the byline's line, and before what bylines put
   // after them: a separator, "on <date>", "in <section>", "at <time>".
-  names = names.substr(0, names.find('\n'));
+  std::string wrapped;
+  if (const auto line_end = names.find('\n'); line_end != std::string_view::npos) {
+    wrapped = joined_wrapped_name(names.substr(0, line_end), names.substr(line_end + 1), joints);
+    names = wrapped.empty() ? names.substr(0, line_end) : std::string_view(wrapped);
+  }
   // " @handle" after the name, "Filed under <section>" after it.
   for (std::string_view stop :
        {" | ", " · ", " - ", " -- ", " — ", " – ", "/", " on ", " On ", " at ", " in ", " @", " (",
         " \xE2\x80\xA2", ",  ", "  ", " filed under ", " Filed under ", " Filed Under "}) {
+    if (auto at = names.find(stop); at != std::string_view::npos) names = names.substr(0, at);
+  }
+  // "By Jane Doe Published in <section>", "Updated <date>": the byline's
+  // items set side by side; "Jane Doe(Lyon bureau)": a desk in a span glued
+  // to the name (no name holds a parenthesis).
+  for (std::string_view stop : {"(", " Published", " Updated", " PUBLISHED", " UPDATED"}) {
     if (auto at = names.find(stop); at != std::string_view::npos) names = names.substr(0, at);
   }
   // Names joined by "and", "&" or commas; after a comma also come job

@@ -91,6 +91,10 @@ PLAN = [
     ("author-meta-author-copyright-holder", meta_author_copyright_holder),
     ("author-meta-author-site-staff", meta_author_site_staff),
     ("author-meta-author-login-name", meta_author_login_name),
+    ("author-lead-in-own-element", lead_in_own_element),
+    ("author-name-list-wrapped-in-source", name_list_wrapped_in_source),
+    ("author-published-after-name", published_after_name),
+    ("author-desk-glued-after-name", desk_glued_after_name),
 ]
 
 

@@ -101,4 +101,43 @@ TEST(PublisherAsMetaAuthor, LoginNameGivesWayToTheByline) {
   EXPECT_EQ(extracted(story("<meta name=\"author\" content=\"mkastner\">")).authors, Names{"mkastner"});
 }
 
+TEST(BylineText, LeadInItsOwnElementEndsThere) {
+  EXPECT_EQ(extracted(story("", "<a class=\"story-meta__author\" href=\"/u/i\"><span>By</span>Ivo Marsh</a>"))
+                .authors,
+            Names{"Ivo Marsh"});
+  // A name that merely starts with the letters of a lead is no lead's.
+  EXPECT_EQ(extracted(story("", "<p class=\"byline\">By <span>Byron</span> Hale</p>")).authors,
+            Names{"Byron Hale"});
+}
+
+TEST(BylineText, NameListWrappedInsideItsLastNameIsWhole) {
+  EXPECT_EQ(extracted(story("", "<div class=\"byline\"><span>by SANNA LUND and ELIF\n     KAYA</span></div>"))
+                .authors,
+            (Names{"SANNA LUND", "ELIF KAYA"}));
+}
+
+TEST(BylineText, AffiliationOnTheNextSourceLineStaysApart) {
+  // A name of two words ends its line; the wire's name and a job title follow.
+  EXPECT_EQ(extracted(story("", "<p>\nBy Tom Hale \nHarbour Wire Contributing Writer</p>")).authors,
+            Names{"Tom Hale"});
+}
+
+TEST(BylineText, PublishedAfterTheNameIsNotPartOfIt) {
+  EXPECT_EQ(extracted(story("",
+                            "<div class=\"info\"><span>By <a href=\"/u/n\"> Nadia Holm </a></span> <span> "
+                            "Published in <a href=\"/s/h\">Harbour</a></span></div>"))
+                .authors,
+            Names{"Nadia Holm"});
+  EXPECT_EQ(extracted(story("", "<p class=\"byline\">By Nadia Holm Updated March 4, 2025</p>")).authors,
+            Names{"Nadia Holm"});
+}
+
+TEST(BylineText, DeskInParenthesesGluedToTheNameGoes) {
+  EXPECT_EQ(
+      extracted(
+          story("", "<p class=\"meta\">Par <a href=\"/u/l\">Lucie Morel<span>(Lyon, bureau)</span></a></p>"))
+          .authors,
+      Names{"Lucie Morel"});
+}
+
 }  // namespace
