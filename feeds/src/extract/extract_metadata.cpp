@@ -881,6 +881,19 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
   if (result.authors.empty()) {
     for (const auto& name : found.signoff_authors) add_unique(result.authors, name);
   }
+  // The labelled data that link previews show ("twitter:label1" "Written
+  // by", "twitter:data1" the name; SEO plugins write it for every post):
+  // below the page's own markup, which another writer's byline may correct.
+  if (result.authors.empty()) {
+    for (const auto& [label, data] :
+         {std::pair{"twitter:label1", "twitter:data1"}, std::pair{"twitter:label2", "twitter:data2"}}) {
+      const std::string said = meta_text(meta, {label});
+      if (!iequals(said, "Written by") && !iequals(said, "Author") && !iequals(said, "By")) continue;
+      for (const std::string& one : split_meta_authors(meta_text(meta, {data}))) {
+        if (one.rfind("http", 0) != 0 && plausible_author(one, false)) add_unique(result.authors, one);
+      }
+    }
+  }
   if (result.authors.empty()) result.authors = std::move(title_part_authors);
   if (result.authors.empty()) result.authors = std::move(publisher_authors);
   if (result.authors.empty() && organisations_only) result.authors = ld->authors;

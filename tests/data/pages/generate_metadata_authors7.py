@@ -87,6 +87,16 @@ def desk_glued_after_name():
     return page(head(TITLE, ARTICLE), story(header)), dict(title=TITLE, text=P[:4], authors=["Lucie Morel"])
 
 
+def written_by_label():
+    # The page shows no byline; the link preview's labelled data name the
+    # writer ("Written by"), as an SEO plugin writes them for every post.
+    extra = (ARTICLE + '<meta name="twitter:label1" content="Written by">'
+             '<meta name="twitter:data1" content="Ines Farrow">'
+             '<meta name="twitter:label2" content="Est. reading time">'
+             '<meta name="twitter:data2" content="3 minutes">')
+    return page(head(TITLE, extra), story("")), dict(title=TITLE, text=P[:4], authors=["Ines Farrow"])
+
+
 PLAN = [
     ("author-meta-author-copyright-holder", meta_author_copyright_holder),
     ("author-meta-author-site-staff", meta_author_site_staff),
@@ -95,6 +105,7 @@ PLAN = [
     ("author-name-list-wrapped-in-source", name_list_wrapped_in_source),
     ("author-published-after-name", published_after_name),
     ("author-desk-glued-after-name", desk_glued_after_name),
+    ("author-written-by-label", written_by_label),
 ]
 
 

@@ -140,4 +140,24 @@ TEST(BylineText, DeskInParenthesesGluedToTheNameGoes) {
       Names{"Lucie Morel"});
 }
 
+TEST(WrittenByLabel, NamesTheWriterWhenThePageShowsNone) {
+  EXPECT_EQ(extracted(story("<meta name=\"twitter:label1\" content=\"Written by\">"
+                            "<meta name=\"twitter:data1\" content=\"Ines Farrow\">"))
+                .authors,
+            Names{"Ines Farrow"});
+  // Another label's data is no name.
+  EXPECT_EQ(extracted(story("<meta name=\"twitter:label1\" content=\"Reading time\">"
+                            "<meta name=\"twitter:data1\" content=\"Four Minutes\">"))
+                .authors,
+            Names{});
+}
+
+TEST(WrittenByLabel, GivesWayToTheBylineTheReaderSees) {
+  EXPECT_EQ(extracted(story("<meta name=\"twitter:label1\" content=\"Written by\">"
+                            "<meta name=\"twitter:data1\" content=\"Ines Farrow\">",
+                            "<p class=\"byline\">By Duncan Reeve</p>"))
+                .authors,
+            Names{"Duncan Reeve"});
+}
+
 }  // namespace
