@@ -338,7 +338,15 @@ bool marks_author(xmlNode* node) {
   }
   if (icontains(cls, "byline") || icontains(cls, "author-name") || icontains(id, "byline")) return true;
   return any_token(cls, [](std::string_view token) {
-    return iequals(token, "author") ||
+    // The writer's name, however the template spells the pair: "authorname-txt",
+    // "author-card__details__name", "meta-writer-name"; a bare "writer".
+    for (std::string_view who : {"author", "writer"}) {
+      for (std::size_t at = 0; at + who.size() <= token.size(); ++at) {
+        if (ascii::starts_with_icase(token, at, who) && icontains(token.substr(at + who.size()), "name"))
+          return true;
+      }
+    }
+    return iequals(token, "author") || iequals(token, "writer") ||
            (token.size() > 7 && (istarts_with(token.substr(token.size() - 7), "-author") ||
                                  istarts_with(token.substr(token.size() - 7), "_author")));
   });

@@ -97,6 +97,15 @@ def written_by_label():
     return page(head(TITLE, extra), story("")), dict(title=TITLE, text=P[:4], authors=["Ines Farrow"])
 
 
+def author_name_class():
+    # The template spells the writer's name as one class word of its own
+    # ("authorname-txt"), beside the source's name and the date, no lead.
+    header = ('<div class="story-attribution"><span class="source">Harbour Herald</span> '
+              '<span class="time">3/4/2025</span> <span class="authorname-txt">'
+              '<span class="truncate">Selma Brandt</span></span></div>')
+    return page(head(TITLE, ARTICLE), story(header)), dict(title=TITLE, text=P[:4], authors=["Selma Brandt"])
+
+
 PLAN = [
     ("author-meta-author-copyright-holder", meta_author_copyright_holder),
     ("author-meta-author-site-staff", meta_author_site_staff),
@@ -106,6 +115,7 @@ PLAN = [
     ("author-published-after-name", published_after_name),
     ("author-desk-glued-after-name", desk_glued_after_name),
     ("author-written-by-label", written_by_label),
+    ("author-name-class", author_name_class),
 ]
 
 

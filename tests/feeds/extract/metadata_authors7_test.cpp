@@ -160,4 +160,20 @@ TEST(WrittenByLabel, GivesWayToTheBylineTheReaderSees) {
             Names{"Duncan Reeve"});
 }
 
+TEST(AuthorNameClass, ClassWordsThatPairAuthorOrWriterWithName) {
+  for (const char* cls : {"authorname-txt", "author-card__details__name", "tc_meta-writer-name", "writer"}) {
+    EXPECT_EQ(extracted(story("", std::string("<span class=\"") + cls + "\">Selma Brandt</span>")).authors,
+              Names{"Selma Brandt"})
+        << cls;
+  }
+  // A name class without the author's word is anyone's (a place, a product).
+  EXPECT_EQ(extracted(story("", "<span class=\"place-name\">Port Ellen</span>")).authors, Names{});
+  // A comment's author stays a reader.
+  EXPECT_EQ(extracted(story("",
+                            "<div class=\"comments\"><span class=\"comment-authorname\">Selma Brandt</span>"
+                            "</div>"))
+                .authors,
+            Names{});
+}
+
 }  // namespace
