@@ -497,6 +497,12 @@ std::size_t byline_names_start(std::string_view text) {
        {"Von ", "von ", "Par ", "par ", "Por ", "por ", "Автор: ", "Автор ", "Від ", "От "}) {
     if (rest.starts_with(prefix)) return after(prefix.size());
   }
+  // Japanese and Chinese bylines label the name: "著者：" and "作者：" (author),
+  // "記者：" (reporter), "撰文：" and "文：", "文●", "文・", "文／" (text by).
+  for (std::string_view prefix :
+       {"著者：", "著者:", "作者：", "作者:", "記者：", "記者:", "撰文：", "文：", "文●", "文・", "文／"}) {
+    if (rest.starts_with(prefix)) return after(prefix.size());
+  }
   // A date, then "by": the lead holds a digit and at most eight words.
   // (The date and "by" may stand on lines of their own in the page's source.)
   for (std::string_view marker : {" by ", " By ", " BY ", " by\n", " By\n", "\nby ", "\nBy "}) {
@@ -542,7 +548,9 @@ std::vector<std::string> authors_from_byline(std::string_view byline, std::strin
   // "By Jane Doe Published in <section>", "Updated <date>": the byline's
   // items set side by side; "Jane Doe(Lyon bureau)": a desk in a span glued
   // to the name (no name holds a parenthesis).
-  for (std::string_view stop : {"(", " Published", " Updated", " PUBLISHED", " UPDATED"}) {
+  // The full-width solidus and parenthesis of Japanese and Chinese bylines
+  // likewise ("Name／Desk", "Name（handle）").
+  for (std::string_view stop : {"(", " Published", " Updated", " PUBLISHED", " UPDATED", "／", "（"}) {
     if (auto at = names.find(stop); at != std::string_view::npos) names = names.substr(0, at);
   }
   // Names joined by "and", "&" or commas; after a comma also come job

@@ -11,11 +11,12 @@ holds the authors a careful reader would name.
 Deterministic. Run from anywhere:
     /usr/bin/python3 tests/data/pages/generate_metadata_authors7.py
 """
+import json
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from generate_mechanisms import write_round  # noqa: E402
+from generate_mechanisms import OUT, write_round  # noqa: E402
 from generate_mechanisms import FOOTER, NAV, P, TITLE, esc, head, page, paragraphs  # noqa: E402
 
 FIRST_INDEX = 1080
@@ -106,6 +107,14 @@ def author_name_class():
     return page(head(TITLE, ARTICLE), story(header)), dict(title=TITLE, text=P[:4], authors=["Selma Brandt"])
 
 
+def japanese_byline_label():
+    # A Japanese page labels the byline "文●" (text by) and sets the desk
+    # after the name with a full-width solidus.
+    header = '<p class="author"><a>文● 森田ハル／港湾ニュース編集部</a></p>'
+    html = page(head(TITLE, ARTICLE), story(header)).replace('<html lang="en">', '<html lang="ja">', 1)
+    return html, dict(title=TITLE, text=P[:4], authors=["森田ハル"])
+
+
 PLAN = [
     ("author-meta-author-copyright-holder", meta_author_copyright_holder),
     ("author-meta-author-site-staff", meta_author_site_staff),
@@ -116,11 +125,26 @@ PLAN = [
     ("author-desk-glued-after-name", desk_glued_after_name),
     ("author-written-by-label", written_by_label),
     ("author-name-class", author_name_class),
+    ("author-japanese-byline-label", japanese_byline_label),
 ]
+
+
+# The pages that say another language than English (expected() writes "en").
+LANGUAGES = {"author-japanese-byline-label": "ja"}
 
 
 def main():
     write_round(FIRST_INDEX, LAST_INDEX, PLAN)
+    for offset, (slug, _) in enumerate(PLAN):
+        if slug not in LANGUAGES:
+            continue
+        path = os.path.join(OUT, f"{FIRST_INDEX + offset}-{slug}.expected.json")
+        with open(path, encoding="utf-8") as source:
+            fields = json.load(source)
+        fields["language"] = LANGUAGES[slug]
+        with open(path, "w", encoding="utf-8") as out:
+            json.dump(fields, out, ensure_ascii=False, indent=1)
+            out.write("\n")
 
 
 if __name__ == "__main__":

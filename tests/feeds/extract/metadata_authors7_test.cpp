@@ -176,4 +176,13 @@ TEST(AuthorNameClass, ClassWordsThatPairAuthorOrWriterWithName) {
             Names{});
 }
 
+TEST(BylineLabel, JapaneseAndChineseLabelsAreLeadsNotNames) {
+  EXPECT_EQ(extracted(story("", "<p class=\"author\"><a>文● 森田ハル／港湾ニュース編集部</a></p>")).authors,
+            Names{"森田ハル"});
+  EXPECT_EQ(extracted(story("", "<div class=\"byline\">著者：後藤ハル</div>")).authors, Names{"後藤ハル"});
+  EXPECT_EQ(extracted(story("", "<div class=\"byline\">作者：谢小河</div>")).authors, Names{"谢小河"});
+  EXPECT_EQ(extracted(story("", "<div class=\"byline\">By Kenji Mori（kmori）</div>")).authors,
+            Names{"Kenji Mori"});
+}
+
 }  // namespace
