@@ -718,4 +718,20 @@ bool looks_like_login(std::string_view name) {
          std::all_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
+std::string index_order_turned(std::string_view name) {
+  name = ascii::trim(name);
+  const auto comma = name.find(", ");
+  if (comma == std::string_view::npos || comma == 0) return {};
+  const std::string_view last = name.substr(0, comma);
+  const std::string_view first = ascii::trim(name.substr(comma + 2));
+  const auto one_word = [](std::string_view word) {
+    return !word.empty() && word.front() >= 'A' && word.front() <= 'Z' &&
+           std::all_of(word.begin(), word.end(), [](char c) {
+             return ascii::is_alpha(c) || c == '-' || c == '\'' || static_cast<unsigned char>(c) >= 0x80;
+           });
+  };
+  if (!one_word(last) || !one_word(first)) return {};
+  return std::string(first) + ' ' + std::string(last);
+}
+
 }  // namespace feeds::extract_detail

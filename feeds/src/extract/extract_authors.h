@@ -124,4 +124,9 @@ bool names_publisher(std::string_view name, std::string_view copyright, std::str
 // the page names no person.
 bool looks_like_login(std::string_view name);
 
+// A name in an index's order, "Doe, Jane" (one word, a comma, one word),
+// turned to the order it is written in: "Jane Doe". Empty for anything else
+// ("Jane Doe", "Doe, Jane Q.", "Jane Doe, Reuters").
+std::string index_order_turned(std::string_view name);
+
 }  // namespace feeds::extract_detail

@@ -794,7 +794,15 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
       if (it == meta.end()) continue;
       for (const auto& value : it->second) {
         // "Jane Doe;John Roe": several authors in one meta tag.
-        for (const std::string& one : split_meta_authors(plain(value))) {
+        for (std::string one : split_meta_authors(plain(value))) {
+          // "Doe, Jane" (an index's order, or two surnames): written "Jane
+          // Doe" when the page's byline or author markup writes it so.
+          if (std::string turned = index_order_turned(one); !turned.empty()) {
+            const auto shows = [&](const std::string& text) { return icontains(text, turned); };
+            if (std::any_of(found.byline_texts.begin(), found.byline_texts.end(), shows) ||
+                std::any_of(found.itemprop_authors.begin(), found.itemprop_authors.end(), shows))
+              one = std::move(turned);
+          }
           // Not a profile URL, an e-mail address, a domain, a job title or a web-design credit.
           if (one.rfind("http", 0) == 0 || !plausible_author(one, false)) continue;
           const bool title_part = is_title_part(result.html_title, one);

@@ -41,13 +41,6 @@ def meta_author_copyright_holder():
             dict(title=TITLE, text=P[:4], authors=["Teodora Vance"]))
 
 
-def meta_author_site_staff():
-    # The meta author is the site's staff; the byline names the writer.
-    extra = ARTICLE + '<meta name="author" content="Harbour Herald Staff">'
-    header = '<div class="story-byline">By <a href="/people/ruben-aalto" rel="author">Ruben Aalto</a></div>'
-    return page(head(TITLE, extra), story(header)), dict(title=TITLE, text=P[:4], authors=["Ruben Aalto"])
-
-
 def meta_author_login_name():
     # The meta author is the writer's login name; the byline writes the name.
     extra = ARTICLE + '<meta name="author" content="mkastner">'
@@ -115,9 +108,17 @@ def japanese_byline_label():
     return html, dict(title=TITLE, text=P[:4], authors=["森田ハル"])
 
 
+def index_order_meta_author():
+    # The analytics meta tag gives the writer in an index's order ("Last,
+    # First"); the byline writes the name as it is read.
+    extra = ARTICLE + '<meta name="parsely-author" content="Gillan, Stefan">'
+    header = ('<div class="author-container"><p class="author-name">by <a href="/author/stefangillan/">'
+              'Stefan Gillan</a></p><p class="author-title">Contributor</p></div>')
+    return page(head(TITLE, extra), story(header)), dict(title=TITLE, text=P[:4], authors=["Stefan Gillan"])
+
+
 PLAN = [
     ("author-meta-author-copyright-holder", meta_author_copyright_holder),
-    ("author-meta-author-site-staff", meta_author_site_staff),
     ("author-meta-author-login-name", meta_author_login_name),
     ("author-lead-in-own-element", lead_in_own_element),
     ("author-name-list-wrapped-in-source", name_list_wrapped_in_source),
@@ -126,6 +127,7 @@ PLAN = [
     ("author-written-by-label", written_by_label),
     ("author-name-class", author_name_class),
     ("author-japanese-byline-label", japanese_byline_label),
+    ("author-index-order-meta-author", index_order_meta_author),
 ]
 
 

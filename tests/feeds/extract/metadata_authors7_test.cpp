@@ -185,4 +185,20 @@ TEST(BylineLabel, JapaneseAndChineseLabelsAreLeadsNotNames) {
             Names{"Kenji Mori"});
 }
 
+TEST(IndexOrderMetaAuthor, TurnedWhenTheBylineWritesItSo) {
+  EXPECT_EQ(extracted(story("<meta name=\"parsely-author\" content=\"Gillan, Stefan\">",
+                            "<p class=\"author-name\">by <a href=\"/u/s\">Stefan Gillan</a></p>"))
+                .authors,
+            Names{"Stefan Gillan"});
+  // Unconfirmed by the page, the meta author stays as it is: "Holm, Wik"
+  // may be two surnames as well as one name turned.
+  EXPECT_EQ(extracted(story("<meta name=\"parsely-author\" content=\"Gillan, Stefan\">")).authors,
+            Names{"Gillan, Stefan"});
+  // Not one word on each side of the comma: no name in an index's order.
+  EXPECT_EQ(extracted(story("<meta name=\"author\" content=\"Stefan Gillan, Reuters\">",
+                            "<p class=\"byline\">By Reuters Stefan Gillan</p>"))
+                .authors,
+            Names{"Stefan Gillan"});
+}
+
 }  // namespace
