@@ -5,6 +5,7 @@
 
 #include "extract/extract_dom.h"
 #include "extract/extract_hints.h"
+#include "extract/extract_title.h"
 #include "feeds/dates.h"
 #include "feeds/text.h"
 #include "feeds/url.h"
@@ -114,6 +115,31 @@ bool names_newsroom(std::string_view title) {
   if (space == std::string_view::npos) return false;
   return word_in(title.substr(space + 1), {"news", "press", "wire", "agency"}) ||
          icontains(title, "news service");
+}
+
+// A list of names wrapped by the markup's source inside its last name
+// ("JANE DOE and JOHN\nROE"): the line ends in a joint and one word, and the
+// next line is one word. The list made whole, or empty when `line` is not so
+// cut (a name of two words then an affiliation on the next line stays apart).
+std::string joined_wrapped_name(std::string_view line, std::string_view next_line,
+                                const std::vector<std::string_view>& joints) {
+  line = ascii::trim(line);
+  next_line = ascii::trim(next_line.substr(0, next_line.find('\n')));
+  if (next_line.empty() || next_line.find(' ') != std::string_view::npos ||
+      !std::all_of(next_line.begin(), next_line.end(),
+                   [](char c) { return ascii::is_alpha(c) || c == '-' || c == '\'' || c == '.'; }))
+    return {};
+  std::size_t last_joint_end = std::string_view::npos;
+  for (std::string_view joint : joints) {
+    if (const auto at = line.rfind(joint);
+        at != std::string_view::npos &&
+        (last_joint_end == std::string_view::npos || at + joint.size() > last_joint_end))
+      last_joint_end = at + joint.size();
+  }
+  if (last_joint_end == std::string_view::npos || last_joint_end >= line.size() ||
+      line.find(' ', last_joint_end) != std::string_view::npos)
+    return {};
+  return std::string(line) + ' ' + std::string(next_line);
 }
 
 }  // namespace
@@ -312,7 +338,15 @@ bool marks_author(xmlNode* node) {
   }
   if (icontains(cls, "byline") || icontains(cls, "author-name") || icontains(id, "byline")) return true;
   return any_token(cls, [](std::string_view token) {
-    return iequals(token, "author") ||
+    // The writer's name, however the template spells the pair: "authorname-txt",
+    // "author-card__details__name", "meta-writer-name"; a bare "writer".
+    for (std::string_view who : {"author", "writer"}) {
+      for (std::size_t at = 0; at + who.size() <= token.size(); ++at) {
+        if (ascii::starts_with_icase(token, at, who) && icontains(token.substr(at + who.size()), "name"))
+          return true;
+      }
+    }
+    return iequals(token, "author") || iequals(token, "writer") ||
            (token.size() > 7 && (istarts_with(token.substr(token.size() - 7), "-author") ||
                                  istarts_with(token.substr(token.size() - 7), "_author")));
   });
@@ -348,6 +382,13 @@ std::string byline_text(xmlNode* root) {
   walk(root, [&](xmlNode* node) {
     if (node->type == XML_TEXT_NODE) {
       out += as_view(node->content);
+      // A lead in an element of its own ("<span>By</span>Jane Doe") ends
+      // there, though no space follows it in the markup.
+      if (node->next == nullptr && node->parent != root && node->parent != nullptr &&
+          node->parent->next != nullptr) {
+        const std::string_view lead = ascii::trim(as_view(node->content));
+        if (!lead.empty() && lead.size() <= 12 && byline_names_start(lead) == lead.size()) out += ' ';
+      }
       return false;
     }
     if (!is_element(node)) return false;
@@ -456,6 +497,12 @@ std::size_t byline_names_start(std::string_view text) {
        {"Von ", "von ", "Par ", "par ", "Por ", "por ", "Автор: ", "Автор ", "Від ", "От "}) {
     if (rest.starts_with(prefix)) return after(prefix.size());
   }
+  // Japanese and Chinese bylines label the name: "著者：" and "作者：" (author),
+  // "記者：" (reporter), "撰文：" and "文：", "文●", "文・", "文／" (text by).
+  for (std::string_view prefix :
+       {"著者：", "著者:", "作者：", "作者:", "記者：", "記者:", "撰文：", "文：", "文●", "文・", "文／"}) {
+    if (rest.starts_with(prefix)) return after(prefix.size());
+  }
   // A date, then "by": the lead holds a digit and at most eight words.
   // (The date and "by" may stand on lines of their own in the page's source.)
   for (std::string_view marker : {" by ", " By ", " BY ", " by\n", " By\n", "\nby ", "\nBy "}) {
@@ -487,11 +534,23 @@ std::vector<std::string> authors_from_byline(std::string_view byline, std::strin
     names.remove_prefix(1);
   // The names end with the byline's line, and before what bylines put
   // after them: a separator, "on <date>", "in <section>", "at <time>".
-  names = names.substr(0, names.find('\n'));
+  std::string wrapped;
+  if (const auto line_end = names.find('\n'); line_end != std::string_view::npos) {
+    wrapped = joined_wrapped_name(names.substr(0, line_end), names.substr(line_end + 1), joints);
+    names = wrapped.empty() ? names.substr(0, line_end) : std::string_view(wrapped);
+  }
   // " @handle" after the name, "Filed under <section>" after it.
   for (std::string_view stop :
        {" | ", " · ", " - ", " -- ", " — ", " – ", "/", " on ", " On ", " at ", " in ", " @", " (",
         " \xE2\x80\xA2", ",  ", "  ", " filed under ", " Filed under ", " Filed Under "}) {
+    if (auto at = names.find(stop); at != std::string_view::npos) names = names.substr(0, at);
+  }
+  // "By Jane Doe Published in <section>", "Updated <date>": the byline's
+  // items set side by side; "Jane Doe(Lyon bureau)": a desk in a span glued
+  // to the name (no name holds a parenthesis).
+  // The full-width solidus and parenthesis of Japanese and Chinese bylines
+  // likewise ("Name／Desk", "Name（handle）").
+  for (std::string_view stop : {"(", " Published", " Updated", " PUBLISHED", " UPDATED", "／", "（"}) {
     if (auto at = names.find(stop); at != std::string_view::npos) names = names.substr(0, at);
   }
   // Names joined by "and", "&" or commas; after a comma also come job
@@ -629,6 +688,50 @@ bool is_news_agency(std::string_view name) {
                                                    "ukrinform"};
   return std::any_of(std::begin(kAgencies), std::end(kAgencies),
                      [&](std::string_view agency) { return iequals(name, agency); });
+}
+
+bool names_publisher(std::string_view name, std::string_view copyright, std::string_view site_name,
+                     std::string_view host_key) {
+  name = ascii::trim(name);
+  if (name.size() < 3) return false;
+  // "Acme Weekly Staff": the site's name before a word for its newsroom.
+  std::string_view base = name;
+  if (const auto space = base.rfind(' ');
+      space != std::string_view::npos &&
+      word_in(base.substr(space + 1),
+              {"staff", "team", "editors", "editorial", "desk", "newsroom", "redaktion"}))
+    base = ascii::trim(base.substr(0, space));
+  if (!base.empty() && names_site(base, site_name, host_key)) return true;
+  // The copyright holder, as whole words of the notice.
+  if (name.size() < 4) return false;
+  for (std::size_t at = 0; at + name.size() <= copyright.size(); ++at) {
+    if (!iequals(copyright.substr(at, name.size()), name)) continue;
+    const bool starts = at == 0 || !ascii::is_alnum(copyright[at - 1]);
+    const std::size_t end = at + name.size();
+    if (starts && (end == copyright.size() || !ascii::is_alnum(copyright[end]))) return true;
+  }
+  return false;
+}
+
+bool looks_like_login(std::string_view name) {
+  return name.size() >= 3 &&
+         std::all_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+std::string index_order_turned(std::string_view name) {
+  name = ascii::trim(name);
+  const auto comma = name.find(", ");
+  if (comma == std::string_view::npos || comma == 0) return {};
+  const std::string_view last = name.substr(0, comma);
+  const std::string_view first = ascii::trim(name.substr(comma + 2));
+  const auto one_word = [](std::string_view word) {
+    return !word.empty() && word.front() >= 'A' && word.front() <= 'Z' &&
+           std::all_of(word.begin(), word.end(), [](char c) {
+             return ascii::is_alpha(c) || c == '-' || c == '\'' || static_cast<unsigned char>(c) >= 0x80;
+           });
+  };
+  if (!one_word(last) || !one_word(first)) return {};
+  return std::string(first) + ' ' + std::string(last);
 }
 
 }  // namespace feeds::extract_detail

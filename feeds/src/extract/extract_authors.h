@@ -111,4 +111,22 @@ bool is_news_agency(std::string_view name);
 // (case aside): the same person named twice is one author.
 void add_unique(std::vector<std::string>& list, std::string value);
 
+// Whether a meta author names the publisher rather than a person: the
+// holder the page's copyright notice names ("Acme Media" in "Copyright (c)
+// Acme Media 2022"), the site's own name, or the site's name with a staff
+// word ("Acme Weekly Staff", "Acme Team"). Such a name stands in only when
+// the page names no person.
+bool names_publisher(std::string_view name, std::string_view copyright, std::string_view site_name,
+                     std::string_view host_key);
+
+// A login name given as the meta author ("janedoe"): one word of lower-case
+// ASCII letters, as no one writes a person's name. It stands in only when
+// the page names no person.
+bool looks_like_login(std::string_view name);
+
+// A name in an index's order, "Doe, Jane" (one word, a comma, one word),
+// turned to the order it is written in: "Jane Doe". Empty for anything else
+// ("Jane Doe", "Doe, Jane Q.", "Jane Doe, Reuters").
+std::string index_order_turned(std::string_view name);
+
 }  // namespace feeds::extract_detail

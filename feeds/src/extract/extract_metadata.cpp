@@ -806,6 +806,16 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
   // Section - Site") names a section or the site: a person the page names
   // comes first, and it stands in only when none is named.
   std::vector<std::string> title_part_authors;
+  // A meta author that names the publisher (the copyright holder, the
+  // site's staff) gives way to a person named in the next meta key ("author"
+  // Acme Media, "article:author" Jane Doe) or in markup that marks the
+  // author (itemprop, rel=author); a login name ("janedoe") gives way to any
+  // byline too.
+  std::vector<std::string> publisher_authors;
+  bool publisher_named = false;  // not only login names
+  const std::string copyright =
+      meta_text(meta, {"copyright", "dcterms.rightsholder", "dc.rights", "dcterms.rights", "rights"});
+  const std::string page_host_key = host_name_key(base_url);
   if (result.authors.empty()) {
     for (auto key :
          {"author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author"}) {
@@ -813,10 +823,27 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
       if (it == meta.end()) continue;
       for (const auto& value : it->second) {
         // "Jane Doe;John Roe": several authors in one meta tag.
-        for (const std::string& one : split_meta_authors(plain(value))) {
+        for (std::string one : split_meta_authors(plain(value))) {
+          // "Doe, Jane" (an index's order, or two surnames): written "Jane
+          // Doe" when the page's byline or author markup writes it so.
+          if (std::string turned = index_order_turned(one); !turned.empty()) {
+            const auto shows = [&](const std::string& text) { return icontains(text, turned); };
+            if (std::any_of(found.byline_texts.begin(), found.byline_texts.end(), shows) ||
+                std::any_of(found.itemprop_authors.begin(), found.itemprop_authors.end(), shows))
+              one = std::move(turned);
+          }
           // Not a profile URL, an e-mail address, a domain, a job title or a web-design credit.
           if (one.rfind("http", 0) == 0 || !plausible_author(one, false)) continue;
-          add_unique(is_title_part(result.html_title, one) ? title_part_authors : result.authors, one);
+          const bool title_part = is_title_part(result.html_title, one);
+          const bool publisher =
+              !title_part && (names_publisher(one, copyright, result.site_name, page_host_key) ||
+                              (ld && names_publisher(one, {}, ld->site_name, {})));
+          if (publisher || (!title_part && looks_like_login(one))) {
+            add_unique(publisher_authors, one);
+            publisher_named = publisher_named || publisher;
+            continue;
+          }
+          add_unique(title_part ? title_part_authors : result.authors, one);
         }
       }
       if (!result.authors.empty() || !title_part_authors.empty()) break;
@@ -871,22 +898,41 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
       if (result.authors.size() > before) taken_at = at;
     }
   }
+  // The publisher gives way to a byline, but not on a page of byline after
+  // byline: there the first may be a sidebar's list of other posts.
+  if (result.authors.empty() && publisher_named && found.byline_texts.size() >= kBylineTexts)
+    result.authors = publisher_authors;
   if (result.authors.empty()) {
     for (const auto& byline : found.byline_texts) {
       add_written(byline, false);
       if (!result.authors.empty()) break;
     }
   }
-  // Another story's byline in a teaser card stands in only for the page's own.
+  // Another story's byline in a teaser card stands in only for the page's
+  // own; the publisher the meta author names is nearer the page's own.
   for (const auto& byline : found.teaser_byline_texts) {
-    if (!result.authors.empty() || !found.byline_texts.empty()) break;
+    if (!result.authors.empty() || !found.byline_texts.empty() || !publisher_authors.empty()) break;
     add_written(byline, false);
   }
   // A wire story's sign-off, when no byline names the reporter.
   if (result.authors.empty()) {
     for (const auto& name : found.signoff_authors) add_unique(result.authors, name);
   }
+  // The labelled data that link previews show ("twitter:label1" "Written
+  // by", "twitter:data1" the name; SEO plugins write it for every post):
+  // below the page's own markup, which another writer's byline may correct.
+  if (result.authors.empty()) {
+    for (const auto& [label, data] :
+         {std::pair{"twitter:label1", "twitter:data1"}, std::pair{"twitter:label2", "twitter:data2"}}) {
+      const std::string said = meta_text(meta, {label});
+      if (!iequals(said, "Written by") && !iequals(said, "Author") && !iequals(said, "By")) continue;
+      for (const std::string& one : split_meta_authors(meta_text(meta, {data}))) {
+        if (one.rfind("http", 0) != 0 && plausible_author(one, false)) add_unique(result.authors, one);
+      }
+    }
+  }
   if (result.authors.empty()) result.authors = std::move(title_part_authors);
+  if (result.authors.empty()) result.authors = std::move(publisher_authors);
   if (result.authors.empty() && organisations_only) result.authors = ld->authors;
 
   {
