@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "extract/extract_dates.h"
 #include "extract/extract_dom.h"
 #include "extract/extract_hints.h"
 #include "extract/extract_title.h"
@@ -276,6 +277,40 @@ std::string name_over_job_title(std::string_view lines) {
     if (!job || line.size() > 60) return {};
     start = end + 1;
   }
+  return trim_author(name);
+}
+
+std::string name_before_desk_and_date(std::string_view line) {
+  if (line.find('\n') != std::string_view::npos || line.size() > 160) return {};
+  // One separator throughout: the byline's items are set alike.
+  std::string_view separator;
+  for (std::string_view candidate : {" / ", " | "}) {
+    if (line.find(candidate) != std::string_view::npos) {
+      if (!separator.empty()) return {};
+      separator = candidate;
+    }
+  }
+  if (separator.empty()) return {};
+  std::vector<std::string_view> parts;
+  for (std::size_t start = 0;;) {
+    const auto end = line.find(separator, start);
+    parts.push_back(ascii::trim(line.substr(start, end == std::string_view::npos ? end : end - start)));
+    if (end == std::string_view::npos) break;
+    start = end + separator.size();
+  }
+  if (parts.size() < 2 || parts.size() > 3) return {};
+  // The middle item is a desk or a wire ("TNN", "Agencies", "ET Bureau"):
+  // a few words, no digits.
+  if (parts.size() == 3) {
+    const std::string_view desk = parts[1];
+    if (desk.empty() || desk.size() > 40 || std::count(desk.begin(), desk.end(), ' ') > 3 ||
+        desk.find_first_of("0123456789") != std::string_view::npos)
+      return {};
+  }
+  // The last item is the date, as a dateline writes it ("Updated: Oct 9, 2019, 11:05 IST").
+  if (!dateline_date(parts.back(), false)) return {};
+  const std::string_view name = parts.front();
+  if (byline_names_start(name) != std::string_view::npos || !plausible_author(name, true)) return {};
   return trim_author(name);
 }
 

@@ -82,6 +82,13 @@ std::string with_name_after_lead(xmlNode* element, std::string text);
 // otherwise.
 std::string name_over_job_title(std::string_view lines);
 
+// A byline without a lead that sets the name, a desk or wire, and the date
+// side by side: "Jane Doe / TNN / Updated: Oct 9, 2019, 11:05 IST", "Jane
+// Doe | Agencies | March 5, 2024", "Jane Doe | March 5, 2024" -> "Jane Doe".
+// The date is what makes the line a byline: empty when the last item is no
+// date, the first no person's name, or the line holds more than three items.
+std::string name_before_desk_and_date(std::string_view line);
+
 // A meta author that lists several ("Jane Doe;John Roe") -> {"Jane Doe",
 // "John Roe"}; one name stays one.
 std::vector<std::string> split_meta_authors(std::string_view value);

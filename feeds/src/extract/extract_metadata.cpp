@@ -298,6 +298,16 @@ bool in_list_item(xmlNode* node) {
   return false;
 }
 
+// Inside an element that marks the author (its class or id, as
+// marks_author reads them), at most three levels up: an author box.
+bool in_author_box(xmlNode* node) {
+  int levels = 0;
+  for (xmlNode* up = node->parent; up != nullptr && is_element(up) && levels < 3; up = up->parent, ++levels) {
+    if (marks_author(up)) return true;
+  }
+  return false;
+}
+
 // A byline found at `node`: a menu's never counts, and a teaser card's
 // (a list item with its own headline) only when the page shows no other.
 void add_byline_text(Collected& out, xmlNode* node, std::string text) {
@@ -420,17 +430,27 @@ void collect(xmlDoc* doc, Collected& out) {
     if (!itemprop.empty()) {
       if (has_token(itemprop, {"author"})) {  // "author", or "author creator"
         // <span itemprop=author><span itemprop=name>X</span></span> or plain text;
-        // a Person item's own name, not the date and links beside it.
-        xmlNode* named = nullptr;
+        // a Person item's own name, not the date and links beside it. An
+        // author item may give several names (one itemprop=name per writer):
+        // all are its; a name inside a nested item (the writer's employer) is not.
+        std::vector<xmlNode*> named;
         walk(node, [&](xmlNode* inner) {
-          if (named != nullptr || !is_element(inner)) return false;
-          if (inner != node && iequals(attribute(inner, "itemprop"), "name")) named = inner;
-          return named == nullptr;
+          if (!is_element(inner) || named.size() >= 8) return false;
+          if (inner == node) return true;
+          if (iequals(attribute(inner, "itemprop"), "name")) {
+            named.push_back(inner);
+            return false;
+          }
+          // A nested item given as one of the author's properties (worksFor, affiliation).
+          return !has_attribute(inner, "itemscope") || attribute(inner, "itemprop").empty();
         });
-        std::string text = collapse_whitespace(text_content(named != nullptr ? named : node));
-        if (!text.empty() && text.size() < 120) {
-          out.itemprop_authors.push_back(text);
-          out.itemprop_author_at.push_back(out.text_seen);
+        if (named.empty()) named.push_back(node);
+        for (xmlNode* one : named) {
+          std::string text = collapse_whitespace(text_content(one));
+          if (!text.empty() && text.size() < 120) {
+            out.itemprop_authors.push_back(text);
+            out.itemprop_author_at.push_back(out.text_seen);
+          }
         }
       } else if (iequals(itemprop, "datePublished") || iequals(itemprop, "dateModified")) {
         std::string_view value = attribute(node, "datetime");
@@ -603,6 +623,15 @@ void collect(xmlDoc* doc, Collected& out) {
       if (name == "byline" && !text.empty() && byline_names_start(text) == std::string::npos)
         text = "By " + text;
       if (!text.empty() && text.size() < 200) add_byline_text(out, node, std::move(text));
+    }
+    // An author box that sets the name in an element of class "name" beside
+    // the avatar and the date (<div class=author><img><span class=name>Jane
+    // Doe</span><span class=date>…</span></div>): the box's own text glues the
+    // name to the date, the name's element holds the name alone.
+    if (out.byline_texts.size() < kBylineTexts && has_token(attribute(node, "class"), {"name"}) &&
+        in_author_box(node) && !in_comments(node)) {
+      std::string text = collapse_whitespace(text_content(node));
+      if (!text.empty() && text.size() < 120) add_byline_text(out, node, std::move(text));
     }
     return true;
   });
@@ -860,6 +889,10 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     // An author box: the name over the job title ("Jane Doe\nGames Editor").
     if (names.empty()) {
       if (std::string name = name_over_job_title(text); !name.empty()) names.push_back(std::move(name));
+    }
+    // A byline without a lead: "Jane Doe / TNN / Updated: Oct 9, 2019".
+    if (names.empty()) {
+      if (std::string name = name_before_desk_and_date(text); !name.empty()) names.push_back(std::move(name));
     }
     // A text that opens as a byline ("By: janedoe") whose names did not read
     // as names is no bare name either.
