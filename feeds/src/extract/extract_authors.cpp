@@ -314,6 +314,29 @@ std::string name_before_desk_and_date(std::string_view line) {
   return trim_author(name);
 }
 
+bool links_to_author_page(std::string_view href) {
+  // The path alone: past the scheme and host, before the query and fragment.
+  if (const auto scheme = href.find("//"); scheme != std::string_view::npos && scheme < 8) {
+    href.remove_prefix(scheme + 2);
+    href = href.substr(std::min(href.find('/'), href.size()));
+  }
+  href = href.substr(0, href.find_first_of("?#"));
+  bool after_author_word = false;
+  for (std::size_t start = 0; start < href.size();) {
+    auto end = href.find('/', start);
+    if (end == std::string_view::npos) end = href.size();
+    const std::string_view segment = href.substr(start, end - start);
+    start = end + 1;
+    if (segment.empty()) continue;
+    if (after_author_word) return true;  // the writer's own page under it
+    for (std::string_view word : {"author", "authors", "editors", "writer", "writers", "reporter", "reporters",
+                                  "columnist", "columnists", "contributor", "contributors", "journalist"}) {
+      if (iequals(segment, word)) after_author_word = true;
+    }
+  }
+  return false;
+}
+
 std::vector<std::string> split_meta_authors(std::string_view value) {
   std::vector<std::string> out;
   std::size_t start = 0;

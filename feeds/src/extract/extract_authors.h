@@ -89,6 +89,13 @@ std::string name_over_job_title(std::string_view lines);
 // date, the first no person's name, or the line holds more than three items.
 std::string name_before_desk_and_date(std::string_view line);
 
+// Whether a link's target is a writer's page on the site: a path segment
+// that names the site's writers ("author", "authors", "editors",
+// "writers", "reporters", "contributors", ...) with the writer's own
+// segment after it ("/author/jane-doe/", "/about/editors/jane-doe/",
+// "/author/180/"); not the list of all writers ("/authors/").
+bool links_to_author_page(std::string_view href);
+
 // A meta author that lists several ("Jane Doe;John Roe") -> {"Jane Doe",
 // "John Roe"}; one name stays one.
 std::vector<std::string> split_meta_authors(std::string_view value);

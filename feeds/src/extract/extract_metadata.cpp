@@ -239,6 +239,10 @@ struct Collected {
   std::vector<std::string> itemprop_authors;
   std::vector<std::size_t> itemprop_author_at;  // text_seen where each was found
   std::size_t text_seen = 0;                    // bytes of text nodes walked so far
+  // Links to a writer's page on the site between the headline and the first
+  // prose paragraph (the article's header), and where the latest h1 was met.
+  std::vector<std::string> header_author_links;
+  std::size_t h1_at = 0;
   std::vector<std::string> rel_tags;
   std::vector<std::string> byline_texts;
   std::vector<std::string> teaser_byline_texts;  // bylines in teaser cards: other stories' authors
@@ -280,6 +284,11 @@ struct Collected {
 // not of the same byline (a byline's names, dates and labels are shorter).
 constexpr std::size_t kMarkedNamesApart = 300;
 
+// The article's header: text bytes after the h1 within which a link to a
+// writer's page names the story's writer, and how many such links at most
+// (more are a list of the site's writers).
+constexpr std::size_t kHeaderBytes = 1000;
+constexpr std::size_t kHeaderAuthorLinks = 3;
 constexpr std::size_t kBylineTexts = 6;         // the first few: later ones belong to comments and teasers
 constexpr std::size_t kHeadlineDatelines = 24;  // headings looked under
 constexpr int kLinesUnderHeadline = 6;          // lines of text after a heading that may hold its date
@@ -511,6 +520,7 @@ void collect(xmlDoc* doc, Collected& out) {
       }
     }
     if (heading) {
+      if (name == "h1") out.h1_at = out.text_seen;  // the latest: a masthead's h1 may come first
       if (name == "h1" && out.h1.empty()) {
         out.h1 = collapse_whitespace(text_content(node));
       } else if (!out.h1.empty() && out.headings.size() < 64) {
@@ -593,6 +603,15 @@ void collect(xmlDoc* doc, Collected& out) {
         out.itemprop_authors.push_back(text);
         out.itemprop_author_at.push_back(out.text_seen);
       }
+    }
+    // A link to the writer's page in the article's header: after an h1
+    // (the headline), near it, before the first prose paragraph, not in
+    // a menu, a list or a teaser card (a list of the site's writers).
+    if (name == "a" && !out.h1.empty() && !out.first_prose_seen && out.text_seen < out.h1_at + kHeaderBytes &&
+        out.header_author_links.size() <= kHeaderAuthorLinks && links_to_author_page(attribute(node, "href")) &&
+        !in_list_item(node) && !in_navigation(node) && !in_teaser_card(node) && !in_comments(node)) {
+      std::string text = collapse_whitespace(text_content(node));
+      if (!text.empty() && text.size() < 120) add_unique(out.header_author_links, std::move(text));
     }
     // A byline without a class: an element whose text starts "By ...",
     // "Posted by ...", or a date and "by" ("2024-03-05 by <a>Jane Doe</a>").
@@ -950,6 +969,11 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
   // A wire story's sign-off, when no byline names the reporter.
   if (result.authors.empty()) {
     for (const auto& name : found.signoff_authors) add_unique(result.authors, name);
+  }
+  // A link to the writer's page in the article's header, when no byline
+  // or author markup names the writer.
+  if (result.authors.empty() && found.header_author_links.size() <= kHeaderAuthorLinks) {
+    for (const auto& text : found.header_author_links) add_written(text, true);
   }
   // The labelled data that link previews show ("twitter:label1" "Written
   // by", "twitter:data1" the name; SEO plugins write it for every post):

@@ -3,8 +3,9 @@
 construct per page, each a way a modern news page shows its author that
 newsd still missed after the first author round of issue 16 item 8 (a
 byline with no lead set "name / desk / date", an author item with several
-names, an author box's name in an element of class "name"), so that a
-relapse fails tests/feeds/extract/corpus_test.cpp without any outside corpus.
+names, an author box's name in an element of class "name", a link to the
+writer's page in the article's header), so that a relapse fails
+tests/feeds/extract/corpus_test.cpp without any outside corpus.
 Written by hand here (no page of any site is copied; the names are made up),
 with the building blocks of generate_mechanisms.py; <page>.expected.json
 holds the authors a careful reader would name.
@@ -59,10 +60,22 @@ def name_element_in_author_box():
     return page(head(TITLE, ARTICLE), story(header)), dict(title=TITLE, text=P[:4], authors=["Tamsin Quill"])
 
 
+def link_to_writers_page_in_header():
+    # The header shows the writer only as a link to the writer's page on the
+    # site (an avatar link, then the name), beside a handle and the age; no
+    # "By", no class that says author.
+    header = ('<section class="meta-bar"><a href="/about/editors/linnea-farrow/"><img src="/faces/lf.jpg" alt="">'
+              '</a><div class="meta-small"><a href="/about/editors/linnea-farrow/" class="meta">Linnea Farrow</a>'
+              '<span class="meta">, <a href="https://social.example/@lfarrow">@lfarrow</a></span>'
+              '<div class="meta">2h ago</div></div></section>')
+    return page(head(TITLE, ARTICLE), story(header)), dict(title=TITLE, text=P[:4], authors=["Linnea Farrow"])
+
+
 PLAN = [
     ("author-name-desk-date-byline", name_desk_date_byline),
     ("author-item-with-several-names", author_item_with_several_names),
     ("author-name-element-in-author-box", name_element_in_author_box),
+    ("author-link-to-writers-page-in-header", link_to_writers_page_in_header),
 ]
 
 

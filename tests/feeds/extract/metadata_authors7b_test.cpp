@@ -89,4 +89,40 @@ TEST(NameInAuthorBox, NameElementOutsideAnAuthorBoxIsNoAuthor) {
                   .authors.empty());
 }
 
+TEST(AuthorPageLink, LinkToTheWritersPageInTheHeader) {
+  EXPECT_EQ(
+      extracted(story("<div class=\"meta-bar\"><a href=\"/about/editors/linnea-farrow/\">Linnea Farrow</a>"
+                      " <span>2h ago</span></div>"))
+          .authors,
+      Names{"Linnea Farrow"});
+  EXPECT_EQ(extracted(story("<div class=\"meta\"><a href=\"https://harbourherald.example/author/180/\">"
+                            "\xE8\x91\x97\xE8\x80\x85\xEF\xBC\x9A\xE6\xA3\xAE\xE7\x94\xB0</a></div>"))
+                .authors,
+            Names{"\xE6\xA3\xAE\xE7\x94\xB0"});  // "著者：森田" -> "森田"
+}
+
+TEST(AuthorPageLink, NotTheListOfWritersNorALinkInAList) {
+  // The page of all writers, and a list of the site's writers.
+  EXPECT_TRUE(extracted(story("<div class=\"meta-bar\"><a href=\"/authors/\">Our Writers</a></div>"))
+                  .authors.empty());
+  EXPECT_TRUE(
+      extracted(story("<ul class=\"staff\"><li><a href=\"/author/linnea-farrow/\">Linnea Farrow</a></li>"
+                      "<li><a href=\"/author/ivo-marsh/\">Ivo Marsh</a></li></ul>"))
+          .authors.empty());
+  // Four writers' links in the header: a list, not a byline.
+  EXPECT_TRUE(
+      extracted(story("<div><a href=\"/author/a-b/\">Ada Berg</a> <a href=\"/author/c-d/\">Cyd Dahl</a> "
+                      "<a href=\"/author/e-f/\">Eli Falk</a> <a href=\"/author/g-h/\">Gus Holm</a></div>"))
+          .authors.empty());
+}
+
+TEST(AuthorPageLink, NotAfterTheStoryBegins) {
+  // A writer's link after the first prose paragraph is a box below the story.
+  EXPECT_TRUE(
+      extracted(page("<title>Night ferry extended</title>",
+                     "<article><h1>Night ferry extended</h1>" + prose(2) +
+                         "<div class=\"more\"><a href=\"/author/ivo-marsh/\">Ivo Marsh</a></div></article>"))
+          .authors.empty());
+}
+
 }  // namespace
