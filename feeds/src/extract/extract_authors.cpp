@@ -329,8 +329,9 @@ bool links_to_author_page(std::string_view href) {
     start = end + 1;
     if (segment.empty()) continue;
     if (after_author_word) return true;  // the writer's own page under it
-    for (std::string_view word : {"author", "authors", "editors", "writer", "writers", "reporter", "reporters",
-                                  "columnist", "columnists", "contributor", "contributors", "journalist"}) {
+    for (std::string_view word :
+         {"author", "authors", "editors", "writer", "writers", "reporter", "reporters", "columnist",
+          "columnists", "contributor", "contributors", "journalist"}) {
       if (iequals(segment, word)) after_author_word = true;
     }
   }

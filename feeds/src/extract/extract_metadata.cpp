@@ -608,8 +608,9 @@ void collect(xmlDoc* doc, Collected& out) {
     // (the headline), near it, before the first prose paragraph, not in
     // a menu, a list or a teaser card (a list of the site's writers).
     if (name == "a" && !out.h1.empty() && !out.first_prose_seen && out.text_seen < out.h1_at + kHeaderBytes &&
-        out.header_author_links.size() <= kHeaderAuthorLinks && links_to_author_page(attribute(node, "href")) &&
-        !in_list_item(node) && !in_navigation(node) && !in_teaser_card(node) && !in_comments(node)) {
+        out.header_author_links.size() <= kHeaderAuthorLinks &&
+        links_to_author_page(attribute(node, "href")) && !in_list_item(node) && !in_navigation(node) &&
+        !in_teaser_card(node) && !in_comments(node)) {
       std::string text = collapse_whitespace(text_content(node));
       if (!text.empty() && text.size() < 120) add_unique(out.header_author_links, std::move(text));
     }
