@@ -1799,7 +1799,8 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
         // or a link standing alone between blocks ("Edit post", "Next article").
         remove = (s->class_weight <= kStrongNegative && !s->marker && !inside_sentence(node)) ||
                  ((name == "a" || name == "time") && s->images == 0 && standalone_inline(node)) ||
-                 (s->text_bytes < 40 && s->images == 0 && is_gallery_counter(collapsed_text(node)));
+                 (s->text_bytes < 40 && s->images == 0 &&
+                  (is_gallery_counter(collapsed_text(node)) || is_player_clock(collapsed_text(node))));
       } else if (text_block) {
         const bool keeps_media = s->images > 0;
         const double density = link_density(*s);
@@ -1821,7 +1822,7 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
           // not fare well. ...") is the author's aside, not a related-stories line.
           if ((is_boilerplate_text(text) &&
                !(name == "p" && s->link_bytes == 0 && s->text_bytes >= 150 && ends_like_sentence(text))) ||
-              is_gallery_counter(text)) {
+              is_gallery_counter(text) || is_player_clock(text)) {
             remove = true;
           } else if (s->text_bytes < 300 && s->text_bytes < s->link_bytes + 80 &&
                      links_to_tag_pages(pass, node)) {

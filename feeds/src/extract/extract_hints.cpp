@@ -707,6 +707,39 @@ bool is_gallery_counter(std::string_view text) {
   return i == text.size();
 }
 
+bool is_player_clock(std::string_view text) {
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  if (text.empty() || text.size() > 24) return false;
+  std::size_t i = 0;
+  auto digits = [&](std::size_t most) {
+    const std::size_t start = i;
+    while (i < text.size() && i - start < most && text[i] >= '0' && text[i] <= '9') ++i;
+    return i - start;
+  };
+  // [h:]mm:ss or m:ss
+  auto clock = [&] {
+    if (digits(2) == 0) return false;
+    int fields = 0;
+    while (i < text.size() && text[i] == ':') {
+      ++i;
+      if (digits(2) != 2) return false;
+      ++fields;
+    }
+    return fields >= 1 && fields <= 2;
+  };
+  const bool remaining = text[0] == '-';
+  if (remaining) ++i;
+  const std::size_t first = i;
+  if (!clock()) return false;
+  if (i == text.size()) return remaining || text.substr(first) == "0:00" || text.substr(first) == "00:00";
+  while (i < text.size() && text[i] == ' ') ++i;
+  if (i == text.size() || text[i] != '/') return false;
+  ++i;
+  while (i < text.size() && text[i] == ' ') ++i;
+  return clock() && i == text.size();
+}
+
 bool looks_like_byline(std::string_view text) {
   if (text.size() > 160) return false;
   for (std::string_view prefix : {"By ", "by ", "BY ", "Von ", "Par ", "Por ", "Автор", "Від ", "От ",

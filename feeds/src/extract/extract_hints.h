@@ -69,6 +69,11 @@ bool is_caption(const xmlNode* node);
 // "3 of 12", "3 / 12", "Image 3 of 12": a gallery's position counter.
 bool is_gallery_counter(std::string_view text);
 
+// A media player's clock left in the page as text: "0:00/0:45", "1:02:33 /
+// 1:20:00", the time left "-0:00", the start "0:00". A time of day alone
+// ("10:45") is none: only the elapsed/total pair, a remaining time or zero.
+bool is_player_clock(std::string_view text);
+
 // "By Jane Doe", "Автор: ...", "Von ...".
 bool looks_like_byline(std::string_view text);
 

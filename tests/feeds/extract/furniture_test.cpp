@@ -227,3 +227,18 @@ TEST(Furniture, ClosingLinesThatOnlyMentionSigningUpStay) {
       "afternoon</li></ul>");
   EXPECT_TRUE(has(listed, lead_in)) << listed.text;
 }
+
+TEST(Furniture, MediaPlayerClockGoesTimeOfDayStays) {
+  // A video player rendered into the page leaves its clock as text between
+  // the paragraphs; a time of day on its own line is the story's.
+  const auto article =
+      extract_article(
+          page(body_with("<div><div><span>0:00/0:45</span></div><div><span>-0:00</span></div></div>"
+                         "<p>1:02:33 / 1:20:00</p><p>10:45</p>")))
+          .value();
+  EXPECT_FALSE(has(article, "0:00/0:45")) << article.text;
+  EXPECT_FALSE(has(article, "-0:00")) << article.text;
+  EXPECT_FALSE(has(article, "1:02:33")) << article.text;
+  EXPECT_TRUE(has(article, "10:45")) << article.text;
+  EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
+}
