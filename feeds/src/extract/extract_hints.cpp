@@ -237,6 +237,11 @@ constexpr std::array kBoilerplate = {
     Phrase{"skip to", 60, false},
     Phrase{"this audio is", 120, false},
     Phrase{"we use cookies", 400, false},
+    // An embed held back until the reader consents: its placeholder's notice.
+    Phrase{"this content can also be viewed", 160, false},
+    Phrase{"to view this content", 200, false},
+    Phrase{"this content is not available", 200, false},
+    Phrase{"this content is hosted by a third party", 300, false},
     Phrase{"accept all", 60, false},
     Phrase{"already a subscriber", 200, false},
     Phrase{"to continue reading", 300, false},
@@ -311,6 +316,9 @@ constexpr std::array kBoilerplate = {
     Phrase{"Видео:", 200, false},
     // German
     Phrase{"Lesen Sie auch", 400, false},
+    Phrase{"Empfohlener externer Inhalt", 400, false},
+    Phrase{"Externer Inhalt", 400, false},
+    Phrase{"Um externe Inhalte", 300, false},
     Phrase{"Mehr zum Thema", 300, false},
     Phrase{"Auch interessant", 300, false},
     Phrase{"Teilen", 40, false},
@@ -325,6 +333,7 @@ constexpr std::array kBoilerplate = {
     Phrase{"Über die Autorin", 500, false},
     // French
     Phrase{"Lire aussi", 400, false},
+    Phrase{"Contenu externe", 300, false},
     Phrase{"À lire aussi", 400, false},
     Phrase{"Voir aussi", 300, false},
     Phrase{"Partager", 80, false},

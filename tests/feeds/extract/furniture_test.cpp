@@ -242,3 +242,20 @@ TEST(Furniture, MediaPlayerClockGoesTimeOfDayStays) {
   EXPECT_TRUE(has(article, "10:45")) << article.text;
   EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
 }
+
+TEST(Furniture, EmbedConsentPlaceholderGoes) {
+  // An embed held back until the reader consents leaves a notice in its
+  // place, in English or German; the story's sentence about a post stays.
+  const auto article =
+      extract_article(
+          page(body_with(
+              "<div class=\"EmbedWrapper-x1\"><div class=\"Banner-y2\"><p>Twitter content</p>"
+              "<p>This content can also be viewed on the site it originates from.</p></div></div>"
+              "<div><p>Empfohlener externer Inhalt</p><p>An dieser Stelle finden Sie einen externen "
+              "Inhalt, der den Artikel erg&auml;nzt.</p></div>"
+              "<p>The mayor posted the timetable on Twitter on Monday morning.</p>")))
+          .value();
+  EXPECT_FALSE(has(article, "can also be viewed")) << article.text;
+  EXPECT_FALSE(has(article, "externer Inhalt")) << article.text;
+  EXPECT_TRUE(has(article, "posted the timetable on Twitter")) << article.text;
+}
