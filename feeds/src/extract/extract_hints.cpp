@@ -549,6 +549,11 @@ bool is_boilerplate_text(std::string_view text) {
     const std::string& wanted = folded_phrases[i];
     if (phrase.whole ? folded == wanted : folded.starts_with(wanted)) return true;
   }
+  // An affiliate disclosure: "Some of our stories include affiliate links. If you buy
+  // something through one of these links, we may earn an affiliate commission."
+  if (text.size() <= 300 && folded.find("affiliate") != std::string::npos &&
+      folded.find("commission") != std::string::npos)
+    return true;
   if (text.size() <= 70) {
     for (auto notice : kAdNotices) {
       if (folded.find(notice) != std::string::npos) return true;

@@ -259,3 +259,14 @@ TEST(Furniture, EmbedConsentPlaceholderGoes) {
   EXPECT_FALSE(has(article, "externer Inhalt")) << article.text;
   EXPECT_TRUE(has(article, "posted the timetable on Twitter")) << article.text;
 }
+
+TEST(Furniture, AffiliateDisclosureGoes) {
+  const auto article =
+      extract_article(
+          page(body_with("<p><em>Note to readers: if you buy something through one of our affiliate "
+                         "links we may earn a commission.</em></p><p>The ferry operator earns a "
+                         "commission on every ticket the harbour kiosk sells.</p>")))
+          .value();
+  EXPECT_FALSE(has(article, "affiliate links")) << article.text;
+  EXPECT_TRUE(has(article, "earns a commission on every ticket")) << article.text;
+}
