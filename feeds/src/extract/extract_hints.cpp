@@ -283,6 +283,14 @@ constexpr std::array kBoilerplate = {
     Phrase{"all rights reserved", 200, false},
     Phrase{"watch:", 160, false},
     Phrase{"video:", 200, false},
+    // A media block's labels left alone on their lines once the player or
+    // the list is gone: "Video", "transcript", "Image", "Related".
+    Phrase{"video", 5, true},
+    Phrase{"transcript", 10, true},
+    Phrase{"image", 5, true},
+    Phrase{"related", 7, true},
+    Phrase{"image source:", 120, false},
+    Phrase{"photo credit:", 120, false},
     Phrase{"vídeo:", 200, false},
     Phrase{"vidéo :", 200, false},
     Phrase{"vidéo:", 200, false},

@@ -270,3 +270,16 @@ TEST(Furniture, AffiliateDisclosureGoes) {
   EXPECT_FALSE(has(article, "affiliate links")) << article.text;
   EXPECT_TRUE(has(article, "earns a commission on every ticket")) << article.text;
 }
+
+TEST(Furniture, LabelsLeftByAMediaBlockGo) {
+  // Once a player or a related list is gone, its labels stand alone on their
+  // lines: "Video", "transcript", "Related"; a photo's credit line too.
+  const auto article =
+      extract_article(page(body_with("<div><span>Video</span></div><div><span>transcript</span></div>"
+                                     "<h4>Related</h4><p>Image Source: Jane Doe</p>")))
+          .value();
+  EXPECT_FALSE(has(article, "transcript")) << article.text;
+  EXPECT_FALSE(has(article, "Related")) << article.text;
+  EXPECT_FALSE(has(article, "Image Source")) << article.text;
+  EXPECT_EQ(article.text.find("Video"), std::string::npos) << article.text;
+}
