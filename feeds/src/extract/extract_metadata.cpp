@@ -226,6 +226,17 @@ std::optional<JsonLdArticle> read_json_ld_article(const json::object& object) {
   return article;
 }
 
+// A WebPage node's datePublished and dateModified (only the type WebPage
+// itself: a CollectionPage or SearchResultsPage is a listing).
+void read_web_page_dates(const json::object& object, std::optional<PageDate>& published,
+                         std::optional<PageDate>& modified) {
+  static constexpr std::array kWebPage = {std::string_view("WebPage")};
+  auto* type = member(object, "@type");
+  if (type == nullptr || !type_matches(*type, kWebPage)) return;
+  published = read_date(json_string(member(object, "datePublished")));
+  modified = read_date(json_string(member(object, "dateModified")));
+}
+
 // ---- DOM pass -------------------------------------------------------------
 
 struct Collected {
@@ -756,6 +767,9 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
 
   std::optional<JsonLdArticle> ld;
   bool ld_listing = false;
+  // A WebPage node's dates (Yoast's @graph gives the post's there when it
+  // declares no Article node): the article's only on a page that is one.
+  std::optional<PageDate> web_page_published, web_page_modified;
   for (const auto& text : found.json_ld_texts) {
     boost::system::error_code ec;
     std::string cleaned = clean_json_ld(text);
@@ -772,6 +786,8 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     collect_json_ld_objects(value, objects, 0);
     for (const auto* object : objects) {
       if (!ld) ld = read_json_ld_article(*object);
+      if (!web_page_published && !web_page_modified)
+        read_web_page_dates(*object, web_page_published, web_page_modified);
       static constexpr std::array kListingTypes = {std::string_view("CollectionPage"),
                                                    std::string_view("ItemList"),
                                                    std::string_view("SearchResultsPage")};
@@ -1022,7 +1038,11 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     published = meta_date(meta, {"article:published_time", "datepublished", "og:article:published_time",
                                  "dc.date", "dcterms.created", "dc.date.issued", "dcterms.issued",
                                  "publish-date", "pubdate", "date", "parsely-pub-date", "sailthru.date"});
+  // The WebPage node's date is the whole page's: after the article's own
+  // markup (its JSON-LD, meta tags, itemprop), before a first <time>.
+  const bool web_page_dates_apply = result.declares_article && !ld_listing;
   if (!published) published = found.itemprop_published;
+  if (!published && web_page_dates_apply) published = web_page_published;
   if (!published) published = found.first_time;
   const auto url_date = date_in_url(base_url);
   if (published && url_date && !near_day(*published, *url_date)) {
@@ -1088,6 +1108,7 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     modified = meta_date(meta, {"article:modified_time", "datemodified", "og:updated_time",
                                 "dcterms.modified", "last-modified"});
   if (!modified) modified = found.itemprop_modified;
+  if (!modified && web_page_dates_apply) modified = web_page_modified;
   if (!modified) modified = found.updated_dateline;
   if (modified) {
     result.modified = modified->at;
