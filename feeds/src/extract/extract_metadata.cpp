@@ -1,6 +1,8 @@
 #include "extract/extract_metadata.h"
 
+#include <boost/json/error.hpp>
 #include <boost/json/parse.hpp>
+#include <boost/json/stream_parser.hpp>
 #include <boost/json/value.hpp>
 
 #include <algorithm>
@@ -64,6 +66,17 @@ std::optional<PageDate> meta_date(const MetaMap& meta, std::initializer_list<std
     }
   }
   return std::nullopt;
+}
+
+// The first JSON value of a block with more after it: a stray closing brace
+// a template adds, or a second object run on. The first value is what the
+// block says; what follows it is left, not guessed at.
+std::optional<json::value> first_json_value(std::string_view text) {
+  json::stream_parser parser;
+  boost::system::error_code ec;
+  parser.write_some(text.data(), text.size(), ec);
+  if (ec || !parser.done()) return std::nullopt;
+  return parser.release();
 }
 
 // ---- JSON-LD --------------------------------------------------------------
@@ -777,6 +790,12 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     if (ec) {
       ec.clear();
       value = json::parse(escape_raw_controls(cleaned), ec);
+    }
+    if (ec == json::error::extra_data) {
+      if (auto first = first_json_value(escape_raw_controls(cleaned))) {
+        value = std::move(*first);
+        ec.clear();
+      }
     }
     if (ec) {
       result.warnings.push_back("JSON-LD block is not valid JSON (" + ec.message() + "); ignored");

@@ -4,7 +4,8 @@ per page, each a way multilingual news pages of 2020 show their date that
 newsd missed (issue 16, item 8): a Yoast-style JSON-LD @graph whose WebPage
 node alone carries the dates, Hungarian "2025. 03. 05." dates, Arabic month
 names (the Gregorian names transliterated and the Levantine ones side by
-side, with ص/م for morning and evening) and Romanian month names. A relapse
+side, with ص/م for morning and evening), Romanian month names, and a
+JSON-LD block with a stray brace after its one object. A relapse
 fails tests/feeds/extract/corpus_test.cpp without any outside corpus. Written
 by hand here (no page text is copied; the sites and words are made up), with
 the building blocks of generate_mechanisms.py; <page>.expected.json holds the
@@ -89,12 +90,30 @@ def romanian_month_name_in_dateline():
     return page_in("ro", head(TITLE, ARTICLE), body), dict(title=TITLE, text=P[:4], published="2025-03-05T00:00:00Z")
 
 
+def stray_brace_after_news_article_json_ld():
+    # The template closes the NewsArticle block with one brace too many, so
+    # the block is not valid JSON as a whole; its first value is whole and
+    # gives the date, the only one of the story (the teaser below it shows
+    # another story's day).
+    article = {
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": TITLE,
+        "datePublished": "2025-03-05T18:10:00+01:00", "dateModified": "2025-03-05T18:20:00+01:00",
+        "publisher": {"@type": "Organization", "name": "Harbour Herald"},
+    }
+    script = '<script type="application/ld+json">' + json.dumps(article, indent=1) + '\n}\n</script>'
+    teaser = ('<div class="more-news"><h3><a href="/news/lighthouse-paint/">Lighthouse gets a new coat of paint</a>'
+              '</h3><div class="article-date-time"><span>09.01.2025 u 10:52</span></div></div>\n')
+    body = story("", footer=teaser + FOOTER)
+    return page(head(TITLE, ARTICLE + script), body), dict(title=TITLE, text=P[:4], published="2025-03-05T17:10:00Z")
+
+
 PLAN = [
     ("date-web-page-node-in-graph", web_page_node_in_graph),
     ("date-hungarian-spaced-year-first-dateline", hungarian_spaced_year_first_dateline),
     ("date-arabic-text-in-published-time-meta", arabic_text_in_published_time_meta),
     ("date-levantine-and-egyptian-month-names", levantine_and_egyptian_month_names_in_dateline),
     ("date-romanian-month-name-in-dateline", romanian_month_name_in_dateline),
+    ("date-stray-brace-after-news-article-json-ld", stray_brace_after_news_article_json_ld),
 ]
 
 # The pages that say another language than English (expected() writes "en").
