@@ -271,7 +271,10 @@ std::optional<PageDate> day_in(std::string_view piece, const NumericDays& numeri
   if (const auto rest = after_leading_clock(piece); !rest.empty())
     if (auto parsed = day_in(rest, numeric_days)) return parsed;
   if (const auto cjk = cjk_date_in(piece); !cjk.empty()) return read_date(cjk);
-  const bool named = std::any_of(piece.begin(), piece.end(), [](char c) { return ascii::is_alpha(c); });
+  // A month's name in any script ("أبريل", "марта"): letters beyond ASCII count.
+  const bool named = std::any_of(piece.begin(), piece.end(), [](char c) {
+    return ascii::is_alpha(c) || static_cast<unsigned char>(c) >= 0x80;
+  });
   const auto separators =
       std::count_if(piece.begin(), piece.end(), [](char c) { return c == '-' || c == '/' || c == '.'; });
   const bool basic = piece.size() == 8 && !named && separators == 0 &&

@@ -1,6 +1,8 @@
 #include "extract/extract_metadata.h"
 
+#include <boost/json/error.hpp>
 #include <boost/json/parse.hpp>
+#include <boost/json/stream_parser.hpp>
 #include <boost/json/value.hpp>
 
 #include <algorithm>
@@ -64,6 +66,17 @@ std::optional<PageDate> meta_date(const MetaMap& meta, std::initializer_list<std
     }
   }
   return std::nullopt;
+}
+
+// The first JSON value of a block with more after it: a stray closing brace
+// a template adds, or a second object run on. The first value is what the
+// block says; what follows it is left, not guessed at.
+std::optional<json::value> first_json_value(std::string_view text) {
+  json::stream_parser parser;
+  boost::system::error_code ec;
+  parser.write_some(text.data(), text.size(), ec);
+  if (ec || !parser.done()) return std::nullopt;
+  return parser.release();
 }
 
 // ---- JSON-LD --------------------------------------------------------------
@@ -224,6 +237,17 @@ std::optional<JsonLdArticle> read_json_ld_article(const json::object& object) {
     article.body = std::string(body->get_string());
   }
   return article;
+}
+
+// A WebPage node's datePublished and dateModified (only the type WebPage
+// itself: a CollectionPage or SearchResultsPage is a listing).
+void read_web_page_dates(const json::object& object, std::optional<PageDate>& published,
+                         std::optional<PageDate>& modified) {
+  static constexpr std::array kWebPage = {std::string_view("WebPage")};
+  auto* type = member(object, "@type");
+  if (type == nullptr || !type_matches(*type, kWebPage)) return;
+  published = read_date(json_string(member(object, "datePublished")));
+  modified = read_date(json_string(member(object, "dateModified")));
 }
 
 // ---- DOM pass -------------------------------------------------------------
@@ -756,6 +780,9 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
 
   std::optional<JsonLdArticle> ld;
   bool ld_listing = false;
+  // A WebPage node's dates (Yoast's @graph gives the post's there when it
+  // declares no Article node): the article's only on a page that is one.
+  std::optional<PageDate> web_page_published, web_page_modified;
   for (const auto& text : found.json_ld_texts) {
     boost::system::error_code ec;
     std::string cleaned = clean_json_ld(text);
@@ -763,6 +790,12 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     if (ec) {
       ec.clear();
       value = json::parse(escape_raw_controls(cleaned), ec);
+    }
+    if (ec == json::error::extra_data) {
+      if (auto first = first_json_value(escape_raw_controls(cleaned))) {
+        value = std::move(*first);
+        ec.clear();
+      }
     }
     if (ec) {
       result.warnings.push_back("JSON-LD block is not valid JSON (" + ec.message() + "); ignored");
@@ -772,6 +805,8 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     collect_json_ld_objects(value, objects, 0);
     for (const auto* object : objects) {
       if (!ld) ld = read_json_ld_article(*object);
+      if (!web_page_published && !web_page_modified)
+        read_web_page_dates(*object, web_page_published, web_page_modified);
       static constexpr std::array kListingTypes = {std::string_view("CollectionPage"),
                                                    std::string_view("ItemList"),
                                                    std::string_view("SearchResultsPage")};
@@ -1022,7 +1057,11 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     published = meta_date(meta, {"article:published_time", "datepublished", "og:article:published_time",
                                  "dc.date", "dcterms.created", "dc.date.issued", "dcterms.issued",
                                  "publish-date", "pubdate", "date", "parsely-pub-date", "sailthru.date"});
+  // The WebPage node's date is the whole page's: after the article's own
+  // markup (its JSON-LD, meta tags, itemprop), before a first <time>.
+  const bool web_page_dates_apply = result.declares_article && !ld_listing;
   if (!published) published = found.itemprop_published;
+  if (!published && web_page_dates_apply) published = web_page_published;
   if (!published) published = found.first_time;
   const auto url_date = date_in_url(base_url);
   if (published && url_date && !near_day(*published, *url_date)) {
@@ -1088,6 +1127,7 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     modified = meta_date(meta, {"article:modified_time", "datemodified", "og:updated_time",
                                 "dcterms.modified", "last-modified"});
   if (!modified) modified = found.itemprop_modified;
+  if (!modified && web_page_dates_apply) modified = web_page_modified;
   if (!modified) modified = found.updated_dateline;
   if (modified) {
     result.modified = modified->at;

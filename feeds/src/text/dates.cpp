@@ -508,6 +508,50 @@ constexpr ForeignMonth kForeignMonths[] = {
     {"ekim", 10},
     {"kasım", 11},
     {"aralık", 12},
+    // Romanian ("mai" and "august" are above)
+    {"ianuarie", 1},
+    {"ian", 1},
+    {"februarie", 2},
+    {"martie", 3},
+    {"aprilie", 4},
+    {"iunie", 6},
+    {"iulie", 7},
+    {"septembrie", 9},
+    {"octombrie", 10},
+    {"noiembrie", 11},
+    {"decembrie", 12},
+    // Arabic: the Gregorian months transliterated (Egypt, the Gulf, the
+    // Maghreb) and the Levantine names (Syria, Lebanon, Jordan, Iraq), often
+    // written side by side ("نيسان / أبريل"). The two Levantine names of two
+    // words (كانون الثاني, تشرين الأول...) are read by month_at.
+    {"يناير", 1},
+    {"فبراير", 2},
+    {"مارس", 3},
+    {"أبريل", 4},
+    {"إبريل", 4},
+    {"ابريل", 4},
+    {"مايو", 5},
+    {"يونيو", 6},
+    {"يوليو", 7},
+    {"أغسطس", 8},
+    {"اغسطس", 8},
+    {"سبتمبر", 9},
+    {"أكتوبر", 10},
+    {"اكتوبر", 10},
+    {"نوفمبر", 11},
+    {"ديسمبر", 12},
+    {"شباط", 2},
+    {"آذار", 3},
+    {"نيسان", 4},
+    {"أيار", 5},
+    {"أيّار", 5},
+    {"ايار", 5},
+    {"حزيران", 6},
+    {"تموز", 7},
+    {"تمّوز", 7},
+    {"آب", 8},
+    {"أيلول", 9},
+    {"ايلول", 9},
 };
 
 // "mar", "march", "sept": a month name or an abbreviation of at least 3
@@ -522,6 +566,18 @@ int month_from_name(std::string_view word) {
   if (!is_alpha(word.front()) && static_cast<unsigned char>(word.front()) < 0x80) return 0;
   for (const auto& foreign : kForeignMonths)
     if (foreign.name == word) return foreign.month;
+  return 0;
+}
+
+// The Levantine Arabic months of two words: "كانون" (Kanun) or "تشرين"
+// (Tishrin) and "الأول" (the first) or "الثاني" (the second).
+int levantine_two_word_month(std::string_view first, std::string_view second) {
+  const bool kanun = first == "كانون", tishrin = first == "تشرين";
+  if (!kanun && !tishrin) return 0;
+  const bool former = second == "الأول" || second == "الاول" || second == "الأوّل";
+  const bool latter = second == "الثاني" || second == "الثّاني";
+  if (former) return kanun ? 12 : 10;
+  if (latter) return kanun ? 1 : 11;
   return 0;
 }
 
@@ -799,6 +855,24 @@ std::optional<Timestamp> parse_tokens(std::string_view text, bool apply_zone = t
     tokens.split(i, first.substr(0, a), first.substr(a + 1, b - a - 1), first.substr(b + 1));
   }
   int day = 0, month = 0, year = 0;
+  // The month's name at i, perhaps of two words, perhaps followed by the
+  // same month's other name after a slash ("نيسان / أبريل"); 0 when none.
+  auto month_at = [&](std::size_t& index) {
+    int named = levantine_two_word_month(at(index), at(index + 1));
+    std::size_t words = named != 0 ? 2 : 1;
+    if (named == 0) named = month_from_name(at(index));
+    if (named == 0) return 0;
+    index += words;
+    if (at(index) == "/") {
+      const int other = levantine_two_word_month(at(index + 1), at(index + 2));
+      if (other == named) {
+        index += 3;
+      } else if (month_from_name(at(index + 1)) == named) {
+        index += 2;
+      }
+    }
+    return named;
+  };
   auto read_day = [&](std::string_view token) {
     // "2", "02", "2nd", "21st"
     std::size_t pos = 0;
@@ -810,11 +884,9 @@ std::optional<Timestamp> parse_tokens(std::string_view text, bool apply_zone = t
   if (read_day(at(i))) {
     ++i;
     if (at(i) == "of" || at(i) == "de") ++i;  // "2 of March", "2 de marzo"
-    month = month_from_name(at(i));
+    month = month_at(i);
     if (month == 0) return std::nullopt;
-    ++i;
-  } else if ((month = month_from_name(at(i))) != 0) {
-    ++i;
+  } else if ((month = month_at(i)) != 0) {
     if (!read_day(at(i))) return std::nullopt;
     ++i;
   } else {
@@ -853,6 +925,17 @@ std::optional<Timestamp> parse_tokens(std::string_view text, bool apply_zone = t
     meridiem = at(i).substr(0, 1) == "a" ? "am" : "pm";
     ++i;
   }
+  // Arabic: "ص" or "صباحاً" (morning), "م" or "مساءً" (evening).
+  if (have_clock && meridiem.empty()) {
+    const std::string_view word = at(i);
+    if (word == "ص" || word == "صباحا" || word == "صباحاً") {
+      meridiem = "am";
+      ++i;
+    } else if (word == "م" || word == "مساء" || word == "مساءً" || word == "مساءا") {
+      meridiem = "pm";
+      ++i;
+    }
+  }
   if (!have_clock && !at(i).empty() && is_digit(at(i).front()))
     return std::nullopt;  // "2025 8": a broken time
   if (!apply_meridiem(clock, meridiem)) return std::nullopt;
@@ -873,10 +956,16 @@ std::optional<Timestamp> parse_numeric_date(std::string_view text) {
   if (!read_digits(text, pos, 4, first, &first_digits)) return std::nullopt;
   if (pos >= text.size() || (text[pos] != '/' && text[pos] != '.')) return std::nullopt;
   char separator = text[pos++];
+  // Hungarian writes the year first with a period and a space after each
+  // part: "2020. 06. 04. 11:27".
+  const bool spaced = separator == '.' && first_digits == 4 && pos < text.size() && text[pos] == ' ';
+  if (spaced) ++pos;
   if (!read_digits(text, pos, 2, second)) return std::nullopt;
   if (pos >= text.size() || text[pos] != separator) return std::nullopt;
   ++pos;
+  if (spaced && pos < text.size() && text[pos] == ' ') ++pos;
   if (!read_digits(text, pos, 4, third, &third_digits)) return std::nullopt;
+  if (spaced && pos < text.size() && text[pos] == '.') ++pos;
   int year = 0, month = 0, day = 0;
   if (first_digits == 4) {
     year = first, month = second, day = third;

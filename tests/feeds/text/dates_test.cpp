@@ -315,6 +315,42 @@ TEST(ParseDate, MonthsInOtherLanguages) {
   EXPECT_EQ(any("3 Blorch 2025"), "null");
 }
 
+TEST(ParseDate, HungarianYearFirstWithSpaces) {
+  // "2020. 06. 04. 11:27": a period and a space after each part.
+  EXPECT_EQ(any("2020. 06. 04. 11:27"), "2020-06-04T11:27:00Z");
+  EXPECT_EQ(any("2020. 06. 04."), "2020-06-04T00:00:00Z");
+  EXPECT_EQ(any("2020. 6. 4. 9:05"), "2020-06-04T09:05:00Z");
+  // Only with the year first: a day-first "04. 06. 2020" stays unread.
+  EXPECT_EQ(any("04. 06. 2020"), "null");
+  EXPECT_EQ(any("2020. 13. 04."), "null");
+}
+
+TEST(ParseDate, RomanianMonths) {
+  EXPECT_EQ(any("duminică, 20 septembrie 2020"), "2020-09-20T00:00:00Z");
+  EXPECT_EQ(any("5 martie 2025 14:20"), "2025-03-05T14:20:00Z");
+  EXPECT_EQ(any("1 ianuarie 2025"), "2025-01-01T00:00:00Z");
+  EXPECT_EQ(any("3 noiembrie 2024"), "2024-11-03T00:00:00Z");
+}
+
+TEST(ParseDate, ArabicMonthsAndMeridiem) {
+  // Weekday, day, transliterated month, year, clock and م (evening) or ص (morning).
+  EXPECT_EQ(any("الأربعاء، 07 أكتوبر 2020 - 12:09 م"), "2020-10-07T12:09:00Z");
+  EXPECT_EQ(any("الخميس، 06 مارس 2025 - 03:40 م"), "2025-03-06T15:40:00Z");
+  EXPECT_EQ(any("06 مارس 2025 - 12:40 ص"), "2025-03-06T00:40:00Z");
+  // The Levantine name and the transliterated one side by side, "مساءً" (evening).
+  EXPECT_EQ(any("الجمعة 24 نيسان / أبريل 2020 09:22 مساءً"), "2020-04-24T21:22:00Z");
+  // The Levantine names of two words.
+  EXPECT_EQ(any("3 تشرين الثاني 2024"), "2024-11-03T00:00:00Z");
+  EXPECT_EQ(any("3 كانون الثاني / يناير 2025"), "2025-01-03T00:00:00Z");
+  EXPECT_EQ(any("3 كانون الأول 2024"), "2024-12-03T00:00:00Z");
+  EXPECT_EQ(any("3 تشرين الأول / أكتوبر 2024"), "2024-10-03T00:00:00Z");
+  // Two names that disagree are not one month.
+  EXPECT_EQ(any("3 نيسان / مارس 2024"), "null");
+  // A Persian (Jalali) date: its month is not in the table, never read as Gregorian.
+  EXPECT_EQ(any("2 تیر 1399 - 12:09:08"), "null");
+  EXPECT_EQ(any("3 كانون 2024"), "null");
+}
+
 TEST(ParseDate, KoreanForms) {
   EXPECT_EQ(any("2004\ub144 05\uc6d4 28\uc77c  01:31:15"), "2004-05-27T16:31:15Z");
   EXPECT_EQ(any("2004-05-25 \uc624\ud6c4 11:23:17"), "2004-05-25T14:23:17Z");
