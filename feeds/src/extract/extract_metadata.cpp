@@ -274,10 +274,10 @@ struct Collected {
   std::optional<PageDate> first_time;
   std::vector<PageDate> times;  // the first <time datetime> values, in document order
   std::optional<PageDate> itemprop_published, itemprop_modified;
-  std::optional<PageDate> dateline;          // visible date text in a date-classed element or a bare <time>
-  std::optional<PageDate> heading_dateline;  // a date-classed heading (h2-h6) over the post
-  std::optional<PageDate> byline_dateline;   // "by Jane Doe on March 5, 2024" in an element without a class
-  std::optional<PageDate> updated_dateline;  // "Updated March 6, 2024": a revision's date
+  std::optional<PageDate> dateline;           // visible date text in a date-classed element or a bare <time>
+  std::optional<PageDate> heading_dateline;   // a date-classed heading (h2-h6) over the post
+  std::optional<PageDate> byline_dateline;    // "by Jane Doe on March 5, 2024" in an element without a class
+  std::optional<PageDate> updated_dateline;   // "Updated March 6, 2024": a revision's date
   std::optional<PageDate> labelled_dateline;  // "公開日：2019年4月2日": a label and a colon
   // "For Immediate Release: Nov. 6, 2012", or the first prose paragraph's
   // opening "October 25, 2012 - ...": a press release's or wire story's date.
