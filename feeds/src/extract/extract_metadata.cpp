@@ -174,7 +174,9 @@ void read_authors(const json::value* value, std::vector<std::string>& out,
                   std::vector<std::string>& organisations) {
   if (value == nullptr) return;
   if (value->is_array()) {
-    for (const auto& element : value->get_array()) read_authors(&element, out, organisations);
+    // By index: the analyzer reads an empty array's null begin() as dereferenced.
+    const json::array& items = value->get_array();
+    for (std::size_t i = 0; i < items.size(); ++i) read_authors(&items[i], out, organisations);
     return;
   }
   std::string name = json_string(value);
