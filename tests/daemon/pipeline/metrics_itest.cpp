@@ -347,9 +347,17 @@ TEST(MetricsEndpoint, CountersMatchFetchLogAndHealthFollowsTheDatabase) {
     double total = last.sum("newsd_fetches_total");
     if (totals.empty() || totals.back() != total) totals.push_back(total);
     long long rows = world.count("select count(*) from fetch_log");
+    // The counters move once the database call returns, after its commit: a
+    // scrape taken just before the last article's commit shows one fewer than
+    // the table read just after. Settled means they agree, not only that
+    // nothing is pending (on a loaded machine the two reads straddle a commit).
     settled = world.count("select count(*) from sources where last_polled_at is null") == 0 &&
               world.count("select count(*) from articles where status = 'pending'") == 0 && rows > 0 &&
-              static_cast<long long>(total) == rows;
+              static_cast<long long>(total) == rows &&
+              static_cast<long long>(last.sum("newsd_articles_stored_total", {{"outcome", "extracted"}})) ==
+                  world.count("select count(*) from articles where status = 'extracted'") &&
+              static_cast<long long>(last.sum("newsd_items_stored_total", {{"change", "new"}})) ==
+                  world.count("select count(*) from items");
     if (!settled) std::this_thread::sleep_for(std::chrono::milliseconds(200));
   }
   ASSERT_TRUE(settled) << "fetch_log rows " << world.count("select count(*) from fetch_log") << ", counter "
