@@ -464,10 +464,17 @@ PLAN = [
 ]
 
 
-def write_round(first, last, plan):
+def page_in(language, head_html, body_html):
+    """A page that says its language (page() says English)."""
+    return page(head_html, body_html).replace('<html lang="en">', f'<html lang="{language}">', 1)
+
+
+def write_round(first, last, plan, languages=None):
     """Writes a round's pages, `first` + offset in PLAN order, and removes the
     stale pages of its own range [first, last] (a renamed or dropped page):
-    each generator owns a range, so rounds never touch each other's pages."""
+    each generator owns a range, so rounds never touch each other's pages.
+    `languages` maps the slugs of pages that say another language than
+    English (expected() writes "en") to theirs."""
     assert first + len(plan) - 1 <= last
     ours = {f"{first + offset}-{slug}" for offset, (slug, _) in enumerate(plan)}
     for name in os.listdir(OUT):
@@ -479,8 +486,11 @@ def write_round(first, last, plan):
         markup, fields = build()
         with open(os.path.join(OUT, f"{index}-{slug}.html"), "w", encoding="utf-8") as out:
             out.write(markup)
+        record = expected(index, slug, **fields)
+        if languages and slug in languages:
+            record["language"] = languages[slug]
         with open(os.path.join(OUT, f"{index}-{slug}.expected.json"), "w", encoding="utf-8") as out:
-            json.dump(expected(index, slug, **fields), out, ensure_ascii=False, indent=1)
+            json.dump(record, out, ensure_ascii=False, indent=1)
             out.write("\n")
     print(f"wrote {len(plan)} pages to {OUT}")
 

@@ -11,12 +11,11 @@ authors a careful reader would name.
 Deterministic. Run from anywhere:
     /usr/bin/python3 tests/data/pages/generate_metadata_authors6.py
 """
-import json
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from generate_mechanisms import OUT, write_round  # noqa: E402
+from generate_mechanisms import page_in, write_round  # noqa: E402
 from generate_mechanisms import FOOTER, NAV, P, TITLE, esc, head, page, paragraphs  # noqa: E402
 
 FIRST_INDEX = 1070
@@ -30,10 +29,6 @@ def story(header, body_texts=None, nav=NAV):
     return (nav + f'<article><header><h1>{esc(TITLE)}</h1>{header}</header>\n<div class="entry-content">'
             + paragraphs(body_texts or P[:4]) + '</div></article>\n' + FOOTER)
 
-
-def page_in(language, head_html, body_html):
-    """A page that says its language (page() says English)."""
-    return page(head_html, body_html).replace('<html lang="en">', f'<html lang="{language}">', 1)
 
 
 def teaser_card_before_byline():
@@ -145,17 +140,7 @@ LANGUAGES = {"author-spanish-byline": "es"}
 
 
 def main():
-    write_round(FIRST_INDEX, LAST_INDEX, PLAN)
-    for offset, (slug, _) in enumerate(PLAN):
-        if slug not in LANGUAGES:
-            continue
-        path = os.path.join(OUT, f"{FIRST_INDEX + offset}-{slug}.expected.json")
-        with open(path, encoding="utf-8") as source:
-            fields = json.load(source)
-        fields["language"] = LANGUAGES[slug]
-        with open(path, "w", encoding="utf-8") as out:
-            json.dump(fields, out, ensure_ascii=False, indent=1)
-            out.write("\n")
+    write_round(FIRST_INDEX, LAST_INDEX, PLAN, languages=LANGUAGES)
 
 
 if __name__ == "__main__":

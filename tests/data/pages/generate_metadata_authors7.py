@@ -11,12 +11,11 @@ holds the authors a careful reader would name.
 Deterministic. Run from anywhere:
     /usr/bin/python3 tests/data/pages/generate_metadata_authors7.py
 """
-import json
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from generate_mechanisms import OUT, write_round  # noqa: E402
+from generate_mechanisms import write_round  # noqa: E402
 from generate_mechanisms import FOOTER, NAV, P, TITLE, esc, head, page, paragraphs  # noqa: E402
 
 FIRST_INDEX = 1080
@@ -136,17 +135,7 @@ LANGUAGES = {"author-japanese-byline-label": "ja"}
 
 
 def main():
-    write_round(FIRST_INDEX, LAST_INDEX, PLAN)
-    for offset, (slug, _) in enumerate(PLAN):
-        if slug not in LANGUAGES:
-            continue
-        path = os.path.join(OUT, f"{FIRST_INDEX + offset}-{slug}.expected.json")
-        with open(path, encoding="utf-8") as source:
-            fields = json.load(source)
-        fields["language"] = LANGUAGES[slug]
-        with open(path, "w", encoding="utf-8") as out:
-            json.dump(fields, out, ensure_ascii=False, indent=1)
-            out.write("\n")
+    write_round(FIRST_INDEX, LAST_INDEX, PLAN, languages=LANGUAGES)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from generate_mechanisms import OUT, write_round  # noqa: E402
+from generate_mechanisms import page_in, write_round  # noqa: E402
 from generate_mechanisms import FOOTER, NAV, P, TITLE, esc, head, page, paragraphs  # noqa: E402
 
 FIRST_INDEX = 1104
@@ -27,10 +27,6 @@ LAST_INDEX = 1109
 
 ARTICLE = '<meta property="og:type" content="article">'
 
-
-def page_in(language, head_html, body_html):
-    """A page that says its language (page() says English)."""
-    return page(head_html, body_html).replace('<html lang="en">', f'<html lang="{language}">', 1)
 
 
 def story(above, under_headline="", nav=NAV, footer=FOOTER):
@@ -126,17 +122,7 @@ LANGUAGES = {
 
 
 def main():
-    write_round(FIRST_INDEX, LAST_INDEX, PLAN)
-    for offset, (slug, _) in enumerate(PLAN):
-        if slug not in LANGUAGES:
-            continue
-        path = os.path.join(OUT, f"{FIRST_INDEX + offset}-{slug}.expected.json")
-        with open(path, encoding="utf-8") as source:
-            fields = json.load(source)
-        fields["language"] = LANGUAGES[slug]
-        with open(path, "w", encoding="utf-8") as out:
-            json.dump(fields, out, ensure_ascii=False, indent=1)
-            out.write("\n")
+    write_round(FIRST_INDEX, LAST_INDEX, PLAN, languages=LANGUAGES)
 
 
 if __name__ == "__main__":
