@@ -30,7 +30,6 @@ def story(header, body_texts=None, nav=NAV):
             + paragraphs(body_texts or P[:4]) + '</div></article>\n' + FOOTER)
 
 
-
 def teaser_card_before_byline():
     # The site's menu lists the latest posts, each headline with its own
     # byline, before the story; the story's byline comes after its headline.

@@ -25,7 +25,6 @@ LAST_INDEX = 1099
 ARTICLE = '<meta property="og:type" content="article">'
 
 
-
 def story(above, under_headline="", nav=NAV, footer=FOOTER):
     """`above` before the headline, `under_headline` after it, then the story."""
     return (nav + above + f'<article><h1>{esc(TITLE)}</h1>{under_headline}<div class="entry-content">'

@@ -20,19 +20,13 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from generate_mechanisms import page_in, write_round  # noqa: E402
-from generate_mechanisms import FOOTER, NAV, P, TITLE, esc, head, page, paragraphs  # noqa: E402
+from generate_metadata_dates7 import story  # noqa: E402
+from generate_mechanisms import FOOTER, P, TITLE, head, page  # noqa: E402
 
 FIRST_INDEX = 1104
 LAST_INDEX = 1109
 
 ARTICLE = '<meta property="og:type" content="article">'
-
-
-
-def story(above, under_headline="", nav=NAV, footer=FOOTER):
-    """`above` before the headline, `under_headline` after it, then the story."""
-    return (nav + above + f'<article><h1>{esc(TITLE)}</h1>{under_headline}<div class="entry-content">'
-            + paragraphs(P[:4]) + '</div></article>\n' + footer)
 
 
 def web_page_node_in_graph():
