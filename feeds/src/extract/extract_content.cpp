@@ -530,6 +530,9 @@ struct Choice {
   xmlNode* top = nullptr;
   double top_score = 0.0;
   double runner_up = 0.0;
+  // The next stories of an endless-scroll page (step_into_own_story): never
+  // gathered beside the chosen one.
+  std::vector<xmlNode*> other_stories;
 };
 
 Choice choose_top(Pass& pass) {
@@ -641,6 +644,40 @@ void step_inside_cards(Pass& pass, Choice& choice) {
   if (best == nullptr) return;
   choice.top = best;
   choice.top_score = best_score;
+}
+
+bool holds_h1(xmlNode* box);
+xmlNode* find_headline(Pass& pass, std::string_view title);
+
+// An endless-scroll page sends the next story below its own, and a wrapper
+// holding both wins on both: each an <article> with its own h1 and prose.
+// The page's story is the one holding the page's headline, else the first
+// (the next ones are appended below it). Live blogs' entries are articles
+// too, but with no h1 of their own.
+void step_into_own_story(Pass& pass, Choice& choice, std::string_view title) {
+  std::vector<xmlNode*> stories;
+  walk(choice.top, [&](xmlNode* node) {
+    if (!is_element(node)) return false;
+    if (node == choice.top || tag(node) != "article") return true;
+    const NodeStats* s = pass.stats(node);
+    if (s != nullptr && s->text_bytes >= 400 && s->paragraphs >= 2 && link_density(*s) < 0.3 &&
+        holds_h1(node))
+      stories.push_back(node);
+    return false;
+  });
+  if (stories.size() < 2) return;
+  xmlNode* own = stories.front();
+  if (xmlNode* headline = find_headline(pass, title); headline != nullptr) {
+    for (xmlNode* story : stories) {
+      if (is_ancestor(story, headline)) own = story;
+    }
+  }
+  const NodeStats* s = pass.stats(own);
+  choice.top = own;
+  if (s->candidate) choice.top_score = s->score;
+  for (xmlNode* story : stories) {
+    if (story != own) choice.other_stories.push_back(story);
+  }
 }
 
 // A table row lays its cells side by side: the columns of a layout (a rail
@@ -790,6 +827,9 @@ std::vector<xmlNode*> gather(Pass& pass, const Choice& choice) {
     }
     if (!is_element(sibling)) continue;
     if (is_table_cell(top) && is_table_cell(sibling)) continue;  // another column (step_into_cell)
+    if (std::any_of(choice.other_stories.begin(), choice.other_stories.end(),
+                    [&](xmlNode* story) { return is_ancestor(sibling, story); }))
+      continue;
     const NodeStats* s = pass.stats(sibling);
     if (s == nullptr || (s->class_weight < 0 && !is_paywalled_paragraph(sibling))) continue;
     double bonus =
@@ -878,7 +918,10 @@ void add_standfirsts(Pass& pass, xmlNode* header, std::vector<xmlNode*>& merged)
     if (name == "figure" || name == "a" || is_heading(name)) return false;
     const NodeStats* s = pass.stats(node);
     if (s == nullptr || (node != header && s->class_weight < 0)) return false;
-    if (name != "p") return true;
+    // A standfirst is a <p>, or a box of bare text (is_prose_block: no
+    // block inside, 80 bytes or more).
+    const bool text_box = (name == "div" || name == "span") && is_prose_block(pass, node, name);
+    if (name != "p" && !text_box) return true;
     if (s->text_bytes >= 60 && !s->has_time && is_prose_block(pass, node, name)) {
       const std::string text = collapsed_text(node);
       if (ends_like_sentence(text) && !looks_like_byline(text)) merged.push_back(node);
@@ -1759,6 +1802,16 @@ bool is_prose_list(Pass& pass, xmlNode* node, std::string_view name) {
 // Step 3: inside the chosen blocks, the furniture that the class names did
 // not give away: link lists, bylines, reading times, boilerplate phrases,
 // the repeated title, empty shells.
+// Whether the box's first element says it is an embed's consent
+// placeholder (is_consent_label).
+bool opens_with_consent_label(xmlNode* box) {
+  for (xmlNode* child = box->children; child != nullptr; child = child->next) {
+    if (!is_element(child) || tag(child) == "meta") continue;
+    return is_consent_label(collapsed_text(child));
+  }
+  return false;
+}
+
 void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_view title) {
   // The figures from scoring are still right: nothing was removed since.
   std::vector<xmlNode*> all_doomed;
@@ -1847,6 +1900,9 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
             remove = true;  // a teaser card: picture and linked headline of another story
           }
         }
+        if (!remove && (name == "div" || name == "section" || name == "aside") && s->text_bytes < 1200 &&
+            opens_with_consent_label(node))
+          remove = true;  // an embed's consent placeholder: label, notice, switch, privacy text
         // A box holding only a quoted post ("c-embed--social") keeps it.
         const bool post_box = s->holds_post && s->paragraphs <= 1;
         if (!remove && s->class_weight <= kStrongNegative && !s->marker && !post_box &&
@@ -1908,6 +1964,34 @@ bool is_head_element(std::string_view name) {
          name == "base" || name == "noscript" || name == "template";
 }
 
+// React's streamed server rendering sends a suspended part of the page
+// last, in <div hidden id="S:n">, with a script ($RC) that moves it in
+// place of its boundary marker <template id="B:n"> as soon as it arrives:
+// in a browser it is shown where the marker stood. Next.js sites stream
+// whole article bodies this way, so the part is moved there before the
+// hidden elements go (a boundary with no marker keeps its place, shown).
+void place_streamed_parts(xmlNode* body) {
+  std::vector<xmlNode*> parts;
+  for (xmlNode* child = body->children; child != nullptr; child = child->next) {
+    if (is_element(child) && tag(child) == "div" && has_attribute(child, "hidden") &&
+        attribute(child, "id").starts_with("S:"))
+      parts.push_back(child);
+  }
+  if (parts.empty()) return;
+  std::unordered_map<std::string, xmlNode*> markers;
+  for (xmlNode* node = body->children; node != nullptr; node = next_in_subtree(node, body, true)) {
+    if (is_element(node) && tag(node) == "template" && attribute(node, "id").starts_with("B:"))
+      markers.emplace(std::string(attribute(node, "id").substr(2)), node);
+  }
+  for (xmlNode* part : parts) {
+    xmlUnsetProp(part, reinterpret_cast<const xmlChar*>("hidden"));
+    auto marker = markers.find(std::string(attribute(part, "id").substr(2)));
+    if (marker == markers.end()) continue;
+    xmlUnlinkNode(part);
+    xmlAddPrevSibling(marker->second, part);
+  }
+}
+
 // The page's body, after undoing two ways libxml2 recovers a broken page
 // unlike a browser. A page pasted together from whole documents (an include
 // that brings its own html, head and body; a stray "<html" start) gets a
@@ -1941,6 +2025,7 @@ xmlNode* find_body(xmlDoc* doc) {
       xmlUnlinkNode(document);
       xmlAddChild(body, document);
     }
+    place_streamed_parts(body);
     return body;
   }
   for (xmlNode* head = root->children; head != nullptr; head = head->next) {
@@ -2078,6 +2163,7 @@ ContentResult find_content(xmlDoc* doc, std::string_view title, const ContentRul
   if (choice.top == nullptr) return result;
   climb_past_wrapper(pass, choice);
   step_inside_cards(pass, choice);
+  step_into_own_story(pass, choice, title);
   step_into_cell(pass, choice);
   result.below_headline = anchor_to_headline(pass, choice, title);
   result.top_score = choice.top_score;

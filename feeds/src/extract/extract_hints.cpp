@@ -177,6 +177,12 @@ void add_hints(std::string_view value, HintCounts& counts) {
     while (i < lower.size() && is_alnum(lower[i])) ++i;
     if (i == start) break;
     std::string_view word = std::string_view(lower).substr(start, i - start);
+    // "text-sm", "text-center", "md:text-lg", "text-muted": the styling
+    // utilities of Tailwind and Bootstrap set type size, alignment and
+    // colour on any element, bylines and captions included. The content
+    // word is the last part of a name ("article-text"), not the first.
+    const bool token_start = start == 0 || ascii::is_space(lower[start - 1]) || lower[start - 1] == ':';
+    if (word == "text" && token_start && i < lower.size() && lower[i] == '-') continue;
     if (word_in(word, kMildNegativeWords))
       counts.mild = true;
     else if (word_in(word, kNegativeWords))
@@ -325,6 +331,9 @@ constexpr std::array kBoilerplate = {
     // German
     Phrase{"Lesen Sie auch", 400, false},
     Phrase{"Empfohlener externer Inhalt", 400, false},
+    Phrase{"Empfohlener redaktioneller Inhalt", 400, false},
+    Phrase{"Player wird geladen", 40, false},
+    Phrase{"Fehler gefunden?", 60, false},
     Phrase{"Externer Inhalt", 400, false},
     Phrase{"Um externe Inhalte", 300, false},
     Phrase{"Mehr zum Thema", 300, false},
@@ -363,6 +372,39 @@ constexpr std::array kBoilerplate = {
     Phrase{"Te puede interesar", 300, false},
     Phrase{"Sobre el autor", 500, false},
     Phrase{"Sobre la autora", 500, false},
+    // Italian
+    Phrase{"Leggi anche", 400, false},
+    Phrase{"Pubblicità", 30, false},
+    Phrase{"Condividi", 80, false},
+    // Portuguese
+    Phrase{"Leia também", 400, false},
+    Phrase{"Leia mais", 300, false},
+    Phrase{"Publicidade", 30, false},
+    // Dutch
+    Phrase{"Lees ook", 400, false},
+    Phrase{"Lees meer", 300, false},
+    Phrase{"Advertentie", 30, false},
+    // Scandinavian and Finnish
+    Phrase{"Les også", 400, false},
+    Phrase{"Læs også", 400, false},
+    Phrase{"Läs också", 400, false},
+    Phrase{"Läs mer", 300, false},
+    Phrase{"Lue myös", 400, false},
+    Phrase{"Annonse", 30, false},
+    Phrase{"Annons", 30, false},
+    Phrase{"Mainos", 30, false},
+    // Polish and Czech
+    Phrase{"Czytaj więcej", 300, false},
+    Phrase{"Czytaj też", 400, false},
+    Phrase{"Czytaj także", 400, false},
+    Phrase{"Čtěte také", 400, false},
+    Phrase{"Čtěte též", 400, false},
+    Phrase{"Reklama", 30, false},
+    // Turkish and Indonesian
+    Phrase{"Reklam", 30, false},
+    Phrase{"İlgili Haberler", 300, false},
+    Phrase{"Baca juga", 400, false},
+    Phrase{"Iklan", 30, false},
     // Japanese
     Phrase{"関連記事", 400, false},
     Phrase{"あわせて読みたい", 400, false},
@@ -767,6 +809,17 @@ bool looks_like_byline(std::string_view text) {
   for (std::string_view prefix : {"By ", "by ", "BY ", "Von ", "Par ", "Por ", "Автор", "Від ", "От ",
                                   "Written by", "Words by", "Text:", "Текст:", "文・", "بقلم"}) {
     if (text.rfind(prefix, 0) == 0) return true;
+  }
+  return false;
+}
+
+bool is_consent_label(std::string_view text) {
+  if (text.size() > 60) return false;
+  const std::string folded = fold_case(text);
+  for (std::string_view label :
+       {"empfohlener externer inhalt", "empfohlener redaktioneller inhalt", "externer inhalt",
+        "contenu externe", "external content", "recommended external content", "third-party content"}) {
+    if (folded == label) return true;
   }
   return false;
 }

@@ -89,6 +89,11 @@ bool is_comments_label(std::string_view text);
 // lead-in ending with a colon.
 bool is_call_to_action(std::string_view text);
 
+// The heading of an embed held back until the reader consents ("Empfohlener
+// redaktioneller Inhalt", "Contenu externe"): the box under it is the
+// placeholder, its notice, switch and privacy text.
+bool is_consent_label(std::string_view text);
+
 // Whether a text ends like a sentence: . ! ? … 。 ؟, or a closing quote or
 // bracket after one. Labels, kickers, datelines and link rows do not.
 bool ends_like_sentence(std::string_view text);

@@ -283,3 +283,41 @@ TEST(Furniture, LabelsLeftByAMediaBlockGo) {
   EXPECT_FALSE(has(article, "Image Source")) << article.text;
   EXPECT_EQ(article.text.find("Video"), std::string::npos) << article.text;
 }
+
+TEST(Furniture, LabelsInTheLanguagesOfEuropeanNewsSitesGo) {
+  // A "read also" link line, an ad label or a consent placeholder said in the
+  // site's own language is the same furniture as in English.
+  const auto article =
+      extract_article(
+          page(body_with("<p>Czytaj więcej</p><p>Leggi anche: <a href=\"/a/\">Un altro articolo</a></p>"
+                         "<div><span>REKLAM</span></div><p>Baca juga: <a href=\"/b/\">Berita lain</a></p>"
+                         "<div><p>Empfohlener redaktioneller Inhalt</p></div><p>Lees ook</p>"
+                         "<p>Fehler gefunden?Jetzt melden.</p><p>Les også: <a href=\"/c/\">Saken</a></p>"
+                         "<p>Leia também: <a href=\"/d/\">Outra matéria</a></p>")))
+          .value();
+  for (const char* label :
+       {"Czytaj", "Leggi", "REKLAM", "Baca", "redaktioneller", "Lees ook", "Fehler", "Les også", "Leia"})
+    EXPECT_FALSE(has(article, label)) << label << "\n" << article.text;
+  EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
+}
+
+TEST(Furniture, ConsentPlaceholderBoxGoesWhole) {
+  // A video held back until the reader consents: under the placeholder's
+  // heading, its notice, its switch and its privacy text, several paragraphs.
+  const auto article =
+      extract_article(
+          page(body_with(
+              "<div class=\"box\"><div class=\"info-box\"><div class=\"h3\">Empfohlener redaktioneller Inhalt"
+              "</div><p>An dieser Stelle findest du einen externen Inhalt von YouTube, der den Artikel "
+              "erg&auml;nzt.<br>Du kannst ihn dir mit einem Klick anzeigen lassen und wieder ausblenden.</p>"
+              "<label>YouTube-Inhalte erlauben</label><p class=\"info\">Ich bin damit einverstanden, dass "
+              "mir "
+              "Inhalte von YouTube angezeigt werden.</p><p class=\"info\">Personenbezogene Daten k&ouml;nnen "
+              "an "
+              "Drittplattformen &uuml;bermittelt werden.</p></div></div>")))
+          .value();
+  EXPECT_FALSE(has(article, "externen Inhalt")) << article.text;
+  EXPECT_FALSE(has(article, "einverstanden")) << article.text;
+  EXPECT_FALSE(has(article, "Drittplattformen")) << article.text;
+  EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
+}

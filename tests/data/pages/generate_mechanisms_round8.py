@@ -1,0 +1,100 @@
+#!/usr/bin/python3
+"""Writes the eighth round's mechanism pages (1110 on): one construct per
+page, each a way pages of today's news sites (streamed server rendering,
+utility class names, endless scrolling, bare-text standfirsts) lost a part of
+their article or gained another's (issue 16), so that a relapse fails the
+corpus test without the shared real-world corpus. Written by hand here (no
+corpus text is copied), with the building blocks of generate_mechanisms.py;
+<page>.expected.json holds what a careful editor would cut.
+
+Deterministic. Run from anywhere:
+    /usr/bin/python3 tests/data/pages/generate_mechanisms_round8.py
+"""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from generate_mechanisms import write_round  # noqa: E402
+from generate_mechanisms import FOOTER, NAV, P, TITLE, esc, head, page, paragraphs  # noqa: E402
+from generate_mechanisms_round3 import P2  # noqa: E402
+
+FIRST_INDEX = 1110
+LAST_INDEX = 1119
+
+ARTICLE = '<meta property="og:type" content="article">'
+
+
+def streamed_suspense_part():
+    # React's streamed server rendering (Next.js) sends the story last, in a
+    # hidden <div id="S:0">, and a script moves it in place of the boundary
+    # marker <template id="B:0"> in the browser. Hidden elements are not the
+    # page's, so the story was lost whole.
+    body = (NAV + f'<main><h1>{esc(TITLE)}</h1><!--$?--><template id="B:0"></template>'
+            '<div class="skeleton"></div><!--/$--></main>\n' + FOOTER
+            + '<div hidden id="S:0"><div class="story">' + paragraphs(P) + '</div></div>\n'
+            '<script>$RC=function(b,c){};$RC("B:0","S:0")</script>\n')
+    return page(head(TITLE, ARTICLE), body), dict(title=TITLE, text=P)
+
+
+def utility_text_classes():
+    # Tailwind and Bootstrap set type size and colour with "text-*"
+    # utilities on any element. Read as the content word "text", they made
+    # the byline box beside the story score like prose, and it was gathered.
+    byline = ('<div class="flex flex-col items-start text-sm text-muted mt-2">'
+              '<div class="flex items-center gap-2"><span class="font-medium">Mara Lindqvist</span></div>'
+              '<div class="flex items-center gap-2"><span class="text-xs">20 March 2025</span>'
+              '<span class="text-xs">Updated: 20 March 2025</span></div></div>\n')
+    body = (NAV + '<div class="flex flex-col w-full"><div class="items-start p-5">'
+            f'<div class="flex flex-col gap-1"><h1 class="text-3xl font-bold">{esc(TITLE)}</h1></div>'
+            + byline + '<div class="prose max-w-none text-start text-[17px] space-y-4">'
+            + paragraphs(P) + '</div></div></div>\n' + FOOTER)
+    return page(head(TITLE, ARTICLE), body), dict(title=TITLE, text=P)
+
+
+def next_story_below():
+    # Endless scrolling: the site appends the next story, headline and all,
+    # below the page's own, inside the same <main>. The wrapper holding both
+    # won on both, and the next story came along.
+    other_title = "Market hall roof to be repaired before the summer season"
+    other = [
+        "The council will repair the leaking roof of the market hall in May, a spokesman said on "
+        "Friday, after traders complained that rain had spoiled goods on three market days.",
+        "The work is expected to take four weeks, during which the stalls will move to the square in "
+        "front of the town hall, as they did during the renovation twelve years ago.",
+        "Traders welcomed the decision but asked the council to waive the stall fees for the weeks "
+        "spent outside, saying that sales drop sharply when the market is moved.",
+    ]
+    body = (NAV + f'<main><article class="story"><h1>{esc(TITLE)}</h1><div class="body">'
+            + paragraphs(P) + '</div></article>\n<div class="next-up"><article class="story">'
+            f'<h1>{esc(other_title)}</h1><div class="body">' + paragraphs(other)
+            + '</div></article></div></main>\n' + FOOTER)
+    return page(head(TITLE, ARTICLE), body), dict(title=TITLE, text=P)
+
+
+def standfirst_text_box():
+    # The standfirst in the article's header as bare text in a styled box
+    # (no <p>), above the date: the story's first words, lost beside the body.
+    standfirst = ("Shift workers on the eastern shore will keep their late crossing through the winter, "
+                  "after weeks of complaints to the harbour board.")
+    body = (NAV + f'<article><header><h2 class="headline">{esc(TITLE)}</h2>'
+            f'<div class="rich-text lead">\n{esc(standfirst)}\n</div>'
+            '<div class="date"><time datetime="2025-03-20T10:00:00Z">20.03.2025, 10.00 Uhr</time></div>'
+            '</header><section><div class="rich-text">' + paragraphs(P + P2[:2])
+            + '</div></section></article>\n' + FOOTER)
+    return page(head(TITLE, ARTICLE), body), dict(title=TITLE, text=[standfirst] + P + P2[:2])
+
+
+PLAN = [
+    ("streamed-suspense-part", streamed_suspense_part),
+    ("utility-text-classes", utility_text_classes),
+    ("next-story-below", next_story_below),
+    ("standfirst-text-box", standfirst_text_box),
+]
+
+
+def main():
+    write_round(FIRST_INDEX, LAST_INDEX, PLAN)
+
+
+if __name__ == "__main__":
+    main()
