@@ -1888,6 +1888,9 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
           } else if (is_heading(name) && !title.empty() &&
                      (iequals(text, title) || is_title_part(title, text))) {
             remove = true;
+          } else if (is_heading(name) && i < first_prose && title.size() >= 20 &&
+                     text.size() <= title.size() + 80 && icontains(text, title)) {
+            remove = true;  // the headline above the story, a kicker set before it in the same heading
           } else if (name == "h1" && i < first_prose) {
             remove = true;  // the page's headline: it is the title field, not body text
           } else if ((name == "div" || name == "section") && links_to_call_to_action(node)) {

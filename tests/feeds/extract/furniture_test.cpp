@@ -321,3 +321,19 @@ TEST(Furniture, ConsentPlaceholderBoxGoesWhole) {
   EXPECT_FALSE(has(article, "Drittplattformen")) << article.text;
   EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
 }
+
+TEST(Furniture, HeadlineWithItsKickerInOneHeadingGoes) {
+  // The kicker and the headline set as two spans of one heading above the
+  // body's paragraphs: its text is the title with a few words before it, and
+  // it is the title field's.
+  const std::string html =
+      "<!DOCTYPE html><html><head><title>Ferry service extended until the end of March</title>"
+      "<meta property=\"og:type\" content=\"article\"></head><body><main><article><div class=\"body\">"
+      "<h2><span>\"It will start soon\"</span><span>Ferry service extended until the end of "
+      "March</span></h2>" +
+      prose(4) + "</div></article></main></body></html>";
+  const auto article = extract_article(html).value();
+  EXPECT_FALSE(has(article, "It will start soon")) << article.text;
+  EXPECT_FALSE(has(article, "Ferry service extended")) << article.text;
+  EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
+}
