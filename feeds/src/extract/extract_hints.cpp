@@ -858,6 +858,15 @@ bool is_call_to_action(std::string_view text) {
 
 bool ends_like_sentence(std::string_view text) {
   while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
+  // A magazine's end mark after the last sentence ("... time left. ♦"):
+  // ♦ ◆ ■ ∎.
+  for (std::string_view mark : {"\xE2\x99\xA6", "\xE2\x97\x86", "\xE2\x96\xA0", "\xE2\x88\x8E"}) {
+    if (text.ends_with(mark)) {
+      text.remove_suffix(mark.size());
+      while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
+      break;
+    }
+  }
   for (std::string_view closing : {"\"", ")", "'", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB"}) {
     if (text.ends_with(closing)) text.remove_suffix(closing.size());
   }

@@ -22,6 +22,10 @@ FIRST_INDEX = 1110
 LAST_INDEX = 1119
 
 ARTICLE = '<meta property="og:type" content="article">'
+MORE = ["Market hall roof to be repaired before the summer season", "New timetable for the island buses",
+        "Lighthouse keepers' cottage opens as a museum", "Fishing quotas cut for the second year running",
+        "Harbour festival moves to the last weekend of June", "Ferry crews vote on the new pay offer",
+        "Storm damage on the north pier repaired", "Council approves the marina's second phase"]
 
 
 def streamed_suspense_part():
@@ -84,11 +88,38 @@ def standfirst_text_box():
     return page(head(TITLE, ARTICLE), body), dict(title=TITLE, text=[standfirst] + P + P2[:2])
 
 
+def end_mark_after_last_part():
+    # A magazine ends its story with a mark after the last sentence ("... ♦").
+    # The story is split into boxes of one class, one per row of the layout's
+    # grid; each box joins the chosen one when it ends like a sentence, and
+    # the mark hid the last box's ending: the story's end was lost.
+    def row(modifier, inner, rail=""):
+        return (f'<section class="page-row page-row--{modifier}"><div class="grid">'
+                '<div class="grid-column grid-column--story"><div class="grid-row">'
+                f'<div class="grid-column grid-column--center">{inner}</div></div></div>{rail}'
+                '</div></section>\n')
+    rail = ('<div class="grid-column grid-column--rail"><div class="slot" aria-label="Advertisement">'
+            '</div></div>')
+    ending = ("The harbour master will report to the board on the first month of the extended service "
+              "at its meeting in February. \u2666")
+    lede, rest, last = P[:2], P[2:] + P2[:5], P2[5:] + [ending]
+    body = (NAV + '<div class="site"><div class="layout">'
+            + row("top", f'<h1>{esc(TITLE)}</h1><div class="story-text">' + paragraphs(lede) + '</div>', rail)
+            + row("main", '<div class="story-text">' + paragraphs(rest) + '</div>')
+            + '<section class="page-row page-row--more"><h2>More from the harbour</h2><ul>'
+            + "".join(f'<li><a href="/news/story-{i}/">{esc(t)}</a></li>' for i, t in enumerate(MORE))
+            + '</ul></section>\n'
+            + row("end", '<div class="story-text">' + paragraphs(last) + '</div>', rail)
+            + '</div></div>\n' + FOOTER)
+    return page(head(TITLE, ARTICLE), body), dict(title=TITLE, text=lede + rest + last)
+
+
 PLAN = [
     ("streamed-suspense-part", streamed_suspense_part),
     ("utility-text-classes", utility_text_classes),
     ("next-story-below", next_story_below),
     ("standfirst-text-box", standfirst_text_box),
+    ("end-mark-after-last-part", end_mark_after_last_part),
 ]
 
 
