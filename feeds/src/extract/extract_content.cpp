@@ -810,6 +810,7 @@ bool anchor_to_headline(Pass& pass, Choice& choice, std::string_view title) {
 }
 
 bool is_prose_block(Pass& pass, xmlNode* node, std::string_view name);
+bool holds_story_paragraphs(xmlNode* node);
 
 // Siblings of the top candidate that belong to the article: well scored,
 // or plain prose paragraphs (content split into several containers).
@@ -1065,9 +1066,11 @@ void gather_enclosing(Pass& pass, std::vector<xmlNode*>& blocks) {
                  s->paragraphs > 0 && link_density(*s) <= 0.25) {
         descend = true;  // the body's first part in an <article> of its own, not a card
       } else if (s->class_weight < 0 || name == "article" || name == "figure" || name == "header" ||
-                 name == "a" || s->linked_headings > 0 || link_density(*s) > 0.5) {
-        // furniture, another story's card, a picture, the headline block, a box
-        // of links (a paragraph inside a link is a call to click, not prose)
+                 name == "a" || s->linked_headings > 0 || link_density(*s) > 0.5 ||
+                 (is_caption(node) && !holds_story_paragraphs(node))) {
+        // furniture, another story's card, a picture or its caption, the
+        // headline block, a box of links (a paragraph inside a link is a call
+        // to click, not prose)
       } else if (is_heading(name)) {
         if (s->text_bytes > 0 && link_density(*s) < 0.5 && (prose_before > 0 || after_blocks))
           pending_headings.push_back(node);

@@ -708,6 +708,37 @@ bool is_quoted_post(const xmlNode* node) {
          icontains(value, "mastodon-embed") || icontains(value, "threads-post");
 }
 
+// A class name that joins a picture word and a description word in one
+// token ("detail-img__description", "gallery__desc", "image-legend"): the text under a picture, named in the
+// site's own terms. A text-with-picture module holding the story's paragraphs is kept by the caller
+// (holds_story_paragraphs).
+bool describes_picture(std::string_view lower_classes) {
+  static constexpr std::string_view kPicture[] = {"img",     "image", "images",  "photo", "photos",
+                                                  "picture", "pic",   "gallery", "foto",  "bild"};
+  // Not "text": "photo-text" modules set a picture beside a story paragraph.
+  static constexpr std::string_view kDescription[] = {"description", "desc", "legend", "legende", "subline"};
+  std::size_t i = 0;
+  while (i < lower_classes.size()) {
+    while (i < lower_classes.size() && ascii::is_space(lower_classes[i])) ++i;
+    const std::size_t start = i;
+    while (i < lower_classes.size() && !ascii::is_space(lower_classes[i])) ++i;
+    const std::string_view token = lower_classes.substr(start, i - start);
+    bool picture = false, description = false;
+    std::size_t j = 0;
+    while (j < token.size()) {
+      while (j < token.size() && !is_alnum(token[j])) ++j;
+      const std::size_t word_start = j;
+      while (j < token.size() && is_alnum(token[j])) ++j;
+      const std::string_view word = token.substr(word_start, j - word_start);
+      if (word.empty()) break;
+      picture = picture || word_in(word, kPicture);
+      description = description || word_in(word, kDescription);
+    }
+    if (picture && description) return true;
+  }
+  return false;
+}
+
 bool is_caption(const xmlNode* node) {
   const std::string_view name = tag(node);
   if (name == "figcaption") return true;
@@ -730,6 +761,7 @@ bool is_caption(const xmlNode* node) {
         return true;
       previous = word;
     }
+    if (describes_picture(lower)) return true;
   }
   return false;
 }

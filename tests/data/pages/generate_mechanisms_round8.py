@@ -114,12 +114,31 @@ def end_mark_after_last_part():
     return page(head(TITLE, ARTICLE), body), dict(title=TITLE, text=lede + rest + last)
 
 
+def picture_description_class():
+    # The caption under an inline picture, in a box the site names for what it
+    # is ("detail-img__description", "gallery__desc") rather than "caption":
+    # its text is a sentence of its own, and it came into the text twice
+    # (the picture box and its lightbox copy).
+    caption = ("The night ferry leaves the town quay at half past eleven, its last crossing of the day. "
+               "Photo: Harbour Herald")
+
+    def picture(kind):
+        return (f'<div class="{kind}"><img src="/img/ferry-night.jpg" alt="The night ferry">'
+                f'<div class="{kind}__description"><div>{esc(caption)}</div></div></div>')
+    body = (NAV + f'<article><h1>{esc(TITLE)}</h1><div class="article__text">' + paragraphs(P[:3])
+            + '<div class="article__inline-images">' + picture("detail-img")
+            + '<div class="lightbox">' + picture("lightbox-gallery") + '</div></div>'
+            + paragraphs(P[3:] + P2[:2]) + '</div></article>\n' + FOOTER)
+    return page(head(TITLE, ARTICLE), body), dict(title=TITLE, text=P + P2[:2])
+
+
 PLAN = [
     ("streamed-suspense-part", streamed_suspense_part),
     ("utility-text-classes", utility_text_classes),
     ("next-story-below", next_story_below),
     ("standfirst-text-box", standfirst_text_box),
     ("end-mark-after-last-part", end_mark_after_last_part),
+    ("picture-description-class", picture_description_class),
 ]
 
 
