@@ -234,13 +234,15 @@ Result<Article> extract_article(std::string_view bytes, const ExtractOptions& op
 
   // One shot is not enough when the cut is small or mostly links: the rules
   // that protect precision (class-based removal, class weights, cleaning
-  // inside the cut) also cut articles. Each retry runs on a fresh parse with
-  // one more rule off and is taken when it is much longer and not
+  // inside the cut) also cut articles, and so does reading aria-hidden as
+  // invisible. Each retry runs on a fresh parse with aria-hidden boxes kept
+  // and one more rule off, and is taken when it is much longer and not
   // link-dense; last, the whole-page rescue of prose blocks. Pages with a
   // good first cut never pay for this.
   if (text.size() < kWeakCutBytes || content.link_density > 0.35) {
-    static constexpr std::array kLooser = {ContentRules{false, true, true}, ContentRules{false, false, true},
-                                           ContentRules{false, false, false}};
+    static constexpr std::array kLooser = {ContentRules{false, true, true, false},
+                                           ContentRules{false, false, true, false},
+                                           ContentRules{false, false, false, false}};
     // A short cut that holds the first prose below the page's headline is
     // the post (a photo post, a one-paragraph entry): a looser retry that
     // does not hold it too has found the comments or a sidebar that won on

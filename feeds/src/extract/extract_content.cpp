@@ -308,7 +308,7 @@ bool inside_sentence(const xmlNode* node) {
 // Step 1: drop what is never article text: scripts, forms, navigation,
 // hidden elements, and blocks whose class/id/role says furniture unless
 // they contain the article (a "page-with-sidebar" wrapper).
-void remove_furniture(Pass& pass, bool by_class) {
+void remove_furniture(Pass& pass, bool by_class, bool drop_aria_hidden) {
   xmlNode* body = pass.body();
   // Elements holding a content marker (article, main, articleBody, a strong
   // content class) are never removed as furniture. Marking ancestors stops
@@ -368,7 +368,7 @@ void remove_furniture(Pass& pass, bool by_class) {
                         name == "button" || name == "input" || name == "select" || name == "textarea" ||
                         name == "link" || name == "meta" || name == "head" || name == "title" ||
                         name == "dialog" || name == "label";
-    bool remove = always || is_hidden(node);
+    bool remove = always || is_hidden(node, drop_aria_hidden);
     if (!remove && !protects) {
       remove = (is_junk_element(name) && !(name == "form" && is_page_form(node)) &&
                 !(name == "aside" && is_headline_aside(node))) ||
@@ -2162,7 +2162,7 @@ ContentResult find_content(xmlDoc* doc, std::string_view title, const ContentRul
   xmlNode* body = find_body(doc);
   if (body == nullptr) return result;
   Pass pass(body, rules.weigh_classes);
-  remove_furniture(pass, rules.remove_by_class);
+  remove_furniture(pass, rules.remove_by_class, rules.drop_aria_hidden);
   wrap_bare_text(body);
   score_paragraphs(pass);
   Choice choice = choose_top(pass);
@@ -2266,7 +2266,7 @@ std::string rescue_prose(xmlDoc* doc) {
   xmlNode* body = find_body(doc);
   if (body == nullptr) return {};
   Pass pass(body, true);
-  remove_furniture(pass, true);
+  remove_furniture(pass, true, true);
   wrap_bare_text(body);
   pass.measure();
   std::vector<xmlNode*> blocks;

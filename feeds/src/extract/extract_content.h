@@ -31,6 +31,10 @@ struct ContentRules {
   bool remove_by_class = true;  // furniture removal by class/id words
   bool weigh_classes = true;    // class/id words in candidate scores
   bool clean_inside = true;     // link lists, bylines, boilerplate inside the cut
+  // aria-hidden="true" hides a box from screen readers only: sites set it on
+  // an overlay that shows the story (a letter-styled post) as well as on
+  // decorative copies. The retries read such boxes.
+  bool drop_aria_hidden = true;
 };
 
 // Finds and cleans the article content of the document. `title` is the

@@ -547,9 +547,9 @@ bool is_junk_element(std::string_view tag_name) {
   return std::any_of(kJunk.begin(), kJunk.end(), [&](const char* junk) { return tag_name == junk; });
 }
 
-bool is_hidden(const xmlNode* node) {
+bool is_hidden(const xmlNode* node, bool aria) {
   if (has_attribute(node, "hidden")) return true;
-  if (iequals(attribute(node, "aria-hidden"), "true")) return true;
+  if (aria && iequals(attribute(node, "aria-hidden"), "true")) return true;
   std::string_view style = attribute(node, "style");
   if (style.empty()) return false;
   std::string compact;

@@ -36,8 +36,9 @@ bool id_names_own_heading(const xmlNode* node);
 // Elements that never hold article text: script, style, form, nav, ...
 bool is_junk_element(std::string_view tag);
 
-// hidden attribute, aria-hidden=true, inline display:none / visibility:hidden.
-bool is_hidden(const xmlNode* node);
+// hidden attribute, aria-hidden=true (unless `aria` is false), inline
+// display:none / visibility:hidden.
+bool is_hidden(const xmlNode* node, bool aria = true);
 
 // A class token that CSS frameworks define as not displayed ("hidden",
 // "hide", "d-none", "sr-only", ...): the page shows it only after a script

@@ -132,6 +132,16 @@ def picture_description_class():
     return page(head(TITLE, ARTICLE), body), dict(title=TITLE, text=P + P2[:2])
 
 
+def story_in_aria_hidden_overlay():
+    # aria-hidden="true" hides a box from screen readers only. A site that
+    # sets its post as a letter on an overlay marks the overlay so, and the
+    # whole story was taken for an invisible box. The retries read it.
+    body = (NAV + '<main><div class="letter-overlay" aria-hidden="true"><div class="letter">'
+            f'<div class="letter-body"><h1>{esc(TITLE)}</h1>' + paragraphs(P)
+            + '</div></div></div><div id="frame-counter">FPS: --</div></main>\n' + FOOTER)
+    return page(head(TITLE, ARTICLE), body), dict(title=TITLE, text=P)
+
+
 PLAN = [
     ("streamed-suspense-part", streamed_suspense_part),
     ("utility-text-classes", utility_text_classes),
@@ -139,6 +149,7 @@ PLAN = [
     ("standfirst-text-box", standfirst_text_box),
     ("end-mark-after-last-part", end_mark_after_last_part),
     ("picture-description-class", picture_description_class),
+    ("story-in-aria-hidden-overlay", story_in_aria_hidden_overlay),
 ]
 
 
