@@ -694,12 +694,11 @@ std::string trim_author(std::string_view name) {
   }
   // "Elena Oberholzer (obe)", "Jane Doe (jd.)": the editor's short code
   // (lower-case letters) that newsrooms set after the name.
-  if (const auto open = out.rfind(" ("); open != std::string::npos && open > 0 && out.ends_with(')') &&
-                                         out.size() - open - 3 >= 2 && out.size() - open - 3 <= 5 &&
-                                         std::all_of(out.begin() + static_cast<std::ptrdiff_t>(open) + 2,
-                                                     out.end() - 1, [](char c) {
-                                                       return (c >= 'a' && c <= 'z') || c == '.';
-                                                     }))
+  if (const auto open = out.rfind(" (");
+      open != std::string::npos && open > 0 && out.ends_with(')') && out.size() - open - 3 >= 2 &&
+      out.size() - open - 3 <= 5 &&
+      std::all_of(out.begin() + static_cast<std::ptrdiff_t>(open) + 2, out.end() - 1,
+                  [](char c) { return (c >= 'a' && c <= 'z') || c == '.'; }))
     out.resize(open);
   // "— Jane Doe", "| Jane Doe": the separator a byline put before the name.
   while (!out.empty()) {

@@ -1031,6 +1031,12 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
         if (one.rfind("http", 0) != 0 && plausible_author(one, false)) add_unique(result.authors, one);
       }
     }
+    // The same pair as one key: <meta name="twitter:misc:Written by" content="Jane Doe">.
+    if (result.authors.empty()) {
+      for (const std::string& one : split_meta_authors(meta_text(meta, {"twitter:misc:written by"}))) {
+        if (one.rfind("http", 0) != 0 && plausible_author(one, false)) add_unique(result.authors, one);
+      }
+    }
   }
   if (result.authors.empty()) result.authors = std::move(title_part_authors);
   if (result.authors.empty()) result.authors = std::move(publisher_authors);

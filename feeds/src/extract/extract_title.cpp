@@ -212,11 +212,12 @@ namespace {
 // check" read so; "Daily Mail Online", "Journal of Commerce", "waz.de" do not.
 bool reads_as_clause(std::string_view tail) {
   static constexpr std::string_view kNameWords[] = {
-      "of",   "the", "and",  "for",    "de",    "des",   "du",    "la",     "le",      "les", "el",
-      "los",  "del", "di",   "da",     "do",    "dos",   "das",   "der",    "die",     "den", "und",
-      "van",  "von", "am",   "im",     "on",    "in",    "at",    "a",      "an",      "y",   "e",
-      "et",   "en",  "og",   "och",    "news",  "online", "live", "today",  "updates", "blog", "magazine",
-      "daily", "weekly", "nachrichten", "aktuell", "noticias", "nieuws", "nyheter", "nyheder", "actualités"};
+      "of",     "the",         "and",     "for",      "de",     "des",     "du",      "la",        "le",
+      "les",    "el",          "los",     "del",      "di",     "da",      "do",      "dos",       "das",
+      "der",    "die",         "den",     "und",      "van",    "von",     "am",      "im",        "on",
+      "in",     "at",          "a",       "an",       "y",      "e",       "et",      "en",        "og",
+      "och",    "news",        "online",  "live",     "today",  "updates", "blog",    "magazine",  "daily",
+      "weekly", "nachrichten", "aktuell", "noticias", "nieuws", "nyheter", "nyheder", "actualités"};
   int clause_words = 0;
   std::size_t at = 0;
   while (at < tail.size()) {
