@@ -480,8 +480,10 @@ bool plausible_author(std::string_view name, bool strict) {
   if (const auto open = name.find(" ("); open != std::string_view::npos && name.ends_with(')'))
     name = name.substr(0, open);
   if (name.size() < 2 || name.size() > (strict ? 60u : 100u)) return false;
-  // "(Image: Getty Images)", "[Photo: Jane Doe]": a credit set in brackets, not a byline.
-  if (name.front() == '(' || name.front() == '[') return false;
+  // "(Image: Getty Images)", "[Photo: Jane Doe]": a labelled credit in
+  // brackets, not a byline (Japanese bylines bracket the name and desk:
+  // "[Name，Desk]").
+  if ((name.front() == '(' || name.front() == '[') && name.find(':') != std::string_view::npos) return false;
   if (name.find_first_of("0123456789@\"!?") != std::string_view::npos ||
       name.find("://") != std::string_view::npos || icontains(name, "www.") ||
       name.find("\xE2\x80\x9C") != std::string_view::npos)
