@@ -713,6 +713,22 @@ std::string trim_author(std::string_view name) {
       break;
     }
   }
+  // "Jane Doe, professor at the faculty of law, Site.com": after the name's
+  // first comma a description (words in lower case that no name holds), not
+  // another name, a degree or a job title; the name is what stands before it.
+  if (const auto comma = out.find(", "); comma != std::string::npos && out.find(' ') < comma) {
+    int lower_words = 0;
+    for (std::size_t at = comma + 2; at < out.size();) {
+      auto space = out.find(' ', at);
+      if (space == std::string::npos) space = out.size();
+      const std::string_view word = std::string_view(out).substr(at, space - at);
+      if (!word.empty() && word.front() >= 'a' && word.front() <= 'z' && !is_name_particle(word) &&
+          word != "and")
+        ++lower_words;
+      at = space + 1;
+    }
+    if (lower_words >= 2) out.resize(comma);
+  }
   while (!out.empty()) {
     const char last = out.back();
     if (last == '-' || last == '|' || last == ',' || last == ':' || last == ';' || last == '/' ||

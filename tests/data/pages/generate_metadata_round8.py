@@ -6,7 +6,8 @@ newsd misread when measured on a mirror of modern news pages (issue 16 item
 without a zone beside the same wall clock with one, a headline's own second
 part after a dash taken for the site's name, several writers joined in one
 author string, an editor's code or a job word after the name, a picture
-credit given as the author, the "twitter:misc:Written by" pair. A relapse
+credit given as the author, the "twitter:misc:Written by" pair, a
+description after the writer's name. A relapse
 fails tests/feeds/extract/corpus_test.cpp without any outside corpus.
 Written by hand here (no page of any site is copied; the names are made up),
 with the building blocks of generate_mechanisms.py; <page>.expected.json
@@ -150,6 +151,15 @@ def twitter_misc_written_by():
     return page(head(TITLE, extra), story("")), dict(title=TITLE, text=P[:4], authors=["Oskar Brandt"])
 
 
+def description_after_name():
+    # A guest writer's JSON-LD name goes on, after a comma, with who she is
+    # and the site's name.
+    extra = ARTICLE + ld('{"@context":"https://schema.org","@type":"NewsArticle","headline":"' + TITLE + '",'
+                         '"author":{"@type":"Person","name":"Mira Talvik, lecturer in maritime history at the '
+                         'Harbour College, Harbour Herald"}}')
+    return page(head(TITLE, extra), story("")), dict(title=TITLE, text=P[:4], authors=["Mira Talvik"])
+
+
 PLAN = [
     ("meta-jsonld-main-entity", jsonld_main_entity),
     ("meta-zoneless-date-with-zoned-meta", zoneless_date_with_zoned_meta),
@@ -164,6 +174,7 @@ PLAN = [
     ("meta-korean-reporter-word", korean_reporter_word),
     ("meta-picture-credit-as-author", picture_credit_as_author),
     ("meta-twitter-misc-written-by", twitter_misc_written_by),
+    ("meta-description-after-name", description_after_name),
 ]
 
 # The pages that say another language than English (expected() writes "en").

@@ -139,6 +139,14 @@ TEST(AuthorName, EditorsCodeAfterTheNameGoes) {
   EXPECT_EQ(authors_of_meta("Jane Doe (Lyon)"), Names{"Jane Doe (Lyon)"});
 }
 
+TEST(AuthorName, DescriptionAfterTheNameGoes) {
+  EXPECT_EQ(
+      authors_of_meta("Mira Talvik, lecturer in maritime history at the Harbour College, Harbour Herald"),
+      Names{"Mira Talvik"});
+  // Names after the comma, or a place, are no description.
+  EXPECT_EQ(authors_of_meta("Mira Talvik, Oskar Brandt"), (Names{"Mira Talvik, Oskar Brandt"}));
+}
+
 TEST(AuthorName, KoreanReporterWordGoes) {
   EXPECT_EQ(authors_of_meta("\xEA\xB9\x80\xED\x95\x98\xEB\x8A\x98 \xEA\xB8\xB0\xEC\x9E\x90", "ko"),
             Names{"\xEA\xB9\x80\xED\x95\x98\xEB\x8A\x98"});
