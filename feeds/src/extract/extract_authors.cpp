@@ -86,6 +86,8 @@ std::vector<std::string_view> name_joints(std::string_view lead, std::string_vie
   if (primary == "fr" || lead_is("par")) joints.push_back(" et ");
   if (primary == "de" || lead_is("von")) joints.push_back(" und ");
   if (primary == "nl") joints.push_back(" en ");
+  if (primary == "da" || primary == "nb" || primary == "nn" || primary == "no") joints.push_back(" og ");
+  if (primary == "sv") joints.push_back(" och ");
   return joints;
 }
 
@@ -478,6 +480,10 @@ bool plausible_author(std::string_view name, bool strict) {
   if (const auto open = name.find(" ("); open != std::string_view::npos && name.ends_with(')'))
     name = name.substr(0, open);
   if (name.size() < 2 || name.size() > (strict ? 60u : 100u)) return false;
+  // "(Image: Getty Images)", "[Photo: Jane Doe]": a labelled credit in
+  // brackets, not a byline (Japanese bylines bracket the name and desk:
+  // "[Name，Desk]").
+  if ((name.front() == '(' || name.front() == '[') && name.find(':') != std::string_view::npos) return false;
   if (name.find_first_of("0123456789@\"!?") != std::string_view::npos ||
       name.find("://") != std::string_view::npos || icontains(name, "www.") ||
       name.find("\xE2\x80\x9C") != std::string_view::npos)
@@ -665,8 +671,37 @@ std::vector<std::string> authors_from_byline(std::string_view byline, std::strin
   return out;
 }
 
+std::vector<std::string> names_joined_in_one(std::string_view name, std::string_view language) {
+  const std::string text = collapse_whitespace(name);
+  const std::vector<std::string_view> joints = name_joints({}, language);
+  if (std::none_of(joints.begin(), joints.end(), [&](std::string_view joint) {
+        return joint != ", " && text.find(joint) != std::string::npos;
+      }))
+    return {};
+  std::vector<std::string> names = authors_from_byline("By " + text, language);
+  // Every part a full name: "Johnson & Johnson", "Smith and Sons" stay whole.
+  if (names.size() < 2 || std::any_of(names.begin(), names.end(), [](const std::string& one) {
+        return one.find(' ') == std::string::npos;
+      }))
+    return {};
+  return names;
+}
+
 std::string trim_author(std::string_view name) {
   std::string out = collapse_whitespace(name);
+  // "신현주 기자" (reporter), "김철수 특파원" (correspondent), "山田太郎 記者": the
+  // job word Korean and Japanese bylines set after the name.
+  for (std::string_view job : {" 기자", " 특파원", " 記者"}) {
+    if (out.size() > job.size() && out.ends_with(job)) out.resize(out.size() - job.size());
+  }
+  // "Elena Oberholzer (obe)", "Jane Doe (jd.)": the editor's short code
+  // (lower-case letters) that newsrooms set after the name.
+  if (const auto open = out.rfind(" (");
+      open != std::string::npos && open > 0 && out.ends_with(')') && out.size() - open - 3 >= 2 &&
+      out.size() - open - 3 <= 5 &&
+      std::all_of(out.begin() + static_cast<std::ptrdiff_t>(open) + 2, out.end() - 1,
+                  [](char c) { return (c >= 'a' && c <= 'z') || c == '.'; }))
+    out.resize(open);
   // "— Jane Doe", "| Jane Doe": the separator a byline put before the name.
   while (!out.empty()) {
     if (out.front() == '-' || out.front() == '|' || out.front() == ' ') {
@@ -677,6 +712,22 @@ std::string trim_author(std::string_view name) {
     } else {
       break;
     }
+  }
+  // "Jane Doe, professor at the faculty of law, Site.com": after the name's
+  // first comma a description (words in lower case that no name holds), not
+  // another name, a degree or a job title; the name is what stands before it.
+  if (const auto comma = out.find(", "); comma != std::string::npos && out.find(' ') < comma) {
+    int lower_words = 0;
+    for (std::size_t at = comma + 2; at < out.size();) {
+      auto space = out.find(' ', at);
+      if (space == std::string::npos) space = out.size();
+      const std::string_view word = std::string_view(out).substr(at, space - at);
+      if (!word.empty() && word.front() >= 'a' && word.front() <= 'z' && !is_name_particle(word) &&
+          word != "and")
+        ++lower_words;
+      at = space + 1;
+    }
+    if (lower_words >= 2) out.resize(comma);
   }
   while (!out.empty()) {
     const char last = out.back();

@@ -107,6 +107,11 @@ std::vector<std::string> authors_from_signoff(std::string_view text);
 
 // "Jane Doe -", "Jane Doe |", "Jane Doe," : the separator a byline put
 // before the date or the site stays out of the name.
+// The names of a meta or JSON-LD author that joins several in one string
+// ("Samya Kullab and Vasilisa Stepanenko", "A, B, C and D", "X und Y, dpa"
+// on a German page); empty when it is one name.
+std::vector<std::string> names_joined_in_one(std::string_view name, std::string_view language);
+
 std::string trim_author(std::string_view name);
 
 // Whether `name` is one of the parts of the <title> after its first

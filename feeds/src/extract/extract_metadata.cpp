@@ -119,6 +119,12 @@ void collect_json_ld_objects(const json::value& value, std::vector<const json::o
     const auto& object = value.get_object();
     out.push_back(&object);
     if (auto* graph = member(object, "@graph")) collect_json_ld_objects(*graph, out, depth + 1);
+    // A WebPage whose "mainEntity" is the article ({"@type":"WebPage",
+    // "mainEntity":{"@type":"NewsArticle",...}}): the article's node is there,
+    // not beside the page's.
+    if (auto* main_entity = member(object, "mainEntity");
+        main_entity != nullptr && (main_entity->is_object() || main_entity->is_array()))
+      collect_json_ld_objects(*main_entity, out, depth + 1);
   }
 }
 
@@ -1025,6 +1031,12 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
         if (one.rfind("http", 0) != 0 && plausible_author(one, false)) add_unique(result.authors, one);
       }
     }
+    // The same pair as one key: <meta name="twitter:misc:Written by" content="Jane Doe">.
+    if (result.authors.empty()) {
+      for (const std::string& one : split_meta_authors(meta_text(meta, {"twitter:misc:written by"}))) {
+        if (one.rfind("http", 0) != 0 && plausible_author(one, false)) add_unique(result.authors, one);
+      }
+    }
   }
   if (result.authors.empty()) result.authors = std::move(title_part_authors);
   if (result.authors.empty()) result.authors = std::move(publisher_authors);
@@ -1037,6 +1049,8 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     std::vector<std::string> cleaned;
     for (const auto& name : result.authors) {
       auto from_byline = authors_from_byline(collapse_whitespace(name));
+      // "Jane Doe and John Roe" in one JSON-LD or meta name: two authors.
+      if (from_byline.empty()) from_byline = names_joined_in_one(name, byline_language);
       if (from_byline.empty() && !looks_like_byline(name)) from_byline.push_back(name);
       for (auto& one : from_byline) add_unique(cleaned, trim_author(one));
     }
@@ -1118,6 +1132,23 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     const auto declared = meta_date(meta, {"article:published_time", "og:article:published_time"});
     if (declared && declared->at == published->at && declared->offset && declared->offset->count() != 0)
       published->offset = declared->offset;
+  }
+  if (published && !published->offset) {
+    // A date with no zone ("2024-08-05 20:59:59.0" in JSON-LD, <time
+    // datetime="2024-04-26 20:44">) is the page's wall clock, read as UTC.
+    // Another of the page's dates that writes the same wall clock with an
+    // offset ("2024-08-05T20:59:59+02:00") says which instant it is.
+    std::vector<std::optional<PageDate>> zoned = {
+        meta_date(meta, {"article:published_time", "datepublished", "og:article:published_time", "dc.date",
+                         "dcterms.created", "dc.date.issued", "dcterms.issued", "publish-date", "pubdate",
+                         "date", "parsely-pub-date", "sailthru.date"}),
+        found.itemprop_published, ld ? ld->published : std::nullopt};
+    for (const auto& candidate : zoned) {
+      if (candidate && candidate->offset && candidate->at + *candidate->offset == published->at) {
+        published = candidate;
+        break;
+      }
+    }
   }
   if (published) {
     result.published = published->at;

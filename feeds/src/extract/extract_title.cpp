@@ -203,6 +203,43 @@ std::string heading_at_start_of_title(std::string_view title, const ShownTexts& 
   return {};
 }
 
+namespace {
+
+// Whether a title's tail after a dash reads as words of a sentence rather
+// than a name: two or more of its words begin in lower case and are not
+// the small words names hold ("of", "de", "und") nor words for news ("news",
+// "online"). "so teuer wird sie", "så kom sjokkvendingen", "here's how to
+// check" read so; "Daily Mail Online", "Journal of Commerce", "waz.de" do not.
+bool reads_as_clause(std::string_view tail) {
+  static constexpr std::string_view kNameWords[] = {
+      "of",     "the",         "and",     "for",      "de",     "des",     "du",      "la",        "le",
+      "les",    "el",          "los",     "del",      "di",     "da",      "do",      "dos",       "das",
+      "der",    "die",         "den",     "und",      "van",    "von",     "am",      "im",        "on",
+      "in",     "at",          "a",       "an",       "y",      "e",       "et",      "en",        "og",
+      "och",    "news",        "online",  "live",     "today",  "updates", "blog",    "magazine",  "daily",
+      "weekly", "nachrichten", "aktuell", "noticias", "nieuws", "nyheter", "nyheder", "actualités"};
+  int clause_words = 0;
+  std::size_t at = 0;
+  while (at < tail.size()) {
+    while (at < tail.size() && tail[at] == ' ') ++at;
+    const std::size_t start = at;
+    while (at < tail.size() && tail[at] != ' ') ++at;
+    const std::string_view word = tail.substr(start, at - start);
+    if (word.empty() || !(word.front() >= 'a' && word.front() <= 'z')) continue;
+    // A domain ("waz.de") is a name.
+    if (word.find('.') != std::string_view::npos && word.back() != '.') continue;
+    std::string_view bare = word;
+    while (!bare.empty() && !ascii::is_alpha(bare.back()) && static_cast<unsigned char>(bare.back()) < 0x80)
+      bare.remove_suffix(1);
+    if (std::none_of(std::begin(kNameWords), std::end(kNameWords),
+                     [&](std::string_view name_word) { return bare == name_word; }))
+      ++clause_words;
+  }
+  return clause_words >= 2;
+}
+
+}  // namespace
+
 // `title` without the parts set off by pipes (or "::", "·") that are only a
 // date ("Headline | January 15, 2008 | Site", "01/19/2008 | Headline"): such a
 // part is the page's date field, and the site-name rules below see the parts
@@ -495,6 +532,9 @@ std::string strip_site_from_title(std::string_view title_text, std::string_view 
       return part;
     if (std::string heading = heading_at_start_of_title(title, *shown, site_name, host_key); !heading.empty())
       return heading;
+    // The page's headline shows the title whole ("Headline – das erwarten
+    // wir" as the h1 too): nothing in it is the site's.
+    if (shown->headings.contains(shown_key(title))) return title;
   }
   title = without_date_parts(std::move(title));
   static constexpr std::array kSeparators = {
@@ -507,8 +547,12 @@ std::string strip_site_from_title(std::string_view title_text, std::string_view 
     std::string_view tail = std::string_view(title).substr(at + separator.size());
     // Strip when the tail names the site, or (not for a colon, which joins
     // a headline's own parts) is short next to the head.
+    // A head that ends in a colon ("Headline: – Quote") is cut mid-sentence,
+    // and a tail that reads as a clause ("– so teuer wird sie", "- here's how
+    // to check") is the headline's own second part, not a site or section.
     if (names_site(tail, site_name, host_key) ||
-        (separator != ": " && tail.size() * 2 < at && tail.size() < 40)) {
+        (separator != ": " && tail.size() * 2 < at && tail.size() < 40 &&
+         !ascii::trim(std::string_view(title).substr(0, at)).ends_with(':') && !reads_as_clause(tail))) {
       return std::string(std::string_view(title).substr(0, at));
     }
   }
