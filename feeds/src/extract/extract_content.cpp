@@ -811,6 +811,7 @@ bool anchor_to_headline(Pass& pass, Choice& choice, std::string_view title) {
 
 bool is_prose_block(Pass& pass, xmlNode* node, std::string_view name);
 bool holds_story_paragraphs(xmlNode* node);
+bool is_builder_heading(Pass& pass, xmlNode* node);
 
 // Siblings of the top candidate that belong to the article: well scored,
 // or plain prose paragraphs (content split into several containers).
@@ -1065,9 +1066,9 @@ void gather_enclosing(Pass& pass, std::vector<xmlNode*>& blocks) {
       } else if (name == "article" && !after_blocks && s->class_weight >= 0 && s->linked_headings == 0 &&
                  s->paragraphs > 0 && link_density(*s) <= 0.25) {
         descend = true;  // the body's first part in an <article> of its own, not a card
-      } else if (s->class_weight < 0 || name == "article" || name == "figure" || name == "header" ||
-                 name == "a" || s->linked_headings > 0 || link_density(*s) > 0.5 ||
-                 (is_caption(node) && !holds_story_paragraphs(node))) {
+      } else if ((s->class_weight < 0 && !is_builder_heading(pass, node)) || name == "article" ||
+                 name == "figure" || name == "header" || name == "a" || s->linked_headings > 0 ||
+                 link_density(*s) > 0.5 || (is_caption(node) && !holds_story_paragraphs(node))) {
         // furniture, another story's card, a picture or its caption, the
         // headline block, a box of links (a paragraph inside a link is a call
         // to click, not prose)
@@ -1527,6 +1528,23 @@ bool introduces_prose(Pass& pass, xmlNode* heading) {
   return false;
 }
 
+// A section heading classed by a page builder ("widget-title": a penalty
+// word inside a compound name, no furniture word) over a paragraph of the
+// story is the story's, though its class weighs against it.
+bool is_builder_heading(Pass& pass, xmlNode* node) {
+  if (!is_heading(tag(node)) || removable_by_class(node)) return false;
+  for (xmlNode* next = node->next; next != nullptr; next = next->next) {
+    if (!is_element(next)) {
+      if (is_blank_text(next)) continue;
+      return false;
+    }
+    const NodeStats* s = pass.stats(next);
+    if (s == nullptr || s->text_bytes == 0) continue;
+    return tag(next) == "p" && s->text_bytes >= 80 && link_density(*s) < 0.25;
+  }
+  return false;
+}
+
 // A list item that is a sentence around its link ("We released version 2
 // of the <a>SDK for PHP</a>."): 12+ bytes of text outside links and a
 // sentence's end, no blocks inside. A related-stories or tag list item is
@@ -1912,7 +1930,7 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
         // A box holding only a quoted post ("c-embed--social") keeps it.
         const bool post_box = s->holds_post && s->paragraphs <= 1;
         if (!remove && s->class_weight <= kStrongNegative && !s->marker && !post_box &&
-            !is_paywalled_paragraph(node))
+            !is_paywalled_paragraph(node) && !is_builder_heading(pass, node))
           remove = true;
         if (!remove && name != "p" && name != "figure" && !is_heading(name) && !keeps_media &&
             s->text_bytes < 40 && s->removed_bytes > s->text_bytes) {

@@ -142,6 +142,22 @@ def story_in_aria_hidden_overlay():
     return page(head(TITLE, ARTICLE), body), dict(title=TITLE, text=P)
 
 
+def builder_classed_section_headings():
+    # A page builder classes the story's section headings as its widgets'
+    # titles ("widget-title"): a penalty word inside a compound name, not
+    # furniture. The headings over the story's paragraphs were removed.
+    headings = ["The crossings that stay", "What the shift workers asked for"]
+    sections = ('<div class="page-break it-item">' + paragraphs(P[:2]) + '</div>'
+                + '<div class="page-break it-item">' + f'<h2 class="widget-title mb-5">{esc(headings[0])}</h2>'
+                + paragraphs(P[2:]) + '</div>'
+                + '<div class="page-break it-item">' + f'<h2 class="widget-title mb-5">{esc(headings[1])}</h2>'
+                + paragraphs(P2[:3]) + '</div>')
+    body = (NAV + f'<article><h1>{esc(TITLE)}</h1><div class="cms-container">' + sections
+            + '</div></article>\n' + FOOTER)
+    return (page(head(TITLE, ARTICLE), body),
+            dict(title=TITLE, text=P[:2] + [headings[0]] + P[2:] + [headings[1]] + P2[:3]))
+
+
 PLAN = [
     ("streamed-suspense-part", streamed_suspense_part),
     ("utility-text-classes", utility_text_classes),
@@ -150,6 +166,7 @@ PLAN = [
     ("end-mark-after-last-part", end_mark_after_last_part),
     ("picture-description-class", picture_description_class),
     ("story-in-aria-hidden-overlay", story_in_aria_hidden_overlay),
+    ("builder-classed-section-headings", builder_classed_section_headings),
 ]
 
 
