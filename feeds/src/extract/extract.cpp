@@ -362,14 +362,14 @@ Result<Article> extract_article(std::string_view bytes, const ExtractOptions& op
   // Hydration JSON: the body of client-rendered pages, from __NEXT_DATA__ /
   // Nuxt, else from another state script (window.__INITIAL_STATE__, a React
   // Query push, Fusion.globalContent) whose body sits beside the page's title.
-  if (article.method.starts_with("dom") && dom_bytes < 1500 &&
-      (!meta.hydration_json.empty() || !meta.state_scripts.empty())) {
+  if (article.method.starts_with("dom") && dom_bytes < 1500) {
     std::optional<HydratedArticle> hydrated;
     const char* method = "next-data";
     if (!meta.hydration_json.empty()) hydrated = read_hydration(meta.hydration_json);
     if (!hydrated || hydrated->text_bytes <= dom_bytes * 2) {
       const std::string page_title = article.title + "\n" + meta.title;
-      for (const auto& script : meta.state_scripts) {
+      // Looked for in the page's text only now: the common page never pays.
+      for (const std::string_view script : state_scripts(decoded.utf8)) {
         auto found = read_state_script(script, page_title);
         if (found && (!hydrated || found->text_bytes > hydrated->text_bytes)) {
           hydrated = std::move(found);

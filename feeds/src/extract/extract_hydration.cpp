@@ -35,6 +35,7 @@ constexpr std::array kStandfirstKeys = {"subtitle", "subTitle", "standfirst", "d
 constexpr int kMaxDepth = 48;
 // A state script shorter than this cannot hold a body worth replacing a cut with.
 constexpr std::size_t kMinStateScriptBytes = 1024;
+constexpr std::size_t kMaxStateScripts = 16;  // inline state scripts read per page
 
 const json::value* member(const json::object& object, std::string_view key) {
   auto found = object.find(key);
@@ -253,13 +254,27 @@ constexpr int kMaxFailedParses = 64;
 constexpr std::size_t kParseBudgetFactor = 4;
 
 bool has_state_marker(std::string_view script) {
-  for (std::string_view marker :
-       {std::string_view("<p"), std::string_view("\\u003cp"), std::string_view("\\u003Cp"),
-        std::string_view("\\x3cp"), std::string_view("\\x3Cp"), std::string_view("&lt;p"),
-        std::string_view("\"content_elements\""), std::string_view("\"paragraphs\"")}) {
-    if (script.find(marker) != std::string_view::npos) return true;
+  if (script.find("<p") != std::string_view::npos || script.find("&lt;p") != std::string_view::npos)
+    return true;
+  // JSON's and JavaScript's escapes of "<p": \u003cp, \u003Cp, \x3cp, \x3Cp.
+  for (auto at = script.find('\\'); at != std::string_view::npos; at = script.find('\\', at + 1)) {
+    const std::string_view rest = script.substr(at + 1, 6);
+    if ((rest.size() == 6 && rest.starts_with("u003") && (rest[4] == 'c' || rest[4] == 'C') &&
+         rest[5] == 'p') ||
+        (rest.size() >= 4 && rest.starts_with("x3") && (rest[2] == 'c' || rest[2] == 'C') && rest[3] == 'p'))
+      return true;
   }
-  return false;
+  // Arc XP's blocks of plain text, arrays of paragraph strings.
+  return script.find("\"content_elements\"") != std::string_view::npos ||
+         script.find("\"paragraphs\"") != std::string_view::npos;
+}
+
+// Where `name` ("<script", "</script") next starts at or after `from`, in any case.
+std::size_t find_tag(std::string_view html, std::string_view name, std::size_t from) {
+  for (auto at = html.find('<', from); at != std::string_view::npos; at = html.find('<', at + 1)) {
+    if (iequals(html.substr(at, name.size()), name)) return at;
+  }
+  return std::string_view::npos;
 }
 
 }  // namespace
@@ -275,8 +290,31 @@ std::optional<HydratedArticle> read_hydration(std::string_view json_text) {
   return std::move(search.best);
 }
 
-bool may_hold_state(std::string_view script) {
-  return script.size() >= kMinStateScriptBytes && has_state_marker(script);
+std::vector<std::string_view> state_scripts(std::string_view html) {
+  std::vector<std::string_view> found;
+  std::size_t position = 0;
+  while (found.size() < kMaxStateScripts) {
+    const std::size_t open = find_tag(html, "<script", position);
+    if (open == std::string_view::npos) break;
+    const std::size_t tag_end = html.find('>', open);
+    if (tag_end == std::string_view::npos) break;
+    const std::size_t close = find_tag(html, "</script", tag_end + 1);
+    const std::string_view attributes = html.substr(open + 7, tag_end - open - 7);
+    const std::string_view text =
+        html.substr(tag_end + 1, (close == std::string_view::npos ? html.size() : close) - tag_end - 1);
+    position = close == std::string_view::npos ? html.size() : close + 8;
+    // "<scripts>" or "<script-x>" is another element; src, JSON-LD and
+    // __NEXT_DATA__ scripts hold no state for this reader.
+    if (!attributes.empty() && attributes[0] != ' ' && attributes[0] != '\t' && attributes[0] != '\n' &&
+        attributes[0] != '\r' && attributes[0] != '/')
+      continue;
+    if (icontains(attributes, "src=")) continue;
+    if (icontains(attributes, "ld+json") || attributes.find("__NEXT_DATA__") != std::string_view::npos ||
+        attributes.find("__NUXT_DATA__") != std::string_view::npos)
+      continue;
+    if (text.size() >= kMinStateScriptBytes && has_state_marker(text)) found.push_back(text);
+  }
+  return found;
 }
 
 std::optional<HydratedArticle> read_state_script(std::string_view script, std::string_view page_title) {

@@ -23,10 +23,13 @@ struct HydratedArticle {
 // at least a few sentences, or the JSON does not parse.
 std::optional<HydratedArticle> read_hydration(std::string_view json_text);
 
-// Whether an inline script is worth keeping for read_state_script: large, and
-// holding article HTML (a plain or escaped "<p") or an Arc/paragraph block
-// array. Cheap: a few substring searches, no copy.
-bool may_hold_state(std::string_view script);
+// The texts of the page's inline scripts that may hold an article body for
+// read_state_script, as views into `html` (the decoded page): no src, not
+// JSON-LD or __NEXT_DATA__ (read elsewhere), at least 1 KiB, holding article
+// HTML (a plain or escaped "<p"), an Arc block array or a paragraph array; at
+// most 16. Read from the page's text, so that only a page whose DOM cut is
+// weak pays for it.
+std::vector<std::string_view> state_scripts(std::string_view html);
 
 // The article body in another client-side state script: a JSON value the
 // script assigns or pushes (`window.__INITIAL_STATE__ = {...}`,

@@ -14,7 +14,6 @@
 #include "extract/extract_dates.h"
 #include "extract/extract_dom.h"
 #include "extract/extract_hints.h"
-#include "extract/extract_hydration.h"
 #include "extract/extract_title.h"
 #include "feeds/dates.h"
 #include "feeds/text.h"
@@ -255,8 +254,6 @@ void read_web_page_dates(const json::object& object, std::optional<PageDate>& pu
 
 // ---- DOM pass -------------------------------------------------------------
 
-constexpr std::size_t kMaxStateScripts = 6;  // inline state scripts kept per page
-
 struct Collected {
   MetaMap meta;
   std::string title_element;
@@ -265,7 +262,6 @@ struct Collected {
   std::string canonical, amphtml;
   std::vector<std::string> json_ld_texts;
   std::string hydration;
-  std::vector<std::string> state_scripts;  // inline scripts that may hold the body (may_hold_state)
   std::vector<std::string> itemprop_authors;
   std::vector<std::size_t> itemprop_author_at;  // text_seen where each was found
   std::size_t text_seen = 0;                    // bytes of text nodes walked so far
@@ -461,13 +457,6 @@ void collect(xmlDoc* doc, Collected& out) {
         out.json_ld_texts.push_back(text_content(node));
       } else if (id == "__NEXT_DATA__" || id == "__NUXT_DATA__") {
         out.hydration = text_content(node);
-      } else if (out.state_scripts.size() < kMaxStateScripts && !has_attribute(node, "src") &&
-                 node->children != nullptr && node->children == node->last &&
-                 node->children->content != nullptr && may_hold_state(as_view(node->children->content))) {
-        // Another framework's state (window.__INITIAL_STATE__, a React Query
-        // push, Fusion.globalContent): read only when the DOM cut is weak.
-        // Looked at in place; copied only when large and holding article HTML.
-        out.state_scripts.emplace_back(as_view(node->children->content));
       }
       return false;
     }
@@ -1201,7 +1190,6 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
 
   if (ld && !ld->body.empty()) result.json_ld_body = ld->body;
   result.hydration_json = std::move(found.hydration);
-  result.state_scripts = std::move(found.state_scripts);
   return result;
 }
 

@@ -43,9 +43,6 @@ struct PageMetadata {
   std::string title_beside_site;
   std::string json_ld_body;    // articleBody, plain text with paragraph breaks kept
   std::string hydration_json;  // text of <script id=__NEXT_DATA__> or window.__NUXT__ JSON
-  // Other inline scripts that may carry the body in a state object
-  // (read_state_script); at most a few, each large and holding article HTML.
-  std::vector<std::string> state_scripts;
   std::vector<std::string> warnings;
 };
 

@@ -68,8 +68,8 @@ TEST(StateScript, BodyWithoutATitleIsNotTaken) {
 }
 
 TEST(StateScript, ShortScriptsAreNotRead) {
-  // Under 1 KiB a script cannot hold a body worth replacing a cut with; it is
-  // not even copied.
+  // Under 1 KiB a script cannot hold a body worth replacing a cut with: it is
+  // not parsed.
   auto article = extracted(shell(kTitle, assignment(kTitle, 3)));
   EXPECT_NE(article.method, "state-script");
 }
