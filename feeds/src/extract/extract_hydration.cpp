@@ -174,6 +174,16 @@ struct Search {
     return hits * 10 >= distinct.size() * 7;
   }
 
+  // Whether any of the object's titles (a CMS keeps several: the print
+  // headline, the web one, the SEO one) is the page's.
+  bool names_page(const json::object& object) const {
+    for (auto key : {"title", "headline", "headlines", "webTitle", "seoTitle", "metaTitle", "shortTitle"}) {
+      std::string title = html_to_plain_text(string_of(member(object, key)));
+      if (!title.empty() && title_matches(title)) return true;
+    }
+    return false;
+  }
+
   void visit(const json::value& value, int depth) {
     if (depth > kMaxDepth) return;
     if (value.is_array()) {
@@ -190,7 +200,7 @@ struct Search {
       if (candidate.text_bytes < 200) continue;
       if (best && best->text_bytes >= candidate.text_bytes) continue;
       candidate.title = title_of(object);
-      if (page_title_tokens != nullptr && !title_matches(candidate.title)) continue;
+      if (page_title_tokens != nullptr && !names_page(object)) continue;
       for (const char* standfirst_key : kStandfirstKeys) {
         auto* standfirst = member(object, standfirst_key);
         if (standfirst == nullptr || !standfirst->is_string() || standfirst->get_string().size() > 1000)

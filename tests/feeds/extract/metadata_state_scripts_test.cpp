@@ -59,6 +59,15 @@ TEST(StateScript, BodyUnderAnotherStorysTitleIsNotTaken) {
   EXPECT_EQ(article.text.find("State paragraph"), std::string::npos) << article.text;
 }
 
+TEST(StateScript, AnyOfTheBodysTitlesMayNameThePage) {
+  // The print headline differs; the web headline is the page's.
+  const std::string script =
+      R"(<script>window.__INITIAL_STATE__ = {"article":{"title":"Late boats stay","webTitle":")" +
+      std::string(kTitle) + R"(","body":")" + body_json(8) + R"("}};</script>)";
+  auto article = extracted(shell(kTitle, script));
+  EXPECT_EQ(article.method, "state-script");
+}
+
 TEST(StateScript, BodyWithoutATitleIsNotTaken) {
   const std::string script =
       R"(<script>window.__INITIAL_STATE__ = {"feed":{"body":")" + body_json(8) + R"("}};</script>)";
