@@ -41,7 +41,8 @@ struct Article {
   std::string html;                   // sanitised article HTML, absolute URLs
   std::size_t word_count = 0;         // words; each CJK character counts as one
   double confidence = 0.0;            // in [0, 1]
-  std::string method;                 // "dom", "dom+json-ld", "json-ld", "next-data", "none"
+  std::string method;                 // "dom", "dom+json-ld", "json-ld", "next-data",
+                                      // "state-script", "none"
   std::string encoding;               // the encoding the page was decoded from
   std::vector<std::string> warnings;  // what was recovered from (bad JSON-LD, bad bytes, ...)
 };

@@ -361,13 +361,28 @@ Result<Article> extract_article(std::string_view bytes, const ExtractOptions& op
     }
   }
 
-  // Hydration JSON: the body of client-rendered pages.
-  if (article.method.starts_with("dom") && !meta.hydration_json.empty() && dom_bytes < 1500) {
-    if (auto hydrated = read_hydration(meta.hydration_json);
-        hydrated && hydrated->text_bytes > dom_bytes * 2) {
+  // Hydration JSON: the body of client-rendered pages, from __NEXT_DATA__ /
+  // Nuxt, else from another state script (window.__INITIAL_STATE__, a React
+  // Query push, Fusion.globalContent) whose body sits beside the page's title.
+  if (article.method.starts_with("dom") && dom_bytes < 1500) {
+    std::optional<HydratedArticle> hydrated;
+    const char* method = "next-data";
+    if (!meta.hydration_json.empty()) hydrated = read_hydration(meta.hydration_json);
+    if (!hydrated || hydrated->text_bytes <= dom_bytes * 2) {
+      const std::string page_title = article.title + "\n" + meta.title;
+      // Looked for in the page's text only now: the common page never pays.
+      for (const std::string_view script : state_scripts(decoded.utf8)) {
+        auto found = read_state_script(script, page_title);
+        if (found && (!hydrated || found->text_bytes > hydrated->text_bytes)) {
+          hydrated = std::move(found);
+          method = "state-script";
+        }
+      }
+    }
+    if (hydrated && hydrated->text_bytes > dom_bytes * 2) {
       text = paragraphs_to_text(hydrated->paragraphs);
       raw_html = hydrated->html;
-      article.method = "next-data";
+      article.method = method;
       confidence = 0.5 + 0.3 * std::min(1.0, static_cast<double>(hydrated->text_bytes) / 1200.0) +
                    (meta.declares_article ? 0.1 : 0.0);
       if (article.title.empty()) article.title = hydrated->title;
