@@ -1749,8 +1749,9 @@ bool paragraph_beside(Pass& pass, xmlNode* node, bool after) {
 // items say something beside their links: the emails and their open rates
 // ("<a>Bad news!</a> - 16.2%"), the papers of an issue and their authors
 // ("<a>Title</a> by Name"), the dates of a festival ("November 17th:
-// <a>Launch</a>"). A related-stories list is links alone, or closes the
-// story; a list of cards has pictures or headings.
+// <a>Launch</a>"). A related-stories list is links alone (or links after a
+// bold kicker), or closes the story; a list of cards has pictures or
+// headings.
 bool is_list_in_prose(Pass& pass, xmlNode* node, std::string_view name) {
   if (name == "li") {
     xmlNode* list = node->parent;
@@ -1770,7 +1771,9 @@ bool is_list_in_prose(Pass& pass, xmlNode* node, std::string_view name) {
       if (is_element(inner)) {
         const std::string_view inner_name = tag(inner);
         if (is_block_element(inner_name) || inner_name == "img" || inner_name == "picture") plain = false;
-        return inner_name != "a";
+        // A bold kicker before the link ("<strong>Pensions:</strong> <a>headline</a>")
+        // is a teaser's label, not something said beside the link.
+        return inner_name != "a" && inner_name != "strong" && inner_name != "b";
       }
       if (inner->type == XML_TEXT_NODE) {
         for (char c : as_view(inner->content)) {

@@ -136,7 +136,7 @@ constexpr std::string_view kStrongNegativeParts[] = {
     "more-stories", "author-bio", "author-box", "about-author", "author-card", "share-bar", "sharebar",
     "social-share", "related-", "-related", "newsletter", "comment", "cookie", "ad-slot", "adslot", "advert",
     "breadcrumb", "sidebar", "post-tags", "article-tags", "tag-list", "tags-list", "most-read", "next-prev",
-    "prev-next", "post-nav", "subscribe", "promo",
+    "prev-next", "post-nav", "subscribe", "promo", "signup", "sign-up",
     // The class names the networks' embed scripts require: a timeline or a
     // post whose text is not in the page is not the article's prose. (A quoted
     // post with its text in the page, blockquote.twitter-tweet and the like,

@@ -158,6 +158,22 @@ def builder_classed_section_headings():
             dict(title=TITLE, text=P[:2] + [headings[0]] + P[2:] + [headings[1]] + P2[:3]))
 
 
+def kicker_teaser_list_in_body():
+    # Between the story's paragraphs, a list of other stories, each a bold
+    # kicker and a linked headline ("<strong>Pensions:</strong> <a>...</a>").
+    # The kicker read as something said beside the link, as the dates of a
+    # festival programme are, and the list was kept as the story's.
+    items = [("Night buses: ", "/news/article101/", "The council adds a late route"),
+             ("Harbour dues: ", "/news/article102/", "Fishermen ask for a freeze"),
+             ("Market hall: ", "/news/article103/", "Roof repairs start in May")]
+    teasers = ('<h3>More from the harbour, researched for you</h3><ul>'
+               + "".join(f'<li><strong>{esc(k)}</strong><a href="{h}">{esc(t)}</a></li>' for k, h, t in items)
+               + '</ul>')
+    body = (NAV + f'<article><h1>{esc(TITLE)}</h1><div class="article-body">' + paragraphs(P[:3]) + teasers
+            + paragraphs(P[3:] + P2[:2]) + '</div></article>\n' + FOOTER)
+    return page(head(TITLE, ARTICLE), body), dict(title=TITLE, text=P + P2[:2])
+
+
 PLAN = [
     ("streamed-suspense-part", streamed_suspense_part),
     ("utility-text-classes", utility_text_classes),
@@ -167,6 +183,7 @@ PLAN = [
     ("picture-description-class", picture_description_class),
     ("story-in-aria-hidden-overlay", story_in_aria_hidden_overlay),
     ("builder-classed-section-headings", builder_classed_section_headings),
+    ("kicker-teaser-list-in-body", kicker_teaser_list_in_body),
 ]
 
 

@@ -337,3 +337,19 @@ TEST(Furniture, HeadlineWithItsKickerInOneHeadingGoes) {
   EXPECT_FALSE(has(article, "Ferry service extended")) << article.text;
   EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
 }
+
+TEST(Furniture, InlineSignupBoxGoes) {
+  // A newsletter sign-up set between the story's paragraphs, its class a
+  // camel-case compound ("c-inlineSignup"): the offer and its disclaimer go.
+  const auto article =
+      extract_article(
+          page(
+              body_with("<div class=\"c-inlineSignup\"><div class=\"c-inlineSignup__content\"><p>Get daily "
+                        "harbour news delivered to your inbox every morning at seven.</p><div "
+                        "class=\"c-inlineSignup__disclaimer\">By providing your email address, you have read "
+                        "and agree to our Terms and Conditions and Privacy Policy.</div></div></div>")))
+          .value();
+  EXPECT_FALSE(has(article, "Get daily")) << article.text;
+  EXPECT_FALSE(has(article, "By providing your email")) << article.text;
+  EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
+}
