@@ -368,7 +368,9 @@ void remove_furniture(Pass& pass, bool by_class, bool drop_aria_hidden) {
                         name == "button" || name == "input" || name == "select" || name == "textarea" ||
                         name == "link" || name == "meta" || name == "head" || name == "title" ||
                         name == "dialog" || name == "label";
-    bool remove = always || is_hidden(node, drop_aria_hidden);
+    // A paragraph hidden by a paywall is the story's (is_paywalled_paragraph),
+    // and sites hide it from screen readers too.
+    bool remove = always || is_hidden(node, drop_aria_hidden && !is_paywalled_paragraph(node));
     if (!remove && !protects) {
       remove = (is_junk_element(name) && !(name == "form" && is_page_form(node)) &&
                 !(name == "aside" && is_headline_aside(node))) ||

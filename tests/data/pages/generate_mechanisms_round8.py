@@ -174,6 +174,17 @@ def kicker_teaser_list_in_body():
     return page(head(TITLE, ARTICLE), body), dict(title=TITLE, text=P + P2[:2])
 
 
+def paywalled_paragraphs_hidden_from_readers():
+    # The publisher sends the whole story and hides its later paragraphs
+    # behind the paywall (p.paywall, kept since the seventh round), and from
+    # screen readers too (aria-hidden="true"): the aria rule dropped them.
+    body = (NAV + f'<article><h1>{esc(TITLE)}</h1><div class="text-copy" id="article-body">'
+            + paragraphs(P[:2])
+            + "".join(f'<p class="paywall" aria-hidden="true">{esc(t)}</p>\n' for t in P[2:] + P2[:2])
+            + '</div></article>\n' + FOOTER)
+    return page(head(TITLE, ARTICLE), body), dict(title=TITLE, text=P + P2[:2])
+
+
 PLAN = [
     ("streamed-suspense-part", streamed_suspense_part),
     ("utility-text-classes", utility_text_classes),
@@ -184,6 +195,7 @@ PLAN = [
     ("story-in-aria-hidden-overlay", story_in_aria_hidden_overlay),
     ("builder-classed-section-headings", builder_classed_section_headings),
     ("kicker-teaser-list-in-body", kicker_teaser_list_in_body),
+    ("paywalled-paragraphs-hidden-from-readers", paywalled_paragraphs_hidden_from_readers),
 ]
 
 
