@@ -560,8 +560,13 @@ bool is_hidden(const xmlNode* node, bool aria) {
 }
 
 bool has_hidden_class(const xmlNode* node) {
-  return has_token(attribute(node, "class"), {"hidden", "hide", "is-hidden", "d-none", "invisible",
-                                              "visually-hidden", "sr-only", "screen-reader-text"});
+  // Besides "hidden": text for screen readers only, kept off the screen
+  // ("sr-only", Drupal's "element-invisible", Foundation's "show-for-sr").
+  return has_token(
+      attribute(node, "class"),
+      {"hidden", "hide", "is-hidden", "d-none", "invisible", "visually-hidden", "visuallyhidden",
+       "u-visually-hidden", "is-visually-hidden", "sr-only", "screen-reader-text", "screenreader-only",
+       "offscreen", "h-offscreen", "element-invisible", "show-for-sr", "a11y-hidden"});
 }
 
 bool has_furniture_role(const xmlNode* node) {

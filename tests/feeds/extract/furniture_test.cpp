@@ -353,3 +353,20 @@ TEST(Furniture, InlineSignupBoxGoes) {
   EXPECT_FALSE(has(article, "By providing your email")) << article.text;
   EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
 }
+
+TEST(Furniture, TextForScreenReadersOnlyGoes) {
+  // A box's open/close button labels for screen readers, kept off the screen
+  // by the site's class ("h-offscreen", "element-invisible", "show-for-sr").
+  const auto article =
+      extract_article(
+          page(body_with(
+              "<div class=\"expandable-box\"><div class=\"expandable-box__header\"><span "
+              "class=\"h-offscreen\">Open the box</span><span class=\"element-invisible\">Close "
+              "the box</span><span class=\"show-for-sr\">Expand</span></div><p>Inside the box, the "
+              "harbour master explains how the night crossings are counted on both piers.</p></div>")))
+          .value();
+  EXPECT_FALSE(has(article, "Open the box")) << article.text;
+  EXPECT_FALSE(has(article, "Close the box")) << article.text;
+  EXPECT_FALSE(has(article, "Expand")) << article.text;
+  EXPECT_TRUE(has(article, "how the night crossings are counted")) << article.text;
+}
