@@ -1513,28 +1513,10 @@ bool links_to_call_to_action(xmlNode* node) {
   return found;
 }
 
-// A subhead that links to its subject (a product, a place, a source) and
-// is followed by a paragraph of prose about it is the article's structure;
-// a story card's linked headline is followed by a short excerpt at most.
-// Empty boxes between them (an embed's wrapper) are passed over.
-bool introduces_prose(Pass& pass, xmlNode* heading) {
-  for (xmlNode* next = heading->next; next != nullptr; next = next->next) {
-    if (!is_element(next)) {
-      if (is_blank_text(next)) continue;
-      return false;
-    }
-    const NodeStats* s = pass.stats(next);
-    if (s == nullptr || s->text_bytes == 0) continue;
-    return tag(next) == "p" && s->text_bytes >= 200 && link_density(*s) < 0.25;
-  }
-  return false;
-}
-
-// A section heading classed by a page builder ("widget-title": a penalty
-// word inside a compound name, no furniture word) over a paragraph of the
-// story is the story's, though its class weighs against it.
-bool is_builder_heading(Pass& pass, xmlNode* node) {
-  if (!is_heading(tag(node)) || removable_by_class(node)) return false;
+// Whether the first sibling after `node` that holds text is a paragraph of
+// prose (`min_bytes` or more, a quarter of it linked at most); bare text
+// first (a run-in heading's own line) is no such paragraph.
+bool paragraph_follows(Pass& pass, xmlNode* node, std::uint32_t min_bytes) {
   for (xmlNode* next = node->next; next != nullptr; next = next->next) {
     if (!is_element(next)) {
       if (is_blank_text(next)) continue;
@@ -1542,9 +1524,24 @@ bool is_builder_heading(Pass& pass, xmlNode* node) {
     }
     const NodeStats* s = pass.stats(next);
     if (s == nullptr || s->text_bytes == 0) continue;
-    return tag(next) == "p" && s->text_bytes >= 80 && link_density(*s) < 0.25;
+    return tag(next) == "p" && s->text_bytes >= min_bytes && link_density(*s) < 0.25;
   }
   return false;
+}
+
+// A subhead that links to its subject (a product, a place, a source) and
+// is followed by a paragraph of prose about it is the article's structure;
+// a story card's linked headline is followed by a short excerpt at most.
+// Empty boxes between them (an embed's wrapper) are passed over.
+bool introduces_prose(Pass& pass, xmlNode* heading) {
+  return paragraph_follows(pass, heading, 200);
+}
+
+// A section heading classed by a page builder ("widget-title": a penalty
+// word inside a compound name, no furniture word) over a paragraph of the
+// story is the story's, though its class weighs against it.
+bool is_builder_heading(Pass& pass, xmlNode* node) {
+  return is_heading(tag(node)) && !removable_by_class(node) && paragraph_follows(pass, node, 80);
 }
 
 // A list item that is a sentence around its link ("We released version 2

@@ -74,6 +74,27 @@ def expected(index, slug, title, text, url=None, authors=None, published=None, n
 
 TITLE = "Night ferry service extended until the end of March"
 
+# Another story of the same site: what a state blob carries beside the page's
+# own (a "more stories" rail, longer than the page's story, so that only the
+# title tells them apart), or an endless-scroll page appends below it.
+OTHER_TITLE = "Market hall roof to be repaired before the summer season"
+OTHER = [
+    "The council will repair the leaking roof of the market hall in May, a spokesman said on "
+    "Friday, after traders complained that rain had spoiled goods on three market days.",
+    "The work is expected to take four weeks, during which the stalls will move to the square in "
+    "front of the town hall, as they did during the renovation twelve years ago.",
+    "Traders welcomed the decision but asked the council to waive the stall fees for the weeks "
+    "spent outside, saying that sales drop sharply when the market is moved.",
+    "The market hall was built in 1911 and last renovated twelve years ago, when the council "
+    "replaced its windows and the heating but left the roof, which was then thought sound.",
+    "An engineer's report published in February found that the roof's timber frame is in good "
+    "order and that the leaks come from tiles loosened by the storms of the past two winters.",
+    "The repair will cost about 180,000 euros, to be paid from the council's maintenance budget, "
+    "and the market will return to the hall in the first week of June if the work goes to plan.",
+    "Traders said they would hold a meeting next week to decide whether to ask the council for a "
+    "temporary roof over the square, where the stalls stood in the rain during the last works.",
+]
+
 
 def veto_website():
     # 1: og:type=website on an article page, no JSON-LD: the DOM decides.

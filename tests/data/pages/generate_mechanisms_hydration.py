@@ -16,6 +16,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from generate_mechanisms import write_round  # noqa: E402
+from generate_mechanisms import OTHER, OTHER_TITLE  # noqa: E402
 from generate_mechanisms import FOOTER, NAV, P, TITLE, esc, head, page  # noqa: E402
 
 FIRST_INDEX = 1140
@@ -23,26 +24,6 @@ LAST_INDEX = 1149
 
 ARTICLE = '<meta property="og:type" content="article">'
 
-# Another story of the same site, as state blobs carry it beside the page's
-# own (a "more stories" rail): longer than the page's story, so that only the
-# title tells them apart.
-OTHER_TITLE = "Market hall roof to be repaired before the summer season"
-OTHER = [
-    "The council will repair the leaking roof of the market hall in May, a spokesman said on "
-    "Friday, after traders complained that rain had spoiled goods on three market days.",
-    "The work is expected to take four weeks, during which the stalls will move to the square in "
-    "front of the town hall, as they did during the renovation twelve years ago.",
-    "Traders welcomed the decision but asked the council to waive the stall fees for the weeks "
-    "spent outside, saying that sales drop sharply when the market is moved.",
-    "The market hall was built in 1911 and last renovated twelve years ago, when the council "
-    "replaced its windows and the heating but left the roof, which was then thought sound.",
-    "An engineer's report published in February found that the roof's timber frame is in good "
-    "order and that the leaks come from tiles loosened by the storms of the past two winters.",
-    "The repair will cost about 180,000 euros, to be paid from the council's maintenance budget, "
-    "and the market will return to the hall in the first week of June if the work goes to plan.",
-    "Traders said they would hold a meeting next week to decide whether to ask the council for a "
-    "temporary roof over the square, where the stalls stood in the rain during the last works.",
-]
 
 
 def body_html(texts):

@@ -23,6 +23,19 @@ FIRST_INDEX = 990
 LAST_INDEX = 999
 
 
+def layout_row(modifier, inner, rail=""):
+    # One row of a news site's layout grid: the story column, and a rail
+    # beside it (advertisements), each row a section of its own.
+    return (f'<section class="page-row page-row--{modifier}"><div class="grid">'
+            '<div class="grid-column grid-column--story"><div class="grid-row">'
+            f'<div class="grid-column grid-column--center">{inner}</div></div></div>{rail}'
+            '</div></section>\n')
+
+
+AD_RAIL = ('<div class="grid-column grid-column--rail"><div class="slot" aria-label="Advertisement">'
+           '</div></div>')
+
+
 def short_parts_of_section():
     # Blog editors set each section of a long post in a box of its own,
     # pictures between them. The later sections' paragraphs come along one by
@@ -140,21 +153,14 @@ def story_split_over_layout_rows():
     # best-scored part alone left the lede out. The other boxes of the same
     # class above it are the story's opening when they are prose; a box of
     # that class in a featured post's card above the story is not.
-    def row(modifier, inner, rail=""):
-        return (f'<section class="page-row page-row--{modifier}"><div class="grid">'
-                '<div class="grid-column grid-column--story"><div class="grid-row">'
-                f'<div class="grid-column grid-column--center">{inner}</div></div></div>{rail}'
-                '</div></section>\n')
-    rail = ('<div class="grid-column grid-column--rail"><div class="slot" aria-label="Advertisement">'
-            '</div></div>')
     teaser = ('<div class="post card"><div class="story-text"><p>'
               + esc("Read how the river boats were rebuilt after the flood of the winter before last, "
                     "and what the crews say about the new hulls.")
               + '</p></div></div>')
     lede, rest = P[:2], P[2:] + P2
-    body = (NAV + '<main><div class="page-content">' + row("featured", teaser)
-            + row("top", f'<h1>{esc(TITLE)}</h1><div class="story-text">' + paragraphs(lede) + '</div>', rail)
-            + row("main", '<div class="story-text">' + paragraphs(rest) + '</div>')
+    body = (NAV + '<main><div class="page-content">' + layout_row("featured", teaser)
+            + layout_row("top", f'<h1>{esc(TITLE)}</h1><div class="story-text">' + paragraphs(lede) + '</div>', AD_RAIL)
+            + layout_row("main", '<div class="story-text">' + paragraphs(rest) + '</div>')
             + '</div></main>\n' + FOOTER)
     return (page(head(TITLE, '<meta property="og:type" content="article">'), body),
             dict(title=TITLE, text=lede + rest))

@@ -15,7 +15,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from generate_mechanisms import write_round  # noqa: E402
-from generate_mechanisms import FOOTER, NAV, P, TITLE, esc, head, page, paragraphs  # noqa: E402
+from generate_mechanisms import FOOTER, NAV, OTHER, OTHER_TITLE, P, TITLE, esc, head, page, paragraphs  # noqa: E402
+from generate_mechanisms_modern import AD_RAIL, layout_row  # noqa: E402
 from generate_mechanisms_round3 import P2  # noqa: E402
 
 FIRST_INDEX = 1110
@@ -59,18 +60,9 @@ def next_story_below():
     # Endless scrolling: the site appends the next story, headline and all,
     # below the page's own, inside the same <main>. The wrapper holding both
     # won on both, and the next story came along.
-    other_title = "Market hall roof to be repaired before the summer season"
-    other = [
-        "The council will repair the leaking roof of the market hall in May, a spokesman said on "
-        "Friday, after traders complained that rain had spoiled goods on three market days.",
-        "The work is expected to take four weeks, during which the stalls will move to the square in "
-        "front of the town hall, as they did during the renovation twelve years ago.",
-        "Traders welcomed the decision but asked the council to waive the stall fees for the weeks "
-        "spent outside, saying that sales drop sharply when the market is moved.",
-    ]
     body = (NAV + f'<main><article class="story"><h1>{esc(TITLE)}</h1><div class="body">'
             + paragraphs(P) + '</div></article>\n<div class="next-up"><article class="story">'
-            f'<h1>{esc(other_title)}</h1><div class="body">' + paragraphs(other)
+            f'<h1>{esc(OTHER_TITLE)}</h1><div class="body">' + paragraphs(OTHER[:3])
             + '</div></article></div></main>\n' + FOOTER)
     return page(head(TITLE, ARTICLE), body), dict(title=TITLE, text=P)
 
@@ -93,23 +85,16 @@ def end_mark_after_last_part():
     # The story is split into boxes of one class, one per row of the layout's
     # grid; each box joins the chosen one when it ends like a sentence, and
     # the mark hid the last box's ending: the story's end was lost.
-    def row(modifier, inner, rail=""):
-        return (f'<section class="page-row page-row--{modifier}"><div class="grid">'
-                '<div class="grid-column grid-column--story"><div class="grid-row">'
-                f'<div class="grid-column grid-column--center">{inner}</div></div></div>{rail}'
-                '</div></section>\n')
-    rail = ('<div class="grid-column grid-column--rail"><div class="slot" aria-label="Advertisement">'
-            '</div></div>')
     ending = ("The harbour master will report to the board on the first month of the extended service "
               "at its meeting in February. \u2666")
     lede, rest, last = P[:2], P[2:] + P2[:5], P2[5:] + [ending]
     body = (NAV + '<div class="site"><div class="layout">'
-            + row("top", f'<h1>{esc(TITLE)}</h1><div class="story-text">' + paragraphs(lede) + '</div>', rail)
-            + row("main", '<div class="story-text">' + paragraphs(rest) + '</div>')
+            + layout_row("top", f'<h1>{esc(TITLE)}</h1><div class="story-text">' + paragraphs(lede) + '</div>', AD_RAIL)
+            + layout_row("main", '<div class="story-text">' + paragraphs(rest) + '</div>')
             + '<section class="page-row page-row--more"><h2>More from the harbour</h2><ul>'
             + "".join(f'<li><a href="/news/story-{i}/">{esc(t)}</a></li>' for i, t in enumerate(MORE))
             + '</ul></section>\n'
-            + row("end", '<div class="story-text">' + paragraphs(last) + '</div>', rail)
+            + layout_row("end", '<div class="story-text">' + paragraphs(last) + '</div>', AD_RAIL)
             + '</div></div>\n' + FOOTER)
     return page(head(TITLE, ARTICLE), body), dict(title=TITLE, text=lede + rest + last)
 
