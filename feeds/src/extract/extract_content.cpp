@@ -2131,6 +2131,23 @@ bool holds_story_paragraphs(xmlNode* node) {
   return paragraphs >= 2 && bytes >= 400;
 }
 
+// A figure that shows a picture (img, picture, video) and holds no quote,
+// table, code, list, heading (a slideshow's slide titles) or paragraphs of
+// prose: its text is the picture's caption.
+bool is_picture_figure(xmlNode* figure) {
+  bool picture = false, other = false;
+  walk(figure, [&](xmlNode* node) {
+    if (!is_element(node)) return false;
+    const std::string_view name = tag(node);
+    if (name == "img" || name == "picture" || name == "video") picture = true;
+    if (name == "blockquote" || name == "table" || name == "pre" || name == "ul" || name == "ol" ||
+        is_heading(name))
+      other = true;
+    return true;
+  });
+  return picture && !other && !holds_story_paragraphs(figure);
+}
+
 void write_text(xmlNode* root, TextWriter& writer, bool captions) {
   auto enter = [&](xmlNode* node) -> bool {
     if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
@@ -2142,6 +2159,9 @@ void write_text(xmlNode* root, TextWriter& writer, bool captions) {
     if (name == "script" || name == "style" || name == "noscript" || name == "template") return false;
     // Captions and credits describe a picture; they stay in the HTML only.
     if (!captions && is_caption(node) && !holds_story_paragraphs(node)) return false;
+    // So does the text of a picture's figure, caption element or not ("Foto:
+    // Name, Agency" in spans beside the image).
+    if (!captions && name == "figure" && is_picture_figure(node)) return false;
     if (name == "br")
       writer.line_break();
     else if (name == "td" || name == "th" || is_math_token(name))

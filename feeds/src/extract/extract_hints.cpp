@@ -762,7 +762,9 @@ bool is_caption(const xmlNode* node) {
       // story item whose picture goes uncaptioned), not a caption.
       const bool negated = previous == "no" || previous == "without";
       if (!negated && (word == "caption" || word == "captions" || word == "credit" || word == "credits" ||
-                       word == "figcaption" || word == "photocredit" || word == "imagecredit"))
+                       word == "figcaption" || word == "photocredit" || word == "imagecredit" ||
+                       word == "bildunterschrift" || word == "bildtext" || word == "bildautor" ||
+                       word == "bildnachweis" || word == "fotocredit" || word == "legende"))
         return true;
       previous = word;
     }

@@ -370,3 +370,21 @@ TEST(Furniture, TextForScreenReadersOnlyGoes) {
   EXPECT_FALSE(has(article, "Expand")) << article.text;
   EXPECT_TRUE(has(article, "how the night crossings are counted")) << article.text;
 }
+
+TEST(Furniture, PictureFigureTextIsItsCaption) {
+  // A figure with a picture and its credit in spans, no figcaption; and a
+  // German site's credit box ("bildautor"): both describe the picture.
+  const auto article =
+      extract_article(
+          page(
+              body_with("<figure class=\"g_b6\"><img src=\"/ferry.jpg\" alt=\"\"><div><span><span>Foto: Mara "
+                        "Lindqvist, Harbour Herald</span></span></div></figure><div class=\"bildbox\"><img "
+                        "src=\"/quay.jpg\" alt=\"\"><div class=\"bildautor\">Bild: Hafenamt</div></div>"
+                        "<figure><blockquote><p>We will keep the night crossing as long as the workers need "
+                        "it.</p></blockquote><img src=\"/mayor.jpg\" alt=\"\"></figure>")))
+          .value();
+  EXPECT_FALSE(has(article, "Foto: Mara")) << article.text;
+  EXPECT_FALSE(has(article, "Bild: Hafenamt")) << article.text;
+  EXPECT_TRUE(has(article, "keep the night crossing")) << article.text;  // a quote in a figure stays
+  EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
+}
