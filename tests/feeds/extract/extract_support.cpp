@@ -60,10 +60,14 @@ std::string prose(int paragraphs) {
   return out;
 }
 
-std::string published(const std::string& html, const std::string& url) {
+feeds::Article extracted(std::string_view html, std::string_view url) {
   feeds::ExtractOptions options;
   options.url = url;
-  const auto article = feeds::extract_article(html, options).value();
+  return feeds::extract_article(html, options).value();
+}
+
+std::string published(const std::string& html, const std::string& url) {
+  const auto article = extracted(html, url);
   const auto json = feeds::article_to_json(article);
   const auto* value = json.if_contains("published");
   return value != nullptr && value->is_string() ? std::string(value->as_string()) : "none";

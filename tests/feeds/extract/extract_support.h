@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "feeds/extract.h"
+
 namespace newsd::test {
 
 std::string read_bytes(const std::filesystem::path& path);
@@ -50,6 +52,11 @@ std::string page(std::string_view head, std::string_view body, std::string_view 
 // JSON gives it (RFC 3339 in the page's own offset when it gave one); "none"
 // when there is no date.
 std::string published(const std::string& html, const std::string& url = "https://news.example/story/ferry");
+
+// The article extracted from `html` at `url` (the metadata tests' page
+// address by default: some rules compare links with it).
+feeds::Article extracted(std::string_view html,
+                         std::string_view url = "https://harbourherald.example/news/1");
 
 // White space collapsed, for "must contain" checks.
 std::string squeeze(std::string_view text);

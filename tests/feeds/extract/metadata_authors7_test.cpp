@@ -12,15 +12,10 @@
 
 namespace {
 
+using newsd::test::extracted;
 using newsd::test::page;
 using newsd::test::prose;
 using Names = std::vector<std::string>;
-
-feeds::Article extracted(std::string_view html) {
-  feeds::ExtractOptions options;
-  options.url = "https://harbourherald.example/news/1";
-  return feeds::extract_article(html, options).value();
-}
 
 // A story with `head` in its <head>, `header` under its headline and
 // `before` before it.

@@ -15,16 +15,11 @@
 
 namespace {
 
+using newsd::test::extracted;
 using newsd::test::page;
 using newsd::test::prose;
 using newsd::test::published;
 using Names = std::vector<std::string>;
-
-feeds::Article extracted(std::string_view html) {
-  feeds::ExtractOptions options;
-  options.url = "https://harbourherald.example/news/1";
-  return feeds::extract_article(html, options).value();
-}
 
 // A story with `head` in its <head> (after the site's name), `headline` as
 // its h1 and `header` under it; `lang` on the <html> tag.

@@ -9,13 +9,8 @@
 
 namespace {
 
+using newsd::test::extracted;
 using newsd::test::prose;
-
-feeds::Article extracted(std::string_view html) {
-  feeds::ExtractOptions options;
-  options.url = "https://harbourherald.example/news/1";
-  return feeds::extract_article(html, options).value();
-}
 
 using newsd::test::page;
 
