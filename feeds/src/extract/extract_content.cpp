@@ -62,8 +62,29 @@ void count_text(const xmlChar* text, std::uint32_t& bytes, std::uint32_t& commas
   }
 }
 
+// An <a> that links somewhere. A named anchor without href (<a
+// name="part2">, often left unclosed on old pages, so that it spans whole
+// sections) is no link: its text is not link text. Other <a>s without href
+// are a script's buttons and menus, link-like as they look.
+bool is_link(const xmlNode* node) {
+  return tag(node) == "a" && (has_attribute(node, "href") || !has_attribute(node, "name"));
+}
+
 bool is_heading(std::string_view name) {
   return name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
+}
+
+// Prose set in a heading tag (old editors styled whole paragraphs as <h4>;
+// some themes set the standfirst in an <h2>): a heading below the headline
+// level that holds a long sentence, few links and no block inside reads as
+// a paragraph, as readability.js scores headings.
+bool is_prose_heading(xmlNode* node, std::string_view name, std::uint32_t text_bytes,
+                      std::uint32_t link_bytes) {
+  if (!is_heading(name) || name == "h1" || text_bytes < 150 || link_bytes * 4 > text_bytes) return false;
+  for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
+    if (is_element(child) && is_block_element(tag(child))) return false;
+  }
+  return ends_like_sentence(collapse_whitespace(text_content(node)));
 }
 
 bool is_content_marker(const xmlNode* node, std::string_view name) {
@@ -154,8 +175,9 @@ class Pass {
           count_text(child->content, own.text_bytes, own.commas);
         }
       }
-      if (name == "a") own.link_bytes = own.text_bytes;  // children added below
-      if (name == "p") ++own.paragraphs;
+      if (name == "a" && is_link(node)) own.link_bytes = own.text_bytes;  // children added below
+      if (name == "p" || (is_heading(name) && is_prose_heading(node, name, own.text_bytes, own.link_bytes)))
+        ++own.paragraphs;
       if (name == "img" || name == "picture") ++own.images;
       if (name == "time") own.has_time = true;
       if (name == "figure") own.has_figure = true;
@@ -173,7 +195,7 @@ class Pass {
       if (xmlNode* parent = node->parent; parent != nullptr && parent->_private != nullptr) {
         NodeStats& up = *stats(parent);
         up.text_bytes += own.text_bytes;
-        up.link_bytes += (tag(parent) == "a") ? 0 : own.link_bytes;
+        up.link_bytes += is_link(parent) ? 0 : own.link_bytes;
         up.commas += own.commas;
         up.paragraphs = static_cast<std::uint16_t>(std::min<int>(up.paragraphs + own.paragraphs, 65535));
         up.images = static_cast<std::uint16_t>(std::min<int>(up.images + own.images, 65535));
@@ -484,6 +506,10 @@ void score_paragraphs(Pass& pass) {
   for (xmlNode* node : pass.order()) {
     const std::string_view name = tag(node);
     bool paragraph = name == "p" || name == "pre";
+    if (is_heading(name)) {
+      const NodeStats& heading = *pass.stats(node);
+      paragraph = is_prose_heading(node, name, heading.text_bytes, heading.link_bytes);
+    }
     if (!paragraph &&
         (name == "div" || name == "td" || name == "blockquote" || name == "li" || name == "dd" ||
          name == "section" || name == "span" || name == "font" || name == "center")) {
@@ -839,7 +865,8 @@ std::vector<xmlNode*> gather(Pass& pass, const Choice& choice) {
     double bonus =
         (!top_class.empty() && attribute(sibling, "class") == top_class) ? choice.top_score * 0.2 : 0;
     bool append = s->candidate && s->score + bonus >= threshold;
-    if (!append && tag(sibling) == "p") {
+    if (!append &&
+        (tag(sibling) == "p" || is_prose_heading(sibling, tag(sibling), s->text_bytes, s->link_bytes))) {
       const double density = link_density(*s);
       append = (s->text_bytes > 80 && density < 0.25) ||
                (s->text_bytes > 0 && density == 0.0 && s->commas + 1 > 1);
@@ -880,6 +907,7 @@ bool is_prose_block(Pass& pass, xmlNode* node, std::string_view name) {
   const NodeStats* s = pass.stats(node);
   if (s == nullptr || s->text_bytes < 40 || link_density(*s) > 0.25) return false;
   if (name == "p" || name == "blockquote" || name == "pre") return true;
+  if (is_prose_heading(node, name, s->text_bytes, s->link_bytes)) return true;
   if (!(name == "div" || name == "section" || name == "span")) return false;
   for (xmlNode* child = node->children; child != nullptr; child = child->next) {
     if (is_element(child) && is_block_element(tag(child))) return false;
@@ -1216,6 +1244,42 @@ void gather_split_parts(Pass& pass, xmlNode* top, std::vector<xmlNode*>& blocks)
     parts.push_back(node);
   }
   if (parts.empty()) return;
+  for (xmlNode* part : parts) {
+    const auto at = std::find_if(blocks.begin(), blocks.end(), [&](const xmlNode* block) {
+      return document_position(block) > document_position(part);
+    });
+    blocks.insert(at, part);
+  }
+}
+
+// A story laid out in a table's rows, one section a row (a transcript's
+// parts between pull quotes, a history page's sections under their
+// subheads): the chosen cell is one part, and the cells of the other rows
+// are no siblings to gather. In each other row of the chosen cell's table,
+// the cell that is prose (200 bytes or more, a quarter of its text linked at
+// most, no story cards, no furniture class, ending like a sentence, not
+// inside a comments, related or footer box) is the story's too, in
+// document order. Rows of links, pull quotes and spacers are left.
+void gather_table_rows(Pass& pass, xmlNode* top, std::vector<xmlNode*>& blocks) {
+  if (!is_table_cell(top) || blocks.empty()) return;
+  xmlNode* row = top->parent;
+  if (row == nullptr || tag(row) != "tr" || row->parent == nullptr) return;
+  std::vector<xmlNode*> parts;
+  for (xmlNode* other = row->parent->children; other != nullptr; other = other->next) {
+    if (other == row || tag(other) != "tr") continue;
+    for (xmlNode* cell = other->children; cell != nullptr; cell = cell->next) {
+      const NodeStats* s = is_table_cell(cell) ? pass.stats(cell) : nullptr;
+      if (s == nullptr || s->text_bytes < 200 || s->linked_headings > 0 || s->class_weight < 0 ||
+          link_density(*s) > 0.25 || ends_story(cell) || ends_story(other) ||
+          !ends_like_sentence(collapsed_text(cell)))
+        continue;
+      const bool overlaps = std::any_of(blocks.begin(), blocks.end(), [&](const xmlNode* block) {
+        return is_ancestor(block, cell) || is_ancestor(cell, block);
+      });
+      if (!overlaps) parts.push_back(cell);
+      break;
+    }
+  }
   for (xmlNode* part : parts) {
     const auto at = std::find_if(blocks.begin(), blocks.end(), [&](const xmlNode* block) {
       return document_position(block) > document_position(part);
@@ -1835,6 +1899,19 @@ bool opens_with_consent_label(xmlNode* box) {
   return false;
 }
 
+// Whether `node` (at `index` in the block's walk) holds the story's first
+// paragraph, and that paragraph is a long one (200 bytes or more). A box
+// mostly of links that holds it (a deals post: its opening above lines of
+// shop links) is the story's, and its parts are judged one by one. A short
+// first paragraph is often a panel's blurb ("Today's vote: ... Click here").
+bool holds_opening(Pass& pass, xmlNode* node, std::size_t index, std::size_t first_prose,
+                   const std::vector<xmlNode*>& nodes) {
+  if (first_prose == std::string::npos || index >= first_prose) return false;
+  xmlNode* opening = nodes[first_prose];
+  const NodeStats* s = pass.stats(opening);
+  return s != nullptr && s->text_bytes >= 200 && is_ancestor(node, opening);
+}
+
 void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_view title) {
   // The figures from scoring are still right: nothing was removed since.
   std::vector<xmlNode*> all_doomed;
@@ -1885,7 +1962,8 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
         } else if (density > 0.5 && name != "p" && !(keeps_media && name == "figure") &&
                    !(is_heading(name) && (!links_to_another_page(node) || introduces_prose(pass, node))) &&
                    !is_prose_list(pass, node, name) && !is_list_in_prose(pass, node, name) &&
-                   !in_data_row(node) && !is_data_table(node)) {
+                   !in_data_row(node) && !is_data_table(node) &&
+                   !holds_opening(pass, node, i, first_prose, nodes)) {
           remove = true;  // related lists, tag lists, share bars, breadcrumbs, next/prev
         } else if (density > 0.5 && name == "p" && s->text_bytes < 200 &&
                    !(amid_prose(pass, node) && is_linked_sentence(node)) && !introduces_next(pass, node)) {
@@ -2217,6 +2295,7 @@ ContentResult find_content(xmlDoc* doc, std::string_view title, const ContentRul
   result.blocks = gather(pass, choice);
   gather_enclosing(pass, result.blocks);
   gather_split_parts(pass, choice.top, result.blocks);
+  gather_table_rows(pass, choice.top, result.blocks);
   add_lead_figure(pass, choice.top, result.blocks);
 
   {
@@ -2247,7 +2326,7 @@ ContentResult find_content(xmlDoc* doc, std::string_view title, const ContentRul
         // A link inside a sentence of a list item ("We released the <a>SDK</a>.")
         // is prose, not a sign of a link list.
         for (xmlNode* up = node->parent; up != nullptr && up != root->parent; up = up->parent) {
-          if (tag(up) == "a") {
+          if (is_link(up)) {
             xmlNode* item = up->parent;
             while (item != nullptr && item != root->parent && tag(item) != "li") item = item->parent;
             const bool prose_item = item != nullptr && tag(item) == "li" &&
