@@ -906,6 +906,38 @@ bool ends_like_sentence(std::string_view text) {
       break;
     }
   }
+  // A footnote mark after the sentence ("... a new library.1", "... in
+  // 1921.[3]", "... said.*"): up to three digits, or a bracketed mark, after
+  // sentence punctuation that follows no digit ("version 2.1" is no
+  // sentence's end).
+  {
+    std::string_view body = text;
+    if (body.ends_with("]")) {
+      const std::size_t open = body.rfind('[');
+      if (open != std::string_view::npos && body.size() - open <= 6) body = body.substr(0, open);
+    } else if (body.ends_with("*") || body.ends_with("\xE2\x80\xA0")) {  // * †
+      body.remove_suffix(body.ends_with("*") ? 1 : 3);
+    } else {
+      std::size_t digits = 0;
+      while (digits < body.size() && digits < 4 && body[body.size() - 1 - digits] >= '0' &&
+             body[body.size() - 1 - digits] <= '9')
+        ++digits;
+      if (digits <= 3) body.remove_suffix(digits);
+    }
+    // A mark set apart by a space ("... said. [3]", "... well-established. 1"),
+    // but not a date's day after a month's abbreviation ("Posted Jan. 5").
+    if (body.size() < text.size() && body.ends_with(' ')) {
+      while (!body.empty() && body.back() == ' ') body.remove_suffix(1);
+      std::size_t word = 0;
+      while (word + 1 < body.size() && ascii::is_alpha(body[body.size() - 2 - word])) ++word;
+      if (text.back() >= '0' && text.back() <= '9' && word < 5) body = text;
+    }
+    if (body.size() < text.size() && body.size() >= 2) {
+      const char mark = body.back();
+      const char before = body[body.size() - 2];
+      if ((mark == '.' || mark == '!' || mark == '?') && !(before >= '0' && before <= '9')) text = body;
+    }
+  }
   for (std::string_view closing : {"\"", ")", "'", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB"}) {
     if (text.ends_with(closing)) text.remove_suffix(closing.size());
   }

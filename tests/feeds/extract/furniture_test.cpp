@@ -388,3 +388,17 @@ TEST(Furniture, PictureFigureTextIsItsCaption) {
   EXPECT_TRUE(has(article, "keep the night crossing")) << article.text;  // a quote in a figure stays
   EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
 }
+
+TEST(Furniture, FootnoteMarkEndsASentenceNotADateline) {
+  // A short opening sentence with a footnote mark ("library.1", "city.[3]")
+  // is a sentence, not a dateline above the story; a month's abbreviation
+  // and a day ("Posted Jan. 5") still are one.
+  const auto marked = extract_article(page("<article><p>We built a new library.<sup>1</sup></p>" + prose(4) +
+                                           "<p>It ended in the old town.<sup>[3]</sup></p></article>"))
+                          .value();
+  EXPECT_TRUE(has(marked, "We built a new library.")) << marked.text;
+  EXPECT_TRUE(has(marked, "It ended in the old town.")) << marked.text;
+  const auto dated = extract_article(page("<article><p>Posted Jan. 5</p>" + prose(4) + "</article>")).value();
+  EXPECT_FALSE(has(dated, "Posted Jan. 5")) << dated.text;
+  EXPECT_TRUE(has(dated, "Paragraph 2 of the story")) << dated.text;
+}
