@@ -65,6 +65,9 @@ constexpr std::string_view kNegativeWords[] = {
     // class="nocontent", Yahoo's "robots-nocontent"): sidebars, rails.
     "nocontent",
     "masthead",
+    // The site's foot: "NHL.com is the official web site of ... All rights
+    // reserved.", a picture's copyright line.
+    "copyright",
     "pagination",
     "pager",
     "recommended",

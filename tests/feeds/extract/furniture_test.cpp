@@ -402,3 +402,17 @@ TEST(Furniture, FootnoteMarkEndsASentenceNotADateline) {
   EXPECT_FALSE(has(dated, "Posted Jan. 5")) << dated.text;
   EXPECT_TRUE(has(dated, "Paragraph 2 of the story")) << dated.text;
 }
+
+TEST(Furniture, CopyrightBoxGoes) {
+  // The site's foot in a box named for it, long enough to read as prose:
+  // "X is the official web site of ..., its marks are ...".
+  const auto article =
+      extract_article(
+          page(body_with(
+              "<div id=\"copyright\">HarbourHerald.example is the official web site of the Harbour "
+              "Herald, and the name, the lighthouse logo and the word mark are the paper's own, used "
+              "under licence by its partners, who may not reproduce them elsewhere.</div>")))
+          .value();
+  EXPECT_FALSE(has(article, "official web site")) << article.text;
+  EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
+}
