@@ -5,7 +5,10 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <memory>
+#include <string>
 #include <unordered_map>
 #include <utility>
 
@@ -1815,6 +1818,8 @@ bool paragraph_beside(Pass& pass, xmlNode* node, bool after) {
 // <a>Launch</a>"). A related-stories list is links alone (or links after a
 // bold kicker), or closes the story; a list of cards has pictures or
 // headings.
+bool links_within_site(const xmlNode* link);
+
 bool is_list_in_prose(Pass& pass, xmlNode* node, std::string_view name) {
   if (name == "li") {
     xmlNode* list = node->parent;
@@ -1851,8 +1856,25 @@ bool is_list_in_prose(Pass& pass, xmlNode* node, std::string_view name) {
     });
     if (outside >= 3) ++annotated;
   }
-  return plain && items >= 2 && annotated * 4 >= items * 3 && paragraph_beside(pass, node, false) &&
-         paragraph_beside(pass, node, true);
+  if (!plain || items < 2 || annotated * 4 < items * 3) return false;
+  if (paragraph_beside(pass, node, false) && paragraph_beside(pass, node, true)) return true;
+  // A list of three or more links to other sites, each said something of (a
+  // deals post's "<a>Portable drive for $161.99 at Dell</a> (normally
+  // $180)", a reading list's sources) is the author's picks, wherever it
+  // stands: related stories link within the site, and a call to action
+  // ("Order now at ...") is a line or two.
+  if (items < 3) return false;
+  bool offsite = true, linked = false;
+  walk(node, [&](xmlNode* inner) {
+    if (!offsite || !is_element(inner)) return false;
+    if (!is_link(inner)) return true;
+    linked = true;
+    if (links_within_site(inner) || attribute(inner, "href").empty() ||
+        attribute(inner, "href").front() == '#')
+      offsite = false;
+    return false;
+  });
+  return linked && offsite;
 }
 
 // A list whose items are mostly such sentences (a weekly round-up, a list
@@ -2297,6 +2319,13 @@ ContentResult find_content(xmlDoc* doc, std::string_view title, const ContentRul
   gather_split_parts(pass, choice.top, result.blocks);
   gather_table_rows(pass, choice.top, result.blocks);
   add_lead_figure(pass, choice.top, result.blocks);
+  if (getenv("NEWSD_DEBUG")) {
+    fprintf(stderr, "top %s.%s score %.1f blocks %zu\n", std::string(tag(choice.top)).c_str(),
+            std::string(attribute(choice.top, "class")).c_str(), choice.top_score, result.blocks.size());
+    for (auto* b : result.blocks)
+      fprintf(stderr, "  block %s.%s %u\n", std::string(tag(b)).c_str(),
+              std::string(attribute(b, "class")).c_str(), pass.stats(b)->text_bytes);
+  }
 
   {
     const NodeStats* s = pass.stats(choice.top);

@@ -416,3 +416,39 @@ TEST(Furniture, CopyrightBoxGoes) {
   EXPECT_FALSE(has(article, "official web site")) << article.text;
   EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
 }
+
+TEST(Furniture, DealsListOfOtherSitesStaysRelatedListGoes) {
+  // A deals post closes on its picks, links to shops with the old price
+  // beside each: the author's list, though mostly links and with no prose
+  // below it. A list of the site's own stories, dated, still goes.
+  const std::string deals =
+      "<p><strong>Other deals:</strong></p><ul>"
+      "<li><a href=\"https://driveshop.example/drive\">Portable 2 TB drive for $161.99 at Example Shop</a> "
+      "(normally $180)</li>"
+      "<li><a href=\"https://netstore.example/router\">Dual-band router with two USB ports for $140 at "
+      "Example "
+      "Store</a> (normally $179)</li>"
+      "<li><a href=\"https://audioshop.example/speakers\">2.1 speaker system for $118.99 with free "
+      "shipping</a> "
+      "(normally $149.99)</li></ul>";
+  const std::string related =
+      "<ul><li><a href=\"/news/ferry-fares\">Ferry fares to rise in April</a> (12 March)</li>"
+      "<li><a href=\"/news/harbour-bridge\">Harbour bridge repairs start in May</a> (10 March)</li>"
+      "<li><a href=\"/news/night-buses\">Night buses cut on the east shore</a> (8 March)</li></ul>";
+  feeds::ExtractOptions deals_page;
+  deals_page.url = "https://harbourherald.example/deals/week-12";
+  feeds::ExtractOptions story_page;
+  story_page.url = "https://harbourherald.example/news/ferry";
+  const auto with_deals =
+      extract_article(page("<article><div class=\"c-body\">" + prose(4) + deals + "</div></article>"),
+                      deals_page)
+          .value();
+  EXPECT_TRUE(has(with_deals, "Portable 2 TB drive for $161.99")) << with_deals.text;
+  EXPECT_TRUE(has(with_deals, "2.1 speaker system")) << with_deals.text;
+  const auto with_related =
+      extract_article(page("<article><div class=\"c-body\">" + prose(4) + related + "</div></article>"),
+                      story_page)
+          .value();
+  EXPECT_FALSE(has(with_related, "Ferry fares to rise")) << with_related.text;
+  EXPECT_TRUE(has(with_related, "Paragraph 3 of the story")) << with_related.text;
+}
