@@ -1182,6 +1182,16 @@ std::uintptr_t document_position(const xmlNode* node) {
   return reinterpret_cast<std::uintptr_t>(node->_private);
 }
 
+// Adds `parts` to `blocks`, each where it stands in the page.
+void insert_in_document_order(const std::vector<xmlNode*>& parts, std::vector<xmlNode*>& blocks) {
+  for (xmlNode* part : parts) {
+    const auto at = std::find_if(blocks.begin(), blocks.end(), [&](const xmlNode* block) {
+      return document_position(block) > document_position(part);
+    });
+    blocks.insert(at, part);
+  }
+}
+
 // Whether `node` lies in a box that ends a story (comments, related stories,
 // a footer, an aside), in a box the furniture pass would remove, in
 // another story's card (an <article>, a "hentry" or "post" box), or in a
@@ -1247,12 +1257,7 @@ void gather_split_parts(Pass& pass, xmlNode* top, std::vector<xmlNode*>& blocks)
     parts.push_back(node);
   }
   if (parts.empty()) return;
-  for (xmlNode* part : parts) {
-    const auto at = std::find_if(blocks.begin(), blocks.end(), [&](const xmlNode* block) {
-      return document_position(block) > document_position(part);
-    });
-    blocks.insert(at, part);
-  }
+  insert_in_document_order(parts, blocks);
 }
 
 // A story laid out in a table's rows, one section a row (a transcript's
@@ -1283,12 +1288,7 @@ void gather_table_rows(Pass& pass, xmlNode* top, std::vector<xmlNode*>& blocks) 
       break;
     }
   }
-  for (xmlNode* part : parts) {
-    const auto at = std::find_if(blocks.begin(), blocks.end(), [&](const xmlNode* block) {
-      return document_position(block) > document_position(part);
-    });
-    blocks.insert(at, part);
-  }
+  insert_in_document_order(parts, blocks);
 }
 
 // A short block that states the site's copyright ("© 1999-2012 …", "All
