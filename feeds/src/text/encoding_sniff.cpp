@@ -237,20 +237,25 @@ Score score_cjk(std::string_view sample, const Candidate& candidate) {
 // Among the single-byte candidates: Latin text has isolated high bytes
 // between ASCII letters; Cyrillic words are runs of high bytes, mostly
 // lower case, which sit at 0xE0-0xFF in windows-1251 and 0xC0-0xDF in koi8-r.
+// Text with no two letters (0xC0-0xFF) in a row has no Cyrillic word at all:
+// an English page whose only high bytes are pound signs, curly quotes and
+// dashes, set apart by spaces and digits, is windows-1252.
 std::string guess_single_byte(std::string_view sample) {
   auto is_ascii_letter = [](unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-  std::size_t high = 0, beside_ascii_letter = 0, windows1251_lower = 0, koi8_lower = 0;
+  std::size_t high = 0, beside_ascii_letter = 0, windows1251_lower = 0, koi8_lower = 0, letter_runs = 0;
   for (std::size_t i = 0; i < sample.size(); ++i) {
     auto c = static_cast<unsigned char>(sample[i]);
     if (c < 0x80) continue;
     ++high;
+    if (c >= 0xC0 && i + 1 < sample.size() && static_cast<unsigned char>(sample[i + 1]) >= 0xC0)
+      ++letter_runs;
     bool before = i > 0 && is_ascii_letter(static_cast<unsigned char>(sample[i - 1]));
     bool after = i + 1 < sample.size() && is_ascii_letter(static_cast<unsigned char>(sample[i + 1]));
     if (before || after) ++beside_ascii_letter;
     if (c >= 0xE0) ++windows1251_lower;
     if (c >= 0xC0 && c <= 0xDF) ++koi8_lower;
   }
-  if (high == 0 || beside_ascii_letter * 2 > high) return "windows-1252";
+  if (high == 0 || beside_ascii_letter * 2 > high || letter_runs == 0) return "windows-1252";
   return koi8_lower > windows1251_lower ? "koi8-r" : "windows-1251";
 }
 

@@ -250,6 +250,24 @@ TEST(DecodeToUtf8, MetaAfterFirst1024BytesIsIgnored) {
   EXPECT_EQ(decoded.utf8, page);
 }
 
+TEST(DecodeToUtf8, UndeclaredEnglishWithPoundsAndQuotesIsWindows1252) {
+  // No declaration, no UTF-8; the only high bytes are "\xA3" (pound), curly
+  // quotes and dashes between spaces and digits: no Cyrillic word anywhere.
+  const std::string page =
+      "<html><body><p>Tickets \xA3"
+      "3/\xA3"
+      "1 \x96 available from Jack\x92s Records, or phone 07969 "
+      "692 975.</p><p>\x93Join us\x94 \x97 Tue 21 June, 7.30pm, \xA3"
+      "5 on the door.</p></body></html>";
+  auto decoded = decode_to_utf8(page, DocumentKind::html);
+  EXPECT_EQ(decoded.encoding, "windows-1252");
+  EXPECT_NE(decoded.utf8.find("Tickets \xC2\xA3"
+                              "3"),
+            std::string::npos)
+      << decoded.utf8;
+  EXPECT_NE(decoded.utf8.find("Jack\xE2\x80\x99s"), std::string::npos) << decoded.utf8;
+}
+
 TEST(DecodeToUtf8, XmlDeclarationNotReadForHtml) {
   std::string bytes = encode("<?xml version=\"1.0\" encoding=\"koi8-r\"?><p>" + kRussian + "</p>", "KOI8-R");
   EXPECT_EQ(decode_to_utf8(bytes, DocumentKind::xml).encoding, "koi8-r");
