@@ -5,8 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -2319,13 +2317,6 @@ ContentResult find_content(xmlDoc* doc, std::string_view title, const ContentRul
   gather_split_parts(pass, choice.top, result.blocks);
   gather_table_rows(pass, choice.top, result.blocks);
   add_lead_figure(pass, choice.top, result.blocks);
-  if (getenv("NEWSD_DEBUG")) {
-    fprintf(stderr, "top %s.%s score %.1f blocks %zu\n", std::string(tag(choice.top)).c_str(),
-            std::string(attribute(choice.top, "class")).c_str(), choice.top_score, result.blocks.size());
-    for (auto* b : result.blocks)
-      fprintf(stderr, "  block %s.%s %u\n", std::string(tag(b)).c_str(),
-              std::string(attribute(b, "class")).c_str(), pass.stats(b)->text_bytes);
-  }
 
   {
     const NodeStats* s = pass.stats(choice.top);
