@@ -2125,7 +2125,10 @@ void place_streamed_parts(xmlNode* body) {
 // holds an element no head may hold (an unknown tag before the body, or no
 // <body> tag at all) keeps the whole page inside <head> in libxml2, where a
 // browser ends the head and starts the body there: when there is no body,
-// that element and everything after it move out of the head.
+// that element and everything after it move out of the head. A stray
+// "</body>" early in the page (an include's own closing tags) leaves the rest
+// of the page beside the body in libxml2; a browser still shows it in the
+// body, so it moves there too.
 xmlNode* find_body(xmlDoc* doc) {
   xmlNode* root = xmlDocGetRootElement(doc);
   if (root == nullptr) return nullptr;
@@ -2138,7 +2141,7 @@ xmlNode* find_body(xmlDoc* doc) {
       if (body == nullptr && tag(child) == "body") {
         body = child;
         holds_body = true;
-      } else if (body != nullptr && tag(child) == "html") {
+      } else if (body != nullptr && (tag(child) == "html" || !is_blank_text(child))) {
         later_documents.push_back(child);
       }
     }
