@@ -564,6 +564,22 @@ struct Choice {
   std::vector<xmlNode*> other_stories;
 };
 
+// One box beside the top with a name of its own (a class or id the top
+// does not share: "features", "dsq-content", "content-row") is another part
+// of the page, a rail of features or the comments, not the story's second
+// half: a story split over containers repeats their name ("post__content",
+// "Section1") or, in old table layouts, has none. A caption box is the
+// story's own, whatever its name.
+bool is_other_named_box(const xmlNode* box, const xmlNode* top) {
+  const std::string_view box_class = attribute(box, "class");
+  const std::string_view box_id = attribute(box, "id");
+  if (box_class.empty() && box_id.empty()) return false;
+  if (is_caption(box)) return false;
+  const bool shares_name = (!box_class.empty() && box_class == attribute(top, "class")) ||
+                           (!box_id.empty() && box_id == attribute(top, "id"));
+  return !shares_name;
+}
+
 Choice choose_top(Pass& pass) {
   struct Scored {
     xmlNode* node;
@@ -597,6 +613,7 @@ Choice choose_top(Pass& pass) {
     if (is_ancestor(scored[i].node, choice.top) || is_ancestor(choice.top, scored[i].node)) continue;
     alternatives.push_back(scored[i].node);
   }
+  if (alternatives.size() == 1 && is_other_named_box(alternatives.front(), choice.top)) alternatives.clear();
   if (!alternatives.empty()) {
     int depth = 0;
     for (xmlNode* ancestor = choice.top->parent; ancestor != nullptr && ancestor != pass.body() && depth < 6;

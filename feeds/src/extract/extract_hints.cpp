@@ -164,9 +164,30 @@ struct HintCounts {
   bool strong_negative = false;
 };
 
+// WordPress names a post's categories and tags in its class
+// ("category-social-media", "tag-comment-policy", beside "hentry" and
+// "status-publish"): the words of a post's topics, not of what the box is.
+// They are dropped before the box is read for hints.
+std::string without_taxonomy_classes(std::string lower) {
+  const bool post_class = has_token(lower, {"hentry", "status-publish"});
+  if (!post_class) return lower;
+  std::string kept;
+  std::size_t i = 0;
+  while (i < lower.size()) {
+    while (i < lower.size() && ascii::is_space(lower[i])) ++i;
+    const std::size_t start = i;
+    while (i < lower.size() && !ascii::is_space(lower[i])) ++i;
+    const std::string_view token = std::string_view(lower).substr(start, i - start);
+    if (token.empty() || token.starts_with("category-") || token.starts_with("tag-")) continue;
+    if (!kept.empty()) kept += ' ';
+    kept += token;
+  }
+  return kept;
+}
+
 void add_hints(std::string_view value, HintCounts& counts) {
   if (value.empty()) return;
-  const std::string lower = ascii_lower(value);
+  const std::string lower = without_taxonomy_classes(ascii_lower(value));
   for (std::string_view needle : kStrongPositiveParts) {
     if (lower.find(needle) != std::string::npos) counts.strong_positive = true;
   }

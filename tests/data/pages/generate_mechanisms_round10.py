@@ -15,7 +15,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from generate_mechanisms import write_round  # noqa: E402
-from generate_mechanisms import FOOTER, NAV, P, TITLE, bare_head, esc, paragraphs  # noqa: E402
+from generate_mechanisms import FOOTER, NAV, P, TITLE, bare_head, esc, head, paragraphs  # noqa: E402
+from generate_mechanisms_round3 import P2  # noqa: E402
 
 FIRST_INDEX = 1160
 LAST_INDEX = 1169
@@ -37,8 +38,58 @@ def body_closed_early():
     return html, dict(title=TITLE, text=P, site_name=None)
 
 
+def post_tagged_with_furniture_words():
+    # WordPress names the post's categories and tags in its class:
+    # "category-social-media", "tag-newsletter". Read as the box's own
+    # words, they made the post a share box and a newsletter sign-up, and
+    # it was removed; the writer's note under it was all that was left.
+    post_class = ("post-4127 post type-post status-publish format-standard hentry category-social-media "
+                  "tag-newsletter tag-harbour")
+    about = ("About Mira Kessel: harbour reporter for the Herald since 2015, before that at the coast guard's "
+             "press office. She writes about ferries, fishing and the port's long quarrel with the town.")
+    body = (NAV + f'<div id="main" class="col-left"><div id="post-4127" class="{post_class}">'
+            f'<h1>{esc(TITLE)}</h1><div class="entry">' + paragraphs(P[:3]) + '</div></div>\n'
+            f'<div class="author_info"><p>{esc(about)}</p></div></div>\n' + FOOTER)
+    return page_with(head(TITLE), body), dict(title=TITLE, text=P[:3])
+
+
+def rail_of_features_beside_the_story():
+    # A short story and, in the same wrapper, a rail of features: headed
+    # items with a paragraph each, nearly as well scored as the story. One
+    # such box beside the top was taken for the story's second half, and
+    # the wrapper holding both was the article.
+    features = [("Lighthouse tours", "The lighthouse on the north mole opens for guided tours on Saturdays "
+                 "through the summer, with places for twenty visitors at a time."),
+                ("Harbour festival", "The harbour festival returns in June with a tall ship, a fish market and "
+                 "a concert on the quay, organisers said on Friday."),
+                ("Sailing school", "The sailing school has places left on its beginners' courses for children "
+                 "aged eight to twelve, starting in the first week of July."),
+                ("Museum night", "The maritime museum stays open until midnight on the last Friday of the "
+                 "month, with talks by former ferry captains."),
+                ("Coastal walks", "Rangers lead walks along the cliffs every Sunday morning, from the old "
+                 "customs house to the bird reserve, and back by the beach."),
+                ("Fish market", "The fish market on the east quay now opens at six, an hour earlier, so that "
+                 "restaurants can buy before the breakfast rush."),
+                ("Rowing club", "The rowing club invites newcomers to its open days in May, with boats, oars "
+                 "and coaches provided, and tea in the boathouse afterwards."),
+                ("Island ferry", "The summer ferry to the island runs four times a day from June, with bicycles "
+                 "carried free on the early and late crossings.")]
+    rail = '<div id="features"><h2>Features</h2>' + "".join(
+        f'<h3>{esc(t)}</h3><p>{esc(x)} <a href="/features/{i}/">More</a></p>' for i, (t, x) in enumerate(features)) + '</div>'
+    story = P[:2] + P2[:1]
+    body = (NAV + f'<div id="wrapper"><div class="newsstory"><h1>{esc(TITLE)}</h1><div class="body">'
+            + paragraphs(story) + '</div></div>\n' + rail + '</div>\n' + FOOTER)
+    return page_with(bare_head(TITLE), body), dict(title=TITLE, text=story, site_name=None)
+
+
+def page_with(head_html, body_html):
+    return f'<!DOCTYPE html>\n<html lang="en">\n{head_html}<body>\n{body_html}</body>\n</html>\n'
+
+
 PLAN = [
     ("body-closed-early", body_closed_early),
+    ("post-tagged-with-furniture-words", post_tagged_with_furniture_words),
+    ("rail-of-features-beside-the-story", rail_of_features_beside_the_story),
 ]
 
 
