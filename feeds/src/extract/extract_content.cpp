@@ -861,6 +861,26 @@ bool is_builder_heading(Pass& pass, xmlNode* node);
 
 // Siblings of the top candidate that belong to the article: well scored,
 // or plain prose paragraphs (content split into several containers).
+xmlNode* previous_element(xmlNode* node) {
+  xmlNode* before = node->prev;
+  while (before != nullptr && !is_element(before)) before = before->prev;
+  return before;
+}
+
+// Whether the box's last element child is a heading without a link: a
+// heading announces what follows it, and an article never ends on one.
+bool ends_with_heading(xmlNode* box) {
+  xmlNode* last = box->last;
+  while (last != nullptr && !is_element(last)) last = last->prev;
+  if (last == nullptr || !is_heading(tag(last))) return false;
+  bool linked = false;
+  walk(last, [&](xmlNode* node) {
+    if (is_link(node)) linked = true;
+    return !linked && is_element(node);
+  });
+  return !linked;
+}
+
 std::vector<xmlNode*> gather(Pass& pass, const Choice& choice) {
   std::vector<xmlNode*> nodes;
   xmlNode* top = choice.top;
@@ -898,6 +918,13 @@ std::vector<xmlNode*> gather(Pass& pass, const Choice& choice) {
     // fifth of the first part, yet is prose through and through.
     if (!append && s->candidate && s->score >= 10 && s->paragraphs >= 4 && s->linked_headings == 0 &&
         link_density(*s) < 0.1)
+      append = true;
+    // A story whose last element is a heading goes on below its box: the
+    // list right after it is what the heading announces ("What can the
+    // team do?" over a list of tasks).
+    if (!append && (tag(sibling) == "ul" || tag(sibling) == "ol") && !nodes.empty() &&
+        previous_element(sibling) == nodes.back() && ends_with_heading(nodes.back()) &&
+        s->text_bytes >= 100 && link_density(*s) < 0.2)
       append = true;
     if (append) nodes.push_back(sibling);
   }

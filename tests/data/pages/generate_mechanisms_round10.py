@@ -82,6 +82,22 @@ def rail_of_features_beside_the_story():
     return page_with(bare_head(TITLE), body), dict(title=TITLE, text=story, site_name=None)
 
 
+def list_after_the_story_box():
+    # The story's box ends on a heading, and the list it announces stands
+    # right after the box, outside it (an editor's export closed the
+    # section before the list). The list was never gathered.
+    tasks = ["Check the timetable against the shift rotas of the three largest employers on the shore.",
+             "Count the passengers on every late crossing for four weeks, weekends included.",
+             "Ask the operator for the repair costs of the two older boats, and for a date.",
+             "Report to the board before its meeting in the spring, with a recommendation."]
+    story = P[:4]
+    body = (NAV + f'<h1>{esc(TITLE)}</h1><div class="Section1">' + paragraphs(story)
+            + '<h3>What the working group will do</h3></div>\n<ul>'
+            + "".join(f'<li><div class="Section1">{esc(t)}</div></li>' for t in tasks) + '</ul>\n' + FOOTER)
+    return page_with(bare_head(TITLE), body), dict(title=TITLE, text=story + ["What the working group will do"] + tasks,
+                                               site_name=None)
+
+
 def page_with(head_html, body_html):
     return f'<!DOCTYPE html>\n<html lang="en">\n{head_html}<body>\n{body_html}</body>\n</html>\n'
 
@@ -90,6 +106,7 @@ PLAN = [
     ("body-closed-early", body_closed_early),
     ("post-tagged-with-furniture-words", post_tagged_with_furniture_words),
     ("rail-of-features-beside-the-story", rail_of_features_beside_the_story),
+    ("list-after-the-story-box", list_after_the_story_box),
 ]
 
 
