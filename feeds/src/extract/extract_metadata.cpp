@@ -428,6 +428,9 @@ void collect(xmlDoc* doc, Collected& out) {
     const std::string_view name = tag(node);
     if (name == "meta") {
       std::string_view content = attribute(node, "content");
+      // Some templates write the value in "value" (<meta value="Jane Doe"
+      // name="author">); browsers ignore it, but it is the page's word.
+      if (content.empty()) content = attribute(node, "value");
       for (auto key_attribute : {"name", "property", "itemprop", "http-equiv"}) {
         std::string_view key = attribute(node, key_attribute);
         if (!key.empty()) out.meta[ascii_lower(key)].emplace_back(content);
