@@ -438,6 +438,15 @@ std::string byline_line(xmlNode* text) {
   return collapse_whitespace(line);
 }
 
+bool names_job(std::string_view classes) {
+  return any_token(classes, [](std::string_view token) {
+    for (std::string_view job : {"title", "role", "job", "position"}) {
+      if (token.size() >= job.size() && iequals(token.substr(token.size() - job.size()), job)) return true;
+    }
+    return false;
+  });
+}
+
 std::string byline_text(xmlNode* root) {
   std::string out;
   walk(root, [&](xmlNode* node) {
@@ -456,6 +465,10 @@ std::string byline_text(xmlNode* root) {
     const std::string_view name = tag(node);
     if (name == "script" || name == "style" || name == "noscript") return false;
     if (node != root && (is_block_element(name) || name == "br" || name == "td" || name == "th")) out += '\n';
+    // The writer's job beside the name, in a span of its own that the
+    // style sheet sets on a line of its own ("<span class=byline__name>Jane
+    // Doe</span><span class=byline__title>CEO</span>"): not part of the name.
+    if (node != root && names_job(attribute(node, "class"))) out += '\n';
     return true;
   });
   std::string lines;

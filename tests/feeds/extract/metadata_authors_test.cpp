@@ -153,6 +153,18 @@ TEST(BylineAuthors, AuthorBoxNameOverJobTitle) {
       Names{});
 }
 
+TEST(BylineAuthors, JobInASpanOfItsOwnIsNoPartOfTheName) {
+  // The style sheet sets the job on a line of its own; the markup has no
+  // space between the two spans.
+  EXPECT_EQ(
+      extracted(
+          story("<div class=\"byline__text\"><a href=\"/about/leon-brandt\"><span class=\"byline__author\">"
+                "<span class=\"byline__name\">Leon Brandt</span><span class=\"byline__title\">CEO</span>"
+                "</span></a></div>"))
+          .authors,
+      Names{"Leon Brandt"});
+}
+
 TEST(BylineAuthors, BylinesInOtherLanguages) {
   // The page's language brings its word for "and"...
   EXPECT_EQ(
