@@ -112,6 +112,35 @@ bool is_other_page_link(const xmlNode* link) {
 }
 
 // Whether a heading's link (inside it, or wrapping it) leads to another page.
+// A heading that opens with its number outside the link ("2. <a>The
+// lighthouse tours</a>") is an entry of a numbered list article (a
+// roundup, "the ten best ..."), not a card: section fronts never number
+// their stories.
+bool is_numbered_entry(xmlNode* heading) {
+  for (xmlNode* node = heading->children; node != nullptr; node = node->next) {
+    if (node->type != XML_TEXT_NODE) return false;
+    std::string_view text = as_view(node->content);
+    while (!text.empty() && is_space(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+    if (text.empty()) continue;
+    std::size_t digits = 0;
+    while (digits < text.size() && digits < 4 && text[digits] >= '0' && text[digits] <= '9') ++digits;
+    return digits > 0 && digits < 4 && digits < text.size() && (text[digits] == '.' || text[digits] == ')');
+  }
+  return false;
+}
+
+std::string collapsed_text(xmlNode* node);
+
+// The permalink mark a documentation or blog theme puts in each heading
+// ("<a class=headerlink href=#intro>#</a>", "¶", "§"): a same-page anchor
+// whose text is one sign, not a word of the heading.
+bool is_heading_permalink(xmlNode* link) {
+  if (!attribute(link, "href").starts_with("#") || link->parent == nullptr || !is_heading(tag(link->parent)))
+    return false;
+  const std::string text = collapsed_text(link);
+  return text == "#" || text == "\xC2\xB6" || text == "\xC2\xA7" || text == "\xF0\x9F\x94\x97";  // ¶ § 🔗
+}
+
 bool links_to_another_page(xmlNode* heading) {
   int levels = 0;
   for (const xmlNode* up = heading->parent; up != nullptr && levels < 2; up = up->parent, ++levels) {
@@ -191,7 +220,7 @@ class Pass {
       if (is_heading(name) && own.text_bytes > 0 &&
           (own.link_bytes * 2 > own.text_bytes || tag(node->parent) == "a" ||
            (node->parent != nullptr && tag(node->parent->parent) == "a")) &&
-          links_to_another_page(node))
+          links_to_another_page(node) && !is_numbered_entry(node))
         ++own.linked_headings;
       if (xmlNode* parent = node->parent; parent != nullptr && parent->_private != nullptr) {
         NodeStats& up = *stats(parent);
@@ -2016,6 +2045,7 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
         // or a link standing alone between blocks ("Edit post", "Next article").
         remove = (s->class_weight <= kStrongNegative && !s->marker && !inside_sentence(node)) ||
                  ((name == "a" || name == "time") && s->images == 0 && standalone_inline(node)) ||
+                 (name == "a" && is_heading_permalink(node)) ||
                  (s->text_bytes < 40 && s->images == 0 &&
                   (is_gallery_counter(collapsed_text(node)) || is_player_clock(collapsed_text(node))));
       } else if (text_block) {
@@ -2024,7 +2054,8 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
         if (s->text_bytes == 0) {
           remove = !keeps_media && name != "li";
         } else if (density > 0.5 && name != "p" && !(keeps_media && name == "figure") &&
-                   !(is_heading(name) && (!links_to_another_page(node) || introduces_prose(pass, node))) &&
+                   !(is_heading(name) && (!links_to_another_page(node) || introduces_prose(pass, node) ||
+                                          is_numbered_entry(node))) &&
                    !is_prose_list(pass, node, name) && !is_list_in_prose(pass, node, name) &&
                    !in_data_row(node) && !is_data_table(node) &&
                    !holds_opening(pass, node, i, first_prose, nodes)) {

@@ -98,6 +98,41 @@ def list_after_the_story_box():
                                                site_name=None)
 
 
+def numbered_roundup():
+    # A roundup: numbered entries whose headings link to what they
+    # recommend, a paragraph under each. Four linked headings read as a
+    # section front's cards, and the page was judged a listing and emptied;
+    # the theme's permalink mark ("#") in the last heading stayed in the
+    # text.
+    title = "Five things to do on the harbour this weekend"
+    intro = ("The weather is set fair for once, and the harbour has more going on than it has all spring. "
+             "Here is our pick of the weekend, from the water to the quay.")
+    entries = [("Take the night ferry", "https://ferries.example/night",
+                "The late crossing now runs until the end of March, and the view of the lit quay from the "
+                "upper deck is worth the fare on its own."),
+               ("Tour the lighthouse", "https://lighthouse.example/tours",
+                "Guided tours of the north mole lighthouse start at ten on Saturday, with places for twenty "
+                "visitors at a time and a climb of 154 steps."),
+               ("Eat at the fish market", "https://market.example/",
+                "The east quay market opens at six and the stalls at the far end cook what they sell, so "
+                "breakfast can be as fresh as it gets."),
+               ("Row with the club", "https://rowing.example/open-day",
+                "The rowing club's open day lends boats, oars and coaches to beginners, and the tea in the "
+                "boathouse afterwards is free.")]
+    last = ("Watch the regatta", "The season's first regatta sails from the outer harbour at two on Sunday, and "
+            "the best place to watch is the end of the south pier.")
+    items = "".join(f'<h2>{i}. <a href="{href}">{esc(name)}</a></h2>\n<p>{esc(text)}</p>\n'
+                    for i, (name, href, text) in enumerate(entries, 1))
+    items += (f'<h2 id="regatta">5. {esc(last[0])}<a class="headerlink" href="#regatta" title="Permalink">#</a>'
+              f'</h2>\n<p>{esc(last[1])}</p>\n')
+    body = NAV + f'<article><h1>{esc(title)}</h1>\n<p>{esc(intro)}</p>\n{items}</article>\n' + FOOTER
+    text = [intro]
+    for i, (name, _, entry) in enumerate(entries, 1):
+        text += [f"{i}. {name}", entry]
+    text += [f"5. {last[0]}", last[1]]
+    return page_with(bare_head(title), body), dict(title=title, text=text, site_name=None)
+
+
 def page_with(head_html, body_html):
     return f'<!DOCTYPE html>\n<html lang="en">\n{head_html}<body>\n{body_html}</body>\n</html>\n'
 
@@ -107,6 +142,7 @@ PLAN = [
     ("post-tagged-with-furniture-words", post_tagged_with_furniture_words),
     ("rail-of-features-beside-the-story", rail_of_features_beside_the_story),
     ("list-after-the-story-box", list_after_the_story_box),
+    ("numbered-roundup", numbered_roundup),
 ]
 
 

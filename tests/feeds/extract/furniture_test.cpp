@@ -417,6 +417,19 @@ TEST(Furniture, CopyrightBoxGoes) {
   EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
 }
 
+TEST(Furniture, HeadingPermalinkMarkGoesHeadingStays) {
+  // A documentation or blog theme's permalink mark in each heading.
+  for (const std::string mark : {"#", "\xC2\xB6", "\xC2\xA7"}) {
+    const auto article =
+        extract_article(page(body_with("<h2 id=\"costs\">What the extension costs<a class=\"headerlink\" "
+                                       "href=\"#costs\" title=\"Permanent link\">" +
+                                       mark + "</a></h2>")))
+            .value();
+    EXPECT_TRUE(has(article, "What the extension costs\n")) << article.text;
+    EXPECT_FALSE(has(article, "costs" + mark)) << article.text;
+  }
+}
+
 TEST(Furniture, DealsListOfOtherSitesStaysRelatedListGoes) {
   // A deals post closes on its picks, links to shops with the old price
   // beside each: the author's list, though mostly links and with no prose
