@@ -360,6 +360,15 @@ bool inside_sentence(const xmlNode* node) {
 // Step 1: drop what is never article text: scripts, forms, navigation,
 // hidden elements, and blocks whose class/id/role says furniture unless
 // they contain the article (a "page-with-sidebar" wrapper).
+// A box the page labels a dialog is a pop-up (a sign-up, a consent
+// prompt) on most pages, but some sites show the story itself in one (a
+// post set as a letter over the page): the retries after a weak first cut
+// read it, as they read what classes and aria-hidden hid.
+bool is_dialog_role(const xmlNode* node) {
+  const std::string_view role = attribute(node, "role");
+  return iequals(role, "dialog") || iequals(role, "alertdialog");
+}
+
 void remove_furniture(Pass& pass, bool by_class, bool drop_aria_hidden) {
   xmlNode* body = pass.body();
   // Elements holding a content marker (article, main, articleBody, a strong
@@ -426,7 +435,7 @@ void remove_furniture(Pass& pass, bool by_class, bool drop_aria_hidden) {
     if (!remove && !protects) {
       remove = (is_junk_element(name) && !(name == "form" && is_page_form(node)) &&
                 !(name == "aside" && is_headline_aside(node))) ||
-               has_furniture_role(node) ||
+               (has_furniture_role(node) && (by_class || !is_dialog_role(node))) ||
                (by_class && pass.cached_class_weight(node) <= kStrongNegative && removable_by_class(node) &&
                 !inside_sentence(node)) ||
                (by_class && has_hidden_class(node));

@@ -133,6 +133,18 @@ def numbered_roundup():
     return page_with(bare_head(title), body), dict(title=title, text=text, site_name=None)
 
 
+def story_in_a_dialog():
+    # The site shows each post as a letter over the page, in a box labelled
+    # a dialog (and hidden from screen readers until opened): pop-ups are
+    # labelled so too, and the dialog was removed in every pass.
+    story = P[:3]
+    body = (NAV + '<div class="page"><div class="overlay overlay--post" aria-hidden="true">'
+            '<div class="letter" role="dialog" aria-label="Post"><a class="dismiss" href="/posts/">Close</a>'
+            f'<h1>{esc(TITLE)}</h1><div class="letter-body">' + paragraphs(story) + '</div></div></div></div>\n'
+            + FOOTER)
+    return page_with(bare_head(TITLE), body), dict(title=TITLE, text=story, site_name=None)
+
+
 def page_with(head_html, body_html):
     return f'<!DOCTYPE html>\n<html lang="en">\n{head_html}<body>\n{body_html}</body>\n</html>\n'
 
@@ -143,6 +155,7 @@ PLAN = [
     ("rail-of-features-beside-the-story", rail_of_features_beside_the_story),
     ("list-after-the-story-box", list_after_the_story_box),
     ("numbered-roundup", numbered_roundup),
+    ("story-in-a-dialog", story_in_a_dialog),
 ]
 
 
