@@ -23,7 +23,7 @@ namespace {
 // "by-line-comments-views-date").
 bool names_comments(std::string_view list) {
   return any_token(list, [](std::string_view token) {
-    if (!icontains(token, "comment")) return false;
+    if (!icontains(token, "comment") || is_word_style_class(token)) return false;
     for (std::string_view state : {"open", "closed", "count", "link", "status", "views"})
       if (icontains(token, state)) return false;
     return true;

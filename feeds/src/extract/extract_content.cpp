@@ -976,10 +976,13 @@ bool ends_article(const xmlNode* node, std::string_view name) {
   if (node->properties == nullptr) return false;
   const std::string_view id = id_names_own_heading(node) ? std::string_view() : attribute(node, "id");
   for (std::string_view value : {attribute(node, "class"), id}) {
-    if (icontains(value, "comment") || icontains(value, "related") || icontains(value, "footer") ||
-        icontains(value, "recommend") || icontains(value, "more-stories") || icontains(value, "disqus") ||
-        icontains(value, "trackback"))
-      return true;
+    const bool ends = any_token(value, [](std::string_view token) {
+      return !is_word_style_class(token) &&
+             (icontains(token, "comment") || icontains(token, "related") || icontains(token, "footer") ||
+              icontains(token, "recommend") || icontains(token, "more-stories") ||
+              icontains(token, "disqus") || icontains(token, "trackback"));
+    });
+    if (ends) return true;
   }
   return false;
 }

@@ -164,13 +164,15 @@ struct HintCounts {
   bool strong_negative = false;
 };
 
-// WordPress names a post's categories and tags in its class
-// ("category-social-media", "tag-comment-policy", beside "hentry" and
-// "status-publish"): the words of a post's topics, not of what the box is.
-// They are dropped before the box is read for hints.
-std::string without_taxonomy_classes(std::string lower) {
+// Class names that say nothing of what the box is, dropped before the box
+// is read for hints. WordPress names a post's categories and tags in its
+// class ("category-social-media", "tag-comment-policy", beside "hentry" and
+// "status-publish"): the words of a post's topics. Word's HTML export names
+// each paragraph's style ("MsoNormal", "MsoCommentText" for the style of
+// Word's margin comments, "MsoBodyText"): the words of a style sheet.
+std::string without_uninformative_classes(std::string lower) {
   const bool post_class = has_token(lower, {"hentry", "status-publish"});
-  if (!post_class) return lower;
+  if (!post_class && lower.find("mso") == std::string::npos) return lower;
   std::string kept;
   std::size_t i = 0;
   while (i < lower.size()) {
@@ -178,7 +180,9 @@ std::string without_taxonomy_classes(std::string lower) {
     const std::size_t start = i;
     while (i < lower.size() && !ascii::is_space(lower[i])) ++i;
     const std::string_view token = std::string_view(lower).substr(start, i - start);
-    if (token.empty() || token.starts_with("category-") || token.starts_with("tag-")) continue;
+    if (token.empty() || is_word_style_class(token) ||
+        (post_class && (token.starts_with("category-") || token.starts_with("tag-"))))
+      continue;
     if (!kept.empty()) kept += ' ';
     kept += token;
   }
@@ -187,7 +191,7 @@ std::string without_taxonomy_classes(std::string lower) {
 
 void add_hints(std::string_view value, HintCounts& counts) {
   if (value.empty()) return;
-  const std::string lower = without_taxonomy_classes(ascii_lower(value));
+  const std::string lower = without_uninformative_classes(ascii_lower(value));
   for (std::string_view needle : kStrongPositiveParts) {
     if (lower.find(needle) != std::string::npos) counts.strong_positive = true;
   }
@@ -503,6 +507,10 @@ std::string fold_case(std::string_view text) {
 }
 
 }  // namespace
+
+bool is_word_style_class(std::string_view token) {
+  return token.size() > 3 && istarts_with(token, "mso");
+}
 
 namespace {
 

@@ -16,6 +16,10 @@ inline constexpr int kPositive = 24;  // a bare content word: scores, never prot
 // furniture), strong content compounds ("entry-content") beat everything.
 int class_weight(const xmlNode* node);
 
+// A class token of Word's HTML export ("MsoNormal", "MsoCommentText"): the
+// name of a paragraph style, which says nothing of what the box is.
+bool is_word_style_class(std::string_view token);
+
 // Whether a furniture class weight (-25) may remove the element outright
 // in the furniture pass, or only counts against it in scoring: a class that
 // also says article/body/content/main/column is never removed, and the

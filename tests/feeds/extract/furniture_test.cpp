@@ -430,6 +430,19 @@ TEST(Furniture, HeadingPermalinkMarkGoesHeadingStays) {
   }
 }
 
+TEST(Furniture, WordExportParagraphStylesAreNoFurniture) {
+  // Word's HTML export names each paragraph's style: "MsoCommentText" is the
+  // style of Word's margin comments, not a comment thread. The story's last
+  // paragraphs were removed, or the story cut before them.
+  const auto article =
+      extract_article(
+          page(body_with("<p class=\"MsoCommentText\">A playback of the board meeting will be "
+                         "available on the harbour office's site until the end of the month.</p>")))
+          .value();
+  EXPECT_TRUE(has(article, "A playback of the board meeting")) << article.text;
+  EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
+}
+
 TEST(Furniture, DealsListOfOtherSitesStaysRelatedListGoes) {
   // A deals post closes on its picks, links to shops with the old price
   // beside each: the author's list, though mostly links and with no prose
