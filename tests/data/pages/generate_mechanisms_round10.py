@@ -15,7 +15,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from generate_mechanisms import write_round  # noqa: E402
-from generate_mechanisms import FOOTER, NAV, P, TITLE, bare_head, esc, head, paragraphs  # noqa: E402
+from generate_mechanisms import FOOTER, NAV, P, TITLE, bare_head, esc, head, page, paragraphs  # noqa: E402
 from generate_mechanisms_round3 import P2  # noqa: E402
 
 FIRST_INDEX = 1160
@@ -50,7 +50,7 @@ def post_tagged_with_furniture_words():
     body = (NAV + f'<div id="main" class="col-left"><div id="post-4127" class="{post_class}">'
             f'<h1>{esc(TITLE)}</h1><div class="entry">' + paragraphs(P[:3]) + '</div></div>\n'
             f'<div class="author_info"><p>{esc(about)}</p></div></div>\n' + FOOTER)
-    return page_with(head(TITLE), body), dict(title=TITLE, text=P[:3])
+    return page(head(TITLE), body), dict(title=TITLE, text=P[:3])
 
 
 def rail_of_features_beside_the_story():
@@ -79,7 +79,7 @@ def rail_of_features_beside_the_story():
     story = P[:2] + P2[:1]
     body = (NAV + f'<div id="wrapper"><div class="newsstory"><h1>{esc(TITLE)}</h1><div class="body">'
             + paragraphs(story) + '</div></div>\n' + rail + '</div>\n' + FOOTER)
-    return page_with(bare_head(TITLE), body), dict(title=TITLE, text=story, site_name=None)
+    return page(bare_head(TITLE), body), dict(title=TITLE, text=story, site_name=None)
 
 
 def list_after_the_story_box():
@@ -94,7 +94,7 @@ def list_after_the_story_box():
     body = (NAV + f'<h1>{esc(TITLE)}</h1><div class="Section1">' + paragraphs(story)
             + '<h3>What the working group will do</h3></div>\n<ul>'
             + "".join(f'<li><div class="Section1">{esc(t)}</div></li>' for t in tasks) + '</ul>\n' + FOOTER)
-    return page_with(bare_head(TITLE), body), dict(title=TITLE, text=story + ["What the working group will do"] + tasks,
+    return page(bare_head(TITLE), body), dict(title=TITLE, text=story + ["What the working group will do"] + tasks,
                                                site_name=None)
 
 
@@ -130,7 +130,7 @@ def numbered_roundup():
     for i, (name, _, entry) in enumerate(entries, 1):
         text += [f"{i}. {name}", entry]
     text += [f"5. {last[0]}", last[1]]
-    return page_with(bare_head(title), body), dict(title=title, text=text, site_name=None)
+    return page(bare_head(title), body), dict(title=title, text=text, site_name=None)
 
 
 def story_in_a_dialog():
@@ -142,11 +142,7 @@ def story_in_a_dialog():
             '<div class="letter" role="dialog" aria-label="Post"><a class="dismiss" href="/posts/">Close</a>'
             f'<h1>{esc(TITLE)}</h1><div class="letter-body">' + paragraphs(story) + '</div></div></div></div>\n'
             + FOOTER)
-    return page_with(bare_head(TITLE), body), dict(title=TITLE, text=story, site_name=None)
-
-
-def page_with(head_html, body_html):
-    return f'<!DOCTYPE html>\n<html lang="en">\n{head_html}<body>\n{body_html}</body>\n</html>\n'
+    return page(bare_head(TITLE), body), dict(title=TITLE, text=story, site_name=None)
 
 
 PLAN = [
