@@ -111,7 +111,6 @@ bool is_other_page_link(const xmlNode* link) {
   return !href.empty() && href.front() != '#';
 }
 
-// Whether a heading's link (inside it, or wrapping it) leads to another page.
 // A heading that opens with its number outside the link ("2. <a>The
 // lighthouse tours</a>") is an entry of a numbered list article (a
 // roundup, "the ten best ..."), not a card: section fronts never number
@@ -141,6 +140,7 @@ bool is_heading_permalink(xmlNode* link) {
   return text == "#" || text == "\xC2\xB6" || text == "\xC2\xA7" || text == "\xF0\x9F\x94\x97";  // ¶ § 🔗
 }
 
+// Whether a heading's link (inside it, or wrapping it) leads to another page.
 bool links_to_another_page(xmlNode* heading) {
   int levels = 0;
   for (const xmlNode* up = heading->parent; up != nullptr && levels < 2; up = up->parent, ++levels) {
@@ -357,9 +357,6 @@ bool inside_sentence(const xmlNode* node) {
   return bytes > 0 && bytes < 120;
 }
 
-// Step 1: drop what is never article text: scripts, forms, navigation,
-// hidden elements, and blocks whose class/id/role says furniture unless
-// they contain the article (a "page-with-sidebar" wrapper).
 // A box the page labels a dialog is a pop-up (a sign-up, a consent
 // prompt) on most pages, but some sites show the story itself in one (a
 // post set as a letter over the page): the retries after a weak first cut
@@ -369,6 +366,9 @@ bool is_dialog_role(const xmlNode* node) {
   return iequals(role, "dialog") || iequals(role, "alertdialog");
 }
 
+// Step 1: drop what is never article text: scripts, forms, navigation,
+// hidden elements, and blocks whose class/id/role says furniture unless
+// they contain the article (a "page-with-sidebar" wrapper).
 void remove_furniture(Pass& pass, bool by_class, bool drop_aria_hidden) {
   xmlNode* body = pass.body();
   // Elements holding a content marker (article, main, articleBody, a strong
@@ -897,8 +897,6 @@ bool is_prose_block(Pass& pass, xmlNode* node, std::string_view name);
 bool holds_story_paragraphs(xmlNode* node);
 bool is_builder_heading(Pass& pass, xmlNode* node);
 
-// Siblings of the top candidate that belong to the article: well scored,
-// or plain prose paragraphs (content split into several containers).
 xmlNode* previous_element(xmlNode* node) {
   xmlNode* before = node->prev;
   while (before != nullptr && !is_element(before)) before = before->prev;
@@ -919,6 +917,8 @@ bool ends_with_heading(xmlNode* box) {
   return !linked;
 }
 
+// Siblings of the top candidate that belong to the article: well scored,
+// or plain prose paragraphs (content split into several containers).
 std::vector<xmlNode*> gather(Pass& pass, const Choice& choice) {
   std::vector<xmlNode*> nodes;
   xmlNode* top = choice.top;
