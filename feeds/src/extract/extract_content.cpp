@@ -1696,19 +1696,26 @@ bool is_builder_heading(Pass& pass, xmlNode* node) {
 
 // A list item that is a sentence around its link ("We released version 2
 // of the <a>SDK for PHP</a>."): 12+ bytes of text outside links and a
-// sentence's end, no blocks inside. A related-stories or tag list item is
-// the link alone, or the link and a date or a source. Read from the DOM, not
+// sentence's end, or a clause of its own outside the links ("Thanks to
+// evilpie, users can now <a>import logins</a>", "... page ranges – <a>Bug
+// 499640</a>"), no blocks inside but a nested list (a sub-point is judged
+// as an item of its own). A related-stories or tag list item is the link
+// alone, or the link and a date, a source or a name. Read from the DOM, not
 // from the pass's figures: the final link density asks it after cleaning.
 bool is_prose_item(xmlNode* item) {
+  const auto is_list = [](const xmlNode* node) { return tag(node) == "ul" || tag(node) == "ol"; };
   for (xmlNode* child = item->children; child != nullptr; child = child->next) {
-    if (is_element(child) && is_block_element(tag(child))) return false;
+    if (is_element(child) && is_block_element(tag(child)) && !is_list(child)) return false;
   }
   std::uint32_t text = 0, links = 0, commas = 0;
+  std::string own;  // the item's text, its nested lists left out
   walk(item, [&](xmlNode* node) {
     if (node->type == XML_TEXT_NODE) {
       std::uint32_t bytes = 0;
       count_text(node->content, bytes, commas);
       text += bytes;
+      own += as_view(node->content);
+      own += ' ';
       for (const xmlNode* up = node->parent; up != nullptr && up != item; up = up->parent) {
         if (tag(up) == "a") {
           links += bytes;
@@ -1717,10 +1724,31 @@ bool is_prose_item(xmlNode* item) {
       }
       return false;
     }
-    return is_element(node);
+    return is_element(node) && (node == item || !is_list(node));
   });
   if (text < links + 12) return false;
-  const std::string full = collapsed_text(item);
+  // Words outside the links: a clause says something, "by Name" or
+  // "(Reuters, 2 hours ago)" does not.
+  if (text >= links + 30) {
+    std::string outside;
+    walk(item, [&](xmlNode* node) {
+      if (node->type == XML_TEXT_NODE) {
+        outside += as_view(node->content);
+        outside += ' ';
+        return false;
+      }
+      return is_element(node) && (node == item || (!is_list(node) && !is_link(node)));
+    });
+    std::size_t words = 0;
+    bool in_word = false;
+    for (const char c : outside) {
+      const bool letter = !is_space(static_cast<unsigned char>(c)) && c != '-' && c != '(' && c != ')';
+      if (letter && !in_word) ++words;
+      in_word = letter;
+    }
+    if (words >= 6) return true;
+  }
+  const std::string full = collapse_whitespace(own);
   std::string_view end = full;
   while (!end.empty() && (end.back() == ')' || end.back() == '"' || end.back() == '\'')) end.remove_suffix(1);
   return !end.empty() && (end.back() == '.' || end.back() == '!' || end.back() == '?' || end.back() == ';');

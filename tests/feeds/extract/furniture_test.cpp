@@ -124,6 +124,31 @@ TEST(Furniture, TableCellsAreSeparateWords) {
   EXPECT_TRUE(has(article, "North 9484")) << article.text;
 }
 
+TEST(Furniture, ListOfNotesAroundTheirLinksStays) {
+  // A weekly report's points: each a clause with its bug or its target
+  // linked, without a closing full stop, some with a sub-point below. They
+  // were read as a link list and all but the sentences with a stop went.
+  const std::string notes =
+      "<ul><li>Thanks to a volunteer, users can now <a href=\"https://tracker.example/1650645\">import "
+      "saved logins from a password manager</a></li>"
+      "<li>The browser now supports printing page ranges that are not contiguous &#8211; <a "
+      "href=\"https://tracker.example/499640\">Bug 499640</a></li>"
+      "<li>The tab unloader is smarter about which tabs it picks first <a "
+      "href=\"https://tracker.example/1681512\">(Bug 1681512)</a><ul><li>A panel now says <a "
+      "href=\"https://tracker.example/1681513\">when a tab was unloaded</a></li></ul></li></ul>";
+  const auto article = extract_article(page(body_with(notes))).value();
+  EXPECT_TRUE(has(article, "Thanks to a volunteer, users can now import saved logins")) << article.text;
+  EXPECT_TRUE(has(article, "printing page ranges that are not contiguous")) << article.text;
+  EXPECT_TRUE(has(article, "The tab unloader is smarter")) << article.text;
+  // A related list whose items are a link and a source stays out.
+  const std::string related =
+      "<ul><li><a href=\"/news/ferry-fares\">Ferry fares to rise in April</a> (Reuters, 12 March)</li>"
+      "<li><a href=\"/news/harbour-bridge\">Harbour bridge repairs start in May</a> by Ann Lee</li>"
+      "<li><a href=\"/news/night-buses\">Night buses cut on the east shore</a> (AP)</li></ul>";
+  const auto with_related = extract_article(page(body_with(related))).value();
+  EXPECT_FALSE(has(with_related, "Ferry fares to rise")) << with_related.text;
+}
+
 }  // namespace
 
 // Article tools and stamps of older CMSes, each in a short block of its own
