@@ -281,6 +281,10 @@ struct Collected {
   std::vector<std::string> signoff_authors;      // "(Reporting by Jane Doe; Editing by John Roe)"
   std::optional<PageDate> first_time;
   std::vector<PageDate> times;  // the first <time datetime> values, in document order
+  // Timestamps in other attributes (<time data-published>, <div datetime>,
+  // data-post-published on the story's wrapper): the time of day of a
+  // published day found elsewhere, never a date of their own.
+  std::vector<PageDate> attribute_times;
   std::optional<PageDate> itemprop_published, itemprop_modified;
   std::optional<PageDate> dateline;           // visible date text in a date-classed element or a bare <time>
   std::optional<PageDate> heading_dateline;   // a date-classed heading (h2-h6) over the post
@@ -514,6 +518,17 @@ void collect(xmlDoc* doc, Collected& out) {
                             !in_comments(node);
     if (story_time && out.times.size() < 16) {
       if (auto dated = read_date(attribute(node, "datetime"))) out.times.push_back(*dated);
+    }
+    if (out.attribute_times.size() < 8 && node->properties != nullptr) {
+      for (const xmlAttr* attr = node->properties; attr != nullptr; attr = attr->next) {
+        const std::string_view attr_name = as_view(attr->name);
+        if (!(attr_name == "datetime" && !story_time) && !attr_name.starts_with("data-pub") &&
+            !attr_name.starts_with("data-post-pub"))
+          continue;
+        if (attr->children == nullptr || attr->children->content == nullptr) continue;
+        if (auto dated = read_date(as_view(attr->children->content)); dated && !in_comments(node))
+          out.attribute_times.push_back(*dated);
+      }
     }
     if (story_time && !out.first_time) {
       if (std::string_view value = attribute(node, "datetime"); !value.empty()) {
@@ -1148,6 +1163,32 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
         found.itemprop_published, ld ? ld->published : std::nullopt};
     for (const auto& candidate : zoned) {
       if (candidate && candidate->offset && candidate->at + *candidate->offset == published->at) {
+        published = candidate;
+        break;
+      }
+    }
+  }
+  if (published && !published->offset &&
+      published->at == std::chrono::floor<std::chrono::days>(published->at)) {
+    // A day alone (<meta name="date" value="2016-12-15">, a path's date):
+    // another of the page's dates on the same day that has the time of day
+    // (<time datetime="2016-12-15T15:33:00-05:00">, a dateline "Dec. 15,
+    // 2016 3:33 PM") is the same date, told more exactly.
+    std::vector<std::optional<PageDate>> exact = {
+        meta_date(meta, {"article:published_time", "datepublished", "og:article:published_time", "dc.date",
+                         "dcterms.created", "dc.date.issued", "dcterms.issued", "publish-date", "pubdate",
+                         "date", "parsely-pub-date", "sailthru.date"}),
+        found.itemprop_published, ld ? ld->published : std::nullopt, found.first_time};
+    exact.insert(exact.end(), found.times.begin(), found.times.end());
+    exact.insert(exact.end(), found.attribute_times.begin(), found.attribute_times.end());
+    for (const auto* line :
+         {&found.dateline, &found.heading_dateline, &found.byline_dateline, &found.labelled_dateline})
+      exact.push_back(*line);
+    const auto day = std::chrono::floor<std::chrono::days>(published->at);
+    for (const auto& candidate : exact) {
+      if (candidate &&
+          (candidate->offset || candidate->at != std::chrono::floor<std::chrono::days>(candidate->at)) &&
+          local_day(*candidate) == day) {
         published = candidate;
         break;
       }
