@@ -889,7 +889,9 @@ bool is_consent_label(std::string_view text) {
   const std::string folded = fold_case(text);
   for (std::string_view label :
        {"empfohlener externer inhalt", "empfohlener redaktioneller inhalt", "externer inhalt",
-        "contenu externe", "external content", "recommended external content", "third-party content"}) {
+        "contenu externe", "external content", "recommended external content", "third-party content",
+        // ZDF's and ARD's placeholder for a chart or a video held back until the reader consents.
+        "ein klick für den datenschutz"}) {
     if (folded == label) return true;
   }
   return false;

@@ -347,6 +347,26 @@ TEST(Furniture, ConsentPlaceholderBoxGoesWhole) {
   EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
 }
 
+TEST(Furniture, ChartConsentPlaceholderGoes) {
+  // A public broadcaster's chart held back until the reader consents: the
+  // placeholder's label, its privacy text and its two buttons.
+  const auto article =
+      extract_article(
+          page(body_with(
+              "<div class=\"c1\"><span>Handel mit Iran</span></div><div class=\"bp5\"><div class=\"hw4\">Ein "
+              "Klick f&uuml;r den Datenschutz</div><div><div class=\"r1n\">F&uuml;r die Darstellung von "
+              "Infografiken nutzen wir die Software eines Anbieters. Erst wenn Sie hier klicken, werden die "
+              "Grafiken "
+              "nachgeladen. Ihre IP-Adresse wird dabei an externe Server "
+              "&uuml;bertragen.</div></div><div><button>"
+              "Infografiken anzeigen</button><a href=\"/einstellungen\">Datenschutzeinstellungen anpassen</a>"
+              "</div></div>")))
+          .value();
+  EXPECT_FALSE(has(article, "Ein Klick")) << article.text;
+  EXPECT_FALSE(has(article, "IP-Adresse")) << article.text;
+  EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
+}
+
 TEST(Furniture, HeadlineWithItsKickerInOneHeadingGoes) {
   // The kicker and the headline set as two spans of one heading above the
   // body's paragraphs: its text is the title with a few words before it, and
