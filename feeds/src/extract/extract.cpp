@@ -259,8 +259,15 @@ Result<Article> extract_article(std::string_view bytes, const ExtractOptions& op
       // its comments is the post, even when the first cut (a sidebar blurb)
       // was as long as the post alone; what is left must not be much shorter.
       const std::size_t found = retry_text.size() + retry.cut_at_end_bytes;
-      if (found > (text.size() + content.cut_at_end_bytes) * 3 / 2 + 300 &&
-          retry_text.size() * 2 > text.size() && retry.link_density <= 0.3 && retry.linked_headings < 4 &&
+      const bool longer = found > (text.size() + content.cut_at_end_bytes) * 3 / 2 + 300 &&
+                          retry_text.size() * 2 > text.size() && retry.link_density <= 0.3;
+      // A first cut of links without paragraphs (a related box's rows that
+      // won on the box's class name) gives way to prose of about its size:
+      // the story's few paragraphs, which the class weights had outscored.
+      const bool plainer = content.link_density > 0.35 && content.paragraph_count < 2 &&
+                           retry.link_density < 0.1 && retry_text.size() * 5 >= text.size() * 4 &&
+                           retry.paragraph_count >= 2;
+      if ((longer || plainer) && retry.linked_headings < 4 &&
           (anchored_start.empty() || retry_text.find(anchored_start) != std::string::npos)) {
         doc = std::move(retry_doc);
         content = std::move(retry);
