@@ -1383,6 +1383,26 @@ bool states_copyright(Pass& pass, xmlNode* node) {
   return text.find("\xC2\xA9") != std::string::npos || icontains(text, "all rights reserved");
 }
 
+// A line that labels a comment thread standing alone between blocks: a
+// heading, or a short box, paragraph or bold line of no blocks ("<div
+// class=yvhd>Comments</div>", "<p><b>12 Responses</b></p>"). "Discussion"
+// is left out: it is a paper's section as often; and so is a lone
+// "Comment", a section of an opinion piece or a table's column.
+bool labels_thread(Pass& pass, xmlNode* node) {
+  const std::string_view name = tag(node);
+  if (!(is_heading(name) || name == "div" || name == "p" || name == "b" || name == "strong")) return false;
+  const NodeStats* s = pass.stats(node);
+  if (s == nullptr || s->text_bytes == 0 || s->text_bytes > 60 || s->images > 0) return false;
+  for (xmlNode* child = node->children; child != nullptr; child = child->next) {
+    if (is_element(child) && is_block_element(tag(child))) return false;
+  }
+  const std::string text = collapsed_text(node);
+  // A label ends without a full stop: "Thoughts on how we're shaping up.
+  // See ya." is the post's last line.
+  if (text.empty() || text.back() == '.' || text.back() == '!' || text.back() == '?') return false;
+  return is_comments_label(text) && !icontains(text, "discussion") && !iequals(text, "comment");
+}
+
 // The story ends where its comments, trackbacks, related box, author box or
 // the site's copyright begin. A block that holds a short post and its
 // comment thread can win on volume (most often in the retries, where
@@ -1396,10 +1416,19 @@ bool states_copyright(Pass& pass, xmlNode* node) {
 // forgotten its nodes. Returns the text bytes cut.
 std::size_t cut_at_article_end(Pass& pass, std::vector<xmlNode*>& blocks, std::vector<xmlNode*>& cut_off) {
   xmlNode* last_paragraph = nullptr;
+  bool thread_begun = false;  // a line labelling the comments met after the story's prose
   for (xmlNode* root : blocks) {
+    if (thread_begun) break;
     if (ends_story(root) || inside_article_end(root)) continue;  // the block is the thread itself
     walk(root, [&](xmlNode* node) {
-      if (!is_element(node)) return false;
+      if (thread_begun || !is_element(node)) return false;
+      // The comments' own paragraphs follow their label as its siblings on
+      // old templates ("<div class=yvhd>Comments</div><p class=story>…"):
+      // none of them is the story's last paragraph.
+      if (last_paragraph != nullptr && node != root && labels_thread(pass, node)) {
+        thread_begun = true;
+        return false;
+      }
       // A comment's paragraph is not the story's.
       if (node != root && ends_story(node)) return false;
       if (tag(node) != "p") {
@@ -1429,7 +1458,7 @@ std::size_t cut_at_article_end(Pass& pass, std::vector<xmlNode*>& blocks, std::v
         after_story = true;
         return false;
       }
-      if (after_story && (ends_story(node) || states_copyright(pass, node))) {
+      if (after_story && (ends_story(node) || states_copyright(pass, node) || labels_thread(pass, node))) {
         end = node;
         return false;
       }

@@ -44,9 +44,27 @@ def related_rows_named_content():
             '</td></tr></table>\n' + FOOTER)
     return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=story)
 
+def comments_after_their_label_line():
+    # An old template sets the thread's label as a plain line and each
+    # comment as a paragraph beside the story's, in the same cell: the
+    # last comment was taken for the story's last paragraph, and the
+    # thread stayed with the story.
+    story = P[:3]
+    comments = [("I think this is wonderful news for the whole east shore, and about time too.", "Ann"),
+                ("The ferry was late twice this week already, and nobody on the board said a word.", "Bob")]
+    thread = "".join(f'<p class="story">{esc(text)}</p>\n<b>Posted by {who} on January 10, 2008 5:58 PM</b>'
+                     f'<br><span class="small"><a href="mailto:letters@harbourherald.example">Report this comment'
+                     '</a></span><br/>\n' for text, who in comments)
+    body = (NAV + '<table width="100%"><tr><td valign="top">\n'
+            f'<h1>{esc(TITLE)}</h1>\n' + "".join(f'<p class="story">{esc(text)}</p>\n' for text in story) +
+            '<a name="comments"></a>\n<div class="yvhd">Comments</div>\n' + thread +
+            '</td></tr></table>\n' + FOOTER)
+    return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=story)
+
 
 PLAN = [
     ("related-rows-named-content", related_rows_named_content),
+    ("comments-after-their-label-line", comments_after_their_label_line),
 ]
 
 

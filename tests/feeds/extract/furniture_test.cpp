@@ -184,6 +184,36 @@ TEST(Furniture, CommentSectionUnderItsHeadingGoes) {
   }
 }
 
+TEST(Furniture, CommentsAfterTheirLabelLineGo) {
+  // Old templates set the thread's label as a plain line and the comments
+  // as paragraphs beside the story's, in the same box: the last comment was
+  // taken for the story's last paragraph, and the thread stayed.
+  const std::string thread =
+      "<p>I think this is wonderful news for the whole town, thank you, from a reader.</p>"
+      "<b>Posted by Ann on January 10, 2008 5:58 PM</b><br>"
+      "<p>The ferry was late twice this week already, and nobody said a word about it.</p>"
+      "<b>Posted by Bob on January 10, 2008 5:29 PM</b><br>";
+  for (const char* label :
+       {"<div class=\"yvhd\">Comments</div>", "<p><b>12 Responses</b></p>", "<h3>Leave a Reply</h3>"}) {
+    const auto article =
+        extract_article(page("<div class=\"story\">" + prose(4) + label + thread + "</div>")).value();
+    EXPECT_FALSE(has(article, "from a reader")) << label << "\n" << article.text;
+    EXPECT_FALSE(has(article, "nobody said a word")) << label << "\n" << article.text;
+    EXPECT_TRUE(has(article, "Paragraph 3")) << label << "\n" << article.text;
+  }
+  // Lines that only look like labels stay: a section of an opinion piece,
+  // a paper's discussion, the post's closing line.
+  for (const char* line : {"<p><b>Comment</b></p>", "<h3>Discussion</h3>",
+                           "<p>Thoughts on how we are shaping up when I return. See ya.</p>"}) {
+    const auto article =
+        extract_article(page("<div class=\"story\">" + prose(3) + line +
+                             "<p>The closing section of the story, which says what happens next and when "
+                             "the board meets again, in the spring.</p></div>"))
+            .value();
+    EXPECT_TRUE(has(article, "The closing section")) << line << "\n" << article.text;
+  }
+}
+
 TEST(Furniture, BoxBetweenTheStorysParagraphsIsNotItsEnd) {
   const auto article =
       extract_article(page(body_with("<div class=\"inline-box\"><h4>Comments</h4><p>Join the conversation "
