@@ -369,6 +369,16 @@ bool is_dialog_role(const xmlNode* node) {
 // Step 1: drop what is never article text: scripts, forms, navigation,
 // hidden elements, and blocks whose class/id/role says furniture unless
 // they contain the article (a "page-with-sidebar" wrapper).
+// The text of a line that labels a comment thread ("Comments", "12
+// Responses", "Leave a Reply"). "Discussion" is left out: it is a paper's
+// section as often; and so is a lone "Comment", a section of an opinion
+// piece or a table's column. A label ends without a full stop: "Thoughts
+// on how we're shaping up. See ya." is a post's last line.
+bool is_thread_label(std::string_view text) {
+  if (text.empty() || text.back() == '.' || text.back() == '!' || text.back() == '?') return false;
+  return is_comments_label(text) && !icontains(text, "discussion") && !iequals(text, "comment");
+}
+
 void remove_furniture(Pass& pass, bool by_class, bool drop_aria_hidden) {
   xmlNode* body = pass.body();
   // Elements holding a content marker (article, main, articleBody, a strong
@@ -437,7 +447,7 @@ void remove_furniture(Pass& pass, bool by_class, bool drop_aria_hidden) {
                 !(name == "aside" && is_headline_aside(node))) ||
                (has_furniture_role(node) && (by_class || !is_dialog_role(node))) ||
                (by_class && pass.cached_class_weight(node) <= kStrongNegative && removable_by_class(node) &&
-                !inside_sentence(node)) ||
+                !inside_sentence(node) && !(is_heading(name) && is_thread_label(collapsed_text(node)))) ||
                (by_class && has_hidden_class(node));
     }
     if (remove) {
@@ -1385,9 +1395,9 @@ bool states_copyright(Pass& pass, xmlNode* node) {
 
 // A line that labels a comment thread standing alone between blocks: a
 // heading, or a short box, paragraph or bold line of no blocks ("<div
-// class=yvhd>Comments</div>", "<p><b>12 Responses</b></p>"). "Discussion"
-// is left out: it is a paper's section as often; and so is a lone
-// "Comment", a section of an opinion piece or a table's column.
+// class=yvhd>Comments</div>", "<p><b>12 Responses</b></p>"). The
+// furniture pass leaves such a heading in place, whatever its class says
+// (<h2 id="comments">), for the thread's end to be found here.
 bool labels_thread(Pass& pass, xmlNode* node) {
   const std::string_view name = tag(node);
   if (!(is_heading(name) || name == "div" || name == "p" || name == "b" || name == "strong")) return false;
@@ -1396,11 +1406,7 @@ bool labels_thread(Pass& pass, xmlNode* node) {
   for (xmlNode* child = node->children; child != nullptr; child = child->next) {
     if (is_element(child) && is_block_element(tag(child))) return false;
   }
-  const std::string text = collapsed_text(node);
-  // A label ends without a full stop: "Thoughts on how we're shaping up.
-  // See ya." is the post's last line.
-  if (text.empty() || text.back() == '.' || text.back() == '!' || text.back() == '?') return false;
-  return is_comments_label(text) && !icontains(text, "discussion") && !iequals(text, "comment");
+  return is_thread_label(collapsed_text(node));
 }
 
 // The story ends where its comments, trackbacks, related box, author box or
