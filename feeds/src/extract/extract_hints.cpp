@@ -670,8 +670,10 @@ bool is_comments_label(std::string_view text) {
       "commentaires",  "comentarios",     "коментарі",       "комментарии",       "التعليقات",
       "تعليقات",       "コメント"};
   // "3 Responses to “Post title”", "12 thoughts on “Post title”" (WordPress themes).
-  static constexpr std::string_view kOpening[] = {"responses to ", "response to ", "thoughts on ",
-                                                  "comments on ",  "replies to ",  "comments to "};
+  // "Comments are now closed for this story": above the thread it closes.
+  static constexpr std::string_view kOpening[] = {
+      "responses to ", "response to ", "thoughts on ",        "comments on ",
+      "replies to ",   "comments to ", "comments are closed", "comments are now closed"};
   for (std::string_view whole : kWhole) {
     if (label == whole) return true;
   }

@@ -197,7 +197,8 @@ TEST(Furniture, CommentsAfterTheirLabelLineGo) {
   // the story's end to be found at it.
   for (const char* label :
        {"<div class=\"yvhd\">Comments</div>", "<p><b>12 Responses</b></p>", "<h3>Leave a Reply</h3>",
-        "<h2 id=\"comments\">Comments</h2>", "<h2 class=\"comments-title\">12 Comments</h2>"}) {
+        "<h2 id=\"comments\">Comments</h2>", "<h2 class=\"comments-title\">12 Comments</h2>",
+        "<hr><b>Comments are now closed for this story</b><br><br>"}) {
     const auto article =
         extract_article(page("<div class=\"story\">" + prose(4) + label + thread + "</div>")).value();
     EXPECT_FALSE(has(article, "from a reader")) << label << "\n" << article.text;
