@@ -1839,6 +1839,39 @@ bool is_site_link_lines(xmlNode* paragraph) {
   return link_lines >= 3 && other_lines <= 1;
 }
 
+// A paragraph that is a bar of links split by marks ("News: <a>ePaper</a> |
+// <a>Front Page</a> | <a>National</a> | …", old templates' section menus as
+// bare text in the story's cell): five links or more, the text between them
+// only separators ("|", "·", "»"), and at most two short labels. A
+// sentence listing linked names joins them with words and commas.
+bool is_link_bar(xmlNode* paragraph) {
+  int links = 0, labels = 0;
+  bool words_between = false;
+  walk(paragraph, [&](xmlNode* node) {
+    if (is_element(node)) {
+      if (is_link(node)) {
+        ++links;
+        return false;
+      }
+      return true;
+    }
+    if (node->type != XML_TEXT_NODE || node->content == nullptr) return false;
+    std::size_t letters = 0;
+    bool comma = false;
+    for (const char c : as_view(node->content)) {
+      if (ascii::is_alnum(c) || static_cast<unsigned char>(c) >= 0xC3) ++letters;
+      if (c == ',') comma = true;
+    }
+    if (comma) words_between = true;
+    if (letters > 0) {
+      if (letters > 12) words_between = true;
+      ++labels;
+    }
+    return false;
+  });
+  return links >= 5 && labels <= 2 && !words_between;
+}
+
 // A paragraph that is one sentence written around its link ("This week's
 // <a>new episode is a silly party game</a>.", "Add your details <a>here</a>
 // if you would like to join."): the sentence ends after the last link, and
@@ -2138,8 +2171,8 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
         } else if (density > 0.5 && name == "p" && s->text_bytes < 200 &&
                    !(amid_prose(pass, node) && is_linked_sentence(node)) && !introduces_next(pass, node)) {
           remove = true;  // "Read also: <a>headline</a>"
-        } else if (density > 0.5 && name == "p" && is_site_link_lines(node)) {
-          remove = true;  // a list of headlines, one link per line
+        } else if (density > 0.5 && name == "p" && (is_site_link_lines(node) || is_link_bar(node))) {
+          remove = true;  // a list of headlines, one link per line; a section menu
         } else if (s->text_bytes < 500 && s->paragraphs <= 1) {
           std::string text = collapsed_text(node);
           // A label opening a long sentence without links ("RELATED: the endorsees did

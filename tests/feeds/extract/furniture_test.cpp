@@ -218,6 +218,30 @@ TEST(Furniture, CommentsAfterTheirLabelLineGo) {
   }
 }
 
+TEST(Furniture, SectionMenuAsAParagraphGoes) {
+  // An old template's section menu set as a paragraph in the story's cell:
+  // links split by bars under a label, too long (200 bytes and more) for
+  // the rule on short linked lines. A sentence naming five linked
+  // companies stays.
+  std::string menu = "<p><font color=\"red\">News: </font>";
+  for (const char* section :
+       {"Front Page",  "National",   "Tamil Nadu",    "Andhra Pradesh",        "Karnataka",
+        "Kerala",      "New Delhi",  "Other States",  "International",         "Opinion",
+        "Business",    "Sport",      "Miscellaneous", "Engagements",           "Retail Plus",
+        "Classifieds", "Obituaries", "Breaking News", "Letters to the Editor", "Magazine",
+        "Young World"})
+    menu += std::string("<a href=\"/sections/") + section + "\">" + section + "</a> | ";
+  menu += "</p>";
+  const std::string named =
+      "<p><a href=\"/co/a\">Harbour Lines</a>, <a href=\"/co/b\">Coast Ferries</a>, <a href=\"/co/c\">Bay "
+      "Boats</a>, <a href=\"/co/d\">Island Shipping</a> and <a href=\"/co/e\">East Shore Transport</a>.</p>";
+  const auto article = extract_article(page(body_with(menu + named))).value();
+  EXPECT_FALSE(has(article, "Front Page")) << article.text;
+  EXPECT_FALSE(has(article, "Engagements")) << article.text;
+  EXPECT_TRUE(has(article, "Island Shipping")) << article.text;
+  EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
+}
+
 TEST(Furniture, BoxBetweenTheStorysParagraphsIsNotItsEnd) {
   const auto article =
       extract_article(page(body_with("<div class=\"inline-box\"><h4>Comments</h4><p>Join the conversation "
