@@ -249,6 +249,7 @@ Result<Article> extract_article(std::string_view bytes, const ExtractOptions& op
     // volume once their classes stopped counting, not more of the article.
     const std::string anchored_start =
         content.below_headline ? std::string(first_line(text, 80)) : std::string();
+    bool from_nothing_only = false;
     for (const ContentRules& rules : kLooser) {
       XmlDocPtr retry_doc = parse_html_utf8(decoded.utf8, options.url);
       if (!retry_doc || xmlDocGetRootElement(retry_doc.get()) == nullptr) break;
@@ -267,14 +268,25 @@ Result<Article> extract_article(std::string_view bytes, const ExtractOptions& op
       const bool plainer = content.link_density > 0.35 && content.paragraph_count < 2 &&
                            retry.link_density < 0.1 && retry_text.size() * 5 >= text.size() * 4 &&
                            retry.paragraph_count >= 2;
-      if ((longer || plainer) && retry.linked_headings < 4 &&
+      // A first cut that found next to nothing (under 50 bytes: the page
+      // would be empty) takes a retry that finds prose inside the page's
+      // article, main or articleBody, however short the page (a
+      // documentation page of a few lines whose sections a class word,
+      // "h2-related", removed). Outside them, what a photo post's retries
+      // find is a sidebar's blurb, the comment form or the comments.
+      const bool from_nothing =
+          text.size() < 50 && retry.semantic && retry_text.size() >= 100 && retry.link_density <= 0.3;
+      if ((longer || plainer || from_nothing) && retry.linked_headings < 4 &&
           (anchored_start.empty() || retry_text.find(anchored_start) != std::string::npos)) {
         doc = std::move(retry_doc);
         content = std::move(retry);
         text = std::move(retry_text);
         article.method = "dom-retry";
+        // What a retry took only because the cut before it was empty is no
+        // reason to stop: a looser one may find much more.
+        from_nothing_only = from_nothing && !longer && !plainer;
       }
-      if (text.size() >= kWeakCutBytes && content.link_density <= 0.35) break;
+      if (text.size() >= kWeakCutBytes && content.link_density <= 0.35 && !from_nothing_only) break;
     }
     if (text.size() < kWeakCutBytes && anchored_start.empty()) {
       XmlDocPtr rescue_doc = parse_html_utf8(decoded.utf8, options.url);

@@ -62,9 +62,32 @@ def comments_after_their_label_line():
     return page(head(TITLE, '<meta property="og:type" content="article">'), body), dict(title=TITLE, text=story)
 
 
+def short_page_in_related_sections():
+    # A documentation theme marks each section as belonging to its heading
+    # ("chapter h1-related", "h2-related"): the class word removed every
+    # section of a page only a few lines long, the first cut held next to
+    # nothing, and the looser retries that found the page were not taken,
+    # being short.
+    text = ["Use these calls to read and change the harbour's timetable.",
+            "Returns the crossings of one day, in the order they leave.",
+            "Adds a crossing to the timetable of the day given."]
+    body = (NAV + '<main><article class="article"><h1>Timetable reference</h1>'
+            '<section class="chapter h1-related"><div class="title"><h2 id="calls">Calls</h2></div>'
+            f'<p class="article__p h2-related">{esc(text[0])}</p>'
+            '<dl class="definition-list h2-related"><dt id="day"><a href="https://developer.example/day">'
+            f'crossings(day)</a></dt><dd><p class="article__p child">{esc(text[1])}</p></dd>'
+            '<dt id="add"><a href="https://developer.example/add">add(crossing)</a></dt>'
+            f'<dd><p class="article__p child">{esc(text[2])}</p></dd></dl></section></article></main>\n'
+            + FOOTER)
+    title = "Timetable reference"
+    return (page(head(title, '<meta property="og:type" content="article">'), body),
+            dict(title=title, text=["Calls", text[0], "crossings(day)", text[1], "add(crossing)", text[2]]))
+
+
 PLAN = [
     ("related-rows-named-content", related_rows_named_content),
     ("comments-after-their-label-line", comments_after_their_label_line),
+    ("short-page-in-related-sections", short_page_in_related_sections),
 ]
 
 
