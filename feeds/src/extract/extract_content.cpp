@@ -366,9 +366,6 @@ bool is_dialog_role(const xmlNode* node) {
   return iequals(role, "dialog") || iequals(role, "alertdialog");
 }
 
-// Step 1: drop what is never article text: scripts, forms, navigation,
-// hidden elements, and blocks whose class/id/role says furniture unless
-// they contain the article (a "page-with-sidebar" wrapper).
 // The text of a line that labels a comment thread ("Comments", "12
 // Responses", "Leave a Reply"). "Discussion" is left out: it is a paper's
 // section as often; and so is a lone "Comment", a section of an opinion
@@ -379,6 +376,9 @@ bool is_thread_label(std::string_view text) {
   return is_comments_label(text) && !icontains(text, "discussion") && !iequals(text, "comment");
 }
 
+// Step 1: drop what is never article text: scripts, forms, navigation,
+// hidden elements, and blocks whose class/id/role says furniture unless
+// they contain the article (a "page-with-sidebar" wrapper).
 void remove_furniture(Pass& pass, bool by_class, bool drop_aria_hidden) {
   xmlNode* body = pass.body();
   // Elements holding a content marker (article, main, articleBody, a strong

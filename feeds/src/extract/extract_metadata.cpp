@@ -1085,12 +1085,14 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     if (!people.empty()) result.authors = std::move(people);
   }
 
+  // The meta tags' publication date, in the order of their trust.
+  const std::optional<PageDate> meta_published =
+      meta_date(meta, {"article:published_time", "datepublished", "og:article:published_time", "dc.date",
+                       "dcterms.created", "dc.date.issued", "dcterms.issued", "publish-date", "pubdate",
+                       "date", "parsely-pub-date", "sailthru.date"});
   std::optional<PageDate> published;
   if (ld) published = ld->published;
-  if (!published)
-    published = meta_date(meta, {"article:published_time", "datepublished", "og:article:published_time",
-                                 "dc.date", "dcterms.created", "dc.date.issued", "dcterms.issued",
-                                 "publish-date", "pubdate", "date", "parsely-pub-date", "sailthru.date"});
+  if (!published) published = meta_published;
   // The WebPage node's date is the whole page's: after the article's own
   // markup (its JSON-LD, meta tags, itemprop), before a first <time>.
   const bool web_page_dates_apply = result.declares_article && !ld_listing;
@@ -1156,11 +1158,8 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     // datetime="2024-04-26 20:44">) is the page's wall clock, read as UTC.
     // Another of the page's dates that writes the same wall clock with an
     // offset ("2024-08-05T20:59:59+02:00") says which instant it is.
-    std::vector<std::optional<PageDate>> zoned = {
-        meta_date(meta, {"article:published_time", "datepublished", "og:article:published_time", "dc.date",
-                         "dcterms.created", "dc.date.issued", "dcterms.issued", "publish-date", "pubdate",
-                         "date", "parsely-pub-date", "sailthru.date"}),
-        found.itemprop_published, ld ? ld->published : std::nullopt};
+    std::vector<std::optional<PageDate>> zoned = {meta_published, found.itemprop_published,
+                                                  ld ? ld->published : std::nullopt};
     for (const auto& candidate : zoned) {
       if (candidate && candidate->offset && candidate->at + *candidate->offset == published->at) {
         published = candidate;
@@ -1174,11 +1173,8 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
     // another of the page's dates on the same day that has the time of day
     // (<time datetime="2016-12-15T15:33:00-05:00">, a dateline "Dec. 15,
     // 2016 3:33 PM") is the same date, told more exactly.
-    std::vector<std::optional<PageDate>> exact = {
-        meta_date(meta, {"article:published_time", "datepublished", "og:article:published_time", "dc.date",
-                         "dcterms.created", "dc.date.issued", "dcterms.issued", "publish-date", "pubdate",
-                         "date", "parsely-pub-date", "sailthru.date"}),
-        found.itemprop_published, ld ? ld->published : std::nullopt, found.first_time};
+    std::vector<std::optional<PageDate>> exact = {meta_published, found.itemprop_published,
+                                                  ld ? ld->published : std::nullopt, found.first_time};
     exact.insert(exact.end(), found.times.begin(), found.times.end());
     exact.insert(exact.end(), found.attribute_times.begin(), found.attribute_times.end());
     for (const auto* line :
