@@ -1743,7 +1743,8 @@ bool is_prose_item(xmlNode* item) {
     if (is_element(child) && is_block_element(tag(child)) && !is_list(child)) return false;
   }
   std::uint32_t text = 0, links = 0, commas = 0;
-  std::string own;  // the item's text, its nested lists left out
+  std::string own;      // the item's text, its nested lists left out
+  std::string outside;  // of which the words outside its links
   walk(item, [&](xmlNode* node) {
     if (node->type == XML_TEXT_NODE) {
       std::uint32_t bytes = 0;
@@ -1751,11 +1752,16 @@ bool is_prose_item(xmlNode* item) {
       text += bytes;
       own += as_view(node->content);
       own += ' ';
+      bool in_a = false, in_link = false;
       for (const xmlNode* up = node->parent; up != nullptr && up != item; up = up->parent) {
-        if (tag(up) == "a") {
-          links += bytes;
-          break;
-        }
+        if (tag(up) != "a") continue;
+        in_a = true;
+        in_link = in_link || is_link(up);
+      }
+      if (in_a) links += bytes;
+      if (!in_link) {
+        outside += as_view(node->content);
+        outside += ' ';
       }
       return false;
     }
@@ -1765,15 +1771,6 @@ bool is_prose_item(xmlNode* item) {
   // Words outside the links: a clause says something, "by Name" or
   // "(Reuters, 2 hours ago)" does not.
   if (text >= links + 30) {
-    std::string outside;
-    walk(item, [&](xmlNode* node) {
-      if (node->type == XML_TEXT_NODE) {
-        outside += as_view(node->content);
-        outside += ' ';
-        return false;
-      }
-      return is_element(node) && (node == item || (!is_list(node) && !is_link(node)));
-    });
     std::size_t words = 0;
     bool in_word = false;
     for (const char c : outside) {
