@@ -116,10 +116,18 @@ def make_article(rng, index, kind, lang, paragraphs, extras=True):
     }
 
 
+def is_pull_quote(quote, blocks):
+    """A quote drawn from the same sentences as the paragraphs can repeat one of them: on a real page
+    that is a pull quote, which leaves the text (issue 16)."""
+    return any(kind == "p" and quote in text for kind, text, *_ in blocks)
+
+
 def expected_text(blocks, captions=False):
     out = []
     for block in blocks:
         kind = block[0]
+        if kind == "quote" and is_pull_quote(block[1], blocks):
+            continue
         if kind in ("p", "h2", "quote"):
             out.append(block[1])
         elif kind == "ul":
