@@ -329,6 +329,25 @@ bool is_headline_aside(xmlNode* aside) {
   return headline && paragraphs >= 3;
 }
 
+// Nothing but white space before the node in its paragraph.
+bool opens_paragraph(const xmlNode* node) {
+  if (node->parent == nullptr || tag(node->parent) != "p") return false;
+  for (const xmlNode* before = node->prev; before != nullptr; before = before->prev) {
+    if (before->type != XML_TEXT_NODE) return false;
+    for (char c : as_view(before->content)) {
+      if (!is_space(static_cast<unsigned char>(c))) return false;
+    }
+  }
+  return true;
+}
+
+// A dateline's or a lead-in's closing mark: "CAIRO —", "BERLIN (AP) -",
+// "Update:".
+bool ends_with_lead_in(std::string_view text) {
+  while (!text.empty() && is_space(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  return text.ends_with("\u2014") || text.ends_with("\u2013") || text.ends_with(" -") || text.ends_with(":");
+}
+
 // A few words set inline in a sentence: a link or a span with words of the
 // same sentence right before it and more of it, or its stop, after it ("am a <a
 // class="popup">rather elderly</a> man"). Whatever its class says (a note
@@ -349,13 +368,19 @@ bool inside_sentence(const xmlNode* node) {
     }
     return false;
   };
-  if (!has_text(before, 2) || !has_text(after, 1)) return false;
+  if (!has_text(after, 1)) return false;
   std::uint32_t bytes = 0, commas = 0;
+  std::string_view last_text;
   for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
     if (child->type != XML_TEXT_NODE) return false;
     count_text(child->content, bytes, commas);
+    last_text = as_view(child->content);
   }
-  return bytes > 0 && bytes < 120;
+  if (bytes == 0 || bytes >= 120) return false;
+  // A dateline set apart ("<span class=dateline>CAIRO —</span> Gunmen
+  // opened fire...") opens the first sentence.
+  return has_text(before, 2) ||
+         (opens_paragraph(node) && has_text(after, 20) && ends_with_lead_in(last_text));
 }
 
 // A box the page labels a dialog is a pop-up (a sign-up, a consent

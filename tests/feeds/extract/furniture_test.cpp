@@ -581,3 +581,20 @@ TEST(Furniture, DealsListOfOtherSitesStaysRelatedListGoes) {
   EXPECT_FALSE(has(with_related, "Ferry fares to rise")) << with_related.text;
   EXPECT_TRUE(has(with_related, "Paragraph 3 of the story")) << with_related.text;
 }
+
+// A dateline the page styles apart opens the first sentence; its class
+// ("dateline") names furniture only when it stands alone.
+TEST(Furniture, DatelineOpeningTheFirstParagraphStays) {
+  const auto article =
+      extract_article(page("<article><div class=\"c-body\"><p> <span class=\"dateline\">CAIRO &#8212;</span> "
+                           "Gunmen opened fire on visitors at the museum on Wednesday, officials said.</p>" +
+                           prose(4) + "</div></article>"))
+          .value();
+  EXPECT_NE(article.text.find("CAIRO \u2014 Gunmen opened fire"), std::string::npos) << article.text;
+  // A dateline block of its own above the story still goes.
+  const auto apart = extract_article(page("<article><div class=\"c-body\"><div class=\"dateline\">CAIRO, "
+                                          "March 18, 2015</div>" +
+                                          prose(4) + "</div></article>"))
+                         .value();
+  EXPECT_EQ(apart.text.find("March 18, 2015"), std::string::npos) << apart.text;
+}
