@@ -174,6 +174,20 @@ struct JsonLdArticle {
   std::optional<PageDate> published, modified;
 };
 
+// A Person without "name", named by its parts ({"givenName": "Birgit",
+// "familyName": "Baumann"}, Der Standard).
+std::string person_name_parts(const json::object& person) {
+  std::string name;
+  for (auto key : {"givenName", "additionalName", "familyName"}) {
+    const json::value* part = member(person, key);
+    if (part == nullptr || !part->is_string() || part->get_string().empty()) continue;
+    if (!name.empty()) name += ' ';
+    name += part->get_string();
+  }
+  if (member(person, "givenName") == nullptr && member(person, "familyName") == nullptr) return {};
+  return name;
+}
+
 // Authors typed Organization go to `organisations`: they count only when
 // no person is named.
 void read_authors(const json::value* value, std::vector<std::string>& out,
@@ -188,7 +202,7 @@ void read_authors(const json::value* value, std::vector<std::string>& out,
   std::string name = json_string(value);
   if (value->is_object()) {
     auto* inner = member(value->get_object(), "name");
-    name = inner != nullptr ? json_string(inner) : std::string();
+    name = inner != nullptr ? json_string(inner) : person_name_parts(value->get_object());
     static constexpr std::array kOrganisationTypes = {std::string_view("Organization"),
                                                       std::string_view("NewsMediaOrganization")};
     if (auto* type = member(value->get_object(), "@type");

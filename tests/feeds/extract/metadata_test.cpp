@@ -40,6 +40,16 @@ TEST(Metadata, JsonLdInGraphWithAuthorArrayAndKeywordArray) {
   EXPECT_EQ(article.language, "de-DE");
 }
 
+TEST(Metadata, JsonLdPersonNamedByItsParts) {
+  // Der Standard names its authors by givenName and familyName, with no "name".
+  const std::string ld = R"(<script type="application/ld+json">{"@type":"NewsArticle","headline":"H",
+    "author":[{"@type":"Person","familyName":"Baumann","givenName":"Birgit"},
+              {"@type":"Person","givenName":"Jan","additionalName":"Michael","familyName":"Marchart"},
+              {"@type":"Person","url":"https://e.example/authors/7"}]}</script>)";
+  auto article = extract_article(page(ld, "<article>" + prose(4) + "</article>")).value();
+  EXPECT_EQ(article.authors, (std::vector<std::string>{"Birgit Baumann", "Jan Michael Marchart"}));
+}
+
 TEST(Metadata, JsonLdTopLevelArrayAndCommentWrapper) {
   const std::string ld = R"(<script type="application/ld+json"><!--
     [{"@type":"BreadcrumbList"},{"@type":"ReportageNewsArticle","headline":"Array headline",
