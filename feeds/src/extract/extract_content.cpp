@@ -2588,9 +2588,10 @@ std::string blocks_to_text(const std::vector<xmlNode*>& nodes) {
     return writer.finish();
   };
   std::string text = write(false);
-  // A slideshow page's text is its captions: when leaving them out leaves
-  // little, they are the article.
-  if (text.size() < 400) {
+  // A slideshow's or a photo essay's text is its captions: when they say
+  // more than twice what the rest says, they are the article. A story of
+  // over 2,500 bytes is one with pictures, whatever their captions.
+  if (text.size() < 2500) {
     std::string with_captions = write(true);
     if (with_captions.size() > text.size() * 2 + 100) return with_captions;
   }

@@ -115,6 +115,23 @@ TEST(Furniture, LeadCaptionInHtmlNotText) {
   EXPECT_TRUE(has(article, "Paragraph 0")) << article.text;
 }
 
+// A photo essay: an intro of a few sentences and pictures whose captions
+// tell the story. Their captions are its text when they say more than twice
+// as much as the rest (issue 16, mechanism 2 keeps them out elsewhere).
+TEST(Furniture, PhotoEssayTextIsItsCaptions) {
+  std::string photos;
+  for (int i = 0; i < 6; ++i) {
+    photos += "<figure><img src=\"/p" + std::to_string(i) + ".jpg\"><figcaption>Photo " + std::to_string(i) +
+              ": a costumed parade crosses the harbour district at dusk, as families line the quay and "
+              "the lanterns are lit one by one. (Ann Writer/Harbour Herald)</figcaption></figure>";
+  }
+  const auto article = extract_article(page("<article><h1>Photos: lantern night</h1><div class=\"c-body\">" +
+                                            prose(5) + photos + "</div></article>"))
+                           .value();
+  EXPECT_TRUE(has(article, "Photo 3: a costumed parade")) << article.text;
+  EXPECT_TRUE(has(article, "Paragraph 4 of the story")) << article.text;
+}
+
 TEST(Furniture, TableCellsAreSeparateWords) {
   const auto article =
       extract_article(
