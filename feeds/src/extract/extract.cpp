@@ -144,6 +144,18 @@ std::string format_local_rfc3339(std::chrono::sys_seconds at,
   return local;
 }
 
+// A dateline set before the element that holds the story's first sentence
+// ("LOS ANGELES, Dec. 27 (UPI) -- <span>Josh Groban's ...") comes out as a
+// line of its own; its closing dash says the sentence goes on, so the two
+// lines are joined into the paragraph the page shows.
+void join_dateline(std::string& text) {
+  const std::size_t end = text.find("\n\n");
+  if (end == std::string::npos || end > 80) return;
+  const std::string_view first = std::string_view(text).substr(0, end);
+  if (!(first.ends_with(" --") || first.ends_with(" \u2014") || first.ends_with(" \u2013"))) return;
+  text.replace(end, 2, " ");
+}
+
 // The lines around an article's prose that the DOM rules let through: a
 // dateline ("Posted 11 January 2008 at 18:14 GMT") above the first
 // paragraph; below the last one, "Leave a Reply", "No related posts.", a
@@ -153,6 +165,7 @@ std::string format_local_rfc3339(std::chrono::sys_seconds at,
 // before them (scores, steps, specifications are the article). Never more
 // than a fifth of the text.
 void trim_edge_furniture(std::string& text) {
+  join_dateline(text);
   std::vector<std::string_view> paragraphs;
   for (std::size_t start = 0; start < text.size();) {
     std::size_t end = text.find("\n\n", start);

@@ -615,3 +615,21 @@ TEST(Furniture, DatelineOpeningTheFirstParagraphStays) {
                          .value();
   EXPECT_EQ(apart.text.find("March 18, 2015"), std::string::npos) << apart.text;
 }
+
+// A wire dateline before the element that holds the story (UPI's
+// "LOS ANGELES, Dec. 27 (UPI) -- <span>...</span>") is the opening of the
+// first sentence, not a date line above the story.
+TEST(Furniture, WireDatelineBeforeTheStorysElementStays) {
+  std::string story;
+  for (int i = 0; i < 4; ++i) {
+    story += "Sentence " + std::to_string(i) +
+             " of the wire story, in which the chart's editors said, after the weekly count, that the album "
+             "held the top spot.<br><br>";
+  }
+  const auto article =
+      extract_article(
+          page("<div class=\"storyContent\">LOS ANGELES, Dec. 27 (UPI) -- <span id=\"intelliTXT\">" + story +
+               "</span></div>"))
+          .value();
+  EXPECT_TRUE(has(article, "LOS ANGELES, Dec. 27 (UPI) -- Sentence 0 of the wire story")) << article.text;
+}
