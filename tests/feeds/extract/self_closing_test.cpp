@@ -1,0 +1,74 @@
+// "<div/>" read as a browser reads it: the slash on an HTML element that is
+// not void is ignored; void elements, SVG and MathML, comments, script text
+// and raw-text elements are left as written.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <utility>
+
+#include "feeds/extract.h"
+#include "feeds/testing/extract.h"
+
+namespace {
+
+std::string rewritten(std::string html) {
+  return feeds::without_non_void_self_closing(std::move(html));
+}
+
+TEST(SelfClosing, NonVoidElementsStayOpen) {
+  EXPECT_EQ(rewritten("<li><a class=\"l\" href='/x' />Headline</a></li><div id=\"a\"/><p>x</p>"),
+            "<li><a class=\"l\" href='/x' >Headline</a></li><div id=\"a\"><p>x</p>");
+  EXPECT_EQ(rewritten("<span/>"), "<span>");
+}
+
+TEST(SelfClosing, ScriptAfterADroppedSlashEndsWhereItEnds) {
+  // Once a slash is dropped, every later tag moves left as it is copied:
+  // the script's end must still be found, and the slashes after it dropped.
+  EXPECT_EQ(rewritten("<div/><script>var a = 1;</script><i class=\"icon\"/><style>p{}</style><b/>"),
+            "<div><script>var a = 1;</script><i class=\"icon\"><style>p{}</style><b>");
+}
+
+TEST(SelfClosing, VoidForeignAndRawTextAreLeftAlone) {
+  const std::string kept =
+      "<br/><img src=\"/a.png\" /><META charset=utf-8/><svg><path d=\"M0\"/><g/></svg>"
+      "<math><mi/></math><script src=\"/s.js\" /><script>if (a </b/>) x = '<div/>';</script>"
+      "<!-- <div/> --><textarea>a <b/> c</textarea><a href=/x/>y</a>";
+  EXPECT_EQ(rewritten(kept), kept);
+}
+
+TEST(SelfClosing, SlashInsideAQuotedValueIsNoClose) {
+  EXPECT_EQ(rewritten("<a title=\"x />\" href=\"/y\">z</a><p/>"), "<a title=\"x />\" href=\"/y\">z</a><p>");
+}
+
+TEST(SelfClosing, UnfinishedTagsAndStrayBracketsEndSafely) {
+  EXPECT_EQ(rewritten("a < b and <div class=\"x"), "a < b and <div class=\"x");
+  EXPECT_EQ(rewritten("<div/"), "<div/");
+  EXPECT_EQ(rewritten("</div/><i/>"), "</div/><i>");
+  EXPECT_EQ(rewritten(""), "");
+}
+
+TEST(SelfClosing, RelatedLinksSetSelfClosingAreLinks) {
+  // The Times set its "Also in ..." lists as <a href=x />Headline</a>:
+  // read with the slash, the headlines stood outside their links and the
+  // list read as prose.
+  std::string list = "<h3>Also in World News</h3><ul>";
+  for (int i = 0; i < 4; ++i)
+    list += "<li><a class=\"link-666\" href='/tol/news/article" + std::to_string(i) +
+            ".ece' />Other headline " + std::to_string(i) + " about the talks</a></li>";
+  list += "</ul>";
+  std::string story;
+  for (int i = 0; i < 5; ++i)
+    story +=
+        "<p>Paragraph " + std::to_string(i) +
+        " of the story, in which officials said, after a long meeting, that the plan would go ahead.</p>";
+  const auto article =
+      feeds::extract_article(
+          "<html><head><title>T</title><meta property=\"og:type\" content=\"article\"></head>"
+          "<body><div class=\"article\">" +
+          story + "<div class=\"puff\">" + list + "</div></div></body></html>")
+          .value();
+  EXPECT_EQ(article.text.find("Other headline"), std::string::npos) << article.text;
+  EXPECT_NE(article.text.find("Paragraph 4 of the story"), std::string::npos) << article.text;
+}
+
+}  // namespace
