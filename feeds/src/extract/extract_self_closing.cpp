@@ -64,7 +64,7 @@ std::size_t closing_tag(std::string_view html, std::string_view name, std::size_
 }  // namespace
 
 bool drop_non_void_self_closing(std::string& html) {
-  if (html.find("/>") == std::string::npos) return false;
+  if (html.find("/>") == std::string::npos && !ascii::icontains(html, "</br")) return false;
   // Read ahead of `read` only: what lies behind it may already be overwritten.
   const std::string_view page(html);
   std::size_t read = 0;
@@ -102,6 +102,11 @@ bool drop_non_void_self_closing(std::string& html) {
     const bool math_or_svg = ascii::iequals(name, "svg") || ascii::iequals(name, "math");
     if (closing) {
       if (math_or_svg && foreign_depth > 0) --foreign_depth;
+      if (ascii::iequals(name, "br") && foreign_depth == 0) {
+        copy_to(open + 1);  // "</br>" is a line break to a browser; libxml2 drops it
+        ++read;
+        changed = true;
+      }
       copy_to(end + 1);
       continue;
     }

@@ -15,6 +15,8 @@ namespace feeds::extract_detail {
 // iframe) written "<script src=x />" keep their slash: a browser would
 // read the rest of the page as their text. Returns whether anything
 // changed.
+// A "</br>" becomes "<br>", the line break a browser makes of it: libxml2
+// drops it and runs the lines' words together.
 bool drop_non_void_self_closing(std::string& html);
 
 }  // namespace feeds::extract_detail

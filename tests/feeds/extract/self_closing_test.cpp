@@ -36,6 +36,19 @@ TEST(SelfClosing, VoidForeignAndRawTextAreLeftAlone) {
   EXPECT_EQ(rewritten(kept), kept);
 }
 
+TEST(SelfClosing, ClosingBrIsALineBreak) {
+  EXPECT_EQ(rewritten("line one</br>line two</BR >three<svg></br></svg>"),
+            "line one<br>line two<BR >three<svg></br></svg>");
+  const auto article = feeds::extract_article(
+                           "<html><head><title>T</title></head><body><article><p>The council met on Monday "
+                           "evening to settle the plan.</br>Officials said the work would start in the "
+                           "spring, after a long delay.</p><p>More text of the story follows here, with "
+                           "commas, clauses, and a full stop.</p></article></body></html>")
+                           .value();
+  EXPECT_EQ(article.text.find("plan.Officials"), std::string::npos) << article.text;
+  EXPECT_NE(article.text.find("Officials said the work"), std::string::npos) << article.text;
+}
+
 TEST(SelfClosing, SlashInsideAQuotedValueIsNoClose) {
   EXPECT_EQ(rewritten("<a title=\"x />\" href=\"/y\">z</a><p/>"), "<a title=\"x />\" href=\"/y\">z</a><p>");
 }
