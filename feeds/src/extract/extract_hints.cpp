@@ -621,6 +621,19 @@ bool is_block_element(std::string_view name) {
   return std::any_of(kBlocks.begin(), kBlocks.end(), [&](const char* block) { return name == block; });
 }
 
+namespace {
+
+// Whether `prefix` opens a word of `text` ("adblock" in "an adblock user",
+// not in "roadblocks").
+bool has_word_starting(std::string_view text, std::string_view prefix) {
+  for (std::size_t at = text.find(prefix); at != std::string_view::npos; at = text.find(prefix, at + 1)) {
+    if (at == 0 || !ascii::is_alnum(text[at - 1])) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool is_boilerplate_text(std::string_view text) {
   if (text.empty()) return false;
   static const std::vector<std::string> folded_phrases = [] {
@@ -641,6 +654,16 @@ bool is_boilerplate_text(std::string_view text) {
   if (text.size() <= 300 && folded.find("affiliate") != std::string::npos &&
       folded.find("commission") != std::string::npos)
     return true;
+  // An ad-blocker notice speaks to the reader: "Ad block users: some site
+  // features may not work correctly while an ad blocker is enabled", "It
+  // looks like you're using an ad blocker". A story about ad blockers speaks
+  // of their users.
+  if (text.size() <= 400 && (has_word_starting(folded, "ad block") || has_word_starting(folded, "adblock") ||
+                             has_word_starting(folded, "ad-block"))) {
+    const bool to_the_reader =
+        folded.find("you") != std::string::npos || folded.starts_with("ad block users");
+    if (to_the_reader) return true;
+  }
   if (text.size() <= 70) {
     for (auto notice : kAdNotices) {
       if (folded.find(notice) != std::string::npos) return true;

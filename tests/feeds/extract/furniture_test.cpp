@@ -633,3 +633,19 @@ TEST(Furniture, WireDatelineBeforeTheStorysElementStays) {
           .value();
   EXPECT_TRUE(has(article, "LOS ANGELES, Dec. 27 (UPI) -- Sentence 0 of the wire story")) << article.text;
 }
+
+// An ad-blocker notice inside the story speaks to the reader; a sentence
+// about ad blockers, or about roadblocks, is the story's.
+TEST(Furniture, AdBlockerNoticeGoes) {
+  const auto article =
+      extract_article(
+          page(
+              body_with("<p>Ad block users: Some site features may not work correctly while an ad blocker is "
+                        "enabled, because they break scripts and content this website depends on.</p>"
+                        "<p>Publishers say the adblock rate among readers under thirty doubled last year.</p>"
+                        "<p>Navigation roadblocks force you to walk around stuff you don't need.</p>")))
+          .value();
+  EXPECT_FALSE(has(article, "Ad block users")) << article.text;
+  EXPECT_TRUE(has(article, "the adblock rate among readers")) << article.text;
+  EXPECT_TRUE(has(article, "Navigation roadblocks")) << article.text;
+}
