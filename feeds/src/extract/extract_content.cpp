@@ -733,7 +733,16 @@ void climb_past_wrapper(Pass& pass, Choice& choice) {
   const NodeStats* gs = pass.stats(grandparent);
   if (ps == nullptr || gs == nullptr || !gs->candidate) return;
   if (ps->candidate && ps->score >= choice.top_score * 0.9) return;  // the parent rule's case
-  if (gs->score < choice.top_score * 0.9 || link_density(*gs) >= 0.3) return;
+  if (link_density(*gs) >= 0.3) return;
+  // With three paragraphs or more of its own beside the wrapper, a third of
+  // the box's text and few links, the grandparent need only score 60 % of
+  // the top: a press release quoted in full in a box can hold twice the text
+  // of the post around it (Engadget).
+  const std::uint32_t beside_bytes = gs->text_bytes - std::min(gs->text_bytes, ps->text_bytes);
+  const std::uint32_t beside_links = gs->link_bytes - std::min(gs->link_bytes, ps->link_bytes);
+  const bool prose_beside_box = gs->paragraphs >= ps->paragraphs + 3 &&
+                                beside_bytes * 10 >= ps->text_bytes * 3 && beside_links * 4 <= beside_bytes;
+  if (gs->score < choice.top_score * (prose_beside_box ? 0.6 : 0.9)) return;
   choice.top = grandparent;
   choice.top_score = gs->score;
 }

@@ -649,3 +649,36 @@ TEST(Furniture, AdBlockerNoticeGoes) {
   EXPECT_TRUE(has(article, "the adblock rate among readers")) << article.text;
   EXPECT_TRUE(has(article, "Navigation roadblocks")) << article.text;
 }
+
+// A post that quotes a press release in full, in a box of its own: the
+// release holds more text than the post, but the post's own paragraphs
+// around the box are the story, and the box is part of it.
+TEST(Furniture, PostAroundALongerQuotedReleaseIsTheStory) {
+  std::string release;
+  for (int i = 0; i < 9; ++i) {
+    release +=
+        "<p>Release paragraph " + std::to_string(i) +
+        " says the company, after a year of work, brings its maps to every platform, with offline use, "
+        "voice guidance, and transit.</p>";
+  }
+  // No <main> or <article> to gather the post's paragraphs from.
+  const std::string post = R"(<div class="post_body">
+<p>The company revealed the next stage of its maps today, a cloud service that reaches past its own phones.</p>
+<p>It had hinted at the move for months, in talks, in job ads, and in a string of small purchases.</p>
+<p>Behind the glossy exterior, it says, sits a system that learns from every trip its users make, and that gets
+better the more it is used.</p>
+<p>The service appears to take in most of the earlier apps, from the car to the browser; the company's release
+is below, in full.</p>
+<p>Update: the phone app will keep maps for use offline, with walking directions, and the company says a kit for
+other phone makers follows early next year.</p>
+<div id="pr_box"><div id="pr_text">)";
+  const auto article = extract_article(
+                           "<!DOCTYPE html><html><head><title>T</title><meta property=\"og:type\" "
+                           "content=\"article\"></head><body><div class=\"post_content\"><h1>Maps "
+                           "go everywhere</h1>" +
+                           post + release + "</div></div></div></div></body></html>")
+                           .value();
+  EXPECT_TRUE(has(article, "revealed the next stage of its maps")) << article.text;
+  EXPECT_TRUE(has(article, "Update: the phone app")) << article.text;
+  EXPECT_TRUE(has(article, "Release paragraph 8")) << article.text;
+}
