@@ -7,7 +7,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <string_view>
-#include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 #include "extract/extract_dom.h"
 #include "extract/extract_hints.h"
@@ -96,14 +97,15 @@ std::vector<std::uint64_t> words_of(xmlNode* root) {
   return words_of(root, [](const xmlNode*) { return false; });
 }
 
-using ShingleCounts = std::unordered_map<std::uint64_t, int>;
-
-void add_shingles(const std::vector<std::uint64_t>& words, ShingleCounts& counts, int sign) {
+// The hashes of every four words in a row.
+std::vector<std::uint64_t> shingles(const std::vector<std::uint64_t>& words) {
+  std::vector<std::uint64_t> out;
   for (std::size_t i = 0; i + kShingle <= words.size(); ++i) {
     std::uint64_t hash = 0;
     for (std::size_t k = 0; k < kShingle; ++k) hash = hash * 0x9E3779B97F4A7C15ULL + words[i + k];
-    counts[hash] += sign;
+    out.push_back(hash);
   }
+  return out;
 }
 
 bool names_a_quote(const xmlNode* node) {
@@ -140,8 +142,8 @@ std::vector<Candidate> find_candidates(const std::vector<xmlNode*>& roots) {
   return candidates;
 }
 
-// Whether the node's ancestors up to `roots` only frame it: their text
-// beyond the quote is a label and a name, not more of the story.
+// The quote with the ancestors below `roots` that only frame it: their
+// text beyond the quote is a label and a name, not more of the story.
 xmlNode* framing_box(xmlNode* quote, std::size_t quote_bytes, const std::vector<xmlNode*>& roots) {
   xmlNode* box = quote;
   for (xmlNode* up = quote->parent; up != nullptr && is_element(up); up = up->parent) {
@@ -165,23 +167,20 @@ void remove_pull_quotes(const std::vector<xmlNode*>& roots) {
     return tag(node) == "blockquote" || std::any_of(candidates.begin(), candidates.end(),
                                                     [&](const Candidate& c) { return c.node == node; });
   };
-  ShingleCounts story;
-  for (xmlNode* root : roots) add_shingles(words_of(root, quoted), story, +1);
+  std::unordered_set<std::uint64_t> story;
+  for (xmlNode* root : roots) {
+    for (std::uint64_t shingle : shingles(words_of(root, quoted))) story.insert(shingle);
+  }
   std::vector<bool> gone(candidates.size(), false);
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     if (gone[i]) continue;
     const Candidate& candidate = candidates[i];
     const std::vector<std::uint64_t> words = words_of(candidate.node);
     if (words.size() < kMinWords) continue;
-    ShingleCounts own;
-    add_shingles(words, own, +1);
-    std::size_t repeated = 0, total = 0;
-    for (const auto& [hash, count] : own) {
-      total += static_cast<std::size_t>(count);
-      const auto found = story.find(hash);
-      if (found != story.end() && found->second > 0) repeated += static_cast<std::size_t>(count);
-    }
-    if (total == 0 || repeated * 5 < total * 4) continue;  // under 80 % repeated: the story's own quote
+    const std::vector<std::uint64_t> own = shingles(words);
+    const auto repeated = static_cast<std::size_t>(std::count_if(
+        own.begin(), own.end(), [&](std::uint64_t shingle) { return story.contains(shingle); }));
+    if (repeated * 5 < own.size() * 4) continue;  // under 80 % repeated: the story's own quote
     xmlNode* box = framing_box(candidate.node, candidate.bytes, roots);
     for (std::size_t later = i + 1; later < candidates.size(); ++later) {
       for (xmlNode* up = candidates[later].node->parent; up != nullptr; up = up->parent) {
