@@ -14,6 +14,7 @@
 #include "extract/extract_dom.h"
 #include "extract/extract_hints.h"
 #include "extract/extract_pull_quotes.h"
+#include "extract/extract_repeated_labels.h"
 #include "feeds/text.h"
 
 namespace feeds::extract_detail {
@@ -2553,6 +2554,7 @@ ContentResult find_content(xmlDoc* doc, std::string_view title, const ContentRul
   }
   for (xmlNode* node : cut_off) xmlFreeNode(node);
   remove_pull_quotes(result.blocks);
+  remove_repeated_labels(result.blocks);
   // One light walk over what is left: link density and paragraphs, lazy images.
   std::uint32_t text = 0, links = 0, commas = 0;
   std::unordered_map<xmlNode*, bool> prose_items;

@@ -682,3 +682,23 @@ other phone makers follows early next year.</p>
   EXPECT_TRUE(has(article, "Update: the phone app")) << article.text;
   EXPECT_TRUE(has(article, "Release paragraph 8")) << article.text;
 }
+
+// A photo widget's label under every picture of a post ("Mouseover photo to
+// load notes or add comment"): said by boxes of one class three times or
+// more, a short line of five words or more that is no sentence goes. Data
+// set out as boxes ("Yes", "No") repeats fewer words, and stays.
+TEST(Furniture, LabelRepeatedUnderEveryPictureGoes) {
+  std::string photos;
+  for (int i = 0; i < 4; ++i) {
+    photos +=
+        "<div class=\"image-wrapper\"><div class=\"annotate-message\">Mouseover photo to load notes or add "
+        "comment</div><img src=\"/p" +
+        std::to_string(i) + ".jpg\"><p>Picture " + std::to_string(i) +
+        " shows the booth, where the shirts and the cards were sold out by noon.</p>"
+        "<p class=\"answer\">Yes</p></div>";
+  }
+  const auto article = extract_article(page(body_with(photos))).value();
+  EXPECT_FALSE(has(article, "Mouseover photo")) << article.text;
+  EXPECT_TRUE(has(article, "Picture 3 shows the booth")) << article.text;
+  EXPECT_TRUE(has(article, "Yes")) << article.text;
+}
