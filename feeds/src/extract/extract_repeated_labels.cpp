@@ -33,6 +33,23 @@ bool holds_only_inline(xmlNode* node) {
   return true;
 }
 
+// Whether the subtree's text, as written, runs past `limit` bytes: most
+// boxes are paragraphs of the story, measured here without a copy.
+bool text_longer_than(xmlNode* root, std::size_t limit) {
+  std::size_t bytes = 0;
+  bool longer = false;
+  walk(root, [&](xmlNode* node) {
+    if (longer) return false;
+    if (node->type == XML_TEXT_NODE) {
+      bytes += as_view(node->content).size();
+      longer = bytes > limit;
+      return false;
+    }
+    return is_element(node);
+  });
+  return longer;
+}
+
 }  // namespace
 
 void remove_repeated_labels(const std::vector<xmlNode*>& roots) {
@@ -44,6 +61,8 @@ void remove_repeated_labels(const std::vector<xmlNode*>& roots) {
       if (node == root || !(name == "div" || name == "p")) return true;
       const std::string_view names = attribute(node, "class");
       if (names.empty() || !holds_only_inline(node)) return true;
+      // White space collapses: a label of 60 bytes can be written in 240.
+      if (text_longer_than(node, 4 * kMaxLabelBytes)) return false;
       std::string text = collapse_whitespace(text_content(node));
       if (text.size() >= kMaxLabelBytes || word_count(text) < kMinWords || ends_like_sentence(text))
         return false;
