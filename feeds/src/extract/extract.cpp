@@ -19,6 +19,7 @@
 #include "extract/extract_metadata.h"
 #include "extract/extract_self_closing.h"
 #include "extract/extract_title.h"
+#include "extract/extract_tokens.h"
 #include "feeds/dates.h"
 #include "feeds/encoding.h"
 #include "feeds/sanitize.h"
@@ -31,7 +32,12 @@ namespace {
 
 using namespace extract_detail;
 
-std::size_t count_tokens(std::string_view utf8);
+// text_tokens' count without building the strings (word_count of every page).
+std::size_t count_tokens(std::string_view utf8) {
+  std::size_t count = 0;
+  for_each_token(utf8, [&](std::string_view) { ++count; });
+  return count;
+}
 
 // The text's first line, at most `limit` bytes, cut at a UTF-8 character
 // boundary: enough to find the same paragraph in another cut's text.
@@ -481,108 +487,9 @@ boost::json::object article_to_json(const Article& article) {
   return out;
 }
 
-namespace {
-
-// Decodes one UTF-8 sequence at `i`; invalid bytes yield U+FFFD and advance one byte.
-char32_t next_code_point(std::string_view text, std::size_t& i) {
-  const auto b0 = static_cast<unsigned char>(text[i]);
-  auto cont = [&](std::size_t k) -> int {
-    if (i + k >= text.size()) return -1;
-    const auto b = static_cast<unsigned char>(text[i + k]);
-    return (b & 0xC0) == 0x80 ? (b & 0x3F) : -1;
-  };
-  if (b0 < 0x80) {
-    ++i;
-    return b0;
-  }
-  if (b0 >= 0xC2 && b0 < 0xE0) {
-    if (int c1 = cont(1); c1 >= 0) {
-      i += 2;
-      return static_cast<char32_t>(((b0 & 0x1F) << 6) | c1);
-    }
-  } else if (b0 >= 0xE0 && b0 < 0xF0) {
-    int c1 = cont(1), c2 = cont(2);
-    if (c1 >= 0 && c2 >= 0) {
-      i += 3;
-      return static_cast<char32_t>(((b0 & 0x0F) << 12) | (c1 << 6) | c2);
-    }
-  } else if (b0 >= 0xF0 && b0 < 0xF5) {
-    int c1 = cont(1), c2 = cont(2), c3 = cont(3);
-    if (c1 >= 0 && c2 >= 0 && c3 >= 0) {
-      i += 4;
-      return static_cast<char32_t>(((b0 & 0x07) << 18) | (c1 << 12) | (c2 << 6) | c3);
-    }
-  }
-  ++i;
-  return 0xFFFD;
-}
-
-bool is_cjk(char32_t c) {
-  return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF66 && c <= 0xFF9F) || (c >= 0x20000 && c <= 0x2FFFF);
-}
-
-bool is_word_char(char32_t c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  if (c <= 0xBF || c == 0xD7 || c == 0xF7) return false;  // Latin-1 punctuation, NBSP
-  if (c >= 0x2000 && c <= 0x2BFF) return false;           // punctuation, symbols, arrows
-  if (c >= 0x2E00 && c <= 0x2E7F) return false;           // supplemental punctuation
-  if (c >= 0x3000 && c <= 0x303F) return false;           // CJK punctuation
-  if (c >= 0xFE30 && c <= 0xFE4F) return false;           // CJK compatibility forms
-  if ((c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
-      (c >= 0xFF5B && c <= 0xFF65))
-    return false;  // full-width punctuation
-  if (c == 0x060C || c == 0x061B || c == 0x061F || c == 0x06D4 || c == 0x066A || c == 0x066B || c == 0x066C)
-    return false;  // Arabic punctuation
-  if (c == 0xFFFD || c == 0xFEFF) return false;
-  return true;
-}
-
-}  // namespace
-
-namespace {
-
-// text_tokens' count without building the strings (word_count of every page).
-std::size_t count_tokens(std::string_view utf8) {
-  std::size_t count = 0;
-  bool in_word = false;
-  std::size_t i = 0;
-  while (i < utf8.size()) {
-    const char32_t c = next_code_point(utf8, i);
-    if (is_cjk(c)) {
-      ++count;
-      in_word = false;
-    } else if (is_word_char(c)) {
-      if (!in_word) ++count;
-      in_word = true;
-    } else {
-      in_word = false;
-    }
-  }
-  return count;
-}
-
-}  // namespace
-
 std::vector<std::string> text_tokens(std::string_view utf8) {
   std::vector<std::string> tokens;
-  std::string current;
-  std::size_t i = 0;
-  while (i < utf8.size()) {
-    const std::size_t start = i;
-    const char32_t c = next_code_point(utf8, i);
-    if (is_cjk(c)) {
-      if (!current.empty()) tokens.push_back(std::move(current));
-      current.clear();
-      tokens.emplace_back(utf8.substr(start, i - start));
-    } else if (is_word_char(c)) {
-      current.append(utf8.substr(start, i - start));
-    } else if (!current.empty()) {
-      tokens.push_back(std::move(current));
-      current.clear();
-    }
-  }
-  if (!current.empty()) tokens.push_back(std::move(current));
+  extract_detail::for_each_token(utf8, [&](std::string_view token) { tokens.emplace_back(token); });
   return tokens;
 }
 

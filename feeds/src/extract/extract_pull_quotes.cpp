@@ -12,6 +12,7 @@
 
 #include "extract/extract_dom.h"
 #include "extract/extract_hints.h"
+#include "extract/extract_tokens.h"
 
 namespace feeds::extract_detail {
 namespace {
@@ -24,30 +25,6 @@ constexpr std::size_t kMinWords = 6;
 constexpr std::size_t kMaxBytes = 1000;
 // Pages that quote a thread post after post are not set with pull quotes.
 constexpr std::size_t kMaxCandidates = 32;
-
-bool is_word_byte(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
-}
-
-// The code point of a three-byte UTF-8 sequence at `at`, or 0.
-char32_t three_byte_code_point(std::string_view text, std::size_t at) {
-  if (at + 2 >= text.size()) return 0;
-  const auto lead = static_cast<unsigned char>(text[at]);
-  if ((lead & 0xF0U) != 0xE0U) return 0;
-  return (static_cast<char32_t>(lead & 0x0FU) << 12U) |
-         (static_cast<char32_t>(static_cast<unsigned char>(text[at + 1]) & 0x3FU) << 6U) |
-         (static_cast<char32_t>(static_cast<unsigned char>(text[at + 2]) & 0x3FU));
-}
-
-// Chinese and Japanese run their words together: each character counts as
-// a word, and their full stops and commas (U+3000 to U+303F, the fullwidth
-// forms) separate them.
-bool is_cjk_character(char32_t c) {
-  return (c >= 0x3040 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
-}
-bool is_cjk_separator(char32_t c) {
-  return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF);
-}
 
 std::uint64_t word_hash(std::string_view word) {
   std::uint64_t hash = 1469598103934665603ULL;  // FNV-1a, lower-cased ASCII
@@ -66,26 +43,8 @@ std::vector<std::uint64_t> words_of(xmlNode* root, Skip&& skip) {
   walk(root, [&](xmlNode* node) {
     if (node != root && skip(node)) return false;
     if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
-      const std::string_view text = as_view(node->content);
-      std::size_t start = 0;
-      auto end_word = [&](std::size_t at) {
-        if (at > start) words.push_back(word_hash(text.substr(start, at - start)));
-      };
-      for (std::size_t i = 0; i < text.size();) {
-        const char32_t wide = three_byte_code_point(text, i);
-        if (is_cjk_character(wide) || is_cjk_separator(wide)) {
-          end_word(i);
-          if (is_cjk_character(wide)) words.push_back(word_hash(text.substr(i, 3)));
-          i += 3;
-          start = i;
-        } else if (is_word_byte(static_cast<unsigned char>(text[i]))) {
-          ++i;
-        } else {
-          end_word(i);
-          start = ++i;
-        }
-      }
-      end_word(text.size());
+      for_each_token(as_view(node->content),
+                     [&](std::string_view word) { words.push_back(word_hash(word)); });
       return false;
     }
     return is_element(node) && tag(node) != "script" && tag(node) != "style";
