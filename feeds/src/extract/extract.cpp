@@ -17,7 +17,7 @@
 #include "extract/extract_hints.h"
 #include "extract/extract_hydration.h"
 #include "extract/extract_metadata.h"
-#include "extract/extract_self_closing.h"
+#include "extract/extract_browser_markup.h"
 #include "extract/extract_title.h"
 #include "extract/extract_tokens.h"
 #include "feeds/dates.h"
@@ -219,7 +219,7 @@ Result<Article> extract_article(std::string_view bytes, const ExtractOptions& op
   // drops the character and reads on: a stray NUL mid-page (a bad join of
   // templates) cut off everything after it, the article included.
   if (decoded.utf8.find('\0') != std::string::npos) std::erase(decoded.utf8, '\0');
-  drop_non_void_self_closing(decoded.utf8);
+  read_markup_as_a_browser(decoded.utf8);
   article.encoding = decoded.encoding;
   article.warnings = std::move(decoded.warnings);
   if (decoded.utf8.find('<') == std::string::npos)

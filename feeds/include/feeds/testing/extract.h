@@ -19,7 +19,8 @@ bool bare_html_parse(std::string_view bytes, std::string_view url = {});
 std::vector<std::string> text_tokens(std::string_view utf8);
 
 // The page's markup as the extractor hands it to libxml2: the slash of
-// "<div/>" on an element that is not void dropped, as a browser ignores it.
-std::string without_non_void_self_closing(std::string html);
+// "<div/>" on an element that is not void dropped, as a browser ignores it,
+// "</br>" a line break, and a noscript element's content left out.
+std::string as_a_browser_reads_it(std::string html);
 
 }  // namespace feeds

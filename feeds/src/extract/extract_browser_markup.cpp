@@ -1,7 +1,7 @@
 // One forward pass with a read and a write position over the page's UTF-8:
 // characters are only ever dropped, so the write position never passes the
 // read one and no copy of the page is made.
-#include "extract/extract_self_closing.h"
+#include "extract/extract_browser_markup.h"
 
 #include <algorithm>
 #include <array>
@@ -63,8 +63,10 @@ std::size_t closing_tag(std::string_view html, std::string_view name, std::size_
 
 }  // namespace
 
-bool drop_non_void_self_closing(std::string& html) {
-  if (html.find("/>") == std::string::npos && !ascii::icontains(html, "</br")) return false;
+bool read_markup_as_a_browser(std::string& html) {
+  if (html.find("/>") == std::string::npos && !ascii::icontains(html, "</br") &&
+      !ascii::icontains(html, "<noscript"))
+    return false;
   // Read ahead of `read` only: what lies behind it may already be overwritten.
   const std::string_view page(html);
   std::size_t read = 0;
@@ -122,6 +124,15 @@ bool drop_non_void_self_closing(std::string& html) {
       copy_to(text_end == std::string_view::npos ? page.size() : text_end);
       continue;
     }
+    if (!self_closing && foreign_depth == 0 && ascii::iequals(name, "noscript")) {
+      const std::size_t text_end = closing_tag(page, name, end + 1);
+      copy_to(end + 1);
+      if (text_end != std::string_view::npos && text_end > read) {
+        read = text_end;  // its content, as text, dropped
+        changed = true;
+      }
+      continue;
+    }
     if (self_closing && foreign_depth == 0 && !is_one_of(name, kVoidElements)) {
       copy_to(end - 1);
       ++read;  // the slash
@@ -138,8 +149,8 @@ bool drop_non_void_self_closing(std::string& html) {
 
 namespace feeds {
 
-std::string without_non_void_self_closing(std::string html) {
-  extract_detail::drop_non_void_self_closing(html);
+std::string as_a_browser_reads_it(std::string html) {
+  extract_detail::read_markup_as_a_browser(html);
   return html;
 }
 
