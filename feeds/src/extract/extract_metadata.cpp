@@ -41,6 +41,19 @@ std::string plain(std::string_view text) {
   return html_to_plain_text(text);
 }
 
+// A form's field: a box of class "find-date" that holds one is a date
+// picker, whose choices ("Dec 26 27 28 ... 2006 2007") are no dateline.
+bool holds_form_field(xmlNode* box) {
+  bool found = false;
+  walk(box, [&](xmlNode* node) {
+    if (found || !is_element(node)) return false;
+    const std::string_view name = as_view(node->name);
+    found = name == "select" || name == "input" || name == "textarea";
+    return !found;
+  });
+  return found;
+}
+
 const std::string* first_meta(const MetaMap& meta, std::initializer_list<std::string_view> keys) {
   for (auto key : keys) {
     auto found = meta.find(key);
@@ -598,7 +611,7 @@ void collect(xmlDoc* doc, Collected& out) {
         (name == "time" || name == "span" || name == "div" || name == "p" || name == "abbr" ||
          name == "small" || name == "li" || name == "date" || name == "dl" || name == "dt" || name == "dd")) {
       const bool dated = name == "time" || name == "date" || names_a_dateline(node);
-      if (dated && !in_comments(node)) {
+      if (dated && !in_comments(node) && !holds_form_field(node)) {
         const std::string text = collapse_whitespace(text_content(node));
         auto date = dateline_date(leading_words(text, 80), numeric_days);
         // "Updated July 23, 2012, 10:49 p.m. ET": the revision, which stands for

@@ -3,6 +3,9 @@
 // day; the day and the page's own offset are kept.
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "extract_support.h"
 #include "feeds/extract.h"
 
@@ -76,6 +79,30 @@ TEST(MetadataDatelineForms, NoReleaseDateInsideProse) {
   // "For immediate release" with no date after it.
   EXPECT_EQ(published(release("<p>For immediate release. Contact Pat Hill on 555-0100, 2012 edition</p>")),
             "none");
+}
+
+std::string select(const std::string& name, const std::vector<std::string>& choices) {
+  std::string html = "<select name=\"" + name + "\">";
+  for (const auto& choice : choices) html += "\n<option>" + choice + "</option>";  // a line each, as written
+  return html + "</select>";
+}
+
+TEST(MetadataDatelineForms, ADatePickerIsNoDateline) {
+  // A travel site's search form, in a box of class "find-date": its choices
+  // read "Dec 26 27 28 29 30 31 2006 2007 to Jan Feb ...", once taken for
+  // December 26, 2027.
+  const std::string picker =
+      "<form><div id=\"calender\" class=\"find-date\">" + select("from_mm", {"Dec"}) +
+      select("from_dd", {"26", "27", "28", "29", "30", "31"}) + select("from_yyyy", {"2006", "2007"}) +
+      " to<br>" +
+      select("to_mm", {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}) +
+      select("to_dd", {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10"}) +
+      select("to_yyyy", {"2006", "2007"}) + "</div></form>";
+  EXPECT_EQ(
+      published(page("", picker + "<article><h1>Ferry service extended</h1>" + prose(4) + "</article>")),
+      "none");
+  // The same class on a box with a date and no field is the dateline.
+  EXPECT_EQ(published(dated("Dec 26, 2006")), "2006-12-26T00:00:00Z");
 }
 
 }  // namespace
