@@ -2465,6 +2465,57 @@ bool is_picture_figure(xmlNode* figure) {
   return picture && !other && !holds_story_paragraphs(figure);
 }
 
+// The element beside `node` (white space and comments passed over), after
+// it or before it.
+xmlNode* element_beside(xmlNode* node, bool after) {
+  for (xmlNode* other = after ? node->next : node->prev; other != nullptr;
+       other = after ? other->next : other->prev) {
+    if (is_element(other)) return other;
+    if (other->type == XML_TEXT_NODE && !ascii::trim_html(as_view(other->content)).empty()) return nullptr;
+  }
+  return nullptr;
+}
+
+// The alt text of the picture a box shows, when it shows one: the box is
+// an img, or holds exactly one.
+std::string_view shown_picture_alt(xmlNode* box) {
+  if (tag(box) == "img") return attribute(box, "alt");
+  std::string_view alt;
+  int pictures = 0;
+  walk(box, [&](xmlNode* node) {
+    if (!is_element(node) || pictures > 1) return false;
+    if (tag(node) == "img") {
+      ++pictures;
+      alt = attribute(node, "alt");
+    }
+    return true;
+  });
+  return pictures == 1 ? alt : std::string_view();
+}
+
+// A line set beside a picture that says what the picture's alt text says
+// is its caption, whatever its markup: CNN wrote it in a bare <div> after
+// the image's box. Only a leaf (text and inline markup) of four words or
+// more is read: a story's paragraph never stands beside a picture that
+// repeats it word for word.
+bool repeats_picture_alt(xmlNode* node) {
+  const std::string_view name = tag(node);
+  if (name != "div" && name != "p" && name != "span" && name != "font" && name != "small") return false;
+  xmlNode* pictures[2] = {element_beside(node, false), element_beside(node, true)};
+  if (pictures[0] == nullptr && pictures[1] == nullptr) return false;
+  for (xmlNode* child = node->children; child != nullptr; child = child->next)
+    if (is_element(child) && (is_block_element(tag(child)) || tag(child) == "img")) return false;
+  std::string text;
+  for (xmlNode* picture : pictures) {
+    if (picture == nullptr) continue;
+    const std::string_view alt = ascii::trim(shown_picture_alt(picture));
+    if (std::count(alt.begin(), alt.end(), ' ') < 3) continue;
+    if (text.empty()) text = collapse_whitespace(text_content(node));
+    if (text == collapse_whitespace(alt)) return true;
+  }
+  return false;
+}
+
 void write_text(xmlNode* root, TextWriter& writer, bool captions) {
   auto enter = [&](xmlNode* node) -> bool {
     if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
@@ -2479,6 +2530,7 @@ void write_text(xmlNode* root, TextWriter& writer, bool captions) {
     // So does the text of a picture's figure, caption element or not ("Foto:
     // Name, Agency" in spans beside the image).
     if (!captions && name == "figure" && is_picture_figure(node)) return false;
+    if (!captions && repeats_picture_alt(node)) return false;
     if (name == "br")
       writer.line_break();
     else if (name == "td" || name == "th" || is_math_token(name))

@@ -509,6 +509,27 @@ TEST(Furniture, PictureFigureTextIsItsCaption) {
   EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
 }
 
+TEST(Furniture, LineRepeatingAPicturesAltIsItsCaption) {
+  // CNN set a caption in a bare <div> after the image's box, saying what
+  // the image's alt text says. A line that repeats a picture's alt beside it
+  // is its caption; a paragraph beside a picture whose alt is different, or
+  // too short to tell, stays.
+  const std::string alt = "The harbour master opens the new ferry terminal on Monday morning.";
+  const auto article =
+      extract_article(
+          page(body_with("<div class=\"media\"><div class=\"img\"><img src=\"/ferry.jpg\" alt=\"" + alt +
+                         "\"></div><div>" + alt +
+                         "</div></div><p><img src=\"/quay.jpg\" alt=\"The quay\"></p><p>The "
+                         "quay</p><img src=\"/map.jpg\" alt=\"A map of the route\"><p>The route "
+                         "crosses the bay in twenty minutes, officials said on Monday.</p>")))
+          .value();
+  EXPECT_FALSE(has(article, "The harbour master opens")) << article.text;
+  EXPECT_NE(article.html.find("The harbour master opens"), std::string::npos) << article.html;
+  EXPECT_TRUE(has(article, "The quay")) << article.text;
+  EXPECT_TRUE(has(article, "The route crosses the bay")) << article.text;
+  EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
+}
+
 TEST(Furniture, FootnoteMarkEndsASentenceNotADateline) {
   // A short opening sentence with a footnote mark ("library.1", "city.[3]")
   // is a sentence, not a dateline above the story; a month's abbreviation
