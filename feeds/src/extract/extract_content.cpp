@@ -2501,10 +2501,15 @@ std::string_view shown_picture_alt(xmlNode* box) {
 bool repeats_picture_alt(xmlNode* node) {
   const std::string_view name = tag(node);
   if (name != "div" && name != "p" && name != "span" && name != "font" && name != "small") return false;
-  xmlNode* pictures[2] = {element_beside(node, false), element_beside(node, true)};
-  if (pictures[0] == nullptr && pictures[1] == nullptr) return false;
   for (xmlNode* child = node->children; child != nullptr; child = child->next)
     if (is_element(child) && (is_block_element(tag(child)) || tag(child) == "img")) return false;
+  // Beside the line, or beside the box it alone fills
+  // (<div class=caption><div class=captiontxt>line</div></div>).
+  xmlNode* pictures[4] = {element_beside(node, false), element_beside(node, true), nullptr, nullptr};
+  if (xmlNode* box = node->parent; is_element(box) && pictures[0] == nullptr && pictures[1] == nullptr) {
+    pictures[2] = element_beside(box, false);
+    pictures[3] = element_beside(box, true);
+  }
   std::string text;
   for (xmlNode* picture : pictures) {
     if (picture == nullptr) continue;

@@ -525,6 +525,15 @@ TEST(Furniture, LineRepeatingAPicturesAltIsItsCaption) {
           .value();
   EXPECT_FALSE(has(article, "The harbour master opens")) << article.text;
   EXPECT_NE(article.html.find("The harbour master opens"), std::string::npos) << article.html;
+  // The line alone in a box of its own beside the picture's (CNN in 2012).
+  const std::string second = "A crane lifts the last span of the bridge into place at dusk.";
+  const auto boxed =
+      extract_article(page(body_with("<div class=\"img640\"><img src=\"/crane.jpg\" alt=\"" + second +
+                                     " \"></div>\n<div class=\"img640cap\"><div class=\"captxt\">" + second +
+                                     "</div></div>")))
+          .value();
+  EXPECT_FALSE(has(boxed, "A crane lifts")) << boxed.text;
+  EXPECT_TRUE(has(boxed, "Paragraph 2 of the story")) << boxed.text;
   EXPECT_TRUE(has(article, "The quay")) << article.text;
   EXPECT_TRUE(has(article, "The route crosses the bay")) << article.text;
   EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
