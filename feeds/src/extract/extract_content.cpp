@@ -963,6 +963,20 @@ bool ends_with_heading(xmlNode* box) {
   return !linked;
 }
 
+// The one <p> a box holds and nothing else beside (white space aside):
+// the Telegraph set each opening paragraph in a div of its own
+// (div.firstPar, div.secondPar, ...) above div.body.
+xmlNode* lone_paragraph(xmlNode* box) {
+  xmlNode* paragraph = nullptr;
+  for (xmlNode* child = box->children; child != nullptr; child = child->next) {
+    if (child->type == XML_TEXT_NODE && ascii::trim_html(as_view(child->content)).empty()) continue;
+    if (child->type == XML_COMMENT_NODE) continue;
+    if (paragraph != nullptr || !is_element(child) || tag(child) != "p") return nullptr;
+    paragraph = child;
+  }
+  return paragraph;
+}
+
 // Siblings of the top candidate that belong to the article: well scored,
 // or plain prose paragraphs (content split into several containers).
 std::vector<xmlNode*> gather(Pass& pass, const Choice& choice) {
@@ -972,9 +986,11 @@ std::vector<xmlNode*> gather(Pass& pass, const Choice& choice) {
   if (parent == nullptr || top == pass.body()) return {top};
   const double threshold = std::max(10.0, choice.top_score * 0.2);
   std::string_view top_class = attribute(top, "class");
+  bool above_top = true;
   for (xmlNode* sibling = parent->children; sibling != nullptr; sibling = sibling->next) {
     if (sibling == top) {
       nodes.push_back(sibling);
+      above_top = false;
       continue;
     }
     if (!is_element(sibling)) continue;
@@ -996,8 +1012,17 @@ std::vector<xmlNode*> gather(Pass& pass, const Choice& choice) {
     // A box of bare text above the body (a standfirst in div.abstract before
     // div.body, no <p> inside) is a paragraph too, as the scorer counts it.
     // Below the body, such boxes are sign-offs and promos more often.
-    if (!append && nodes.empty() && tag(sibling) != "p" && is_prose_block(pass, sibling, tag(sibling)))
+    if (!append && above_top && tag(sibling) != "p" && is_prose_block(pass, sibling, tag(sibling)))
       append = ends_like_sentence(collapsed_text(sibling));
+    // So is a box above the body that holds one prose paragraph and nothing
+    // else, unless the body is marked as the article (article, main,
+    // articleBody): what stands outside it is not.
+    if (xmlNode* paragraph =
+            !append && above_top && !is_content_marker(top, tag(top)) ? lone_paragraph(sibling) : nullptr;
+        paragraph != nullptr) {
+      const NodeStats* p = pass.stats(paragraph);
+      append = p != nullptr && p->class_weight >= 0 && p->text_bytes > 80 && link_density(*p) < 0.25;
+    }
     // A later section of a long story in a box of its own scores below a
     // fifth of the first part, yet is prose through and through.
     if (!append && s->candidate && s->score >= 10 && s->paragraphs >= 4 && s->linked_headings == 0 &&

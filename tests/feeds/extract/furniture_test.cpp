@@ -539,6 +539,38 @@ TEST(Furniture, LineRepeatingAPicturesAltIsItsCaption) {
   EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
 }
 
+TEST(Furniture, OpeningParagraphsInBoxesOfTheirOwnAreGathered) {
+  // The Telegraph (2011) set each opening paragraph in a div of its own
+  // (div.firstPar, div.secondPar) above div.body, with related links
+  // between: the boxes are paragraphs of the story.
+  const std::string story =
+      "<div id=\"mainBodyArea\"><div class=\"firstPar\"><p>Emergency services were called to the harbour "
+      "restaurant's curry contest, after competitors fell ill during the event.</p></div><div "
+      "class=\"secondPar\"><p>One participant was so ill after the first dish that she had to be taken to "
+      "hospital twice in a matter of hours.</p></div><div class=\"related_links_inline\"><h2>Related "
+      "Articles</h2><ul><li><a href=\"/a\">Flag to fly above town</a></li><li><a href=\"/b\">Water column "
+      "forms over lake</a></li></ul></div><div class=\"body\">" +
+      prose(6) + "</div></div>";
+  const auto article = extract_article(
+                           "<!DOCTYPE html><html><head><title>T</title></head><body><div "
+                           "class=\"story\">" +
+                           story + "</div></body></html>")
+                           .value();
+  EXPECT_TRUE(has(article, "Emergency services were called")) << article.text;
+  EXPECT_TRUE(has(article, "One participant was so ill")) << article.text;
+  EXPECT_FALSE(has(article, "Flag to fly above town")) << article.text;
+  // Beside a body marked as the article, a box outside it is not the story's.
+  const auto marked =
+      extract_article(
+          "<!DOCTYPE html><html><head><title>T</title></head><body><div><div><p>A note about the "
+          "site's new layout, which readers can switch off in their settings at any time.</p></div><div "
+          "itemprop=\"articleBody\">" +
+          prose(6) + "</div></div></body></html>")
+          .value();
+  EXPECT_FALSE(has(marked, "A note about the site")) << marked.text;
+  EXPECT_TRUE(has(marked, "Paragraph 5 of the story")) << marked.text;
+}
+
 TEST(Furniture, FootnoteMarkEndsASentenceNotADateline) {
   // A short opening sentence with a footnote mark ("library.1", "city.[3]")
   // is a sentence, not a dateline above the story; a month's abbreviation
