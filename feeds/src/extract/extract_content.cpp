@@ -15,6 +15,7 @@
 #include "extract/extract_hints.h"
 #include "extract/extract_pull_quotes.h"
 #include "extract/extract_repeated_labels.h"
+#include "extract/extract_tokens.h"
 #include "feeds/text.h"
 
 namespace feeds::extract_detail {
@@ -2490,6 +2491,17 @@ bool is_picture_figure(xmlNode* figure) {
   return picture && !other && !holds_story_paragraphs(figure);
 }
 
+// The words of `text`, one space between: "- Tapie en 2008. REUTERS -"
+// reads as "Tapie en 2008 REUTERS".
+std::string words_of(std::string_view text) {
+  std::string words;
+  for_each_token(text, [&](std::string_view word) {
+    if (!words.empty()) words += ' ';
+    words += word;
+  });
+  return words;
+}
+
 // The element beside `node` (white space and comments passed over), after
 // it or before it.
 xmlNode* element_beside(xmlNode* node, bool after) {
@@ -2518,9 +2530,10 @@ std::string_view shown_picture_alt(xmlNode* box) {
   return pictures == 1 ? alt : std::string_view();
 }
 
-// A line set beside a picture that says what the picture's alt text says
-// is its caption, whatever its markup: CNN wrote it in a bare <div> after
-// the image's box. Only a leaf (text and inline markup) of four words or
+// A line set beside a picture that says what the picture's alt text says,
+// word for word (its punctuation aside), is its caption, whatever its
+// markup: CNN wrote it in a bare <div> after the image's box, Slate in a
+// <p> after the image, between dashes. Only a leaf (text and inline markup) of four words or
 // more is read: a story's paragraph never stands beside a picture that
 // repeats it word for word.
 bool repeats_picture_alt(xmlNode* node) {
@@ -2540,8 +2553,8 @@ bool repeats_picture_alt(xmlNode* node) {
     if (picture == nullptr) continue;
     const std::string_view alt = ascii::trim(shown_picture_alt(picture));
     if (std::count(alt.begin(), alt.end(), ' ') < 3) continue;
-    if (text.empty()) text = collapse_whitespace(text_content(node));
-    if (text == collapse_whitespace(alt)) return true;
+    if (text.empty()) text = words_of(text_content(node));
+    if (text == words_of(alt)) return true;
   }
   return false;
 }

@@ -533,6 +533,13 @@ TEST(Furniture, LineRepeatingAPicturesAltIsItsCaption) {
                                      "</div></div>")))
           .value();
   EXPECT_FALSE(has(boxed, "A crane lifts")) << boxed.text;
+  // Punctuation aside: Slate set the alt between dashes in a <p> after the image.
+  const auto dashed =
+      extract_article(page(body_with("<div id=\"article_img\"><img src=\"/t.jpg\" alt=\"Tapie en 2008. "
+                                     "REUTERS/Benoit Tessier\"><p>- Tapie en 2008. REUTERS/Benoit Tessier "
+                                     "-</p></div>")))
+          .value();
+  EXPECT_FALSE(has(dashed, "Tapie en 2008")) << dashed.text;
   EXPECT_TRUE(has(boxed, "Paragraph 2 of the story")) << boxed.text;
   EXPECT_TRUE(has(article, "The quay")) << article.text;
   EXPECT_TRUE(has(article, "The route crosses the bay")) << article.text;
