@@ -807,7 +807,8 @@ bool is_caption(const xmlNode* node) {
   if (node->properties == nullptr) return false;
   for (std::string_view value : {attribute(node, "class"), attribute(node, "id")}) {
     if (value.empty() || value.size() > 200) continue;
-    const std::string lower = ascii_lower(value);
+    // camelCase names split: "imageCaption", "cnnArticleGalleryCaptionControlText".
+    const std::string lower = split_camel_lower(value);
     std::size_t i = 0;
     std::string_view previous;
     while (i < lower.size()) {

@@ -578,6 +578,22 @@ TEST(Furniture, OpeningParagraphsInBoxesOfTheirOwnAreGathered) {
   EXPECT_TRUE(has(marked, "Paragraph 5 of the story")) << marked.text;
 }
 
+TEST(Furniture, CamelCaseCaptionClassIsACaption) {
+  // Class names written in camelCase say "caption" too: CNN's
+  // "cnnArticleGalleryCaptionControlText" ("HIDE CAPTION"), the Daily
+  // Mail's "imageCaption".
+  const auto article =
+      extract_article(
+          page(body_with(
+              "<div class=\"artSplitter\"><img src=\"/a.jpg\" alt=\"\"><p class=\"imageCaption\">The "
+              "ferry leaves the quay at dawn, as it has every day since May.</p></div><div "
+              "class=\"cnnArticleGalleryCaptionControlText\">HIDE CAPTION</div>")))
+          .value();
+  EXPECT_FALSE(has(article, "The ferry leaves the quay")) << article.text;
+  EXPECT_FALSE(has(article, "HIDE CAPTION")) << article.text;
+  EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
+}
+
 TEST(Furniture, FootnoteMarkEndsASentenceNotADateline) {
   // A short opening sentence with a footnote mark ("library.1", "city.[3]")
   // is a sentence, not a dateline above the story; a month's abbreviation
