@@ -664,6 +664,12 @@ bool is_boilerplate_text(std::string_view text) {
         folded.find("you") != std::string::npos || folded.starts_with("ad block users");
     if (to_the_reader) return true;
   }
+  // "Found a mistake? Select the text and press Ctrl+Enter": the error
+  // report widget of many Latvian, Ukrainian and Russian sites, in any
+  // language, names its keys.
+  if (text.size() <= 600 &&
+      (folded.find("ctrl+enter") != std::string::npos || folded.find("ctrl + enter") != std::string::npos))
+    return true;
   if (text.size() <= 70) {
     for (auto notice : kAdNotices) {
       if (folded.find(notice) != std::string::npos) return true;
@@ -906,6 +912,17 @@ bool looks_like_byline(std::string_view text) {
   for (std::string_view prefix : {"By ", "by ", "BY ", "Von ", "Par ", "Por ", "Автор", "Від ", "От ",
                                   "Written by", "Words by", "Text:", "Текст:", "文・", "بقلم"}) {
     if (text.rfind(prefix, 0) == 0) return true;
+  }
+  // A label and a colon: "Autori: Anna Ūdre" (Latvian), "Autor: ..." (German,
+  // Polish, Czech, Spanish), "Auteur : ...".
+  const std::size_t colon = text.find(':');
+  // (A bare "Author:" labels the author's box below a post, its bio the post's.)
+  if (colon == std::string_view::npos || colon > 10 || ascii::trim(text.substr(colon + 1)).empty())
+    return false;
+  const std::string label = fold_case(ascii::trim(text.substr(0, colon)));
+  for (std::string_view known : {"author", "authors", "autor", "autori", "autoren", "autorzy", "autore",
+                                 "auteur", "auteurs", "autorin", "autorka"}) {
+    if (label == known) return true;
   }
   return false;
 }

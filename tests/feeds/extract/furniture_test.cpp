@@ -594,6 +594,28 @@ TEST(Furniture, CamelCaseCaptionClassIsACaption) {
   EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
 }
 
+TEST(Furniture, LabelledBylineGoes) {
+  // "Autori: <name>" (LSM, Latvian) is a byline as "By <name>" is.
+  const auto article =
+      extract_article(page(body_with("<div class=\"info-item\"><strong>Autori:</strong> <a "
+                                     "href=\"/autors/anna\">Anna Udre</a> <em>(LTV news editor)</em></div>")))
+          .value();
+  EXPECT_FALSE(has(article, "Autori")) << article.text;
+  EXPECT_FALSE(has(article, "Anna Udre")) << article.text;
+  EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
+}
+
+TEST(Furniture, ErrorReportWidgetGoes) {
+  // "Found a mistake? Select the text and press Ctrl+Enter": the widget
+  // names its keys in every language.
+  const auto article =
+      extract_article(page(body_with("<p>Помітили помилку? Виділіть текст і натисніть Ctrl+Enter, щоб "
+                                     "повідомити редакцію.</p>")))
+          .value();
+  EXPECT_FALSE(has(article, "Ctrl+Enter")) << article.text;
+  EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
+}
+
 TEST(Furniture, FootnoteMarkEndsASentenceNotADateline) {
   // A short opening sentence with a footnote mark ("library.1", "city.[3]")
   // is a sentence, not a dateline above the story; a month's abbreviation
