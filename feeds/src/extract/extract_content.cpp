@@ -404,6 +404,37 @@ bool is_thread_label(std::string_view text) {
   return is_comments_label(text) && !icontains(text, "discussion") && !iequals(text, "comment");
 }
 
+// A button that closes the box it is in ("✕", "×", "Close", aria-label
+// "close" or "dismiss"): the box is a banner laid over the page, a
+// donation bid or a newsletter box. No story is dismissed by its reader.
+bool is_close_button(xmlNode* button) {
+  const std::string label = ascii_lower(attribute(button, "aria-label"));
+  if (label.find("close") != std::string::npos || label.find("dismiss") != std::string::npos) return true;
+  const std::string text = collapse_whitespace(text_content(button));
+  return text == "\u2715" || text == "\u2716" || text == "\u00d7" || text == "X" || text == "x" ||
+         ascii_lower(text) == "close";
+}
+
+// The box a close button dismisses: the nearest div, section or aside
+// around it, when its text is short (a banner of a paragraph or two, not
+// a story).
+xmlNode* dismissed_box(xmlNode* button) {
+  int levels = 0;
+  for (xmlNode* up = button->parent; is_element(up) && levels < 3; up = up->parent, ++levels) {
+    const std::string_view name = tag(up);
+    if (name != "div" && name != "section" && name != "aside") continue;
+    std::size_t bytes = 0;
+    int paragraphs = 0;
+    walk(up, [&](xmlNode* node) {
+      if (node->type == XML_TEXT_NODE) bytes += as_view(node->content).size();
+      if (is_element(node) && tag(node) == "p") ++paragraphs;
+      return bytes <= 1000 && paragraphs <= 2 && is_element(node);
+    });
+    return bytes <= 1000 && paragraphs <= 2 ? up : nullptr;
+  }
+  return nullptr;
+}
+
 // Step 1: drop what is never article text: scripts, forms, navigation,
 // hidden elements, and blocks whose class/id/role says furniture unless
 // they contain the article (a "page-with-sidebar" wrapper).
@@ -418,6 +449,7 @@ void remove_furniture(Pass& pass, bool by_class, bool drop_aria_hidden) {
   void* const holds_marker = &holds_marker_tag;
   std::vector<xmlNode*> marked;
   std::vector<xmlNode*> quoted_posts;
+  std::vector<xmlNode*> dismissed;  // banners with a close button (rare: searched only when found)
   walk(body, [&](xmlNode* node) {
     if (!is_element(node)) return false;
     const std::string_view name = tag(node);
@@ -428,6 +460,10 @@ void remove_furniture(Pass& pass, bool by_class, bool drop_aria_hidden) {
         up->_private = holds_marker;
         marked.push_back(up);
       }
+    }
+    if (name == "button" && is_close_button(node)) {
+      if (xmlNode* box = dismissed_box(node)) dismissed.push_back(box);
+      return false;
     }
     if (is_quoted_post(node)) {
       quoted_posts.push_back(node);
@@ -476,7 +512,8 @@ void remove_furniture(Pass& pass, bool by_class, bool drop_aria_hidden) {
                (has_furniture_role(node) && (by_class || !is_dialog_role(node))) ||
                (by_class && pass.cached_class_weight(node) <= kStrongNegative && removable_by_class(node) &&
                 !inside_sentence(node) && !(is_heading(name) && is_thread_label(collapsed_text(node)))) ||
-               (by_class && has_hidden_class(node));
+               (by_class && has_hidden_class(node)) ||
+               (!dismissed.empty() && std::find(dismissed.begin(), dismissed.end(), node) != dismissed.end());
     }
     if (remove) {
       doomed.push_back(node);
@@ -1871,11 +1908,18 @@ bool links_within_site(const xmlNode* link) {
 // more that are mostly the text of a link to another page of the same site,
 // and no more than one other line (its label). A list of links to other
 // sites is the author's sources or picks, and stays.
+// Two such lines are enough under a short label opening the paragraph
+// ("<strong>Related stories</strong><br><a>…</a><br><a>…</a>", in any
+// language).
 bool is_site_link_lines(xmlNode* paragraph) {
   int link_lines = 0, other_lines = 0;
   std::uint32_t line_text = 0, line_links = 0;
+  bool label_first = false;
   const auto end_line = [&] {
-    if (line_text > 0) ++(line_links * 2 > line_text ? link_lines : other_lines);
+    if (line_text == 0) return;
+    const bool link_line = line_links * 2 > line_text;
+    if (!link_line && link_lines == 0 && other_lines == 0) label_first = line_text < 60;
+    ++(link_line ? link_lines : other_lines);
     line_text = line_links = 0;
   };
   walk(paragraph, [&](xmlNode* node) {
@@ -1895,7 +1939,7 @@ bool is_site_link_lines(xmlNode* paragraph) {
     return false;
   });
   end_line();
-  return link_lines >= 3 && other_lines <= 1;
+  return (link_lines >= 3 && other_lines <= 1) || (link_lines == 2 && other_lines == 1 && label_first);
 }
 
 // A paragraph that is a bar of links split by marks ("News: <a>ePaper</a> |

@@ -616,6 +616,45 @@ TEST(Furniture, ErrorReportWidgetGoes) {
   EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
 }
 
+TEST(Furniture, LabelledPairOfSiteLinksGoes) {
+  // Prachatai's "related" paragraph: a bold label in a language no phrase
+  // list holds, and two headlines, one a line, linked to the site's own
+  // stories.
+  const auto article =
+      extract_article(
+          page(body_with("<p><strong>\u0e40\u0e23\u0e37\u0e48\u0e2d\u0e07\u0e17\u0e35\u0e48"
+                         "\u0e40\u0e01\u0e35\u0e48\u0e22\u0e27\u0e02\u0e49\u0e2d\u0e07</strong><br>"
+                         "<a href=\"https://news.example/2018/12/1\">Refugee missing from his home in the "
+                         "border town for twelve days, his family and neighbours say</a><br><a "
+                         "href=\"https://news.example/2019/01/2\">Police search for leads in the river "
+                         "case after a second body is found near the old bridge</a></p>")),
+          {.url = "https://news.example/2019/01/3"})
+          .value();
+  EXPECT_FALSE(has(article, "Refugee missing")) << article.text;
+  EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
+}
+
+TEST(Furniture, BannerWithACloseButtonGoes) {
+  // A donation bid the reader may close ("✕"), and a newsletter box with an
+  // aria-label "Close"; a story's box with a "×" in it stays (it holds
+  // more than a banner's paragraph or two).
+  const auto article =
+      extract_article(
+          page(body_with(
+              "<div class=\"support-pay\"><button>\u2715</button><div>Any amount helps: your support "
+              "keeps a free press free. PromptPay 0993000060423</div></div><div class=\"nl\"><button "
+              "aria-label=\"Close newsletter\"></button><p>Get our morning briefing in your "
+              "inbox.</p></div>")))
+          .value();
+  EXPECT_FALSE(has(article, "PromptPay")) << article.text;
+  EXPECT_FALSE(has(article, "morning briefing")) << article.text;
+  EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
+  const auto boxed = extract_article(page("<article><div class=\"c-body\"><button>\u00d7</button>" +
+                                          prose(8) + "</div></article>"))
+                         .value();
+  EXPECT_TRUE(has(boxed, "Paragraph 7 of the story")) << boxed.text;
+}
+
 TEST(Furniture, FootnoteMarkEndsASentenceNotADateline) {
   // A short opening sentence with a footnote mark ("library.1", "city.[3]")
   // is a sentence, not a dateline above the story; a month's abbreviation
