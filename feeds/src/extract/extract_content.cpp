@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "common/ascii.h"
+#include "extract/extract_dates.h"
 #include "extract/extract_dom.h"
 #include "extract/extract_hints.h"
 #include "extract/extract_pull_quotes.h"
@@ -402,6 +403,18 @@ bool is_dialog_role(const xmlNode* node) {
 bool is_thread_label(std::string_view text) {
   if (text.empty() || text.back() == '.' || text.back() == '!' || text.back() == '?') return false;
   return is_comments_label(text) && !icontains(text, "discussion") && !iequals(text, "comment");
+}
+
+// A line beside another that opens with a date is one entry of a list of
+// dates (a band's tour, a diary), not the story's dateline.
+bool beside_dated_line(xmlNode* node) {
+  for (const bool after : {false, true}) {
+    xmlNode* other = after ? node->next : node->prev;
+    while (other != nullptr && !is_element(other)) other = after ? other->next : other->prev;
+    if (other != nullptr && opens_with_date(leading_words(collapse_whitespace(text_content(other)), 120)))
+      return true;
+  }
+  return false;
 }
 
 // A button that closes the box it is in ("✕", "×", "Close", aria-label
@@ -2290,6 +2303,10 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
           } else if (s->has_time && !s->has_figure && s->text_bytes < (name == "p" ? 60u : 200u) &&
                      (name == "p" || s->paragraphs == 0)) {
             remove = true;  // dateline / byline with a <time>
+          } else if (i < first_prose && !s->has_figure && s->text_bytes < (name == "p" ? 80u : 200u) &&
+                     (name == "p" || s->paragraphs == 0) && !ends_like_sentence(text) &&
+                     opens_with_date(text) && !beside_dated_line(node)) {
+            remove = true;  // a dateline above the story without a <time>: "2018年6月18日 10:01 発信地：カノ"
           } else if (looks_like_byline(text) && name != "li" && !is_by_sentence(text)) {
             remove = true;
           } else if (is_heading(name) && !title.empty() &&

@@ -469,6 +469,26 @@ std::optional<PageDate> dateline_date(std::string_view text, bool numeric_day_fi
   return dateline_date(text, NumericDays{.day_first = numeric_day_first, .path_month = std::nullopt});
 }
 
+bool opens_with_date(std::string_view line) {
+  line = ascii::trim(line);
+  if (line.empty() || !has_four_digits(line)) return false;
+  std::size_t end = 0;
+  while (end < line.size() && ascii::is_alnum(line[end])) ++end;
+  const std::string first = ascii_lower(line.substr(0, end));
+  static constexpr std::array<std::string_view, 12> kMonths = {
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
+  static constexpr std::array<std::string_view, 10> kLabels = {
+      "published",      "posted",       "updated", "date",      "dated",
+      "veröffentlicht", "aktualisiert", "publié",  "publicado", "pubblicato"};
+  const bool opens =
+      ascii::is_digit(line.front()) || named_weekday(first).has_value() ||
+      (first.size() >= 3 && std::any_of(kMonths.begin(), kMonths.end(),
+                                        [&](std::string_view month) { return month.starts_with(first); })) ||
+      std::any_of(kLabels.begin(), kLabels.end(), [&](std::string_view label) { return first == label; });
+  return opens && dateline_date(leading_words(line, 80), false).has_value();
+}
+
 std::optional<PageDate> release_opening_date(std::string_view text, const NumericDays& numeric_days) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
   static constexpr std::string_view kRelease = "for immediate release";

@@ -73,6 +73,14 @@ bool names_a_dateline(xmlNode* node);
 // story in a sentence: "This story is from …", "First published …".
 bool starts_as_byline(xmlNode* node);
 
+// A line that opens with its date: its first word is a number ("2018年6月18日
+// 10:01", "18.06.2018"), a weekday or a month ("Thursday 10 January 2008",
+// "Oct 28, 2012 11:30 PM"), or a dateline's label ("Published:", "Updated",
+// "Posted", "Veröffentlicht"), and a date follows within a few words. A
+// line whose date comes after a name ("Jane Doe to Alex May 14, 2026") does
+// not.
+bool opens_with_date(std::string_view line);
+
 // The first words of a dateline element, up to `limit` bytes, cut at a word:
 // a meta line goes on with share buttons and counts after its date.
 std::string_view leading_words(std::string_view text, std::size_t limit);

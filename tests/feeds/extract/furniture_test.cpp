@@ -655,6 +655,36 @@ TEST(Furniture, BannerWithACloseButtonGoes) {
   EXPECT_TRUE(has(boxed, "Paragraph 7 of the story")) << boxed.text;
 }
 
+TEST(Furniture, DatelineWithoutTimeElementGoes) {
+  // A dateline with no <time> and no class that says so (AFPBB's span
+  // "day", a bare div), under a deck: above the story's first paragraph, a
+  // short line that opens with its date goes.
+  for (const std::string line :
+       {"Thursday 10 January 2008 at 12:46", "2018\u5e746\u670818\u65e5 10:01 Kano"}) {
+    const auto article =
+        extract_article(page("<article><h1>Attack in Kano</h1><div class=\"c-body\"><h2>Bombers strike a "
+                             "market</h2><div><span class=\"day\">" +
+                             line + "</span></div>" + prose(5) + "</div></article>"))
+            .value();
+    EXPECT_EQ(article.text.find(line), std::string::npos) << article.text;
+    EXPECT_TRUE(has(article, "Bombers strike a market")) << article.text;
+    EXPECT_TRUE(has(article, "Paragraph 0 of the story")) << article.text;
+  }
+  // Lines of dates one under another are a list (a band's tour); a line
+  // whose date follows a name is a message's header.
+  for (const std::string lines :
+       {"<div>THU 1/18/2007 New York NY - Tonic</div><div>FRI 1/19/2007 Brooklyn NY - "
+        "Union Hall</div>",
+        "<div>Jane Doe to Alex May 14, 2026</div>"}) {
+    const auto kept =
+        extract_article(page("<article><h1>Attack in Kano</h1><div class=\"c-body\"><h2>Bombers strike a "
+                             "market</h2>" +
+                             lines + prose(5) + "</div></article>"))
+            .value();
+    EXPECT_TRUE(has(kept, "NY - Tonic") || has(kept, "Jane Doe to Alex")) << kept.text;
+  }
+}
+
 TEST(Furniture, FootnoteMarkEndsASentenceNotADateline) {
   // A short opening sentence with a footnote mark ("library.1", "city.[3]")
   // is a sentence, not a dateline above the story; a month's abbreviation
