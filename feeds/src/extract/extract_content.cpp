@@ -992,6 +992,7 @@ bool anchor_to_headline(Pass& pass, Choice& choice, std::string_view title) {
 
 bool is_prose_block(Pass& pass, xmlNode* node, std::string_view name);
 bool holds_story_paragraphs(xmlNode* node);
+bool wraps_data_table(xmlNode* box);
 bool is_builder_heading(Pass& pass, xmlNode* node);
 
 xmlNode* previous_element(xmlNode* node) {
@@ -1306,7 +1307,8 @@ void gather_enclosing(Pass& pass, std::vector<xmlNode*>& blocks) {
         descend = true;  // the body's first part in an <article> of its own, not a card
       } else if ((s->class_weight < 0 && !is_builder_heading(pass, node)) || name == "article" ||
                  name == "figure" || name == "header" || name == "a" || s->linked_headings > 0 ||
-                 link_density(*s) > 0.5 || (is_caption(node) && !holds_story_paragraphs(node))) {
+                 (link_density(*s) > 0.5 && !wraps_data_table(node)) ||
+                 (is_caption(node) && !holds_story_paragraphs(node))) {
         // furniture, another story's card, a picture or its caption, the
         // headline block, a box of links (a paragraph inside a link is a call
         // to click, not prose)
@@ -1752,6 +1754,24 @@ bool is_data_table(xmlNode* node) {
     return true;
   });
   return data;
+}
+
+// A data table, or a box around one and nothing else (a scrolling
+// wrapper, "overflow-auto"): a grid of model names that link to their
+// pages is data, however many of its cells are links.
+bool wraps_data_table(xmlNode* box) {
+  for (int level = 0; level < 3 && box != nullptr; ++level) {
+    if (tag(box) == "table") return is_data_table(box);
+    xmlNode* only = nullptr;
+    for (xmlNode* child = box->children; child != nullptr; child = child->next) {
+      if (child->type == XML_TEXT_NODE && !is_blank_text(child)) return false;
+      if (!is_element(child)) continue;
+      if (only != nullptr) return false;
+      only = child;
+    }
+    box = only;
+  }
+  return false;
 }
 
 // A link or time whose parent is a layout block and that has no prose
@@ -2281,7 +2301,7 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
                    !(is_heading(name) && (!links_to_another_page(node) || introduces_prose(pass, node) ||
                                           is_numbered_entry(node))) &&
                    !is_prose_list(pass, node, name) && !is_list_in_prose(pass, node, name) &&
-                   !in_data_row(node) && !is_data_table(node) &&
+                   !in_data_row(node) && !wraps_data_table(node) &&
                    !holds_opening(pass, node, i, first_prose, nodes)) {
           remove = true;  // related lists, tag lists, share bars, breadcrumbs, next/prev
         } else if (density > 0.5 && name == "p" && s->text_bytes < 200 &&
@@ -2725,9 +2745,14 @@ ContentResult find_content(xmlDoc* doc, std::string_view title, const ContentRul
         for (xmlNode* up = node->parent; up != nullptr && up != root->parent; up = up->parent) {
           if (is_link(up)) {
             xmlNode* item = up->parent;
-            while (item != nullptr && item != root->parent && tag(item) != "li") item = item->parent;
-            const bool prose_item = item != nullptr && tag(item) == "li" &&
-                                    prose_items.try_emplace(item, is_prose_item(item)).first->second;
+            while (item != nullptr && item != root->parent && tag(item) != "li" && tag(item) != "table")
+              item = item->parent;
+            // So is a link in a cell of a data table: a grid of model names
+            // linked to their pages is data, not a list of links.
+            const bool prose_item =
+                item != nullptr && (tag(item) == "li" || tag(item) == "table") &&
+                (tag(item) == "li" ? prose_items.try_emplace(item, is_prose_item(item)).first->second
+                                   : prose_items.try_emplace(item, is_data_table(item)).first->second);
             if (!prose_item) links += bytes;
             break;
           }

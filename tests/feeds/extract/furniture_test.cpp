@@ -685,6 +685,29 @@ TEST(Furniture, DatelineWithoutTimeElementGoes) {
   }
 }
 
+TEST(Furniture, DataTableOfLinksStays) {
+  // A grid whose cells link to each model's page, in a scrolling wrapper:
+  // data, however many of its cells are links, and no sign of a listing.
+  std::string rows;
+  for (int i = 0; i < 6; ++i) {
+    const std::string n = std::to_string(i);
+    rows += "<tr><td>Base (8" + n + "M)</td><td>1" + n + "</td><td><a href=\"https://models.example/base-" +
+            n + "-a\">org/model-base-patch" + n + "-256</a></td><td><a href=\"https://models.example/base-" +
+            n + "-b\">org/model-base-patch" + n + "-256-b</a></td></tr>";
+  }
+  const auto article =
+      extract_article(
+          "<!DOCTYPE html><html><head><title>Model Comparison</title></head><body><article><h1>Model "
+          "Comparison</h1><p>Below is a table comparing different model variants and their "
+          "configurations.</p><div "
+          "class=\"max-w-full overflow-auto\"><table><thead><tr><th>Size</th><th>Patch</th><th>Framework "
+          "A</th><th>Framework B</th></tr></thead><tbody>" +
+          rows + "</tbody></table></div><p>Each variant suits a different use.</p></article></body></html>")
+          .value();
+  EXPECT_TRUE(has(article, "org/model-base-patch3-256-b")) << article.text;
+  EXPECT_TRUE(has(article, "Below is a table")) << article.text;
+}
+
 TEST(Furniture, FootnoteMarkEndsASentenceNotADateline) {
   // A short opening sentence with a footnote mark ("library.1", "city.[3]")
   // is a sentence, not a dateline above the story; a month's abbreviation
