@@ -1756,6 +1756,43 @@ bool is_data_table(xmlNode* node) {
   return data;
 }
 
+// "2:12", "02:12", "1:02:12": a running time, on a line of its own.
+bool is_running_time(std::string_view text) {
+  text = ascii::trim_html(text);
+  std::size_t i = 0;
+  auto digits = [&] {
+    const std::size_t start = i;
+    while (i < text.size() && ascii::is_digit(text[i])) ++i;
+    return i - start;
+  };
+  const std::size_t lead = digits();
+  if (lead == 0 || lead > 2) return false;
+  int fields = 0;
+  while (i < text.size() && text[i] == ':' && fields < 2) {
+    ++i;
+    if (digits() != 2) return false;
+    ++fields;
+  }
+  return fields >= 1 && i == text.size();
+}
+
+// A box named for a video that shows a running time ("02:12"): the
+// player's caption bar, its headline that of the video, not a line of the
+// story (CNN: div.video-resource__details).
+bool is_video_teaser(xmlNode* box) {
+  if (!icontains(attribute(box, "class"), "video")) return false;
+  bool running_time = false;
+  walk(box, [&](xmlNode* node) {
+    if (running_time) return false;
+    if (node->type == XML_TEXT_NODE) {
+      running_time = is_running_time(as_view(node->content));
+      return false;
+    }
+    return is_element(node);
+  });
+  return running_time;
+}
+
 // A data table, or a box around one and nothing else (a scrolling
 // wrapper, "overflow-auto"): a grid of model names that link to their
 // pages is data, however many of its cells are links.
@@ -2309,6 +2346,9 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
           remove = true;  // "Read also: <a>headline</a>"
         } else if (density > 0.5 && name == "p" && (is_site_link_lines(node) || is_link_bar(node))) {
           remove = true;  // a list of headlines, one link per line; a section menu
+        } else if ((name == "div" || name == "section") && s->text_bytes < 300 && s->paragraphs == 0 &&
+                   is_video_teaser(node)) {
+          remove = true;  // an embedded video's headline and running time
         } else if (s->text_bytes < 500 && s->paragraphs <= 1) {
           std::string text = collapsed_text(node);
           // A label opening a long sentence without links ("RELATED: the endorsees did

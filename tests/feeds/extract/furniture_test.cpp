@@ -708,6 +708,21 @@ TEST(Furniture, DataTableOfLinksStays) {
   EXPECT_TRUE(has(article, "Below is a table")) << article.text;
 }
 
+TEST(Furniture, EmbeddedVideoCaptionBarGoes) {
+  // CNN's inline video: the player's bar under it holds the video's own
+  // headline and its running time, in boxes named for the video.
+  const auto article =
+      extract_article(
+          page(body_with(
+              "<div class=\"video-resource\"><div class=\"video-resource__details\"><div "
+              "class=\"video-resource__headline\">Watch what the mayor did when asked about the "
+              "ferry</div><div class=\"video-resource__credit\"><span class=\"video-resource__duration\">"
+              "\n 02:12\n</span><span> - Source: <a href=\"/\">HHTV</a></span></div></div></div>")))
+          .value();
+  EXPECT_FALSE(has(article, "Watch what the mayor did")) << article.text;
+  EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
+}
+
 TEST(Furniture, FootnoteMarkEndsASentenceNotADateline) {
   // A short opening sentence with a footnote mark ("library.1", "city.[3]")
   // is a sentence, not a dateline above the story; a month's abbreviation
