@@ -11,13 +11,13 @@
 #include <unordered_set>
 
 #include "common/html_escape.h"
+#include "extract/extract_browser_markup.h"
 #include "extract/extract_content.h"
 #include "extract/extract_dom.h"
 #include "extract/extract_headline.h"
 #include "extract/extract_hints.h"
 #include "extract/extract_hydration.h"
 #include "extract/extract_metadata.h"
-#include "extract/extract_browser_markup.h"
 #include "extract/extract_title.h"
 #include "extract/extract_tokens.h"
 #include "feeds/dates.h"

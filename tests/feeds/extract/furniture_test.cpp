@@ -620,6 +620,8 @@ TEST(Furniture, LabelledPairOfSiteLinksGoes) {
   // Prachatai's "related" paragraph: a bold label in a language no phrase
   // list holds, and two headlines, one a line, linked to the site's own
   // stories.
+  feeds::ExtractOptions options;
+  options.url = "https://news.example/2019/01/3";
   const auto article =
       extract_article(
           page(body_with("<p><strong>\u0e40\u0e23\u0e37\u0e48\u0e2d\u0e07\u0e17\u0e35\u0e48"
@@ -628,7 +630,7 @@ TEST(Furniture, LabelledPairOfSiteLinksGoes) {
                          "border town for twelve days, his family and neighbours say</a><br><a "
                          "href=\"https://news.example/2019/01/2\">Police search for leads in the river "
                          "case after a second body is found near the old bridge</a></p>")),
-          {.url = "https://news.example/2019/01/3"})
+          options)
           .value();
   EXPECT_FALSE(has(article, "Refugee missing")) << article.text;
   EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
@@ -691,9 +693,12 @@ TEST(Furniture, DataTableOfLinksStays) {
   std::string rows;
   for (int i = 0; i < 6; ++i) {
     const std::string n = std::to_string(i);
-    rows += "<tr><td>Base (8" + n + "M)</td><td>1" + n + "</td><td><a href=\"https://models.example/base-" +
-            n + "-a\">org/model-base-patch" + n + "-256</a></td><td><a href=\"https://models.example/base-" +
-            n + "-b\">org/model-base-patch" + n + "-256-b</a></td></tr>";
+    rows.append("<tr><td>Base (8").append(n).append("M)</td><td>1").append(n);
+    rows.append("</td><td><a href=\"https://models.example/base-")
+        .append(n)
+        .append("-a\">org/model-base-patch");
+    rows.append(n).append("-256</a></td><td><a href=\"https://models.example/base-").append(n);
+    rows.append("-b\">org/model-base-patch").append(n).append("-256-b</a></td></tr>");
   }
   const auto article =
       extract_article(
