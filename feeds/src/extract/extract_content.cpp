@@ -2654,9 +2654,9 @@ std::string_view shown_picture_alt(xmlNode* box) {
 // A line set beside a picture that says what the picture's alt text says,
 // word for word (its punctuation aside), is its caption, whatever its
 // markup: CNN wrote it in a bare <div> after the image's box, Slate in a
-// <p> after the image, between dashes. Only a leaf (text and inline markup) of four words or
-// more is read: a story's paragraph never stands beside a picture that
-// repeats it word for word.
+// <p> after the image, between dashes. Only a leaf (text and inline
+// markup) of four words or more is read: a story's paragraph never stands
+// beside a picture that repeats it word for word.
 bool repeats_picture_alt(xmlNode* node) {
   const std::string_view name = tag(node);
   if (name != "div" && name != "p" && name != "span" && name != "font" && name != "small") return false;

@@ -472,8 +472,10 @@ std::optional<PageDate> dateline_date(std::string_view text, bool numeric_day_fi
 bool opens_with_date(std::string_view line) {
   line = ascii::trim(line);
   if (line.empty() || !has_four_digits(line)) return false;
+  // The first word: letters and digits, any script's ("Veröffentlicht").
   std::size_t end = 0;
-  while (end < line.size() && ascii::is_alnum(line[end])) ++end;
+  while (end < line.size() && (ascii::is_alnum(line[end]) || static_cast<unsigned char>(line[end]) >= 0x80))
+    ++end;
   const std::string first = ascii_lower(line.substr(0, end));
   static constexpr std::array<std::string_view, 12> kMonths = {
       "january", "february", "march",     "april",   "may",      "june",

@@ -661,8 +661,8 @@ TEST(Furniture, DatelineWithoutTimeElementGoes) {
   // A dateline with no <time> and no class that says so (AFPBB's span
   // "day", a bare div), under a deck: above the story's first paragraph, a
   // short line that opens with its date goes.
-  for (const std::string line :
-       {"Thursday 10 January 2008 at 12:46", "2018\u5e746\u670818\u65e5 10:01 Kano"}) {
+  for (const std::string line : {"Thursday 10 January 2008 at 12:46", "2018\u5e746\u670818\u65e5 10:01 Kano",
+                                 "Ver\u00f6ffentlicht: 22.04.2024, 10:15 Uhr"}) {
     const auto article =
         extract_article(page("<article><h1>Attack in Kano</h1><div class=\"c-body\"><h2>Bombers strike a "
                              "market</h2><div><span class=\"day\">" +
