@@ -1756,26 +1756,6 @@ bool is_data_table(xmlNode* node) {
   return data;
 }
 
-// "2:12", "02:12", "1:02:12": a running time, on a line of its own.
-bool is_running_time(std::string_view text) {
-  text = ascii::trim_html(text);
-  std::size_t i = 0;
-  auto digits = [&] {
-    const std::size_t start = i;
-    while (i < text.size() && ascii::is_digit(text[i])) ++i;
-    return i - start;
-  };
-  const std::size_t lead = digits();
-  if (lead == 0 || lead > 2) return false;
-  int fields = 0;
-  while (i < text.size() && text[i] == ':' && fields < 2) {
-    ++i;
-    if (digits() != 2) return false;
-    ++fields;
-  }
-  return fields >= 1 && i == text.size();
-}
-
 // A box named for a video that shows a running time ("02:12"): the
 // player's caption bar, its headline that of the video, not a line of the
 // story (CNN: div.video-resource__details).

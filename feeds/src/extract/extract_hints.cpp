@@ -874,27 +874,39 @@ bool is_gallery_counter(std::string_view text) {
   return i == text.size();
 }
 
-bool is_player_clock(std::string_view text) {
-  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  if (text.empty() || text.size() > 24) return false;
-  std::size_t i = 0;
+namespace {
+
+// Reads "[h:]mm:ss" or "m:ss" at `i`, moving `i` past it.
+bool read_clock(std::string_view text, std::size_t& i) {
   auto digits = [&](std::size_t most) {
     const std::size_t start = i;
     while (i < text.size() && i - start < most && text[i] >= '0' && text[i] <= '9') ++i;
     return i - start;
   };
-  // [h:]mm:ss or m:ss
-  auto clock = [&] {
-    if (digits(2) == 0) return false;
-    int fields = 0;
-    while (i < text.size() && text[i] == ':') {
-      ++i;
-      if (digits(2) != 2) return false;
-      ++fields;
-    }
-    return fields >= 1 && fields <= 2;
-  };
+  if (digits(2) == 0) return false;
+  int fields = 0;
+  while (i < text.size() && text[i] == ':') {
+    ++i;
+    if (digits(2) != 2) return false;
+    ++fields;
+  }
+  return fields >= 1 && fields <= 2;
+}
+
+}  // namespace
+
+bool is_running_time(std::string_view text) {
+  text = ascii::trim_html(text);
+  std::size_t i = 0;
+  return read_clock(text, i) && i == text.size();
+}
+
+bool is_player_clock(std::string_view text) {
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  if (text.empty() || text.size() > 24) return false;
+  std::size_t i = 0;
+  auto clock = [&] { return read_clock(text, i); };
   const bool remaining = text[0] == '-';
   if (remaining) ++i;
   const std::size_t first = i;

@@ -79,6 +79,10 @@ bool is_gallery_counter(std::string_view text);
 // ("10:45") is none: only the elapsed/total pair, a remaining time or zero.
 bool is_player_clock(std::string_view text);
 
+// "2:12", "02:12", "1:02:12" on a line of its own: a running time (a
+// video's length), which a player clock's rules refuse when bare.
+bool is_running_time(std::string_view text);
+
 // "By Jane Doe", "Автор: ...", "Von ...".
 bool looks_like_byline(std::string_view text);
 
