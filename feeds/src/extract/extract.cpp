@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "common/html_escape.h"
+#include "common/utf8.h"
 #include "extract/extract_browser_markup.h"
 #include "extract/extract_content.h"
 #include "extract/extract_dom.h"
@@ -205,6 +206,20 @@ void trim_edge_furniture(std::string& text) {
 
 double clamp01(double value) {
   return std::clamp(value, 0.0, 1.0);
+}
+
+// "Wal-Mart&#146;s" reaches the DOM as U+0092, a control character that
+// shows nothing. Browsers read a numeric reference to U+0080-U+009F as
+// windows-1252's character (U+2019 here), and so does the cleaned html
+// (sanitize_writer.cpp); the text and the fields read from the DOM must say
+// the same, or a quoted sentence no longer matches the page.
+void show_c1_as_windows1252(Article& article) {
+  utf8::map_c1_to_windows1252(article.text);
+  utf8::map_c1_to_windows1252(article.title);
+  utf8::map_c1_to_windows1252(article.site_name);
+  utf8::map_c1_to_windows1252(article.description);
+  for (auto& author : article.authors) utf8::map_c1_to_windows1252(author);
+  for (auto& tag_text : article.tags) utf8::map_c1_to_windows1252(tag_text);
 }
 
 }  // namespace
@@ -440,6 +455,7 @@ Result<Article> extract_article(std::string_view bytes, const ExtractOptions& op
   }
 
   article.text = std::move(text);
+  show_c1_as_windows1252(article);
   if (!raw_html.empty()) {
     SanitizeOptions sanitize;
     sanitize.base_url = base_url;

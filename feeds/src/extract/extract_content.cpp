@@ -2660,6 +2660,23 @@ bool repeats_picture_alt(xmlNode* node) {
   return false;
 }
 
+// A smiley or emoji drawn as a picture (WordPress's <img class="wp-smiley"
+// alt=":)">, <img class="emoji" alt="😀">) is a character of the sentence:
+// its alt text is what a reader copies from the page. Its name ("smile") is
+// no character.
+std::string_view shown_symbol(xmlNode* image) {
+  const std::string_view kind = attribute(image, "class");
+  if (!icontains(kind, "smiley") && !icontains(kind, "emoji")) return {};
+  const std::string_view alt = ascii::trim(attribute(image, "alt"));
+  if (alt.empty() || alt.size() > 16) return {};
+  int letters = 0;
+  for (const char c : alt) {
+    letters = ascii::is_alpha(c) ? letters + 1 : 0;
+    if (letters >= 3) return {};
+  }
+  return alt;
+}
+
 void write_text(xmlNode* root, TextWriter& writer, bool captions) {
   auto enter = [&](xmlNode* node) -> bool {
     if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
@@ -2677,6 +2694,8 @@ void write_text(xmlNode* root, TextWriter& writer, bool captions) {
     if (!captions && repeats_picture_alt(node)) return false;
     if (name == "br")
       writer.line_break();
+    else if (name == "img")
+      writer.text(shown_symbol(node));
     else if (name == "td" || name == "th" || is_math_token(name))
       writer.text(" ");  // cells of a row share a line, but not a word; so do a formula's symbols
     else if (is_block_element(name))
