@@ -588,7 +588,15 @@ bool is_hidden(const xmlNode* node, bool aria) {
   for (char c : style) {
     if (c != ' ' && c != '\t' && c != '\n' && c != '\r') compact += c;
   }
-  return icontains(compact, "display:none") || icontains(compact, "visibility:hidden");
+  if (icontains(compact, "display:none") || icontains(compact, "visibility:hidden")) return true;
+  // The inline form of "visually-hidden": a box clipped to nothing or shrunk
+  // to one pixel, its text for screen readers only (Reuters' ", opens new
+  // tab" inside each link).
+  return icontains(compact, "clip:rect(0000)") || icontains(compact, "clip:rect(0,0,0,0)") ||
+         icontains(compact, "clip:rect(1px1px1px1px)") || icontains(compact, "clip:rect(1px,1px,1px,1px)") ||
+         icontains(compact, "clip-path:inset(50%)") ||
+         (icontains(compact, "width:1px") && icontains(compact, "height:1px") &&
+          icontains(compact, "overflow:hidden"));
 }
 
 bool has_hidden_class(const xmlNode* node) {
