@@ -2558,7 +2558,10 @@ bool is_math_token(std::string_view name) {
 // A caption-classed box that holds paragraphs of prose is where a photo
 // blog writes its story, picture by picture ("caption-image" around each
 // photo and the paragraphs about it): two paragraphs or more, 400+ bytes
-// together. A caption proper is a line or two under a picture.
+// together. A caption proper is a line or two under a picture: a thousand
+// bytes of text in a caption box, paragraphs or not, are the story set in the
+// wrong box (MSNBC's blog put whole posts in the lead picture's
+// "wp-caption-text"), and a reader sees them as text.
 bool holds_story_paragraphs(xmlNode* node) {
   if (tag(node) == "figcaption") return false;
   int paragraphs = 0;
@@ -2572,7 +2575,7 @@ bool holds_story_paragraphs(xmlNode* node) {
     if (tag(inner) == "p") ++paragraphs;
     return true;
   });
-  return paragraphs >= 2 && bytes >= 400;
+  return (paragraphs >= 2 && bytes >= 400) || bytes >= 1000;
 }
 
 // A figure that shows a picture (img, picture, video) and holds no quote,

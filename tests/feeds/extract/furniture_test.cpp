@@ -921,3 +921,25 @@ TEST(Furniture, LabelRepeatedUnderEveryPictureGoes) {
   EXPECT_TRUE(has(article, "Picture 3 shows the booth")) << article.text;
   EXPECT_TRUE(has(article, "Yes")) << article.text;
 }
+
+// A caption is a line or two under a picture. A caption box that holds a
+// thousand bytes of text is the story set in the wrong box (MSNBC's blog
+// put a whole post inside its lead picture's "wp-caption-text"): a reader
+// sees it as text, and so must the text.
+TEST(Furniture, CaptionBoxHoldingAStoryIsText) {
+  std::string story;
+  for (int i = 0; i < 16; ++i)
+    story += "Sentence " + std::to_string(i) +
+             " of the post set in the caption, where the writer tells how the last four years went.\n\n";
+  const auto article =
+      extract_article(page("<article><div class=\"entry-content\"><div class=\"feat-image-with-caption\">"
+                           "<img src=\"/lead.jpg\"><p class=\"wp-caption-text\">A short line under the "
+                           "picture. <span class=\"wp-caption-text attribution\">(" +
+                           story + ")</span></p></div>" + prose(26) +
+                           "<figure><img src=\"/b.jpg\"><figcaption class=\"wp-caption-text\">Residents "
+                           "gather near the old harbour on Monday.</figcaption></figure></div></article>"))
+          .value();
+  EXPECT_TRUE(has(article, "Sentence 15 of the post set in the caption")) << article.text;
+  EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
+  EXPECT_FALSE(has(article, "Residents gather")) << article.text;
+}
