@@ -2617,6 +2617,27 @@ xmlNode* element_beside(xmlNode* node, bool after) {
   return nullptr;
 }
 
+// A blog post's "extended entry": Movable Type and TypePad print the part
+// after the "continue reading" break in a box of its own right after the
+// entry's body (<div id="more">, "entry-more", "asset-more"). The box's
+// name reads as a teaser's, but it is the rest of the post: when it follows
+// the story's last block and holds prose, not links, it is the story's.
+void gather_extended_entry(Pass& pass, std::vector<xmlNode*>& blocks) {
+  if (blocks.empty()) return;
+  xmlNode* more = element_beside(blocks.back(), true);
+  if (more == nullptr || (tag(more) != "div" && tag(more) != "section")) return;
+  const auto extended = [](std::string_view names) {
+    return has_token(names,
+                     {"more", "entry-more", "asset-more", "extended", "entry-extended", "extended-entry"});
+  };
+  if (!extended(attribute(more, "id")) && !extended(attribute(more, "class"))) return;
+  const NodeStats* s = pass.stats(more);
+  if (s == nullptr || s->text_bytes < 100 || s->paragraphs == 0 || s->linked_headings > 0 ||
+      link_density(*s) > 0.25)
+    return;
+  blocks.push_back(more);
+}
+
 // The alt text of the picture a box shows, when it shows one: the box is
 // an img, or holds exactly one.
 std::string_view shown_picture_alt(xmlNode* box) {
@@ -2753,6 +2774,7 @@ ContentResult find_content(xmlDoc* doc, std::string_view title, const ContentRul
   gather_enclosing(pass, result.blocks);
   gather_split_parts(pass, choice.top, result.blocks);
   gather_table_rows(pass, choice.top, result.blocks);
+  gather_extended_entry(pass, result.blocks);
   add_lead_figure(pass, choice.top, result.blocks);
 
   {

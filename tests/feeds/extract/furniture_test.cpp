@@ -943,3 +943,28 @@ TEST(Furniture, CaptionBoxHoldingAStoryIsText) {
   EXPECT_TRUE(has(article, "Paragraph 2 of the story")) << article.text;
   EXPECT_FALSE(has(article, "Residents gather")) << article.text;
 }
+
+// A blog post's "extended entry" (Movable Type's <div id="more"> right after
+// the entry's body, past the "continue reading" break) is the rest of the
+// post; a "more" box of links after it is not.
+TEST(Furniture, ExtendedEntryAfterTheBodyIsThePostsRest) {
+  const std::string post =
+      "<div class=\"entry\"><div class=\"entry-body\">" + prose(4) +
+      "</div>\n<div id=\"more\"><p>---</p><p>The band's debut album comes out in January, and its "
+      "tracklist runs as follows, eleven songs in all.</p><p><strong>Ex Cops<br><em>True "
+      "Hallucinations<br></em>Tracklist:</strong><br>1. \"S&amp;HSXX (Intro)\"<br>2. \"Ken\"<br>3. "
+      "\"James\"<br>4. \"You Are A Lion, I Am A Lamb\"<br>5. \"Separator\"<br>6. \"Spring "
+      "Break\"</p></div></div>";
+  const auto article = extract_article(page("<div class=\"blog\">" + post + "</div>")).value();
+  EXPECT_TRUE(has(article, "Paragraph 3 of the story")) << article.text;
+  EXPECT_TRUE(has(article, "tracklist runs as follows")) << article.text;
+  EXPECT_TRUE(has(article, "3. \"James\"")) << article.text;
+
+  const auto linked = extract_article(page("<div class=\"entry-body\">" + prose(4) +
+                                           "</div><div class=\"more\"><p><a href=\"/a\">Another story "
+                                           "entirely, about the harbour</a></p><p><a href=\"/b\">And one "
+                                           "more story about the council's budget</a></p></div>"))
+                          .value();
+  EXPECT_TRUE(has(linked, "Paragraph 3 of the story")) << linked.text;
+  EXPECT_FALSE(has(linked, "Another story entirely")) << linked.text;
+}
