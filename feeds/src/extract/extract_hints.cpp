@@ -136,10 +136,11 @@ constexpr std::string_view kStrongPositiveParts[] = {
     "field--name-body", "article-main"};
 constexpr std::string_view kStrongNegativeParts[] = {
     "reading-time", "read-time", "readtime", "reading_time", "read-also", "readalso", "also-read", "see-also",
-    "more-stories", "author-bio", "author-box", "about-author", "author-card", "share-bar", "sharebar",
-    "social-share", "related-", "-related", "newsletter", "comment", "cookie", "ad-slot", "adslot", "advert",
-    "breadcrumb", "sidebar", "post-tags", "article-tags", "tag-list", "tags-list", "most-read", "next-prev",
-    "prev-next", "post-nav", "subscribe", "promo", "signup", "sign-up",
+    "more-stories", "author-bio", "author-box", "about-author", "author-card", "article-author",
+    "author-info", "about-the-author", "share-bar", "sharebar", "social-share", "related-", "-related",
+    "newsletter", "comment", "cookie", "ad-slot", "adslot", "advert", "breadcrumb", "sidebar", "post-tags",
+    "article-tags", "tag-list", "tags-list", "most-read", "next-prev", "prev-next", "post-nav", "subscribe",
+    "promo", "signup", "sign-up",
     // The class names the networks' embed scripts require: a timeline or a
     // post whose text is not in the page is not the article's prose. (A quoted
     // post with its text in the page, blockquote.twitter-tweet and the like,

@@ -968,3 +968,18 @@ TEST(Furniture, ExtendedEntryAfterTheBodyIsThePostsRest) {
   EXPECT_TRUE(has(linked, "Paragraph 3 of the story")) << linked.text;
   EXPECT_FALSE(has(linked, "Another story entirely")) << linked.text;
 }
+
+// The writer's box after the story ("section.article-author": picture, name,
+// "Jon is the senior IT reporter, covering ...") is about the writer, not
+// part of the story; "article" in its class names whose writer it is.
+TEST(Furniture, ArticleAuthorBoxGoes) {
+  const auto article =
+      extract_article(page("<article><div class=\"article-body\">" + prose(5) +
+                           "</div><section class=\"article-author clearfix\"><a href=\"/author/jon\"><img "
+                           "src=\"/jon.jpg\"></a><p><a href=\"/author/jon\" class=\"author-name\">Jon "
+                           "Writer</a> / Jon is the paper's senior IT reporter, covering business technology "
+                           "and the intersection of consumer technology and IT.</p></section></article>"))
+          .value();
+  EXPECT_TRUE(has(article, "Paragraph 4 of the story")) << article.text;
+  EXPECT_FALSE(has(article, "senior IT reporter")) << article.text;
+}
