@@ -195,18 +195,13 @@ bool links_to_own_page(xmlNode* heading, std::string_view line, std::string_view
   return own && !unlinked_text;
 }
 
-// Whether a text node sits in an element hidden by its style attribute
-// (a "new here?" box shown by a script), within six levels.
+// Whether a text node sits in an element hidden by its style or its hidden
+// attribute (a "new here?" box shown by a script), within six levels.
 bool hidden_by_style(xmlNode* text_node) {
   int level = 0;
   for (xmlNode* up = text_node->parent; up != nullptr && is_element(up) && level < 6;
        up = up->parent, ++level) {
-    const std::string style = ascii_lower(attribute(up, "style"));
-    if (style.empty()) continue;
-    std::string compact;
-    for (char c : style)
-      if (c != ' ') compact += c;
-    if (compact.find("display:none") != std::string::npos) return true;
+    if (is_hidden(up, false)) return true;
   }
   return false;
 }

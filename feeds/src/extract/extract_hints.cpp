@@ -585,19 +585,35 @@ bool is_hidden(const xmlNode* node, bool aria) {
   if (aria && iequals(attribute(node, "aria-hidden"), "true")) return true;
   std::string_view style = attribute(node, "style");
   if (style.empty()) return false;
-  std::string compact;
-  for (char c : style) {
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') compact += c;
+  // One declaration at a time, its property whole: "--footer-display: none"
+  // sets a custom property a style sheet may read, and hides nothing
+  // (Obsidian Publish puts it on the container of the whole page).
+  bool one_pixel_wide = false, one_pixel_high = false, overflow_hidden = false;
+  while (!style.empty()) {
+    const std::size_t end = std::min(style.find(';'), style.size());
+    const std::string_view declaration = style.substr(0, end);
+    style.remove_prefix(std::min(end + 1, style.size()));
+    const std::size_t colon = declaration.find(':');
+    if (colon == std::string_view::npos) continue;
+    const std::string_view property = ascii::trim(declaration.substr(0, colon));
+    std::string value;  // lower case, without white space or "!important"
+    for (const char c : declaration.substr(colon + 1))
+      if (!ascii::is_space(c)) value += ascii::lower(c);
+    if (const std::size_t bang = value.find('!'); bang != std::string::npos) value.resize(bang);
+    if (iequals(property, "display") && value == "none") return true;
+    if (iequals(property, "visibility") && (value == "hidden" || value == "collapse")) return true;
+    // The inline form of "visually-hidden": a box clipped to nothing or
+    // shrunk to one pixel, its text for screen readers only (Reuters'
+    // ", opens new tab" inside each link).
+    if (iequals(property, "clip") && (value == "rect(0000)" || value == "rect(0,0,0,0)" ||
+                                      value == "rect(1px1px1px1px)" || value == "rect(1px,1px,1px,1px)"))
+      return true;
+    if (iequals(property, "clip-path") && value == "inset(50%)") return true;
+    if (iequals(property, "width")) one_pixel_wide = value == "1px";
+    if (iequals(property, "height")) one_pixel_high = value == "1px";
+    if (iequals(property, "overflow")) overflow_hidden = value == "hidden";
   }
-  if (icontains(compact, "display:none") || icontains(compact, "visibility:hidden")) return true;
-  // The inline form of "visually-hidden": a box clipped to nothing or shrunk
-  // to one pixel, its text for screen readers only (Reuters' ", opens new
-  // tab" inside each link).
-  return icontains(compact, "clip:rect(0000)") || icontains(compact, "clip:rect(0,0,0,0)") ||
-         icontains(compact, "clip:rect(1px1px1px1px)") || icontains(compact, "clip:rect(1px,1px,1px,1px)") ||
-         icontains(compact, "clip-path:inset(50%)") ||
-         (icontains(compact, "width:1px") && icontains(compact, "height:1px") &&
-          icontains(compact, "overflow:hidden"));
+  return one_pixel_wide && one_pixel_high && overflow_hidden;
 }
 
 bool has_hidden_class(const xmlNode* node) {

@@ -59,4 +59,21 @@ TEST(TextAsShown, TextClippedToNothingIsForScreenReadersOnly) {
   EXPECT_EQ(article.text.find("opens new tab"), std::string::npos) << article.text;
 }
 
+TEST(TextAsShown, ACustomPropertyNamedLikeDisplayHidesNothing) {
+  // Obsidian Publish sets "--footer-display: none" on the box around the
+  // whole page, for its style sheet to read: the page is shown.
+  const auto shown =
+      feeds::extract_article(
+          "<html><head><title>T</title></head><body><div class=\"published-container\" "
+          "style=\"--footer-display: none; --graph-controls-display: none;\"><article><p>If you "
+          "know TypeScript or CSS, you can write your own plugins and themes, and share them "
+          "with everyone.</p><p>The developer documentation has more, with examples, guides "
+          "and a reference of the whole interface.</p><p style=\"DISPLAY: None !important\">A "
+          "box a script shows later, with a sentence of its own that no one sees yet.</p>"
+          "</article></div></body></html>")
+          .value();
+  EXPECT_NE(shown.text.find("write your own plugins"), std::string::npos) << shown.text;
+  EXPECT_EQ(shown.text.find("A box a script shows later"), std::string::npos) << shown.text;
+}
+
 }  // namespace
