@@ -448,6 +448,23 @@ xmlNode* dismissed_box(xmlNode* button) {
   return nullptr;
 }
 
+// A box named for navigation that links nowhere and holds paragraphs of
+// prose is no menu of the site: two paragraphs of 40 bytes or more, no link.
+bool is_prose_without_links(xmlNode* box) {
+  bool linked = false;
+  int paragraphs = 0;
+  walk(box, [&](xmlNode* node) {
+    if (linked || !is_element(node)) return false;
+    if (is_link(node) && has_attribute(node, "href")) {
+      linked = true;
+      return false;
+    }
+    if (tag(node) == "p" && collapsed_text(node).size() >= 40) ++paragraphs;
+    return true;
+  });
+  return !linked && paragraphs >= 2;
+}
+
 // Step 1: drop what is never article text: scripts, forms, navigation,
 // hidden elements, and blocks whose class/id/role says furniture unless
 // they contain the article (a "page-with-sidebar" wrapper).
@@ -524,7 +541,8 @@ void remove_furniture(Pass& pass, bool by_class, bool drop_aria_hidden) {
                 !(name == "aside" && is_headline_aside(node))) ||
                (has_furniture_role(node) && (by_class || !is_dialog_role(node))) ||
                (by_class && pass.cached_class_weight(node) <= kStrongNegative && removable_by_class(node) &&
-                !inside_sentence(node) && !(is_heading(name) && is_thread_label(collapsed_text(node)))) ||
+                !inside_sentence(node) && !(is_heading(name) && is_thread_label(collapsed_text(node))) &&
+                !(names_only_navigation(node) && is_prose_without_links(node))) ||
                (by_class && has_hidden_class(node)) ||
                (!dismissed.empty() && std::find(dismissed.begin(), dismissed.end(), node) != dismissed.end());
     }
@@ -2373,7 +2391,8 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
         // A box holding only a quoted post ("c-embed--social") keeps it.
         const bool post_box = s->holds_post && s->paragraphs <= 1;
         if (!remove && s->class_weight <= kStrongNegative && !s->marker && !post_box &&
-            !is_paywalled_paragraph(node) && !is_builder_heading(pass, node))
+            !is_paywalled_paragraph(node) && !is_builder_heading(pass, node) &&
+            !(names_only_navigation(node) && is_prose_without_links(node)))
           remove = true;
         if (!remove && name != "p" && name != "figure" && !is_heading(name) && !keeps_media &&
             s->text_bytes < 40 && s->removed_bytes > s->text_bytes) {

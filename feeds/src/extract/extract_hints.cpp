@@ -794,6 +794,28 @@ bool removable_by_class(const xmlNode* node) {
   return furniture;
 }
 
+bool names_only_navigation(const xmlNode* node) {
+  bool navigation = false;
+  for (std::string_view value : {attribute(node, "class"), attribute(node, "id")}) {
+    if (value.empty()) continue;
+    const std::string lower = split_camel_lower(value);
+    for (std::string_view part : kStrongNegativeParts)
+      if (lower.find(part) != std::string::npos) return false;
+    std::size_t i = 0;
+    while (i < lower.size()) {
+      while (i < lower.size() && !is_alnum(lower[i])) ++i;
+      const std::size_t start = i;
+      while (i < lower.size() && is_alnum(lower[i])) ++i;
+      const std::string_view word = std::string_view(lower).substr(start, i - start);
+      if (word.empty() || !word_in(word, kNegativeWords) || word_in(word, kMildNegativeWords)) continue;
+      if (word != "nav" && word != "navbar" && word != "navigation" && word != "menu" && word != "menubar")
+        return false;
+      navigation = true;
+    }
+  }
+  return navigation;
+}
+
 bool is_quoted_post(const xmlNode* node) {
   if (tag(node) != "blockquote" || node->properties == nullptr) return false;
   const std::string_view value = attribute(node, "class");

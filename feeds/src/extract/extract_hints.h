@@ -26,6 +26,10 @@ bool is_word_style_class(std::string_view token);
 // penalty words (widget, teaser, player, paywall, comment) remove only as a
 // whole class token, not inside compound names ("comment-count-widget-area").
 bool removable_by_class(const xmlNode* node);
+// Whether the only furniture words of the box's class and id name a
+// navigation menu ("menu", "nav"): a restaurant's <div id="menu"> of dishes
+// is prose when it holds no link.
+bool names_only_navigation(const xmlNode* node);
 
 // A paragraph whose class marks it as the text behind a paywall
 // (`<p class="paywall">`: the publisher sends the whole story and hides

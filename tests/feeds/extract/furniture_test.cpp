@@ -983,3 +983,23 @@ TEST(Furniture, ArticleAuthorBoxGoes) {
   EXPECT_TRUE(has(article, "Paragraph 4 of the story")) << article.text;
   EXPECT_FALSE(has(article, "senior IT reporter")) << article.text;
 }
+
+// A box named "menu" that links nowhere and holds paragraphs is a
+// restaurant's menu of dishes, not the site's; a menu of links still goes.
+TEST(Furniture, MenuOfDishesWithoutLinksStays) {
+  const auto article =
+      extract_article(
+          page(
+              "<h1>Our Restaurant</h1><p>Welcome to our restaurant. Below you will find our full menu with "
+              "seasonal selections.</p><div id=\"menu\"><h2>Appetizers</h2><p>Spring rolls with sweet chili "
+              "sauce, a perfect way to start your meal.</p><h2>Main Course</h2><p>Grilled salmon with "
+              "roasted "
+              "vegetables, served with a lemon butter sauce.</p></div><div class=\"menu\"><p><a "
+              "href=\"/about\">About us and the story of the family kitchen</a></p><p><a href=\"/jobs\">Jobs "
+              "in the kitchen and in the dining room</a></p></div><p>Please ask your server about daily "
+              "specials and allergen information.</p>"))
+          .value();
+  EXPECT_TRUE(has(article, "Grilled salmon with roasted vegetables")) << article.text;
+  EXPECT_TRUE(has(article, "Please ask your server")) << article.text;
+  EXPECT_FALSE(has(article, "About us and the story")) << article.text;
+}
