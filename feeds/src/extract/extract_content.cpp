@@ -2537,9 +2537,23 @@ xmlNode* find_body(xmlDoc* doc) {
 class TextWriter {
  public:
   void text(std::string_view piece) { line_ += piece; }
+  // Text of a <pre>: its line breaks and indentation are the code's (or the
+  // poem's), kept as written; only trailing white space goes.
+  void preformatted(std::string_view piece) {
+    for (const char c : piece) {
+      if (c == '\n') {
+        preformatted_line_ = true;
+        flush_line();
+      } else if (c != '\r') {
+        line_ += c;
+      }
+    }
+    preformatted_line_ = true;
+  }
   void line_break() { flush_line(); }
   void block_boundary() {
     flush_line();
+    while (!lines_.empty() && lines_.back().empty()) lines_.pop_back();
     if (!lines_.empty()) {
       std::string block;
       for (const auto& line : lines_) {
@@ -2558,10 +2572,20 @@ class TextWriter {
 
  private:
   void flush_line() {
+    if (preformatted_line_) {
+      preformatted_line_ = false;
+      std::string line = std::move(line_);
+      line_.clear();
+      while (!line.empty() && ascii::is_space(line.back())) line.pop_back();
+      // A blank line inside code stays, but none opens the block.
+      if (!line.empty() || !lines_.empty()) lines_.push_back(std::move(line));
+      return;
+    }
     std::string line = collapse_whitespace(line_);
     line_.clear();
     if (!line.empty()) lines_.push_back(std::move(line));
   }
+  bool preformatted_line_ = false;
   std::string line_;
   std::vector<std::string> lines_;
   std::string out_;
@@ -2720,15 +2744,34 @@ std::string_view shown_symbol(xmlNode* image) {
   return alt;
 }
 
+// A code block's gutter of line numbers (Pygments' "lineno" spans and
+// "linenos" cells, Rouge's "rouge-gutter", react-syntax-highlighter's
+// "linenumber"): numbers a reader does not copy, which would glue
+// themselves to each line's first word.
+bool is_line_number_gutter(xmlNode* node) {
+  const std::string_view names = attribute(node, "class");
+  return !names.empty() && has_token(names, {"lineno", "linenos", "linenumber", "line-number", "line-numbers",
+                                             "linenumbers", "gutter", "rouge-gutter", "hljs-ln-numbers"});
+}
+
 void write_text(xmlNode* root, TextWriter& writer, bool captions) {
+  int preformatted = 0;  // depth of <pre> elements around the walk
+  for (xmlNode* up = root->parent; is_element(up); up = up->parent)
+    if (tag(up) == "pre") ++preformatted;
   auto enter = [&](xmlNode* node) -> bool {
     if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
-      writer.text(as_view(node->content));
+      if (preformatted > 0)
+        writer.preformatted(as_view(node->content));
+      else
+        writer.text(as_view(node->content));
       return false;
     }
     if (!is_element(node)) return false;
     const std::string_view name = tag(node);
     if (name == "script" || name == "style" || name == "noscript" || name == "template") return false;
+    if (is_line_number_gutter(node) && (preformatted > 0 || is_table_cell(node) || tag(node) == "span"))
+      return false;
+    if (name == "pre") ++preformatted;
     // Captions and credits describe a picture; they stay in the HTML only.
     if (!captions && is_caption(node) && !holds_story_paragraphs(node)) return false;
     // So does the text of a picture's figure, caption element or not ("Foto:
@@ -2746,6 +2789,7 @@ void write_text(xmlNode* root, TextWriter& writer, bool captions) {
     return true;
   };
   auto leave = [&](xmlNode* node) {
+    if (is_element(node) && tag(node) == "pre") --preformatted;
     if (is_element(node) && is_block_element(tag(node))) writer.block_boundary();
   };
   xmlNode* node = root;

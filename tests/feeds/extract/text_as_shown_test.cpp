@@ -76,4 +76,22 @@ TEST(TextAsShown, ACustomPropertyNamedLikeDisplayHidesNothing) {
   EXPECT_EQ(shown.text.find("A box a script shows later"), std::string::npos) << shown.text;
 }
 
+TEST(TextAsShown, CodeKeepsItsLinesAndLosesItsLineNumbers) {
+  const auto article = extracted(
+      "<p>First, import the required modules, then define the model as the guide does below.</p>"
+      "<div class=\"highlight\"><pre><span class=\"lineno\">1</span><span class=\"kn\">import</span> torch\n"
+      "<span class=\"lineno\">2</span>\n<span class=\"lineno\">3</span><span class=\"k\">class</span> "
+      "Model(nn.Module):\n<span class=\"lineno\">4</span>    def __init__(self):\n"
+      "<span class=\"lineno\">5</span>        super().__init__()\n</pre></div>"
+      "<table class=\"highlighttable\"><tr><td class=\"linenos\"><pre>10\n11</pre></td><td class=\"code\">"
+      "<pre>x = 1\ny = 2</pre></td></tr></table>");
+  EXPECT_NE(article.text.find("import torch\n\nclass Model(nn.Module):\n    def __init__(self):\n        "
+                              "super().__init__()\n"),
+            std::string::npos)
+      << article.text;
+  EXPECT_NE(article.text.find("x = 1\ny = 2"), std::string::npos) << article.text;
+  EXPECT_EQ(article.text.find("10"), std::string::npos) << article.text;
+  EXPECT_EQ(article.text.find("1import"), std::string::npos) << article.text;
+}
+
 }  // namespace
