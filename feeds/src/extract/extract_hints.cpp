@@ -68,6 +68,10 @@ constexpr std::string_view kNegativeWords[] = {
     // The site's foot: "NHL.com is the official web site of ... All rights
     // reserved.", a picture's copyright line.
     "copyright",
+    // Site-wide legal text under each post ("Views expressed in posts are
+    // those of ...", "not investment advice").
+    "disclaimer",
+    "disclaimers",
     "pagination",
     "pager",
     "recommended",

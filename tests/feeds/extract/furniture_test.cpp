@@ -1003,3 +1003,19 @@ TEST(Furniture, MenuOfDishesWithoutLinksStays) {
   EXPECT_TRUE(has(article, "Please ask your server")) << article.text;
   EXPECT_FALSE(has(article, "About us and the story")) << article.text;
 }
+
+// The site's legal text under every post ("Views expressed in posts are
+// those of the individual personnel quoted ...") is no part of the story.
+TEST(Furniture, LegalDisclaimerUnderThePostGoes) {
+  const auto article =
+      extract_article(
+          page("<div class=\"content-area\"><div class=\"js-article-content\">" + prose(5) +
+               "</div></div><div class=\"legal-disclaimer\"><p>Views expressed in posts (including podcasts, "
+               "videos, and social media) are those of the individual personnel quoted therein and are not "
+               "the views of Example Capital Management or its affiliates.</p><p>The contents should not "
+               "be construed as or relied upon in any manner as investment, legal, tax, or other "
+               "advice.</p></div>"))
+          .value();
+  EXPECT_TRUE(has(article, "Paragraph 4 of the story")) << article.text;
+  EXPECT_FALSE(has(article, "Views expressed in posts")) << article.text;
+}
