@@ -37,6 +37,15 @@ constexpr std::array kArticleTypes = {
 // Meta tags keyed by lower-cased name/property/itemprop, values in document order.
 using MetaMap = std::map<std::string, std::vector<std::string>, std::less<>>;
 
+// A template's empty variable printed as a word: <meta name="description"
+// content="None">, content="undefined", "null". It says there is no value.
+bool is_placeholder(std::string_view value) {
+  value = ascii::trim(value);
+  for (std::string_view word : {"none", "null", "undefined", "nan", "n/a", "nil"})
+    if (iequals(value, word)) return true;
+  return false;
+}
+
 std::string plain(std::string_view text) {
   return html_to_plain_text(text);
 }
@@ -59,7 +68,7 @@ const std::string* first_meta(const MetaMap& meta, std::initializer_list<std::st
     auto found = meta.find(key);
     if (found == meta.end()) continue;
     for (const auto& value : found->second) {
-      if (value.find_first_not_of(" \t\r\n") != std::string::npos) return &value;
+      if (value.find_first_not_of(" \t\r\n") != std::string::npos && !is_placeholder(value)) return &value;
     }
   }
   return nullptr;
@@ -224,14 +233,15 @@ void read_authors(const json::value* value, std::vector<std::string>& out,
       return;
     }
   }
-  if (name.rfind("http", 0) == 0) return;  // a profile URL, not a name
+  if (name.rfind("http", 0) == 0 || is_placeholder(name)) return;  // a profile URL, not a name
   add_unique(out, plain(name));
 }
 
 void read_keywords(const json::value* value, std::vector<std::string>& out) {
   if (value == nullptr) return;
   if (value->is_array()) {
-    for (const auto& element : value->get_array()) add_unique(out, plain(json_string(&element)));
+    for (const auto& element : value->get_array())
+      if (!is_placeholder(json_string(&element))) add_unique(out, plain(json_string(&element)));
     return;
   }
   std::string text = json_string(value);
@@ -239,7 +249,8 @@ void read_keywords(const json::value* value, std::vector<std::string>& out) {
   while (start <= text.size()) {
     auto comma = text.find(',', start);
     if (comma == std::string::npos) comma = text.size();
-    add_unique(out, plain(std::string_view(text).substr(start, comma - start)));
+    if (!is_placeholder(std::string_view(text).substr(start, comma - start)))
+      add_unique(out, plain(std::string_view(text).substr(start, comma - start)));
     start = comma + 1;
   }
 }
@@ -251,6 +262,7 @@ std::optional<JsonLdArticle> read_json_ld_article(const json::object& object) {
   article.headline = plain(json_string(member(object, "headline")));
   if (article.headline.empty()) article.headline = plain(json_string(member(object, "name")));
   article.description = plain(json_string(member(object, "description")));
+  if (is_placeholder(article.description)) article.description.clear();
   if (auto* publisher = member(object, "publisher")) article.site_name = plain(json_string(publisher));
   article.image = json_string(member(object, "image"));
   if (article.image.empty()) article.image = json_string(member(object, "thumbnailUrl"));
@@ -970,7 +982,7 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
               one = std::move(turned);
           }
           // Not a profile URL, an e-mail address, a domain, a job title or a web-design credit.
-          if (one.rfind("http", 0) == 0 || !plausible_author(one, false)) continue;
+          if (one.rfind("http", 0) == 0 || is_placeholder(one) || !plausible_author(one, false)) continue;
           const bool title_part = is_title_part(result.html_title, one);
           const bool publisher =
               !title_part && (names_publisher(one, copyright, result.site_name, page_host_key) ||
@@ -1252,7 +1264,8 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
   {
     auto it = meta.find("article:tag");
     if (it != meta.end()) {
-      for (const auto& value : it->second) add_unique(result.tags, plain(value));
+      for (const auto& value : it->second)
+        if (!is_placeholder(value)) add_unique(result.tags, plain(value));
     }
   }
   if (result.tags.empty() && ld) result.tags = ld->keywords;
@@ -1266,7 +1279,8 @@ PageMetadata read_metadata(xmlDoc* doc, std::string_view base_url) {
       while (start <= text.size()) {
         auto comma = text.find(',', start);
         if (comma == std::string_view::npos) comma = text.size();
-        add_unique(result.tags, plain(text.substr(start, comma - start)));
+        if (!is_placeholder(text.substr(start, comma - start)))
+          add_unique(result.tags, plain(text.substr(start, comma - start)));
         start = comma + 1;
       }
     }

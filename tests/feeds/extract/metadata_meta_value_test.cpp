@@ -34,4 +34,18 @@ TEST(MetaValueAttribute, ContentWinsWhenBothAreThere) {
   EXPECT_EQ(extracted(html).authors, std::vector<std::string>{"Zora Lindqvist"});
 }
 
+// A template's empty variable printed as a word ("None", "undefined",
+// "null") is no value: no author, tag or description named "None".
+TEST(MetaValueAttribute, PlaceholderWordsAreNoValue) {
+  const std::string html = story(
+      "<meta name=\"description\" content=\"None\"><meta name=\"keywords\" content=\"None\">"
+      "<meta name=\"author\" content=\"undefined\"><script type=\"application/ld+json\">{\"@type\": "
+      "\"NewsArticle\", \"headline\": \"Night ferry extended\", \"author\": {\"@type\": \"Person\", "
+      "\"name\": \"null\"}, \"keywords\": [\"None\", \"ferries\"], \"description\": \"NULL\"}</script>");
+  const auto article = extracted(html);
+  EXPECT_TRUE(article.authors.empty()) << article.authors.front();
+  EXPECT_EQ(article.tags, std::vector<std::string>{"ferries"});
+  EXPECT_EQ(article.description, "");
+}
+
 }  // namespace
