@@ -2681,6 +2681,53 @@ void gather_extended_entry(Pass& pass, std::vector<xmlNode*>& blocks) {
   blocks.push_back(more);
 }
 
+// The standfirst between the headline and the story's body: Deutsche
+// Welle's <p class="intro"> under the h1, beside the box the body won in,
+// with no article or content marker around both for gather_enclosing to
+// walk. When the headline stands before the first block and both lie in a
+// box at most three levels above that block, the paragraphs between them
+// that read as sentences (60 to 800 bytes, few links, no date, no byline,
+// not in a caption or a furniture box) open the story; two at most.
+void gather_standfirst(Pass& pass, std::string_view title, std::vector<xmlNode*>& blocks) {
+  if (blocks.empty()) return;
+  xmlNode* first = blocks.front();
+  xmlNode* headline = find_headline(pass, title);
+  if (headline == nullptr || is_ancestor(first, headline) || is_ancestor(headline, first) ||
+      document_position(headline) > document_position(first))
+    return;
+  // A linked h1 is the site's masthead ("Blogger News Network" above the
+  // blog's tagline), not the story's headline.
+  if (const NodeStats* hs = pass.stats(headline); hs == nullptr || link_density(*hs) > 0.5) return;
+  xmlNode* shared = first->parent;
+  for (int level = 0; level < 3 && is_element(shared) && !is_ancestor(shared, headline); ++level)
+    shared = shared->parent;
+  if (!is_element(shared) || shared == pass.body() || !is_ancestor(shared, headline)) return;
+  std::vector<xmlNode*> standfirsts;
+  for (xmlNode* node = next_in_subtree(headline, shared, false); node != nullptr && node != first;
+       node = next_in_subtree(node, shared, true)) {
+    if (!is_element(node)) continue;
+    if (is_ancestor(node, first)) continue;  // a box around the body: its own children come next
+    const std::string_view name = tag(node);
+    const NodeStats* s = pass.stats(node);
+    if (s == nullptr) continue;
+    if (name != "p") continue;
+    if (s->text_bytes < 60 || s->text_bytes > 800 || s->has_time || link_density(*s) > 0.2 ||
+        outside_story(pass, node, shared))
+      continue;
+    bool furniture = is_caption(node);
+    for (xmlNode* up = node->parent; !furniture && up != shared; up = up->parent) {
+      const NodeStats* us = pass.stats(up);
+      furniture = us == nullptr || us->class_weight < 0 || is_caption(up) || tag(up) == "figure";
+    }
+    if (furniture || s->class_weight < 0) continue;
+    const std::string text = collapsed_text(node);
+    if (!ends_like_sentence(text) || looks_like_byline(text)) continue;
+    standfirsts.push_back(node);
+    if (standfirsts.size() == 2) break;
+  }
+  insert_in_document_order(standfirsts, blocks);
+}
+
 // The alt text of the picture a box shows, when it shows one: the box is
 // an img, or holds exactly one.
 std::string_view shown_picture_alt(xmlNode* box) {
@@ -2838,6 +2885,7 @@ ContentResult find_content(xmlDoc* doc, std::string_view title, const ContentRul
   gather_split_parts(pass, choice.top, result.blocks);
   gather_table_rows(pass, choice.top, result.blocks);
   gather_extended_entry(pass, result.blocks);
+  gather_standfirst(pass, title, result.blocks);
   add_lead_figure(pass, choice.top, result.blocks);
 
   {

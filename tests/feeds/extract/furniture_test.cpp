@@ -1019,3 +1019,22 @@ TEST(Furniture, LegalDisclaimerUnderThePostGoes) {
   EXPECT_TRUE(has(article, "Paragraph 4 of the story")) << article.text;
   EXPECT_FALSE(has(article, "Views expressed in posts")) << article.text;
 }
+
+// The standfirst under the headline, beside the box the body won in, with
+// no article or content marker around both (Deutsche Welle's p.intro); a
+// blog's tagline under its linked masthead is no standfirst.
+TEST(Furniture, StandfirstUnderTheHeadlineOpensTheStory) {
+  const std::string html =
+      "<!DOCTYPE html><html><head><title>Counter-offensive: aims, chances, risks</title></head><body>"
+      "<div id=\"sitehead\"><h1><a href=\"/\">Harbour News Network</a></h1><p class=\"descr\">Reporting, "
+      "analysis and editorial writing on the news, every day of the year.</p></div>"
+      "<div id=\"bodyContent\"><div class=\"col3\"><h4 class=\"artikel\">War</h4><h1>Counter-offensive: "
+      "aims, chances, risks</h1><p class=\"intro\">The army prepares a counter-offensive that may decide "
+      "the war. The longer it waits, the better its chances seem.</p><div id=\"sharing-bar\"><a "
+      "href=\"/share\">Share</a></div><div class=\"group\"><div class=\"longText\">" +
+      prose(8) + "</div></div></div></div></body></html>";
+  const auto article = extract_article(html).value();
+  EXPECT_EQ(article.text.find("The army prepares a counter-offensive"), 0u) << article.text;
+  EXPECT_TRUE(has(article, "Paragraph 7 of the story")) << article.text;
+  EXPECT_FALSE(has(article, "editorial writing")) << article.text;
+}
