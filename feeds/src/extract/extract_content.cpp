@@ -2703,6 +2703,7 @@ void gather_standfirst(Pass& pass, std::string_view title, std::vector<xmlNode*>
     shared = shared->parent;
   if (!is_element(shared) || shared == pass.body() || !is_ancestor(shared, headline)) return;
   std::vector<xmlNode*> standfirsts;
+  bool seen_paragraph = false;
   for (xmlNode* node = next_in_subtree(headline, shared, false); node != nullptr && node != first;
        node = next_in_subtree(node, shared, true)) {
     if (!is_element(node)) continue;
@@ -2714,14 +2715,23 @@ void gather_standfirst(Pass& pass, std::string_view title, std::vector<xmlNode*>
     if (s->text_bytes < 60 || s->text_bytes > 800 || s->has_time || link_density(*s) > 0.2 ||
         outside_story(pass, node, shared))
       continue;
-    bool furniture = is_caption(node);
+    // Nor a picture's line: a paragraph in a box that shows a picture
+    // (CBS's div.photoLarge: the img, then its caption in a <p>).
+    bool furniture = is_caption(node) || (node->parent != shared && pass.stats(node->parent) != nullptr &&
+                                          pass.stats(node->parent)->images > 0);
     for (xmlNode* up = node->parent; !furniture && up != shared; up = up->parent) {
       const NodeStats* us = pass.stats(up);
       furniture = us == nullptr || us->class_weight < 0 || is_caption(up) || tag(up) == "figure";
     }
     if (furniture || s->class_weight < 0) continue;
     const std::string text = collapsed_text(node);
-    if (!ends_like_sentence(text) || looks_like_byline(text)) continue;
+    // A deck need not end like a sentence ("Police continue to search the
+    // debris after a blaze that consumed the building in an hour", The
+    // Guardian's): the first paragraph under the headline, ten words or
+    // more, is one.
+    const bool deck = !seen_paragraph && std::count(text.begin(), text.end(), ' ') >= 9;
+    seen_paragraph = true;
+    if ((!ends_like_sentence(text) && !deck) || looks_like_byline(text)) continue;
     standfirsts.push_back(node);
     if (standfirsts.size() == 2) break;
   }

@@ -1037,4 +1037,19 @@ TEST(Furniture, StandfirstUnderTheHeadlineOpensTheStory) {
   EXPECT_EQ(article.text.find("The army prepares a counter-offensive"), 0u) << article.text;
   EXPECT_TRUE(has(article, "Paragraph 7 of the story")) << article.text;
   EXPECT_FALSE(has(article, "editorial writing")) << article.text;
+
+  // A deck need not end like a sentence (The Guardian's); a picture's line
+  // in the box that shows the picture is no deck.
+  const std::string deck =
+      "<!DOCTYPE html><html><head><title>Death toll in the harbour fire rises to ten</title></head><body>"
+      "<div class=\"page\"><div data-gu-name=\"headline\"><h1>Death toll in the harbour fire rises to "
+      "ten</h1></div><div data-gu-name=\"standfirst\"><div><p>Police in the city continue to search the "
+      "debris after a blaze that consumed one of the buildings in less than an hour</p></div></div>"
+      "<div class=\"photoLarge\"><img src=\"/fire.jpg\"><p>The gutted remains of the two buildings, which "
+      "had about 140 apartments, seen from the harbour wall on Sunday. (Photo: Agency)</p></div>"
+      "<div class=\"body\"><div class=\"text\">" +
+      prose(8) + "</div></div></div></body></html>";
+  const auto decked = extract_article(deck).value();
+  EXPECT_EQ(decked.text.find("Police in the city continue"), 0u) << decked.text;
+  EXPECT_FALSE(has(decked, "gutted remains")) << decked.text;
 }
