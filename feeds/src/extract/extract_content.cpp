@@ -2711,7 +2711,13 @@ void gather_standfirst(Pass& pass, std::string_view title, std::vector<xmlNode*>
     const std::string_view name = tag(node);
     const NodeStats* s = pass.stats(node);
     if (s == nullptr) continue;
-    if (name != "p") continue;
+    // El País sets its deck in an h2 right under the h1 ("h2.a_st"): the
+    // first text there, and a long one, it is no section's heading.
+    const bool h2_deck = name == "h2" && !seen_paragraph && s->text_bytes >= 60 && s->linked_headings == 0;
+    if (name != "p" && !h2_deck) {
+      if (is_heading(name) && s->text_bytes > 0) seen_paragraph = true;
+      continue;
+    }
     if (s->text_bytes < 60 || s->text_bytes > 800 || s->has_time || link_density(*s) > 0.2 ||
         outside_story(pass, node, shared))
       continue;

@@ -1052,4 +1052,16 @@ TEST(Furniture, StandfirstUnderTheHeadlineOpensTheStory) {
   const auto decked = extract_article(deck).value();
   EXPECT_EQ(decked.text.find("Police in the city continue"), 0u) << decked.text;
   EXPECT_FALSE(has(decked, "gutted remains")) << decked.text;
+
+  // El País sets the deck in an h2 right under the h1.
+  const auto h2_deck =
+      extract_article(
+          "<!DOCTYPE html><html><head><title>Brussels weighs deportation centres outside the "
+          "union</title></head><body><div class=\"story\"><header><h1>Brussels weighs "
+          "deportation centres outside the union</h1><h2 class=\"a_st\">The Commission will "
+          "tighten the rules on deportations while it studies the model of another "
+          "country</h2></header><div class=\"a_c\"><div class=\"text\">" +
+          prose(8) + "</div></div></div></body></html>")
+          .value();
+  EXPECT_EQ(h2_deck.text.find("The Commission will tighten"), 0u) << h2_deck.text;
 }
