@@ -2790,6 +2790,60 @@ bool repeats_picture_alt(xmlNode* node) {
   return false;
 }
 
+// Whether `node` holds a picture and nothing else: an img, a picture, or a
+// link or box around one alone.
+bool shows_picture_only(xmlNode* node) {
+  const std::string_view name = tag(node);
+  if (name == "img" || name == "picture") return true;
+  if (name != "a" && name != "div" && name != "span" && name != "figure") return false;
+  int pictures = 0;
+  bool other = false;
+  walk(node, [&](xmlNode* inner) {
+    if (other) return false;
+    if (inner->type == XML_TEXT_NODE) {
+      other = !ascii::trim_html(as_view(inner->content)).empty();
+      return false;
+    }
+    if (!is_element(inner)) return false;
+    const std::string_view inner_name = tag(inner);
+    if (inner_name == "img") ++pictures;
+    return true;
+  });
+  return !other && pictures == 1;
+}
+
+// The line under a picture in a box of its own (Deutsche Welle's div.picBox:
+// the linked img, then a <p> "Folgen eines Raketenangriffs auf Uman, 28.
+// April 2023"): a box that holds one picture and one short unlinked line
+// that is no sentence, nothing else, is a picture with its caption.
+bool is_picture_box_line(xmlNode* node) {
+  const std::string_view name = tag(node);
+  if (name != "p" && name != "span" && name != "div") return false;
+  xmlNode* box = node->parent;
+  if (!is_element(box) || (tag(box) != "div" && tag(box) != "span")) return false;
+  int children = 0;
+  bool picture = false;
+  for (xmlNode* child = box->children; child != nullptr; child = child->next) {
+    if (child->type == XML_TEXT_NODE && ascii::trim_html(as_view(child->content)).empty()) continue;
+    if (child->type == XML_COMMENT_NODE) continue;
+    if (!is_element(child)) return false;
+    ++children;
+    if (child != node) picture = picture || shows_picture_only(child);
+  }
+  if (children != 2 || !picture) return false;
+  // A sentence beside a picture is the story's opening more often than not
+  // (a post's first paragraph under its lead picture); a caption names and
+  // dates what the picture shows.
+  const std::string text = collapsed_text(node);
+  if (text.empty() || text.size() > 250 || ends_like_sentence(text)) return false;
+  bool linked = false;
+  walk(node, [&](xmlNode* inner) {
+    if (is_link(inner)) linked = true;
+    return !linked && is_element(inner);
+  });
+  return !linked;
+}
+
 // A smiley or emoji drawn as a picture (WordPress's <img class="wp-smiley"
 // alt=":)">, <img class="emoji" alt="😀">) is a character of the sentence:
 // its alt text is what a reader copies from the page. Its name ("smile") is
@@ -2840,7 +2894,7 @@ void write_text(xmlNode* root, TextWriter& writer, bool captions) {
     // So does the text of a picture's figure, caption element or not ("Foto:
     // Name, Agency" in spans beside the image).
     if (!captions && name == "figure" && is_picture_figure(node)) return false;
-    if (!captions && repeats_picture_alt(node)) return false;
+    if (!captions && (repeats_picture_alt(node) || is_picture_box_line(node))) return false;
     if (name == "br")
       writer.line_break();
     else if (name == "img")
@@ -2976,7 +3030,10 @@ std::string blocks_to_text(const std::vector<xmlNode*>& nodes) {
   // over 2,500 bytes is one with pictures, whatever their captions.
   if (text.size() < 2500) {
     std::string with_captions = write(true);
-    if (with_captions.size() > text.size() * 2 + 100) return with_captions;
+    // So is a photo post's: a picture and its line, and nothing else.
+    if (with_captions.size() > text.size() * 2 + 100 ||
+        (text.size() < 50 && with_captions.size() > text.size()))
+      return with_captions;
   }
   return text;
 }

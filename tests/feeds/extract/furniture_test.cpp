@@ -1065,3 +1065,32 @@ TEST(Furniture, StandfirstUnderTheHeadlineOpensTheStory) {
           .value();
   EXPECT_EQ(h2_deck.text.find("The Commission will tighten"), 0u) << h2_deck.text;
 }
+
+// A box that holds one picture and one short line that is no sentence is a
+// picture with its caption (Deutsche Welle's div.picBox); a sentence beside
+// a picture opens a post, and a photo post whose only text is that line
+// keeps it.
+TEST(Furniture, PictureBoxLineIsItsCaption) {
+  const auto article =
+      extract_article(
+          page("<article><div class=\"longText\">" + prose(3) +
+               "<div class=\"picBox full\"><a class=\"overlayLink\" href=\"#\"><img "
+               "src=\"/uman.jpg\" alt=\"Rescue work in Uman\"></a><p>After a missile strike on the "
+               "city of Uman, 28 April 2023</p></div>" +
+               prose(3) +
+               "<div class=\"post-image\"><img src=\"/market.jpg\"><p>As expected, markets "
+               "rallied last week, which brought key indices near their highs.</p></div>"
+               "</div></article>"))
+          .value();
+  EXPECT_FALSE(has(article, "After a missile strike")) << article.text;
+  EXPECT_TRUE(has(article, "As expected, markets rallied")) << article.text;
+
+  const auto photo_post = extract_article(
+                              "<!DOCTYPE html><html><head><title>The human bowling ball</title></head><body>"
+                              "<div class=\"post\"><div class=\"bd\"><a href=\"/big.jpg\"><img "
+                              "src=\"/ball.jpg\"></a><p>The human bowling ball, sent in by a reader from "
+                              "Leeds last week</p></div>"
+                              "</div></body></html>")
+                              .value();
+  EXPECT_TRUE(has(photo_post, "The human bowling ball, sent in by a reader")) << photo_post.text;
+}
