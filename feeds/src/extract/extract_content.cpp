@@ -957,8 +957,7 @@ xmlNode* find_headline(Pass& pass, std::string_view title) {
 // a real block of prose in its own right.
 // Returns whether the chosen block (after the move, if any) holds the first
 // prose below the headline: evidence that it is the article.
-bool anchor_to_headline(Pass& pass, Choice& choice, std::string_view title) {
-  xmlNode* headline = find_headline(pass, title);
+bool anchor_to_headline(Pass& pass, Choice& choice, xmlNode* headline) {
   if (headline == nullptr) return false;
   // The first prose paragraph after the headline, in document order.
   xmlNode* prose = nullptr;
@@ -2688,10 +2687,9 @@ void gather_extended_entry(Pass& pass, std::vector<xmlNode*>& blocks) {
 // box at most three levels above that block, the paragraphs between them
 // that read as sentences (60 to 800 bytes, few links, no date, no byline,
 // not in a caption or a furniture box) open the story; two at most.
-void gather_standfirst(Pass& pass, std::string_view title, std::vector<xmlNode*>& blocks) {
+void gather_standfirst(Pass& pass, xmlNode* headline, std::vector<xmlNode*>& blocks) {
   if (blocks.empty()) return;
   xmlNode* first = blocks.front();
-  xmlNode* headline = find_headline(pass, title);
   if (headline == nullptr || is_ancestor(first, headline) || is_ancestor(headline, first) ||
       document_position(headline) > document_position(first))
     return;
@@ -2947,7 +2945,8 @@ ContentResult find_content(xmlDoc* doc, std::string_view title, const ContentRul
   step_inside_cards(pass, choice);
   step_into_own_story(pass, choice, title);
   step_into_cell(pass, choice);
-  result.below_headline = anchor_to_headline(pass, choice, title);
+  xmlNode* const headline = find_headline(pass, title);
+  result.below_headline = anchor_to_headline(pass, choice, headline);
   result.top_score = choice.top_score;
   result.runner_up_score = choice.runner_up;
   result.blocks = gather(pass, choice);
@@ -2955,7 +2954,7 @@ ContentResult find_content(xmlDoc* doc, std::string_view title, const ContentRul
   gather_split_parts(pass, choice.top, result.blocks);
   gather_table_rows(pass, choice.top, result.blocks);
   gather_extended_entry(pass, result.blocks);
-  gather_standfirst(pass, title, result.blocks);
+  gather_standfirst(pass, headline, result.blocks);
   add_lead_figure(pass, choice.top, result.blocks);
 
   {
