@@ -2883,10 +2883,10 @@ void write_text(xmlNode* root, TextWriter& writer, bool captions) {
     }
     if (!is_element(node)) return false;
     const std::string_view name = tag(node);
+    if (name == "pre") ++preformatted;  // before any early return: leave() counts every <pre> out
     if (name == "script" || name == "style" || name == "noscript" || name == "template") return false;
     if (is_line_number_gutter(node) && (preformatted > 0 || is_table_cell(node) || tag(node) == "span"))
       return false;
-    if (name == "pre") ++preformatted;
     // Captions and credits describe a picture; they stay in the HTML only.
     if (!captions && is_caption(node) && !holds_story_paragraphs(node)) return false;
     // So does the text of a picture's figure, caption element or not ("Foto:

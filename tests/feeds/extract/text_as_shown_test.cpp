@@ -92,6 +92,16 @@ TEST(TextAsShown, CodeKeepsItsLinesAndLosesItsLineNumbers) {
   EXPECT_NE(article.text.find("x = 1\ny = 2"), std::string::npos) << article.text;
   EXPECT_EQ(article.text.find("10"), std::string::npos) << article.text;
   EXPECT_EQ(article.text.find("1import"), std::string::npos) << article.text;
+
+  // Rouge's gutter is a <pre class="lineno"> of its own; the code's <pre>
+  // after it keeps its lines all the same.
+  const auto rouge = extracted(
+      "<p>First, import the required modules, then define the model as the guide does below.</p>"
+      "<table class=\"rouge-table\"><tr><td><pre class=\"lineno\">7\n8</pre></td><td><pre>z = 1\nw = 2</pre>"
+      "</td></tr></table><pre>a = 1\nb = 2</pre>");
+  EXPECT_NE(rouge.text.find("z = 1\nw = 2"), std::string::npos) << rouge.text;
+  EXPECT_NE(rouge.text.find("a = 1\nb = 2"), std::string::npos) << rouge.text;
+  EXPECT_EQ(rouge.text.find("7\n8"), std::string::npos) << rouge.text;
 }
 
 }  // namespace
