@@ -75,6 +75,16 @@ bool is_link(const xmlNode* node) {
   return tag(node) == "a" && (has_attribute(node, "href") || !has_attribute(node, "name"));
 }
 
+// Whether the node is a link or holds one.
+bool holds_link(xmlNode* node) {
+  bool linked = false;
+  walk(node, [&](xmlNode* inner) {
+    if (is_link(inner)) linked = true;
+    return !linked && is_element(inner);
+  });
+  return linked;
+}
+
 bool is_heading(std::string_view name) {
   return name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
 }
@@ -451,18 +461,14 @@ xmlNode* dismissed_box(xmlNode* button) {
 // A box named for navigation that links nowhere and holds paragraphs of
 // prose is no menu of the site: two paragraphs of 40 bytes or more, no link.
 bool is_prose_without_links(xmlNode* box) {
-  bool linked = false;
+  if (holds_link(box)) return false;
   int paragraphs = 0;
   walk(box, [&](xmlNode* node) {
-    if (linked || !is_element(node)) return false;
-    if (is_link(node) && has_attribute(node, "href")) {
-      linked = true;
-      return false;
-    }
+    if (!is_element(node)) return false;
     if (tag(node) == "p" && collapsed_text(node).size() >= 40) ++paragraphs;
-    return true;
+    return paragraphs < 2;
   });
-  return !linked && paragraphs >= 2;
+  return paragraphs >= 2;
 }
 
 // Step 1: drop what is never article text: scripts, forms, navigation,
@@ -1023,13 +1029,7 @@ xmlNode* previous_element(xmlNode* node) {
 bool ends_with_heading(xmlNode* box) {
   xmlNode* last = box->last;
   while (last != nullptr && !is_element(last)) last = last->prev;
-  if (last == nullptr || !is_heading(tag(last))) return false;
-  bool linked = false;
-  walk(last, [&](xmlNode* node) {
-    if (is_link(node)) linked = true;
-    return !linked && is_element(node);
-  });
-  return !linked;
+  return last != nullptr && is_heading(tag(last)) && !holds_link(last);
 }
 
 // The one <p> a box holds and nothing else beside (white space aside):
@@ -2833,13 +2833,7 @@ bool is_picture_box_line(xmlNode* node) {
   // (a post's first paragraph under its lead picture); a caption names and
   // dates what the picture shows.
   const std::string text = collapsed_text(node);
-  if (text.empty() || text.size() > 250 || ends_like_sentence(text)) return false;
-  bool linked = false;
-  walk(node, [&](xmlNode* inner) {
-    if (is_link(inner)) linked = true;
-    return !linked && is_element(inner);
-  });
-  return !linked;
+  return !text.empty() && text.size() <= 250 && !ends_like_sentence(text) && !holds_link(node);
 }
 
 // A smiley or emoji drawn as a picture (WordPress's <img class="wp-smiley"
