@@ -1,6 +1,7 @@
 #pragma once
 // Main-content detection on the DOM: junk and furniture removal, block
-// scoring, sibling merging, and cleaning inside the chosen blocks.
+// scoring, sibling merging, and cleaning inside the chosen blocks. Each step
+// is a file of its own, as extract_content_steps.h lists them.
 #include <libxml/tree.h>
 
 #include <string>
