@@ -530,6 +530,21 @@ bool holds_opening(Pass& pass, xmlNode* node, std::size_t index, std::size_t fir
   return s != nullptr && s->text_bytes >= 200 && is_ancestor(node, opening);
 }
 
+// Whether a <time> is left in the box once what the cleaning has doomed
+// so far goes: a headline box (Golem's header: the h1, the deck, a line of
+// date and byline) is no dateline when that line has gone and a deck of
+// 100 bytes or more is what remains.
+bool keeps_time(Pass& pass, xmlNode* box) {
+  bool found = false;
+  walk(box, [&](xmlNode* node) {
+    if (found || !is_element(node)) return false;
+    if (const NodeStats* s = pass.stats(node); s != nullptr && s->doomed) return false;
+    if (tag(node) == "time") found = true;
+    return !found;
+  });
+  return found;
+}
+
 }  // namespace
 
 inline namespace content_steps {
@@ -712,7 +727,7 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
                      links_to_tag_pages(pass, node)) {
             remove = true;  // "Filed under <a rel=category>…</a> — Tags: <a rel=tag>…</a>"
           } else if (s->has_time && !s->has_figure && s->text_bytes < (name == "p" ? 60u : 200u) &&
-                     (name == "p" || s->paragraphs == 0)) {
+                     (name == "p" || s->paragraphs == 0) && (s->text_bytes < 100 || keeps_time(pass, node))) {
             remove = true;  // dateline / byline with a <time>
           } else if (i < first_prose && !s->has_figure && s->text_bytes < (name == "p" ? 80u : 200u) &&
                      (name == "p" || s->paragraphs == 0) && !ends_like_sentence(text) &&
@@ -734,8 +749,13 @@ void clean_inside(Pass& pass, const std::vector<xmlNode*>& roots, std::string_vi
                      (earlier_prose || (first_prose != std::string::npos && i > first_prose)) &&
                      prose_beside(pass, node, true, 1) == 0 && is_call_to_action(text)) {
             remove = true;  // closing the story: "What do you think? Scroll down to comment below."
-          } else if (name != "p" && !is_heading(name) && s->images > 0 && s->linked_headings > 0) {
-            remove = true;  // a teaser card: picture and linked headline of another story
+          } else if (name != "p" && !is_heading(name) && s->images > 0 && s->linked_headings > 0 &&
+                     !(s->text_bytes >= 100 && holds_h1(node))) {
+            // A teaser card: picture and linked headline of another story.
+            // Not the story's own header (ABC's div.voc-article: the h1, the
+            // deck, a linked "see also" heading, the byline's photo), which
+            // holds the h1 and keeps 100 bytes or more once those have gone.
+            remove = true;
           }
         }
         if (!remove && (name == "div" || name == "section" || name == "aside") && s->text_bytes < 1200 &&
