@@ -183,6 +183,15 @@ xmlNode* element_beside(xmlNode* node, bool after) {
   return nullptr;
 }
 
+bool is_text_holder(xmlNode* node) {
+  const std::string_view name = tag(node);
+  if (name != "div" && name != "span") return false;
+  for (xmlNode* child = node->children; child != nullptr; child = child->next) {
+    if (is_element(child) && is_block_element(tag(child))) return false;
+  }
+  return true;
+}
+
 }  // namespace content_steps
 
 }  // namespace feeds::extract_detail

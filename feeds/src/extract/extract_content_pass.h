@@ -198,6 +198,10 @@ xmlNode* previous_element(xmlNode* node);
 // it or before it.
 xmlNode* element_beside(xmlNode* node, bool after);
 
+// A div or span that holds text and inline elements only: a paragraph
+// without the <p>.
+bool is_text_holder(xmlNode* node);
+
 }  // namespace content_steps
 
 }  // namespace feeds::extract_detail

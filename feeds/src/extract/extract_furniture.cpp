@@ -132,6 +132,16 @@ xmlNode* dismissed_box(xmlNode* button) {
   return nullptr;
 }
 
+// The paragraph right under the page's h1 that its class names a teaser
+// or summary (Motorsport-Magazin's <p class="teaser">, junge Welt's
+// <div class="teaser lead">) is the story's standfirst, not another
+// story's teaser: those are cards, with links.
+bool is_deck_under_h1(xmlNode* node) {
+  if ((tag(node) != "p" && !is_text_holder(node)) || !names_deck(node) || holds_link(node)) return false;
+  const xmlNode* before = previous_element(node);
+  return before != nullptr && tag(before) == "h1";
+}
+
 }  // namespace
 
 inline namespace content_steps {
@@ -271,7 +281,7 @@ void remove_furniture(Pass& pass, bool by_class, bool drop_aria_hidden) {
                (has_furniture_role(node) && (by_class || !is_dialog_role(node))) ||
                (by_class && pass.cached_class_weight(node) <= kStrongNegative && removable_by_class(node) &&
                 !inside_sentence(node) && !(is_heading(name) && is_thread_label(collapsed_text(node))) &&
-                !(names_only_navigation(node) && is_prose_without_links(node))) ||
+                !is_deck_under_h1(node) && !(names_only_navigation(node) && is_prose_without_links(node))) ||
                (by_class && has_hidden_class(node)) ||
                (!dismissed.empty() && std::find(dismissed.begin(), dismissed.end(), node) != dismissed.end());
     }

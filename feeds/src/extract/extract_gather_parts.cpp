@@ -220,9 +220,12 @@ void gather_extended_entry(Pass& pass, std::vector<xmlNode*>& blocks) {
 // Welle's <p class="intro"> under the h1, beside the box the body won in,
 // with no article or content marker around both for gather_enclosing to
 // walk. When the headline stands before the first block and both lie in a
-// box at most three levels above that block, the paragraphs between them
-// that read as sentences (60 to 800 bytes, few links, no date, no byline,
-// not in a caption or a furniture box) open the story; two at most.
+// box at most four levels above that block (La Repubblica's
+// div.story__summary sits in the header, four levels up from the text),
+// the paragraphs between them that read as sentences (60 to 800 bytes, few
+// links, no date, no byline, not in a caption or a furniture box) open the
+// story; two at most. A box named for a deck is one from 40 bytes and
+// eight words on, a div or a heading as well as a <p>.
 void gather_standfirst(Pass& pass, xmlNode* headline, std::vector<xmlNode*>& blocks) {
   if (blocks.empty()) return;
   xmlNode* first = blocks.front();
@@ -233,7 +236,7 @@ void gather_standfirst(Pass& pass, xmlNode* headline, std::vector<xmlNode*>& blo
   // blog's tagline), not the story's headline.
   if (const NodeStats* hs = pass.stats(headline); hs == nullptr || link_density(*hs) > 0.5) return;
   xmlNode* shared = first->parent;
-  for (int level = 0; level < 3 && is_element(shared) && !is_ancestor(shared, headline); ++level)
+  for (int level = 0; level < 4 && is_element(shared) && !is_ancestor(shared, headline); ++level)
     shared = shared->parent;
   if (!is_element(shared) || shared == pass.body() || !is_ancestor(shared, headline)) return;
   std::vector<xmlNode*> standfirsts;
@@ -248,28 +251,38 @@ void gather_standfirst(Pass& pass, xmlNode* headline, std::vector<xmlNode*>& blo
     // El País sets its deck in an h2 right under the h1 ("h2.a_st"): the
     // first text there, and a long one, it is no section's heading.
     const bool h2_deck = name == "h2" && !seen_paragraph && s->text_bytes >= 60 && s->linked_headings == 0;
-    if (name != "p" && !h2_deck) {
+    // A box named for a deck ("p.kick__article__teaser", "div.header-teaser",
+    // "h3.subtitle") is one when it holds text and no picture: its name
+    // says what a penalty word ("teaser") in it would deny.
+    const bool named = s->images == 0 && s->linked_headings == 0 && names_deck(node) &&
+                       (name == "p" || (is_heading(name) && name != "h1") || is_text_holder(node));
+    if (name != "p" && !h2_deck && !named) {
       if (is_heading(name) && s->text_bytes > 0) seen_paragraph = true;
       continue;
     }
-    if (s->text_bytes < 60 || s->text_bytes > 800 || s->has_time || link_density(*s) > 0.2 ||
-        outside_story(pass, node, shared))
+    if (s->text_bytes < (named ? 40u : 60u) || s->text_bytes > 800 || s->has_time || link_density(*s) > 0.2 ||
+        outside_story(pass, named ? node->parent : node, shared))
       continue;
     // Nor a picture's line: a paragraph in a box that shows a picture
-    // (CBS's div.photoLarge: the img, then its caption in a <p>).
-    bool furniture = is_caption(node) || (node->parent != shared && pass.stats(node->parent) != nullptr &&
-                                          pass.stats(node->parent)->images > 0);
+    // (CBS's div.photoLarge: the img, then its caption in a <p>), when the
+    // box is not the header that holds the headline too or the box that
+    // holds the body with its pictures.
+    bool furniture =
+        is_caption(node) || (node->parent != shared && !is_ancestor(node->parent, headline) &&
+                             !is_ancestor(node->parent, first) && pass.stats(node->parent) != nullptr &&
+                             pass.stats(node->parent)->images > 0);
     for (xmlNode* up = node->parent; !furniture && up != shared; up = up->parent) {
       const NodeStats* us = pass.stats(up);
       furniture = us == nullptr || us->class_weight < 0 || is_caption(up) || tag(up) == "figure";
     }
-    if (furniture || s->class_weight < 0) continue;
+    if (furniture || (s->class_weight < 0 && !named)) continue;
     const std::string text = collapsed_text(node);
     // A deck need not end like a sentence ("Police continue to search the
     // debris after a blaze that consumed the building in an hour", The
     // Guardian's): the first paragraph under the headline, ten words or
     // more, is one.
-    const bool deck = !seen_paragraph && std::count(text.begin(), text.end(), ' ') >= 9;
+    const bool deck =
+        (named || !seen_paragraph) && std::count(text.begin(), text.end(), ' ') >= (named ? 7 : 9);
     seen_paragraph = true;
     if ((!ends_like_sentence(text) && !deck) || looks_like_byline(text)) continue;
     standfirsts.push_back(node);

@@ -820,6 +820,25 @@ bool names_only_navigation(const xmlNode* node) {
   return navigation;
 }
 
+bool names_deck(const xmlNode* node) {
+  static constexpr std::string_view kDeckWords[] = {
+      "abstract", "dek",      "deck",   "epigraph",    "excerpt",    "intro",   "lead",
+      "lede",     "sapo",     "chapo",  "standfirst",  "strapline",  "subline", "subtitle",
+      "summary",  "synopsis", "teaser", "subheadline", "description"};
+  for (std::string_view value : {attribute(node, "class"), attribute(node, "id")}) {
+    if (value.empty()) continue;
+    const std::string lower = split_camel_lower(value);
+    std::size_t i = 0;
+    while (i < lower.size()) {
+      while (i < lower.size() && !is_alnum(lower[i])) ++i;
+      const std::size_t start = i;
+      while (i < lower.size() && is_alnum(lower[i])) ++i;
+      if (word_in(std::string_view(lower).substr(start, i - start), kDeckWords)) return true;
+    }
+  }
+  return false;
+}
+
 bool is_quoted_post(const xmlNode* node) {
   if (tag(node) != "blockquote" || node->properties == nullptr) return false;
   const std::string_view value = attribute(node, "class");

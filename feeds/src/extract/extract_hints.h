@@ -31,6 +31,11 @@ bool removable_by_class(const xmlNode* node);
 // is prose when it holds no link.
 bool names_only_navigation(const xmlNode* node);
 
+// Whether the box's class or id names a standfirst: "deck", "dek",
+// "standfirst", "teaser", "intro", "lead", "summary", "subtitle" and the
+// like, as whole words ("article__teaser-text", "storyIntro").
+bool names_deck(const xmlNode* node);
+
 // A paragraph whose class marks it as the text behind a paywall
 // (`<p class="paywall">`: the publisher sends the whole story and hides
 // these from readers without a subscription). It is the story's text; a
