@@ -54,7 +54,8 @@ std::string title_element_text(xmlNode* title, bool& left_open);
 
 // The site's name as the host spells it: "www.nytimes.com" -> "nytimes",
 // "news.bbc.co.uk" -> "bbc": the first label of the URL's site (url_site,
-// which extract_content also uses to tell the site's own links).
+// which the cleaning inside the content also uses to tell the site's own
+// links, extract_clean_inside.cpp).
 std::string host_name_key(std::string_view url);
 
 // Whether `part` of a title names the site: its declared name, or the
