@@ -893,8 +893,12 @@ bool is_caption(const xmlNode* node) {
       while (i < lower.size() && is_alnum(lower[i])) ++i;
       const std::string_view word = std::string_view(lower).substr(start, i - start);
       // "no-caption", "without_caption": a box that says it has none (a
-      // story item whose picture goes uncaptioned), not a caption.
-      const bool negated = previous == "no" || previous == "without";
+      // story item whose picture goes uncaptioned), not a caption. Nor is
+      // one that says it holds one ("hasCaption", "with-caption": Dagbladet's
+      // article header, around the headline, the deck and the captioned
+      // lead picture).
+      const bool negated =
+          previous == "no" || previous == "without" || previous == "has" || previous == "with";
       if (!negated && (word == "caption" || word == "captions" || word == "credit" || word == "credits" ||
                        word == "figcaption" || word == "photocredit" || word == "imagecredit" ||
                        word == "bildunterschrift" || word == "bildtext" || word == "bildautor" ||

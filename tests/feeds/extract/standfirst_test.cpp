@@ -125,4 +125,19 @@ TEST(Standfirst, HeadlineBoxKeepsItsDeckOnceItsBylineAndLinksGo) {
   EXPECT_EQ(golem.text.find(kDeck), 0u) << golem.text;
 }
 
+// Dagbladet's header box is named for what it holds ("articleHeader
+// hasCaption"): the headline, the deck and the captioned lead picture. A
+// box that has a caption is no caption; the caption itself still goes.
+TEST(Standfirst, HeaderThatHasACaptionIsNoCaption) {
+  const std::string body =
+      "<article class=\"article-entity\"><div class=\"articleHeader column hasCaption\"><h1>" + kTitle +
+      "</h1><h2 class=\"subtitle\">" + kDeck +
+      "</h2><figure><img src=\"/ferry.jpg\" alt=\"\"><figcaption>NIGHT: The ferry leaves "
+      "the pier. Photo: Agency</figcaption></figure></div>" +
+      prose(8) + "</article>";
+  const auto article = extract_article(document(body)).value();
+  EXPECT_EQ(article.text.find(kDeck), 0u) << article.text;
+  EXPECT_EQ(article.text.find("The ferry leaves the pier"), std::string::npos) << article.text;
+}
+
 }  // namespace
