@@ -160,6 +160,21 @@ bool word_in(std::string_view word, const std::string_view (&list)[N]) {
   return std::find(std::begin(list), std::end(list), word) != std::end(list);
 }
 
+// Calls visit(word, start, end) for each run of ASCII letters and digits of
+// a lower-cased class or id ("article__teaser-text": article, teaser,
+// text), `start` and `end` its bounds in `lower`; visit returns false to
+// stop.
+template <typename Visit>
+void for_each_word(std::string_view lower, Visit&& visit) {
+  std::size_t i = 0;
+  while (i < lower.size()) {
+    while (i < lower.size() && !is_alnum(lower[i])) ++i;
+    const std::size_t start = i;
+    while (i < lower.size() && is_alnum(lower[i])) ++i;
+    if (i == start || !visit(lower.substr(start, i - start), start, i)) return;
+  }
+}
+
 // Returns {negative, mild_negative, positive} for one attribute value.
 struct HintCounts {
   bool negative = false;
@@ -203,26 +218,21 @@ void add_hints(std::string_view value, HintCounts& counts) {
   for (std::string_view needle : kStrongNegativeParts) {
     if (lower.find(needle) != std::string::npos) counts.strong_negative = true;
   }
-  std::size_t i = 0;
-  while (i < lower.size()) {
-    while (i < lower.size() && !is_alnum(lower[i])) ++i;
-    std::size_t start = i;
-    while (i < lower.size() && is_alnum(lower[i])) ++i;
-    if (i == start) break;
-    std::string_view word = std::string_view(lower).substr(start, i - start);
+  for_each_word(lower, [&](std::string_view word, std::size_t start, std::size_t end) {
     // "text-sm", "text-center", "md:text-lg", "text-muted": the styling
     // utilities of Tailwind and Bootstrap set type size, alignment and
     // colour on any element, bylines and captions included. The content
     // word is the last part of a name ("article-text"), not the first.
     const bool token_start = start == 0 || ascii::is_space(lower[start - 1]) || lower[start - 1] == ':';
-    if (word == "text" && token_start && i < lower.size() && lower[i] == '-') continue;
+    if (word == "text" && token_start && end < lower.size() && lower[end] == '-') return true;
     if (word_in(word, kMildNegativeWords))
       counts.mild = true;
     else if (word_in(word, kNegativeWords))
       counts.negative = true;
     else if (word_in(word, kPositiveWords))
       counts.positive = true;
-  }
+    return true;
+  });
 }
 
 struct Phrase {
@@ -772,25 +782,24 @@ bool removable_by_class(const xmlNode* node) {
   for (std::string_view value : {attribute(node, "class"), attribute(node, "id")}) {
     if (value.empty()) continue;
     const std::string lower = split_camel_lower(value);
-    std::size_t i = 0;
-    while (i < lower.size()) {
-      while (i < lower.size() && !is_alnum(lower[i])) ++i;
-      const std::size_t start = i;
-      while (i < lower.size() && is_alnum(lower[i])) ++i;
-      if (i == start) break;
-      const std::string_view word = std::string_view(lower).substr(start, i - start);
+    bool says_article = false;
+    for_each_word(lower, [&](std::string_view word, std::size_t start, std::size_t end) {
       // A name that also says it holds the article is never furniture
       // ("content-with-sidebar", "main-column", "article-widget-container").
-      if (word == "article" || word == "body" || word == "content" || word == "main" || word == "column")
+      if (word == "article" || word == "body" || word == "content" || word == "main" || word == "column") {
+        says_article = true;
         return false;
-      if (!word_in(word, kNegativeWords) || word_in(word, kMildNegativeWords)) continue;
+      }
+      if (!word_in(word, kNegativeWords) || word_in(word, kMildNegativeWords)) return true;
       // The class token the word belongs to: penalty words remove only when
       // they are the whole token ("widget", not "widget-area").
-      std::size_t token_start = start, token_end = i;
+      std::size_t token_start = start, token_end = end;
       while (token_start > 0 && lower[token_start - 1] != ' ') --token_start;
       while (token_end < lower.size() && lower[token_end] != ' ') ++token_end;
       if (!is_penalty(word) || token_end - token_start == word.size()) furniture = true;
-    }
+      return true;
+    });
+    if (says_article) return false;
     for (std::string_view part : kStrongNegativeParts) {
       if (lower.find(part) != std::string::npos) furniture = true;
     }
@@ -805,17 +814,17 @@ bool names_only_navigation(const xmlNode* node) {
     const std::string lower = split_camel_lower(value);
     for (std::string_view part : kStrongNegativeParts)
       if (lower.find(part) != std::string::npos) return false;
-    std::size_t i = 0;
-    while (i < lower.size()) {
-      while (i < lower.size() && !is_alnum(lower[i])) ++i;
-      const std::size_t start = i;
-      while (i < lower.size() && is_alnum(lower[i])) ++i;
-      const std::string_view word = std::string_view(lower).substr(start, i - start);
-      if (word.empty() || !word_in(word, kNegativeWords) || word_in(word, kMildNegativeWords)) continue;
-      if (word != "nav" && word != "navbar" && word != "navigation" && word != "menu" && word != "menubar")
+    bool other_furniture = false;
+    for_each_word(lower, [&](std::string_view word, std::size_t, std::size_t) {
+      if (!word_in(word, kNegativeWords) || word_in(word, kMildNegativeWords)) return true;
+      if (word != "nav" && word != "navbar" && word != "navigation" && word != "menu" && word != "menubar") {
+        other_furniture = true;
         return false;
+      }
       navigation = true;
-    }
+      return true;
+    });
+    if (other_furniture) return false;
   }
   return navigation;
 }
@@ -827,14 +836,12 @@ bool names_deck(const xmlNode* node) {
       "summary",  "synopsis", "teaser", "subheadline", "description"};
   for (std::string_view value : {attribute(node, "class"), attribute(node, "id")}) {
     if (value.empty()) continue;
-    const std::string lower = split_camel_lower(value);
-    std::size_t i = 0;
-    while (i < lower.size()) {
-      while (i < lower.size() && !is_alnum(lower[i])) ++i;
-      const std::size_t start = i;
-      while (i < lower.size() && is_alnum(lower[i])) ++i;
-      if (word_in(std::string_view(lower).substr(start, i - start), kDeckWords)) return true;
-    }
+    bool deck = false;
+    for_each_word(split_camel_lower(value), [&](std::string_view word, std::size_t, std::size_t) {
+      deck = word_in(word, kDeckWords);
+      return !deck;
+    });
+    if (deck) return true;
   }
   return false;
 }
@@ -885,13 +892,9 @@ bool is_caption(const xmlNode* node) {
     if (value.empty() || value.size() > 200) continue;
     // camelCase names split: "imageCaption", "cnnArticleGalleryCaptionControlText".
     const std::string lower = split_camel_lower(value);
-    std::size_t i = 0;
     std::string_view previous;
-    while (i < lower.size()) {
-      while (i < lower.size() && !is_alnum(lower[i])) ++i;
-      const std::size_t start = i;
-      while (i < lower.size() && is_alnum(lower[i])) ++i;
-      const std::string_view word = std::string_view(lower).substr(start, i - start);
+    bool caption = false;
+    for_each_word(lower, [&](std::string_view word, std::size_t, std::size_t) {
       // "no-caption", "without_caption": a box that says it has none (a
       // story item whose picture goes uncaptioned), not a caption. Nor is
       // one that says it holds one ("hasCaption", "with-caption": Dagbladet's
@@ -902,11 +905,14 @@ bool is_caption(const xmlNode* node) {
       if (!negated && (word == "caption" || word == "captions" || word == "credit" || word == "credits" ||
                        word == "figcaption" || word == "photocredit" || word == "imagecredit" ||
                        word == "bildunterschrift" || word == "bildtext" || word == "bildautor" ||
-                       word == "bildnachweis" || word == "fotocredit" || word == "legende"))
-        return true;
+                       word == "bildnachweis" || word == "fotocredit" || word == "legende")) {
+        caption = true;
+        return false;
+      }
       previous = word;
-    }
-    if (describes_picture(lower)) return true;
+      return true;
+    });
+    if (caption || describes_picture(lower)) return true;
   }
   return false;
 }
